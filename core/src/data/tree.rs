@@ -1,0 +1,151 @@
+//! Units from JSON or YAML.
+
+use crate::error::{Code, Error, Issue, Pos};
+use crate::inputs::RawValue;
+use crate::syntax::{self, parse_decimal, Limits, Node, NumberError, Style, Value};
+use crate::unit::Unit;
+
+use super::data_error;
+
+const UNIT_KEYS: &[&str] = &["id", "name", "kind", "values", "not_applicable", "self_assessed"];
+
+pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
+    let limits = Limits { alias_nodes: 1_000_000, depth: 64 };
+    let root = syntax::parse(text, limits).map_err(|e| {
+        let code = if e.too_complex { Code::YamlTooComplex } else { Code::DataSyntax };
+        data_error(code, origin, e.pos, format!("the data cannot be read: {}", e.message))
+    })?;
+    let Some(root) = root else {
+        return Err(data_error(Code::DataShape, origin, Pos { line: 1, column: 1 }, "the data file is empty"));
+    };
+    match &root.value {
+        Value::Seq(items) => Ok(items.iter().map(unit).collect()),
+        Value::Map(entries) => {
+            let units = entries.iter().find(|(k, _)| k.scalar() == Some("units"));
+            match units {
+                Some((_, list)) => match &list.value {
+                    Value::Seq(items) => {
+                        if let Some((k, _)) = entries.iter().find(|(k, _)| k.scalar() != Some("units")) {
+                            return Err(data_error(
+                                Code::DataShape,
+                                origin,
+                                k.pos,
+                                format!("next to `units:` the data may have no other key, but it has `{}`", k.scalar().unwrap_or("?")),
+                            ));
+                        }
+                        Ok(items.iter().map(unit).collect())
+                    }
+                    _ => Err(data_error(Code::DataShape, origin, list.pos, "`units` must be a list of units")),
+                },
+                None => Ok(vec![unit(&root)]),
+            }
+        }
+        _ => Err(data_error(
+            Code::DataShape,
+            origin,
+            root.pos,
+            "the data must be a unit (a mapping with `id` and `values`), a list of units, or `units: [...]`",
+        )),
+    }
+}
+
+/// A value from the tree.
+pub(crate) fn raw(node: &Node) -> RawValue {
+    match &node.value {
+        Value::Scalar(s, Style::Plain) => {
+            if node.is_null() {
+                return RawValue::Null;
+            }
+            if let Some(b) = node.as_bool() {
+                return RawValue::Bool(b);
+            }
+            match parse_decimal(s) {
+                Ok(d) => RawValue::Number(d),
+                Err(NumberError::NotFinite) => RawValue::Invalid(Code::NotFinite, format!("`{s}` is not a finite number")),
+                Err(NumberError::Inexact) => RawValue::Invalid(
+                    Code::InexactNumber,
+                    format!("`{s}` cannot be held exactly (at most 28 significant digits)"),
+                ),
+                Err(NumberError::NotANumber) => RawValue::Text(s.clone()),
+            }
+        }
+        Value::Scalar(s, Style::Quoted) => RawValue::Text(s.clone()),
+        Value::Seq(_) => RawValue::Invalid(Code::WrongValueType, "a list is not a value".into()),
+        Value::Map(_) => RawValue::Invalid(Code::WrongValueType, "a mapping is not a value".into()),
+    }
+}
+
+fn unit(node: &Node) -> Unit {
+    let mut u = Unit::default();
+    let Value::Map(entries) = &node.value else {
+        u.problems.push(Issue::new(
+            None,
+            Code::InvalidUnit,
+            format!("a unit must be a mapping with `id` and `values` (line {}), but this is {}", node.pos.line, node.describe()),
+        ));
+        return u;
+    };
+    for (k, v) in entries {
+        let key = k.scalar().unwrap_or("");
+        match key {
+            "id" | "name" | "kind" => {
+                let text = match &v.value {
+                    Value::Scalar(s, _) if !v.is_null() => Some(s.clone()),
+                    _ if v.is_null() => None,
+                    _ => {
+                        u.problems.push(Issue::new(None, Code::InvalidUnit, format!("the unit's `{key}` must be text (line {})", v.pos.line)));
+                        None
+                    }
+                };
+                match key {
+                    "id" => u.id = text,
+                    "name" => u.name = text,
+                    _ => u.kind = text,
+                }
+            }
+            "values" | "self_assessed" => match &v.value {
+                Value::Map(vals) => {
+                    let pairs = vals.iter().map(|(k, v)| (k.scalar().unwrap_or("").to_string(), raw(v)));
+                    if key == "values" {
+                        u.values.extend(pairs);
+                    } else {
+                        u.self_assessed.extend(pairs);
+                    }
+                }
+                _ if v.is_null() => {}
+                _ => u.problems.push(Issue::new(
+                    None,
+                    Code::InvalidUnit,
+                    format!("the unit's `{key}` must be a mapping of `name: value` (line {})", v.pos.line),
+                )),
+            },
+            "not_applicable" => match &v.value {
+                Value::Seq(items) => {
+                    for it in items {
+                        match it.scalar() {
+                            Some(s) => u.not_applicable.push(s.to_string()),
+                            None => u.problems.push(Issue::new(
+                                None,
+                                Code::InvalidUnit,
+                                format!("`not_applicable` must list criterion ids (line {})", it.pos.line),
+                            )),
+                        }
+                    }
+                }
+                _ if v.is_null() => {}
+                _ => u.problems.push(Issue::new(
+                    None,
+                    Code::InvalidUnit,
+                    format!("the unit's `not_applicable` must be a list of criterion ids (line {})", v.pos.line),
+                )),
+            },
+            other => {
+                let hint = syntax::suggest(other, UNIT_KEYS.iter().copied())
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .unwrap_or_else(|| format!("a unit has: {}", UNIT_KEYS.join(", ")));
+                u.problems.push(Issue::new(None, Code::UnknownKey, format!("unknown key `{other}` in a unit (line {}); {hint}", k.pos.line)));
+            }
+        }
+    }
+    u
+}

@@ -1,0 +1,121 @@
+//! The compiled form of a ruleset: nodes in pre-order, inputs as slot numbers, rules as a
+//! tagged enum, expressions as compiled ASTs. Scoring reads only this.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use crate::error::Pos;
+use crate::expr::Compiled;
+use crate::inputs::InputDef;
+use crate::ruleset::model::{NodeKind, RankingMode, TestDecl};
+use crate::rules::Rule;
+
+/// A node of the criteria tree.
+#[derive(Debug)]
+pub struct PlanNode {
+    /// Id (NFC).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Explanation.
+    pub description: Option<String>,
+    /// Documents an inspector asks for.
+    pub evidence: Vec<String>,
+    /// normal, bonus or penalty.
+    pub kind: NodeKind,
+    /// Declared max.
+    pub max: Decimal,
+    /// Condition for the node to apply.
+    pub applies_if: Option<Compiled>,
+    /// `if_not_applicable: full`.
+    pub full_if_na: bool,
+    /// `cap: true`.
+    pub cap: bool,
+    /// Leaf rule or children.
+    pub body: Body,
+    /// Parent node.
+    pub parent: Option<usize>,
+    /// One past the last node of this node's subtree (pre-order).
+    pub end: usize,
+    /// Depth (top-level criteria are 1).
+    pub depth: usize,
+    /// Where the node starts in the rule file.
+    pub pos: Pos,
+}
+
+/// A leaf's rule or a group's children.
+#[derive(Debug)]
+pub enum Body {
+    /// A leaf.
+    Leaf(Rule),
+    /// A group: children's node indices.
+    Group(Vec<usize>),
+}
+
+/// A grade.
+#[derive(Debug)]
+pub struct Grade {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Lowest index.
+    pub at_least: Decimal,
+    /// Extra condition.
+    pub requires: Option<Compiled>,
+}
+
+/// A checked, compiled ruleset.
+pub struct Plan {
+    /// Ruleset id.
+    pub id: String,
+    /// Policy version.
+    pub version: String,
+    /// Title.
+    pub title: String,
+    /// Issuer.
+    pub issued_by: Option<String>,
+    /// Effective period.
+    pub effective: (Option<String>, Option<String>),
+    /// Declared total.
+    pub total: Decimal,
+    /// Rounding places.
+    pub places: u32,
+    /// Ranking mode.
+    pub ranking: RankingMode,
+    /// Inputs by slot.
+    pub inputs: Vec<InputDef>,
+    /// Slot by input name (NFC).
+    pub input_index: HashMap<String, usize>,
+    /// Nodes in pre-order.
+    pub nodes: Vec<PlanNode>,
+    /// Top-level nodes.
+    pub roots: Vec<usize>,
+    /// Node index by id (NFC).
+    pub node_index: Arc<HashMap<String, usize>>,
+    /// Grades, highest first.
+    pub grades: Vec<Grade>,
+    /// The `tests:` section.
+    pub tests: Vec<TestDecl>,
+    /// `sha256:` of the canonical model.
+    pub fingerprint: String,
+    /// The file or origin the ruleset came from.
+    pub origin: String,
+    /// The sandboxed expression engine.
+    pub engine: rhai::Engine,
+    /// True when some grade has `requires`.
+    pub grades_need_points: bool,
+}
+
+impl std::fmt::Debug for Plan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Plan")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .field("fingerprint", &self.fingerprint)
+            .field("nodes", &self.nodes.len())
+            .finish_non_exhaustive()
+    }
+}

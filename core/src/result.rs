@@ -1,0 +1,322 @@
+//! Results, statuses and traces, written in the spec's JSON shape.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::error::Issue;
+use crate::plan::{Body, Plan};
+use crate::rules::Trace;
+
+/// A unit's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitStatus {
+    /// Every node scored or not applicable, no error.
+    Complete,
+    /// Some node is missing an input.
+    Incomplete,
+    /// Some node failed, or the unit's data is invalid.
+    Error,
+}
+
+impl UnitStatus {
+    /// As written in results.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitStatus::Complete => "complete",
+            UnitStatus::Incomplete => "incomplete",
+            UnitStatus::Error => "error",
+        }
+    }
+}
+
+/// A node's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeStatus {
+    /// Scored.
+    #[default]
+    Scored,
+    /// Not applicable.
+    NotApplicable,
+    /// Reads a missing input.
+    Missing,
+    /// Failed.
+    Error,
+}
+
+impl NodeStatus {
+    /// As written in results.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeStatus::Scored => "scored",
+            NodeStatus::NotApplicable => "not_applicable",
+            NodeStatus::Missing => "missing",
+            NodeStatus::Error => "error",
+        }
+    }
+}
+
+/// One node's result.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NodeResult {
+    /// Points.
+    pub points: Decimal,
+    /// Max after exclusions.
+    pub max: Decimal,
+    /// Status.
+    pub status: NodeStatus,
+    /// Why.
+    pub trace: Trace,
+    /// The unit's own mark, where given for this node.
+    pub self_assessed: Option<Decimal>,
+}
+
+/// The unit's identity.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UnitInfo {
+    /// Id.
+    pub id: Option<String>,
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// A grade reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GradeRef<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Label.
+    pub label: &'a str,
+}
+
+/// The result of scoring one unit.
+#[derive(Debug, Clone)]
+pub struct UnitResult {
+    pub(crate) plan: Arc<Plan>,
+    /// The unit.
+    pub unit: UnitInfo,
+    /// Status.
+    pub status: UnitStatus,
+    /// Points (root group).
+    pub total: Decimal,
+    /// Max after exclusions.
+    pub max: Decimal,
+    /// total / max × 100, rounded; `None` when max is 0.
+    pub index: Option<Decimal>,
+    /// Index into the ruleset's grades.
+    pub grade: Option<usize>,
+    /// The unit's self-assessed total, where it gave marks.
+    pub self_assessed: Option<Decimal>,
+    /// Node results, in the ruleset's pre-order.
+    pub nodes: Vec<NodeResult>,
+    /// Warnings.
+    pub warnings: Vec<Issue>,
+    /// Errors.
+    pub errors: Vec<Issue>,
+}
+
+/// One line of a ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RankEntry {
+    /// Rank (1 is best).
+    pub rank: u32,
+    /// Position of the unit in the batch.
+    pub position: usize,
+}
+
+/// The results of a batch and its ranking.
+#[derive(Debug, Clone)]
+pub struct BatchResult {
+    /// One result per unit, in input order.
+    pub results: Vec<UnitResult>,
+    /// Complete units by index.
+    pub ranking: Vec<RankEntry>,
+    /// Ranked within each kind.
+    pub grouped: bool,
+}
+
+/// Writes a decimal as an exact JSON number (normalised: `2.50` → `2.5`).
+pub(crate) struct Num(pub Decimal);
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text = self.0.normalize().to_string();
+        match text.parse::<serde_json::Number>() {
+            Ok(n) => n.serialize(s),
+            Err(_) => s.serialize_str(&text),
+        }
+    }
+}
+
+impl UnitResult {
+    /// The grade, if any.
+    pub fn grade(&self) -> Option<GradeRef<'_>> {
+        self.grade.and_then(|g| self.plan.grades.get(g)).map(|g| GradeRef { id: &g.id, label: &g.label })
+    }
+
+    /// total − self_assessed, where the unit gave marks.
+    pub fn delta(&self) -> Option<Decimal> {
+        self.self_assessed.and_then(|s| self.total.checked_sub(s))
+    }
+
+    /// The result of the node with this id.
+    pub fn node(&self, id: &str) -> Option<&NodeResult> {
+        self.plan.node_index.get(id).and_then(|&i| self.nodes.get(i))
+    }
+
+    /// Node ids in pre-order, with their results.
+    pub fn iter_nodes(&self) -> impl Iterator<Item = (&crate::plan::PlanNode, &NodeResult)> {
+        self.plan.nodes.iter().zip(self.nodes.iter())
+    }
+
+    /// Why node `i` scored what it did, in words.
+    pub fn trace_text(&self, i: usize) -> String {
+        let (Some(node), Some(r)) = (self.plan.nodes.get(i), self.nodes.get(i)) else { return String::new() };
+        let inputs = &self.plan.inputs;
+        let name = |s: usize| inputs.get(s).map(|d| d.name.as_str()).unwrap_or("?");
+        match &r.trace {
+            Trace::ListedNotApplicable => "not applicable: listed in the unit's not_applicable".into(),
+            Trace::AppliesIfFalse => {
+                let cond = node.applies_if.as_ref().map(|c| c.source.trim().to_string()).unwrap_or_default();
+                let mode = if node.full_if_na { "full marks" } else { "excluded" };
+                format!("not applicable: `{cond}` is false ({mode})")
+            }
+            Trace::InputNotApplicable(s) => format!("not applicable: `{}` is not given", name(*s)),
+            Trace::ParentNotApplicable => "not applicable: a parent criterion does not apply".into(),
+            Trace::Missing(s) => format!("missing: needs `{}`", name(*s)),
+            Trace::Invalid(s) => format!("error: the value of `{}` is invalid", name(*s)),
+            Trace::ParentUndecided => "not evaluated: the parent's applies_if could not be decided".into(),
+            Trace::Error(msg) => format!("error: {msg}"),
+            Trace::None => match &node.body {
+                Body::Group(kids) => {
+                    let n = kids.iter().filter(|&&k| self.nodes[k].status == NodeStatus::Scored).count();
+                    format!("sum of {n} scored sub-criteria: {} of {}", r.points.normalize(), r.max.normalize())
+                }
+                Body::Leaf(_) => String::new(),
+            },
+            t => match &node.body {
+                Body::Leaf(rule) => rule.explain(t, inputs, r.points, r.max),
+                Body::Group(_) => String::new(),
+            },
+        }
+    }
+
+    /// The result as a JSON value (exact numbers).
+    pub fn to_json_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+}
+
+struct NodeView<'a> {
+    r: &'a UnitResult,
+    i: usize,
+}
+
+impl Serialize for NodeView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let node = &self.r.plan.nodes[self.i];
+        let res = &self.r.nodes[self.i];
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("id", &node.id)?;
+        m.serialize_entry("title", &node.title)?;
+        m.serialize_entry("kind", node.kind.as_str())?;
+        m.serialize_entry("points", &Num(res.points))?;
+        m.serialize_entry("max", &Num(res.max))?;
+        m.serialize_entry("status", res.status.as_str())?;
+        m.serialize_entry("trace", &self.r.trace_text(self.i))?;
+        if let Some(sa) = res.self_assessed {
+            m.serialize_entry("self_assessed", &Num(sa))?;
+            if let Some(d) = res.points.checked_sub(sa) {
+                m.serialize_entry("delta", &Num(d))?;
+            }
+        }
+        if let Body::Group(kids) = &node.body {
+            m.serialize_entry("children", &Children { r: self.r, kids })?;
+        }
+        m.end()
+    }
+}
+
+struct Children<'a> {
+    r: &'a UnitResult,
+    kids: &'a [usize],
+}
+
+impl Serialize for Children<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.kids.len()))?;
+        for &k in self.kids {
+            seq.serialize_element(&NodeView { r: self.r, i: k })?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for UnitResult {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = &self.plan;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry(
+            "ruleset",
+            &serde_json::json!({ "id": p.id, "version": p.version, "fingerprint": p.fingerprint }),
+        )?;
+        m.serialize_entry("unit", &self.unit)?;
+        m.serialize_entry("status", self.status.as_str())?;
+        m.serialize_entry("total", &Num(self.total))?;
+        m.serialize_entry("max", &Num(self.max))?;
+        m.serialize_entry("index", &self.index.map(Num))?;
+        m.serialize_entry("grade", &self.grade())?;
+        if let Some(sa) = self.self_assessed {
+            m.serialize_entry("self_assessed", &Num(sa))?;
+            m.serialize_entry("delta", &self.delta().map(Num))?;
+        }
+        m.serialize_entry("criteria", &Children { r: self, kids: &p.roots })?;
+        m.serialize_entry("warnings", &self.warnings)?;
+        m.serialize_entry("errors", &self.errors)?;
+        m.end()
+    }
+}
+
+impl BatchResult {
+    /// The ranking as `(rank, result)` pairs.
+    pub fn ranked(&self) -> impl Iterator<Item = (u32, &UnitResult)> {
+        self.ranking.iter().map(|e| (e.rank, &self.results[e.position]))
+    }
+}
+
+struct RankView<'a>(&'a BatchResult);
+
+impl Serialize for RankView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.ranking.len()))?;
+        for (rank, r) in self.0.ranked() {
+            seq.serialize_element(&serde_json::json!({
+                "rank": rank,
+                "id": r.unit.id,
+                "name": r.unit.name,
+                "kind": r.unit.kind,
+                "index": r.index.map(Num).map(|n| serde_json::to_value(n).unwrap_or_default()),
+                "total": serde_json::to_value(Num(r.total)).unwrap_or_default(),
+                "grade": r.grade().map(|g| g.id),
+            }))?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for BatchResult {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("results", &self.results)?;
+        m.serialize_entry("ranking", &RankView(self))?;
+        m.end()
+    }
+}

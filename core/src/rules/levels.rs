@@ -1,0 +1,78 @@
+//! `levels`: the points given for the option the unit chose.
+
+use rust_decimal::Decimal;
+
+use super::{Ctx, Rule, Trace};
+use crate::error::Code;
+use crate::expr::{Fail, Slot};
+use crate::inputs::{InputDef, Value};
+use crate::ruleset::compile::Compiler;
+use crate::ruleset::model::{InputType, LevelsDecl, NodeDecl};
+
+/// A compiled `levels` rule: points by option index.
+#[derive(Debug)]
+pub struct Levels {
+    slot: usize,
+    points: Vec<Decimal>,
+}
+
+pub(super) fn compile(cx: &mut Compiler<'_>, d: &LevelsDecl, node: &NodeDecl) -> Option<Rule> {
+    let slot = cx.input_slot(&d.input, node, "levels", &[InputType::Choice])?;
+    let options = cx.input_def(slot).options.clone();
+    let mut points: Vec<Option<Decimal>> = vec![None; options.len()];
+    let mut ok = true;
+    for (opt, p) in &d.points {
+        match options.iter().position(|o| o == opt) {
+            Some(i) => points[i] = Some(*p),
+            None => {
+                cx.err(
+                    Code::UnknownOption,
+                    node.rule_pos,
+                    node,
+                    format!("`levels` gives points for `{opt}`, which is not an option of `{}` ({})", d.input, options.join(", ")),
+                );
+                ok = false;
+            }
+        }
+        if *p < Decimal::ZERO || *p > node.max {
+            cx.err(
+                Code::PointsOutOfRange,
+                node.rule_pos,
+                node,
+                format!("`levels` gives `{opt}` {} points, outside [0, {}] (the criterion's max)", p.normalize(), node.max.normalize()),
+            );
+            ok = false;
+        }
+    }
+    let unpriced: Vec<&str> = options.iter().zip(&points).filter(|(_, p)| p.is_none()).map(|(o, _)| o.as_str()).collect();
+    if !unpriced.is_empty() {
+        cx.err(
+            Code::LevelsIncomplete,
+            node.rule_pos,
+            node,
+            format!("`levels` gives no points for option(s) {} of `{}`; every option needs points", unpriced.join(", "), d.input),
+        );
+        ok = false;
+    }
+    if !ok {
+        return None;
+    }
+    Some(Rule::Levels(Levels { slot, points: points.into_iter().map(|p| p.unwrap_or_default()).collect() }))
+}
+
+impl Levels {
+    pub(super) fn eval(&self, ctx: &Ctx<'_>) -> Result<(Decimal, Trace), Fail> {
+        match &ctx.slots[self.slot] {
+            Slot::Value(Value::Choice(i)) => Ok((self.points[*i], Trace::Level(*i))),
+            Slot::Value(_) => Err(Fail::Error(Code::WrongValueType, "the input is not a choice".into())),
+            Slot::Missing => Err(Fail::Missing(self.slot)),
+            Slot::NotApplicable => Err(Fail::NotApplicable(self.slot)),
+            Slot::Invalid => Err(Fail::Invalid(self.slot)),
+        }
+    }
+
+    pub(super) fn explain(&self, opt: usize, inputs: &[InputDef], p: Decimal) -> String {
+        let def = &inputs[self.slot];
+        format!("`{}` is `{}`: {p} points", def.name, def.options.get(opt).map(String::as_str).unwrap_or("?"))
+    }
+}

@@ -1,0 +1,238 @@
+//! Leaf rules, one kind per file. Each kind compiles its declaration (load-time checks) and
+//! computes points from a unit's values.
+
+mod bands;
+mod check;
+mod deduct;
+mod levels;
+mod per;
+mod scale;
+mod script;
+mod value;
+
+use rust_decimal::Decimal;
+
+use crate::error::Code;
+use crate::expr::{self, Compiled, Fail, Slot};
+use crate::inputs::{InputDef, Value};
+use crate::ruleset::compile::Compiler;
+use crate::ruleset::model::{InputType, NodeDecl, Operand as OperandDecl, RuleDecl};
+
+pub use bands::{Bands, Step};
+
+/// Where a rule's value comes from, resolved.
+#[derive(Debug)]
+pub enum Operand {
+    /// An input slot.
+    Input(usize),
+    /// A compiled expression.
+    Expr(Box<Compiled>),
+}
+
+/// A compiled leaf rule.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Rule {
+    /// `check`.
+    Check(Operand),
+    /// `bands`.
+    Bands(Bands),
+    /// `scale`.
+    Scale(scale::Scale),
+    /// `deduct`.
+    Deduct(deduct::Deduct),
+    /// `per`.
+    Per(per::Per),
+    /// `levels`.
+    Levels(levels::Levels),
+    /// `value`.
+    Value(Operand),
+    /// `script`.
+    Script(Box<Compiled>),
+}
+
+/// What a unit's scoring gives a rule to read.
+pub(crate) struct Ctx<'a> {
+    pub engine: &'a rhai::Engine,
+    pub inputs: &'a [InputDef],
+    pub slots: &'a [Slot],
+}
+
+/// Why a node scored what it did; rendered into words only when results are written.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub enum Trace {
+    /// Nothing to say (groups).
+    #[default]
+    None,
+    /// `check` read this truth value.
+    Check(bool),
+    /// `bands`: the step (from 0) that held, for v.
+    Band(usize, Decimal),
+    /// `bands`: no step held for v.
+    NoBand(Decimal),
+    /// `scale` for v.
+    Scale(Decimal),
+    /// `deduct` for v; true when the floor applied.
+    Deduct(Decimal, bool),
+    /// `per` for v; true when capped at max.
+    Per(Decimal, bool),
+    /// `levels`: the option chosen.
+    Level(usize),
+    /// `value` v.
+    Value(Decimal),
+    /// `script` returned v, and printed these lines.
+    Script(Decimal, Vec<String>),
+    /// Listed in the unit's `not_applicable`.
+    ListedNotApplicable,
+    /// `applies_if` was false.
+    AppliesIfFalse,
+    /// Read an input whose absence makes it not applicable.
+    InputNotApplicable(usize),
+    /// Below a not-applicable node.
+    ParentNotApplicable,
+    /// Read a missing input.
+    Missing(usize),
+    /// Read a refused value.
+    Invalid(usize),
+    /// Below a group whose `applies_if` could not be decided.
+    ParentUndecided,
+    /// Failed, with the message.
+    Error(String),
+}
+
+impl Operand {
+    pub(crate) fn compile(cx: &mut Compiler<'_>, decl: &OperandDecl, node: &NodeDecl, rule: &str, want: &[InputType]) -> Option<Operand> {
+        match decl {
+            OperandDecl::Input(name) => cx.input_slot(name, node, rule, want).map(Operand::Input),
+            OperandDecl::Expr(src) => cx.expression(src, node, node.rule_pos).map(|c| Operand::Expr(Box::new(c))),
+        }
+    }
+
+    fn read(&self, ctx: &Ctx<'_>) -> Result<(rhai::Dynamic, Option<Value>), Fail> {
+        match self {
+            Operand::Input(slot) => match &ctx.slots[*slot] {
+                Slot::Value(v) => Ok((rhai::Dynamic::UNIT, Some(v.clone()))),
+                Slot::Missing => Err(Fail::Missing(*slot)),
+                Slot::NotApplicable => Err(Fail::NotApplicable(*slot)),
+                Slot::Invalid => Err(Fail::Invalid(*slot)),
+            },
+            Operand::Expr(c) => c.eval(ctx.engine, ctx.inputs, ctx.slots, &[]).0.map(|d| (d, None)),
+        }
+    }
+
+    /// The value as a number.
+    pub(crate) fn number(&self, ctx: &Ctx<'_>) -> Result<Decimal, Fail> {
+        if let Operand::Input(slot) = self {
+            if let Slot::Value(Value::Num(d)) = &ctx.slots[*slot] {
+                return Ok(*d);
+            }
+        }
+        match self.read(ctx)? {
+            (_, Some(Value::Num(d))) => Ok(d),
+            (_, Some(_)) => Err(Fail::Error(Code::NotNumeric, "the input is not a number".into())),
+            (d, None) => expr::as_number(&d).ok_or_else(|| {
+                Fail::Error(Code::NotNumeric, format!("the expression must give a number, but gave {}", expr::describe(&d)))
+            }),
+        }
+    }
+
+    /// The value as true/false.
+    pub(crate) fn boolean(&self, ctx: &Ctx<'_>) -> Result<bool, Fail> {
+        match self.read(ctx)? {
+            (_, Some(Value::Bool(b))) => Ok(b),
+            (_, Some(_)) => Err(Fail::Error(Code::NotBoolean, "the input is not true/false".into())),
+            (d, None) => d.as_bool().map_err(|_| {
+                Fail::Error(Code::NotBoolean, format!("the expression must give true or false, but gave {}", expr::describe(&d)))
+            }),
+        }
+    }
+
+    /// `input NAME` or the expression's source, for traces.
+    pub(crate) fn describe(&self, inputs: &[InputDef]) -> String {
+        match self {
+            Operand::Input(slot) => format!("`{}`", inputs[*slot].name),
+            Operand::Expr(c) => format!("`{}`", c.source.trim()),
+        }
+    }
+}
+
+/// Rejects a negative value for rules that count things.
+pub(crate) fn non_negative(v: Decimal, rule: &str) -> Result<Decimal, Fail> {
+    if v.is_sign_negative() && !v.is_zero() {
+        return Err(Fail::Error(Code::NegativeValue, format!("`{rule}` needs a value ≥ 0, but got {v}")));
+    }
+    Ok(v)
+}
+
+impl Rule {
+    pub(crate) fn compile(cx: &mut Compiler<'_>, decl: &RuleDecl, node: &NodeDecl) -> Option<Rule> {
+        match decl {
+            RuleDecl::Check(op) => check::compile(cx, op, node),
+            RuleDecl::Bands(b) => bands::compile(cx, b, node),
+            RuleDecl::Scale(s) => scale::compile(cx, s, node),
+            RuleDecl::Deduct(d) => deduct::compile(cx, d, node),
+            RuleDecl::Per(p) => per::compile(cx, p, node),
+            RuleDecl::Levels(l) => levels::compile(cx, l, node),
+            RuleDecl::Value(op) => value::compile(cx, op, node),
+            RuleDecl::Script(src) => script::compile(cx, src, node),
+        }
+    }
+
+    /// Points (before rounding) and why, or why none.
+    pub(crate) fn eval(&self, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal, Trace), Fail> {
+        match self {
+            Rule::Check(op) => check::eval(op, ctx, max),
+            Rule::Bands(b) => b.eval(ctx),
+            Rule::Scale(s) => s.eval(ctx, max),
+            Rule::Deduct(d) => d.eval(ctx, max),
+            Rule::Per(p) => p.eval(ctx, max),
+            Rule::Levels(l) => l.eval(ctx),
+            Rule::Value(op) => value::eval(op, ctx, max),
+            Rule::Script(c) => script::eval(c, ctx, max),
+        }
+    }
+
+    /// The rule kind's name.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Rule::Check(_) => "check",
+            Rule::Bands(_) => "bands",
+            Rule::Scale(_) => "scale",
+            Rule::Deduct(_) => "deduct",
+            Rule::Per(_) => "per",
+            Rule::Levels(_) => "levels",
+            Rule::Value(_) => "value",
+            Rule::Script(_) => "script",
+        }
+    }
+
+    /// Words for a scored trace.
+    pub(crate) fn explain(&self, trace: &Trace, inputs: &[InputDef], points: Decimal, max: Decimal) -> String {
+        let p = points.normalize();
+        let m = max.normalize();
+        match (self, trace) {
+            (Rule::Check(op), Trace::Check(b)) => {
+                format!("{} is {}: {p} of {m}", op.describe(inputs), if *b { "true" } else { "false" })
+            }
+            (Rule::Bands(b), Trace::Band(i, v)) => b.explain(*i, *v, inputs, p),
+            (Rule::Bands(b), Trace::NoBand(v)) => {
+                format!("{} = {}: no band holds, 0 points", b.of.describe(inputs), v.normalize())
+            }
+            (Rule::Scale(s), Trace::Scale(v)) => s.explain(*v, inputs, p, m),
+            (Rule::Deduct(d), Trace::Deduct(v, floored)) => d.explain(*v, *floored, inputs, p, m),
+            (Rule::Per(r), Trace::Per(v, capped)) => r.explain(*v, *capped, inputs, p, m),
+            (Rule::Levels(l), Trace::Level(opt)) => l.explain(*opt, inputs, p),
+            (Rule::Value(op), Trace::Value(_)) => format!("{} gives {p} of {m}", op.describe(inputs)),
+            (Rule::Script(_), Trace::Script(_, printed)) => {
+                let mut s = format!("the script returned {p} of {m}");
+                for line in printed {
+                    s.push_str("; printed: ");
+                    s.push_str(line);
+                }
+                s
+            }
+            _ => format!("{p} of {m}"),
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! `per`: min(points × v, max), v ≥ 0.
+
+use rust_decimal::Decimal;
+
+use super::{non_negative, Ctx, Operand, Rule, Trace};
+use crate::error::Code;
+use crate::expr::Fail;
+use crate::inputs::InputDef;
+use crate::ruleset::compile::Compiler;
+use crate::ruleset::model::{InputType, NodeDecl, PerDecl};
+
+/// A compiled `per` rule.
+#[derive(Debug)]
+pub struct Per {
+    of: Operand,
+    points: Decimal,
+}
+
+pub(super) fn compile(cx: &mut Compiler<'_>, d: &PerDecl, node: &NodeDecl) -> Option<Rule> {
+    let of = Operand::compile(cx, &d.of, node, "per", &[InputType::Count, InputType::Percent, InputType::Number]);
+    if d.points <= Decimal::ZERO {
+        cx.err(Code::InvalidPer, node.rule_pos, node, format!("`per.points` is {}; it must be greater than 0", d.points.normalize()));
+        return None;
+    }
+    Some(Rule::Per(Per { of: of?, points: d.points }))
+}
+
+impl Per {
+    pub(super) fn eval(&self, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal, Trace), Fail> {
+        let v = non_negative(self.of.number(ctx)?, "per")?;
+        match self.points.checked_mul(v) {
+            Some(p) if p <= max => Ok((p, Trace::Per(v, false))),
+            _ => Ok((max, Trace::Per(v, true))),
+        }
+    }
+
+    pub(super) fn explain(&self, v: Decimal, capped: bool, inputs: &[InputDef], p: Decimal, m: Decimal) -> String {
+        let cap = if capped { format!(", capped at the max {m}") } else { String::new() };
+        format!("{} = {}: {} × {}{cap} = {p}", self.of.describe(inputs), v.normalize(), self.points.normalize(), v.normalize())
+    }
+}

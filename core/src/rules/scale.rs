@@ -1,0 +1,54 @@
+//! `scale`: max × clamp((v − from) / (to − from), 0, 1); from > to means lower is better.
+
+use rust_decimal::Decimal;
+
+use super::{Ctx, Operand, Rule, Trace};
+use crate::error::Code;
+use crate::expr::Fail;
+use crate::inputs::InputDef;
+use crate::ruleset::compile::Compiler;
+use crate::ruleset::model::{InputType, NodeDecl, ScaleDecl};
+
+/// A compiled `scale` rule.
+#[derive(Debug)]
+pub struct Scale {
+    of: Operand,
+    from: Decimal,
+    to: Decimal,
+}
+
+pub(super) fn compile(cx: &mut Compiler<'_>, d: &ScaleDecl, node: &NodeDecl) -> Option<Rule> {
+    let of = Operand::compile(cx, &d.of, node, "scale", &[InputType::Count, InputType::Percent, InputType::Number]);
+    if d.from == d.to {
+        cx.err(
+            Code::InvalidScale,
+            node.rule_pos,
+            node,
+            format!("`scale` has from = to = {}; they must differ (from scores 0, to scores the max)", d.from.normalize()),
+        );
+        return None;
+    }
+    Some(Rule::Scale(Scale { of: of?, from: d.from, to: d.to }))
+}
+
+impl Scale {
+    pub(super) fn eval(&self, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal, Trace), Fail> {
+        let v = self.of.number(ctx)?;
+        let overflow = || Fail::Error(Code::ScriptError, "the scale computation overflowed".into());
+        let span = self.to.checked_sub(self.from).ok_or_else(overflow)?;
+        let share = v.checked_sub(self.from).ok_or_else(overflow)?.checked_div(span).ok_or_else(overflow)?;
+        let share = share.max(Decimal::ZERO).min(Decimal::ONE);
+        let points = if share == Decimal::ONE { max } else { max.checked_mul(share).ok_or_else(overflow)? };
+        Ok((points, Trace::Scale(v)))
+    }
+
+    pub(super) fn explain(&self, v: Decimal, inputs: &[InputDef], p: Decimal, m: Decimal) -> String {
+        format!(
+            "{} = {} on the scale {} → {}: {p} of {m}",
+            self.of.describe(inputs),
+            v.normalize(),
+            self.from.normalize(),
+            self.to.normalize()
+        )
+    }
+}

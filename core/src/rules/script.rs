@@ -1,0 +1,23 @@
+//! `script`: the number a Rhai script returns, which must lie in [0, max].
+
+use rust_decimal::Decimal;
+
+use super::{Ctx, Rule, Trace};
+use crate::error::Code;
+use crate::expr::{self, Compiled, Fail};
+use crate::ruleset::compile::Compiler;
+use crate::ruleset::model::NodeDecl;
+
+pub(super) fn compile(cx: &mut Compiler<'_>, src: &str, node: &NodeDecl) -> Option<Rule> {
+    cx.script(src, node).map(|c| Rule::Script(Box::new(c)))
+}
+
+pub(super) fn eval(c: &Compiled, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal, Trace), Fail> {
+    let (r, printed) = c.eval(ctx.engine, ctx.inputs, ctx.slots, &[]);
+    let d = r?;
+    let v = expr::as_number(&d).ok_or_else(|| {
+        Fail::Error(Code::NotNumeric, format!("the script must return a number, but returned {}", expr::describe(&d)))
+    })?;
+    let v = super::value::in_range(v, max, "the script")?;
+    Ok((v, Trace::Script(v, printed)))
+}

@@ -1,0 +1,462 @@
+//! The rule file as written (`cchc/1`), checked for shape. The JSON Schema of the format
+//! (`cchc schema`) is generated from these types, and the fingerprint is a hash of their
+//! canonical JSON.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::error::Pos;
+
+/// A `cchc/1` rule file.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "cchc/1 ruleset", description = "A criteria set (bộ tiêu chí) for the CCHC index")]
+pub struct RulesetDoc {
+    /// File-format version: `cchc/1`.
+    pub format: String,
+    /// Ruleset id, e.g. `ha-noi.thach-that.xa`.
+    pub id: String,
+    /// The policy's version, free text.
+    pub version: String,
+    /// Title (Vietnamese).
+    pub title: String,
+    /// Issuing authority.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued_by: Option<String>,
+    /// Period the ruleset applies to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Effective>,
+    /// Must equal the sum of the top-level normal criteria's max.
+    #[schemars(with = "f64")]
+    pub total: Decimal,
+    /// Rounding of leaf points and of the index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<Rounding>,
+    /// Default for inputs absent from a unit's values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_missing: Option<OnMissing>,
+    /// Ranking of tied units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranking: Option<RankingMode>,
+    /// The data dictionary: every value a rule may read.
+    #[schemars(with = "std::collections::BTreeMap<String, InputDecl>")]
+    #[serde(serialize_with = "ser_pairs")]
+    pub inputs: Vec<(String, InputDecl)>,
+    /// Grades, highest first.
+    #[serde(default)]
+    pub grades: Vec<GradeDecl>,
+    /// The criteria tree.
+    pub criteria: Vec<NodeDecl>,
+    /// Worked cases run by `cchc test` (not part of the fingerprint).
+    #[serde(skip_serializing, default)]
+    pub tests: Vec<TestDecl>,
+    /// Where `total` is written.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub total_pos: Pos,
+}
+
+/// `effective: { from, to }` (dates as YYYY-MM-DD).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Effective {
+    /// First day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Last day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+/// `rounding: { places }`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rounding {
+    /// Decimal places (0 to 10), half away from zero. Default 2.
+    pub places: u32,
+}
+
+/// What an absent input means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OnMissing {
+    /// Nodes that read it are `missing`; the unit is `incomplete`.
+    Error,
+    /// Read as 0 (false for a bool).
+    Zero,
+    /// Nodes that read it are not applicable.
+    NotApplicable,
+}
+
+/// Ranking mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RankingMode {
+    /// 1, 2, 2, 4.
+    Competition,
+    /// 1, 2, 2, 3.
+    Dense,
+}
+
+/// Input types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InputType {
+    /// true/false.
+    Bool,
+    /// A whole number ≥ 0.
+    Count,
+    /// A number in [0, 100].
+    Percent,
+    /// Any number, optionally within `min`/`max`.
+    Number,
+    /// One of `options`.
+    Choice,
+}
+
+impl InputType {
+    /// The name as written in rule files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputType::Bool => "bool",
+            InputType::Count => "count",
+            InputType::Percent => "percent",
+            InputType::Number => "number",
+            InputType::Choice => "choice",
+        }
+    }
+
+    /// Count, percent or number.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, InputType::Count | InputType::Percent | InputType::Number)
+    }
+}
+
+/// A scalar written in a rule file (an input's `default`, a test's value).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Scalar {
+    /// true/false.
+    Bool(bool),
+    /// A number.
+    Number(#[schemars(with = "f64")] Decimal),
+    /// Text.
+    Text(String),
+}
+
+/// An input declaration.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InputDecl {
+    /// The type.
+    #[serde(rename = "type")]
+    pub ty: InputType,
+    /// Label shown to users (Vietnamese).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Longer explanation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Smallest allowed value (`number` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<f64>")]
+    pub min: Option<Decimal>,
+    /// Largest allowed value (`number` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<f64>")]
+    pub max: Option<Decimal>,
+    /// The options (`choice` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<String>>,
+    /// Value used when the unit gives none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<Scalar>,
+    /// What an absent value means (overrides the ruleset's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_missing: Option<OnMissing>,
+    /// Where the declaration starts.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub pos: Pos,
+}
+
+/// A grade (xếp loại).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GradeDecl {
+    /// Grade id.
+    pub id: String,
+    /// Label (Vietnamese).
+    pub label: String,
+    /// Lowest index for this grade.
+    #[schemars(with = "f64")]
+    pub at_least: Decimal,
+    /// Extra condition (an expression over `index`, `total`, `points("id")`, inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requires: Option<String>,
+    /// Where the grade starts.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub pos: Pos,
+}
+
+/// Node kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// Counts toward the parent's max.
+    Normal,
+    /// Adds up to `max` (điểm thưởng).
+    Bonus,
+    /// Takes away up to `max` (điểm trừ).
+    Penalty,
+}
+
+impl NodeKind {
+    /// The name as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Normal => "normal",
+            NodeKind::Bonus => "bonus",
+            NodeKind::Penalty => "penalty",
+        }
+    }
+}
+
+/// What a not-applicable node scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IfNotApplicable {
+    /// 0 points, and its max leaves the parent's max.
+    Exclude,
+    /// Full marks.
+    Full,
+}
+
+/// A node of the criteria tree: a group (`children`) or a leaf (`rule`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NodeDecl {
+    /// Unique id (e.g. "1.2").
+    pub id: String,
+    /// Title (Vietnamese).
+    pub title: String,
+    /// Maximum points (> 0).
+    #[schemars(with = "f64")]
+    pub max: Decimal,
+    /// Explanation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Documents an inspector asks for (tài liệu kiểm chứng).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Vec<String>>,
+    /// normal (default), bonus or penalty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<NodeKind>,
+    /// The node applies only when this expression is true.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<String>,
+    /// What a not-applicable node scores.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub if_not_applicable: Option<IfNotApplicable>,
+    /// Groups only: children's max may add up to more than `max`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap: Option<bool>,
+    /// Sub-criteria.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<NodeDecl>>,
+    /// The leaf's rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<RuleDecl>,
+    /// Where the node starts.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub pos: Pos,
+    /// Where the rule starts.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub rule_pos: Pos,
+}
+
+/// A leaf rule: exactly one kind.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum RuleDecl {
+    /// `max` if true, else 0.
+    Check(Operand),
+    /// Points of the first step whose bounds hold.
+    Bands(BandsDecl),
+    /// `max × clamp((v − from) / (to − from), 0, 1)`.
+    Scale(ScaleDecl),
+    /// `max(max − per × v, floor)`.
+    Deduct(DeductDecl),
+    /// `min(points × v, max)`.
+    Per(PerDecl),
+    /// Points for the option chosen.
+    Levels(LevelsDecl),
+    /// v itself.
+    Value(Operand),
+    /// The number a Rhai script returns.
+    Script(String),
+}
+
+/// Where a rule's value comes from: `NAME`, `{ input: NAME }` or `{ expr: "..." }`.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Operand {
+    /// An input, by name.
+    Input(String),
+    /// A Rhai expression.
+    Expr(String),
+}
+
+/// `bands`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BandsDecl {
+    /// The value.
+    #[serde(flatten)]
+    pub of: Operand,
+    /// Steps, tried in order.
+    pub steps: Vec<StepDecl>,
+}
+
+/// One band.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepDecl {
+    /// v ≥ x.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<f64>")]
+    pub at_least: Option<Decimal>,
+    /// v > x.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<f64>")]
+    pub above: Option<Decimal>,
+    /// v ≤ x.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<f64>")]
+    pub at_most: Option<Decimal>,
+    /// v < x.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<f64>")]
+    pub below: Option<Decimal>,
+    /// v = x.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<f64>")]
+    pub equals: Option<Decimal>,
+    /// Points when the bounds hold.
+    #[schemars(with = "f64")]
+    pub points: Decimal,
+}
+
+/// `scale`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleDecl {
+    /// The value.
+    #[serde(flatten)]
+    pub of: Operand,
+    /// v at which the node scores 0.
+    #[schemars(with = "f64")]
+    pub from: Decimal,
+    /// v at which the node scores its max.
+    #[schemars(with = "f64")]
+    pub to: Decimal,
+}
+
+/// `deduct`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeductDecl {
+    /// The value.
+    #[serde(flatten)]
+    pub of: Operand,
+    /// Points taken per unit of v (> 0).
+    #[schemars(with = "f64")]
+    pub per: Decimal,
+    /// Lowest score (default 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<f64>")]
+    pub floor: Option<Decimal>,
+}
+
+/// `per`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerDecl {
+    /// The value.
+    #[serde(flatten)]
+    pub of: Operand,
+    /// Points per unit of v (> 0).
+    #[schemars(with = "f64")]
+    pub points: Decimal,
+}
+
+/// `levels`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LevelsDecl {
+    /// A `choice` input.
+    pub input: String,
+    /// Points for every option.
+    #[schemars(with = "std::collections::BTreeMap<String, f64>")]
+    #[serde(serialize_with = "ser_pairs")]
+    pub points: Vec<(String, Decimal)>,
+}
+
+/// A worked case in `tests:`.
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TestDecl {
+    /// Name.
+    pub name: String,
+    /// Input values.
+    #[schemars(with = "std::collections::BTreeMap<String, Scalar>")]
+    pub values: Vec<(String, Scalar)>,
+    /// Criteria not applicable to this unit.
+    #[serde(default)]
+    pub not_applicable: Vec<String>,
+    /// Self-assessed points.
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, f64>")]
+    pub self_assessed: Vec<(String, Decimal)>,
+    /// What the result must show.
+    pub expect: ExpectDecl,
+    /// Where the case starts.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub pos: Pos,
+}
+
+/// Expected figures of a test.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectDecl {
+    /// Points by node id.
+    #[schemars(with = "std::collections::BTreeMap<String, f64>")]
+    pub points: Vec<(String, Decimal)>,
+    /// Total.
+    #[schemars(with = "Option<f64>")]
+    pub total: Option<Decimal>,
+    /// Index (null for none).
+    #[schemars(with = "Option<Option<f64>>")]
+    pub index: Option<Option<Decimal>>,
+    /// Grade id (null for none).
+    pub grade: Option<Option<String>>,
+    /// complete, incomplete or error.
+    pub status: Option<String>,
+}
+
+fn ser_pairs<S: serde::Serializer, V: Serialize>(
+    pairs: &[(String, V)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}

@@ -1,0 +1,96 @@
+//! Running a ruleset's own `tests:` section.
+
+use rust_decimal::Decimal;
+
+use super::model::Scalar;
+use super::Ruleset;
+use crate::inputs::RawValue;
+use crate::unit::Unit;
+
+/// One figure that differs from what a test expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestFailure {
+    /// What (e.g. `points of 1.2`, `total`).
+    pub what: String,
+    /// Expected.
+    pub expected: String,
+    /// Actual.
+    pub actual: String,
+}
+
+/// The outcome of one test.
+#[derive(Debug, Clone)]
+pub struct TestOutcome {
+    /// Test name.
+    pub name: String,
+    /// Line of the test in the rule file.
+    pub line: u32,
+    /// Differences (empty: passed).
+    pub failures: Vec<TestFailure>,
+    /// The unit's errors, for context.
+    pub errors: Vec<String>,
+}
+
+impl TestOutcome {
+    /// True when every expected figure matched.
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+fn opt_dec(d: Option<Decimal>) -> String {
+    d.map(|d| d.normalize().to_string()).unwrap_or_else(|| "null".into())
+}
+
+pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
+    rs.plan
+        .tests
+        .iter()
+        .map(|t| {
+            let mut unit = Unit::new(t.name.clone());
+            for (k, v) in &t.values {
+                let raw = match v {
+                    Scalar::Bool(b) => RawValue::Bool(*b),
+                    Scalar::Number(d) => RawValue::Number(*d),
+                    Scalar::Text(s) => RawValue::Text(s.clone()),
+                };
+                unit.values.push((k.clone(), raw));
+            }
+            unit.not_applicable = t.not_applicable.clone();
+            unit.self_assessed = t.self_assessed.iter().map(|(k, d)| (k.clone(), RawValue::Number(*d))).collect();
+            let r = rs.score(&unit);
+            let mut failures = Vec::new();
+            let mut check = |what: String, expected: String, actual: String| {
+                if expected != actual {
+                    failures.push(TestFailure { what, expected, actual });
+                }
+            };
+            for (id, want) in &t.expect.points {
+                let got = r.node(id).map(|n| n.points);
+                check(format!("points of {id}"), opt_dec(Some(*want)), opt_dec(got));
+            }
+            if let Some(want) = t.expect.total {
+                check("total".into(), opt_dec(Some(want)), opt_dec(Some(r.total)));
+            }
+            if let Some(want) = &t.expect.index {
+                check("index".into(), opt_dec(*want), opt_dec(r.index));
+            }
+            if let Some(want) = &t.expect.grade {
+                check(
+                    "grade".into(),
+                    want.clone().unwrap_or_else(|| "null".into()),
+                    r.grade().map(|g| g.id.to_string()).unwrap_or_else(|| "null".into()),
+                );
+            }
+            if let Some(want) = &t.expect.status {
+                check("status".into(), want.clone(), r.status.as_str().into());
+            }
+            TestOutcome {
+                name: t.name.clone(),
+                line: t.pos.line,
+                failures,
+                errors: r.errors.iter().map(|e| format!("{} [{}]", e.message, e.code)).collect(),
+            }
+        })
+        .collect()
+}
