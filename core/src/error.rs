@@ -203,7 +203,10 @@ impl Diagnostic {
 
     /// Where the problem is.
     pub fn pos(&self) -> Pos {
-        Pos { line: self.line, column: self.column }
+        Pos {
+            line: self.line,
+            column: self.column,
+        }
     }
 }
 
@@ -222,7 +225,11 @@ pub struct Issue {
 impl Issue {
     /// Builds an issue.
     pub fn new(criterion: Option<&str>, code: Code, message: impl Into<String>) -> Self {
-        Issue { criterion: criterion.map(str::to_string), code, message: message.into() }
+        Issue {
+            criterion: criterion.map(str::to_string),
+            code,
+            message: message.into(),
+        }
     }
 }
 

@@ -102,7 +102,10 @@ impl InputDef {
         let name = &self.name;
         match raw {
             RawValue::Null => Ok(None),
-            RawValue::Invalid(code, why) => Err((*code, format!("the value of `{name}` cannot be used: {why}"))),
+            RawValue::Invalid(code, why) => Err((
+                *code,
+                format!("the value of `{name}` cannot be used: {why}"),
+            )),
             RawValue::Cell(cell) => {
                 let t = cell.trim();
                 if t.is_empty() || t.eq_ignore_ascii_case("null") {
@@ -128,7 +131,9 @@ impl InputDef {
                 _ => Err(self.wrong("true/false")),
             },
             RawValue::Number(d) => match self.ty {
-                InputType::Count | InputType::Percent | InputType::Number => self.number(*d).map(Some),
+                InputType::Count | InputType::Percent | InputType::Number => {
+                    self.number(*d).map(Some)
+                }
                 _ => Err(self.wrong("a number")),
             },
             RawValue::Text(t) => match self.ty {
@@ -146,7 +151,10 @@ impl InputDef {
             InputType::Number => "a number",
             InputType::Choice => "one of its options (as text)",
         };
-        (Code::WrongValueType, format!("`{}` must be {want}, but the unit gives {got}", self.name))
+        (
+            Code::WrongValueType,
+            format!("`{}` must be {want}, but the unit gives {got}", self.name),
+        )
     }
 
     fn choice(&self, t: &str) -> Result<Option<Value>, Refusal> {
@@ -155,7 +163,11 @@ impl InputDef {
             Some(i) => Ok(Some(Value::Choice(i))),
             None => Err((
                 Code::UnknownChoice,
-                format!("`{t}` is not an option of `{}`; use one of: {}", self.name, self.options.join(", ")),
+                format!(
+                    "`{t}` is not an option of `{}`; use one of: {}",
+                    self.name,
+                    self.options.join(", ")
+                ),
             )),
         }
     }
@@ -166,26 +178,41 @@ impl InputDef {
         match self.ty {
             InputType::Count => {
                 if !d.fract().is_zero() {
-                    return Err((Code::NotWholeNumber, format!("`{name}` counts things, so it must be a whole number, not {d}")));
+                    return Err((
+                        Code::NotWholeNumber,
+                        format!("`{name}` counts things, so it must be a whole number, not {d}"),
+                    ));
                 }
                 if d.is_sign_negative() && !d.is_zero() {
-                    return Err((Code::ValueOutOfRange, format!("`{name}` counts things, so it cannot be negative ({d})")));
+                    return Err((
+                        Code::ValueOutOfRange,
+                        format!("`{name}` counts things, so it cannot be negative ({d})"),
+                    ));
                 }
             }
             InputType::Percent => {
                 if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
-                    return Err((Code::ValueOutOfRange, format!("`{name}` is a percentage, so it must be from 0 to 100, not {d}")));
+                    return Err((
+                        Code::ValueOutOfRange,
+                        format!("`{name}` is a percentage, so it must be from 0 to 100, not {d}"),
+                    ));
                 }
             }
             InputType::Number => {
                 if let Some(min) = self.min {
                     if d < min {
-                        return Err((Code::ValueOutOfRange, format!("`{name}` must be at least {min}, not {d}")));
+                        return Err((
+                            Code::ValueOutOfRange,
+                            format!("`{name}` must be at least {min}, not {d}"),
+                        ));
                     }
                 }
                 if let Some(max) = self.max {
                     if d > max {
-                        return Err((Code::ValueOutOfRange, format!("`{name}` must be at most {max}, not {d}")));
+                        return Err((
+                            Code::ValueOutOfRange,
+                            format!("`{name}` must be at most {max}, not {d}"),
+                        ));
                     }
                 }
             }
@@ -225,32 +252,84 @@ mod tests {
     #[test]
     fn cells() {
         let p = def(InputType::Percent);
-        assert_eq!(p.read(&RawValue::Cell("92,5".into())).unwrap(), Some(Value::Num(Decimal::new(925, 1))));
-        assert_eq!(p.read(&RawValue::Cell("85 %".into())).unwrap(), Some(Value::Num(Decimal::from(85))));
+        assert_eq!(
+            p.read(&RawValue::Cell("92,5".into())).unwrap(),
+            Some(Value::Num(Decimal::new(925, 1)))
+        );
+        assert_eq!(
+            p.read(&RawValue::Cell("85 %".into())).unwrap(),
+            Some(Value::Num(Decimal::from(85)))
+        );
         assert_eq!(p.read(&RawValue::Cell("".into())).unwrap(), None);
-        assert_eq!(p.read(&RawValue::Cell("1.234,5".into())).unwrap_err().0, Code::WrongValueType);
-        assert_eq!(p.read(&RawValue::Cell("120".into())).unwrap_err().0, Code::ValueOutOfRange);
+        assert_eq!(
+            p.read(&RawValue::Cell("1.234,5".into())).unwrap_err().0,
+            Code::WrongValueType
+        );
+        assert_eq!(
+            p.read(&RawValue::Cell("120".into())).unwrap_err().0,
+            Code::ValueOutOfRange
+        );
         let b = def(InputType::Bool);
-        assert_eq!(b.read(&RawValue::Cell("Có".into())).unwrap(), Some(Value::Bool(true)));
-        assert_eq!(b.read(&RawValue::Cell("không".into())).unwrap(), Some(Value::Bool(false)));
-        assert_eq!(b.read(&RawValue::Cell("X".into())).unwrap(), Some(Value::Bool(true)));
-        assert_eq!(b.read(&RawValue::Cell("maybe".into())).unwrap_err().0, Code::WrongValueType);
+        assert_eq!(
+            b.read(&RawValue::Cell("Có".into())).unwrap(),
+            Some(Value::Bool(true))
+        );
+        assert_eq!(
+            b.read(&RawValue::Cell("không".into())).unwrap(),
+            Some(Value::Bool(false))
+        );
+        assert_eq!(
+            b.read(&RawValue::Cell("X".into())).unwrap(),
+            Some(Value::Bool(true))
+        );
+        assert_eq!(
+            b.read(&RawValue::Cell("maybe".into())).unwrap_err().0,
+            Code::WrongValueType
+        );
         let c = def(InputType::Count);
-        assert_eq!(c.read(&RawValue::Cell("3.0".into())).unwrap(), Some(Value::Num(Decimal::from(3))));
-        assert_eq!(c.read(&RawValue::Cell("2,5".into())).unwrap_err().0, Code::NotWholeNumber);
-        assert_eq!(c.read(&RawValue::Number(Decimal::from(-1))).unwrap_err().0, Code::ValueOutOfRange);
-        assert_eq!(c.read(&RawValue::Cell("NaN".into())).unwrap_err().0, Code::NotFinite);
+        assert_eq!(
+            c.read(&RawValue::Cell("3.0".into())).unwrap(),
+            Some(Value::Num(Decimal::from(3)))
+        );
+        assert_eq!(
+            c.read(&RawValue::Cell("2,5".into())).unwrap_err().0,
+            Code::NotWholeNumber
+        );
+        assert_eq!(
+            c.read(&RawValue::Number(Decimal::from(-1))).unwrap_err().0,
+            Code::ValueOutOfRange
+        );
+        assert_eq!(
+            c.read(&RawValue::Cell("NaN".into())).unwrap_err().0,
+            Code::NotFinite
+        );
     }
 
     #[test]
     fn strict_json_types() {
         let n = def(InputType::Number);
-        assert_eq!(n.read(&RawValue::Text("3".into())).unwrap_err().0, Code::WrongValueType);
-        assert_eq!(n.read(&RawValue::Number(Decimal::from(9))).unwrap_err().0, Code::ValueOutOfRange);
+        assert_eq!(
+            n.read(&RawValue::Text("3".into())).unwrap_err().0,
+            Code::WrongValueType
+        );
+        assert_eq!(
+            n.read(&RawValue::Number(Decimal::from(9))).unwrap_err().0,
+            Code::ValueOutOfRange
+        );
         let ch = def(InputType::Choice);
         // NFD form of "chậm" matches the NFC option.
-        assert_eq!(ch.read(&RawValue::Text("cha\u{323}\u{302}m".into())).unwrap(), Some(Value::Choice(1)));
-        assert_eq!(ch.read(&RawValue::Text("khac".into())).unwrap_err().0, Code::UnknownChoice);
-        assert_eq!(ch.read(&RawValue::Bool(true)).unwrap_err().0, Code::WrongValueType);
+        assert_eq!(
+            ch.read(&RawValue::Text("cha\u{323}\u{302}m".into()))
+                .unwrap(),
+            Some(Value::Choice(1))
+        );
+        assert_eq!(
+            ch.read(&RawValue::Text("khac".into())).unwrap_err().0,
+            Code::UnknownChoice
+        );
+        assert_eq!(
+            ch.read(&RawValue::Bool(true)).unwrap_err().0,
+            Code::WrongValueType
+        );
     }
 }

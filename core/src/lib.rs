@@ -43,9 +43,11 @@ mod unit;
 pub use data::{read_units, read_units_bytes, read_units_file, DataFormat};
 pub use error::{Code, Diagnostic, Error, Issue, Pos};
 pub use inputs::RawValue;
-pub use result::{BatchResult, GradeRef, NodeResult, NodeStatus, RankEntry, UnitInfo, UnitResult, UnitStatus};
-pub use rust_decimal::Decimal;
+pub use result::{
+    BatchResult, GradeRef, NodeResult, NodeStatus, RankEntry, UnitInfo, UnitResult, UnitStatus,
+};
 pub use ruleset::{json_schema, Ruleset, TestFailure, TestOutcome};
+pub use rust_decimal::Decimal;
 pub use score::BatchOptions;
 pub use unit::Unit;
 

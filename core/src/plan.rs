@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use crate::error::Pos;
 use crate::expr::Compiled;
 use crate::inputs::InputDef;
-use crate::ruleset::model::{NodeKind, RankingMode, TestDecl};
 use crate::rules::Rule;
+use crate::ruleset::model::{NodeKind, RankingMode, TestDecl};
 
 /// A node of the criteria tree.
 #[derive(Debug)]

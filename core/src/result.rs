@@ -159,7 +159,12 @@ impl Serialize for Num {
 impl UnitResult {
     /// The grade, if any.
     pub fn grade(&self) -> Option<GradeRef<'_>> {
-        self.grade.and_then(|g| self.plan.grades.get(g)).map(|g| GradeRef { id: &g.id, label: &g.label })
+        self.grade
+            .and_then(|g| self.plan.grades.get(g))
+            .map(|g| GradeRef {
+                id: &g.id,
+                label: &g.label,
+            })
     }
 
     /// total − self_assessed, where the unit gave marks.
@@ -169,7 +174,10 @@ impl UnitResult {
 
     /// The result of the node with this id.
     pub fn node(&self, id: &str) -> Option<&NodeResult> {
-        self.plan.node_index.get(id).and_then(|&i| self.nodes.get(i))
+        self.plan
+            .node_index
+            .get(id)
+            .and_then(|&i| self.nodes.get(i))
     }
 
     /// Node ids in pre-order, with their results.
@@ -179,26 +187,49 @@ impl UnitResult {
 
     /// Why node `i` scored what it did, in words.
     pub fn trace_text(&self, i: usize) -> String {
-        let (Some(node), Some(r)) = (self.plan.nodes.get(i), self.nodes.get(i)) else { return String::new() };
+        let (Some(node), Some(r)) = (self.plan.nodes.get(i), self.nodes.get(i)) else {
+            return String::new();
+        };
         let inputs = &self.plan.inputs;
         let name = |s: usize| inputs.get(s).map(|d| d.name.as_str()).unwrap_or("?");
         match &r.trace {
-            Trace::ListedNotApplicable => "not applicable: listed in the unit's not_applicable".into(),
+            Trace::ListedNotApplicable => {
+                "not applicable: listed in the unit's not_applicable".into()
+            }
             Trace::AppliesIfFalse => {
-                let cond = node.applies_if.as_ref().map(|c| c.source.trim().to_string()).unwrap_or_default();
-                let mode = if node.full_if_na { "full marks" } else { "excluded" };
+                let cond = node
+                    .applies_if
+                    .as_ref()
+                    .map(|c| c.source.trim().to_string())
+                    .unwrap_or_default();
+                let mode = if node.full_if_na {
+                    "full marks"
+                } else {
+                    "excluded"
+                };
                 format!("not applicable: `{cond}` is false ({mode})")
             }
             Trace::InputNotApplicable(s) => format!("not applicable: `{}` is not given", name(*s)),
-            Trace::ParentNotApplicable => "not applicable: a parent criterion does not apply".into(),
+            Trace::ParentNotApplicable => {
+                "not applicable: a parent criterion does not apply".into()
+            }
             Trace::Missing(s) => format!("missing: needs `{}`", name(*s)),
             Trace::Invalid(s) => format!("error: the value of `{}` is invalid", name(*s)),
-            Trace::ParentUndecided => "not evaluated: the parent's applies_if could not be decided".into(),
+            Trace::ParentUndecided => {
+                "not evaluated: the parent's applies_if could not be decided".into()
+            }
             Trace::Error(msg) => format!("error: {msg}"),
             Trace::None => match &node.body {
                 Body::Group(kids) => {
-                    let n = kids.iter().filter(|&&k| self.nodes[k].status == NodeStatus::Scored).count();
-                    format!("sum of {n} scored sub-criteria: {} of {}", r.points.normalize(), r.max.normalize())
+                    let n = kids
+                        .iter()
+                        .filter(|&&k| self.nodes[k].status == NodeStatus::Scored)
+                        .count();
+                    format!(
+                        "sum of {n} scored sub-criteria: {} of {}",
+                        r.points.normalize(),
+                        r.max.normalize()
+                    )
                 }
                 Body::Leaf(_) => String::new(),
             },
@@ -278,7 +309,13 @@ impl Serialize for UnitResult {
             m.serialize_entry("self_assessed", &Num(sa))?;
             m.serialize_entry("delta", &self.delta().map(Num))?;
         }
-        m.serialize_entry("criteria", &Children { r: self, kids: &p.roots })?;
+        m.serialize_entry(
+            "criteria",
+            &Children {
+                r: self,
+                kids: &p.roots,
+            },
+        )?;
         m.serialize_entry("warnings", &self.warnings)?;
         m.serialize_entry("errors", &self.errors)?;
         m.end()
@@ -288,7 +325,9 @@ impl Serialize for UnitResult {
 impl BatchResult {
     /// The ranking as `(rank, result)` pairs.
     pub fn ranked(&self) -> impl Iterator<Item = (u32, &UnitResult)> {
-        self.ranking.iter().map(|e| (e.rank, &self.results[e.position]))
+        self.ranking
+            .iter()
+            .map(|e| (e.rank, &self.results[e.position]))
     }
 }
 

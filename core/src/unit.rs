@@ -28,7 +28,10 @@ pub struct Unit {
 impl Unit {
     /// A unit with an id and nothing else.
     pub fn new(id: impl Into<String>) -> Self {
-        Unit { id: Some(id.into()), ..Unit::default() }
+        Unit {
+            id: Some(id.into()),
+            ..Unit::default()
+        }
     }
 
     /// Adds a value.
@@ -62,7 +65,8 @@ impl Unit {
 
     /// Adds a self-assessed mark.
     pub fn with_self_assessed(mut self, id: impl Into<String>, points: Decimal) -> Self {
-        self.self_assessed.push((id.into(), RawValue::Number(points)));
+        self.self_assessed
+            .push((id.into(), RawValue::Number(points)));
         self
     }
 }

@@ -21,27 +21,55 @@ fn detect(header: &str) -> u8 {
             }
         }
     }
-    counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map(|(d, _)| *d).unwrap_or(b',')
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map(|(d, _)| *d)
+        .unwrap_or(b',')
 }
 
 pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header_line = text.lines().find(|l| !l.trim().is_empty());
     let Some(header_line) = header_line else {
-        return Err(data_error(Code::EmptyCsv, origin, Pos { line: 1, column: 1 }, "the CSV file is empty; it needs a header row and one row per unit"));
+        return Err(data_error(
+            Code::EmptyCsv,
+            origin,
+            Pos { line: 1, column: 1 },
+            "the CSV file is empty; it needs a header row and one row per unit",
+        ));
     };
     let delim = detect(header_line);
-    let mut rdr = ::csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(true).from_reader(text.as_bytes());
+    let mut rdr = ::csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = rdr
         .headers()
-        .map_err(|e| data_error(Code::DataSyntax, origin, Pos { line: 1, column: 1 }, format!("the CSV header cannot be read: {e}")))?
+        .map_err(|e| {
+            data_error(
+                Code::DataSyntax,
+                origin,
+                Pos { line: 1, column: 1 },
+                format!("the CSV header cannot be read: {e}"),
+            )
+        })?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
     let mut units = Vec::new();
     for (row, rec) in rdr.records().enumerate() {
         let line = row as u32 + 2;
-        let rec = rec.map_err(|e| data_error(Code::DataSyntax, origin, Pos { line, column: 1 }, format!("row {line} cannot be read: {e}")))?;
+        let rec = rec.map_err(|e| {
+            data_error(
+                Code::DataSyntax,
+                origin,
+                Pos { line, column: 1 },
+                format!("row {line} cannot be read: {e}"),
+            )
+        })?;
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -50,7 +78,11 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
             u.problems.push(crate::error::Issue::new(
                 None,
                 Code::InvalidUnit,
-                format!("row {line} has {} cells but the header has {} columns", rec.len(), headers.len()),
+                format!(
+                    "row {line} has {} cells but the header has {} columns",
+                    rec.len(),
+                    headers.len()
+                ),
             ));
         }
         for (h, cell) in headers.iter().zip(rec.iter()) {
@@ -60,13 +92,20 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                 "name" => u.name = (!c.is_empty()).then(|| c.to_string()),
                 "kind" => u.kind = (!c.is_empty()).then(|| c.to_string()),
                 "" => {}
-                name => u.values.push((name.to_string(), RawValue::Cell(c.to_string()))),
+                name => u
+                    .values
+                    .push((name.to_string(), RawValue::Cell(c.to_string()))),
             }
         }
         units.push(u);
     }
     if units.is_empty() {
-        return Err(data_error(Code::EmptyCsv, origin, Pos { line: 2, column: 1 }, "the CSV file has a header but no rows; add one row per unit"));
+        return Err(data_error(
+            Code::EmptyCsv,
+            origin,
+            Pos { line: 2, column: 1 },
+            "the CSV file has a header but no rows; add one row per unit",
+        ));
     }
     Ok(units)
 }
@@ -79,7 +118,10 @@ mod tests {
     fn semicolons_and_decimal_commas() {
         let u = read("\u{feff}id;name;ty_le\nbp;UBND xã Bình Phú;92,5\n", "t.csv").unwrap();
         assert_eq!(u[0].id.as_deref(), Some("bp"));
-        assert_eq!(u[0].values[0], ("ty_le".to_string(), RawValue::Cell("92,5".into())));
+        assert_eq!(
+            u[0].values[0],
+            ("ty_le".to_string(), RawValue::Cell("92,5".into()))
+        );
     }
 
     #[test]

@@ -55,10 +55,23 @@ pub fn read_units(text: &str, format: DataFormat, origin: &str) -> Result<Vec<Un
 }
 
 /// Reads units from bytes (UTF-8, a leading BOM ignored).
-pub fn read_units_bytes(bytes: &[u8], format: DataFormat, origin: &str) -> Result<Vec<Unit>, Error> {
+pub fn read_units_bytes(
+    bytes: &[u8],
+    format: DataFormat,
+    origin: &str,
+) -> Result<Vec<Unit>, Error> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u32 + 1;
-        data_error(Code::NotUtf8, origin, Pos { line, column: 1 }, "the data file is not UTF-8 text; save it (or export it from Excel) as UTF-8")
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u32
+            + 1;
+        data_error(
+            Code::NotUtf8,
+            origin,
+            Pos { line, column: 1 },
+            "the data file is not UTF-8 text; save it (or export it from Excel) as UTF-8",
+        )
     })?;
     read_units(text, format, origin)
 }
@@ -68,9 +81,20 @@ pub fn read_units_file(path: impl AsRef<Path>) -> Result<Vec<Unit>, Error> {
     let path = path.as_ref();
     let origin = path.display().to_string();
     let format = DataFormat::from_path(path).ok_or_else(|| {
-        data_error(Code::DataShape, &origin, Pos::default(), "cannot tell the data format from the file name; use .json, .yaml, .yml or .csv")
+        data_error(
+            Code::DataShape,
+            &origin,
+            Pos::default(),
+            "cannot tell the data format from the file name; use .json, .yaml, .yml or .csv",
+        )
     })?;
-    let bytes = std::fs::read(path)
-        .map_err(|e| data_error(Code::Io, &origin, Pos::default(), format!("cannot read `{origin}`: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        data_error(
+            Code::Io,
+            &origin,
+            Pos::default(),
+            format!("cannot read `{origin}`: {e}"),
+        )
+    })?;
     read_units_bytes(&bytes, format, &origin)
 }

@@ -7,16 +7,40 @@ use crate::unit::Unit;
 
 use super::data_error;
 
-const UNIT_KEYS: &[&str] = &["id", "name", "kind", "values", "not_applicable", "self_assessed"];
+const UNIT_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "values",
+    "not_applicable",
+    "self_assessed",
+];
 
 pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
-    let limits = Limits { alias_nodes: 1_000_000, depth: 64 };
+    let limits = Limits {
+        alias_nodes: 1_000_000,
+        depth: 64,
+    };
     let root = syntax::parse(text, limits).map_err(|e| {
-        let code = if e.too_complex { Code::YamlTooComplex } else { Code::DataSyntax };
-        data_error(code, origin, e.pos, format!("the data cannot be read: {}", e.message))
+        let code = if e.too_complex {
+            Code::YamlTooComplex
+        } else {
+            Code::DataSyntax
+        };
+        data_error(
+            code,
+            origin,
+            e.pos,
+            format!("the data cannot be read: {}", e.message),
+        )
     })?;
     let Some(root) = root else {
-        return Err(data_error(Code::DataShape, origin, Pos { line: 1, column: 1 }, "the data file is empty"));
+        return Err(data_error(
+            Code::DataShape,
+            origin,
+            Pos { line: 1, column: 1 },
+            "the data file is empty",
+        ));
     };
     match &root.value {
         Value::Seq(items) => Ok(items.iter().map(unit).collect()),
@@ -61,7 +85,9 @@ pub(crate) fn raw(node: &Node) -> RawValue {
             }
             match parse_decimal(s) {
                 Ok(d) => RawValue::Number(d),
-                Err(NumberError::NotFinite) => RawValue::Invalid(Code::NotFinite, format!("`{s}` is not a finite number")),
+                Err(NumberError::NotFinite) => {
+                    RawValue::Invalid(Code::NotFinite, format!("`{s}` is not a finite number"))
+                }
                 Err(NumberError::Inexact) => RawValue::Invalid(
                     Code::InexactNumber,
                     format!("`{s}` cannot be held exactly (at most 28 significant digits)"),
@@ -81,7 +107,11 @@ fn unit(node: &Node) -> Unit {
         u.problems.push(Issue::new(
             None,
             Code::InvalidUnit,
-            format!("a unit must be a mapping with `id` and `values` (line {}), but this is {}", node.pos.line, node.describe()),
+            format!(
+                "a unit must be a mapping with `id` and `values` (line {}), but this is {}",
+                node.pos.line,
+                node.describe()
+            ),
         ));
         return u;
     };
@@ -93,7 +123,11 @@ fn unit(node: &Node) -> Unit {
                     Value::Scalar(s, _) if !v.is_null() => Some(s.clone()),
                     _ if v.is_null() => None,
                     _ => {
-                        u.problems.push(Issue::new(None, Code::InvalidUnit, format!("the unit's `{key}` must be text (line {})", v.pos.line)));
+                        u.problems.push(Issue::new(
+                            None,
+                            Code::InvalidUnit,
+                            format!("the unit's `{key}` must be text (line {})", v.pos.line),
+                        ));
                         None
                     }
                 };
@@ -105,7 +139,9 @@ fn unit(node: &Node) -> Unit {
             }
             "values" | "self_assessed" => match &v.value {
                 Value::Map(vals) => {
-                    let pairs = vals.iter().map(|(k, v)| (k.scalar().unwrap_or("").to_string(), raw(v)));
+                    let pairs = vals
+                        .iter()
+                        .map(|(k, v)| (k.scalar().unwrap_or("").to_string(), raw(v)));
                     if key == "values" {
                         u.values.extend(pairs);
                     } else {
@@ -116,7 +152,10 @@ fn unit(node: &Node) -> Unit {
                 _ => u.problems.push(Issue::new(
                     None,
                     Code::InvalidUnit,
-                    format!("the unit's `{key}` must be a mapping of `name: value` (line {})", v.pos.line),
+                    format!(
+                        "the unit's `{key}` must be a mapping of `name: value` (line {})",
+                        v.pos.line
+                    ),
                 )),
             },
             "not_applicable" => match &v.value {
@@ -127,7 +166,10 @@ fn unit(node: &Node) -> Unit {
                             None => u.problems.push(Issue::new(
                                 None,
                                 Code::InvalidUnit,
-                                format!("`not_applicable` must list criterion ids (line {})", it.pos.line),
+                                format!(
+                                    "`not_applicable` must list criterion ids (line {})",
+                                    it.pos.line
+                                ),
                             )),
                         }
                     }
@@ -136,14 +178,24 @@ fn unit(node: &Node) -> Unit {
                 _ => u.problems.push(Issue::new(
                     None,
                     Code::InvalidUnit,
-                    format!("the unit's `not_applicable` must be a list of criterion ids (line {})", v.pos.line),
+                    format!(
+                        "the unit's `not_applicable` must be a list of criterion ids (line {})",
+                        v.pos.line
+                    ),
                 )),
             },
             other => {
                 let hint = syntax::suggest(other, UNIT_KEYS.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"))
                     .unwrap_or_else(|| format!("a unit has: {}", UNIT_KEYS.join(", ")));
-                u.problems.push(Issue::new(None, Code::UnknownKey, format!("unknown key `{other}` in a unit (line {}); {hint}", k.pos.line)));
+                u.problems.push(Issue::new(
+                    None,
+                    Code::UnknownKey,
+                    format!(
+                        "unknown key `{other}` in a unit (line {}); {hint}",
+                        k.pos.line
+                    ),
+                ));
             }
         }
     }

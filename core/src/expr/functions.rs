@@ -7,27 +7,45 @@ use rust_decimal::{Decimal, RoundingStrategy};
 type R<T> = Result<T, Box<EvalAltResult>>;
 
 fn num(v: &Dynamic, f: &str) -> R<Decimal> {
-    super::as_number(v).ok_or_else(|| format!("{f}() takes numbers, not {}", super::describe(v)).into())
+    super::as_number(v)
+        .ok_or_else(|| format!("{f}() takes numbers, not {}", super::describe(v)).into())
 }
 
 pub(super) fn register(e: &mut Engine) {
-    e.register_fn("min", |a: Dynamic, b: Dynamic| -> R<Decimal> { Ok(num(&a, "min")?.min(num(&b, "min")?)) });
-    e.register_fn("max", |a: Dynamic, b: Dynamic| -> R<Decimal> { Ok(num(&a, "max")?.max(num(&b, "max")?)) });
-    e.register_fn("clamp", |x: Dynamic, lo: Dynamic, hi: Dynamic| -> R<Decimal> {
-        let (x, lo, hi) = (num(&x, "clamp")?, num(&lo, "clamp")?, num(&hi, "clamp")?);
-        if lo > hi {
-            return Err(format!("clamp(x, lo, hi) needs lo ≤ hi, but {lo} > {hi}").into());
-        }
-        Ok(x.max(lo).min(hi))
+    e.register_fn("min", |a: Dynamic, b: Dynamic| -> R<Decimal> {
+        Ok(num(&a, "min")?.min(num(&b, "min")?))
     });
-    e.register_fn("abs", |x: Dynamic| -> R<Decimal> { Ok(num(&x, "abs")?.abs()) });
+    e.register_fn("max", |a: Dynamic, b: Dynamic| -> R<Decimal> {
+        Ok(num(&a, "max")?.max(num(&b, "max")?))
+    });
+    e.register_fn(
+        "clamp",
+        |x: Dynamic, lo: Dynamic, hi: Dynamic| -> R<Decimal> {
+            let (x, lo, hi) = (num(&x, "clamp")?, num(&lo, "clamp")?, num(&hi, "clamp")?);
+            if lo > hi {
+                return Err(format!("clamp(x, lo, hi) needs lo ≤ hi, but {lo} > {hi}").into());
+            }
+            Ok(x.max(lo).min(hi))
+        },
+    );
+    e.register_fn("abs", |x: Dynamic| -> R<Decimal> {
+        Ok(num(&x, "abs")?.abs())
+    });
     e.register_fn("round", |x: Dynamic, places: Dynamic| -> R<Decimal> {
         let x = num(&x, "round")?;
         let p = num(&places, "round")?;
-        let p = u32::try_from(p).ok().filter(|v| Decimal::from(*v) == p && *v <= 28);
-        let p = p.ok_or_else(|| Box::<EvalAltResult>::from("round(x, places) needs places from 0 to 28"))?;
+        let p = u32::try_from(p)
+            .ok()
+            .filter(|v| Decimal::from(*v) == p && *v <= 28);
+        let p = p.ok_or_else(|| {
+            Box::<EvalAltResult>::from("round(x, places) needs places from 0 to 28")
+        })?;
         Ok(x.round_dp_with_strategy(p, RoundingStrategy::MidpointAwayFromZero))
     });
-    e.register_fn("points", |id: ImmutableString| super::node_points(&id, false));
-    e.register_fn("max_points", |id: ImmutableString| super::node_points(&id, true));
+    e.register_fn("points", |id: ImmutableString| {
+        super::node_points(&id, false)
+    });
+    e.register_fn("max_points", |id: ImmutableString| {
+        super::node_points(&id, true)
+    });
 }

@@ -119,7 +119,11 @@ pub fn compile(
     if src.len() > sandbox::MAX_SOURCE {
         return Err(CompileError {
             code: Code::ScriptCompile,
-            message: format!("the script is {} bytes long; at most {} are allowed", src.len(), sandbox::MAX_SOURCE),
+            message: format!(
+                "the script is {} bytes long; at most {} are allowed",
+                src.len(),
+                sandbox::MAX_SOURCE
+            ),
             line: None,
         });
     }
@@ -136,7 +140,11 @@ pub fn compile(
         SourceKind::Script => engine.compile_with_scope(&scope, src),
     };
     match result {
-        Ok(ast) => Ok(Compiled { ast, reads: mentioned(src, names), source: src.to_string() }),
+        Ok(ast) => Ok(Compiled {
+            ast,
+            reads: mentioned(src, names),
+            source: src.to_string(),
+        }),
         Err(e) => {
             let line = e.1.line().map(|l| l as u32);
             let (code, message) = match &*e.0 {
@@ -146,7 +154,11 @@ pub fn compile(
                 ),
                 other => (Code::ScriptCompile, format!("the expression does not compile: {other}")),
             };
-            Err(CompileError { code, message, line })
+            Err(CompileError {
+                code,
+                message,
+                line,
+            })
         }
     }
 }
@@ -176,7 +188,9 @@ pub(crate) fn node_points(id: &str, max: bool) -> Result<Decimal, Box<EvalAltRes
     CONTEXT.with(|c| {
         let c = c.borrow();
         let Some((ids, pts)) = &c.points else {
-            return Err(format!("points(\"{id}\") can be used in a grade's `requires` only").into());
+            return Err(
+                format!("points(\"{id}\") can be used in a grade's `requires` only").into(),
+            );
         };
         match ids.get(id.trim()).and_then(|i| pts.get(*i)) {
             Some((p, m)) => Ok(if max { *m } else { *p }),
@@ -248,20 +262,29 @@ impl Compiled {
             }
             E::ErrorTooManyOperations(_) => Fail::Error(
                 Code::LimitExceeded,
-                format!("the script ran more than {} operations (an endless loop?)", sandbox::MAX_OPERATIONS),
+                format!(
+                    "the script ran more than {} operations (an endless loop?)",
+                    sandbox::MAX_OPERATIONS
+                ),
             ),
             E::ErrorStackOverflow(_) => Fail::Error(
                 Code::LimitExceeded,
-                format!("the script called functions more than {} deep", sandbox::MAX_CALL_DEPTH),
+                format!(
+                    "the script called functions more than {} deep",
+                    sandbox::MAX_CALL_DEPTH
+                ),
             ),
-            E::ErrorDataTooLarge(what, _) => {
-                Fail::Error(Code::LimitExceeded, format!("the script built too large a value ({what})"))
-            }
+            E::ErrorDataTooLarge(what, _) => Fail::Error(
+                Code::LimitExceeded,
+                format!("the script built too large a value ({what})"),
+            ),
             E::ErrorTooManyVariables(_) | E::ErrorTooManyModules(_) => {
                 Fail::Error(Code::LimitExceeded, "the script hit a sandbox limit".into())
             }
             E::ErrorInFunctionCall(_, _, inner, _) => self.fail(*inner, inputs, slots),
-            E::ErrorRuntime(v, _) => Fail::Error(Code::ScriptError, format!("the script failed: {v}")),
+            E::ErrorRuntime(v, _) => {
+                Fail::Error(Code::ScriptError, format!("the script failed: {v}"))
+            }
             other => Fail::Error(Code::ScriptError, format!("the script failed: {other}")),
         }
     }

@@ -39,8 +39,8 @@ impl Limits {
 
 pub(super) fn apply(e: &mut Engine) {
     use rhai::packages::{
-        BasicArrayPackage, BasicMapPackage, BasicStringPackage, LanguageCorePackage, LogicPackage,
-        Package, ArithmeticPackage, MoreStringPackage,
+        ArithmeticPackage, BasicArrayPackage, BasicMapPackage, BasicStringPackage,
+        LanguageCorePackage, LogicPackage, MoreStringPackage, Package,
     };
     e.register_global_module(LanguageCorePackage::new().as_shared_module());
     e.register_global_module(ArithmeticPackage::new().as_shared_module());

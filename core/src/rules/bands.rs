@@ -65,10 +65,22 @@ pub struct Bands {
 }
 
 pub(super) fn compile(cx: &mut Compiler<'_>, d: &BandsDecl, node: &NodeDecl) -> Option<Rule> {
-    let of = Operand::compile(cx, &d.of, node, "bands", &[InputType::Count, InputType::Percent, InputType::Number]);
+    let of = Operand::compile(
+        cx,
+        &d.of,
+        node,
+        "bands",
+        &[InputType::Count, InputType::Percent, InputType::Number],
+    );
     let mut ok = true;
     if d.steps.is_empty() {
-        cx.err(Code::BandsNoSteps, node.rule_pos, node, "`bands` has no steps; add `steps:` with at least one `- { at_least: x, points: p }`".to_string());
+        cx.err(
+            Code::BandsNoSteps,
+            node.rule_pos,
+            node,
+            "`bands` has no steps; add `steps:` with at least one `- { at_least: x, points: p }`"
+                .to_string(),
+        );
         ok = false;
     }
     for (i, s) in d.steps.iter().enumerate() {
@@ -90,7 +102,14 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &BandsDecl, node: &NodeDecl) -> 
     let steps = d
         .steps
         .iter()
-        .map(|s| Step { at_least: s.at_least, above: s.above, at_most: s.at_most, below: s.below, equals: s.equals, points: s.points })
+        .map(|s| Step {
+            at_least: s.at_least,
+            above: s.above,
+            at_most: s.at_most,
+            below: s.below,
+            equals: s.equals,
+            points: s.points,
+        })
         .collect();
     if !ok {
         return None;
@@ -107,8 +126,18 @@ impl Bands {
         }
     }
 
-    pub(super) fn explain(&self, i: usize, v: Decimal, inputs: &[InputDef], points: Decimal) -> String {
+    pub(super) fn explain(
+        &self,
+        i: usize,
+        v: Decimal,
+        inputs: &[InputDef],
+        points: Decimal,
+    ) -> String {
         let step = self.steps.get(i).map(Step::describe).unwrap_or_default();
-        format!("{} = {}: band {step} holds, {points} points", self.of.describe(inputs), v.normalize())
+        format!(
+            "{} = {}: band {step} holds, {points} points",
+            self.of.describe(inputs),
+            v.normalize()
+        )
     }
 }

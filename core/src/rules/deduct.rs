@@ -18,10 +18,24 @@ pub struct Deduct {
 }
 
 pub(super) fn compile(cx: &mut Compiler<'_>, d: &DeductDecl, node: &NodeDecl) -> Option<Rule> {
-    let of = Operand::compile(cx, &d.of, node, "deduct", &[InputType::Count, InputType::Percent, InputType::Number]);
+    let of = Operand::compile(
+        cx,
+        &d.of,
+        node,
+        "deduct",
+        &[InputType::Count, InputType::Percent, InputType::Number],
+    );
     let mut ok = true;
     if d.per <= Decimal::ZERO {
-        cx.err(Code::InvalidDeduct, node.rule_pos, node, format!("`deduct.per` is {}; it must be greater than 0", d.per.normalize()));
+        cx.err(
+            Code::InvalidDeduct,
+            node.rule_pos,
+            node,
+            format!(
+                "`deduct.per` is {}; it must be greater than 0",
+                d.per.normalize()
+            ),
+        );
         ok = false;
     }
     let floor = d.floor.unwrap_or(Decimal::ZERO);
@@ -30,14 +44,22 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &DeductDecl, node: &NodeDecl) ->
             Code::InvalidDeduct,
             node.rule_pos,
             node,
-            format!("`deduct.floor` is {}; it must lie in [0, {}] (the criterion's max)", floor.normalize(), node.max.normalize()),
+            format!(
+                "`deduct.floor` is {}; it must lie in [0, {}] (the criterion's max)",
+                floor.normalize(),
+                node.max.normalize()
+            ),
         );
         ok = false;
     }
     if !ok {
         return None;
     }
-    Some(Rule::Deduct(Deduct { of: of?, per: d.per, floor }))
+    Some(Rule::Deduct(Deduct {
+        of: of?,
+        per: d.per,
+        floor,
+    }))
 }
 
 impl Deduct {
@@ -51,7 +73,14 @@ impl Deduct {
         }
     }
 
-    pub(super) fn explain(&self, v: Decimal, floored: bool, inputs: &[InputDef], p: Decimal, m: Decimal) -> String {
+    pub(super) fn explain(
+        &self,
+        v: Decimal,
+        floored: bool,
+        inputs: &[InputDef],
+        p: Decimal,
+        m: Decimal,
+    ) -> String {
         let mut s = format!(
             "{} = {}: {m} − {} × {} = {p}",
             self.of.describe(inputs),
@@ -60,7 +89,13 @@ impl Deduct {
             v.normalize()
         );
         if floored {
-            s = format!("{} = {}: {m} − {} × {} is below the floor, {p}", self.of.describe(inputs), v.normalize(), self.per.normalize(), v.normalize());
+            s = format!(
+                "{} = {}: {m} − {} × {} is below the floor, {p}",
+                self.of.describe(inputs),
+                v.normalize(),
+                self.per.normalize(),
+                v.normalize()
+            );
         }
         s
     }

@@ -29,7 +29,11 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &LevelsDecl, node: &NodeDecl) ->
                     Code::UnknownOption,
                     node.rule_pos,
                     node,
-                    format!("`levels` gives points for `{opt}`, which is not an option of `{}` ({})", d.input, options.join(", ")),
+                    format!(
+                        "`levels` gives points for `{opt}`, which is not an option of `{}` ({})",
+                        d.input,
+                        options.join(", ")
+                    ),
                 );
                 ok = false;
             }
@@ -39,32 +43,51 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &LevelsDecl, node: &NodeDecl) ->
                 Code::PointsOutOfRange,
                 node.rule_pos,
                 node,
-                format!("`levels` gives `{opt}` {} points, outside [0, {}] (the criterion's max)", p.normalize(), node.max.normalize()),
+                format!(
+                    "`levels` gives `{opt}` {} points, outside [0, {}] (the criterion's max)",
+                    p.normalize(),
+                    node.max.normalize()
+                ),
             );
             ok = false;
         }
     }
-    let unpriced: Vec<&str> = options.iter().zip(&points).filter(|(_, p)| p.is_none()).map(|(o, _)| o.as_str()).collect();
+    let unpriced: Vec<&str> = options
+        .iter()
+        .zip(&points)
+        .filter(|(_, p)| p.is_none())
+        .map(|(o, _)| o.as_str())
+        .collect();
     if !unpriced.is_empty() {
         cx.err(
             Code::LevelsIncomplete,
             node.rule_pos,
             node,
-            format!("`levels` gives no points for option(s) {} of `{}`; every option needs points", unpriced.join(", "), d.input),
+            format!(
+                "`levels` gives no points for option(s) {} of `{}`; every option needs points",
+                unpriced.join(", "),
+                d.input
+            ),
         );
         ok = false;
     }
     if !ok {
         return None;
     }
-    Some(Rule::Levels(Levels { slot, points: points.into_iter().map(|p| p.unwrap_or_default()).collect() }))
+    Some(Rule::Levels(Levels {
+        slot,
+        points: points.into_iter().map(|p| p.unwrap_or_default()).collect(),
+    }))
 }
 
 impl Levels {
     pub(super) fn eval(&self, ctx: &Ctx<'_>) -> Result<(Decimal, Trace), Fail> {
         match &ctx.slots[self.slot] {
             Slot::Value(Value::Choice(i)) => Ok((self.points[*i], Trace::Level(*i))),
-            Slot::Value(_) => Err(Fail::Error(Code::WrongValueType, "the input is not a choice".into())),
+            Slot::Value(_) => Err(Fail::Error(
+                Code::WrongValueType,
+                "the input is not a choice".into(),
+            )),
             Slot::Missing => Err(Fail::Missing(self.slot)),
             Slot::NotApplicable => Err(Fail::NotApplicable(self.slot)),
             Slot::Invalid => Err(Fail::Invalid(self.slot)),
@@ -73,6 +96,10 @@ impl Levels {
 
     pub(super) fn explain(&self, opt: usize, inputs: &[InputDef], p: Decimal) -> String {
         let def = &inputs[self.slot];
-        format!("`{}` is `{}`: {p} points", def.name, def.options.get(opt).map(String::as_str).unwrap_or("?"))
+        format!(
+            "`{}` is `{}`: {p} points",
+            def.name,
+            def.options.get(opt).map(String::as_str).unwrap_or("?")
+        )
     }
 }

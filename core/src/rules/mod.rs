@@ -102,10 +102,18 @@ pub enum Trace {
 }
 
 impl Operand {
-    pub(crate) fn compile(cx: &mut Compiler<'_>, decl: &OperandDecl, node: &NodeDecl, rule: &str, want: &[InputType]) -> Option<Operand> {
+    pub(crate) fn compile(
+        cx: &mut Compiler<'_>,
+        decl: &OperandDecl,
+        node: &NodeDecl,
+        rule: &str,
+        want: &[InputType],
+    ) -> Option<Operand> {
         match decl {
             OperandDecl::Input(name) => cx.input_slot(name, node, rule, want).map(Operand::Input),
-            OperandDecl::Expr(src) => cx.expression(src, node, node.rule_pos).map(|c| Operand::Expr(Box::new(c))),
+            OperandDecl::Expr(src) => cx
+                .expression(src, node, node.rule_pos)
+                .map(|c| Operand::Expr(Box::new(c))),
         }
     }
 
@@ -117,7 +125,10 @@ impl Operand {
                 Slot::NotApplicable => Err(Fail::NotApplicable(*slot)),
                 Slot::Invalid => Err(Fail::Invalid(*slot)),
             },
-            Operand::Expr(c) => c.eval(ctx.engine, ctx.inputs, ctx.slots, &[]).0.map(|d| (d, None)),
+            Operand::Expr(c) => c
+                .eval(ctx.engine, ctx.inputs, ctx.slots, &[])
+                .0
+                .map(|d| (d, None)),
         }
     }
 
@@ -130,9 +141,18 @@ impl Operand {
         }
         match self.read(ctx)? {
             (_, Some(Value::Num(d))) => Ok(d),
-            (_, Some(_)) => Err(Fail::Error(Code::NotNumeric, "the input is not a number".into())),
+            (_, Some(_)) => Err(Fail::Error(
+                Code::NotNumeric,
+                "the input is not a number".into(),
+            )),
             (d, None) => expr::as_number(&d).ok_or_else(|| {
-                Fail::Error(Code::NotNumeric, format!("the expression must give a number, but gave {}", expr::describe(&d)))
+                Fail::Error(
+                    Code::NotNumeric,
+                    format!(
+                        "the expression must give a number, but gave {}",
+                        expr::describe(&d)
+                    ),
+                )
             }),
         }
     }
@@ -141,9 +161,18 @@ impl Operand {
     pub(crate) fn boolean(&self, ctx: &Ctx<'_>) -> Result<bool, Fail> {
         match self.read(ctx)? {
             (_, Some(Value::Bool(b))) => Ok(b),
-            (_, Some(_)) => Err(Fail::Error(Code::NotBoolean, "the input is not true/false".into())),
+            (_, Some(_)) => Err(Fail::Error(
+                Code::NotBoolean,
+                "the input is not true/false".into(),
+            )),
             (d, None) => d.as_bool().map_err(|_| {
-                Fail::Error(Code::NotBoolean, format!("the expression must give true or false, but gave {}", expr::describe(&d)))
+                Fail::Error(
+                    Code::NotBoolean,
+                    format!(
+                        "the expression must give true or false, but gave {}",
+                        expr::describe(&d)
+                    ),
+                )
             }),
         }
     }
@@ -160,7 +189,10 @@ impl Operand {
 /// Rejects a negative value for rules that count things.
 pub(crate) fn non_negative(v: Decimal, rule: &str) -> Result<Decimal, Fail> {
     if v.is_sign_negative() && !v.is_zero() {
-        return Err(Fail::Error(Code::NegativeValue, format!("`{rule}` needs a value ≥ 0, but got {v}")));
+        return Err(Fail::Error(
+            Code::NegativeValue,
+            format!("`{rule}` needs a value ≥ 0, but got {v}"),
+        ));
     }
     Ok(v)
 }
@@ -208,22 +240,38 @@ impl Rule {
     }
 
     /// Words for a scored trace.
-    pub(crate) fn explain(&self, trace: &Trace, inputs: &[InputDef], points: Decimal, max: Decimal) -> String {
+    pub(crate) fn explain(
+        &self,
+        trace: &Trace,
+        inputs: &[InputDef],
+        points: Decimal,
+        max: Decimal,
+    ) -> String {
         let p = points.normalize();
         let m = max.normalize();
         match (self, trace) {
             (Rule::Check(op), Trace::Check(b)) => {
-                format!("{} is {}: {p} of {m}", op.describe(inputs), if *b { "true" } else { "false" })
+                format!(
+                    "{} is {}: {p} of {m}",
+                    op.describe(inputs),
+                    if *b { "true" } else { "false" }
+                )
             }
             (Rule::Bands(b), Trace::Band(i, v)) => b.explain(*i, *v, inputs, p),
             (Rule::Bands(b), Trace::NoBand(v)) => {
-                format!("{} = {}: no band holds, 0 points", b.of.describe(inputs), v.normalize())
+                format!(
+                    "{} = {}: no band holds, 0 points",
+                    b.of.describe(inputs),
+                    v.normalize()
+                )
             }
             (Rule::Scale(s), Trace::Scale(v)) => s.explain(*v, inputs, p, m),
             (Rule::Deduct(d), Trace::Deduct(v, floored)) => d.explain(*v, *floored, inputs, p, m),
             (Rule::Per(r), Trace::Per(v, capped)) => r.explain(*v, *capped, inputs, p, m),
             (Rule::Levels(l), Trace::Level(opt)) => l.explain(*opt, inputs, p),
-            (Rule::Value(op), Trace::Value(_)) => format!("{} gives {p} of {m}", op.describe(inputs)),
+            (Rule::Value(op), Trace::Value(_)) => {
+                format!("{} gives {p} of {m}", op.describe(inputs))
+            }
             (Rule::Script(_), Trace::Script(_, printed)) => {
                 let mut s = format!("the script returned {p} of {m}");
                 for line in printed {

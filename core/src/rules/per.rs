@@ -17,12 +17,29 @@ pub struct Per {
 }
 
 pub(super) fn compile(cx: &mut Compiler<'_>, d: &PerDecl, node: &NodeDecl) -> Option<Rule> {
-    let of = Operand::compile(cx, &d.of, node, "per", &[InputType::Count, InputType::Percent, InputType::Number]);
+    let of = Operand::compile(
+        cx,
+        &d.of,
+        node,
+        "per",
+        &[InputType::Count, InputType::Percent, InputType::Number],
+    );
     if d.points <= Decimal::ZERO {
-        cx.err(Code::InvalidPer, node.rule_pos, node, format!("`per.points` is {}; it must be greater than 0", d.points.normalize()));
+        cx.err(
+            Code::InvalidPer,
+            node.rule_pos,
+            node,
+            format!(
+                "`per.points` is {}; it must be greater than 0",
+                d.points.normalize()
+            ),
+        );
         return None;
     }
-    Some(Rule::Per(Per { of: of?, points: d.points }))
+    Some(Rule::Per(Per {
+        of: of?,
+        points: d.points,
+    }))
 }
 
 impl Per {
@@ -34,8 +51,25 @@ impl Per {
         }
     }
 
-    pub(super) fn explain(&self, v: Decimal, capped: bool, inputs: &[InputDef], p: Decimal, m: Decimal) -> String {
-        let cap = if capped { format!(", capped at the max {m}") } else { String::new() };
-        format!("{} = {}: {} × {}{cap} = {p}", self.of.describe(inputs), v.normalize(), self.points.normalize(), v.normalize())
+    pub(super) fn explain(
+        &self,
+        v: Decimal,
+        capped: bool,
+        inputs: &[InputDef],
+        p: Decimal,
+        m: Decimal,
+    ) -> String {
+        let cap = if capped {
+            format!(", capped at the max {m}")
+        } else {
+            String::new()
+        };
+        format!(
+            "{} = {}: {} × {}{cap} = {p}",
+            self.of.describe(inputs),
+            v.normalize(),
+            self.points.normalize(),
+            v.normalize()
+        )
     }
 }

@@ -18,17 +18,30 @@ pub struct Scale {
 }
 
 pub(super) fn compile(cx: &mut Compiler<'_>, d: &ScaleDecl, node: &NodeDecl) -> Option<Rule> {
-    let of = Operand::compile(cx, &d.of, node, "scale", &[InputType::Count, InputType::Percent, InputType::Number]);
+    let of = Operand::compile(
+        cx,
+        &d.of,
+        node,
+        "scale",
+        &[InputType::Count, InputType::Percent, InputType::Number],
+    );
     if d.from == d.to {
         cx.err(
             Code::InvalidScale,
             node.rule_pos,
             node,
-            format!("`scale` has from = to = {}; they must differ (from scores 0, to scores the max)", d.from.normalize()),
+            format!(
+                "`scale` has from = to = {}; they must differ (from scores 0, to scores the max)",
+                d.from.normalize()
+            ),
         );
         return None;
     }
-    Some(Rule::Scale(Scale { of: of?, from: d.from, to: d.to }))
+    Some(Rule::Scale(Scale {
+        of: of?,
+        from: d.from,
+        to: d.to,
+    }))
 }
 
 impl Scale {
@@ -36,13 +49,27 @@ impl Scale {
         let v = self.of.number(ctx)?;
         let overflow = || Fail::Error(Code::ScriptError, "the scale computation overflowed".into());
         let span = self.to.checked_sub(self.from).ok_or_else(overflow)?;
-        let share = v.checked_sub(self.from).ok_or_else(overflow)?.checked_div(span).ok_or_else(overflow)?;
+        let share = v
+            .checked_sub(self.from)
+            .ok_or_else(overflow)?
+            .checked_div(span)
+            .ok_or_else(overflow)?;
         let share = share.max(Decimal::ZERO).min(Decimal::ONE);
-        let points = if share == Decimal::ONE { max } else { max.checked_mul(share).ok_or_else(overflow)? };
+        let points = if share == Decimal::ONE {
+            max
+        } else {
+            max.checked_mul(share).ok_or_else(overflow)?
+        };
         Ok((points, Trace::Scale(v)))
     }
 
-    pub(super) fn explain(&self, v: Decimal, inputs: &[InputDef], p: Decimal, m: Decimal) -> String {
+    pub(super) fn explain(
+        &self,
+        v: Decimal,
+        inputs: &[InputDef],
+        p: Decimal,
+        m: Decimal,
+    ) -> String {
         format!(
             "{} = {} on the scale {} → {}: {p} of {m}",
             self.of.describe(inputs),

@@ -16,7 +16,13 @@ pub(super) fn eval(c: &Compiled, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal
     let (r, printed) = c.eval(ctx.engine, ctx.inputs, ctx.slots, &[]);
     let d = r?;
     let v = expr::as_number(&d).ok_or_else(|| {
-        Fail::Error(Code::NotNumeric, format!("the script must return a number, but returned {}", expr::describe(&d)))
+        Fail::Error(
+            Code::NotNumeric,
+            format!(
+                "the script must return a number, but returned {}",
+                expr::describe(&d)
+            ),
+        )
     })?;
     let v = super::value::in_range(v, max, "the script")?;
     Ok((v, Trace::Script(v, printed)))

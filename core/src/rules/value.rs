@@ -9,7 +9,14 @@ use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{InputType, NodeDecl, Operand as OperandDecl};
 
 pub(super) fn compile(cx: &mut Compiler<'_>, op: &OperandDecl, node: &NodeDecl) -> Option<Rule> {
-    Operand::compile(cx, op, node, "value", &[InputType::Count, InputType::Percent, InputType::Number]).map(Rule::Value)
+    Operand::compile(
+        cx,
+        op,
+        node,
+        "value",
+        &[InputType::Count, InputType::Percent, InputType::Number],
+    )
+    .map(Rule::Value)
 }
 
 /// Refuses a result outside [0, max] (checked before rounding, never clamped).
@@ -17,7 +24,11 @@ pub(super) fn in_range(v: Decimal, max: Decimal, what: &str) -> Result<Decimal, 
     if v < Decimal::ZERO || v > max {
         return Err(Fail::Error(
             Code::ResultOutOfRange,
-            format!("{what} gave {} points, outside [0, {}]; correct the data or the rule", v.normalize(), max.normalize()),
+            format!(
+                "{what} gave {} points, outside [0, {}]; correct the data or the rule",
+                v.normalize(),
+                max.normalize()
+            ),
         ));
     }
     Ok(v)

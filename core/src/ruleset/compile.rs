@@ -25,11 +25,13 @@ pub(crate) struct Compiler<'f> {
 
 impl<'f> Compiler<'f> {
     pub fn err(&mut self, code: Code, pos: Pos, node: &NodeDecl, msg: String) {
-        self.diags.push(Diagnostic::new(code, self.file, pos, msg).with_criterion(Some(&node.id)));
+        self.diags
+            .push(Diagnostic::new(code, self.file, pos, msg).with_criterion(Some(&node.id)));
     }
 
     fn err_at(&mut self, code: Code, pos: Pos, crit: Option<&str>, msg: String) {
-        self.diags.push(Diagnostic::new(code, self.file, pos, msg).with_criterion(crit));
+        self.diags
+            .push(Diagnostic::new(code, self.file, pos, msg).with_criterion(crit));
     }
 
     pub fn input_def(&self, slot: usize) -> &InputDef {
@@ -37,13 +39,24 @@ impl<'f> Compiler<'f> {
     }
 
     /// Resolves an input a rule reads, checking its type.
-    pub fn input_slot(&mut self, name: &str, node: &NodeDecl, rule: &str, want: &[InputType]) -> Option<usize> {
+    pub fn input_slot(
+        &mut self,
+        name: &str,
+        node: &NodeDecl,
+        rule: &str,
+        want: &[InputType],
+    ) -> Option<usize> {
         let Some(&slot) = self.input_index.get(name) else {
             let hint = match suggest(name, self.input_index.keys().map(String::as_str)) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => "declare it under `inputs:`".to_string(),
             };
-            self.err(Code::UndeclaredInput, node.rule_pos, node, format!("`{rule}` reads `{name}`, which is not a declared input; {hint}"));
+            self.err(
+                Code::UndeclaredInput,
+                node.rule_pos,
+                node,
+                format!("`{rule}` reads `{name}`, which is not a declared input; {hint}"),
+            );
             return None;
         };
         let ty = self.inputs[slot].ty;
@@ -60,15 +73,34 @@ impl<'f> Compiler<'f> {
         Some(slot)
     }
 
-    fn compile_src(&mut self, src: &str, kind: SourceKind, pos: Pos, crit: Option<&str>, extra: &[&str]) -> Option<Compiled> {
-        match expr::compile(&self.engine, src, kind, &self.inputs, &self.input_index, extra) {
+    fn compile_src(
+        &mut self,
+        src: &str,
+        kind: SourceKind,
+        pos: Pos,
+        crit: Option<&str>,
+        extra: &[&str],
+    ) -> Option<Compiled> {
+        match expr::compile(
+            &self.engine,
+            src,
+            kind,
+            &self.inputs,
+            &self.input_index,
+            extra,
+        ) {
             Ok(c) => Some(c),
             Err(e) => {
                 let at = match e.line {
                     Some(l) if l > 1 => format!(" (line {l} of the script)"),
                     _ => String::new(),
                 };
-                self.err_at(e.code, pos, crit, format!("{}{at}: `{}`", e.message, src.trim()));
+                self.err_at(
+                    e.code,
+                    pos,
+                    crit,
+                    format!("{}{at}: `{}`", e.message, src.trim()),
+                );
                 None
             }
         }
@@ -76,12 +108,24 @@ impl<'f> Compiler<'f> {
 
     /// Compiles an expression of a node.
     pub fn expression(&mut self, src: &str, node: &NodeDecl, pos: Pos) -> Option<Compiled> {
-        self.compile_src(src, SourceKind::Expression, pos, Some(&node.id.clone()), &[])
+        self.compile_src(
+            src,
+            SourceKind::Expression,
+            pos,
+            Some(&node.id.clone()),
+            &[],
+        )
     }
 
     /// Compiles a script of a node.
     pub fn script(&mut self, src: &str, node: &NodeDecl) -> Option<Compiled> {
-        self.compile_src(src, SourceKind::Script, node.rule_pos, Some(&node.id.clone()), &[])
+        self.compile_src(
+            src,
+            SourceKind::Script,
+            node.rule_pos,
+            Some(&node.id.clone()),
+            &[],
+        )
     }
 }
 
@@ -99,7 +143,8 @@ fn point_refs(src: &str) -> Vec<String> {
     for f in ["points(", "max_points("] {
         let mut rest = src;
         while let Some(i) = rest.find(f) {
-            let before_ok = i == 0 || !rest[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+            let before_ok =
+                i == 0 || !rest[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
             rest = &rest[i + f.len()..];
             let t = rest.trim_start();
             if before_ok && t.starts_with('"') {
@@ -113,43 +158,90 @@ fn point_refs(src: &str) -> Vec<String> {
 }
 
 /// Checks and compiles the model into a plan.
-pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Result<Plan, Vec<Diagnostic>> {
-    let mut cx = Compiler { file, diags: Vec::new(), engine: expr::engine(), inputs: Vec::new(), input_index: HashMap::new() };
+pub(crate) fn compile(
+    doc: &RulesetDoc,
+    file: &str,
+    fingerprint: String,
+) -> Result<Plan, Vec<Diagnostic>> {
+    let mut cx = Compiler {
+        file,
+        diags: Vec::new(),
+        engine: expr::engine(),
+        inputs: Vec::new(),
+        input_index: HashMap::new(),
+    };
     let default_missing = doc.on_missing.unwrap_or(OnMissing::Error);
 
     // Inputs.
     for (name, d) in &doc.inputs {
         let crit = None;
-        let bad = |cx: &mut Compiler<'_>, code: Code, msg: String| cx.err_at(code, d.pos, crit, msg);
+        let bad =
+            |cx: &mut Compiler<'_>, code: Code, msg: String| cx.err_at(code, d.pos, crit, msg);
         if (d.min.is_some() || d.max.is_some()) && d.ty != InputType::Number {
-            bad(&mut cx, Code::InvalidInput, format!("input `{name}` is {}; `min` and `max` apply to `number` inputs only", d.ty.as_str()));
+            bad(
+                &mut cx,
+                Code::InvalidInput,
+                format!(
+                    "input `{name}` is {}; `min` and `max` apply to `number` inputs only",
+                    d.ty.as_str()
+                ),
+            );
         }
         if let (Some(lo), Some(hi)) = (d.min, d.max) {
             if lo > hi {
-                bad(&mut cx, Code::InvalidInput, format!("input `{name}` has min {} above max {}; swap them", lo.normalize(), hi.normalize()));
+                bad(
+                    &mut cx,
+                    Code::InvalidInput,
+                    format!(
+                        "input `{name}` has min {} above max {}; swap them",
+                        lo.normalize(),
+                        hi.normalize()
+                    ),
+                );
             }
         }
         let options = d.options.clone().unwrap_or_default();
         match d.ty {
             InputType::Choice if options.is_empty() => {
-                bad(&mut cx, Code::InvalidInput, format!("choice input `{name}` needs `options: [a, b, ...]`"));
+                bad(
+                    &mut cx,
+                    Code::InvalidInput,
+                    format!("choice input `{name}` needs `options: [a, b, ...]`"),
+                );
             }
             InputType::Choice => {
                 let mut seen: Vec<&String> = Vec::new();
                 for o in &options {
                     if seen.contains(&o) {
-                        bad(&mut cx, Code::InvalidInput, format!("choice input `{name}` lists the option `{o}` twice"));
+                        bad(
+                            &mut cx,
+                            Code::InvalidInput,
+                            format!("choice input `{name}` lists the option `{o}` twice"),
+                        );
                     }
                     seen.push(o);
                 }
             }
             _ if d.options.is_some() => {
-                bad(&mut cx, Code::InvalidInput, format!("input `{name}` is {}; `options` apply to `choice` inputs only", d.ty.as_str()));
+                bad(
+                    &mut cx,
+                    Code::InvalidInput,
+                    format!(
+                        "input `{name}` is {}; `options` apply to `choice` inputs only",
+                        d.ty.as_str()
+                    ),
+                );
             }
             _ => {}
         }
         if cx.input_index.contains_key(name) {
-            bad(&mut cx, Code::InvalidInput, format!("the input `{name}` is declared twice (after Unicode normalisation); keep one"));
+            bad(
+                &mut cx,
+                Code::InvalidInput,
+                format!(
+                    "the input `{name}` is declared twice (after Unicode normalisation); keep one"
+                ),
+            );
             continue;
         }
         let mut def = InputDef {
@@ -167,8 +259,16 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Resu
             match def.read(&scalar_raw(s)) {
                 Ok(v) => def.default = v,
                 Err((code, msg)) => {
-                    let code = if code == Code::UnknownChoice { Code::UnknownOption } else { Code::InvalidInput };
-                    bad(&mut cx, code, format!("the default of input `{name}` is not valid: {msg}"));
+                    let code = if code == Code::UnknownChoice {
+                        Code::UnknownOption
+                    } else {
+                        Code::InvalidInput
+                    };
+                    bad(
+                        &mut cx,
+                        code,
+                        format!("the default of input `{name}` is not valid: {msg}"),
+                    );
                 }
             }
         }
@@ -185,7 +285,12 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Resu
             roots.push(i);
         }
     }
-    let top: Decimal = doc.criteria.iter().filter(|n| n.kind.unwrap_or(NodeKind::Normal) == NodeKind::Normal).map(|n| n.max).sum();
+    let top: Decimal = doc
+        .criteria
+        .iter()
+        .filter(|n| n.kind.unwrap_or(NodeKind::Normal) == NodeKind::Normal)
+        .map(|n| n.max)
+        .sum();
     if top != doc.total {
         cx.err_at(
             Code::MaxMismatch,
@@ -204,7 +309,15 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Resu
     let node_index = Arc::new(index);
     for (i, g) in doc.grades.iter().enumerate() {
         if doc.grades[..i].iter().any(|o| o.id == g.id) {
-            cx.err_at(Code::DuplicateGrade, g.pos, None, format!("the grade id `{}` is used twice; grade ids must be unique", g.id));
+            cx.err_at(
+                Code::DuplicateGrade,
+                g.pos,
+                None,
+                format!(
+                    "the grade id `{}` is used twice; grade ids must be unique",
+                    g.id
+                ),
+            );
         }
         if i > 0 && g.at_least > doc.grades[i - 1].at_least {
             cx.err_at(
@@ -223,26 +336,69 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Resu
         let requires = g.requires.as_ref().and_then(|src| {
             for id in point_refs(src) {
                 if !node_index.contains_key(&crate::ruleset::load::nfc(&id)) {
-                    cx.err_at(Code::UnknownCriterion, g.pos, None, format!("grade `{}` reads points(\"{id}\"), but no criterion has that id", g.id));
+                    cx.err_at(
+                        Code::UnknownCriterion,
+                        g.pos,
+                        None,
+                        format!(
+                            "grade `{}` reads points(\"{id}\"), but no criterion has that id",
+                            g.id
+                        ),
+                    );
                 }
             }
-            cx.compile_src(src, SourceKind::Expression, g.pos, None, &["index", "total"])
+            cx.compile_src(
+                src,
+                SourceKind::Expression,
+                g.pos,
+                None,
+                &["index", "total"],
+            )
         });
-        grades.push(Grade { id: g.id.clone(), label: g.label.clone(), at_least: g.at_least, requires });
+        grades.push(Grade {
+            id: g.id.clone(),
+            label: g.label.clone(),
+            at_least: g.at_least,
+            requires,
+        });
     }
 
     // Tests.
     for t in &doc.tests {
-        let ids = t.expect.points.iter().map(|(k, _)| k).chain(t.not_applicable.iter()).chain(t.self_assessed.iter().map(|(k, _)| k));
+        let ids = t
+            .expect
+            .points
+            .iter()
+            .map(|(k, _)| k)
+            .chain(t.not_applicable.iter())
+            .chain(t.self_assessed.iter().map(|(k, _)| k));
         for id in ids {
             if !node_index.contains_key(id) {
-                let hint = suggest(id, node_index.keys().map(String::as_str)).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
-                cx.err_at(Code::UnknownCriterion, t.pos, None, format!("test `{}` names the criterion `{id}`, which does not exist{hint}", t.name));
+                let hint = suggest(id, node_index.keys().map(String::as_str))
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                cx.err_at(
+                    Code::UnknownCriterion,
+                    t.pos,
+                    None,
+                    format!(
+                        "test `{}` names the criterion `{id}`, which does not exist{hint}",
+                        t.name
+                    ),
+                );
             }
         }
         if let Some(Some(g)) = &t.expect.grade {
             if !doc.grades.iter().any(|x| &x.id == g) {
-                cx.err_at(Code::InvalidValue, t.pos, None, format!("test `{}` expects the grade `{g}`, which is not a declared grade", t.name));
+                cx.err_at(
+                    Code::InvalidValue,
+                    t.pos,
+                    None,
+                    format!(
+                        "test `{}` expects the grade `{g}`, which is not a declared grade",
+                        t.name
+                    ),
+                );
             }
         }
     }
@@ -256,7 +412,11 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Resu
         version: doc.version.clone(),
         title: doc.title.clone(),
         issued_by: doc.issued_by.clone(),
-        effective: doc.effective.as_ref().map(|e| (e.from.clone(), e.to.clone())).unwrap_or_default(),
+        effective: doc
+            .effective
+            .as_ref()
+            .map(|e| (e.from.clone(), e.to.clone()))
+            .unwrap_or_default(),
         total: doc.total,
         places: doc.rounding.as_ref().map(|r| r.places).unwrap_or(2),
         ranking: doc.ranking.unwrap_or(RankingMode::Competition),
@@ -283,14 +443,34 @@ fn add_node(
     index: &mut HashMap<String, usize>,
 ) -> Option<usize> {
     if n.max <= Decimal::ZERO {
-        cx.err(Code::InvalidMax, n.pos, n, format!("criterion `{}` has max {}; max must be greater than 0", n.id, n.max.normalize()));
+        cx.err(
+            Code::InvalidMax,
+            n.pos,
+            n,
+            format!(
+                "criterion `{}` has max {}; max must be greater than 0",
+                n.id,
+                n.max.normalize()
+            ),
+        );
     }
     if let Some(&first) = index.get(&n.id) {
         let line = nodes[first].pos.line;
-        cx.err(Code::DuplicateId, n.pos, n, format!("the id `{}` is already used by the criterion on line {line}; ids must be unique", n.id));
+        cx.err(
+            Code::DuplicateId,
+            n.pos,
+            n,
+            format!(
+                "the id `{}` is already used by the criterion on line {line}; ids must be unique",
+                n.id
+            ),
+        );
     }
     let kind = n.kind.unwrap_or(NodeKind::Normal);
-    let applies_if = n.applies_if.as_ref().and_then(|src| cx.expression(src, n, n.pos));
+    let applies_if = n
+        .applies_if
+        .as_ref()
+        .and_then(|src| cx.expression(src, n, n.pos));
     let me = nodes.len();
     index.entry(n.id.clone()).or_insert(me);
     nodes.push(PlanNode {
@@ -318,7 +498,15 @@ fn add_node(
         }
         (None, Some(rule)) => {
             if n.cap.is_some() {
-                cx.err(Code::InvalidNode, n.pos, n, format!("criterion `{}` is a leaf; `cap` applies to groups only", n.id));
+                cx.err(
+                    Code::InvalidNode,
+                    n.pos,
+                    n,
+                    format!(
+                        "criterion `{}` is a leaf; `cap` applies to groups only",
+                        n.id
+                    ),
+                );
             }
             if let Some(r) = Rule::compile(cx, rule, n) {
                 nodes[me].body = Body::Leaf(r);
@@ -326,7 +514,12 @@ fn add_node(
         }
         (Some(children), None) => {
             if children.is_empty() {
-                cx.err(Code::InvalidNode, n.pos, n, format!("criterion `{}` has an empty `children` list", n.id));
+                cx.err(
+                    Code::InvalidNode,
+                    n.pos,
+                    n,
+                    format!("criterion `{}` has an empty `children` list", n.id),
+                );
             }
             let mut kids = Vec::new();
             for c in children {
@@ -334,7 +527,11 @@ fn add_node(
                     kids.push(k);
                 }
             }
-            let sum: Decimal = children.iter().filter(|c| c.kind.unwrap_or(NodeKind::Normal) == NodeKind::Normal).map(|c| c.max).sum();
+            let sum: Decimal = children
+                .iter()
+                .filter(|c| c.kind.unwrap_or(NodeKind::Normal) == NodeKind::Normal)
+                .map(|c| c.max)
+                .sum();
             if n.cap == Some(true) {
                 if sum < n.max {
                     cx.err(

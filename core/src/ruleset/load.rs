@@ -31,24 +31,61 @@ pub(crate) struct Loader<'f> {
 }
 
 const TOP_KEYS: &[&str] = &[
-    "format", "id", "version", "title", "issued_by", "effective", "total", "rounding", "on_missing",
-    "ranking", "inputs", "grades", "criteria", "tests",
+    "format",
+    "id",
+    "version",
+    "title",
+    "issued_by",
+    "effective",
+    "total",
+    "rounding",
+    "on_missing",
+    "ranking",
+    "inputs",
+    "grades",
+    "criteria",
+    "tests",
 ];
 const NODE_KEYS: &[&str] = &[
-    "id", "title", "max", "description", "evidence", "kind", "applies_if", "if_not_applicable", "cap",
-    "children", "rule",
+    "id",
+    "title",
+    "max",
+    "description",
+    "evidence",
+    "kind",
+    "applies_if",
+    "if_not_applicable",
+    "cap",
+    "children",
+    "rule",
 ];
-const INPUT_KEYS: &[&str] =
-    &["type", "label", "description", "min", "max", "options", "default", "on_missing"];
-const RULE_KINDS: &[&str] = &["check", "bands", "scale", "deduct", "per", "levels", "value", "script"];
+const INPUT_KEYS: &[&str] = &[
+    "type",
+    "label",
+    "description",
+    "min",
+    "max",
+    "options",
+    "default",
+    "on_missing",
+];
+const RULE_KINDS: &[&str] = &[
+    "check", "bands", "scale", "deduct", "per", "levels", "value", "script",
+];
 
 impl<'f> Loader<'f> {
     pub fn new(file: &'f str) -> Self {
-        Loader { file, diags: Vec::new(), nodes: 0, too_many_reported: false }
+        Loader {
+            file,
+            diags: Vec::new(),
+            nodes: 0,
+            too_many_reported: false,
+        }
     }
 
     pub fn err(&mut self, code: Code, pos: Pos, crit: Option<&str>, msg: impl Into<String>) {
-        self.diags.push(Diagnostic::new(code, self.file, pos, msg).with_criterion(crit));
+        self.diags
+            .push(Diagnostic::new(code, self.file, pos, msg).with_criterion(crit));
     }
 
     fn map<'a>(&mut self, node: &'a Node, what: &str, crit: Option<&str>) -> Option<MapReader<'a>> {
@@ -58,7 +95,10 @@ impl<'f> Loader<'f> {
                 Code::WrongType,
                 node.pos,
                 crit,
-                format!("{what} must be a mapping of `key: value` lines, but this is {}", node.describe()),
+                format!(
+                    "{what} must be a mapping of `key: value` lines, but this is {}",
+                    node.describe()
+                ),
             );
         }
         r
@@ -71,7 +111,12 @@ impl<'f> Loader<'f> {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the keys allowed here are: {}", allowed.join(", ")),
             };
-            self.err(Code::UnknownKey, k.pos, crit, format!("unknown key `{key}` in {what}; {hint}"));
+            self.err(
+                Code::UnknownKey,
+                k.pos,
+                crit,
+                format!("unknown key `{key}` in {what}; {hint}"),
+            );
         }
     }
 
@@ -85,7 +130,12 @@ impl<'f> Loader<'f> {
     ) -> Option<&'a Node> {
         let v = r.get(key);
         if v.is_none() {
-            self.err(Code::MissingKey, at, crit, format!("{what} needs a `{key}`; add `{key}: ...`"));
+            self.err(
+                Code::MissingKey,
+                at,
+                crit,
+                format!("{what} needs a `{key}`; add `{key}: ...`"),
+            );
         }
         v
     }
@@ -95,7 +145,12 @@ impl<'f> Loader<'f> {
         match &node.value {
             Value::Scalar(s, _) if !node.is_null() => Some(s.clone()),
             _ => {
-                self.err(Code::WrongType, node.pos, crit, format!("{what} must be text, but this is {}", node.describe()));
+                self.err(
+                    Code::WrongType,
+                    node.pos,
+                    crit,
+                    format!("{what} must be text, but this is {}", node.describe()),
+                );
                 None
             }
         }
@@ -114,7 +169,12 @@ impl<'f> Loader<'f> {
                     None
                 }
                 Err(NumberError::NotFinite) => {
-                    self.err(Code::InvalidNumber, node.pos, crit, format!("{what} must be a finite number, not `{s}`"));
+                    self.err(
+                        Code::InvalidNumber,
+                        node.pos,
+                        crit,
+                        format!("{what} must be a finite number, not `{s}`"),
+                    );
                     None
                 }
                 Err(NumberError::Inexact) => {
@@ -123,7 +183,15 @@ impl<'f> Loader<'f> {
                 }
             },
             _ => {
-                self.err(Code::WrongType, node.pos, crit, format!("{what} must be a number (unquoted), but this is {}", node.describe()));
+                self.err(
+                    Code::WrongType,
+                    node.pos,
+                    crit,
+                    format!(
+                        "{what} must be a number (unquoted), but this is {}",
+                        node.describe()
+                    ),
+                );
                 None
             }
         }
@@ -132,12 +200,26 @@ impl<'f> Loader<'f> {
     fn boolean(&mut self, node: &Node, what: &str, crit: Option<&str>) -> Option<bool> {
         let b = node.as_bool();
         if b.is_none() {
-            self.err(Code::WrongType, node.pos, crit, format!("{what} must be true or false, but this is {}", node.describe()));
+            self.err(
+                Code::WrongType,
+                node.pos,
+                crit,
+                format!(
+                    "{what} must be true or false, but this is {}",
+                    node.describe()
+                ),
+            );
         }
         b
     }
 
-    fn choose<T: Copy>(&mut self, node: &Node, what: &str, crit: Option<&str>, options: &[(&str, T)]) -> Option<T> {
+    fn choose<T: Copy>(
+        &mut self,
+        node: &Node,
+        what: &str,
+        crit: Option<&str>,
+        options: &[(&str, T)],
+    ) -> Option<T> {
         let s = self.text(node, what, crit)?;
         if let Some((_, t)) = options.iter().find(|(k, _)| *k == s) {
             return Some(*t);
@@ -147,7 +229,12 @@ impl<'f> Loader<'f> {
             Some(n) => format!("did you mean `{n}`?"),
             None => format!("use one of: {}", names.join(", ")),
         };
-        self.err(Code::InvalidValue, node.pos, crit, format!("`{s}` is not a valid {what}; {hint}"));
+        self.err(
+            Code::InvalidValue,
+            node.pos,
+            crit,
+            format!("`{s}` is not a valid {what}; {hint}"),
+        );
         None
     }
 
@@ -163,20 +250,38 @@ impl<'f> Loader<'f> {
                 Some(out)
             }
             _ => {
-                self.err(Code::WrongType, node.pos, crit, format!("{what} must be a list (`[a, b]` or `- a` lines), but this is {}", node.describe()));
+                self.err(
+                    Code::WrongType,
+                    node.pos,
+                    crit,
+                    format!(
+                        "{what} must be a list (`[a, b]` or `- a` lines), but this is {}",
+                        node.describe()
+                    ),
+                );
                 None
             }
         }
     }
 
-    fn pairs<'a>(&mut self, node: &'a Node, what: &str, crit: Option<&str>) -> Vec<(String, Pos, &'a Node)> {
+    fn pairs<'a>(
+        &mut self,
+        node: &'a Node,
+        what: &str,
+        crit: Option<&str>,
+    ) -> Vec<(String, Pos, &'a Node)> {
         match &node.value {
             Value::Map(entries) => entries
                 .iter()
                 .filter_map(|(k, v)| self.text(k, what, crit).map(|t| (nfc(&t), k.pos, v)))
                 .collect(),
             _ => {
-                self.err(Code::WrongType, node.pos, crit, format!("{what} must be a mapping, but this is {}", node.describe()));
+                self.err(
+                    Code::WrongType,
+                    node.pos,
+                    crit,
+                    format!("{what} must be a mapping, but this is {}", node.describe()),
+                );
                 Vec::new()
             }
         }
@@ -192,7 +297,15 @@ impl<'f> Loader<'f> {
         match &node.value {
             Value::Scalar(s, _) if !node.is_null() => Some(Scalar::Text(nfc(s))),
             _ => {
-                self.err(Code::WrongType, node.pos, crit, format!("{what} must be true/false, a number or text, but this is {}", node.describe()));
+                self.err(
+                    Code::WrongType,
+                    node.pos,
+                    crit,
+                    format!(
+                        "{what} must be true/false, a number or text, but this is {}",
+                        node.describe()
+                    ),
+                );
                 None
             }
         }
@@ -202,7 +315,12 @@ impl<'f> Loader<'f> {
     pub fn document(&mut self, root: Option<&Node>) -> Option<RulesetDoc> {
         let start = Pos { line: 1, column: 1 };
         let Some(root) = root else {
-            self.err(Code::MissingKey, start, None, "the file is empty; a ruleset starts with `format: cchc/1`");
+            self.err(
+                Code::MissingKey,
+                start,
+                None,
+                "the file is empty; a ruleset starts with `format: cchc/1`",
+            );
             return None;
         };
         let mut r = self.map(root, "a ruleset", None)?;
@@ -213,10 +331,18 @@ impl<'f> Loader<'f> {
             }
             Some(f)
         });
-        let id = self.required(&mut r, "id", root.pos, "a ruleset", None).and_then(|n| self.text(n, "`id`", None));
-        let version = self.required(&mut r, "version", root.pos, "a ruleset", None).and_then(|n| self.text(n, "`version`", None));
-        let title = self.required(&mut r, "title", root.pos, "a ruleset", None).and_then(|n| self.text(n, "`title`", None));
-        let issued_by = r.get("issued_by").and_then(|n| self.text(n, "`issued_by`", None));
+        let id = self
+            .required(&mut r, "id", root.pos, "a ruleset", None)
+            .and_then(|n| self.text(n, "`id`", None));
+        let version = self
+            .required(&mut r, "version", root.pos, "a ruleset", None)
+            .and_then(|n| self.text(n, "`version`", None));
+        let title = self
+            .required(&mut r, "title", root.pos, "a ruleset", None)
+            .and_then(|n| self.text(n, "`title`", None));
+        let issued_by = r
+            .get("issued_by")
+            .and_then(|n| self.text(n, "`issued_by`", None));
         let effective = r.get("effective").and_then(|n| self.effective(n));
         let total_node = self.required(&mut r, "total", root.pos, "a ruleset", None);
         let total_pos = total_node.map(|n| n.pos).unwrap_or(root.pos);
@@ -226,17 +352,33 @@ impl<'f> Loader<'f> {
             let p = self.required(&mut m, "places", n.pos, "`rounding`", None)?;
             self.finish(&m, &["places"], "`rounding`", None);
             let d = self.number(p, "`rounding.places`", None)?;
-            match u32::try_from(d).ok().filter(|v| Decimal::from(*v) == d && *v <= 10) {
+            match u32::try_from(d)
+                .ok()
+                .filter(|v| Decimal::from(*v) == d && *v <= 10)
+            {
                 Some(places) => Some(Rounding { places }),
                 None => {
-                    self.err(Code::InvalidValue, p.pos, None, "`rounding.places` must be a whole number from 0 to 10");
+                    self.err(
+                        Code::InvalidValue,
+                        p.pos,
+                        None,
+                        "`rounding.places` must be a whole number from 0 to 10",
+                    );
                     None
                 }
             }
         });
         let on_missing = r.get("on_missing").and_then(|n| self.on_missing(n, None));
         let ranking = r.get("ranking").and_then(|n| {
-            self.choose(n, "ranking", None, &[("competition", RankingMode::Competition), ("dense", RankingMode::Dense)])
+            self.choose(
+                n,
+                "ranking",
+                None,
+                &[
+                    ("competition", RankingMode::Competition),
+                    ("dense", RankingMode::Dense),
+                ],
+            )
         });
         let inputs = match r.get("inputs") {
             Some(n) => self.inputs(n),
@@ -280,11 +422,22 @@ impl<'f> Loader<'f> {
             let v = m.get(key)?;
             let t = this.text(v, "a date", None)?;
             let ok = t.len() == 10
-                && t.as_bytes().iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+                && t.as_bytes().iter().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        *b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                })
                 && (1..=12).contains(&t[5..7].parse::<u32>().unwrap_or(0))
                 && (1..=31).contains(&t[8..10].parse::<u32>().unwrap_or(0));
             if !ok {
-                this.err(Code::InvalidValue, v.pos, None, format!("`{t}` is not a date; write it as YYYY-MM-DD, e.g. 2021-01-01"));
+                this.err(
+                    Code::InvalidValue,
+                    v.pos,
+                    None,
+                    format!("`{t}` is not a date; write it as YYYY-MM-DD, e.g. 2021-01-01"),
+                );
                 return None;
             }
             Some(t)
@@ -293,7 +446,12 @@ impl<'f> Loader<'f> {
         let to = date(self, "to", &mut m);
         if let (Some(f), Some(t)) = (&from, &to) {
             if f > t {
-                self.err(Code::InvalidValue, n.pos, None, format!("`effective.from` ({f}) is after `effective.to` ({t}); swap them"));
+                self.err(
+                    Code::InvalidValue,
+                    n.pos,
+                    None,
+                    format!("`effective.from` ({f}) is after `effective.to` ({t}); swap them"),
+                );
             }
         }
         self.finish(&m, &["from", "to"], "`effective`", None);
@@ -305,7 +463,11 @@ impl<'f> Loader<'f> {
             n,
             "on_missing policy",
             crit,
-            &[("error", OnMissing::Error), ("zero", OnMissing::Zero), ("not_applicable", OnMissing::NotApplicable)],
+            &[
+                ("error", OnMissing::Error),
+                ("zero", OnMissing::Zero),
+                ("not_applicable", OnMissing::NotApplicable),
+            ],
         )
     }
 
@@ -322,49 +484,91 @@ impl<'f> Loader<'f> {
     fn input(&mut self, name: &str, n: &Node) -> Option<InputDecl> {
         let what = format!("input `{name}`");
         let mut m = self.map(n, &what, None)?;
-        let ty = self.required(&mut m, "type", n.pos, &what, None).and_then(|t| {
-            self.choose(
-                t,
-                "input type",
-                None,
-                &[
-                    ("bool", InputType::Bool),
-                    ("count", InputType::Count),
-                    ("percent", InputType::Percent),
-                    ("number", InputType::Number),
-                    ("choice", InputType::Choice),
-                ],
-            )
-        });
+        let ty = self
+            .required(&mut m, "type", n.pos, &what, None)
+            .and_then(|t| {
+                self.choose(
+                    t,
+                    "input type",
+                    None,
+                    &[
+                        ("bool", InputType::Bool),
+                        ("count", InputType::Count),
+                        ("percent", InputType::Percent),
+                        ("number", InputType::Number),
+                        ("choice", InputType::Choice),
+                    ],
+                )
+            });
         let label = m.get("label").and_then(|v| self.text(v, "`label`", None));
-        let description = m.get("description").and_then(|v| self.text(v, "`description`", None));
+        let description = m
+            .get("description")
+            .and_then(|v| self.text(v, "`description`", None));
         let min = m.get("min").and_then(|v| self.number(v, "`min`", None));
         let max = m.get("max").and_then(|v| self.number(v, "`max`", None));
         let options = m
             .get("options")
             .and_then(|v| self.text_list(v, "`options`", None))
             .map(|o| o.iter().map(|s| nfc(s)).collect());
-        let default = m.get("default").and_then(|v| self.scalar(v, "`default`", None));
+        let default = m
+            .get("default")
+            .and_then(|v| self.scalar(v, "`default`", None));
         let on_missing = m.get("on_missing").and_then(|v| self.on_missing(v, None));
         self.finish(&m, INPUT_KEYS, &what, None);
-        Some(InputDecl { ty: ty?, label, description, min, max, options, default, on_missing, pos: n.pos })
+        Some(InputDecl {
+            ty: ty?,
+            label,
+            description,
+            min,
+            max,
+            options,
+            default,
+            on_missing,
+            pos: n.pos,
+        })
     }
 
     fn grades(&mut self, n: &Node) -> Vec<GradeDecl> {
         let Value::Seq(items) = &n.value else {
-            self.err(Code::WrongType, n.pos, None, format!("`grades` must be a list, but this is {}", n.describe()));
+            self.err(
+                Code::WrongType,
+                n.pos,
+                None,
+                format!("`grades` must be a list, but this is {}", n.describe()),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
         for it in items {
-            let Some(mut m) = self.map(it, "a grade", None) else { continue };
-            let id = self.required(&mut m, "id", it.pos, "a grade", None).and_then(|v| self.text(v, "a grade id", None));
-            let label = self.required(&mut m, "label", it.pos, "a grade", None).and_then(|v| self.text(v, "a grade label", None));
-            let at_least = self.required(&mut m, "at_least", it.pos, "a grade", None).and_then(|v| self.number(v, "`at_least`", None));
-            let requires = m.get("requires").and_then(|v| self.text(v, "`requires`", None));
-            self.finish(&m, &["id", "label", "at_least", "requires"], "a grade", None);
+            let Some(mut m) = self.map(it, "a grade", None) else {
+                continue;
+            };
+            let id = self
+                .required(&mut m, "id", it.pos, "a grade", None)
+                .and_then(|v| self.text(v, "a grade id", None));
+            let label = self
+                .required(&mut m, "label", it.pos, "a grade", None)
+                .and_then(|v| self.text(v, "a grade label", None));
+            let at_least = self
+                .required(&mut m, "at_least", it.pos, "a grade", None)
+                .and_then(|v| self.number(v, "`at_least`", None));
+            let requires = m
+                .get("requires")
+                .and_then(|v| self.text(v, "`requires`", None));
+            self.finish(
+                &m,
+                &["id", "label", "at_least", "requires"],
+                "a grade",
+                None,
+            );
             if let (Some(id), Some(label), Some(at_least)) = (id, label, at_least) {
-                out.push(GradeDecl { id: nfc(&id), label, at_least, requires, pos: it.pos });
+                out.push(GradeDecl {
+                    id: nfc(&id),
+                    label,
+                    at_least,
+                    requires,
+                    pos: it.pos,
+                });
             }
         }
         out
@@ -372,7 +576,15 @@ impl<'f> Loader<'f> {
 
     fn node_list(&mut self, n: &Node, depth: usize) -> Vec<NodeDecl> {
         let Value::Seq(items) = &n.value else {
-            self.err(Code::WrongType, n.pos, None, format!("criteria and children must be a list of `- id: ...` entries, but this is {}", n.describe()));
+            self.err(
+                Code::WrongType,
+                n.pos,
+                None,
+                format!(
+                    "criteria and children must be a list of `- id: ...` entries, but this is {}",
+                    n.describe()
+                ),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -391,23 +603,58 @@ impl<'f> Loader<'f> {
 
     fn node(&mut self, n: &Node, depth: usize) -> Option<NodeDecl> {
         let mut m = self.map(n, "a criterion", None)?;
-        let id = self.required(&mut m, "id", n.pos, "a criterion", None).and_then(|v| self.text(v, "a criterion id", None)).map(|s| nfc(&s));
+        let id = self
+            .required(&mut m, "id", n.pos, "a criterion", None)
+            .and_then(|v| self.text(v, "a criterion id", None))
+            .map(|s| nfc(&s));
         let crit = id.as_deref();
-        let title = self.required(&mut m, "title", n.pos, "a criterion", crit).and_then(|v| self.text(v, "`title`", crit));
-        let max = self.required(&mut m, "max", n.pos, "a criterion", crit).and_then(|v| self.number(v, "`max`", crit));
-        let description = m.get("description").and_then(|v| self.text(v, "`description`", crit));
-        let evidence = m.get("evidence").and_then(|v| self.text_list(v, "`evidence`", crit));
+        let title = self
+            .required(&mut m, "title", n.pos, "a criterion", crit)
+            .and_then(|v| self.text(v, "`title`", crit));
+        let max = self
+            .required(&mut m, "max", n.pos, "a criterion", crit)
+            .and_then(|v| self.number(v, "`max`", crit));
+        let description = m
+            .get("description")
+            .and_then(|v| self.text(v, "`description`", crit));
+        let evidence = m
+            .get("evidence")
+            .and_then(|v| self.text_list(v, "`evidence`", crit));
         let kind = m.get("kind").and_then(|v| {
-            self.choose(v, "node kind", crit, &[("normal", NodeKind::Normal), ("bonus", NodeKind::Bonus), ("penalty", NodeKind::Penalty)])
+            self.choose(
+                v,
+                "node kind",
+                crit,
+                &[
+                    ("normal", NodeKind::Normal),
+                    ("bonus", NodeKind::Bonus),
+                    ("penalty", NodeKind::Penalty),
+                ],
+            )
         });
-        let applies_if = m.get("applies_if").and_then(|v| self.text(v, "`applies_if`", crit));
+        let applies_if = m
+            .get("applies_if")
+            .and_then(|v| self.text(v, "`applies_if`", crit));
         let if_not_applicable = m.get("if_not_applicable").and_then(|v| {
-            self.choose(v, "if_not_applicable", crit, &[("exclude", IfNotApplicable::Exclude), ("full", IfNotApplicable::Full)])
+            self.choose(
+                v,
+                "if_not_applicable",
+                crit,
+                &[
+                    ("exclude", IfNotApplicable::Exclude),
+                    ("full", IfNotApplicable::Full),
+                ],
+            )
         });
         let cap = m.get("cap").and_then(|v| self.boolean(v, "`cap`", crit));
         let children = match m.get("children") {
             Some(c) if depth >= MAX_DEPTH => {
-                self.err(Code::TooDeep, c.pos, crit, format!("criteria nest deeper than {MAX_DEPTH} levels here; flatten the tree"));
+                self.err(
+                    Code::TooDeep,
+                    c.pos,
+                    crit,
+                    format!("criteria nest deeper than {MAX_DEPTH} levels here; flatten the tree"),
+                );
                 None
             }
             Some(c) => Some(self.node_list(c, depth + 1)),
@@ -415,7 +662,12 @@ impl<'f> Loader<'f> {
         };
         let rule_node = m.get("rule");
         let rule = rule_node.and_then(|v| self.rule(v, crit));
-        self.finish(&m, NODE_KEYS, &format!("criterion `{}`", crit.unwrap_or("?")), crit);
+        self.finish(
+            &m,
+            NODE_KEYS,
+            &format!("criterion `{}`", crit.unwrap_or("?")),
+            crit,
+        );
         Some(NodeDecl {
             id: id?,
             title: title?,
@@ -436,23 +688,41 @@ impl<'f> Loader<'f> {
     fn rule(&mut self, n: &Node, crit: Option<&str>) -> Option<RuleDecl> {
         let m = self.map(n, "`rule`", crit)?;
         let kinds: Vec<&str> = RULE_KINDS.iter().copied().filter(|k| m.has(k)).collect();
-        let Value::Map(entries) = &n.value else { return None };
+        let Value::Map(entries) = &n.value else {
+            return None;
+        };
         if kinds.len() != 1 {
-            let unknown: Vec<&str> = entries.iter().filter_map(|(k, _)| k.scalar()).filter(|k| !RULE_KINDS.contains(k)).collect();
+            let unknown: Vec<&str> = entries
+                .iter()
+                .filter_map(|(k, _)| k.scalar())
+                .filter(|k| !RULE_KINDS.contains(k))
+                .collect();
             if kinds.is_empty() && !unknown.is_empty() {
                 self.finish(&m, RULE_KINDS, "`rule`", crit);
             } else {
                 let msg = if kinds.is_empty() {
-                    format!("`rule` names no rule kind; write exactly one of: {}", RULE_KINDS.join(", "))
+                    format!(
+                        "`rule` names no rule kind; write exactly one of: {}",
+                        RULE_KINDS.join(", ")
+                    )
                 } else {
-                    format!("`rule` names {} rule kinds ({}); keep exactly one", kinds.len(), kinds.join(", "))
+                    format!(
+                        "`rule` names {} rule kinds ({}); keep exactly one",
+                        kinds.len(),
+                        kinds.join(", ")
+                    )
                 };
                 self.err(Code::InvalidRule, n.pos, crit, msg);
             }
             return None;
         }
         if entries.len() > 1 {
-            self.finish(&m, &[kinds[0]], "`rule` (one rule kind per criterion)", crit);
+            self.finish(
+                &m,
+                &[kinds[0]],
+                "`rule` (one rule kind per criterion)",
+                crit,
+            );
         }
         let kind = kinds[0];
         let (_, body) = entries.iter().find(|(k, _)| k.scalar() == Some(kind))?;
@@ -463,42 +733,74 @@ impl<'f> Loader<'f> {
             "script" => self.text(body, "a script", crit).map(RuleDecl::Script),
             "levels" => {
                 let mut b = self.map(body, &what, crit)?;
-                let input = self.required(&mut b, "input", body.pos, &what, crit).and_then(|v| self.text(v, "`input`", crit)).map(|s| nfc(&s));
+                let input = self
+                    .required(&mut b, "input", body.pos, &what, crit)
+                    .and_then(|v| self.text(v, "`input`", crit))
+                    .map(|s| nfc(&s));
                 let points_node = self.required(&mut b, "points", body.pos, &what, crit);
                 let points = points_node.map(|p| {
                     self.pairs(p, "`levels.points`", crit)
                         .into_iter()
-                        .filter_map(|(k, _, v)| self.number(v, "level points", crit).map(|d| (k, d)))
+                        .filter_map(|(k, _, v)| {
+                            self.number(v, "level points", crit).map(|d| (k, d))
+                        })
                         .collect()
                 });
                 self.finish(&b, &["input", "points"], &what, crit);
-                Some(RuleDecl::Levels(LevelsDecl { input: input?, points: points? }))
+                Some(RuleDecl::Levels(LevelsDecl {
+                    input: input?,
+                    points: points?,
+                }))
             }
             _ => {
                 let mut b = self.map(body, &what, crit)?;
                 let of = self.source(&mut b, body, &what, crit);
                 let rule = match kind {
                     "bands" => {
-                        let steps = self.required(&mut b, "steps", body.pos, &what, crit).map(|s| self.steps(s, crit));
+                        let steps = self
+                            .required(&mut b, "steps", body.pos, &what, crit)
+                            .map(|s| self.steps(s, crit));
                         self.finish(&b, &["input", "expr", "steps"], &what, crit);
-                        RuleDecl::Bands(BandsDecl { of: of?, steps: steps? })
+                        RuleDecl::Bands(BandsDecl {
+                            of: of?,
+                            steps: steps?,
+                        })
                     }
                     "scale" => {
-                        let from = self.required(&mut b, "from", body.pos, &what, crit).and_then(|v| self.number(v, "`from`", crit));
-                        let to = self.required(&mut b, "to", body.pos, &what, crit).and_then(|v| self.number(v, "`to`", crit));
+                        let from = self
+                            .required(&mut b, "from", body.pos, &what, crit)
+                            .and_then(|v| self.number(v, "`from`", crit));
+                        let to = self
+                            .required(&mut b, "to", body.pos, &what, crit)
+                            .and_then(|v| self.number(v, "`to`", crit));
                         self.finish(&b, &["input", "expr", "from", "to"], &what, crit);
-                        RuleDecl::Scale(ScaleDecl { of: of?, from: from?, to: to? })
+                        RuleDecl::Scale(ScaleDecl {
+                            of: of?,
+                            from: from?,
+                            to: to?,
+                        })
                     }
                     "deduct" => {
-                        let per = self.required(&mut b, "per", body.pos, &what, crit).and_then(|v| self.number(v, "`per`", crit));
+                        let per = self
+                            .required(&mut b, "per", body.pos, &what, crit)
+                            .and_then(|v| self.number(v, "`per`", crit));
                         let floor = b.get("floor").and_then(|v| self.number(v, "`floor`", crit));
                         self.finish(&b, &["input", "expr", "per", "floor"], &what, crit);
-                        RuleDecl::Deduct(DeductDecl { of: of?, per: per?, floor })
+                        RuleDecl::Deduct(DeductDecl {
+                            of: of?,
+                            per: per?,
+                            floor,
+                        })
                     }
                     _ => {
-                        let points = self.required(&mut b, "points", body.pos, &what, crit).and_then(|v| self.number(v, "`points`", crit));
+                        let points = self
+                            .required(&mut b, "points", body.pos, &what, crit)
+                            .and_then(|v| self.number(v, "`points`", crit));
                         self.finish(&b, &["input", "expr", "points"], &what, crit);
-                        RuleDecl::Per(PerDecl { of: of?, points: points? })
+                        RuleDecl::Per(PerDecl {
+                            of: of?,
+                            points: points?,
+                        })
                     }
                 };
                 Some(rule)
@@ -507,18 +809,36 @@ impl<'f> Loader<'f> {
     }
 
     /// `input: NAME` or `expr: "..."`, exactly one, inside a rule's mapping.
-    fn source(&mut self, b: &mut MapReader<'_>, body: &Node, what: &str, crit: Option<&str>) -> Option<Operand> {
+    fn source(
+        &mut self,
+        b: &mut MapReader<'_>,
+        body: &Node,
+        what: &str,
+        crit: Option<&str>,
+    ) -> Option<Operand> {
         let input = b.get("input");
         let expr = b.get("expr");
         match (input, expr) {
-            (Some(i), None) => self.text(i, "`input`", crit).map(|s| Operand::Input(nfc(&s))),
+            (Some(i), None) => self
+                .text(i, "`input`", crit)
+                .map(|s| Operand::Input(nfc(&s))),
             (None, Some(e)) => self.text(e, "`expr`", crit).map(Operand::Expr),
             (Some(_), Some(_)) => {
-                self.err(Code::InvalidRule, body.pos, crit, format!("{what} has both `input` and `expr`; keep one"));
+                self.err(
+                    Code::InvalidRule,
+                    body.pos,
+                    crit,
+                    format!("{what} has both `input` and `expr`; keep one"),
+                );
                 None
             }
             (None, None) => {
-                self.err(Code::MissingKey, body.pos, crit, format!("{what} needs `input: NAME` or `expr: \"...\"`"));
+                self.err(
+                    Code::MissingKey,
+                    body.pos,
+                    crit,
+                    format!("{what} needs `input: NAME` or `expr: \"...\"`"),
+                );
                 None
             }
         }
@@ -541,17 +861,36 @@ impl<'f> Loader<'f> {
         };
         let mut out = Vec::new();
         for it in items {
-            let Some(mut m) = self.map(it, "a band step", crit) else { continue };
-            let mut bound = |this: &mut Self, key: &str| m.get(key).and_then(|v| this.number(v, &format!("`{key}`"), crit));
+            let Some(mut m) = self.map(it, "a band step", crit) else {
+                continue;
+            };
+            let mut bound = |this: &mut Self, key: &str| {
+                m.get(key)
+                    .and_then(|v| this.number(v, &format!("`{key}`"), crit))
+            };
             let at_least = bound(self, "at_least");
             let above = bound(self, "above");
             let at_most = bound(self, "at_most");
             let below = bound(self, "below");
             let equals = bound(self, "equals");
-            let points = self.required(&mut m, "points", it.pos, "a band step", crit).and_then(|v| self.number(v, "`points`", crit));
-            self.finish(&m, &["at_least", "above", "at_most", "below", "equals", "points"], "a band step", crit);
+            let points = self
+                .required(&mut m, "points", it.pos, "a band step", crit)
+                .and_then(|v| self.number(v, "`points`", crit));
+            self.finish(
+                &m,
+                &["at_least", "above", "at_most", "below", "equals", "points"],
+                "a band step",
+                crit,
+            );
             if let Some(points) = points {
-                out.push(StepDecl { at_least, above, at_most, below, equals, points });
+                out.push(StepDecl {
+                    at_least,
+                    above,
+                    at_most,
+                    below,
+                    equals,
+                    points,
+                });
             }
         }
         out
@@ -559,19 +898,34 @@ impl<'f> Loader<'f> {
 
     fn tests(&mut self, n: &Node) -> Vec<TestDecl> {
         let Value::Seq(items) = &n.value else {
-            self.err(Code::WrongType, n.pos, None, format!("`tests` must be a list, but this is {}", n.describe()));
+            self.err(
+                Code::WrongType,
+                n.pos,
+                None,
+                format!("`tests` must be a list, but this is {}", n.describe()),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
         for it in items {
-            let Some(mut m) = self.map(it, "a test", None) else { continue };
-            let name = self.required(&mut m, "name", it.pos, "a test", None).and_then(|v| self.text(v, "a test name", None));
+            let Some(mut m) = self.map(it, "a test", None) else {
+                continue;
+            };
+            let name = self
+                .required(&mut m, "name", it.pos, "a test", None)
+                .and_then(|v| self.text(v, "a test name", None));
             let values = m
                 .get("values")
                 .map(|v| {
                     self.pairs(v, "`values`", None)
                         .into_iter()
-                        .filter_map(|(k, _, v)| if v.is_null() { None } else { self.scalar(v, "a value", None).map(|s| (k, s)) })
+                        .filter_map(|(k, _, v)| {
+                            if v.is_null() {
+                                None
+                            } else {
+                                self.scalar(v, "a value", None).map(|s| (k, s))
+                            }
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -585,14 +939,36 @@ impl<'f> Loader<'f> {
                 .map(|v| {
                     self.pairs(v, "`self_assessed`", None)
                         .into_iter()
-                        .filter_map(|(k, _, v)| self.number(v, "self-assessed points", None).map(|d| (k, d)))
+                        .filter_map(|(k, _, v)| {
+                            self.number(v, "self-assessed points", None).map(|d| (k, d))
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
-            let expect = self.required(&mut m, "expect", it.pos, "a test", None).and_then(|e| self.expect(e));
-            self.finish(&m, &["name", "values", "not_applicable", "self_assessed", "expect"], "a test", None);
+            let expect = self
+                .required(&mut m, "expect", it.pos, "a test", None)
+                .and_then(|e| self.expect(e));
+            self.finish(
+                &m,
+                &[
+                    "name",
+                    "values",
+                    "not_applicable",
+                    "self_assessed",
+                    "expect",
+                ],
+                "a test",
+                None,
+            );
             if let (Some(name), Some(expect)) = (name, expect) {
-                out.push(TestDecl { name, values, not_applicable, self_assessed, expect, pos: it.pos });
+                out.push(TestDecl {
+                    name,
+                    values,
+                    not_applicable,
+                    self_assessed,
+                    expect,
+                    pos: it.pos,
+                });
             }
         }
         out
@@ -609,17 +985,39 @@ impl<'f> Loader<'f> {
                 .collect();
         }
         e.total = m.get("total").and_then(|v| self.number(v, "`total`", None));
-        e.index = m.get("index").and_then(|v| if v.is_null() { Some(None) } else { self.number(v, "`index`", None).map(Some) });
-        e.grade = m.get("grade").and_then(|v| if v.is_null() { Some(None) } else { self.text(v, "`grade`", None).map(|g| Some(nfc(&g))) });
+        e.index = m.get("index").and_then(|v| {
+            if v.is_null() {
+                Some(None)
+            } else {
+                self.number(v, "`index`", None).map(Some)
+            }
+        });
+        e.grade = m.get("grade").and_then(|v| {
+            if v.is_null() {
+                Some(None)
+            } else {
+                self.text(v, "`grade`", None).map(|g| Some(nfc(&g)))
+            }
+        });
         e.status = m.get("status").and_then(|v| {
             let s = self.text(v, "`status`", None)?;
             if !matches!(s.as_str(), "complete" | "incomplete" | "error") {
-                self.err(Code::InvalidValue, v.pos, None, format!("`{s}` is not a unit status; use complete, incomplete or error"));
+                self.err(
+                    Code::InvalidValue,
+                    v.pos,
+                    None,
+                    format!("`{s}` is not a unit status; use complete, incomplete or error"),
+                );
                 return None;
             }
             Some(s)
         });
-        self.finish(&m, &["points", "total", "index", "grade", "status"], "`expect`", None);
+        self.finish(
+            &m,
+            &["points", "total", "index", "grade", "status"],
+            "`expect`",
+            None,
+        );
         Some(e)
     }
 }

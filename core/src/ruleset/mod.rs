@@ -26,7 +26,8 @@ pub struct Ruleset {
 }
 
 fn fingerprint(doc: &model::RulesetDoc) -> String {
-    let json = serde_json::to_vec(&serde_json::to_value(doc).unwrap_or_default()).unwrap_or_default();
+    let json =
+        serde_json::to_vec(&serde_json::to_value(doc).unwrap_or_default()).unwrap_or_default();
     let digest = Sha256::digest(&json);
     let mut s = String::from("sha256:");
     for b in digest.iter() {
@@ -65,7 +66,9 @@ impl Ruleset {
         };
         let fp = fingerprint(&doc);
         match compile::compile(&doc, origin, fp) {
-            Ok(plan) if diags.is_empty() => Ok(Ruleset { plan: Arc::new(plan) }),
+            Ok(plan) if diags.is_empty() => Ok(Ruleset {
+                plan: Arc::new(plan),
+            }),
             Ok(_) => Err(Error::Ruleset(diags)),
             Err(more) => {
                 diags.extend(more);
@@ -93,7 +96,11 @@ impl Ruleset {
             )]));
         }
         let text = std::str::from_utf8(bytes).map_err(|e| {
-            let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u32 + 1;
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u32
+                + 1;
             Error::Ruleset(vec![Diagnostic::new(
                 Code::NotUtf8,
                 origin,
@@ -151,7 +158,9 @@ impl Ruleset {
     pub fn inputs_json(&self) -> serde_json::Value {
         use crate::inputs::Value as V;
         use crate::result::Num;
-        let num = |d: Option<rust_decimal::Decimal>| d.map(|d| serde_json::to_value(Num(d)).unwrap_or_default());
+        let num = |d: Option<rust_decimal::Decimal>| {
+            d.map(|d| serde_json::to_value(Num(d)).unwrap_or_default())
+        };
         let list = self.plan.inputs.iter().map(|d| {
             let default = d.default.as_ref().map(|v| match v {
                 V::Bool(b) => serde_json::Value::Bool(*b),
@@ -195,12 +204,19 @@ impl Ruleset {
             match &n.body {
                 Body::Leaf(rule) => v["rule"] = serde_json::Value::String(rule.kind().into()),
                 Body::Group(kids) => {
-                    v["children"] = serde_json::Value::Array(kids.iter().map(|&k| node(plan, k)).collect())
+                    v["children"] =
+                        serde_json::Value::Array(kids.iter().map(|&k| node(plan, k)).collect())
                 }
             }
             v
         }
-        serde_json::Value::Array(self.plan.roots.iter().map(|&r| node(&self.plan, r)).collect())
+        serde_json::Value::Array(
+            self.plan
+                .roots
+                .iter()
+                .map(|&r| node(&self.plan, r))
+                .collect(),
+        )
     }
 
     /// Runs the ruleset's `tests:` section.
@@ -210,7 +226,12 @@ impl Ruleset {
 }
 
 pub(crate) fn io_error(origin: &str, e: std::io::Error) -> Error {
-    Error::Ruleset(vec![Diagnostic::new(Code::Io, origin, Pos::default(), format!("cannot read `{origin}`: {e}"))])
+    Error::Ruleset(vec![Diagnostic::new(
+        Code::Io,
+        origin,
+        Pos::default(),
+        format!("cannot read `{origin}`: {e}"),
+    )])
 }
 
 /// The JSON Schema of the `cchc/1` rule format.

@@ -11,7 +11,10 @@ use crate::error::Pos;
 /// A `cchc/1` rule file.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "cchc/1 ruleset", description = "A criteria set (bộ tiêu chí) for the CCHC index")]
+#[schemars(
+    title = "cchc/1 ruleset",
+    description = "A criteria set (bộ tiêu chí) for the CCHC index"
+)]
 pub struct RulesetDoc {
     /// File-format version: `cchc/1`.
     pub format: String,
@@ -129,7 +132,10 @@ impl InputType {
 
     /// Count, percent or number.
     pub fn is_numeric(self) -> bool {
-        matches!(self, InputType::Count | InputType::Percent | InputType::Number)
+        matches!(
+            self,
+            InputType::Count | InputType::Percent | InputType::Number
+        )
     }
 }
 

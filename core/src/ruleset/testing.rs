@@ -39,7 +39,8 @@ impl TestOutcome {
 }
 
 fn opt_dec(d: Option<Decimal>) -> String {
-    d.map(|d| d.normalize().to_string()).unwrap_or_else(|| "null".into())
+    d.map(|d| d.normalize().to_string())
+        .unwrap_or_else(|| "null".into())
 }
 
 pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
@@ -57,17 +58,29 @@ pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
                 unit.values.push((k.clone(), raw));
             }
             unit.not_applicable = t.not_applicable.clone();
-            unit.self_assessed = t.self_assessed.iter().map(|(k, d)| (k.clone(), RawValue::Number(*d))).collect();
+            unit.self_assessed = t
+                .self_assessed
+                .iter()
+                .map(|(k, d)| (k.clone(), RawValue::Number(*d)))
+                .collect();
             let r = rs.score(&unit);
             let mut failures = Vec::new();
             let mut check = |what: String, expected: String, actual: String| {
                 if expected != actual {
-                    failures.push(TestFailure { what, expected, actual });
+                    failures.push(TestFailure {
+                        what,
+                        expected,
+                        actual,
+                    });
                 }
             };
             for (id, want) in &t.expect.points {
                 let got = r.node(id).map(|n| n.points);
-                check(format!("points of {id}"), opt_dec(Some(*want)), opt_dec(got));
+                check(
+                    format!("points of {id}"),
+                    opt_dec(Some(*want)),
+                    opt_dec(got),
+                );
             }
             if let Some(want) = t.expect.total {
                 check("total".into(), opt_dec(Some(want)), opt_dec(Some(r.total)));
@@ -79,7 +92,9 @@ pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
                 check(
                     "grade".into(),
                     want.clone().unwrap_or_else(|| "null".into()),
-                    r.grade().map(|g| g.id.to_string()).unwrap_or_else(|| "null".into()),
+                    r.grade()
+                        .map(|g| g.id.to_string())
+                        .unwrap_or_else(|| "null".into()),
                 );
             }
             if let Some(want) = &t.expect.status {
@@ -89,7 +104,11 @@ pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
                 name: t.name.clone(),
                 line: t.pos.line,
                 failures,
-                errors: r.errors.iter().map(|e| format!("{} [{}]", e.message, e.code)).collect(),
+                errors: r
+                    .errors
+                    .iter()
+                    .map(|e| format!("{} [{}]", e.message, e.code))
+                    .collect(),
             }
         })
         .collect()

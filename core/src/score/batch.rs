@@ -42,7 +42,12 @@ impl Ruleset {
     }
 
     /// Scores a batch with options; `progress` is called with the number of units done so far.
-    pub fn score_batch_with(&self, units: &[Unit], opts: &BatchOptions, progress: &mut dyn FnMut(usize)) -> BatchResult {
+    pub fn score_batch_with(
+        &self,
+        units: &[Unit],
+        opts: &BatchOptions,
+        progress: &mut dyn FnMut(usize),
+    ) -> BatchResult {
         let mut results = Vec::with_capacity(units.len());
         #[cfg(feature = "parallel")]
         {
@@ -73,27 +78,49 @@ impl Ruleset {
             }
         }
         for r in &mut results {
-            let dup = r.unit.id.as_deref().is_some_and(|id| seen.get(id).copied().unwrap_or(0) > 1);
+            let dup = r
+                .unit
+                .id
+                .as_deref()
+                .is_some_and(|id| seen.get(id).copied().unwrap_or(0) > 1);
             if dup {
                 let id = r.unit.id.clone().unwrap_or_default();
-                r.errors.push(Issue::new(None, Code::DuplicateUnitId, format!("another unit of the batch also has the id `{id}`; unit ids must be unique")));
+                r.errors.push(Issue::new(
+                    None,
+                    Code::DuplicateUnitId,
+                    format!(
+                        "another unit of the batch also has the id `{id}`; unit ids must be unique"
+                    ),
+                ));
                 r.status = UnitStatus::Error;
                 r.grade = None;
             }
         }
         let ranking = rank(&results, self.plan.ranking, opts.group_by_kind);
-        BatchResult { results, ranking, grouped: opts.group_by_kind }
+        BatchResult {
+            results,
+            ranking,
+            grouped: opts.group_by_kind,
+        }
     }
 }
 
 /// Ranks complete units by index, highest first; ties share a rank and keep input order.
-pub(crate) fn rank(results: &[crate::result::UnitResult], mode: RankingMode, grouped: bool) -> Vec<RankEntry> {
+pub(crate) fn rank(
+    results: &[crate::result::UnitResult],
+    mode: RankingMode,
+    grouped: bool,
+) -> Vec<RankEntry> {
     let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
     for (i, r) in results.iter().enumerate() {
         if r.status != UnitStatus::Complete || r.index.is_none() {
             continue;
         }
-        let k = if grouped { r.unit.kind.as_deref() } else { None };
+        let k = if grouped {
+            r.unit.kind.as_deref()
+        } else {
+            None
+        };
         match groups.iter_mut().find(|(g, _)| *g == k) {
             Some((_, v)) => v.push(i),
             None => groups.push((k, vec![i])),

@@ -56,7 +56,11 @@ struct State<'a> {
 
 impl State<'_> {
     fn ctx(&self) -> Ctx<'_> {
-        Ctx { engine: &self.plan.engine, inputs: &self.plan.inputs, slots: &self.slots }
+        Ctx {
+            engine: &self.plan.engine,
+            inputs: &self.plan.inputs,
+            slots: &self.slots,
+        }
     }
 
     fn set(&mut self, i: usize, points: Decimal, max: Decimal, status: NodeStatus, trace: Trace) {
@@ -77,11 +81,21 @@ impl State<'_> {
 
     fn not_applicable(&mut self, i: usize, trace: Trace) -> (Decimal, Decimal) {
         let node = &self.plan.nodes[i];
-        let (p, m) = if node.full_if_na { (node.max, node.max) } else { (Decimal::ZERO, Decimal::ZERO) };
+        let (p, m) = if node.full_if_na {
+            (node.max, node.max)
+        } else {
+            (Decimal::ZERO, Decimal::ZERO)
+        };
         let end = node.end;
         self.set(i, p, m, NodeStatus::NotApplicable, trace);
         for d in i + 1..end {
-            self.set(d, Decimal::ZERO, Decimal::ZERO, NodeStatus::NotApplicable, Trace::ParentNotApplicable);
+            self.set(
+                d,
+                Decimal::ZERO,
+                Decimal::ZERO,
+                NodeStatus::NotApplicable,
+                Trace::ParentNotApplicable,
+            );
         }
         (p, m)
     }
@@ -96,15 +110,22 @@ impl State<'_> {
                     "criterion `{id}` {what} {}, which the unit does not give; add the value (or mark the criterion not applicable)",
                     self.input_name(slot)
                 );
-                self.errors.push(Issue::new(Some(&id), Code::MissingInput, msg));
+                self.errors
+                    .push(Issue::new(Some(&id), Code::MissingInput, msg));
                 (NodeStatus::Missing, Trace::Missing(slot))
             }
             Fail::Invalid(slot) => (NodeStatus::Error, Trace::Invalid(slot)),
             Fail::Error(code, msg) => {
-                self.errors.push(Issue::new(Some(&id), code, format!("criterion `{id}`: {msg}")));
+                self.errors.push(Issue::new(
+                    Some(&id),
+                    code,
+                    format!("criterion `{id}`: {msg}"),
+                ));
                 (NodeStatus::Error, Trace::Error(msg))
             }
-            Fail::NotApplicable(slot) => return self.not_applicable(i, Trace::InputNotApplicable(slot)),
+            Fail::NotApplicable(slot) => {
+                return self.not_applicable(i, Trace::InputNotApplicable(slot))
+            }
         };
         self.set(i, Decimal::ZERO, max, status, trace);
         for d in i + 1..end {
@@ -125,7 +146,13 @@ impl State<'_> {
             let (r, _) = cond.eval(&plan.engine, &plan.inputs, &self.slots, &[]);
             let r = r.and_then(|d| {
                 d.as_bool().map_err(|_| {
-                    Fail::Error(Code::NotBoolean, format!("`applies_if` must give true or false, but gave {}", expr::describe(&d)))
+                    Fail::Error(
+                        Code::NotBoolean,
+                        format!(
+                            "`applies_if` must give true or false, but gave {}",
+                            expr::describe(&d)
+                        ),
+                    )
                 })
             });
             match r {
@@ -144,7 +171,8 @@ impl State<'_> {
                 Err(f) => self.failed(i, f, "reads"),
             },
             Body::Group(kids) => {
-                let (mut s, mut m, mut bonus, mut penalty) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+                let (mut s, mut m, mut bonus, mut penalty) =
+                    (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
                 for &k in kids {
                     let (p, mx) = self.eval(k);
                     match plan.nodes[k].kind {
@@ -195,7 +223,11 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
         }
     }
     if unit.id.is_none() {
-        st.errors.push(Issue::new(None, Code::MissingUnitId, "the unit has no `id`; give every unit a unique id"));
+        st.errors.push(Issue::new(
+            None,
+            Code::MissingUnitId,
+            "the unit has no `id`; give every unit a unique id",
+        ));
     }
 
     // Values into slots.
@@ -214,7 +246,11 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
                 let hint = suggest(&k, plan.input_index.keys().map(String::as_str))
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_else(|| "; it is ignored".to_string());
-                st.warnings.push(Issue::new(None, Code::UnknownInput, format!("`{name}` is not a declared input{hint}")));
+                st.warnings.push(Issue::new(
+                    None,
+                    Code::UnknownInput,
+                    format!("`{name}` is not a declared input{hint}"),
+                ));
             }
         }
     }
@@ -225,13 +261,16 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
         for id in &unit.not_applicable {
             match plan.node_index.get(key(id).as_ref()) {
                 Some(&i) => st.na[i] = true,
-                None => st.warnings.push(unknown_criterion(plan, id, "not_applicable")),
+                None => st
+                    .warnings
+                    .push(unknown_criterion(plan, id, "not_applicable")),
             }
         }
     }
 
     // Score the tree: the top-level criteria form the root group.
-    let (mut s, mut m, mut bonus, mut penalty) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let (mut s, mut m, mut bonus, mut penalty) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for &r in &plan.roots {
         let (p, mx) = st.eval(r);
         match plan.nodes[r].kind {
@@ -261,7 +300,8 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
         let mut given: Vec<Option<Decimal>> = vec![None; n];
         for (id, raw) in &unit.self_assessed {
             let Some(&i) = plan.node_index.get(key(id).as_ref()) else {
-                st.warnings.push(unknown_criterion(plan, id, "self_assessed"));
+                st.warnings
+                    .push(unknown_criterion(plan, id, "self_assessed"));
                 continue;
             };
             match number_of(raw) {
@@ -282,7 +322,11 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
     let status = status_of(&st.errors);
     let mut result = UnitResult {
         plan: plan_arc.clone(),
-        unit: UnitInfo { id: unit.id.clone(), name: unit.name.clone(), kind: unit.kind.clone() },
+        unit: UnitInfo {
+            id: unit.id.clone(),
+            name: unit.name.clone(),
+            kind: unit.kind.clone(),
+        },
         status,
         total,
         max: m,
@@ -310,8 +354,14 @@ fn status_of(errors: &[Issue]) -> UnitStatus {
 }
 
 fn unknown_criterion(plan: &Plan, id: &str, list: &str) -> Issue {
-    let hint = suggest(id, plan.node_index.keys().map(String::as_str)).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
-    Issue::new(None, Code::UnknownCriterion, format!("`{id}` in `{list}` names no criterion{hint}"))
+    let hint = suggest(id, plan.node_index.keys().map(String::as_str))
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default();
+    Issue::new(
+        None,
+        Code::UnknownCriterion,
+        format!("`{id}` in `{list}` names no criterion{hint}"),
+    )
 }
 
 /// The unit's self-assessed figure (see docs/decisions.md #13): a group's figure is its own
@@ -355,7 +405,10 @@ fn grade(result: &mut UnitResult, slots: &[Slot]) {
     } else {
         Vec::new()
     };
-    let extra = [("index", Dynamic::from_decimal(index)), ("total", Dynamic::from_decimal(result.total))];
+    let extra = [
+        ("index", Dynamic::from_decimal(index)),
+        ("total", Dynamic::from_decimal(result.total)),
+    ];
     for (gi, g) in plan.grades.iter().enumerate() {
         if index < g.at_least {
             continue;
@@ -366,7 +419,13 @@ fn grade(result: &mut UnitResult, slots: &[Slot]) {
                 let (r, _) = c.eval(&plan.engine, &plan.inputs, slots, &extra);
                 r.and_then(|d| {
                     d.as_bool().map_err(|_| {
-                        Fail::Error(Code::NotBoolean, format!("`requires` must give true or false, but gave {}", expr::describe(&d)))
+                        Fail::Error(
+                            Code::NotBoolean,
+                            format!(
+                                "`requires` must give true or false, but gave {}",
+                                expr::describe(&d)
+                            ),
+                        )
                     })
                 })
             }),
@@ -381,10 +440,22 @@ fn grade(result: &mut UnitResult, slots: &[Slot]) {
                 let (code, msg) = match f {
                     Fail::Missing(s) | Fail::NotApplicable(s) => (
                         Code::MissingInput,
-                        format!("the condition of grade `{}` reads `{}`, which the unit does not give", g.id, plan.inputs[s].name),
+                        format!(
+                            "the condition of grade `{}` reads `{}`, which the unit does not give",
+                            g.id, plan.inputs[s].name
+                        ),
                     ),
-                    Fail::Invalid(s) => (Code::ScriptError, format!("the condition of grade `{}` reads the refused value of `{}`", g.id, plan.inputs[s].name)),
-                    Fail::Error(code, msg) => (code, format!("the condition of grade `{}` failed: {msg}", g.id)),
+                    Fail::Invalid(s) => (
+                        Code::ScriptError,
+                        format!(
+                            "the condition of grade `{}` reads the refused value of `{}`",
+                            g.id, plan.inputs[s].name
+                        ),
+                    ),
+                    Fail::Error(code, msg) => (
+                        code,
+                        format!("the condition of grade `{}` failed: {msg}", g.id),
+                    ),
                 };
                 result.errors.push(Issue::new(None, code, msg));
                 result.status = status_of(&result.errors);

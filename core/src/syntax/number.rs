@@ -15,7 +15,10 @@ pub enum NumberError {
 
 /// True when YAML's core schema reads the plain scalar as a number.
 pub fn looks_numeric(s: &str) -> bool {
-    matches!(parse_decimal(s), Ok(_) | Err(NumberError::NotFinite | NumberError::Inexact))
+    matches!(
+        parse_decimal(s),
+        Ok(_) | Err(NumberError::NotFinite | NumberError::Inexact)
+    )
 }
 
 fn is_special(s: &str) -> Option<NumberError> {
@@ -69,7 +72,9 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, NumberError> {
         }
         let start = i;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
-            exp = exp.saturating_mul(10).saturating_add((bytes[i] - b'0') as i64);
+            exp = exp
+                .saturating_mul(10)
+                .saturating_add((bytes[i] - b'0') as i64);
             i += 1;
         }
         if i == start {
@@ -113,7 +118,10 @@ mod tests {
 
     #[test]
     fn exact_forms() {
-        assert_eq!(parse_decimal("0.1").unwrap(), Decimal::from_str("0.1").unwrap());
+        assert_eq!(
+            parse_decimal("0.1").unwrap(),
+            Decimal::from_str("0.1").unwrap()
+        );
         assert_eq!(parse_decimal("-2.50").unwrap().to_string(), "-2.5");
         assert_eq!(parse_decimal("+3").unwrap().to_string(), "3");
         assert_eq!(parse_decimal("1e2").unwrap().to_string(), "100");
@@ -129,7 +137,10 @@ mod tests {
         assert_eq!(parse_decimal(""), Err(NumberError::NotANumber));
         assert_eq!(parse_decimal(".nan"), Err(NumberError::NotFinite));
         assert_eq!(parse_decimal("-.inf"), Err(NumberError::NotFinite));
-        assert_eq!(parse_decimal("1.23456789012345678901234567891"), Err(NumberError::Inexact));
+        assert_eq!(
+            parse_decimal("1.23456789012345678901234567891"),
+            Err(NumberError::Inexact)
+        );
         assert_eq!(parse_decimal("1e400"), Err(NumberError::Inexact));
         assert_eq!(parse_decimal("1e"), Err(NumberError::NotANumber));
     }

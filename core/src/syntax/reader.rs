@@ -12,7 +12,10 @@ impl<'a> MapReader<'a> {
     /// A reader over `node`, or `None` when the node is not a mapping.
     pub fn new(node: &'a Node) -> Option<Self> {
         match &node.value {
-            Value::Map(entries) => Some(MapReader { entries, used: vec![false; entries.len()] }),
+            Value::Map(entries) => Some(MapReader {
+                entries,
+                used: vec![false; entries.len()],
+            }),
             _ => None,
         }
     }

@@ -47,7 +47,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { alias_nodes: 100_000, depth: 64 }
+        Limits {
+            alias_nodes: 100_000,
+            depth: 64,
+        }
     }
 }
 
@@ -65,12 +68,24 @@ pub struct ParseError {
 }
 
 fn pos_of(m: &Marker) -> Pos {
-    Pos { line: m.line() as u32, column: m.col() as u32 + 1 }
+    Pos {
+        line: m.line() as u32,
+        column: m.col() as u32 + 1,
+    }
 }
 
 enum Frame {
-    Seq { pos: Pos, anchor: usize, items: Vec<Node> },
-    Map { pos: Pos, anchor: usize, entries: Vec<(Node, Node)>, key: Option<Node> },
+    Seq {
+        pos: Pos,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        pos: Pos,
+        anchor: usize,
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+    },
 }
 
 fn count(node: &Node) -> usize {
@@ -125,8 +140,18 @@ pub fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseError> {
             }
             Event::Nothing | Event::StreamStart | Event::DocumentEnd => None,
             Event::Scalar(text, style, anchor, _tag) => {
-                let style = if style == TScalarStyle::Plain { Style::Plain } else { Style::Quoted };
-                Some((Node { pos, value: Value::Scalar(text, style) }, anchor))
+                let style = if style == TScalarStyle::Plain {
+                    Style::Plain
+                } else {
+                    Style::Quoted
+                };
+                Some((
+                    Node {
+                        pos,
+                        value: Value::Scalar(text, style),
+                    },
+                    anchor,
+                ))
             }
             Event::Alias(id) => {
                 let Some((node, size)) = anchors.get(&id) else {
@@ -154,32 +179,59 @@ pub fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseError> {
                 Some((node, 0))
             }
             Event::SequenceStart(anchor, _) => {
-                stack.push(Frame::Seq { pos, anchor, items: Vec::new() });
+                stack.push(Frame::Seq {
+                    pos,
+                    anchor,
+                    items: Vec::new(),
+                });
                 None
             }
             Event::MappingStart(anchor, _) => {
-                stack.push(Frame::Map { pos, anchor, entries: Vec::new(), key: None });
+                stack.push(Frame::Map {
+                    pos,
+                    anchor,
+                    entries: Vec::new(),
+                    key: None,
+                });
                 None
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq { pos, anchor, items }) => {
-                    Some((Node { pos, value: Value::Seq(items) }, anchor))
-                }
-                Some(Frame::Map { pos, anchor, entries, .. }) => {
-                    Some((Node { pos, value: Value::Map(entries) }, anchor))
-                }
+                Some(Frame::Seq { pos, anchor, items }) => Some((
+                    Node {
+                        pos,
+                        value: Value::Seq(items),
+                    },
+                    anchor,
+                )),
+                Some(Frame::Map {
+                    pos,
+                    anchor,
+                    entries,
+                    ..
+                }) => Some((
+                    Node {
+                        pos,
+                        value: Value::Map(entries),
+                    },
+                    anchor,
+                )),
                 None => None,
             },
         };
         if stack.len() > limits.depth {
             return Err(ParseError {
                 pos,
-                message: format!("the YAML nests deeper than {} levels; flatten it", limits.depth),
+                message: format!(
+                    "the YAML nests deeper than {} levels; flatten it",
+                    limits.depth
+                ),
                 too_complex: true,
                 duplicate_key: false,
             });
         }
-        let Some((node, anchor)) = complete else { continue };
+        let Some((node, anchor)) = complete else {
+            continue;
+        };
         if anchor > 0 {
             let size = count(&node);
             anchors.insert(anchor, (node.clone(), size));
@@ -191,10 +243,15 @@ pub fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseError> {
                 None => *key = Some(node),
                 Some(k) => {
                     if let Value::Scalar(ktext, _) = &k.value {
-                        if entries.iter().any(|(e, _)| matches!(&e.value, Value::Scalar(t, _) if t == ktext)) {
+                        if entries
+                            .iter()
+                            .any(|(e, _)| matches!(&e.value, Value::Scalar(t, _) if t == ktext))
+                        {
                             return Err(ParseError {
                                 pos: k.pos,
-                                message: format!("the key `{ktext}` appears twice in this mapping; keep one"),
+                                message: format!(
+                                    "the key `{ktext}` appears twice in this mapping; keep one"
+                                ),
                                 too_complex: false,
                                 duplicate_key: true,
                             });

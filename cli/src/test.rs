@@ -1,0 +1,41 @@
+//! `cchc test`.
+
+use std::path::PathBuf;
+
+use cchc::Ruleset;
+
+pub fn run(files: &[PathBuf]) -> u8 {
+    let (mut passed, mut failed) = (0usize, 0usize);
+    let mut unreadable = false;
+    for f in files {
+        let rs = match Ruleset::load(f) {
+            Ok(rs) => rs,
+            Err(e) => {
+                unreadable = true;
+                eprint!("{}", crate::render::all(e.diagnostics()));
+                continue;
+            }
+        };
+        let outcomes = rs.run_tests();
+        if outcomes.is_empty() {
+            println!("{}: no tests", f.display());
+        }
+        for t in outcomes {
+            if t.passed() {
+                passed += 1;
+                println!("ok   {}:{} {}", f.display(), t.line, t.name);
+            } else {
+                failed += 1;
+                println!("FAIL {}:{} {}", f.display(), t.line, t.name);
+                for d in &t.failures {
+                    println!("     {}: expected {}, got {}", d.what, d.expected, d.actual);
+                }
+                for e in &t.errors {
+                    println!("     unit error: {e}");
+                }
+            }
+        }
+    }
+    println!("test result: {passed} passed, {failed} failed");
+    u8::from(failed > 0 || unreadable)
+}
