@@ -164,6 +164,10 @@ impl State<'_> {
         match &node.body {
             Body::Leaf(rule) => match rule.eval(&self.ctx(), node.max) {
                 Ok((p, trace)) => {
+                    if let Trace::NoBand(v) = &trace {
+                        let msg = format!("criterion `{}`: no band holds for the value {}, so it scores 0", node.id, v.normalize());
+                        self.warnings.push(Issue::new(Some(&node.id), Code::NoBand, msg));
+                    }
                     let p = round(p, plan.places);
                     self.set(i, p, node.max, NodeStatus::Scored, trace);
                     (p, node.max)
@@ -316,7 +320,7 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
         for (i, g) in given.iter().enumerate() {
             st.nodes[i].self_assessed = *g;
         }
-        self_total = self_figures(plan, &given, &st.nodes);
+        self_total = self_figures(plan, &given);
     }
 
     let status = status_of(&st.errors);
@@ -364,28 +368,21 @@ fn unknown_criterion(plan: &Plan, id: &str, list: &str) -> Issue {
     )
 }
 
-/// The unit's self-assessed figure (see docs/decisions.md #13): a group's figure is its own
-/// mark, or else the sum of its children's figures when every normal child has one (a child
-/// excluded as not applicable counts 0); bonus adds, penalty subtracts.
-fn self_figures(plan: &Plan, given: &[Option<Decimal>], nodes: &[NodeResult]) -> Option<Decimal> {
+/// The unit's self-assessed figure (see docs/decisions.md #13): a node's figure is its own
+/// mark, or else, for a group, the clamp-free sum of its children's figures (bonus adds,
+/// penalty subtracts) when at least one child has one.
+fn self_figures(plan: &Plan, given: &[Option<Decimal>]) -> Option<Decimal> {
     let n = plan.nodes.len();
     let mut fig: Vec<Option<Decimal>> = vec![None; n];
     let combine = |kids: &[usize], fig: &[Option<Decimal>]| -> Option<Decimal> {
-        let mut acc = Decimal::ZERO;
-        let mut any = false;
+        let mut acc: Option<Decimal> = None;
         for &k in kids {
-            let excluded = nodes[k].status == NodeStatus::NotApplicable && nodes[k].max.is_zero();
-            let v = match (fig[k], plan.nodes[k].kind) {
-                (Some(v), NodeKind::Penalty) => -v,
-                (Some(v), _) => v,
-                (None, NodeKind::Normal) if excluded => Decimal::ZERO,
-                (None, NodeKind::Normal) => return None,
-                (None, _) => Decimal::ZERO,
-            };
-            any |= fig[k].is_some();
-            acc = acc.checked_add(v)?;
+            if let Some(v) = fig[k] {
+                let signed = if plan.nodes[k].kind == NodeKind::Penalty { -v } else { v };
+                acc = Some(acc.unwrap_or_default().checked_add(signed)?);
+            }
         }
-        any.then_some(acc)
+        acc
     };
     for i in (0..n).rev() {
         fig[i] = match (&given[i], &plan.nodes[i].body) {
