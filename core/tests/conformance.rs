@@ -16,18 +16,26 @@ fn dec(v: &Value) -> Option<Decimal> {
     match v {
         Value::Number(n) => {
             let s = n.to_string();
-            Decimal::from_str(&s).or_else(|_| Decimal::from_scientific(&s)).ok().map(|d| d.normalize())
+            Decimal::from_str(&s)
+                .or_else(|_| Decimal::from_scientific(&s))
+                .ok()
+                .map(|d| d.normalize())
         }
         _ => None,
     }
 }
 
 fn show(d: Option<Decimal>) -> String {
-    d.map(|d| d.normalize().to_string()).unwrap_or_else(|| "null".into())
+    d.map(|d| d.normalize().to_string())
+        .unwrap_or_else(|| "null".into())
 }
 
 fn codes(v: &Value) -> BTreeSet<String> {
-    v.as_sequence().into_iter().flatten().filter_map(|c| c.as_str().map(str::to_string)).collect()
+    v.as_sequence()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c.as_str().map(str::to_string))
+        .collect()
 }
 
 struct Check<'a> {
@@ -38,14 +46,24 @@ struct Check<'a> {
 impl Check<'_> {
     fn eq(&mut self, unit: &str, field: &str, expected: String, actual: String) {
         if expected != actual {
-            self.errs.push(format!("{}: unit `{unit}`, {field}: expected {expected}, got {actual}", self.file));
+            self.errs.push(format!(
+                "{}: unit `{unit}`, {field}: expected {expected}, got {actual}",
+                self.file
+            ));
         }
     }
 
     fn num(&mut self, unit: &str, field: &str, expected: &Value, actual: Option<Decimal>) {
-        let e = if expected.is_null() { None } else { dec(expected) };
+        let e = if expected.is_null() {
+            None
+        } else {
+            dec(expected)
+        };
         if !expected.is_null() && e.is_none() {
-            self.errs.push(format!("{}: unit `{unit}`, {field}: the expected value {expected:?} is not a number", self.file));
+            self.errs.push(format!(
+                "{}: unit `{unit}`, {field}: the expected value {expected:?} is not a number",
+                self.file
+            ));
             return;
         }
         self.eq(unit, field, show(e), show(actual));
@@ -55,7 +73,10 @@ impl Check<'_> {
 fn check_unit(c: &mut Check<'_>, want: &Value, got: &UnitResult) {
     let uid = got.unit.id.clone().unwrap_or_else(|| "(no id)".into());
     if let Some(id) = want.get("id") {
-        let id = id.as_str().map(str::to_string).or_else(|| (!id.is_null()).then(|| format!("{id:?}")));
+        let id = id
+            .as_str()
+            .map(str::to_string)
+            .or_else(|| (!id.is_null()).then(|| format!("{id:?}")));
         c.eq(&uid, "id", format!("{id:?}"), format!("{:?}", got.unit.id));
     }
     if let Some(s) = want.get("status").and_then(Value::as_str) {
@@ -78,14 +99,27 @@ fn check_unit(c: &mut Check<'_>, want: &Value, got: &UnitResult) {
     }
     if let Some(v) = want.get("grade") {
         let e = v.as_str().unwrap_or("null").to_string();
-        c.eq(&uid, "grade", e, got.grade().map(|g| g.id.to_string()).unwrap_or_else(|| "null".into()));
+        c.eq(
+            &uid,
+            "grade",
+            e,
+            got.grade()
+                .map(|g| g.id.to_string())
+                .unwrap_or_else(|| "null".into()),
+        );
     }
     for (field, list) in [("errors", &got.errors), ("warnings", &got.warnings)] {
         if let Some(v) = want.get(field) {
-            let actual: BTreeSet<String> = list.iter().map(|i| i.code.as_str().to_string()).collect();
+            let actual: BTreeSet<String> =
+                list.iter().map(|i| i.code.as_str().to_string()).collect();
             let msgs: Vec<&str> = list.iter().map(|i| i.message.as_str()).collect();
             if codes(v) != actual {
-                c.errs.push(format!("{}: unit `{uid}`, {field}: expected {:?}, got {:?} ({msgs:?})", c.file, codes(v), actual));
+                c.errs.push(format!(
+                    "{}: unit `{uid}`, {field}: expected {:?}, got {:?} ({msgs:?})",
+                    c.file,
+                    codes(v),
+                    actual
+                ));
             }
         }
     }
@@ -93,10 +127,16 @@ fn check_unit(c: &mut Check<'_>, want: &Value, got: &UnitResult) {
         for (id, exp) in nodes {
             let id = match id {
                 Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+                other => serde_yaml::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
             };
             let Some(n) = got.node(&id) else {
-                c.errs.push(format!("{}: unit `{uid}`: no node `{id}` in the result", c.file));
+                c.errs.push(format!(
+                    "{}: unit `{uid}`: no node `{id}` in the result",
+                    c.file
+                ));
                 continue;
             };
             if let Some(v) = exp.get("points") {
@@ -106,40 +146,78 @@ fn check_unit(c: &mut Check<'_>, want: &Value, got: &UnitResult) {
                 c.num(&uid, &format!("node {id} max"), v, Some(n.max));
             }
             if let Some(s) = exp.get("status").and_then(Value::as_str) {
-                c.eq(&uid, &format!("node {id} status"), s.into(), n.status.as_str().into());
+                c.eq(
+                    &uid,
+                    &format!("node {id} status"),
+                    s.into(),
+                    n.status.as_str().into(),
+                );
             }
             if let Some(v) = exp.get("self_assessed") {
-                c.num(&uid, &format!("node {id} self_assessed"), v, n.self_assessed);
+                c.num(
+                    &uid,
+                    &format!("node {id} self_assessed"),
+                    v,
+                    n.self_assessed,
+                );
             }
             if let Some(v) = exp.get("delta") {
-                c.num(&uid, &format!("node {id} delta"), v, n.self_assessed.map(|s| n.points - s));
+                c.num(
+                    &uid,
+                    &format!("node {id} delta"),
+                    v,
+                    n.self_assessed.map(|s| n.points - s),
+                );
             }
         }
     }
 }
 
 fn run_case(path: &Path) -> Result<(), Failed> {
-    let file = path.file_name().and_then(|f| f.to_str()).unwrap_or("?").to_string();
+    let file = path
+        .file_name()
+        .and_then(|f| f.to_str())
+        .unwrap_or("?")
+        .to_string();
     let text = std::fs::read_to_string(path).map_err(|e| format!("{file}: {e}"))?;
     let case: Value = serde_yaml::from_str(&text).map_err(|e| format!("{file}: not YAML: {e}"))?;
-    let rules = case.get("ruleset").and_then(Value::as_str).ok_or(format!("{file}: no `ruleset: |`"))?;
+    let rules = case
+        .get("ruleset")
+        .and_then(Value::as_str)
+        .ok_or(format!("{file}: no `ruleset: |`"))?;
     let expect = case.get("expect").ok_or(format!("{file}: no `expect`"))?;
     let loaded = Ruleset::from_yaml_str(rules, &file);
     if let Some(want) = expect.get("load_errors") {
         return match loaded {
-            Ok(_) => Err(format!("{file}: the ruleset loaded, but these errors were expected: {:?}", codes(want)).into()),
+            Ok(_) => Err(format!(
+                "{file}: the ruleset loaded, but these errors were expected: {:?}",
+                codes(want)
+            )
+            .into()),
             Err(e) => {
-                let got: BTreeSet<String> = e.diagnostics().iter().map(|d| d.code.as_str().to_string()).collect();
+                let got: BTreeSet<String> = e
+                    .diagnostics()
+                    .iter()
+                    .map(|d| d.code.as_str().to_string())
+                    .collect();
                 for d in e.diagnostics() {
                     if d.line == 0 || d.message.is_empty() {
-                        return Err(format!("{file}: diagnostic without position or message: {d:?}").into());
+                        return Err(format!(
+                            "{file}: diagnostic without position or message: {d:?}"
+                        )
+                        .into());
                     }
                 }
                 if got == codes(want) {
                     Ok(())
                 } else {
                     let all: Vec<String> = e.diagnostics().iter().map(|d| d.to_string()).collect();
-                    Err(format!("{file}: load errors: expected {:?}, got {got:?}\n{}", codes(want), all.join("\n")).into())
+                    Err(format!(
+                        "{file}: load errors: expected {:?}, got {got:?}\n{}",
+                        codes(want),
+                        all.join("\n")
+                    )
+                    .into())
                 }
             }
         };
@@ -149,19 +227,36 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         format!("{file}: the ruleset does not load:\n{}", all.join("\n"))
     })?;
     let units = if let Some(data) = case.get("data").and_then(Value::as_str) {
-        let fmt = case.get("data_format").and_then(Value::as_str).and_then(DataFormat::parse).ok_or(format!("{file}: bad data_format"))?;
+        let fmt = case
+            .get("data_format")
+            .and_then(Value::as_str)
+            .and_then(DataFormat::parse)
+            .ok_or(format!("{file}: bad data_format"))?;
         cchc::read_units(data, fmt, &file).map_err(|e| format!("{file}: data: {e}"))?
     } else {
-        let units = case.get("units").ok_or(format!("{file}: no `units` or `data`"))?;
+        let units = case
+            .get("units")
+            .ok_or(format!("{file}: no `units` or `data`"))?;
         let json = serde_json::to_string(units).map_err(|e| format!("{file}: {e}"))?;
-        cchc::read_units(&json, DataFormat::Json, &file).map_err(|e| format!("{file}: units: {e}"))?
+        cchc::read_units(&json, DataFormat::Json, &file)
+            .map_err(|e| format!("{file}: units: {e}"))?
     };
-    let grouped = case.get("group_by_kind").and_then(Value::as_bool).unwrap_or(false);
+    let grouped = case
+        .get("group_by_kind")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     let batch = rs.score_batch_with(&units, &BatchOptions::grouped(grouped), &mut |_| {});
-    let mut c = Check { file: &file, errs: Vec::new() };
+    let mut c = Check {
+        file: &file,
+        errs: Vec::new(),
+    };
     if let Some(want) = expect.get("units").and_then(Value::as_sequence) {
         if want.len() != batch.results.len() {
-            c.errs.push(format!("{file}: expected {} units, got {}", want.len(), batch.results.len()));
+            c.errs.push(format!(
+                "{file}: expected {} units, got {}",
+                want.len(),
+                batch.results.len()
+            ));
         }
         for (w, g) in want.iter().zip(&batch.results) {
             check_unit(&mut c, w, g);
@@ -181,7 +276,8 @@ fn run_case(path: &Path) -> Result<(), Failed> {
             })
             .collect();
         if got != exp {
-            c.errs.push(format!("{file}: ranking: expected {exp:?}, got {got:?}"));
+            c.errs
+                .push(format!("{file}: ranking: expected {exp:?}, got {got:?}"));
         }
     }
     if c.errs.is_empty() {
@@ -199,11 +295,18 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
         .collect();
     files.sort();
-    assert!(!files.is_empty(), "no conformance cases found in tests/conformance");
+    assert!(
+        !files.is_empty(),
+        "no conformance cases found in tests/conformance"
+    );
     let trials = files
         .into_iter()
         .map(|p| {
-            let name = p.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
+            let name = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("?")
+                .to_string();
             Trial::test(name, move || run_case(&p))
         })
         .collect();

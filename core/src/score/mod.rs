@@ -165,8 +165,13 @@ impl State<'_> {
             Body::Leaf(rule) => match rule.eval(&self.ctx(), node.max) {
                 Ok((p, trace)) => {
                     if let Trace::NoBand(v) = &trace {
-                        let msg = format!("criterion `{}`: no band holds for the value {}, so it scores 0", node.id, v.normalize());
-                        self.warnings.push(Issue::new(Some(&node.id), Code::NoBand, msg));
+                        let msg = format!(
+                            "criterion `{}`: no band holds for the value {}, so it scores 0",
+                            node.id,
+                            v.normalize()
+                        );
+                        self.warnings
+                            .push(Issue::new(Some(&node.id), Code::NoBand, msg));
                     }
                     let p = round(p, plan.places);
                     self.set(i, p, node.max, NodeStatus::Scored, trace);
@@ -378,7 +383,11 @@ fn self_figures(plan: &Plan, given: &[Option<Decimal>]) -> Option<Decimal> {
         let mut acc: Option<Decimal> = None;
         for &k in kids {
             if let Some(v) = fig[k] {
-                let signed = if plan.nodes[k].kind == NodeKind::Penalty { -v } else { v };
+                let signed = if plan.nodes[k].kind == NodeKind::Penalty {
+                    -v
+                } else {
+                    v
+                };
                 acc = Some(acc.unwrap_or_default().checked_add(signed)?);
             }
         }

@@ -117,11 +117,18 @@ pub fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseError> {
     let mut root: Option<Node> = None;
     let mut docs = 0usize;
     loop {
-        let (event, mark) = parser.next_token().map_err(|e| ParseError {
-            pos: pos_of(e.marker()),
-            message: format!("the YAML cannot be read here: {}", e.info()),
-            too_complex: false,
-            duplicate_key: false,
+        let (event, mark) = parser.next_token().map_err(|e| {
+            let too_complex = e.info().contains("recursion limit");
+            ParseError {
+                pos: pos_of(e.marker()),
+                message: if too_complex {
+                    "the YAML nests too deeply to be read; flatten it".to_string()
+                } else {
+                    format!("the YAML cannot be read here: {}", e.info())
+                },
+                too_complex,
+                duplicate_key: false,
+            }
         })?;
         let pos = pos_of(&mark);
         let complete: Option<(Node, usize)> = match event {

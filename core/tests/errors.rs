@@ -1,0 +1,567 @@
+//! A bad-input test for every error the engine can raise, at load and at scoring. None may
+//! panic; each must carry its code, a position (load) and a message that says how to fix it.
+
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+
+use cchc::{Code, DataFormat, Decimal, RawValue, Ruleset, Unit};
+
+static SEEN: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+
+fn seen(code: Code) {
+    SEEN.lock().unwrap().insert(code.as_str());
+}
+
+const HEAD: &str = "format: cchc/1\nid: t\nversion: \"1\"\ntitle: Kiểm thử\n";
+
+/// A ruleset with one leaf `1` (max 2) using `rule`, and these inputs.
+fn one_leaf(inputs: &str, rule: &str) -> String {
+    format!("{HEAD}total: 2\ninputs:\n{inputs}\ncriteria:\n  - id: \"1\"\n    title: Tiêu chí\n    max: 2\n    rule: {rule}\n")
+}
+
+const INPUTS: &str = "  b: { type: bool }\n  n: { type: count }\n  p: { type: percent }\n  x: { type: number, min: 1, max: 5 }\n  c: { type: choice, options: [dung_han, cham] }";
+
+fn load_err(text: &str) -> Vec<cchc::Diagnostic> {
+    match Ruleset::from_yaml_str(text, "bad.yaml") {
+        Ok(_) => panic!("expected the ruleset to be refused:\n{text}"),
+        Err(e) => e.diagnostics().to_vec(),
+    }
+}
+
+/// Loads `text`, expects `code` among the problems, checks position and message.
+fn expect_load(text: &str, code: Code) -> cchc::Diagnostic {
+    let diags = load_err(text);
+    let d = diags
+        .iter()
+        .find(|d| d.code == code)
+        .unwrap_or_else(|| panic!("no {code} in {diags:#?}"))
+        .clone();
+    assert!(d.line >= 1 && d.column >= 1, "{d:?} has no position");
+    assert!(d.message.len() > 20, "{d:?}: message too short to help");
+    assert_eq!(d.file, "bad.yaml");
+    for x in &diags {
+        seen(x.code);
+    }
+    d
+}
+
+#[test]
+fn load_errors() {
+    let ok = one_leaf(INPUTS, "{ check: b }");
+    assert!(Ruleset::from_yaml_str(&ok, "ok.yaml").is_ok());
+
+    let d = expect_load(
+        &ok.replace("title: Tiêu chí", "titel: Tiêu chí"),
+        Code::UnknownKey,
+    );
+    assert!(d.message.contains("did you mean `title`?"), "{}", d.message);
+    assert_eq!(d.criterion.as_deref(), Some("1"));
+
+    let d = expect_load(
+        "format: cchc/1\nid: x\ntitle: \"unclosed\n",
+        Code::YamlSyntax,
+    );
+    assert!(d.line >= 3, "{d:?}");
+    let d = expect_load("format: cchc/1\nid: x\n  title: y\n", Code::YamlSyntax);
+    assert_eq!((d.line, d.column), (3, 8), "{d:?}");
+    expect_load(&ok.replace("cchc/1", "cchc/2"), Code::UnsupportedFormat);
+    expect_load(
+        &ok.replace("total: 2", "total: 2\ntotal: 3"),
+        Code::DuplicateKey,
+    );
+    expect_load(
+        &ok.replace("max: 2\n    rule", "max: \"2\"\n    rule"),
+        Code::WrongType,
+    );
+    expect_load(&ok.replace("title: Kiểm thử\n", ""), Code::MissingKey);
+    expect_load(
+        &ok.replace("total: 2", "total: 2\nranking: denser"),
+        Code::InvalidValue,
+    );
+    expect_load(
+        &ok.replace(
+            "max: 2\n    rule",
+            "max: 2.00000000000000000000000000001\n    rule",
+        ),
+        Code::InvalidNumber,
+    );
+    expect_load(
+        &ok.replace("max: 2\n    rule", "max: .inf\n    rule"),
+        Code::InvalidNumber,
+    );
+    expect_load(
+        &ok.replace("max: 2\n    rule", "max: 0\n    rule")
+            .replace("total: 2", "total: 0"),
+        Code::InvalidMax,
+    );
+    let d = expect_load(&ok.replace("total: 2", "total: 3"), Code::MaxMismatch);
+    assert!(
+        d.message.contains('3') && d.message.contains('2'),
+        "both figures: {}",
+        d.message
+    );
+    expect_load(
+        &ok.replace("rule: { check: b }", "rule: { check: b }\n    children: []"),
+        Code::InvalidNode,
+    );
+    expect_load(
+        &ok.replace("rule: { check: b }", "rule: { check: b, value: n }"),
+        Code::InvalidRule,
+    );
+    expect_load(
+        &ok.replace("rule: { check: b }", "rule: {}"),
+        Code::InvalidRule,
+    );
+    expect_load(
+        &ok.replace("rule: { check: b }", "rule: { chek: b }"),
+        Code::UnknownKey,
+    );
+    expect_load(
+        &ok.replace("{ check: b }", "{ check: khong_co }"),
+        Code::UndeclaredInput,
+    );
+    expect_load(
+        &ok.replace("{ check: b }", "{ check: { expr: \"khong_co > 1\" } }"),
+        Code::UndeclaredInput,
+    );
+    expect_load(
+        &ok.replace(
+            "{ check: b }",
+            "{ bands: { input: b, steps: [ { points: 1 } ] } }",
+        ),
+        Code::InputTypeMismatch,
+    );
+    expect_load(
+        &ok.replace("{ check: b }", "{ levels: { input: n, points: {} } }"),
+        Code::InputTypeMismatch,
+    );
+    expect_load(
+        &ok.replace("{ check: b }", "{ script: \"let x = ;\" }"),
+        Code::ScriptCompile,
+    );
+    expect_load(
+        &ok.replace(
+            "{ check: b }",
+            "{ bands: { input: p, steps: [ { at_least: 50, points: 3 } ] } }",
+        ),
+        Code::PointsOutOfRange,
+    );
+    expect_load(
+        &ok.replace(
+            "{ check: b }",
+            "{ levels: { input: c, points: { dung_han: 2, cham: -1 } } }",
+        ),
+        Code::PointsOutOfRange,
+    );
+    expect_load(
+        &ok.replace("{ check: b }", "{ bands: { input: p, steps: [] } }"),
+        Code::BandsNoSteps,
+    );
+    expect_load(
+        &ok.replace("{ check: b }", "{ scale: { input: p, from: 5, to: 5 } }"),
+        Code::InvalidScale,
+    );
+    expect_load(
+        &ok.replace("{ check: b }", "{ deduct: { input: n, per: 0 } }"),
+        Code::InvalidDeduct,
+    );
+    expect_load(
+        &ok.replace("{ check: b }", "{ deduct: { input: n, per: 1, floor: 3 } }"),
+        Code::InvalidDeduct,
+    );
+    expect_load(
+        &ok.replace("{ check: b }", "{ per: { input: n, points: -1 } }"),
+        Code::InvalidPer,
+    );
+    expect_load(
+        &ok.replace(
+            "{ check: b }",
+            "{ levels: { input: c, points: { dung_han: 2 } } }",
+        ),
+        Code::LevelsIncomplete,
+    );
+    expect_load(
+        &ok.replace(
+            "{ check: b }",
+            "{ levels: { input: c, points: { dung_han: 2, cham: 1, tre: 0 } } }",
+        ),
+        Code::UnknownOption,
+    );
+    expect_load(
+        &ok.replace(
+            "x: { type: number, min: 1, max: 5 }",
+            "x: { type: number, min: 5, max: 1 }",
+        ),
+        Code::InvalidInput,
+    );
+    expect_load(
+        &ok.replace(
+            "c: { type: choice, options: [dung_han, cham] }",
+            "c: { type: choice }",
+        ),
+        Code::InvalidInput,
+    );
+    expect_load(
+        &ok.replace("n: { type: count }", "n: { type: count, default: -1 }"),
+        Code::InvalidInput,
+    );
+    expect_load(
+        &ok.replace("n: { type: count }", "n: { type: counter }"),
+        Code::InvalidValue,
+    );
+
+    let grades = "grades:\n  - { id: kha, label: Khá, at_least: 70 }\n  - { id: tot, label: Tốt, at_least: 80 }\n";
+    expect_load(
+        &ok.replace("inputs:", &format!("{grades}inputs:")),
+        Code::GradesOrder,
+    );
+    let grades = "grades:\n  - { id: tot, label: Tốt, at_least: 80 }\n  - { id: tot, label: Khá, at_least: 70 }\n";
+    expect_load(
+        &ok.replace("inputs:", &format!("{grades}inputs:")),
+        Code::DuplicateGrade,
+    );
+    let grades =
+        "grades:\n  - { id: tot, label: Tốt, at_least: 80, requires: \"points(\\\"9\\\") > 1\" }\n";
+    expect_load(
+        &ok.replace("inputs:", &format!("{grades}inputs:")),
+        Code::UnknownCriterion,
+    );
+    let tests = "tests:\n  - { name: a, values: { b: true }, expect: { points: { \"9\": 1 } } }\n";
+    expect_load(&format!("{ok}{tests}"), Code::UnknownCriterion);
+
+    // Duplicate ids, also the NFC and NFD forms of the same Vietnamese id.
+    let two = |a: &str, b: &str| {
+        format!("{HEAD}total: 2\ninputs:\n  v: {{ type: number }}\ncriteria:\n  - {{ id: \"{a}\", title: A, max: 1, rule: {{ value: v }} }}\n  - {{ id: \"{b}\", title: B, max: 1, rule: {{ value: v }} }}\n")
+    };
+    expect_load(&two("1", "1"), Code::DuplicateId);
+    let d = expect_load(
+        &two("Tiêu chí 1", "Tie\u{302}u chi\u{301} 1"),
+        Code::DuplicateId,
+    );
+    assert_eq!(d.line, 10);
+    assert!(Ruleset::from_yaml_str(&two("Tiêu chí 1", "Tiêu chí 2"), "ok.yaml").is_ok());
+
+    // A cap group whose children add up to less than its max.
+    let cap = format!("{HEAD}total: 3\ninputs:\n  v: {{ type: number }}\ncriteria:\n  - id: g\n    title: G\n    max: 3\n    cap: true\n    children:\n      - {{ id: a, title: A, max: 1, rule: {{ value: v }} }}\n      - {{ id: b, title: B, max: 1, rule: {{ value: v }} }}\n");
+    expect_load(&cap, Code::CapTooSmall);
+
+    // Several problems are all reported, sorted by position.
+    let many = ok
+        .replace("titel", "title")
+        .replace("total: 2", "total: 9")
+        .replace("{ check: b }", "{ check: zz }");
+    let diags = load_err(&many.replace("version: \"1\"", "version: \"1\"\nissued: x"));
+    let codes: BTreeSet<Code> = diags.iter().map(|d| d.code).collect();
+    assert!(
+        codes.contains(&Code::UnknownKey)
+            && codes.contains(&Code::MaxMismatch)
+            && codes.contains(&Code::UndeclaredInput),
+        "{diags:#?}"
+    );
+    assert!(diags
+        .windows(2)
+        .all(|w| (w[0].line, w[0].column) <= (w[1].line, w[1].column)));
+}
+
+#[test]
+fn limits_on_rule_files() {
+    // 6 MiB file.
+    let big = format!(
+        "{}# {}\n",
+        one_leaf(INPUTS, "{ check: b }"),
+        "x".repeat(6 * 1024 * 1024)
+    );
+    expect_load(&big, Code::FileTooLarge);
+    match Ruleset::from_bytes(big.as_bytes(), "bad.yaml") {
+        Err(e) => assert_eq!(e.diagnostics()[0].code, Code::FileTooLarge),
+        Ok(_) => panic!("6 MiB accepted"),
+    }
+    // Not UTF-8.
+    match Ruleset::from_bytes(b"format: cchc/1\nid: \xff\xfe\n", "bad.yaml") {
+        Err(e) => {
+            assert_eq!(e.diagnostics()[0].code, Code::NotUtf8);
+            assert_eq!(e.diagnostics()[0].line, 2);
+            seen(Code::NotUtf8);
+        }
+        Ok(_) => panic!("latin-1 accepted"),
+    }
+    // A leading BOM is fine.
+    assert!(Ruleset::from_bytes(
+        format!("\u{feff}{}", one_leaf(INPUTS, "{ check: b }")).as_bytes(),
+        "bom.yaml"
+    )
+    .is_ok());
+    // Depth 9.
+    let mut tree = String::from("{ id: l9, title: L, max: 1, rule: { value: v } }");
+    for d in (1..=8).rev() {
+        tree = format!("{{ id: l{d}, title: L, max: 1, children: [ {tree} ] }}");
+    }
+    let deep = format!("{HEAD}total: 1\ninputs:\n  v: {{ type: number }}\ncriteria:\n  - {tree}\n");
+    expect_load(&deep, Code::TooDeep);
+    let ok8 = deep.replace(
+        "children: [ { id: l9, title: L, max: 1, rule: { value: v } } ]",
+        "rule: { value: v }",
+    );
+    assert!(
+        Ruleset::from_yaml_str(&ok8, "ok.yaml").is_ok(),
+        "depth 8 must load"
+    );
+    // 10,001 nodes.
+    let mut many = format!("{HEAD}total: 10001\ninputs:\n  v: {{ type: number }}\ncriteria:\n");
+    for i in 0..10_001 {
+        many.push_str(&format!(
+            "  - {{ id: \"n{i}\", title: N, max: 1, rule: {{ value: v }} }}\n"
+        ));
+    }
+    expect_load(&many, Code::TooManyNodes);
+    // A YAML alias bomb.
+    let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        let p = i - 1;
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    expect_load(&bomb, Code::YamlTooComplex);
+    // Deep nesting of plain YAML.
+    expect_load(
+        &format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+        Code::YamlTooComplex,
+    );
+    // A file that cannot be read.
+    match Ruleset::load("/nonexistent/cchc.yaml") {
+        Err(e) => {
+            assert_eq!(e.diagnostics()[0].code, Code::Io);
+            seen(Code::Io);
+        }
+        Ok(_) => panic!(),
+    }
+}
+
+fn unit(values: &[(&str, RawValue)]) -> Unit {
+    let mut u = Unit::new("u");
+    for (k, v) in values {
+        u = u.with_value(*k, v.clone());
+    }
+    u
+}
+
+fn codes_of(r: &cchc::UnitResult) -> (BTreeSet<Code>, BTreeSet<Code>) {
+    for i in r.errors.iter().chain(&r.warnings) {
+        seen(i.code);
+        assert!(i.message.len() > 15, "{i:?}");
+    }
+    (
+        r.errors.iter().map(|i| i.code).collect(),
+        r.warnings.iter().map(|i| i.code).collect(),
+    )
+}
+
+fn expect_unit(rs: &Ruleset, u: &Unit, code: Code) -> cchc::UnitResult {
+    let r = rs.score(u);
+    let (e, w) = codes_of(&r);
+    assert!(
+        e.contains(&code) || w.contains(&code),
+        "expected {code}, got errors {e:?} warnings {w:?}"
+    );
+    r
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn scoring_errors() {
+    use RawValue::*;
+    let rs = |rule: &str| Ruleset::from_yaml_str(&one_leaf(INPUTS, rule), "t.yaml").unwrap();
+    let check = rs("{ check: b }");
+    let r = expect_unit(&check, &unit(&[]), Code::MissingInput);
+    assert_eq!(r.status, cchc::UnitStatus::Incomplete);
+    let r = expect_unit(
+        &check,
+        &unit(&[("b", Text("có".into()))]),
+        Code::WrongValueType,
+    );
+    assert_eq!(r.status, cchc::UnitStatus::Error);
+    assert_eq!(r.node("1").unwrap().status, cchc::NodeStatus::Error);
+    expect_unit(
+        &check,
+        &unit(&[("b", Number(Decimal::ONE))]),
+        Code::WrongValueType,
+    );
+
+    let count = rs("{ per: { input: n, points: 1 } }");
+    expect_unit(
+        &count,
+        &unit(&[("n", Number(dec("-1")))]),
+        Code::ValueOutOfRange,
+    );
+    expect_unit(
+        &count,
+        &unit(&[("n", Number(dec("2.5")))]),
+        Code::NotWholeNumber,
+    );
+    expect_unit(
+        &count,
+        &unit(&[("n", Text("ba".into()))]),
+        Code::WrongValueType,
+    );
+    expect_unit(
+        &count,
+        &unit(&[("n", Cell("ba".into()))]),
+        Code::WrongValueType,
+    );
+    expect_unit(&count, &unit(&[("n", Cell("NaN".into()))]), Code::NotFinite);
+    expect_unit(
+        &count,
+        &unit(&[("n", Cell("Infinity".into()))]),
+        Code::NotFinite,
+    );
+    expect_unit(
+        &count,
+        &unit(&[("n", Cell("1.2345678901234567890123456789012".into()))]),
+        Code::InexactNumber,
+    );
+    let pct = rs("{ scale: { input: p, from: 0, to: 100 } }");
+    expect_unit(
+        &pct,
+        &unit(&[("p", Number(dec("100.5")))]),
+        Code::ValueOutOfRange,
+    );
+    let num = rs("{ scale: { input: x, from: 1, to: 5 } }");
+    expect_unit(
+        &num,
+        &unit(&[("x", Number(dec("0")))]),
+        Code::ValueOutOfRange,
+    );
+    let ch = rs("{ levels: { input: c, points: { dung_han: 2, cham: 1 } } }");
+    expect_unit(
+        &ch,
+        &unit(&[("c", Text("khong".into()))]),
+        Code::UnknownChoice,
+    );
+
+    let script = |src: &str| rs(&format!("{{ script: \"{src}\" }}"));
+    expect_unit(&script("loop { }"), &unit(&[]), Code::LimitExceeded);
+    expect_unit(
+        &script("fn f(n) { f(n + 1) } f(0)"),
+        &unit(&[]),
+        Code::LimitExceeded,
+    );
+    expect_unit(
+        &script("let s = `xxxxxxxxxx`; loop { s += s; }"),
+        &unit(&[]),
+        Code::LimitExceeded,
+    );
+    expect_unit(&script("1 / 0"), &unit(&[]), Code::DivisionByZero);
+    expect_unit(&script("throw `no`"), &unit(&[]), Code::ScriptError);
+    expect_unit(&script("3"), &unit(&[]), Code::ResultOutOfRange);
+    expect_unit(&script("`hai`"), &unit(&[]), Code::NotNumeric);
+    let v = rs("{ value: x }");
+    expect_unit(
+        &v,
+        &unit(&[("x", Number(dec("2.004")))]),
+        Code::ResultOutOfRange,
+    );
+    let neg = rs("{ deduct: { expr: \"x - 3\", per: 1 } }");
+    expect_unit(&neg, &unit(&[("x", Number(dec("1")))]), Code::NegativeValue);
+    let nb = rs("{ check: { expr: \"x + 1\" } }");
+    expect_unit(&nb, &unit(&[("x", Number(dec("1")))]), Code::NotBoolean);
+    let band = rs("{ bands: { input: p, steps: [ { at_least: 50, points: 2 } ] } }");
+    let r = expect_unit(&band, &unit(&[("p", Number(dec("10")))]), Code::NoBand);
+    assert_eq!(r.status, cchc::UnitStatus::Complete);
+    expect_unit(
+        &check,
+        &unit(&[("b", Bool(true)), ("bb", Bool(true))]),
+        Code::UnknownInput,
+    );
+    expect_unit(
+        &check,
+        &unit(&[("b", Bool(true))]).with_not_applicable("9"),
+        Code::UnknownCriterion,
+    );
+    let r = expect_unit(
+        &check,
+        &unit(&[("b", Bool(true))]).with_not_applicable("1"),
+        Code::ZeroMax,
+    );
+    assert_eq!(r.index, None);
+    let mut anon = unit(&[("b", Bool(true))]);
+    anon.id = None;
+    expect_unit(&check, &anon, Code::MissingUnitId);
+    let mut sa = unit(&[("b", Bool(true))]);
+    sa.self_assessed.push(("1".into(), Text("hai".into())));
+    expect_unit(&check, &sa, Code::InvalidUnit);
+
+    let batch = check.score_batch(&[unit(&[("b", Bool(true))]), unit(&[("b", Bool(false))])]);
+    for r in &batch.results {
+        assert!(codes_of(r).0.contains(&Code::DuplicateUnitId));
+    }
+    assert!(batch.ranking.is_empty());
+}
+
+#[test]
+fn data_errors() {
+    let read = |text: &str, f: DataFormat| {
+        cchc::read_units(text, f, "d").map_err(|e| e.diagnostics()[0].clone())
+    };
+    let code = |text: &str, f: DataFormat| {
+        let d = read(text, f).expect_err("must fail");
+        seen(d.code);
+        d.code
+    };
+    assert_eq!(code("{ units: [", DataFormat::Json), Code::DataSyntax);
+    assert_eq!(code("42", DataFormat::Json), Code::DataShape);
+    assert_eq!(code("", DataFormat::Yaml), Code::DataShape);
+    assert_eq!(code("units: 3", DataFormat::Yaml), Code::DataShape);
+    assert_eq!(code("", DataFormat::Csv), Code::EmptyCsv);
+    assert_eq!(code("id;x\n", DataFormat::Csv), Code::EmptyCsv);
+    match cchc::read_units_bytes(b"id;x\n\xff;1\n", DataFormat::Csv, "d") {
+        Err(e) => assert_eq!(e.diagnostics()[0].code, Code::NotUtf8),
+        Ok(_) => panic!(),
+    }
+    // Unit-level problems stay in the unit.
+    let units = read(
+        "units:\n  - { id: a, valeus: { x: 1 } }\n  - { id: b, values: [1] }\n  - 7\n",
+        DataFormat::Yaml,
+    )
+    .unwrap();
+    assert_eq!(units.len(), 3);
+    assert_eq!(units[0].problems[0].code, Code::UnknownKey);
+    assert_eq!(units[1].problems[0].code, Code::InvalidUnit);
+    assert_eq!(units[2].problems[0].code, Code::InvalidUnit);
+    // NaN, infinities and over-long numbers in JSON/YAML data are values of the unit, refused there.
+    let units = read(
+        "[{ id: a, values: { x: .nan, y: 1.00000000000000000000000000000001 } }]",
+        DataFormat::Yaml,
+    )
+    .unwrap();
+    assert!(matches!(
+        units[0].values[0].1,
+        RawValue::Invalid(Code::NotFinite, _)
+    ));
+    assert!(matches!(
+        units[0].values[1].1,
+        RawValue::Invalid(Code::InexactNumber, _)
+    ));
+}
+
+#[test]
+fn zz_every_code_is_tested() {
+    // Runs last by name; the other tests in this file fill SEEN. Run them first when alone.
+    load_errors();
+    limits_on_rule_files();
+    scoring_errors();
+    data_errors();
+    let seen = SEEN.lock().unwrap().clone();
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !seen.contains(c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes without a bad-input test: {missing:?}"
+    );
+}
