@@ -308,6 +308,3 @@ pub fn describe(v: &Dynamic) -> String {
         format!("{s} (a {t})")
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -947,7 +947,7 @@ impl<'f> Loader<'f> {
                 .unwrap_or_default();
             let expect = self
                 .required(&mut m, "expect", it.pos, "a test", None)
-                .and_then(|e| self.expect(e));
+                .and_then(|e| self.expectation(e));
             self.finish(
                 &m,
                 &[
@@ -974,7 +974,7 @@ impl<'f> Loader<'f> {
         out
     }
 
-    fn expect(&mut self, n: &Node) -> Option<ExpectDecl> {
+    fn expectation(&mut self, n: &Node) -> Option<ExpectDecl> {
         let mut m = self.map(n, "`expect`", None)?;
         let mut e = ExpectDecl::default();
         if let Some(p) = m.get("points") {

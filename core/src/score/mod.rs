@@ -173,7 +173,8 @@ impl State<'_> {
                         self.warnings
                             .push(Issue::new(Some(&node.id), Code::NoBand, msg));
                     }
-                    let p = round(p, plan.places);
+                    // Rounding never lifts points above a max that is finer than the rounding.
+                    let p = round(p, plan.places).min(node.max);
                     self.set(i, p, node.max, NodeStatus::Scored, trace);
                     (p, node.max)
                 }

@@ -1,10 +1,14 @@
+//! The expression engine: exact decimals, helpers, lazy reads, sandbox limits.
+
 use std::collections::HashMap;
 use std::str::FromStr;
 
+use cchc::expr::*;
+use cchc::inputs::{InputDef, Value};
+use cchc::ruleset::model::{InputType, OnMissing};
+use cchc::Code;
+use rhai::Dynamic;
 use rust_decimal::Decimal;
-
-use super::*;
-use crate::ruleset::model::OnMissing;
 
 fn input(name: &str, ty: InputType) -> InputDef {
     InputDef {

@@ -1,0 +1,274 @@
+//! Invariants over random valid rulesets and units (proptest).
+
+use cchc::plan::Body;
+use cchc::{Decimal, NodeStatus, RawValue, Ruleset, Unit, UnitResult};
+use proptest::prelude::*;
+
+/// Draws numbers from a proptest-generated tape, so a whole ruleset shrinks with it.
+struct Tape<'a> {
+    t: &'a [u32],
+    i: usize,
+}
+
+impl Tape<'_> {
+    fn next(&mut self, n: u32) -> u32 {
+        let v = self.t.get(self.i).copied().unwrap_or(7);
+        self.i += 1;
+        if n == 0 {
+            0
+        } else {
+            v % n
+        }
+    }
+    /// A decimal with two places in [lo, hi] hundredths.
+    fn dec(&mut self, lo: u32, hi: u32) -> Decimal {
+        Decimal::new((lo + self.next(hi - lo + 1)) as i64, 2)
+    }
+}
+
+/// Sets the kind of the node whose text starts at `from` (its own `kind:` line only).
+fn set_kind(out: &mut String, from: usize, kind: &str) {
+    let rel = out[from..].find("kind: ").map(|i| i + from);
+    if let Some(i) = rel {
+        let end = out[i..].find('\n').map(|e| e + i).unwrap_or(out.len());
+        out.replace_range(i..end, &format!("kind: {kind}"));
+    }
+}
+
+fn node_yaml(
+    t: &mut Tape<'_>,
+    id: &str,
+    depth: usize,
+    out: &mut String,
+    indent: usize,
+    max: Decimal,
+) {
+    let pad = " ".repeat(indent);
+    let kind = match t.next(10) {
+        0 => "bonus",
+        1 => "penalty",
+        _ => "normal",
+    };
+    out.push_str(&format!("{pad}- id: \"{id}\"\n{pad}  title: Tiêu chí {id}\n{pad}  kind: {kind}\n{pad}  max: {max}\n"));
+    if t.next(6) == 0 {
+        out.push_str(&format!("{pad}  applies_if: \"n0 > {}\"\n", t.next(3)));
+        if t.next(2) == 0 {
+            out.push_str(&format!("{pad}  if_not_applicable: full\n"));
+        }
+    }
+    if depth < 3 && t.next(3) == 0 {
+        let k = 1 + t.next(3) as usize;
+        let cap = t.next(4) == 0;
+        if cap {
+            out.push_str(&format!("{pad}  cap: true\n"));
+        }
+        out.push_str(&format!("{pad}  children:\n"));
+        // Split max among the normal children (with cap: give each up to max).
+        let mut rest = max;
+        for c in 0..k {
+            let share = if cap {
+                max
+            } else if c + 1 == k {
+                rest
+            } else {
+                let s = (rest * Decimal::new(1 + t.next(8) as i64, 1) / Decimal::TEN)
+                    .round_dp(2)
+                    .max(Decimal::new(1, 2));
+                let s = s.min(rest - Decimal::new(1, 2) * Decimal::from((k - c - 1) as i64));
+                rest -= s;
+                s
+            };
+            // Children are normal here so that the sums hold; bonus/penalty children are extra.
+            let before = out.len();
+            node_yaml(
+                t,
+                &format!("{id}.{}", c + 1),
+                depth + 1,
+                out,
+                indent + 4,
+                share,
+            );
+            set_kind(out, before, "normal");
+        }
+        if t.next(3) == 0 {
+            let extra = t.dec(1, 300);
+            let before = out.len();
+            node_yaml(t, &format!("{id}.x"), depth + 1, out, indent + 4, extra);
+            let k = if t.next(2) == 0 { "bonus" } else { "penalty" };
+            set_kind(out, before, k);
+        }
+        return;
+    }
+    let p = |t: &mut Tape<'_>| (max * Decimal::new(t.next(101) as i64, 2)).round_dp(2);
+    let rule = match t.next(8) {
+        0 => "{ check: b0 }".to_string(),
+        1 => format!(
+            "{{ bands: {{ input: p0, steps: [ {{ at_least: {}, points: {} }}, {{ above: {}, below: 90, points: {} }}, {{ points: {} }} ] }} }}",
+            t.next(100),
+            p(t),
+            t.next(50),
+            p(t),
+            p(t)
+        ),
+        2 => format!("{{ scale: {{ input: x0, from: {}, to: {} }} }}", t.next(10), 11 + t.next(10)),
+        3 => format!("{{ deduct: {{ input: n0, per: {}, floor: {} }} }}", t.dec(1, 200), p(t)),
+        4 => format!("{{ per: {{ input: n0, points: {} }} }}", t.dec(1, 200)),
+        5 => format!("{{ levels: {{ input: c0, points: {{ a: {}, b: {}, c: {} }} }} }}", p(t), p(t), p(t)),
+        6 => "{ value: { expr: \"min(x0, 1)\" } }".to_string(),
+        _ => format!("{{ script: \"if b0 {{ {} }} else {{ x0 * 0 }}\" }}", p(t)),
+    };
+    out.push_str(&format!("{pad}  rule: {rule}\n"));
+}
+
+fn ruleset_yaml(t: &mut Tape<'_>) -> String {
+    let mut crit = String::new();
+    let n = 1 + t.next(4) as usize;
+    let mut total = Decimal::ZERO;
+    for i in 0..n {
+        let max = t.dec(50, 3000);
+        let before = crit.len();
+        node_yaml(t, &(i + 1).to_string(), 1, &mut crit, 2, max);
+        set_kind(&mut crit, before, "normal");
+        total += max;
+    }
+    if t.next(3) == 0 {
+        let before = crit.len();
+        let max = t.dec(1, 500);
+        node_yaml(t, "T", 1, &mut crit, 2, max);
+        let k = if t.next(2) == 0 { "bonus" } else { "penalty" };
+        set_kind(&mut crit, before, k);
+    }
+    let places = t.next(3);
+    format!(
+        "format: cchc/1\nid: prop\nversion: \"1\"\ntitle: Ngẫu nhiên\ntotal: {total}\nrounding: {{ places: {places} }}\ninputs:\n  b0: {{ type: bool }}\n  p0: {{ type: percent }}\n  n0: {{ type: count, on_missing: zero }}\n  x0: {{ type: number, min: 0, max: 20 }}\n  c0: {{ type: choice, options: [a, b, c] }}\ngrades:\n  - {{ id: a, label: A, at_least: 80 }}\n  - {{ id: b, label: B, at_least: 0 }}\ncriteria:\n{crit}"
+    )
+}
+
+fn unit(t: &mut Tape<'_>) -> Unit {
+    let mut u = Unit::new("u");
+    if t.next(5) > 0 {
+        u = u.with_value("b0", RawValue::Bool(t.next(2) == 0));
+    }
+    if t.next(5) > 0 {
+        u = u.with_number("p0", Decimal::new(t.next(10001) as i64, 2));
+    }
+    if t.next(5) > 0 {
+        u = u.with_number("n0", Decimal::from(t.next(12)));
+    }
+    if t.next(5) > 0 {
+        u = u.with_number("x0", Decimal::new(t.next(2001) as i64, 2));
+    }
+    if t.next(5) > 0 {
+        u = u.with_value(
+            "c0",
+            RawValue::Text(["a", "b", "c"][t.next(3) as usize].into()),
+        );
+    }
+    u
+}
+
+fn check_invariants(rs: &Ruleset, r: &UnitResult) -> Result<(), TestCaseError> {
+    let plan = rs.plan();
+    for (i, (node, res)) in r.iter_nodes().enumerate() {
+        prop_assert!(
+            res.points >= Decimal::ZERO && res.points <= res.max,
+            "node {} points {} max {}",
+            node.id,
+            res.points,
+            res.max
+        );
+        if let (Body::Group(kids), NodeStatus::Scored) = (&node.body, res.status) {
+            let (mut s, mut m, mut b, mut p) =
+                (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+            for &k in kids {
+                let c = &r.nodes[k];
+                match plan.nodes[k].kind {
+                    cchc::ruleset::model::NodeKind::Normal => {
+                        s += c.points;
+                        m += c.max;
+                    }
+                    cchc::ruleset::model::NodeKind::Bonus => b += c.points,
+                    cchc::ruleset::model::NodeKind::Penalty => p += c.points,
+                }
+            }
+            if node.cap {
+                m = m.min(node.max);
+            }
+            prop_assert_eq!(res.max, m, "group {} max", node.id);
+            prop_assert_eq!(
+                res.points,
+                (s + b - p).max(Decimal::ZERO).min(m),
+                "group {} points",
+                node.id
+            );
+        }
+        let _ = i;
+    }
+    prop_assert!(r.total >= Decimal::ZERO && r.total <= r.max);
+    if let Some(ix) = r.index {
+        prop_assert!(
+            ix >= Decimal::ZERO && ix <= Decimal::ONE_HUNDRED,
+            "index {}",
+            ix
+        );
+    } else {
+        prop_assert!(r.max.is_zero());
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    #[test]
+    fn scoring_invariants(tape in prop::collection::vec(any::<u32>(), 400)) {
+        let mut t = Tape { t: &tape, i: 0 };
+        let text = ruleset_yaml(&mut t);
+        let rs = Ruleset::from_yaml_str(&text, "prop.yaml").map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        for _ in 0..4 {
+            let u = unit(&mut t);
+            let r = rs.score(&u);
+            check_invariants(&rs, &r)?;
+            // Deterministic.
+            let again = rs.score(&u);
+            prop_assert_eq!(r.to_json_value(), again.to_json_value());
+            // Excluding one more leaf changes no other leaf's points.
+            let leaves: Vec<usize> = rs.plan().nodes.iter().enumerate()
+                .filter(|(_, n)| matches!(n.body, Body::Leaf(_)) && !n.full_if_na).map(|(i, _)| i).collect();
+            if !leaves.is_empty() {
+                let pick = leaves[t.next(leaves.len() as u32) as usize];
+                let id = rs.plan().nodes[pick].id.clone();
+                let r2 = rs.score(&u.clone().with_not_applicable(id));
+                check_invariants(&rs, &r2)?;
+                for &l in &leaves {
+                    if l != pick {
+                        prop_assert_eq!(r.nodes[l].points, r2.nodes[l].points, "leaf {} changed", rs.plan().nodes[l].id);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fingerprint_ignores_layout(tape in prop::collection::vec(any::<u32>(), 400)) {
+        let mut t = Tape { t: &tape, i: 0 };
+        let text = ruleset_yaml(&mut t);
+        let a = Ruleset::from_yaml_str(&text, "a.yaml").map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        // Comments, blank lines and a different order of the top-level keys.
+        let mut lines: Vec<&str> = text.lines().collect();
+        let crit_at = lines.iter().position(|l| *l == "criteria:").unwrap_or(0);
+        let tail = lines.split_off(crit_at);
+        let mut reordered = String::from("# chú thích\n");
+        for l in tail.iter().chain(lines.iter()) {
+            reordered.push_str(l);
+            reordered.push_str("   # c\n\n");
+        }
+        let b = Ruleset::from_yaml_str(&reordered, "b.yaml").map_err(|e| TestCaseError::fail(format!("{e}\n{reordered}")))?;
+        prop_assert_eq!(a.fingerprint(), b.fingerprint());
+        // A change of a bound or an id changes it.
+        for changed in [text.replacen("at_least: 80", "at_least: 81", 1), text.replacen("id: prop", "id: prop2", 1)] {
+            let c = Ruleset::from_yaml_str(&changed, "c.yaml").map_err(|e| TestCaseError::fail(format!("{e}")))?;
+            prop_assert_ne!(a.fingerprint(), c.fingerprint());
+        }
+    }
+}
