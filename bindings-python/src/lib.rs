@@ -1,1 +1,40 @@
-//! Python bindings (being written).
+//! Python bindings of `cchc` (module `cchc._cchc`).
+//!
+//! A thin layer: Python values are converted into the core's [`cchc::Unit`] and
+//! [`cchc::RawValue`], the core scores them, and its results are handed back as Python objects
+//! (numbers as exact `decimal.Decimal`). No scoring logic lives here.
+
+#![forbid(unsafe_code)]
+
+mod convert;
+mod errors;
+mod results;
+mod ruleset;
+mod values;
+
+use pyo3::prelude::*;
+
+pub use errors::{CchcError, DataError, RulesetError};
+
+/// The native module `cchc._cchc`; the Python package `cchc` re-exports it.
+#[pymodule]
+fn _cchc(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add(
+        "CODES",
+        cchc::Code::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>(),
+    )?;
+    m.add_class::<ruleset::PyRuleset>()?;
+    m.add_class::<results::PyUnitResult>()?;
+    m.add_class::<results::PyBatch>()?;
+    m.add_class::<errors::PyDiagnostic>()?;
+    m.add("CchcError", py.get_type::<CchcError>())?;
+    m.add("RulesetError", py.get_type::<RulesetError>())?;
+    m.add("DataError", py.get_type::<DataError>())?;
+    errors::init_types(py)?;
+    Ok(())
+}

@@ -1,0 +1,43 @@
+"""cchc — scoring Vietnam's administrative-reform index (Chỉ số CCHC).
+
+A criteria set (bộ tiêu chí) in the ``cchc/1`` format is loaded, checked and compiled once by
+the Rust engine; it then scores any number of assessed units (đơn vị) exactly. This package is
+a thin wrapper: values are converted and handed to the engine, which does all the scoring.
+
+>>> import cchc
+>>> rs = cchc.Ruleset.load("rules/examples/spec-example.yaml")
+>>> r = rs.score({"id": "binh-phu", "values": {"kh_ban_hanh_dung_han": True}})
+>>> r.status, r.total, r.index          # numbers are exact decimal.Decimal
+>>> print(r.explain())
+>>> batch = rs.score_many(units)        # a list of dicts or a pandas DataFrame
+>>> batch.ranking, batch.to_pandas()
+
+Errors: :class:`RulesetError` (a rule file with problems; ``.errors`` lists every one, each with
+``code``, ``file``, ``line``, ``column``, ``criterion`` and ``message``), :class:`DataError`
+(data text that cannot be read as units); both derive from :class:`CchcError`. A unit's own bad
+data never raises: it is reported in that unit's ``errors``.
+"""
+
+from ._cchc import (
+    CODES,
+    Batch,
+    CchcError,
+    DataError,
+    Diagnostic,
+    Result,
+    Ruleset,
+    RulesetError,
+    __version__,
+)
+
+__all__ = [
+    "CODES",
+    "Batch",
+    "CchcError",
+    "DataError",
+    "Diagnostic",
+    "Result",
+    "Ruleset",
+    "RulesetError",
+    "__version__",
+]

@@ -1,0 +1,55 @@
+//! Core values to Python: exact `decimal.Decimal` numbers, JSON trees as dicts and lists.
+
+use cchc::Decimal;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyType};
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// The `decimal.Decimal` type.
+pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DECIMAL.import(py, "decimal", "Decimal")
+}
+
+/// An exact Python `Decimal` from a core decimal (normalised: `2.50` → `Decimal('2.5')`).
+pub fn py_decimal<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
+    decimal_type(py)?.call1((d.normalize().to_string(),))
+}
+
+/// Like [`py_decimal`], `None` for `None`.
+pub fn py_opt_decimal<'py>(py: Python<'py>, d: Option<Decimal>) -> PyResult<Bound<'py, PyAny>> {
+    match d {
+        Some(d) => py_decimal(py, d),
+        None => Ok(py.None().into_bound(py)),
+    }
+}
+
+/// A float for analysis (pandas, charts): the nearest double to the exact decimal.
+pub fn to_f64(d: Decimal) -> f64 {
+    d.normalize().to_string().parse::<f64>().unwrap_or(f64::NAN)
+}
+
+/// A JSON value (with exact numbers) as Python objects: dicts in the JSON's key order, every
+/// number a `Decimal`.
+pub fn json_to_py<'py>(
+    py: Python<'py>,
+    value: &impl serde::Serialize,
+) -> PyResult<Bound<'py, PyAny>> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| crate::errors::CchcError::new_err(format!("cannot convert a result: {e}")))?;
+    json_text_to_py(py, &text)
+}
+
+/// JSON text as Python objects, numbers as `Decimal`.
+pub fn json_text_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let loads = JSON_LOADS.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+        Ok(py.import("json")?.getattr("loads")?.unbind())
+    })?;
+    let dec = decimal_type(py)?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("parse_float", dec)?;
+    kwargs.set_item("parse_int", dec)?;
+    loads.bind(py).call((text,), Some(&kwargs))
+}
