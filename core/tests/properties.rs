@@ -56,7 +56,7 @@ fn node_yaml(
             out.push_str(&format!("{pad}  if_not_applicable: full\n"));
         }
     }
-    if depth < 3 && t.next(3) == 0 {
+    if depth < 3 && max >= Decimal::new(10, 2) && t.next(3) == 0 {
         let k = 1 + t.next(3) as usize;
         let cap = t.next(4) == 0;
         if cap {
