@@ -1,0 +1,218 @@
+// Types of the `cchc-wasm` package: the Chỉ số CCHC rules engine (cchc/1) in WebAssembly.
+//
+// Node ≥ 20: `import { Ruleset } from 'cchc-wasm'` (the module is instantiated on import).
+// Browser:   `import init, { Ruleset } from 'cchc-wasm'; await init();`
+
+/** Load-time codes (a ruleset that does not load). */
+export type LoadCode =
+  | 'io' | 'file_too_large' | 'not_utf8' | 'yaml_syntax' | 'yaml_too_complex' | 'duplicate_key'
+  | 'wrong_type' | 'unknown_key' | 'missing_key' | 'unsupported_format' | 'invalid_value'
+  | 'invalid_number' | 'duplicate_id' | 'invalid_max' | 'max_mismatch' | 'cap_too_small'
+  | 'invalid_node' | 'invalid_rule' | 'undeclared_input' | 'input_type_mismatch'
+  | 'script_compile' | 'points_out_of_range' | 'bands_no_steps' | 'invalid_scale'
+  | 'invalid_deduct' | 'invalid_per' | 'levels_incomplete' | 'unknown_option' | 'invalid_input'
+  | 'grades_order' | 'duplicate_grade' | 'unknown_criterion' | 'too_many_nodes' | 'too_deep';
+
+/** Codes of a unit's `errors` and `warnings`. */
+export type UnitCode =
+  | 'missing_input' | 'wrong_value_type' | 'value_out_of_range' | 'not_whole_number'
+  | 'inexact_number' | 'not_finite' | 'unknown_choice' | 'script_error' | 'division_by_zero'
+  | 'limit_exceeded' | 'result_out_of_range' | 'negative_value' | 'not_boolean' | 'not_numeric'
+  | 'zero_max' | 'missing_unit_id' | 'duplicate_unit_id' | 'invalid_unit' | 'no_band'
+  | 'unknown_input' | 'unknown_criterion' | 'unknown_key';
+
+/** Codes of a data text that cannot be read as units at all. */
+export type DataCode = 'io' | 'not_utf8' | 'data_syntax' | 'data_shape' | 'empty_csv' | 'yaml_too_complex';
+
+/**
+ * Every stable code (docs/error-codes.md). `internal` is the binding's own: an unexpected
+ * failure inside the engine (a panic), which should never happen.
+ */
+export type Code = LoadCode | UnitCode | DataCode | 'internal';
+
+/** One problem, with where it is. `line`/`column` are 1-based, 0 when not tied to a place. */
+export interface Diagnostic {
+  code: Code;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  criterion: string | null;
+}
+
+/** Thrown for a ruleset that does not load or data that cannot be read. */
+export class CchcError extends Error {
+  readonly name: 'CchcError';
+  /** Code of the first problem. */
+  readonly code: Code;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly criterion: string | null;
+  /** Every problem found (a ruleset reports all of them, not only the first). */
+  readonly errors: Diagnostic[];
+  constructor(errors: Partial<Diagnostic>[], options?: { cause?: unknown });
+}
+
+export type InputType = 'bool' | 'count' | 'percent' | 'number' | 'choice';
+
+/** One declared input (the ruleset's data dictionary). */
+export interface InputDef {
+  name: string;
+  type: InputType;
+  label: string | null;
+  description: string | null;
+  min: number | null;
+  max: number | null;
+  options: string[] | null;
+  default: boolean | number | string | null;
+  on_missing: 'error' | 'zero' | 'not_applicable';
+}
+
+export type NodeKind = 'normal' | 'bonus' | 'penalty';
+
+/** One node of the criteria tree, as declared. */
+export interface CriterionDef {
+  id: string;
+  title: string;
+  kind: NodeKind;
+  max: number;
+  description: string | null;
+  evidence: string[] | null;
+  applies_if: string | null;
+  /** The rule kind of a leaf (`check`, `bands`, `scale`, `deduct`, `per`, `levels`, `value`, `script`). */
+  rule?: string;
+  children?: CriterionDef[];
+}
+
+/** A value of an input: a bool, a number, a choice's option, or null (missing). */
+export type InputValue = boolean | number | bigint | string | null;
+
+/** One assessed unit (đơn vị). */
+export interface UnitData {
+  id: string;
+  name?: string;
+  /** Used to group rankings (e.g. `xa`, `thi_tran`, `phong`). */
+  kind?: string;
+  values?: Record<string, InputValue>;
+  not_applicable?: string[];
+  self_assessed?: Record<string, number>;
+}
+
+export type UnitStatus = 'complete' | 'incomplete' | 'error';
+export type NodeStatus = 'scored' | 'not_applicable' | 'missing' | 'error';
+
+export interface Issue {
+  criterion: string | null;
+  code: UnitCode;
+  message: string;
+}
+
+export interface NodeResult {
+  id: string;
+  title: string;
+  kind: NodeKind;
+  points: number;
+  /** The node's max after exclusions (0 for an excluded node). */
+  max: number;
+  status: NodeStatus;
+  /** Why the node scored what it did, in words. */
+  trace: string;
+  self_assessed?: number;
+  delta?: number;
+  children?: NodeResult[];
+}
+
+export interface UnitResult {
+  ruleset: { id: string; version: string; fingerprint: string };
+  unit: { id: string | null; name: string | null; kind: string | null };
+  status: UnitStatus;
+  total: number;
+  max: number;
+  /** total / max × 100, rounded; null when max is 0. */
+  index: number | null;
+  /** Null unless the unit is complete. */
+  grade: { id: string; label: string } | null;
+  self_assessed?: number;
+  delta?: number | null;
+  criteria: NodeResult[];
+  warnings: Issue[];
+  errors: Issue[];
+}
+
+export interface RankEntry {
+  rank: number;
+  id: string | null;
+  name: string | null;
+  kind: string | null;
+  index: number | null;
+  total: number;
+  grade: string | null;
+}
+
+export interface BatchResult {
+  /** One result per unit, in input order (a unit with bad data is never dropped). */
+  results: UnitResult[];
+  /** Complete units by index, highest first. */
+  ranking: RankEntry[];
+}
+
+export interface BatchOptions {
+  /** Rank each `kind` on its own. */
+  groupByKind?: boolean;
+}
+
+export type DataFormat = 'json' | 'yaml' | 'csv';
+
+/** A loaded, validated and compiled ruleset (bộ tiêu chí, format `cchc/1`). */
+export class Ruleset {
+  private constructor();
+  /** Loads a ruleset from YAML (or JSON) text; throws a CchcError listing every problem. */
+  static fromYaml(text: string, origin?: string): Ruleset;
+  readonly id: string;
+  readonly version: string;
+  readonly title: string;
+  /** `sha256:…` hash of the ruleset's meaning. */
+  readonly fingerprint: string;
+  inputs(): InputDef[];
+  criteria(): CriterionDef[];
+  /** Scores one unit (converted through JSON, so 3.7 stays 3.7). */
+  score(unit: UnitData): UnitResult;
+  /** Scores one unit given as JSON text; returns JSON text with exact numbers. */
+  scoreJson(jsonText: string, origin?: string): string;
+  /** Scores and ranks a batch: an array of units or `{units: [...]}`. */
+  scoreMany(units: UnitData[] | { units: UnitData[] }, options?: BatchOptions): BatchResult;
+  /** As `scoreMany`, JSON text in and out (exact numbers). */
+  scoreManyJson(jsonText: string, groupByKind?: boolean, origin?: string): string;
+  /** Scores a data file's text: JSON, YAML or CSV (`,` `;` or tab; decimal commas allowed). */
+  scoreText(text: string, format: DataFormat, options?: BatchOptions & { origin?: string }): BatchResult;
+  /** As `scoreText`, returning JSON text (exact numbers). */
+  scoreTextJson(text: string, format: DataFormat, groupByKind?: boolean, origin?: string): string;
+  /** Releases the WebAssembly memory now (otherwise the garbage collector does it). */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** Every stable code the engine uses. */
+export function codes(): Code[];
+/** The engine's version. */
+export function engineVersion(): string;
+/** JSON text of a plain value as the package sends it to the engine. */
+export function toJsonText(value: unknown): string;
+
+export type InitInput =
+  | string
+  | URL
+  | Request
+  | Response
+  | BufferSource
+  | WebAssembly.Module
+  | Promise<Response>;
+
+/**
+ * Instantiates the WebAssembly module (browser). In Node it is done on import and this resolves
+ * at once. Safe to call more than once.
+ */
+export default function init(input?: InitInput): Promise<void>;
+/** Instantiates synchronously from the module's bytes (browser; a no-op in Node). */
+export function initSync(module?: BufferSource | WebAssembly.Module): void;

@@ -1,0 +1,219 @@
+// The JavaScript face of cchc-wasm, shared by the browser and Node entry points.
+//
+// A thin wrapper: it converts arguments to JSON text, calls the WebAssembly module (the Rust
+// core does all the work), parses the JSON it returns, and turns thrown errors into CchcError
+// objects. No scoring logic lives here.
+
+let raw = null;
+
+/** @internal Called once by the entry point after the WebAssembly module is instantiated. */
+export function _setBindings(bindings) {
+  raw = bindings;
+}
+
+function bindings() {
+  if (raw === null) {
+    throw new Error('cchc-wasm is not initialised yet: `await init()` first (browser entry point)');
+  }
+  return raw;
+}
+
+/**
+ * An error from the engine: a ruleset that does not load, data that cannot be read, or (never
+ * expected) an internal failure. `code`, `file`, `line`, `column`, `criterion` and `message`
+ * describe the first problem; `errors` lists every one.
+ */
+export class CchcError extends Error {
+  constructor(errors, options) {
+    const list = Array.isArray(errors) && errors.length > 0
+      ? errors.map(normaliseDiagnostic)
+      : [normaliseDiagnostic({ code: 'internal', message: 'unknown error' })];
+    const first = list[0];
+    const where = first.file ? `${first.file}:${first.line}:${first.column}: ` : '';
+    const more = list.length > 1 ? ` (and ${list.length - 1} more problem(s))` : '';
+    super(`${where}${first.message} [${first.code}]${more}`, options);
+    this.name = 'CchcError';
+    this.code = first.code;
+    this.file = first.file;
+    this.line = first.line;
+    this.column = first.column;
+    this.criterion = first.criterion;
+    this.errors = list;
+  }
+}
+
+function normaliseDiagnostic(d) {
+  return {
+    code: String(d?.code ?? 'internal'),
+    message: String(d?.message ?? ''),
+    file: String(d?.file ?? ''),
+    line: Number(d?.line ?? 0),
+    column: Number(d?.column ?? 0),
+    criterion: d?.criterion ?? null,
+  };
+}
+
+const INTERNAL = /^cchc internal error/;
+
+function toCchcError(e) {
+  if (e instanceof CchcError) return e;
+  if (e instanceof Error && e.name === 'CchcError' && Array.isArray(e.diagnostics)) {
+    return new CchcError(e.diagnostics);
+  }
+  const trap = typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
+  if (trap || (e instanceof Error && INTERNAL.test(e.message))) {
+    return new CchcError([{ code: 'internal', message: String(e.message) }], { cause: e });
+  }
+  return e;
+}
+
+function call(f) {
+  try {
+    return f();
+  } catch (e) {
+    throw toCchcError(e);
+  }
+}
+
+// JSON.stringify writes NaN and ±Infinity as null (which would read as "missing") and throws on
+// BigInt. Both are written instead as YAML-style raw scalars that the core reads exactly: a
+// BigInt as its digits, a non-finite number as `.nan` / `.inf` (the core's `not_finite`).
+const MARK = '\u0001cchc-raw:';
+const MARKED = /"\\u0001cchc-raw:([-.0-9a-z]*)"/g;
+
+/** JSON text for a plain value, numbers written as JavaScript prints them (3.7 stays 3.7). */
+export function toJsonText(value) {
+  let marked = false;
+  const text = JSON.stringify(value, (_key, x) => {
+    if (typeof x === 'bigint') {
+      marked = true;
+      return MARK + x.toString();
+    }
+    if (typeof x === 'number' && !Number.isFinite(x)) {
+      marked = true;
+      return MARK + (Number.isNaN(x) ? '.nan' : x > 0 ? '.inf' : '-.inf');
+    }
+    return x;
+  });
+  if (text === undefined) return 'null';
+  return marked ? text.replace(MARKED, '$1') : text;
+}
+
+function checkString(value, what) {
+  if (typeof value !== 'string') {
+    throw new TypeError(`${what} must be a string, not ${value === null ? 'null' : typeof value}`);
+  }
+}
+
+function origin(o) {
+  return o === undefined || o === null ? undefined : String(o);
+}
+
+const TOKEN = Symbol('cchc-wasm.Ruleset');
+
+/** A loaded, validated and compiled ruleset (bộ tiêu chí, format `cchc/1`). */
+export class Ruleset {
+  #raw;
+
+  /** @internal Use `Ruleset.fromYaml`. */
+  constructor(token, inner) {
+    if (token !== TOKEN) throw new TypeError('use Ruleset.fromYaml(text) to load a ruleset');
+    this.#raw = inner;
+  }
+
+  /** Loads a ruleset from YAML (or JSON) text. Throws a CchcError listing every problem. */
+  static fromYaml(text, originName) {
+    checkString(text, 'the ruleset text');
+    const inner = call(() => bindings().RawRuleset.fromYaml(text, origin(originName)));
+    return new Ruleset(TOKEN, inner);
+  }
+
+  #inner() {
+    if (this.#raw === null) throw new Error('this Ruleset has been freed');
+    return this.#raw;
+  }
+
+  get id() {
+    return call(() => this.#inner().id);
+  }
+
+  get version() {
+    return call(() => this.#inner().version);
+  }
+
+  get title() {
+    return call(() => this.#inner().title);
+  }
+
+  get fingerprint() {
+    return call(() => this.#inner().fingerprint);
+  }
+
+  /** The data dictionary: one entry per declared input, in file order. */
+  inputs() {
+    return JSON.parse(call(() => this.#inner().inputsJson()));
+  }
+
+  /** The criteria tree (ids, titles, kinds, max, rule kinds, children). */
+  criteria() {
+    return JSON.parse(call(() => this.#inner().criteriaJson()));
+  }
+
+  /** Scores one unit `{id, name?, kind?, values, not_applicable?, self_assessed?}`. */
+  score(unit) {
+    return JSON.parse(this.scoreJson(toJsonText(unit)));
+  }
+
+  /** Scores one unit given as JSON text; returns the result as JSON text (exact numbers). */
+  scoreJson(jsonText, originName) {
+    checkString(jsonText, 'the unit JSON text');
+    return call(() => this.#inner().scoreJson(jsonText, origin(originName)));
+  }
+
+  /** Scores a batch (an array of units, or `{units: [...]}`) and ranks it. */
+  scoreMany(units, options = {}) {
+    return JSON.parse(this.scoreManyJson(toJsonText(units), Boolean(options?.groupByKind)));
+  }
+
+  /** Scores a batch given as JSON text; returns `{results, ranking}` as JSON text. */
+  scoreManyJson(jsonText, groupByKind = false, originName) {
+    checkString(jsonText, 'the units JSON text');
+    return call(() => this.#inner().scoreManyJson(jsonText, Boolean(groupByKind), origin(originName)));
+  }
+
+  /** Scores a data file's text (`format`: 'json', 'yaml' or 'csv'); returns `{results, ranking}`. */
+  scoreText(text, format, options = {}) {
+    return JSON.parse(this.scoreTextJson(text, format, Boolean(options?.groupByKind), options?.origin));
+  }
+
+  /** As `scoreText`, returning JSON text. */
+  scoreTextJson(text, format, groupByKind = false, originName) {
+    checkString(text, 'the data text');
+    checkString(format, 'the data format');
+    return call(() => this.#inner().scoreTextJson(text, format, Boolean(groupByKind), origin(originName)));
+  }
+
+  /** Releases the WebAssembly memory now (otherwise the garbage collector does it). */
+  free() {
+    if (this.#raw !== null) {
+      this.#raw.free();
+      this.#raw = null;
+    }
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  Ruleset.prototype[Symbol.dispose] = function dispose() {
+    this.free();
+  };
+}
+
+/** Every stable problem code the engine uses (the same in Rust, Python and JavaScript). */
+export function codes() {
+  return JSON.parse(bindings().codesJson());
+}
+
+/** The engine's version. */
+export function engineVersion() {
+  return bindings().engineVersion();
+}

@@ -1,0 +1,127 @@
+// Every case in tests/conformance/*.yaml, run through the npm package (one test per file).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import YAML from 'yaml';
+import { CchcError, Ruleset } from 'cchc-wasm';
+
+const DIR = new URL('../../tests/conformance/', import.meta.url);
+const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+
+/**
+ * Exact-decimal normal form of a number: results come from exact JSON, and the expected
+ * figures are short decimals, so String(Number(x)) is exact for both; trailing zeros (2.50)
+ * and the exponent form are normalised away.
+ */
+function dec(x) {
+  if (x === null || x === undefined) return x;
+  const n = typeof x === 'number' ? x : Number(x);
+  if (!Number.isFinite(n)) return String(x);
+  return String(n);
+}
+
+function codeSet(list) {
+  return [...new Set((list ?? []).map((i) => i.code ?? i))].sort();
+}
+
+function flatten(nodes, out = new Map()) {
+  for (const n of nodes ?? []) {
+    out.set(n.id, n);
+    flatten(n.children, out);
+  }
+  return out;
+}
+
+const NUMERIC = new Set(['total', 'max', 'index', 'self_assessed', 'delta', 'points']);
+
+function compareField(where, field, expected, actual) {
+  if (NUMERIC.has(field)) {
+    assert.equal(dec(actual), dec(expected), `${where}: ${field} expected ${expected}, got ${actual}`);
+  } else {
+    assert.deepEqual(actual, expected, `${where}: ${field} expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+function runCase(file) {
+  const c = YAML.parse(readFileSync(new URL(file, DIR), 'utf8'));
+  assert.ok(c && typeof c.ruleset === 'string', `${file}: a case needs a ruleset text`);
+  assert.ok(c.expect, `${file}: a case needs expect`);
+  const groupByKind = Boolean(c.group_by_kind);
+
+  if (c.expect.load_errors) {
+    let err;
+    try {
+      Ruleset.fromYaml(c.ruleset, `${file}#ruleset`);
+    } catch (e) {
+      err = e;
+    }
+    assert.ok(err, `${file}: the ruleset loaded, but it must fail with ${c.expect.load_errors.join(', ')}`);
+    assert.ok(err instanceof CchcError, `${file}: expected a CchcError, got ${err}`);
+    assert.ok(err instanceof Error);
+    assert.deepEqual(codeSet(err.errors), codeSet(c.expect.load_errors),
+      `${file}: load error codes differ (${err.errors.map((d) => `${d.code}: ${d.message}`).join('; ')})`);
+    for (const d of err.errors) {
+      assert.equal(d.file, `${file}#ruleset`, `${file}: diagnostic file`);
+      assert.equal(typeof d.message, 'string');
+      assert.ok(d.message.length > 0, `${file}: diagnostic without a message`);
+    }
+    assert.equal(err.code, err.errors[0].code);
+    return;
+  }
+
+  const rs = Ruleset.fromYaml(c.ruleset, `${file}#ruleset`);
+  let batch;
+  if (c.data !== undefined) {
+    assert.ok(c.data_format, `${file}: data without data_format`);
+    batch = rs.scoreText(c.data, c.data_format, { groupByKind });
+  } else {
+    assert.ok(Array.isArray(c.units), `${file}: a case needs units or data`);
+    batch = rs.scoreMany(c.units, { groupByKind });
+  }
+
+  const expUnits = c.expect.units ?? [];
+  assert.equal(batch.results.length, expUnits.length, `${file}: number of unit results`);
+  expUnits.forEach((exp, i) => {
+    const r = batch.results[i];
+    const where = `${file}: unit ${exp.id ?? `#${i}`}`;
+    if ('id' in exp) assert.equal(r.unit.id, exp.id, `${where}: id (units must come back in input order)`);
+    for (const field of ['status', 'total', 'max', 'index', 'self_assessed', 'delta']) {
+      if (field in exp) compareField(where, field, exp[field], r[field] ?? null);
+    }
+    if ('grade' in exp) {
+      assert.equal(r.grade ? r.grade.id : null, exp.grade, `${where}: grade expected ${exp.grade}, got ${r.grade?.id ?? null}`);
+    }
+    if ('errors' in exp) {
+      assert.deepEqual(codeSet(r.errors), codeSet(exp.errors),
+        `${where}: error codes (${r.errors.map((e) => `${e.code}: ${e.message}`).join('; ')})`);
+    }
+    if ('warnings' in exp) {
+      assert.deepEqual(codeSet(r.warnings), codeSet(exp.warnings),
+        `${where}: warning codes (${r.warnings.map((e) => `${e.code}: ${e.message}`).join('; ')})`);
+    }
+    if (exp.nodes) {
+      const nodes = flatten(r.criteria);
+      for (const [id, want] of Object.entries(exp.nodes)) {
+        const n = nodes.get(id);
+        assert.ok(n, `${where}: node ${id} is not in the result`);
+        for (const [field, value] of Object.entries(want)) {
+          compareField(`${where}, node ${id}`, field, value, n[field] ?? null);
+        }
+      }
+    }
+  });
+
+  if (c.expect.ranking) {
+    const got = batch.ranking.map((e) => ({ id: e.id, rank: e.rank }));
+    const want = c.expect.ranking.map((e) => ({ id: e.id, rank: e.rank }));
+    assert.deepEqual(got, want, `${file}: ranking`);
+  }
+}
+
+test('the conformance folder holds at least one case', () => {
+  assert.ok(files.length >= 1, `no *.yaml case in ${DIR.pathname}`);
+});
+
+for (const file of files) {
+  test(`conformance: ${file}`, () => runCase(file));
+}

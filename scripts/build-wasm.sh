@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package (bindings-wasm/pkg/): the Rust crate with the size-oriented
+# `wasm-release` profile, wasm-bindgen (--target web; Node loads the same file from disk), then
+# wasm-opt -Oz from npm's binaryen. Idempotent; runs unattended on a fresh machine (CI=true).
+#
+# Environment:
+#   CCHC_WASM_SKIP_OPT=1   skip wasm-opt (faster local iterations)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WASM_DIR="$ROOT/bindings-wasm"
+PKG="$WASM_DIR/pkg"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+OUT_NAME=cchc_wasm
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+cd "$ROOT"
+
+# 1. The wasm32 target.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  log "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. wasm-bindgen-cli, exactly the version of the wasm-bindgen crate in Cargo.lock.
+WB_VERSION="$(awk '
+  /^\[\[package\]\]/ { name = "" }
+  /^name = "wasm-bindgen"$/ { name = "wasm-bindgen"; next }
+  name == "wasm-bindgen" && /^version = / { gsub(/"/, "", $3); print $3; exit }
+' Cargo.lock)"
+if [ -z "$WB_VERSION" ]; then
+  log "wasm-bindgen is not in Cargo.lock; resolving it"
+  cargo metadata --format-version 1 >/dev/null
+  WB_VERSION="$(awk '
+    /^\[\[package\]\]/ { name = "" }
+    /^name = "wasm-bindgen"$/ { name = "wasm-bindgen"; next }
+    name == "wasm-bindgen" && /^version = / { gsub(/"/, "", $3); print $3; exit }
+  ' Cargo.lock)"
+fi
+[ -n "$WB_VERSION" ] || { echo "cannot find the wasm-bindgen version in Cargo.lock" >&2; exit 1; }
+
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+have_wb="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have_wb" != "$WB_VERSION" ]; then
+  # Not --locked: a pinned dependency of the CLI's lock file is missing from the registry mirror.
+  log "cargo install wasm-bindgen-cli --version $WB_VERSION (found: ${have_wb:-none})"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+# 3. npm devDependencies (binaryen for wasm-opt, playwright-core, yaml for the tests).
+if [ ! -x "$WASM_DIR/node_modules/.bin/wasm-opt" ] || [ ! -d "$WASM_DIR/node_modules/yaml" ] \
+  || [ ! -d "$WASM_DIR/node_modules/playwright-core" ] \
+  || [ "$WASM_DIR/package.json" -nt "$WASM_DIR/node_modules/.package-lock.json" ]; then
+  log "npm install (bindings-wasm)"
+  if [ -f "$WASM_DIR/package-lock.json" ]; then
+    (cd "$WASM_DIR" && npm ci --no-audit --no-fund)
+  else
+    (cd "$WASM_DIR" && npm install --no-audit --no-fund)
+  fi
+fi
+
+# 4. The Rust crate, size-optimised.
+log "cargo build --profile wasm-release --target wasm32-unknown-unknown -p cchc-wasm"
+cargo build --profile wasm-release --target wasm32-unknown-unknown -p cchc-wasm
+RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/wasm-release/$OUT_NAME.wasm"
+[ -f "$RAW_WASM" ] || { echo "missing $RAW_WASM" >&2; exit 1; }
+
+# 5. wasm-bindgen into a staging folder, then swap it in (a failed run leaves pkg/ as it was).
+STAGE="$(mktemp -d "$WASM_DIR/.pkg-stage.XXXXXX")"
+trap 'rm -rf "$STAGE"' EXIT
+log "wasm-bindgen --target web"
+wasm-bindgen --target web --out-dir "$STAGE" --out-name "$OUT_NAME" "$RAW_WASM"
+
+# 6. wasm-opt -Oz (npm's binaryen; Debian's produces modules that crash at init).
+WASM_OPT="$WASM_DIR/node_modules/.bin/wasm-opt"
+if [ "${CCHC_WASM_SKIP_OPT:-0}" = 1 ]; then
+  log "wasm-opt skipped (CCHC_WASM_SKIP_OPT=1)"
+elif [ -x "$WASM_OPT" ]; then
+  log "wasm-opt -Oz"
+  "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$STAGE/${OUT_NAME}_bg.wasm" -o "$STAGE/${OUT_NAME}_bg.opt.wasm"
+  mv "$STAGE/${OUT_NAME}_bg.opt.wasm" "$STAGE/${OUT_NAME}_bg.wasm"
+else
+  log "wasm-opt not found ($WASM_OPT); the module is not optimised further"
+fi
+
+rm -rf "$PKG"
+chmod 755 "$STAGE"
+mv "$STAGE" "$PKG"
+trap - EXIT
+# wasm-bindgen writes a .gitignore of '*' into pkg/ with some targets; the root .gitignore
+# already ignores pkg/, so keep the folder plain.
+rm -f "$PKG/.gitignore" "$PKG/package.json"
+
+# 7. Sizes.
+FINAL="$PKG/${OUT_NAME}_bg.wasm"
+raw_size=$(wc -c <"$FINAL")
+gz_size=$(gzip -9 -c "$FINAL" | wc -c)
+awk -v f="${FINAL#"$ROOT"/}" -v r="$raw_size" -v g="$gz_size" 'BEGIN {
+  printf "cchc-wasm: %s  %d bytes raw (%.2f MB), %d bytes gzipped (%.0f KB)\n", f, r, r / 1000000, g, g / 1000
+}'
