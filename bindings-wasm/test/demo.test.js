@@ -1,0 +1,254 @@
+// The demo page in headless Chromium (Debian's, driven by playwright-core): pick a shipped
+// ruleset, fill the form, and check that the page shows what the engine computes in Node.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { Ruleset } from 'cchc-wasm';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+// The shipped ruleset the test prefers, then the one that always exists.
+const PREFERRED = ['ha-noi/thach-that/xa-thi-tran/2021.yaml', 'examples/spec-example.yaml'];
+
+let server;
+let baseUrl;
+let context;
+let profileDir;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url, ms = 15000) {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    if (server.exitCode !== null) throw new Error(`the HTTP server exited (${server.exitCode})`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = new Error(`HTTP ${res.status}`);
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the HTTP server did not answer: ${last}`);
+}
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/setup-browser.sh`);
+  const port = await freePort();
+  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  baseUrl = `http://127.0.0.1:${port}`;
+  await waitForServer(`${baseUrl}/bindings-wasm/demo/index.html`);
+  profileDir = mkdtempSync(join(tmpdir(), 'cchc-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 1000 },
+    locale: 'vi-VN',
+  });
+});
+
+after(async () => {
+  await context?.close().catch(() => {});
+  if (server && server.exitCode === null) server.kill('SIGTERM');
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+/** Values for every input, inside each input's range, so that the unit is complete. */
+function valuesFor(inputs) {
+  const values = {};
+  inputs.forEach((def, i) => {
+    switch (def.type) {
+      case 'bool':
+        values[def.name] = i % 3 !== 0;
+        break;
+      case 'choice':
+        values[def.name] = def.options[i % 2 === 0 ? 0 : Math.min(1, def.options.length - 1)];
+        break;
+      case 'count':
+        values[def.name] = 2;
+        break;
+      case 'percent':
+        values[def.name] = 87.5;
+        break;
+      default: {
+        const lo = def.min ?? 0;
+        const hi = def.max ?? lo + 10;
+        values[def.name] = Math.round((lo + (hi - lo) * 0.7) * 10) / 10;
+      }
+    }
+  });
+  return values;
+}
+
+async function fill(page, unit, inputs) {
+  await page.fill('#unit-id', unit.id);
+  await page.fill('#unit-name', unit.name);
+  await page.fill('#unit-kind', unit.kind);
+  for (const def of inputs) {
+    const sel = `#in-${def.name}`;
+    const v = unit.values[def.name];
+    if (def.type === 'bool') await page.setChecked(sel, v);
+    else if (def.type === 'choice') await page.selectOption(sel, v);
+    else await page.fill(sel, String(v));
+  }
+}
+
+const vi = (n) => n.toLocaleString('vi-VN', { maximumFractionDigits: 20, useGrouping: false });
+
+async function shown(page) {
+  return page.evaluate(() => ({
+    index: document.querySelector('#index').dataset.value,
+    indexText: document.querySelector('#index').textContent,
+    total: document.querySelector('#total').dataset.value,
+    max: document.querySelector('#max').dataset.value,
+    grade: document.querySelector('#grade').dataset.grade,
+    gradeText: document.querySelector('#grade').textContent,
+    status: document.querySelector('#status').dataset.status,
+    topNodes: [...document.querySelectorAll('.tree-root > .node')].map((li) => ({
+      id: li.dataset.id,
+      points: li.querySelector(':scope > details > summary .node-points').dataset.points,
+    })),
+  }));
+}
+
+test('the demo page scores a shipped ruleset as the engine does', async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+
+  await page.goto(`${baseUrl}/bindings-wasm/demo/index.html`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+
+  const options = await page.$$eval('#ruleset-select option', (os) => os.map((o) => o.value).filter(Boolean));
+  assert.ok(options.length >= 1, 'the page lists no shipped ruleset');
+  for (const path of options) assert.ok(existsSync(join(ROOT, 'rules', path)), `listed but not shipped: ${path}`);
+  const path = PREFERRED.find((p) => options.includes(p)) ?? options[0];
+  const text = readFileSync(join(ROOT, 'rules', path), 'utf8');
+  const rs = Ruleset.fromYaml(text, `rules/${path}`);
+
+  await page.selectOption('#ruleset-select', path);
+  await page.waitForSelector(`body[data-ruleset-id="${rs.id}"]`);
+  const inputs = rs.inputs();
+  const fieldCount = await page.$$eval('#input-fields .field', (f) => f.length);
+  assert.equal(fieldCount, inputs.length, 'one form field per input');
+
+  // The form follows the input types.
+  for (const def of inputs) {
+    const tag = await page.$eval(`#in-${def.name}`, (el) => `${el.tagName.toLowerCase()}:${el.type}`);
+    const want = { bool: 'input:checkbox', choice: 'select:select-one' }[def.type] ?? 'input:number';
+    assert.equal(tag, want, `field for ${def.name} (${def.type})`);
+  }
+
+  const unit = { id: 'binh-phu', name: 'UBND xã Bình Phú', kind: 'xa', values: valuesFor(inputs) };
+  await fill(page, unit, inputs);
+  const expected = rs.score(unit);
+  assert.equal(expected.status, 'complete', `the test data should be complete: ${JSON.stringify(expected.errors)}`);
+  assert.ok(expected.grade, 'a complete unit has a grade');
+
+  let got = await shown(page);
+  assert.equal(got.index, String(expected.index));
+  assert.equal(got.indexText, vi(expected.index));
+  assert.equal(got.total, String(expected.total));
+  assert.equal(got.max, String(expected.max));
+  assert.equal(got.grade, expected.grade.id);
+  assert.equal(got.gradeText, expected.grade.label);
+  assert.equal(got.status, 'complete');
+  assert.deepEqual(got.topNodes, expected.criteria.map((n) => ({ id: n.id, points: String(n.points) })));
+
+  // Traces are shown.
+  const traces = await page.$$eval('.trace', (ts) => ts.length);
+  assert.ok(traces > 0, 'the criteria tree shows why each node scored what it did');
+
+  // Live update: clear a number field (the input is then missing) and change another.
+  const numeric = inputs.filter((d) => ['count', 'percent', 'number'].includes(d.type));
+  assert.ok(numeric.length >= 1);
+  const changed = structuredClone(unit);
+  const first = numeric.find((d) => d.on_missing === 'error') ?? numeric[0];
+  delete changed.values[first.name];
+  await page.fill(`#in-${first.name}`, '');
+  const pct = numeric.find((d) => d.type === 'percent' && d.name !== first.name);
+  if (pct) {
+    changed.values[pct.name] = 42.5;
+    await page.fill(`#in-${pct.name}`, '42.5');
+  }
+  const after = rs.score(changed);
+  got = await shown(page);
+  assert.equal(got.index, after.index === null ? '' : String(after.index));
+  assert.equal(got.status, after.status);
+  assert.equal(got.grade, after.grade ? after.grade.id : '');
+
+  // Back to the complete unit, then export its JSON.
+  await fill(page, unit, inputs);
+  got = await shown(page);
+  assert.equal(got.index, String(expected.index));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  assert.equal(download.suggestedFilename(), 'binh-phu.json');
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(exported, unit);
+  assert.deepEqual(rs.score(exported), expected);
+
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'demo.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the demo page loads a local rule file and shows load errors', async () => {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/bindings-wasm/demo/index.html`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+
+  const example = join(ROOT, 'rules/examples/spec-example.yaml');
+  const rs = Ruleset.fromYaml(readFileSync(example, 'utf8'));
+  await page.setInputFiles('#ruleset-file', example);
+  await page.waitForSelector(`body[data-ruleset-id="${rs.id}"]`);
+  assert.equal(await page.$$eval('#input-fields .field', (f) => f.length), rs.inputs().length);
+  // An empty form: every input missing (except those with on_missing zero) → incomplete.
+  const empty = rs.score({ id: 'don-vi-tu-danh-gia', values: Object.fromEntries(
+    rs.inputs().filter((d) => d.type === 'bool').map((d) => [d.name, false])) });
+  const got = await shown(page);
+  assert.equal(got.status, empty.status);
+  assert.equal(got.total, String(empty.total));
+
+  await page.setInputFiles('#ruleset-file', {
+    name: 'hong.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from('format: cchc/1\nid: x\nversion: "1"\ntitle: Hỏng\ntotal: 1\ncriteria:\n  - { id: "1", title: A, max: 2, rule: { check: khong_co } }\n'),
+  });
+  await page.waitForSelector('#load-errors:not([hidden])');
+  const errText = await page.textContent('#load-errors');
+  assert.match(errText, /hong\.yaml/);
+  assert.match(errText, /undeclared_input/);
+  assert.match(errText, /max_mismatch/);
+  assert.equal(await page.getAttribute('body', 'data-ruleset-id'), null);
+  await page.close();
+});
