@@ -119,7 +119,9 @@ pub fn raw_value(v: &Bound<'_, PyAny>, mode: Mode) -> RawValue {
         if !x.is_finite() {
             return RawValue::Invalid(Code::NotFinite, format!("`{x}` is not a finite number"));
         }
-        return match v.repr() {
+        // The shortest repr that reads back as the same double ("0.1"), taken from a plain
+        // float: subclasses (numpy.float64) print themselves differently.
+        return match PyFloat::new(v.py(), x).repr() {
             Ok(r) => number_from_text(&r.to_string_lossy()),
             Err(_) => RawValue::Invalid(Code::WrongValueType, "a float that cannot be read".into()),
         };

@@ -1,0 +1,146 @@
+"""Type stubs of the native module cchc._cchc (the Rust engine's Python binding)."""
+
+import os
+from decimal import Decimal
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+
+__version__: str
+CODES: List[str]
+"""Every stable problem code, as in the Rust library (`docs/error-codes.md`)."""
+
+UnitDict = Mapping[str, Any]
+"""A unit: {"id", "name", "kind", "values": {input: value}, "not_applicable": [criterion id],
+"self_assessed": {criterion id: points}}."""
+
+class Diagnostic:
+    """One problem in a rule file or a data text; readable as attributes or as a mapping."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int:
+        """From 1; 0 when the problem is not tied to a place."""
+    @property
+    def column(self) -> int:
+        """From 1 (characters); 0 when the problem is not tied to a place."""
+    @property
+    def criterion(self) -> Optional[str]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def keys(self) -> List[str]: ...
+    def __getitem__(self, key: str) -> Any: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+class CchcError(Exception):
+    """Base class of every cchc error."""
+
+    code: Optional[str]
+    """The first problem's code."""
+    errors: Sequence[Diagnostic]
+    """Every problem."""
+
+class RulesetError(CchcError):
+    """The rule file has problems; `errors` lists all of them."""
+
+class DataError(CchcError):
+    """Data text that cannot be read as units at all."""
+
+class Result:
+    """The result of scoring one unit; numbers are exact Decimals."""
+
+    @property
+    def unit(self) -> Dict[str, Optional[str]]: ...
+    @property
+    def id(self) -> Optional[str]: ...
+    @property
+    def name(self) -> Optional[str]: ...
+    @property
+    def kind(self) -> Optional[str]: ...
+    @property
+    def status(self) -> str:
+        """"complete", "incomplete" or "error"."""
+    @property
+    def total(self) -> Decimal: ...
+    @property
+    def max(self) -> Decimal: ...
+    @property
+    def index(self) -> Optional[Decimal]:
+        """total / max × 100, rounded; None when max is 0."""
+    @property
+    def grade(self) -> Optional[Dict[str, str]]:
+        """{"id", "label"}, or None when the unit is not complete or no grade holds."""
+    @property
+    def self_assessed(self) -> Optional[Decimal]: ...
+    @property
+    def delta(self) -> Optional[Decimal]: ...
+    @property
+    def criteria(self) -> List[Dict[str, Any]]:
+        """Tree of {id, title, kind, points, max, status, trace, [self_assessed, delta], [children]}."""
+    @property
+    def errors(self) -> List[Dict[str, Optional[str]]]:
+        """[{criterion, code, message}]"""
+    @property
+    def warnings(self) -> List[Dict[str, Optional[str]]]:
+        """[{criterion, code, message}]"""
+    @property
+    def ruleset(self) -> Dict[str, str]:
+        """{"id", "version", "fingerprint"}"""
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self, indent: Optional[int] = None) -> str: ...
+    def explain(self) -> str: ...
+    def _repr_html_(self) -> str: ...
+
+class Batch:
+    """Results of many units, in input order, and their ranking."""
+
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Result]: ...
+    def __getitem__(self, i: int) -> Result: ...
+    @property
+    def results(self) -> List[Result]: ...
+    @property
+    def grouped(self) -> bool: ...
+    @property
+    def ranking(self) -> List[Dict[str, Any]]:
+        """[{rank: int, id, name, kind, index: Decimal, total: Decimal, grade: str | None}]"""
+    def to_dicts(self) -> List[Dict[str, Any]]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self, indent: Optional[int] = None) -> str: ...
+    def to_pandas(self) -> Any:
+        """A pandas.DataFrame: a row per unit (id, name, kind, status, total, max, index, grade,
+        then points per criterion id), floats."""
+    def _repr_html_(self) -> str: ...
+
+class Ruleset:
+    """A loaded, checked and compiled criteria set; immutable and thread-safe."""
+
+    @staticmethod
+    def load(path: Union[str, "os.PathLike[str]"]) -> "Ruleset": ...
+    @staticmethod
+    def from_yaml(text: Union[str, bytes], origin: str = "<string>") -> "Ruleset": ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def fingerprint(self) -> str: ...
+    @property
+    def inputs(self) -> Dict[str, Dict[str, Any]]:
+        """{name: {"type", "label", "description", "min", "max", "options", "default", "on_missing"}}"""
+    @property
+    def criteria(self) -> List[Dict[str, Any]]: ...
+    def score(self, unit: UnitDict) -> Result: ...
+    def score_many(self, units: Union[Iterable[UnitDict], Any], group_by_kind: bool = False) -> Batch:
+        """A list of unit dicts, or a pandas DataFrame (a row per unit: id, name, kind, inputs)."""
+    def score_text(
+        self, text: Union[str, bytes], format: str = "json", group_by_kind: bool = False, origin: str = "<string>"
+    ) -> Batch:
+        """format: "json", "yaml" or "csv"."""
+    def run_tests(self) -> List[Dict[str, Any]]: ...
+

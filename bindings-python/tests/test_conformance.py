@@ -1,0 +1,133 @@
+"""Every conformance case in tests/conformance/*.yaml, one test per file.
+
+Structured `units:` go through `Ruleset.score_many(list_of_dicts)`; `data:` text goes through
+`Ruleset.score_text(...)`. Numbers compare as exact decimals (`Decimal(str(x))`), code lists as
+sets, `load_errors` as the set of codes of `RulesetError.errors`.
+"""
+
+import unicodedata
+from decimal import Decimal
+
+import pytest
+import yaml
+
+import cchc
+from conftest import CONFORMANCE
+
+CASES = sorted(CONFORMANCE.glob("*.yaml"))
+
+UNIT_FIELDS = {"id", "status", "total", "max", "index", "grade", "self_assessed", "delta", "errors", "warnings", "nodes"}
+NODE_FIELDS = {"points", "max", "status", "self_assessed", "delta"}
+NUMBER_FIELDS = {"total", "max", "index", "self_assessed", "delta", "points"}
+
+
+def test_conformance_cases_exist():
+    # Never pass vacuously: the suite must find cases to run.
+    assert CONFORMANCE.is_dir(), f"{CONFORMANCE} is missing"
+    assert len(CASES) >= 1, f"no conformance cases in {CONFORMANCE}"
+
+
+def nfc(s):
+    return unicodedata.normalize("NFC", str(s))
+
+
+def dec(x):
+    return None if x is None else Decimal(str(x))
+
+
+def same_number(expected, actual):
+    if expected is None or actual is None:
+        return expected is None and actual is None
+    return dec(expected) == dec(actual)
+
+
+def flatten(nodes, out=None):
+    out = {} if out is None else out
+    for n in nodes:
+        out[nfc(n["id"])] = n
+        flatten(n.get("children", []), out)
+    return out
+
+
+def compare_unit(where, exp, res, diffs):
+    unknown = set(exp) - UNIT_FIELDS
+    if unknown:
+        diffs.append(f"{where}: the case uses fields this runner does not know: {sorted(unknown)}")
+    actual = {
+        "status": res.status,
+        "total": res.total,
+        "max": res.max,
+        "index": res.index,
+        "grade": res.grade["id"] if res.grade else None,
+        "self_assessed": res.self_assessed,
+        "delta": res.delta,
+    }
+    for field in ("status", "total", "max", "index", "grade", "self_assessed", "delta"):
+        if field not in exp:
+            continue
+        want, got = exp[field], actual[field]
+        ok = same_number(want, got) if field in NUMBER_FIELDS else want == got
+        if not ok:
+            diffs.append(f"{where}: {field}: expected {want!r}, actual {got!r}")
+    for field in ("errors", "warnings"):
+        if field in exp:
+            want = set(exp[field] or [])
+            got = {e["code"] for e in getattr(res, field)}
+            if want != got:
+                diffs.append(f"{where}: {field}: expected {sorted(want)}, actual {sorted(got)} ({getattr(res, field)})")
+    if "nodes" in exp:
+        nodes = flatten(res.criteria)
+        for nid, want_node in (exp["nodes"] or {}).items():
+            node = nodes.get(nfc(nid))
+            if node is None:
+                diffs.append(f"{where}: node {nid!r}: not in the result (ids: {sorted(nodes)})")
+                continue
+            unknown = set(want_node) - NODE_FIELDS
+            if unknown:
+                diffs.append(f"{where}: node {nid!r}: unknown fields {sorted(unknown)}")
+            for field, want in want_node.items():
+                got = node.get(field)
+                ok = same_number(want, got) if field in NUMBER_FIELDS else want == got
+                if not ok:
+                    diffs.append(f"{where}: node {nid!r}: {field}: expected {want!r}, actual {got!r}")
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+def test_case(path):
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    name = path.name
+    expect = case["expect"]
+    group = bool(case.get("group_by_kind", False))
+
+    if "load_errors" in expect:
+        with pytest.raises(cchc.RulesetError) as info:
+            cchc.Ruleset.from_yaml(case["ruleset"], origin=name)
+        got = {e.code for e in info.value.errors}
+        assert got == set(expect["load_errors"]), (
+            f"{name}: load_errors: expected {sorted(set(expect['load_errors']))}, actual {sorted(got)}\n{info.value}"
+        )
+        assert info.value.code in got
+        return
+
+    rs = cchc.Ruleset.from_yaml(case["ruleset"], origin=name)
+    if "data" in case:
+        batch = rs.score_text(case["data"], format=case.get("data_format", "json"), group_by_kind=group)
+    else:
+        assert "units" in case, f"{name}: the case has neither `units` nor `data`"
+        batch = rs.score_many(case["units"], group_by_kind=group)
+
+    diffs = []
+    exp_units = expect.get("units", [])
+    if len(exp_units) != len(batch):
+        diffs.append(f"{name}: expected {len(exp_units)} unit(s), the batch has {len(batch)}")
+    for i, (exp, res) in enumerate(zip(exp_units, batch)):
+        where = f"{name}: unit #{i} ({exp.get('id')!r})"
+        if "id" in exp and exp["id"] != res.id and not (exp["id"] is None and res.id is None):
+            diffs.append(f"{where}: id: expected {exp['id']!r}, actual {res.id!r}")
+        compare_unit(where, exp, res, diffs)
+    if "ranking" in expect:
+        want = [(r["id"], r["rank"]) for r in expect["ranking"] or []]
+        got = [(r["id"], r["rank"]) for r in batch.ranking]
+        if want != got:
+            diffs.append(f"{name}: ranking: expected {want}, actual {got}")
+    assert not diffs, "\n".join(diffs)
