@@ -190,7 +190,7 @@ export class Ruleset {
   scoreTextJson(text: string, format: DataFormat, groupByKind?: boolean, origin?: string): string;
   /** Releases the WebAssembly memory now (otherwise the garbage collector does it). */
   free(): void;
-  [Symbol.dispose](): void;
+  // At run time also `[Symbol.dispose]()` (calls `free()`) where the platform has Symbol.dispose.
 }
 
 /** Every stable code the engine uses. */

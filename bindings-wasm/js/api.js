@@ -67,11 +67,25 @@ function toCchcError(e) {
   return e;
 }
 
+// After an internal failure (a panic or a trap) the module's state cannot be trusted: Rust's
+// panic count stays raised, locks may be poisoned, memory may have leaked. Rather than risk a
+// wrong score, every later call throws until the module is loaded again (a page reload, a new
+// process).
+let broken = null;
+
 function call(f) {
+  if (broken !== null) {
+    throw new CchcError([{
+      code: 'internal',
+      message: `the engine stopped after an internal error and must be loaded again (reload the page or restart the process); the error was: ${broken}`,
+    }]);
+  }
   try {
     return f();
   } catch (e) {
-    throw toCchcError(e);
+    const err = toCchcError(e);
+    if (err instanceof CchcError && err.code === 'internal') broken = err.errors[0].message;
+    throw err;
   }
 }
 
@@ -196,8 +210,9 @@ export class Ruleset {
   /** Releases the WebAssembly memory now (otherwise the garbage collector does it). */
   free() {
     if (this.#raw !== null) {
-      this.#raw.free();
+      const inner = this.#raw;
       this.#raw = null;
+      if (broken === null) call(() => inner.free());
     }
   }
 }
@@ -210,10 +225,15 @@ if (typeof Symbol.dispose === 'symbol') {
 
 /** Every stable problem code the engine uses (the same in Rust, Python and JavaScript). */
 export function codes() {
-  return JSON.parse(bindings().codesJson());
+  return JSON.parse(call(() => bindings().codesJson()));
+}
+
+/** @internal Panics inside the WebAssembly module on purpose (tests of the panic hook). */
+export function _testPanic() {
+  return call(() => bindings().__testPanic());
 }
 
 /** The engine's version. */
 export function engineVersion() {
-  return bindings().engineVersion();
+  return call(() => bindings().engineVersion());
 }

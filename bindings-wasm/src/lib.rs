@@ -197,6 +197,14 @@ pub fn codes_json() -> String {
     serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_string())
 }
 
+/// Panics on purpose, so that the package's tests can check that a panic reaches JavaScript as
+/// a thrown error (code `internal`) and leaves the module usable. Not part of the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __testPanic)]
+pub fn test_panic() {
+    panic!("test panic requested");
+}
+
 /// The version of this package (the workspace version).
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
