@@ -5,7 +5,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import YAML from 'yaml';
 import { CchcError, Ruleset } from 'cchc-wasm';
 
-const DIR = new URL('../../tests/conformance/', import.meta.url);
+const DIR = process.env.CCHC_CONFORMANCE_DIR
+  ? new URL(`file://${process.env.CCHC_CONFORMANCE_DIR.replace(/\/?$/, '/')}`)
+  : new URL('../../tests/conformance/', import.meta.url);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
 
 /**
