@@ -72,23 +72,26 @@ fn is_missing_in_row(v: &Bound<'_, PyAny>) -> bool {
 
 /// A Python value as a raw value for the core.
 pub fn raw_value(v: &Bound<'_, PyAny>, mode: Mode) -> RawValue {
+    raw_value_at(v, mode, true)
+}
+
+fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue {
     if v.is_none() || (mode == Mode::Row && is_missing_in_row(v)) {
         return RawValue::Null;
     }
-    // numpy scalars (numpy.int64, numpy.float64, numpy.bool_ …): their Python value.
-    if !(v.is_instance_of::<PyBool>()
-        || v.is_instance_of::<PyInt>()
-        || v.is_instance_of::<PyFloat>()
-        || v.is_instance_of::<PyString>())
+    // numpy scalars (numpy.int64, numpy.float64, numpy.bool_ …): their Python value (once).
+    if unwrap_item
+        && !(v.is_instance_of::<PyBool>()
+            || v.is_instance_of::<PyInt>()
+            || v.is_instance_of::<PyFloat>()
+            || v.is_instance_of::<PyString>())
         && v.hasattr("item").unwrap_or(false)
         && !(v.is_instance_of::<PyList>()
             || v.is_instance_of::<PyTuple>()
             || v.is_instance_of::<PyDict>())
     {
         if let Ok(item) = v.call_method0("item") {
-            if !item.is(v) {
-                return raw_value(&item, mode);
-            }
+            return raw_value_at(&item, mode, false);
         }
     }
     if let Ok(b) = v.cast::<PyBool>() {

@@ -4,13 +4,12 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
-nbformat = pytest.importorskip("nbformat", reason="installed by scripts/test-python.sh")
-nbclient = pytest.importorskip("nbclient", reason="installed by scripts/test-python.sh")
-pytest.importorskip("ipykernel", reason="installed by scripts/test-python.sh")
-pytest.importorskip("matplotlib", reason="installed by scripts/test-python.sh")
-pytest.importorskip("pandas", reason="installed by scripts/test-python.sh")
+# Required, never skipped: scripts/test-python.sh installs them.
+import ipykernel  # noqa: F401
+import matplotlib  # noqa: F401
+import nbclient
+import nbformat
+import pandas  # noqa: F401
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "examples" / "scoring.ipynb"
 

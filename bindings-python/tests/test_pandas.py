@@ -7,7 +7,7 @@ import pytest
 
 from helpers import full_unit, types_ruleset
 
-pd = pytest.importorskip("pandas", reason="pandas is installed by scripts/test-python.sh")
+import pandas as pd  # required, never skipped: scripts/test-python.sh installs it
 
 
 @pytest.fixture(scope="module")
