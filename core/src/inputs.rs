@@ -26,7 +26,7 @@ pub enum RawValue {
 }
 
 /// A checked value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value {
     /// A boolean.
     Bool(bool),
@@ -158,7 +158,11 @@ impl InputDef {
     }
 
     fn choice(&self, t: &str) -> Result<Option<Value>, Refusal> {
-        let t = nfc(t);
+        let t = if t.is_ascii() {
+            std::borrow::Cow::Borrowed(t)
+        } else {
+            std::borrow::Cow::Owned(nfc(t))
+        };
         match self.options.iter().position(|o| *o == t) {
             Some(i) => Ok(Some(Value::Choice(i))),
             None => Err((
@@ -177,7 +181,7 @@ impl InputDef {
         let name = &self.name;
         match self.ty {
             InputType::Count => {
-                if !d.fract().is_zero() {
+                if d.scale() > 0 && !d.fract().is_zero() {
                     return Err((
                         Code::NotWholeNumber,
                         format!("`{name}` counts things, so it must be a whole number, not {d}"),
@@ -191,7 +195,9 @@ impl InputDef {
                 }
             }
             InputType::Percent => {
-                if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
+                if (d.is_sign_negative() && !d.is_zero())
+                    || !crate::num::le(d, Decimal::ONE_HUNDRED)
+                {
                     return Err((
                         Code::ValueOutOfRange,
                         format!("`{name}` is a percentage, so it must be from 0 to 100, not {d}"),
@@ -200,7 +206,7 @@ impl InputDef {
             }
             InputType::Number => {
                 if let Some(min) = self.min {
-                    if d < min {
+                    if !crate::num::ge(d, min) {
                         return Err((
                             Code::ValueOutOfRange,
                             format!("`{name}` must be at least {min}, not {d}"),
@@ -208,7 +214,7 @@ impl InputDef {
                     }
                 }
                 if let Some(max) = self.max {
-                    if d > max {
+                    if !crate::num::le(d, max) {
                         return Err((
                             Code::ValueOutOfRange,
                             format!("`{name}` must be at most {max}, not {d}"),
@@ -218,7 +224,7 @@ impl InputDef {
             }
             _ => return Err(self.wrong("a number")),
         }
-        Ok(Value::Num(d.normalize()))
+        Ok(Value::Num(d))
     }
 
     /// The value an absent input takes under `on_missing: zero`.

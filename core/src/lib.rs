@@ -23,7 +23,7 @@
 //! "#, "demo.yaml").unwrap();
 //! let unit = Unit::new("a").with_value("kh", RawValue::Bool(true)).with_value("tl", RawValue::Cell("85,5".into()));
 //! let r = rs.score(&unit);
-//! assert_eq!(r.index.unwrap().to_string(), "100.00");
+//! assert_eq!(r.index, Some(cchc::Decimal::ONE_HUNDRED));
 //! ```
 
 #![forbid(unsafe_code)]
@@ -32,6 +32,7 @@ pub mod data;
 mod error;
 pub mod expr;
 pub mod inputs;
+mod num;
 pub mod plan;
 pub mod result;
 pub mod rules;

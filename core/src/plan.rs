@@ -43,6 +43,10 @@ pub struct PlanNode {
     pub depth: usize,
     /// Where the node starts in the rule file.
     pub pos: Pos,
+    /// Groups: the sum of the normal children's declared max.
+    pub normal_sum: Decimal,
+    /// Groups: some child is a bonus or penalty.
+    pub has_extras: bool,
 }
 
 /// A leaf's rule or a group's children.
@@ -107,6 +111,10 @@ pub struct Plan {
     pub engine: rhai::Engine,
     /// True when some grade has `requires`.
     pub grades_need_points: bool,
+    /// Some top-level criterion is a bonus or penalty.
+    pub root_has_extras: bool,
+    /// Each input's slot when the unit does not give it (default, zero, missing, N/A).
+    pub absent: Vec<crate::expr::Slot>,
 }
 
 impl std::fmt::Debug for Plan {

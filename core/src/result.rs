@@ -61,7 +61,7 @@ impl NodeStatus {
 }
 
 /// One node's result.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct NodeResult {
     /// Points.
     pub points: Decimal,
@@ -121,6 +121,8 @@ pub struct UnitResult {
     pub warnings: Vec<Issue>,
     /// Errors.
     pub errors: Vec<Issue>,
+    /// Lines printed by scripts, by node index.
+    pub printed: Vec<(usize, Vec<String>)>,
 }
 
 /// One line of a ranking.
@@ -218,7 +220,16 @@ impl UnitResult {
             Trace::ParentUndecided => {
                 "not evaluated: the parent's applies_if could not be decided".into()
             }
-            Trace::Error(msg) => format!("error: {msg}"),
+            Trace::Error => {
+                let msg = self
+                    .errors
+                    .iter()
+                    .find(|e| e.criterion.as_deref() == Some(node.id.as_str()));
+                format!(
+                    "error: {}",
+                    msg.map(|e| e.message.as_str()).unwrap_or("failed")
+                )
+            }
             Trace::None => match &node.body {
                 Body::Group(kids) => {
                     let n = kids
@@ -234,7 +245,15 @@ impl UnitResult {
                 Body::Leaf(_) => String::new(),
             },
             t => match &node.body {
-                Body::Leaf(rule) => rule.explain(t, inputs, r.points, r.max),
+                Body::Leaf(rule) => {
+                    let printed = self
+                        .printed
+                        .iter()
+                        .find(|(n, _)| *n == i)
+                        .map(|(_, p)| p.as_slice())
+                        .unwrap_or(&[]);
+                    rule.explain(t, inputs, r.points, r.max, printed)
+                }
                 Body::Group(_) => String::new(),
             },
         }

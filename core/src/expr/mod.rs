@@ -48,7 +48,7 @@ pub struct Compiled {
 }
 
 /// A value of a unit's input as the expression engine sees it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub enum Slot {
     /// Present (given, defaulted or zeroed).
     Value(Value),
@@ -167,12 +167,15 @@ thread_local! {
     static CONTEXT: RefCell<Context> = RefCell::new(Context::default());
 }
 
+/// Node index by id, and (points, max) by node index.
+type PointsView = (Arc<HashMap<String, usize>>, Vec<(Decimal, Decimal)>);
+
 /// Per-evaluation state that Rhai callbacks reach: printed lines and, for `requires`, the
 /// unit's points by node id.
 #[derive(Default)]
 struct Context {
     printed: Vec<String>,
-    points: Option<(Arc<HashMap<String, usize>>, Vec<(Decimal, Decimal)>)>,
+    points: Option<PointsView>,
 }
 
 pub(crate) fn record_print(s: &str) {

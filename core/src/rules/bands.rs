@@ -28,11 +28,13 @@ pub struct Step {
 
 impl Step {
     fn holds(&self, v: Decimal) -> bool {
-        self.at_least.is_none_or(|x| v >= x)
-            && self.above.is_none_or(|x| v > x)
-            && self.at_most.is_none_or(|x| v <= x)
-            && self.below.is_none_or(|x| v < x)
-            && self.equals.is_none_or(|x| v == x)
+        use crate::num::cmp;
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        self.at_least.is_none_or(|x| cmp(v, x) != Less)
+            && self.above.is_none_or(|x| cmp(v, x) == Greater)
+            && self.at_most.is_none_or(|x| cmp(v, x) != Greater)
+            && self.below.is_none_or(|x| cmp(v, x) == Less)
+            && self.equals.is_none_or(|x| cmp(v, x) == Equal)
     }
 
     fn describe(&self) -> String {

@@ -68,7 +68,7 @@ impl Deduct {
         // A product too large to hold is certainly below the floor.
         let raw = self.per.checked_mul(v).and_then(|t| max.checked_sub(t));
         match raw {
-            Some(r) if r >= self.floor => Ok((r, Trace::Deduct(v, false))),
+            Some(r) if crate::num::ge(r, self.floor) => Ok((r, Trace::Deduct(v, false))),
             _ => Ok((self.floor, Trace::Deduct(v, true))),
         }
     }

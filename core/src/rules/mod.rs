@@ -59,7 +59,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 /// Why a node scored what it did; rendered into words only when results are written.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[non_exhaustive]
 pub enum Trace {
     /// Nothing to say (groups).
@@ -81,8 +81,8 @@ pub enum Trace {
     Level(usize),
     /// `value` v.
     Value(Decimal),
-    /// `script` returned v, and printed these lines.
-    Script(Decimal, Vec<String>),
+    /// `script` returned v (what it printed is kept in the unit's result).
+    Script(Decimal),
     /// Listed in the unit's `not_applicable`.
     ListedNotApplicable,
     /// `applies_if` was false.
@@ -97,8 +97,8 @@ pub enum Trace {
     Invalid(usize),
     /// Below a group whose `applies_if` could not be decided.
     ParentUndecided,
-    /// Failed, with the message.
-    Error(String),
+    /// Failed (the message is in the unit's errors).
+    Error,
 }
 
 impl Operand {
@@ -212,7 +212,13 @@ impl Rule {
     }
 
     /// Points (before rounding) and why, or why none.
-    pub(crate) fn eval(&self, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal, Trace), Fail> {
+    /// `printed` receives what a script printed.
+    pub(crate) fn eval(
+        &self,
+        ctx: &Ctx<'_>,
+        max: Decimal,
+        printed: &mut Vec<String>,
+    ) -> Result<(Decimal, Trace), Fail> {
         match self {
             Rule::Check(op) => check::eval(op, ctx, max),
             Rule::Bands(b) => b.eval(ctx),
@@ -221,7 +227,7 @@ impl Rule {
             Rule::Per(p) => p.eval(ctx, max),
             Rule::Levels(l) => l.eval(ctx),
             Rule::Value(op) => value::eval(op, ctx, max),
-            Rule::Script(c) => script::eval(c, ctx, max),
+            Rule::Script(c) => script::eval(c, ctx, max, printed),
         }
     }
 
@@ -246,6 +252,7 @@ impl Rule {
         inputs: &[InputDef],
         points: Decimal,
         max: Decimal,
+        printed: &[String],
     ) -> String {
         let p = points.normalize();
         let m = max.normalize();
@@ -272,7 +279,7 @@ impl Rule {
             (Rule::Value(op), Trace::Value(_)) => {
                 format!("{} gives {p} of {m}", op.describe(inputs))
             }
-            (Rule::Script(_), Trace::Script(_, printed)) => {
+            (Rule::Script(_), Trace::Script(_)) => {
                 let mut s = format!("the script returned {p} of {m}");
                 for line in printed {
                     s.push_str("; printed: ");

@@ -46,7 +46,7 @@ impl Per {
     pub(super) fn eval(&self, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal, Trace), Fail> {
         let v = non_negative(self.of.number(ctx)?, "per")?;
         match self.points.checked_mul(v) {
-            Some(p) if p <= max => Ok((p, Trace::Per(v, false))),
+            Some(p) if crate::num::le(p, max) => Ok((p, Trace::Per(v, false))),
             _ => Ok((max, Trace::Per(v, true))),
         }
     }

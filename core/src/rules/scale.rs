@@ -15,6 +15,7 @@ pub struct Scale {
     of: Operand,
     from: Decimal,
     to: Decimal,
+    span: Decimal,
 }
 
 pub(super) fn compile(cx: &mut Compiler<'_>, d: &ScaleDecl, node: &NodeDecl) -> Option<Rule> {
@@ -41,6 +42,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &ScaleDecl, node: &NodeDecl) -> 
         of: of?,
         from: d.from,
         to: d.to,
+        span: d.to - d.from,
     }))
 }
 
@@ -48,14 +50,14 @@ impl Scale {
     pub(super) fn eval(&self, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal, Trace), Fail> {
         let v = self.of.number(ctx)?;
         let overflow = || Fail::Error(Code::ScriptError, "the scale computation overflowed".into());
-        let span = self.to.checked_sub(self.from).ok_or_else(overflow)?;
         let share = v
             .checked_sub(self.from)
             .ok_or_else(overflow)?
-            .checked_div(span)
+            .checked_div(self.span)
             .ok_or_else(overflow)?;
-        let share = share.max(Decimal::ZERO).min(Decimal::ONE);
-        let points = if share == Decimal::ONE {
+        let points = if share.is_sign_negative() {
+            Decimal::ZERO
+        } else if crate::num::ge(share, Decimal::ONE) {
             max
         } else {
             max.checked_mul(share).ok_or_else(overflow)?

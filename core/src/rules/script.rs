@@ -12,8 +12,14 @@ pub(super) fn compile(cx: &mut Compiler<'_>, src: &str, node: &NodeDecl) -> Opti
     cx.script(src, node).map(|c| Rule::Script(Box::new(c)))
 }
 
-pub(super) fn eval(c: &Compiled, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal, Trace), Fail> {
+pub(super) fn eval(
+    c: &Compiled,
+    ctx: &Ctx<'_>,
+    max: Decimal,
+    out: &mut Vec<String>,
+) -> Result<(Decimal, Trace), Fail> {
     let (r, printed) = c.eval(ctx.engine, ctx.inputs, ctx.slots, &[]);
+    *out = printed;
     let d = r?;
     let v = expr::as_number(&d).ok_or_else(|| {
         Fail::Error(
@@ -25,5 +31,5 @@ pub(super) fn eval(c: &Compiled, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal
         )
     })?;
     let v = super::value::in_range(v, max, "the script")?;
-    Ok((v, Trace::Script(v, printed)))
+    Ok((v, Trace::Script(v)))
 }

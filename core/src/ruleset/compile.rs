@@ -420,6 +420,7 @@ pub(crate) fn compile(
         total: doc.total,
         places: doc.rounding.as_ref().map(|r| r.places).unwrap_or(2),
         ranking: doc.ranking.unwrap_or(RankingMode::Competition),
+        absent: cx.inputs.iter().map(crate::score::absent).collect(),
         inputs: cx.inputs,
         input_index: cx.input_index,
         nodes,
@@ -429,8 +430,12 @@ pub(crate) fn compile(
         tests: doc.tests.clone(),
         fingerprint,
         origin: file.to_string(),
-        engine: cx.engine,
         grades_need_points,
+        root_has_extras: doc
+            .criteria
+            .iter()
+            .any(|n| n.kind.unwrap_or(NodeKind::Normal) != NodeKind::Normal),
+        engine: cx.engine,
     })
 }
 
@@ -488,6 +493,8 @@ fn add_node(
         end: me + 1,
         depth,
         pos: n.pos,
+        normal_sum: Decimal::ZERO,
+        has_extras: false,
     });
     match (&n.children, &n.rule) {
         (Some(_), Some(_)) => {
@@ -560,6 +567,10 @@ fn add_node(
                 );
             }
             nodes[me].body = Body::Group(kids);
+            nodes[me].normal_sum = sum;
+            nodes[me].has_extras = children
+                .iter()
+                .any(|c| c.kind.unwrap_or(NodeKind::Normal) != NodeKind::Normal);
         }
     }
     nodes[me].end = nodes.len();

@@ -61,6 +61,7 @@ impl Ruleset {
         let mut loader = load::Loader::new(origin);
         let doc = loader.document(root.as_ref());
         let mut diags = loader.diags;
+        diags.sort_by_key(|d| (d.line, d.column));
         let Some(doc) = doc else {
             return Err(Error::Ruleset(diags));
         };
@@ -76,13 +77,6 @@ impl Ruleset {
                 Err(Error::Ruleset(diags))
             }
         }
-        .map_err(|e| match e {
-            Error::Ruleset(mut d) => {
-                d.sort_by_key(|d| (d.line, d.column));
-                Error::Ruleset(d)
-            }
-            other => other,
-        })
     }
 
     /// Loads a ruleset from bytes (UTF-8, a leading BOM ignored).

@@ -23,10 +23,14 @@ use crate::unit::Unit;
 
 /// Rounds half away from zero.
 pub fn round(d: Decimal, places: u32) -> Decimal {
+    if d.scale() <= places {
+        return d;
+    }
     d.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
 }
 
-fn absent(def: &InputDef) -> Slot {
+/// The slot of an input the unit does not give.
+pub(crate) fn absent(def: &InputDef) -> Slot {
     if let Some(v) = &def.default {
         return Slot::Value(v.clone());
     }
@@ -52,17 +56,11 @@ struct State<'a> {
     nodes: Vec<NodeResult>,
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
+    printed: Vec<(usize, Vec<String>)>,
+    scratch: Vec<String>,
 }
 
 impl State<'_> {
-    fn ctx(&self) -> Ctx<'_> {
-        Ctx {
-            engine: &self.plan.engine,
-            inputs: &self.plan.inputs,
-            slots: &self.slots,
-        }
-    }
-
     fn set(&mut self, i: usize, points: Decimal, max: Decimal, status: NodeStatus, trace: Trace) {
         let n = &mut self.nodes[i];
         n.points = points;
@@ -79,7 +77,7 @@ impl State<'_> {
         }
     }
 
-    fn not_applicable(&mut self, i: usize, trace: Trace) -> (Decimal, Decimal) {
+    fn not_applicable(&mut self, i: usize, trace: Trace) -> (Decimal, Option<Decimal>) {
         let node = &self.plan.nodes[i];
         let (p, m) = if node.full_if_na {
             (node.max, node.max)
@@ -97,11 +95,11 @@ impl State<'_> {
                 Trace::ParentNotApplicable,
             );
         }
-        (p, m)
+        (p, (!node.full_if_na).then_some(m))
     }
 
     /// A node that could not be evaluated: 0 of its declared max.
-    fn failed(&mut self, i: usize, fail: Fail, what: &str) -> (Decimal, Decimal) {
+    fn failed(&mut self, i: usize, fail: Fail, what: &str) -> (Decimal, Option<Decimal>) {
         let node = &self.plan.nodes[i];
         let (max, end, id) = (node.max, node.end, node.id.clone());
         let (status, trace) = match fail {
@@ -121,7 +119,7 @@ impl State<'_> {
                     code,
                     format!("criterion `{id}`: {msg}"),
                 ));
-                (NodeStatus::Error, Trace::Error(msg))
+                (NodeStatus::Error, Trace::Error)
             }
             Fail::NotApplicable(slot) => {
                 return self.not_applicable(i, Trace::InputNotApplicable(slot))
@@ -132,11 +130,13 @@ impl State<'_> {
             let m = self.plan.nodes[d].max;
             self.set(d, Decimal::ZERO, m, status, Trace::ParentUndecided);
         }
-        (Decimal::ZERO, max)
+        let _ = max;
+        (Decimal::ZERO, None)
     }
 
-    /// Scores node `i`: its points and the max it contributes.
-    fn eval(&mut self, i: usize) -> (Decimal, Decimal) {
+    /// Scores node `i`: its points, and the max it contributes when that is not its declared
+    /// max (after exclusions).
+    fn eval(&mut self, i: usize) -> (Decimal, Option<Decimal>) {
         let plan = self.plan;
         let node = &plan.nodes[i];
         if self.na.get(i).copied().unwrap_or(false) {
@@ -162,7 +162,15 @@ impl State<'_> {
             }
         }
         match &node.body {
-            Body::Leaf(rule) => match rule.eval(&self.ctx(), node.max) {
+            Body::Leaf(rule) => match rule.eval(
+                &Ctx {
+                    engine: &plan.engine,
+                    inputs: &plan.inputs,
+                    slots: &self.slots,
+                },
+                node.max,
+                &mut self.scratch,
+            ) {
                 Ok((p, trace)) => {
                     if let Trace::NoBand(v) = &trace {
                         let msg = format!(
@@ -174,34 +182,71 @@ impl State<'_> {
                             .push(Issue::new(Some(&node.id), Code::NoBand, msg));
                     }
                     // Rounding never lifts points above a max that is finer than the rounding.
-                    let p = round(p, plan.places).min(node.max);
+                    let p = if p.scale() > plan.places {
+                        crate::num::min(round(p, plan.places), node.max)
+                    } else {
+                        p
+                    };
                     self.set(i, p, node.max, NodeStatus::Scored, trace);
-                    (p, node.max)
+                    if !self.scratch.is_empty() {
+                        self.printed.push((i, std::mem::take(&mut self.scratch)));
+                    }
+                    (p, None)
                 }
                 Err(f) => self.failed(i, f, "reads"),
             },
             Body::Group(kids) => {
-                let (mut s, mut m, mut bonus, mut penalty) =
-                    (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-                for &k in kids {
-                    let (p, mx) = self.eval(k);
-                    match plan.nodes[k].kind {
-                        NodeKind::Normal => {
-                            s += p;
-                            m += mx;
-                        }
-                        NodeKind::Bonus => bonus += p,
-                        NodeKind::Penalty => penalty += p,
-                    }
-                }
-                if node.cap {
-                    m = m.min(node.max);
-                }
-                let p = (s + bonus - penalty).max(Decimal::ZERO).min(m);
+                let (p, m, reduced) = self.group(
+                    kids,
+                    node.normal_sum,
+                    node.cap.then_some(node.max),
+                    node.has_extras,
+                );
                 self.set(i, p, m, NodeStatus::Scored, Trace::None);
-                (p, m)
+                (p, reduced.then_some(m))
             }
         }
+    }
+
+    /// Sums a group: (points, max after exclusions, whether the max is below the declared).
+    /// `cap` is the group's own max when it has `cap: true`.
+    fn group(
+        &mut self,
+        kids: &[usize],
+        declared: Decimal,
+        cap: Option<Decimal>,
+        extras: bool,
+    ) -> (Decimal, Decimal, bool) {
+        let plan = self.plan;
+        let (mut s, mut adjust, mut bonus, mut penalty) =
+            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        let mut reduced = false;
+        for &k in kids {
+            let (p, mx) = self.eval(k);
+            match plan.nodes[k].kind {
+                NodeKind::Normal => {
+                    s += p;
+                    if let Some(mx) = mx {
+                        adjust += mx - plan.nodes[k].max;
+                        reduced = true;
+                    }
+                }
+                NodeKind::Bonus => bonus += p,
+                NodeKind::Penalty => penalty += p,
+            }
+        }
+        let mut m = if reduced { declared + adjust } else { declared };
+        if let Some(c) = cap {
+            reduced = m < c;
+            m = m.min(c);
+        }
+        // Without bonus, penalty or cap, S ≤ M holds by construction.
+        let p = if extras || cap.is_some() {
+            crate::num::min((s + bonus - penalty).max(Decimal::ZERO), m)
+        } else {
+            s
+        };
+        (p, m, reduced)
     }
 }
 
@@ -219,11 +264,13 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
     let n = plan.nodes.len();
     let mut st = State {
         plan,
-        slots: plan.inputs.iter().map(absent).collect(),
+        slots: plan.absent.clone(),
         na: Vec::new(),
         nodes: vec![NodeResult::default(); n],
         errors: Vec::new(),
         warnings: Vec::new(),
+        printed: Vec::new(),
+        scratch: Vec::new(),
     };
     for p in &unit.problems {
         if p.code == Code::UnknownKey {
@@ -240,11 +287,20 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
         ));
     }
 
-    // Values into slots.
+    // Values into slots. Data usually lists the inputs in declaration order, so the next slot
+    // is tried before the index.
+    let mut hint = 0usize;
     for (name, raw) in &unit.values {
         let k = key(name);
-        match plan.input_index.get(k.as_ref()) {
-            Some(&slot) => match plan.inputs[slot].read(raw) {
+        let slot = match plan.inputs.get(hint) {
+            Some(d) if d.name == k.as_ref() => Some(hint),
+            _ => plan.input_index.get(k.as_ref()).copied(),
+        };
+        if let Some(s) = slot {
+            hint = s + 1;
+        }
+        match slot {
+            Some(slot) => match plan.inputs[slot].read(raw) {
                 Ok(Some(v)) => st.slots[slot] = Slot::Value(v),
                 Ok(None) => {}
                 Err((code, msg)) => {
@@ -279,20 +335,7 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
     }
 
     // Score the tree: the top-level criteria form the root group.
-    let (mut s, mut m, mut bonus, mut penalty) =
-        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    for &r in &plan.roots {
-        let (p, mx) = st.eval(r);
-        match plan.nodes[r].kind {
-            NodeKind::Normal => {
-                s += p;
-                m += mx;
-            }
-            NodeKind::Bonus => bonus += p,
-            NodeKind::Penalty => penalty += p,
-        }
-    }
-    let total = (s + bonus - penalty).max(Decimal::ZERO).min(m);
+    let (total, m, _) = st.group(&plan.roots, plan.total, None, plan.root_has_extras);
     let index = if m.is_zero() {
         st.errors.push(Issue::new(
             None,
@@ -346,6 +389,7 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
         nodes: st.nodes,
         warnings: st.warnings,
         errors: st.errors,
+        printed: st.printed,
     };
     if status == UnitStatus::Complete {
         grade(&mut result, &st.slots);
