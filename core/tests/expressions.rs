@@ -40,7 +40,7 @@ fn run(src: &str, kind: SourceKind, vals: &[(&str, Slot)]) -> Result<Dynamic, Fa
         .collect();
     let c =
         compile(&e, src, kind, &inputs, &names, &[]).map_err(|e| Fail::Error(e.code, e.message))?;
-    let slots: Vec<Slot> = vals.iter().map(|(_, s)| s.clone()).collect();
+    let slots: Vec<Slot> = vals.iter().map(|(_, s)| *s).collect();
     c.eval(&e, &inputs, &slots, &[]).0
 }
 

@@ -120,7 +120,7 @@ impl Operand {
     fn read(&self, ctx: &Ctx<'_>) -> Result<(rhai::Dynamic, Option<Value>), Fail> {
         match self {
             Operand::Input(slot) => match &ctx.slots[*slot] {
-                Slot::Value(v) => Ok((rhai::Dynamic::UNIT, Some(v.clone()))),
+                Slot::Value(v) => Ok((rhai::Dynamic::UNIT, Some(*v))),
                 Slot::Missing => Err(Fail::Missing(*slot)),
                 Slot::NotApplicable => Err(Fail::NotApplicable(*slot)),
                 Slot::Invalid => Err(Fail::Invalid(*slot)),

@@ -32,7 +32,7 @@ pub fn round(d: Decimal, places: u32) -> Decimal {
 /// The slot of an input the unit does not give.
 pub(crate) fn absent(def: &InputDef) -> Slot {
     if let Some(v) = &def.default {
-        return Slot::Value(v.clone());
+        return Slot::Value(*v);
     }
     match def.on_missing {
         OnMissing::Error => Slot::Missing,
