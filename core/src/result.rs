@@ -150,11 +150,13 @@ pub(crate) struct Num(pub Decimal);
 
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let text = self.0.normalize().to_string();
-        match text.parse::<serde_json::Number>() {
-            Ok(n) => n.serialize(s),
-            Err(_) => s.serialize_str(&text),
-        }
+        // serde_json's arbitrary-precision number protocol (what `serde_json::Number` itself
+        // emits): the digits are written as they are, with no float in between.
+        use serde::ser::SerializeStruct;
+        const TOKEN: &str = "$serde_json::private::Number";
+        let mut st = s.serialize_struct(TOKEN, 1)?;
+        st.serialize_field(TOKEN, &self.0.normalize().to_string())?;
+        st.end()
     }
 }
 
@@ -376,5 +378,29 @@ impl Serialize for BatchResult {
         m.serialize_entry("results", &self.results)?;
         m.serialize_entry("ranking", &RankView(self))?;
         m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn numbers_print_exactly() {
+        for (d, want) in [
+            ("0.3", "0.3"),
+            ("2.50", "2.5"),
+            ("100.00", "100"),
+            (
+                "1234567890.123456789012345678",
+                "1234567890.123456789012345678",
+            ),
+        ] {
+            let text = serde_json::to_string(&Num(Decimal::from_str(d).unwrap())).unwrap();
+            assert_eq!(text, want);
+            let v = serde_json::to_value(Num(Decimal::from_str(d).unwrap())).unwrap();
+            assert_eq!(v.to_string(), want);
+        }
     }
 }
