@@ -137,9 +137,10 @@ impl Bands {
     ) -> String {
         let step = self.steps.get(i).map(Step::describe).unwrap_or_default();
         format!(
-            "{} = {}: band {step} holds, {points} points",
+            "{} = {}: band {step} holds, {}",
             self.of.describe(inputs),
-            v.normalize()
+            v.normalize(),
+            super::points_word(points)
         )
     }
 }

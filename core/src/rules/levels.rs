@@ -97,9 +97,10 @@ impl Levels {
     pub(super) fn explain(&self, opt: usize, inputs: &[InputDef], p: Decimal) -> String {
         let def = &inputs[self.slot];
         format!(
-            "`{}` is `{}`: {p} points",
+            "`{}` is `{}`: {}",
             def.name,
-            def.options.get(opt).map(String::as_str).unwrap_or("?")
+            def.options.get(opt).map(String::as_str).unwrap_or("?"),
+            super::points_word(p)
         )
     }
 }

@@ -186,6 +186,15 @@ impl Operand {
     }
 }
 
+/// `1 point`, `0.5 points`.
+pub(crate) fn points_word(p: Decimal) -> String {
+    if p == Decimal::ONE {
+        "1 point".to_string()
+    } else {
+        format!("{p} points")
+    }
+}
+
 /// Rejects a negative value for rules that count things.
 pub(crate) fn non_negative(v: Decimal, rule: &str) -> Result<Decimal, Fail> {
     if v.is_sign_negative() && !v.is_zero() {
