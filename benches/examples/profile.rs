@@ -1,15 +1,18 @@
-//! Scores one unit many times, for a profiler: `valgrind --tool=callgrind target/release/examples/profile`.
+//! Scores one unit many times, for a profiler:
+//! `valgrind --tool=callgrind target/release/examples/profile [engine|hand] [N]`.
 fn main() {
-    let rs =
-        cchc::Ruleset::from_yaml_str(&cchc_benches::ruleset_yaml(), "bench.yaml").expect("loads");
-    let (u, _) = cchc_benches::unit(1);
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(20_000);
+    let mut args = std::env::args().skip(1);
+    let mode = args.next().unwrap_or_else(|| "engine".into());
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20_000);
+    let (u, hand) = cchc_benches::unit(1);
+    let rs = cchc::Ruleset::from_yaml_str(&cchc_benches::ruleset_yaml(), "bench.yaml").ok();
     let mut acc = cchc::Decimal::ZERO;
     for _ in 0..n {
-        acc += rs.score(&u).total;
+        acc += match (&rs, mode.as_str()) {
+            (_, "hand") => cchc_benches::hand_score(std::hint::black_box(&hand)).0,
+            (Some(rs), _) => rs.score(std::hint::black_box(&u)).total,
+            (None, _) => break,
+        };
     }
     println!("{acc}");
 }

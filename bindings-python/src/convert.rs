@@ -17,14 +17,7 @@ pub enum Mode {
     Row,
 }
 
-const UNIT_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "values",
-    "not_applicable",
-    "self_assessed",
-];
+use cchc::data::UNIT_KEYS;
 
 fn type_name(v: &Bound<'_, PyAny>) -> String {
     v.get_type()

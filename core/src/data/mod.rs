@@ -3,6 +3,8 @@
 mod csv;
 mod tree;
 
+pub use tree::UNIT_KEYS;
+
 use std::path::Path;
 
 use crate::error::{Code, Diagnostic, Error, Pos};
@@ -60,16 +62,11 @@ pub fn read_units_bytes(
     format: DataFormat,
     origin: &str,
 ) -> Result<Vec<Unit>, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u32
-            + 1;
+    let text = crate::syntax::utf8(bytes).map_err(|pos| {
         data_error(
             Code::NotUtf8,
             origin,
-            Pos { line, column: 1 },
+            pos,
             "the data file is not UTF-8 text; save it (or export it from Excel) as UTF-8",
         )
     })?;

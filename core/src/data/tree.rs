@@ -7,7 +7,8 @@ use crate::unit::Unit;
 
 use super::data_error;
 
-const UNIT_KEYS: &[&str] = &[
+/// The keys a unit may have.
+pub const UNIT_KEYS: &[&str] = &[
     "id",
     "name",
     "kind",

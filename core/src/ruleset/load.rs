@@ -104,6 +104,22 @@ impl<'f> Loader<'f> {
         r
     }
 
+    /// The items of a list, or none (and a `wrong_type` problem) when `n` is not a list.
+    fn list<'a>(&mut self, n: &'a Node, what: &str, crit: Option<&str>) -> &'a [Node] {
+        match &n.value {
+            Value::Seq(items) => items,
+            _ => {
+                self.err(
+                    Code::WrongType,
+                    n.pos,
+                    crit,
+                    format!("{what} must be a list, but this is {}", n.describe()),
+                );
+                &[]
+            }
+        }
+    }
+
     fn finish(&mut self, r: &MapReader<'_>, allowed: &[&str], what: &str, crit: Option<&str>) {
         let unread: Vec<_> = r.unread().collect();
         for (k, key) in unread {
@@ -529,15 +545,7 @@ impl<'f> Loader<'f> {
     }
 
     fn grades(&mut self, n: &Node) -> Vec<GradeDecl> {
-        let Value::Seq(items) = &n.value else {
-            self.err(
-                Code::WrongType,
-                n.pos,
-                None,
-                format!("`grades` must be a list, but this is {}", n.describe()),
-            );
-            return Vec::new();
-        };
+        let items = self.list(n, "`grades`", None);
         let mut out = Vec::new();
         for it in items {
             let Some(mut m) = self.map(it, "a grade", None) else {
@@ -575,18 +583,7 @@ impl<'f> Loader<'f> {
     }
 
     fn node_list(&mut self, n: &Node, depth: usize) -> Vec<NodeDecl> {
-        let Value::Seq(items) = &n.value else {
-            self.err(
-                Code::WrongType,
-                n.pos,
-                None,
-                format!(
-                    "criteria and children must be a list of `- id: ...` entries, but this is {}",
-                    n.describe()
-                ),
-            );
-            return Vec::new();
-        };
+        let items = self.list(n, "criteria and children (`- id: ...` entries)", None);
         let mut out = Vec::new();
         for it in items {
             self.nodes += 1;
@@ -855,10 +852,7 @@ impl<'f> Loader<'f> {
     }
 
     fn steps(&mut self, n: &Node, crit: Option<&str>) -> Vec<StepDecl> {
-        let Value::Seq(items) = &n.value else {
-            self.err(Code::WrongType, n.pos, crit, format!("`steps` must be a list of `- {{ at_least: x, points: p }}` entries, but this is {}", n.describe()));
-            return Vec::new();
-        };
+        let items = self.list(n, "`steps` (`- { at_least: x, points: p }` entries)", crit);
         let mut out = Vec::new();
         for it in items {
             let Some(mut m) = self.map(it, "a band step", crit) else {
@@ -897,15 +891,7 @@ impl<'f> Loader<'f> {
     }
 
     fn tests(&mut self, n: &Node) -> Vec<TestDecl> {
-        let Value::Seq(items) = &n.value else {
-            self.err(
-                Code::WrongType,
-                n.pos,
-                None,
-                format!("`tests` must be a list, but this is {}", n.describe()),
-            );
-            return Vec::new();
-        };
+        let items = self.list(n, "`tests`", None);
         let mut out = Vec::new();
         for it in items {
             let Some(mut m) = self.map(it, "a test", None) else {

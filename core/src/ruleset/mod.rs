@@ -39,14 +39,8 @@ fn fingerprint(doc: &model::RulesetDoc) -> String {
 impl Ruleset {
     /// Loads a ruleset from YAML (or JSON) text; `origin` names it in messages (e.g. a path).
     pub fn from_yaml_str(text: &str, origin: &str) -> Result<Ruleset, Error> {
-        let start = Pos { line: 1, column: 1 };
         if text.len() > MAX_FILE_BYTES {
-            return Err(Error::Ruleset(vec![Diagnostic::new(
-                Code::FileTooLarge,
-                origin,
-                start,
-                format!("the rule file is {} bytes; at most {MAX_FILE_BYTES} (5 MiB) are allowed; split it", text.len()),
-            )]));
+            return Err(too_large(origin, text.len() as u64));
         }
         let root = syntax::parse(text, Limits::default()).map_err(|e| {
             let code = if e.too_complex {
@@ -82,23 +76,13 @@ impl Ruleset {
     /// Loads a ruleset from bytes (UTF-8, a leading BOM ignored).
     pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Ruleset, Error> {
         if bytes.len() > MAX_FILE_BYTES {
-            return Err(Error::Ruleset(vec![Diagnostic::new(
-                Code::FileTooLarge,
-                origin,
-                Pos { line: 1, column: 1 },
-                format!("the rule file is {} bytes; at most {MAX_FILE_BYTES} (5 MiB) are allowed; split it", bytes.len()),
-            )]));
+            return Err(too_large(origin, bytes.len() as u64));
         }
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u32
-                + 1;
+        let text = syntax::utf8(bytes).map_err(|pos| {
             Error::Ruleset(vec![Diagnostic::new(
                 Code::NotUtf8,
                 origin,
-                Pos { line, column: 1 },
+                pos,
                 "the rule file is not UTF-8 text; save it as UTF-8",
             )])
         })?;
@@ -111,12 +95,7 @@ impl Ruleset {
         let origin = path.display().to_string();
         let meta = std::fs::metadata(path).map_err(|e| io_error(&origin, e))?;
         if meta.len() > MAX_FILE_BYTES as u64 {
-            return Err(Error::Ruleset(vec![Diagnostic::new(
-                Code::FileTooLarge,
-                &origin,
-                Pos { line: 1, column: 1 },
-                format!("the rule file is {} bytes; at most {MAX_FILE_BYTES} (5 MiB) are allowed; split it", meta.len()),
-            )]));
+            return Err(too_large(&origin, meta.len() as u64));
         }
         let bytes = std::fs::read(path).map_err(|e| io_error(&origin, e))?;
         Self::from_bytes(&bytes, &origin)
@@ -217,6 +196,15 @@ impl Ruleset {
     pub fn run_tests(&self) -> Vec<TestOutcome> {
         testing::run(self)
     }
+}
+
+fn too_large(origin: &str, bytes: u64) -> Error {
+    Error::Ruleset(vec![Diagnostic::new(
+        Code::FileTooLarge,
+        origin,
+        Pos { line: 1, column: 1 },
+        format!("the rule file is {bytes} bytes; at most {MAX_FILE_BYTES} (5 MiB) are allowed; split it"),
+    )])
 }
 
 pub(crate) fn io_error(origin: &str, e: std::io::Error) -> Error {

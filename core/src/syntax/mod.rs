@@ -10,3 +10,14 @@ mod yaml;
 pub use number::{parse_decimal, NumberError};
 pub use reader::{suggest, MapReader};
 pub use yaml::{parse, Limits, Node, Style, Value};
+
+/// The text of UTF-8 bytes (a leading BOM is kept for the parsers to skip), or the position of
+/// the first invalid byte.
+pub fn utf8(bytes: &[u8]) -> Result<&str, crate::error::Pos> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let before = &bytes[..e.valid_up_to()];
+        let line = before.iter().filter(|b| **b == b'\n').count() as u32 + 1;
+        let column = before.iter().rev().take_while(|b| **b != b'\n').count() as u32 + 1;
+        crate::error::Pos { line, column }
+    })
+}
