@@ -344,7 +344,13 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
         ));
         None
     } else {
-        Some(round(total / m * Decimal::ONE_HUNDRED, plan.places))
+        // total × 100 / max: multiplying first keeps a terminating index exact.
+        Some(round(
+            (total * Decimal::ONE_HUNDRED)
+                .checked_div(m)
+                .unwrap_or(Decimal::ZERO),
+            plan.places,
+        ))
     };
 
     // Self-assessment.
