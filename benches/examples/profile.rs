@@ -1,5 +1,5 @@
 //! Scores one unit many times, for a profiler:
-//! `valgrind --tool=callgrind target/release/examples/profile [engine|hand] [N]`.
+//! `valgrind --tool=callgrind target/release/examples/profile [engine|hand|json] [N]`.
 fn main() {
     let mut args = std::env::args().skip(1);
     let mode = args.next().unwrap_or_else(|| "engine".into());
@@ -10,6 +10,10 @@ fn main() {
     for _ in 0..n {
         acc += match (&rs, mode.as_str()) {
             (_, "hand") => cchc_benches::hand_score(std::hint::black_box(&hand)).0,
+            (Some(rs), "json") => {
+                let r = rs.score(std::hint::black_box(&u));
+                cchc::Decimal::from(serde_json::to_string(&r).map(|s| s.len()).unwrap_or(0))
+            }
             (Some(rs), _) => rs.score(std::hint::black_box(&u)).total,
             (None, _) => break,
         };

@@ -79,3 +79,101 @@ mod tests {
         );
     }
 }
+
+/// Writes a decimal in its shortest exact form (`2.50` → `2.5`, `100.00` → `100`), faster than
+/// normalising and formatting.
+#[derive(Debug, Clone, Copy)]
+pub struct Text(pub Decimal);
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let m = self.0.mantissa();
+        let mut scale = self.0.scale() as usize;
+        let mut buf = [0u8; 40];
+        let mut i = buf.len();
+        let mut u = m.unsigned_abs();
+        // Digits, right to left; u64 arithmetic whenever the mantissa fits (the usual case).
+        let mut push = |d: u8, i: &mut usize| {
+            *i -= 1;
+            buf[*i] = b'0' + d;
+        };
+        if let Ok(mut small) = u64::try_from(u) {
+            while scale > 0 && small % 10 == 0 && small != 0 {
+                small /= 10;
+                scale -= 1;
+            }
+            loop {
+                push((small % 10) as u8, &mut i);
+                small /= 10;
+                if small == 0 {
+                    break;
+                }
+            }
+        } else {
+            while scale > 0 && u % 10 == 0 {
+                u /= 10;
+                scale -= 1;
+            }
+            loop {
+                push((u % 10) as u8, &mut i);
+                u /= 10;
+                if u == 0 {
+                    break;
+                }
+            }
+        }
+        if m == 0 {
+            scale = 0;
+        }
+        let digits = &buf[i..];
+        fn s(b: &[u8]) -> &str {
+            std::str::from_utf8(b).unwrap_or("?")
+        }
+        if m < 0 {
+            f.write_str("-")?;
+        }
+        if scale == 0 {
+            f.write_str(s(digits))
+        } else if digits.len() > scale {
+            let (int, frac) = digits.split_at(digits.len() - scale);
+            f.write_str(s(int))?;
+            f.write_str(".")?;
+            f.write_str(s(frac))
+        } else {
+            f.write_str("0.")?;
+            for _ in 0..scale - digits.len() {
+                f.write_str("0")?;
+            }
+            f.write_str(s(digits))
+        }
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn same_as_normalize(m in any::<i64>(), s in 0u32..28) {
+            let d = Decimal::new(m, s);
+            prop_assert_eq!(Text(d).to_string(), d.normalize().to_string());
+        }
+    }
+
+    #[test]
+    fn forms() {
+        for (d, t) in [
+            ("2.50", "2.5"),
+            ("100.00", "100"),
+            ("0.05", "0.05"),
+            ("-0.5", "-0.5"),
+            ("0", "0"),
+            ("0.000", "0"),
+        ] {
+            assert_eq!(Text(d.parse().unwrap()).to_string(), t);
+        }
+        assert_eq!(Text(Decimal::MAX).to_string(), Decimal::MAX.to_string());
+    }
+}

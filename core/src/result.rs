@@ -240,8 +240,8 @@ impl UnitResult {
                         .count();
                     format!(
                         "sum of {n} scored sub-criteria: {} of {}",
-                        r.points.normalize(),
-                        r.max.normalize()
+                        crate::num::Text(r.points),
+                        crate::num::Text(r.max)
                     )
                 }
                 Body::Leaf(_) => String::new(),

@@ -41,7 +41,7 @@ impl Step {
         let mut parts = Vec::new();
         let mut add = |op: &str, x: Option<Decimal>| {
             if let Some(x) = x {
-                parts.push(format!("{op} {}", x.normalize()));
+                parts.push(format!("{op} {}", crate::num::Text(x)));
             }
         };
         add("≥", self.at_least);
@@ -94,8 +94,8 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &BandsDecl, node: &NodeDecl) -> 
                 format!(
                     "step {} of `bands` gives {} points, outside [0, {}] (the criterion's max); lower the points or raise `max`",
                     i + 1,
-                    s.points.normalize(),
-                    node.max.normalize()
+                    crate::num::Text(s.points),
+                    crate::num::Text(node.max)
                 ),
             );
             ok = false;
@@ -133,13 +133,13 @@ impl Bands {
         i: usize,
         v: Decimal,
         inputs: &[InputDef],
-        points: Decimal,
+        points: crate::num::Text,
     ) -> String {
         let step = self.steps.get(i).map(Step::describe).unwrap_or_default();
         format!(
             "{} = {}: band {step} holds, {}",
             self.of.describe(inputs),
-            v.normalize(),
+            crate::num::Text(v),
             super::points_word(points)
         )
     }

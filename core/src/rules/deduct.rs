@@ -33,7 +33,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &DeductDecl, node: &NodeDecl) ->
             node,
             format!(
                 "`deduct.per` is {}; it must be greater than 0",
-                d.per.normalize()
+                crate::num::Text(d.per)
             ),
         );
         ok = false;
@@ -46,8 +46,8 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &DeductDecl, node: &NodeDecl) ->
             node,
             format!(
                 "`deduct.floor` is {}; it must lie in [0, {}] (the criterion's max)",
-                floor.normalize(),
-                node.max.normalize()
+                crate::num::Text(floor),
+                crate::num::Text(node.max)
             ),
         );
         ok = false;
@@ -78,23 +78,23 @@ impl Deduct {
         v: Decimal,
         floored: bool,
         inputs: &[InputDef],
-        p: Decimal,
-        m: Decimal,
+        p: crate::num::Text,
+        m: crate::num::Text,
     ) -> String {
         let mut s = format!(
             "{} = {}: {m} − {} × {} = {p}",
             self.of.describe(inputs),
-            v.normalize(),
-            self.per.normalize(),
-            v.normalize()
+            crate::num::Text(v),
+            crate::num::Text(self.per),
+            crate::num::Text(v)
         );
         if floored {
             s = format!(
                 "{} = {}: {m} − {} × {} is below the floor, {p}",
                 self.of.describe(inputs),
-                v.normalize(),
-                self.per.normalize(),
-                v.normalize()
+                crate::num::Text(v),
+                crate::num::Text(self.per),
+                crate::num::Text(v)
             );
         }
         s

@@ -45,8 +45,8 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &LevelsDecl, node: &NodeDecl) ->
                 node,
                 format!(
                     "`levels` gives `{opt}` {} points, outside [0, {}] (the criterion's max)",
-                    p.normalize(),
-                    node.max.normalize()
+                    crate::num::Text(*p),
+                    crate::num::Text(node.max)
                 ),
             );
             ok = false;
@@ -94,7 +94,7 @@ impl Levels {
         }
     }
 
-    pub(super) fn explain(&self, opt: usize, inputs: &[InputDef], p: Decimal) -> String {
+    pub(super) fn explain(&self, opt: usize, inputs: &[InputDef], p: crate::num::Text) -> String {
         let def = &inputs[self.slot];
         format!(
             "`{}` is `{}`: {}",

@@ -187,8 +187,8 @@ impl Operand {
 }
 
 /// `1 point`, `0.5 points`.
-pub(crate) fn points_word(p: Decimal) -> String {
-    if p == Decimal::ONE {
+pub(crate) fn points_word(p: crate::num::Text) -> String {
+    if p.0 == Decimal::ONE {
         "1 point".to_string()
     } else {
         format!("{p} points")
@@ -263,8 +263,8 @@ impl Rule {
         max: Decimal,
         printed: &[String],
     ) -> String {
-        let p = points.normalize();
-        let m = max.normalize();
+        let p = crate::num::Text(points);
+        let m = crate::num::Text(max);
         match (self, trace) {
             (Rule::Check(op), Trace::Check(b)) => {
                 format!(
@@ -278,7 +278,7 @@ impl Rule {
                 format!(
                     "{} = {}: no band holds, 0 points",
                     b.of.describe(inputs),
-                    v.normalize()
+                    crate::num::Text(*v)
                 )
             }
             (Rule::Scale(s), Trace::Scale(v)) => s.explain(*v, inputs, p, m),

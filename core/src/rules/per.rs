@@ -31,7 +31,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &PerDecl, node: &NodeDecl) -> Op
             node,
             format!(
                 "`per.points` is {}; it must be greater than 0",
-                d.points.normalize()
+                crate::num::Text(d.points)
             ),
         );
         return None;
@@ -56,8 +56,8 @@ impl Per {
         v: Decimal,
         capped: bool,
         inputs: &[InputDef],
-        p: Decimal,
-        m: Decimal,
+        p: crate::num::Text,
+        m: crate::num::Text,
     ) -> String {
         let cap = if capped {
             format!(", capped at the max {m}")
@@ -67,9 +67,9 @@ impl Per {
         format!(
             "{} = {}: {} × {}{cap} = {p}",
             self.of.describe(inputs),
-            v.normalize(),
-            self.points.normalize(),
-            v.normalize()
+            crate::num::Text(v),
+            crate::num::Text(self.points),
+            crate::num::Text(v)
         )
     }
 }

@@ -33,7 +33,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &ScaleDecl, node: &NodeDecl) -> 
             node,
             format!(
                 "`scale` has from = to = {}; they must differ (from scores 0, to scores the max)",
-                d.from.normalize()
+                crate::num::Text(d.from)
             ),
         );
         return None;
@@ -82,15 +82,15 @@ impl Scale {
         &self,
         v: Decimal,
         inputs: &[InputDef],
-        p: Decimal,
-        m: Decimal,
+        p: crate::num::Text,
+        m: crate::num::Text,
     ) -> String {
         format!(
             "{} = {} on the scale {} → {}: {p} of {m}",
             self.of.describe(inputs),
-            v.normalize(),
-            self.from.normalize(),
-            self.to.normalize()
+            crate::num::Text(v),
+            crate::num::Text(self.from),
+            crate::num::Text(self.to)
         )
     }
 }

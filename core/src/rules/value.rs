@@ -26,8 +26,8 @@ pub(super) fn in_range(v: Decimal, max: Decimal, what: &str) -> Result<Decimal, 
             Code::ResultOutOfRange,
             format!(
                 "{what} gave {} points, outside [0, {}]; correct the data or the rule",
-                v.normalize(),
-                max.normalize()
+                crate::num::Text(v),
+                crate::num::Text(max)
             ),
         ));
     }

@@ -176,7 +176,7 @@ impl State<'_> {
                         let msg = format!(
                             "criterion `{}`: no band holds for the value {}, so it scores 0",
                             node.id,
-                            v.normalize()
+                            crate::num::Text(*v)
                         );
                         self.warnings
                             .push(Issue::new(Some(&node.id), Code::NoBand, msg));
