@@ -49,31 +49,20 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &ScaleDecl, node: &NodeDecl) -> 
 impl Scale {
     pub(super) fn eval(&self, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal, Trace), Fail> {
         let v = self.of.number(ctx)?;
-        use std::cmp::Ordering::{Greater, Less};
-        // Which side of `from` and `to` v lies on, in the direction of the scale.
+        let overflow = || Fail::Error(Code::ScriptError, "the scale computation overflowed".into());
+        // d = v − from, on the side of `to` when it has the sign of the span.
+        let d = v.checked_sub(self.from).ok_or_else(overflow)?;
         let up = self.span.is_sign_positive();
-        let toward = |a: Decimal, b: Decimal| {
-            let o = crate::num::cmp(a, b);
-            if up {
-                o
-            } else {
-                o.reverse()
-            }
-        };
-        let points = if toward(v, self.from) != Greater {
+        let points = if d.is_zero() || d.is_sign_negative() == up {
             Decimal::ZERO
-        } else if toward(v, self.to) != Less {
+        } else if (up && crate::num::ge(d, self.span)) || (!up && crate::num::le(d, self.span)) {
             max
         } else {
             // Multiply before dividing, so that a share that terminates is exact (a tie such as
             // 0.125 must not become 0.12499…).
-            let overflow =
-                || Fail::Error(Code::ScriptError, "the scale computation overflowed".into());
-            let num = v
-                .checked_sub(self.from)
-                .and_then(|d| d.checked_mul(max))
-                .ok_or_else(overflow)?;
-            num.checked_div(self.span).ok_or_else(overflow)?
+            d.checked_mul(max)
+                .and_then(|n| n.checked_div(self.span))
+                .ok_or_else(overflow)?
         };
         Ok((points, Trace::Scale(v)))
     }
