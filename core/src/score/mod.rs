@@ -130,7 +130,6 @@ impl State<'_> {
             let m = self.plan.nodes[d].max;
             self.set(d, Decimal::ZERO, m, status, Trace::ParentUndecided);
         }
-        let _ = max;
         (Decimal::ZERO, None)
     }
 

@@ -46,11 +46,9 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, NumberError> {
         i += 1;
     }
     let mut digits = 0;
-    let mut int_digits = 0;
     while i < bytes.len() && bytes[i].is_ascii_digit() {
         i += 1;
         digits += 1;
-        int_digits += 1;
     }
     if i < bytes.len() && bytes[i] == b'.' {
         i += 1;
@@ -87,7 +85,6 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, NumberError> {
     if i != bytes.len() {
         return Err(NumberError::NotANumber);
     }
-    let _ = int_digits;
     let mantissa = &s[..mantissa_end];
     let mantissa = mantissa.strip_prefix('+').unwrap_or(mantissa);
     let mut d = Decimal::from_str_exact(mantissa).map_err(|_| NumberError::Inexact)?;
