@@ -148,11 +148,25 @@ pub fn compile(
         Err(e) => {
             let line = e.1.line().map(|l| l as u32);
             let (code, message) = match &*e.0 {
-                ParseErrorType::VariableUndefined(name) => (
-                    Code::UndeclaredInput,
-                    format!("`{name}` is not a declared input; declare it under `inputs:` or correct the name"),
+                ParseErrorType::VariableUndefined(name) => {
+                    // `ho-so` reads as `ho - so`: say why when a declared name starts that way.
+                    let clash = inputs.iter().find(|d| {
+                        d.name.starts_with(name.as_str()) && !d.name.chars().all(is_ident_char)
+                    });
+                    let msg = match clash {
+                        Some(d) => format!(
+                            "`{name}` is not a declared input; the input `{}` cannot be named in an expression because names there may hold only ASCII letters, digits and `_` (rename it, e.g. `{}`)",
+                            d.name,
+                            d.name.chars().map(|c| if is_ident_char(c) { c } else { '_' }).collect::<String>()
+                        ),
+                        None => format!("`{name}` is not a declared input; declare it under `inputs:` or correct the name"),
+                    };
+                    (Code::UndeclaredInput, msg)
+                }
+                other => (
+                    Code::ScriptCompile,
+                    format!("the expression does not compile: {other}"),
                 ),
-                other => (Code::ScriptCompile, format!("the expression does not compile: {other}")),
             };
             Err(CompileError {
                 code,
