@@ -56,6 +56,10 @@ fn d(s: &str) -> Decimal {
 fn decimal_literals_are_exact() {
     assert_eq!(num("0.1 + 0.2"), d("0.3"));
     assert_eq!(num("1.5 * 2"), d("3"));
+    // Whole numbers divide exactly too (not as Rhai integers).
+    assert_eq!(num("7 / 2"), d("3.5"));
+    assert_eq!(num("100 / 8"), d("12.5"));
+    assert_eq!(num("-9 / 4"), d("-2.25"));
 }
 
 #[test]

@@ -12,6 +12,24 @@ fn num(v: &Dynamic, f: &str) -> R<Decimal> {
 }
 
 pub(super) fn register(e: &mut Engine) {
+    // Numbers are exact decimals throughout: `7 / 2` is 3.5, not Rhai's integer 3. Built-in
+    // operators may only be overridden with fast operators off.
+    e.set_fast_operators(false);
+    e.register_fn("/", |a: rhai::INT, b: rhai::INT| -> R<Decimal> {
+        if b == 0 {
+            return Err(EvalAltResult::ErrorArithmetic(
+                "Division by zero".into(),
+                rhai::Position::NONE,
+            )
+            .into());
+        }
+        Decimal::from(a)
+            .checked_div(Decimal::from(b))
+            .ok_or_else(|| {
+                EvalAltResult::ErrorArithmetic("Division overflow".into(), rhai::Position::NONE)
+                    .into()
+            })
+    });
     e.register_fn("min", |a: Dynamic, b: Dynamic| -> R<Decimal> {
         Ok(num(&a, "min")?.min(num(&b, "min")?))
     });
