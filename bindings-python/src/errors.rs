@@ -60,6 +60,19 @@ impl PyDiagnostic {
         }
     }
 
+    /// The fields that make two diagnostics equal (and their hash).
+    #[allow(clippy::type_complexity)]
+    fn identity(&self) -> (&str, &str, &str, u32, u32, Option<&str>) {
+        (
+            &self.code,
+            &self.message,
+            &self.file,
+            self.line,
+            self.column,
+            self.criterion.as_deref(),
+        )
+    }
+
     fn item<'py>(&self, py: Python<'py>, key: &str) -> Option<Bound<'py, PyAny>> {
         let v = match key {
             "code" => self.code.clone().into_pyobject(py).ok()?.into_any(),
@@ -97,34 +110,15 @@ impl PyDiagnostic {
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        match other.cast::<PyDiagnostic>() {
-            Ok(o) => {
-                let o = o.get();
-                (
-                    &self.code,
-                    &self.message,
-                    &self.file,
-                    self.line,
-                    self.column,
-                    &self.criterion,
-                ) == (&o.code, &o.message, &o.file, o.line, o.column, &o.criterion)
-            }
-            Err(_) => false,
-        }
+        other
+            .cast::<PyDiagnostic>()
+            .is_ok_and(|o| self.identity() == o.get().identity())
     }
 
     fn __hash__(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (
-            &self.code,
-            &self.message,
-            &self.file,
-            self.line,
-            self.column,
-            &self.criterion,
-        )
-            .hash(&mut h);
+        self.identity().hash(&mut h);
         h.finish()
     }
 
