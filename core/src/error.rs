@@ -155,12 +155,52 @@ impl Serialize for Code {
 }
 
 /// A position in a source file (1-based line and column; column counts characters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash, Serialize)]
 pub struct Pos {
     /// Line, from 1.
     pub line: u32,
     /// Column, from 1.
     pub column: u32,
+}
+
+/// A secondary place that explains a diagnostic (e.g. "first defined here"), like a
+/// codespan-reporting secondary label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Label {
+    /// The file the place is in (usually the diagnostic's own file).
+    pub file: String,
+    /// Line, from 1.
+    pub line: u32,
+    /// Column, from 1.
+    pub column: u32,
+    /// Line where the labelled span ends (inclusive; equal to `line` for a one-line span).
+    pub end_line: u32,
+    /// Column just past the labelled span (0 when the end is unknown).
+    pub end_column: u32,
+    /// What this place has to do with the problem.
+    pub message: String,
+}
+
+impl Label {
+    /// A label at one position (end unknown).
+    pub fn new(file: &str, pos: Pos, message: impl Into<String>) -> Self {
+        Label {
+            file: file.to_string(),
+            line: pos.line,
+            column: pos.column,
+            end_line: pos.line,
+            end_column: 0,
+            message: message.into(),
+        }
+    }
+
+    /// Sets where the labelled span ends.
+    pub fn with_end(mut self, end: Pos) -> Self {
+        self.end_line = end.line;
+        self.end_column = end.column;
+        self
+    }
 }
 
 /// A problem found in a rule file or a data file, with where it is and how to fix it.
@@ -170,7 +210,7 @@ pub struct Pos {
 pub struct Diagnostic {
     /// Stable code.
     pub code: Code,
-    /// A plain sentence: what is wrong and how to fix it.
+    /// A plain sentence: what is wrong.
     pub message: String,
     /// The file (or origin name) the problem is in.
     pub file: String,
@@ -178,8 +218,16 @@ pub struct Diagnostic {
     pub line: u32,
     /// Column, from 1 (0 when the problem is not tied to a place).
     pub column: u32,
+    /// Line where the offending span ends (equal to `line` for a one-line span, 0 if unknown).
+    pub end_line: u32,
+    /// Column just past the offending span (0 when the end is unknown).
+    pub end_column: u32,
     /// The criterion the problem concerns, if any.
     pub criterion: Option<String>,
+    /// How to fix it, when the fix is not already said by the message ("did you mean …").
+    pub help: Option<String>,
+    /// Related places (e.g. where a duplicated id was first defined).
+    pub labels: Vec<Label>,
 }
 
 impl Diagnostic {
@@ -191,13 +239,36 @@ impl Diagnostic {
             file: file.to_string(),
             line: pos.line,
             column: pos.column,
+            end_line: pos.line,
+            end_column: 0,
             criterion: None,
+            help: None,
+            labels: Vec::new(),
         }
     }
 
     /// Sets the criterion id.
     pub fn with_criterion(mut self, id: Option<&str>) -> Self {
         self.criterion = id.map(str::to_string);
+        self
+    }
+
+    /// Sets where the offending span ends.
+    pub fn with_end(mut self, end: Pos) -> Self {
+        self.end_line = end.line;
+        self.end_column = end.column;
+        self
+    }
+
+    /// Sets the help sentence.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a related, labelled place.
+    pub fn with_label(mut self, label: Label) -> Self {
+        self.labels.push(label);
         self
     }
 
@@ -220,6 +291,13 @@ pub struct Issue {
     pub code: Code,
     /// A plain sentence.
     pub message: String,
+    /// How to fix it, when the message does not already say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Where in the data file the problem is (CSV: the record's line and the field's column
+    /// number; JSON/YAML: line and column of the value), when the unit came from a file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<Pos>,
 }
 
 impl Issue {
@@ -229,7 +307,21 @@ impl Issue {
             criterion: criterion.map(str::to_string),
             code,
             message: message.into(),
+            help: None,
+            at: None,
         }
+    }
+
+    /// Sets the help sentence.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets where in the data file the problem is.
+    pub fn at(mut self, pos: Pos) -> Self {
+        self.at = Some(pos);
+        self
     }
 }
 

@@ -42,7 +42,7 @@ mod syntax;
 mod unit;
 
 pub use data::{read_units, read_units_bytes, read_units_file, DataFormat};
-pub use error::{Code, Diagnostic, Error, Issue, Pos};
+pub use error::{Code, Diagnostic, Error, Issue, Label, Pos};
 pub use inputs::RawValue;
 pub use result::{
     BatchResult, GradeRef, NodeResult, NodeStatus, RankEntry, UnitInfo, UnitResult, UnitStatus,
