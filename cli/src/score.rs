@@ -40,12 +40,12 @@ fn read_data(args: &Args) -> Result<Vec<cchc::Unit>, cchc::Error> {
         .and_then(DataFormat::parse)
         .or_else(|| DataFormat::from_path(&args.data));
     let Some(format) = format else {
-        return Err(cchc::Error::Data(cchc::Diagnostic::new(
+        return Err(cchc::Error::Data(Box::new(cchc::Diagnostic::new(
             cchc::Code::DataShape,
             &origin,
             cchc::Pos::default(),
             "cannot tell the data format; use a .json, .yaml, .yml or .csv file, or --data-format",
-        )));
+        ))));
     };
     let bytes = if origin == "-" {
         let mut b = Vec::new();
@@ -54,12 +54,12 @@ fn read_data(args: &Args) -> Result<Vec<cchc::Unit>, cchc::Error> {
         std::fs::read(&args.data)
     }
     .map_err(|e| {
-        cchc::Error::Data(cchc::Diagnostic::new(
+        cchc::Error::Data(Box::new(cchc::Diagnostic::new(
             cchc::Code::Io,
             &origin,
             cchc::Pos::default(),
             format!("cannot read `{origin}`: {e}"),
-        ))
+        )))
     })?;
     cchc::read_units_bytes(&bytes, format, &origin)
 }

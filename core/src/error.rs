@@ -334,7 +334,7 @@ pub enum Error {
     Ruleset(Vec<Diagnostic>),
     /// A data file cannot be read as units at all.
     #[error("{0}")]
-    Data(Diagnostic),
+    Data(Box<Diagnostic>),
 }
 
 impl Error {

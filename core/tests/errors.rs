@@ -504,7 +504,7 @@ fn scoring_errors() {
 #[test]
 fn data_errors() {
     let read = |text: &str, f: DataFormat| {
-        cchc::read_units(text, f, "d").map_err(|e| e.diagnostics()[0].clone())
+        cchc::read_units(text, f, "d").map_err(|e| Box::new(e.diagnostics()[0].clone()))
     };
     let code = |text: &str, f: DataFormat| {
         let d = read(text, f).expect_err("must fail");

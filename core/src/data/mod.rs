@@ -44,7 +44,7 @@ impl DataFormat {
 }
 
 pub(crate) fn data_error(code: Code, origin: &str, pos: Pos, msg: impl Into<String>) -> Error {
-    Error::Data(Diagnostic::new(code, origin, pos, msg))
+    Error::Data(Box::new(Diagnostic::new(code, origin, pos, msg)))
 }
 
 /// Reads units from text. Problems of one unit are kept in that unit; only a file that cannot
