@@ -1,166 +1,118 @@
-//! The expression engine: exact decimals, helpers, lazy reads, sandbox limits.
+//! Expressions and scripts through the public API: every shipped rule file still loads and
+//! passes its own tests in the sandbox, and hostile scripts in a rule file get a coded error
+//! (at load, or for the unit) in bounded time. The engine's own cases are unit tests in
+//! `core/src/expr/tests.rs`.
 
-use std::collections::HashMap;
-use std::str::FromStr;
+use std::path::{Path, PathBuf};
 
-use cchc::expr::*;
-use cchc::inputs::{InputDef, Value};
-use cchc::ruleset::model::{InputType, OnMissing};
-use cchc::Code;
-use rhai::Dynamic;
-use rust_decimal::Decimal;
+use cchc::{Code, Decimal, RawValue, Ruleset, Unit};
 
-fn input(name: &str, ty: InputType) -> InputDef {
-    InputDef {
-        name: name.into(),
-        ty,
-        label: None,
-        description: None,
-        min: None,
-        max: None,
-        options: vec![],
-        default: None,
-        on_missing: OnMissing::Error,
-    }
-}
-
-fn run(src: &str, kind: SourceKind, vals: &[(&str, Slot)]) -> Result<Dynamic, Fail> {
-    let e = engine();
-    let inputs: Vec<InputDef> = vals
-        .iter()
-        .map(|(n, s)| match s {
-            Slot::Value(Value::Bool(_)) => input(n, InputType::Bool),
-            _ => input(n, InputType::Number),
-        })
-        .collect();
-    let names: HashMap<String, usize> = inputs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.name.clone(), i))
-        .collect();
-    let c =
-        compile(&e, src, kind, &inputs, &names, &[]).map_err(|e| Fail::Error(e.code, e.message))?;
-    let slots: Vec<Slot> = vals.iter().map(|(_, s)| *s).collect();
-    c.eval(&e, &inputs, &slots, &[]).0
-}
-
-fn num(src: &str) -> Decimal {
-    as_number(&run(src, SourceKind::Expression, &[]).unwrap()).unwrap()
-}
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-#[test]
-fn decimal_literals_are_exact() {
-    assert_eq!(num("0.1 + 0.2"), d("0.3"));
-    assert_eq!(num("1.5 * 2"), d("3"));
-    // Whole numbers divide exactly too (not as Rhai integers).
-    assert_eq!(num("7 / 2"), d("3.5"));
-    assert_eq!(num("100 / 8"), d("12.5"));
-    assert_eq!(num("-9 / 4"), d("-2.25"));
-}
-
-#[test]
-fn helpers() {
-    assert_eq!(num("round(2.345, 2)"), d("2.35"));
-    assert_eq!(num("round(2.335, 2)"), d("2.34"));
-    assert_eq!(num("round(-2.345, 2)"), d("-2.35"));
-    assert_eq!(num("min(3, 2.5)"), d("2.5"));
-    assert_eq!(num("max(3, 2.5)"), d("3"));
-    assert_eq!(num("clamp(12, 0, 10)"), d("10"));
-    assert_eq!(num("abs(-1.25)"), d("1.25"));
-}
-
-#[test]
-fn mixed_integer_and_decimal_comparison() {
-    let r = run(
-        "r >= 80 && r < 100",
-        SourceKind::Expression,
-        &[("r", Slot::Value(Value::Num(d("92.5"))))],
-    )
-    .unwrap();
-    assert!(r.as_bool().unwrap());
-    let r = run(
-        "r * 0.5",
-        SourceKind::Expression,
-        &[("r", Slot::Value(Value::Num(d("3"))))],
-    )
-    .unwrap();
-    assert_eq!(as_number(&r).unwrap(), d("1.5"));
-}
-
-#[test]
-fn missing_inputs_are_read_lazily() {
-    let vals = [
-        ("a", Slot::Value(Value::Num(Decimal::ZERO))),
-        ("b", Slot::Missing),
-    ];
-    assert!(!run("a > 0 && b > 0", SourceKind::Expression, &vals)
-        .unwrap()
-        .as_bool()
-        .unwrap());
-    assert_eq!(
-        run("a >= 0 && b > 0", SourceKind::Expression, &vals).err(),
-        Some(Fail::Missing(1))
-    );
-    let vals = [("a", Slot::NotApplicable)];
-    assert_eq!(
-        run("a + 1", SourceKind::Expression, &vals).err(),
-        Some(Fail::NotApplicable(0))
-    );
-}
-
-#[test]
-fn undeclared_names_do_not_compile() {
-    match run("x + 1", SourceKind::Expression, &[]) {
-        Err(Fail::Error(Code::UndeclaredInput, _)) => {}
-        other => panic!("{other:?}"),
-    }
-    match run("1 +", SourceKind::Expression, &[]) {
-        Err(Fail::Error(Code::ScriptCompile, _)) => {}
-        other => panic!("{other:?}"),
-    }
-}
-
-#[test]
-fn sandbox_limits() {
-    let code = |src: &str| match run(src, SourceKind::Script, &[]) {
-        Err(Fail::Error(c, _)) => c,
-        other => panic!("{src}: {other:?}"),
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
     };
-    assert_eq!(code("loop { }"), Code::LimitExceeded);
-    assert_eq!(code("fn f(n) { f(n + 1) } f(0)"), Code::LimitExceeded);
-    assert_eq!(code("let s = \"x\"; loop { s += s; }"), Code::LimitExceeded);
-    assert_eq!(code("let a = []; loop { a.push(1); }"), Code::LimitExceeded);
-    assert_eq!(code("1 / 0"), Code::DivisionByZero);
-    assert_eq!(code("1.5 / 0"), Code::DivisionByZero);
-    assert_eq!(code("throw \"no\""), Code::ScriptError);
-    assert_eq!(
-        code("79228162514264337593543950335 * 10"),
-        Code::ScriptError
-    );
-    assert!(matches!(
-        run("eval(\"1\")", SourceKind::Script, &[]),
-        Err(Fail::Error(Code::ScriptCompile | Code::ScriptError, _))
-    ));
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            yaml_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+            out.push(p);
+        }
+    }
 }
 
+/// Every rule file under `rules/` loads with the sandboxed engine and passes its worked cases.
 #[test]
-fn print_goes_to_the_trace() {
-    let e = engine();
-    let names = HashMap::new();
-    let c = compile(
-        &e,
-        "print(\"xin chào\"); 1",
-        SourceKind::Script,
-        &[],
-        &names,
-        &[],
-    )
-    .unwrap();
-    let (r, printed) = c.eval(&e, &[], &[], &[]);
-    assert_eq!(as_number(&r.unwrap()).unwrap(), Decimal::ONE);
-    assert_eq!(printed, vec!["xin chào".to_string()]);
+fn shipped_rules_work_in_the_sandbox() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules");
+    let mut files = Vec::new();
+    yaml_files(&root, &mut files);
+    assert!(files.len() >= 3, "rule files not found under {root:?}");
+    for f in &files {
+        let rs = Ruleset::load(f).unwrap_or_else(|e| panic!("{f:?}: {e}"));
+        for t in rs.run_tests() {
+            assert!(
+                t.passed(),
+                "{f:?}: test `{}` failed: {:?}",
+                t.name,
+                t.failures
+            );
+        }
+    }
+}
+
+const HEAD: &str = "format: cchc/1\nid: t\nversion: \"1\"\ntitle: Kiểm thử\ntotal: 2\ninputs:\n  n: { type: count }\n";
+
+fn with_script(src: &str) -> String {
+    format!("{HEAD}criteria:\n  - id: \"1\"\n    title: Tiêu chí\n    max: 2\n    rule: {{ script: \"{src}\" }}\n")
+}
+
+fn load_codes(text: &str) -> Vec<Code> {
+    match Ruleset::from_yaml_str(text, "bad.yaml") {
+        Ok(_) => panic!("expected the rule file to be refused:\n{text}"),
+        Err(e) => e.diagnostics().iter().map(|d| d.code).collect(),
+    }
+}
+
+fn unit_codes(text: &str, n: i64) -> Vec<Code> {
+    let rs = Ruleset::from_yaml_str(text, "t.yaml").unwrap_or_else(|e| panic!("{e}"));
+    let u = Unit::new("u").with_value("n", RawValue::Number(Decimal::from(n)));
+    rs.score(&u).errors.iter().map(|i| i.code).collect()
+}
+
+/// Issue #8: `sleep(999999999); 1` hung the CLI and killed the WASM module. It is refused when
+/// the rule file is loaded, like every function outside the sandbox.
+#[test]
+fn functions_outside_the_sandbox_are_refused_at_load() {
+    for src in [
+        "sleep(999999999); 1",
+        "parse_json(`{}`); 1",
+        "exit(1)",
+        "let s = `a`; s.replace(`a`, `b`); 1",
+    ] {
+        assert_eq!(
+            load_codes(&with_script(src)),
+            vec![Code::ScriptCompile],
+            "{src}"
+        );
+    }
+    let grade = format!(
+        "{HEAD}criteria:\n  - {{ id: \"1\", title: A, max: 2, rule: {{ value: n }} }}\ngrades:\n  - {{ id: g, label: G, at_least: 50, requires: \"sleep(5) == 0\" }}\n"
+    );
+    assert!(load_codes(&grade).contains(&Code::ScriptCompile));
+}
+
+/// The quirks of issue #8, through a rule file: a coded error for the unit, never a number.
+#[test]
+fn arithmetic_quirks_are_unit_errors() {
+    assert_eq!(
+        unit_codes(&with_script("(-4.0) ** 0.5"), 1),
+        vec![Code::ScriptError]
+    );
+    assert_eq!(
+        unit_codes(&with_script("let m = -9223372036854775807 - 1; m % -1"), 1),
+        Vec::<Code>::new()
+    );
+    assert_eq!(
+        unit_codes(&with_script("let a = n; a %= 0; a"), 1),
+        vec![Code::DivisionByZero]
+    );
+    assert_eq!(
+        load_codes(&with_script("1 << 64")),
+        vec![Code::ScriptCompile]
+    );
+}
+
+/// A grade's `requires` naming an unknown criterion is found from the compiled expression.
+#[test]
+fn requires_refs_are_checked() {
+    let grade = |req: &str| {
+        format!(
+            "{HEAD}criteria:\n  - {{ id: \"1\", title: A, max: 2, rule: {{ value: n }} }}\ngrades:\n  - {{ id: g, label: G, at_least: 50, requires: '{req}' }}\n"
+        )
+    };
+    assert!(load_codes(&grade("points(\"9\") >= 1")).contains(&Code::UnknownCriterion));
+    assert!(Ruleset::from_yaml_str(&grade("points(\"1\") >= 1"), "ok.yaml").is_ok());
+    // Text that only looks like a call is not a reference.
+    assert!(Ruleset::from_yaml_str(&grade("\"points(\\\"9\\\")\" != \"\""), "ok.yaml").is_ok());
 }

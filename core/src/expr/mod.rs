@@ -4,26 +4,39 @@
 //! declared input is a compile error). At run time the scope holds only the inputs the source
 //! mentions that the unit has; reading one it lacks is reported as missing (or not applicable).
 
+mod context;
 mod functions;
 mod sandbox;
+#[cfg(test)]
+mod tests;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
-use rhai::{Dynamic, Engine, EvalAltResult, ParseErrorType, Scope, AST, INT};
+use rhai::{
+    ASTNode, Dynamic, Engine, EvalAltResult, Expr, ImmutableString, ParseErrorType, Scope, Stmt,
+    AST, INT,
+};
 use rust_decimal::Decimal;
 
 use crate::error::Code;
 use crate::inputs::{InputDef, Value};
 use crate::ruleset::model::InputType;
 
+use context::Trap;
 pub use sandbox::Limits;
 
-/// Builds the sandboxed engine shared by every expression of a ruleset.
-pub fn engine() -> Engine {
+/// Builds the sandboxed engine shared by every expression of a ruleset: no Rhai package, only
+/// the operators and functions of `functions.rs`, bounded by [`Limits::DEFAULT`].
+pub(crate) fn engine() -> Engine {
+    engine_with(&Limits::DEFAULT)
+}
+
+/// The sandboxed engine with other limits (tests).
+fn engine_with(limits: &Limits) -> Engine {
     let mut e = Engine::new_raw();
-    sandbox::apply(&mut e);
+    sandbox::apply(&mut e, limits);
     functions::register(&mut e);
     e
 }
@@ -108,7 +121,7 @@ fn placeholder(ty: InputType) -> Dynamic {
 }
 
 /// Compiles a source against the declared inputs (plus `extra` names, e.g. `index`).
-pub fn compile(
+pub(crate) fn compile(
     engine: &Engine,
     src: &str,
     kind: SourceKind,
@@ -116,13 +129,13 @@ pub fn compile(
     names: &HashMap<String, usize>,
     extra: &[&str],
 ) -> Result<Compiled, CompileError> {
-    if src.len() > sandbox::MAX_SOURCE {
+    let max_source = Limits::DEFAULT.source_bytes;
+    if src.len() > max_source {
         return Err(CompileError {
             code: Code::ScriptCompile,
             message: format!(
-                "the script is {} bytes long; at most {} are allowed",
+                "the script is {} bytes long; at most {max_source} are allowed",
                 src.len(),
-                sandbox::MAX_SOURCE
             ),
             line: None,
         });
@@ -140,11 +153,14 @@ pub fn compile(
         SourceKind::Script => engine.compile_with_scope(&scope, src),
     };
     match result {
-        Ok(ast) => Ok(Compiled {
-            ast,
-            reads: mentioned(src, names),
-            source: src.to_string(),
-        }),
+        Ok(ast) => {
+            check_calls(&ast)?;
+            Ok(Compiled {
+                ast,
+                reads: mentioned(src, names),
+                source: src.to_string(),
+            })
+        }
         Err(e) => {
             let line = e.1.line().map(|l| l as u32);
             let (code, message) = match &*e.0 {
@@ -177,43 +193,64 @@ pub fn compile(
     }
 }
 
-thread_local! {
-    static CONTEXT: RefCell<Context> = RefCell::new(Context::default());
+/// A named call found in an AST.
+struct Call {
+    name: ImmutableString,
+    line: Option<u32>,
+    /// The argument, when the call has exactly one and it is a string literal.
+    literal: Option<ImmutableString>,
 }
 
-/// Node index by id, and (points, max) by node index.
-type PointsView = (Arc<HashMap<String, usize>>, Vec<(Decimal, Decimal)>);
-
-/// Per-evaluation state that Rhai callbacks reach: printed lines and, for `requires`, the
-/// unit's points by node id.
-#[derive(Default)]
-struct Context {
-    printed: Vec<String>,
-    points: Option<PointsView>,
-}
-
-pub(crate) fn record_print(s: &str) {
-    CONTEXT.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.printed.len() < 100 {
-            c.printed.push(s.chars().take(1000).collect());
-        }
-    });
-}
-
-pub(crate) fn node_points(id: &str, max: bool) -> Result<Decimal, Box<EvalAltResult>> {
-    CONTEXT.with(|c| {
-        let c = c.borrow();
-        let Some((ids, pts)) = &c.points else {
-            return Err(
-                format!("points(\"{id}\") can be used in a grade's `requires` only").into(),
-            );
+/// Every named call of the AST (functions and methods, not operators), function bodies
+/// included.
+fn calls(ast: &AST) -> Vec<Call> {
+    let mut out = Vec::new();
+    ast.walk(&mut |path: &[ASTNode]| {
+        let call = match path.last() {
+            Some(ASTNode::Expr(Expr::FnCall(x, pos) | Expr::MethodCall(x, pos)))
+            | Some(ASTNode::Stmt(Stmt::FnCall(x, pos))) => Some((x, pos)),
+            _ => None,
         };
-        match ids.get(id.trim()).and_then(|i| pts.get(*i)) {
-            Some((p, m)) => Ok(if max { *m } else { *p }),
-            None => Err(format!("no criterion has the id `{id}`").into()),
+        if let Some((x, pos)) = call.filter(|(x, _)| !x.is_operator_call()) {
+            out.push(Call {
+                name: x.name.clone(),
+                line: pos.line().and_then(|l| u32::try_from(l).ok()),
+                literal: match x.args.as_slice() {
+                    [Expr::StringConstant(s, _)] => Some(s.clone()),
+                    _ => None,
+                },
+            });
         }
-    })
+        true
+    });
+    out
+}
+
+/// Refuses, at load, a call of a function that does not exist in the sandbox (`sleep`,
+/// `parse_json`…), so that a rule author learns it from `check` rather than per unit.
+fn check_calls(ast: &AST) -> Result<(), CompileError> {
+    let own: Vec<&str> = ast.iter_functions().map(|f| f.name).collect();
+    for call in calls(ast) {
+        let name = call.name.as_str();
+        // Operators written as functions (`!x`, ranges…) have names that are not identifiers.
+        let is_name = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
+        if !is_name
+            || functions::FUNCTIONS.contains(&name)
+            || functions::KEYWORDS.contains(&name)
+            || own.contains(&name)
+        {
+            continue;
+        }
+        return Err(CompileError {
+            code: Code::ScriptCompile,
+            message: format!(
+                "`{name}` is not a function available in expressions; the functions are {}",
+                functions::FUNCTIONS.join(", ")
+            ),
+            line: call.line,
+        });
+    }
+    Ok(())
 }
 
 /// Sets the points seen by `points("id")` while `f` runs.
@@ -222,10 +259,8 @@ pub(crate) fn with_points<T>(
     pts: Vec<(Decimal, Decimal)>,
     f: impl FnOnce() -> T,
 ) -> T {
-    CONTEXT.with(|c| c.borrow_mut().points = Some((ids, pts)));
-    let out = f();
-    CONTEXT.with(|c| c.borrow_mut().points = None);
-    out
+    let _guard = context::PointsGuard::set((ids, pts));
+    f()
 }
 
 fn to_dynamic(v: &Value, def: &InputDef) -> Dynamic {
@@ -237,9 +272,21 @@ fn to_dynamic(v: &Value, def: &InputDef) -> Dynamic {
 }
 
 impl Compiled {
+    /// Ids named by string literals in the source's `points("…")` and `max_points("…")`
+    /// calls, found in the compiled AST (so text in comments or strings does not count).
+    pub(crate) fn point_refs(&self) -> Vec<String> {
+        let mut out: Vec<String> = calls(&self.ast)
+            .into_iter()
+            .filter(|c| c.name == "points" || c.name == "max_points")
+            .filter_map(|c| c.literal.map(|id| id.to_string()))
+            .collect();
+        out.dedup();
+        out
+    }
+
     /// Evaluates with the unit's input slots (and extra named values); returns the value and
     /// what the source printed.
-    pub fn eval(
+    pub(crate) fn eval(
         &self,
         engine: &Engine,
         inputs: &[InputDef],
@@ -255,9 +302,9 @@ impl Compiled {
         for (name, v) in extra {
             scope.push_constant_dynamic(*name, v.clone());
         }
-        CONTEXT.with(|c| c.borrow_mut().printed.clear());
+        let run = context::Evaluation::begin();
         let r = engine.eval_ast_with_scope::<Dynamic>(&mut scope, &self.ast);
-        let printed = CONTEXT.with(|c| std::mem::take(&mut c.borrow_mut().printed));
+        let printed = run.finish();
         let r = r.map_err(|e| self.fail(*e, inputs, slots));
         (r, printed)
     }
@@ -274,41 +321,121 @@ impl Compiled {
                     _ => Fail::Error(Code::ScriptError, format!("`{name}` has no value here")),
                 }
             }
-            E::ErrorArithmetic(msg, _) if msg.to_lowercase().contains("zero") => {
-                Fail::Error(Code::DivisionByZero, "division by zero".into())
-            }
+            E::ErrorRuntime(v, _) if v.is::<Trap>() => match v.cast::<Trap>() {
+                Trap::DivisionByZero => {
+                    Fail::Error(Code::DivisionByZero, "division by zero".into())
+                }
+                Trap::Time(limit) => time_exceeded(limit),
+            },
+            E::ErrorTerminated(v, _) if v.is::<Trap>() => match v.cast::<Trap>() {
+                Trap::Time(limit) => time_exceeded(limit),
+                Trap::DivisionByZero => {
+                    Fail::Error(Code::DivisionByZero, "division by zero".into())
+                }
+            },
             E::ErrorTooManyOperations(_) => Fail::Error(
                 Code::LimitExceeded,
                 format!(
-                    "the script ran more than {} operations (an endless loop?)",
-                    sandbox::MAX_OPERATIONS
+                    "the script ran more than {} operations (limit `operations`; an endless loop?)",
+                    Limits::DEFAULT.operations
                 ),
             ),
             E::ErrorStackOverflow(_) => Fail::Error(
                 Code::LimitExceeded,
                 format!(
-                    "the script called functions more than {} deep",
-                    sandbox::MAX_CALL_DEPTH
+                    "the script called functions more than {} deep (limit `call_depth`)",
+                    Limits::DEFAULT.call_depth
                 ),
             ),
-            E::ErrorDataTooLarge(what, _) => Fail::Error(
+            E::ErrorDataTooLarge(what, _) => {
+                let limit = if what.contains("string") || what.contains("String") {
+                    format!("`string_bytes`, {} bytes", Limits::DEFAULT.string_bytes)
+                } else {
+                    format!("`items`, {} items", Limits::DEFAULT.items)
+                };
+                Fail::Error(
+                    Code::LimitExceeded,
+                    format!("the script built too large a value: {what} (limit {limit})"),
+                )
+            }
+            E::ErrorTooManyVariables(_) => Fail::Error(
                 Code::LimitExceeded,
-                format!("the script built too large a value ({what})"),
+                format!(
+                    "the script defined more than {} variables (limit `variables`)",
+                    Limits::DEFAULT.variables
+                ),
             ),
-            E::ErrorTooManyVariables(_) | E::ErrorTooManyModules(_) => {
+            E::ErrorTooManyModules(_) => {
                 Fail::Error(Code::LimitExceeded, "the script hit a sandbox limit".into())
             }
+            E::ErrorFunctionNotFound(sig, _) => Fail::Error(
+                Code::ScriptError,
+                format!(
+                    "`{}` is not a function available in expressions; the functions are {}",
+                    clip(&sig, 80),
+                    functions::FUNCTIONS.join(", ")
+                ),
+            ),
             E::ErrorInFunctionCall(_, _, inner, _) => self.fail(*inner, inputs, slots),
-            E::ErrorRuntime(v, _) => {
-                Fail::Error(Code::ScriptError, format!("the script failed: {v}"))
-            }
+            E::ErrorRuntime(v, _) => Fail::Error(
+                Code::ScriptError,
+                format!("the script failed: {}", bounded_text(&v, 200).0),
+            ),
             other => Fail::Error(Code::ScriptError, format!("the script failed: {other}")),
         }
     }
 }
 
+fn time_exceeded(limit: std::time::Duration) -> Fail {
+    Fail::Error(
+        Code::LimitExceeded,
+        format!(
+            "the script ran longer than {} ms (limit `time`)",
+            limit.as_millis()
+        ),
+    )
+}
+
+/// The first `max` characters of `s`.
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() > max {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('…');
+        out
+    } else {
+        s.to_string()
+    }
+}
+
+/// The display of a value, cut after `max` characters without building the whole text first
+/// (a script's value may be a large array); and whether it was cut.
+pub(crate) fn bounded_text(v: &Dynamic, max: usize) -> (String, bool) {
+    struct Bounded {
+        out: String,
+        left: usize,
+    }
+    impl std::fmt::Write for Bounded {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            for c in s.chars() {
+                if self.left == 0 {
+                    return Err(std::fmt::Error);
+                }
+                self.out.push(c);
+                self.left -= 1;
+            }
+            Ok(())
+        }
+    }
+    let mut b = Bounded {
+        out: String::new(),
+        left: max,
+    };
+    let cut = write!(b, "{v}").is_err();
+    (b.out, cut)
+}
+
 /// A number from a script's value (integer or decimal).
-pub fn as_number(v: &Dynamic) -> Option<Decimal> {
+pub(crate) fn as_number(v: &Dynamic) -> Option<Decimal> {
     if let Some(d) = v.clone().try_cast::<Decimal>() {
         return Some(d);
     }
@@ -316,10 +443,10 @@ pub fn as_number(v: &Dynamic) -> Option<Decimal> {
 }
 
 /// A short rendering of a script value, for messages.
-pub fn describe(v: &Dynamic) -> String {
+pub(crate) fn describe(v: &Dynamic) -> String {
     let t = v.type_name();
-    let s = v.to_string();
-    if s.chars().count() > 40 {
+    let (s, cut) = bounded_text(v, 40);
+    if cut {
         format!("a {t}")
     } else {
         format!("{s} (a {t})")

@@ -137,26 +137,6 @@ fn scalar_raw(s: &Scalar) -> RawValue {
     }
 }
 
-/// Ids named as string literals in `points("…")` / `max_points("…")` calls.
-fn point_refs(src: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for f in ["points(", "max_points("] {
-        let mut rest = src;
-        while let Some(i) = rest.find(f) {
-            let before_ok =
-                i == 0 || !rest[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
-            rest = &rest[i + f.len()..];
-            let t = rest.trim_start();
-            if before_ok && t.starts_with('"') {
-                if let Some(end) = t[1..].find('"') {
-                    out.push(t[1..1 + end].to_string());
-                }
-            }
-        }
-    }
-    out
-}
-
 /// Checks and compiles the model into a plan.
 pub(crate) fn compile(
     doc: &RulesetDoc,
@@ -334,7 +314,14 @@ pub(crate) fn compile(
             );
         }
         let requires = g.requires.as_ref().and_then(|src| {
-            for id in point_refs(src) {
+            let c = cx.compile_src(
+                src,
+                SourceKind::Expression,
+                g.pos,
+                None,
+                &["index", "total"],
+            )?;
+            for id in c.point_refs() {
                 if !node_index.contains_key(&crate::ruleset::load::nfc(&id)) {
                     cx.err_at(
                         Code::UnknownCriterion,
@@ -347,13 +334,7 @@ pub(crate) fn compile(
                     );
                 }
             }
-            cx.compile_src(
-                src,
-                SourceKind::Expression,
-                g.pos,
-                None,
-                &["index", "total"],
-            )
+            Some(c)
         });
         grades.push(Grade {
             id: g.id.clone(),

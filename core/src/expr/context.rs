@@ -1,0 +1,119 @@
+//! Per-evaluation state that Rhai callbacks reach (they get no context argument): the lines a
+//! script printed, when the evaluation started (for the time bound) and, for a grade's
+//! `requires`, the unit's points by node id.
+//!
+//! The state lives in a thread-local (scoring runs on several threads with one shared engine)
+//! and is only ever set through RAII guards, so it is restored even if a caller unwinds.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rust_decimal::Decimal;
+use web_time::Instant;
+
+/// Node index by id, and (points, max) by node index.
+pub(crate) type PointsView = (Arc<HashMap<String, usize>>, Vec<(Decimal, Decimal)>);
+
+/// Most lines kept from one evaluation's `print`/`debug`.
+const MAX_PRINTED_LINES: usize = 100;
+/// Most characters kept of one printed line.
+pub(super) const MAX_PRINTED_CHARS: usize = 1000;
+
+#[derive(Default)]
+struct State {
+    printed: Vec<String>,
+    started: Option<Instant>,
+    points: Option<PointsView>,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+/// A value that native functions and the progress callback raise to stop an evaluation; the
+/// error mapping matches it by type, never by message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Trap {
+    /// A division or remainder by zero.
+    DivisionByZero,
+    /// The evaluation ran past its time bound (this one).
+    Time(Duration),
+}
+
+/// Records a printed line of the running evaluation (bounded in count and length).
+pub(super) fn record_print(s: &str) {
+    STATE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.printed.len() < MAX_PRINTED_LINES {
+            c.printed.push(s.chars().take(MAX_PRINTED_CHARS).collect());
+        }
+    });
+}
+
+/// Time since the running evaluation started, if one is running.
+pub(super) fn elapsed() -> Option<Duration> {
+    STATE.with(|c| c.borrow().started.map(|t| t.elapsed()))
+}
+
+/// The points view set by [`PointsGuard`], applied to `f`.
+pub(super) fn with_points_view<T>(f: impl FnOnce(Option<&PointsView>) -> T) -> T {
+    STATE.with(|c| f(c.borrow().points.as_ref()))
+}
+
+/// One evaluation in progress: clears the printed lines and starts the clock; on drop, puts
+/// back the state of any enclosing evaluation.
+pub(super) struct Evaluation {
+    outer_printed: Vec<String>,
+    outer_started: Option<Instant>,
+}
+
+impl Evaluation {
+    pub(super) fn begin() -> Self {
+        STATE.with(|c| {
+            let mut c = c.borrow_mut();
+            Evaluation {
+                outer_printed: std::mem::take(&mut c.printed),
+                outer_started: c.started.replace(Instant::now()),
+            }
+        })
+    }
+
+    /// Ends the evaluation, returning what it printed.
+    pub(super) fn finish(self) -> Vec<String> {
+        STATE.with(|c| std::mem::take(&mut c.borrow_mut().printed))
+    }
+}
+
+impl Drop for Evaluation {
+    fn drop(&mut self) {
+        let printed = std::mem::take(&mut self.outer_printed);
+        let started = self.outer_started.take();
+        STATE.with(|c| {
+            let mut c = c.borrow_mut();
+            c.printed = printed;
+            c.started = started;
+        });
+    }
+}
+
+/// Makes `points("id")` see a unit's points while alive; on drop, puts back what was there.
+pub(super) struct PointsGuard {
+    outer: Option<PointsView>,
+}
+
+impl PointsGuard {
+    pub(super) fn set(view: PointsView) -> Self {
+        PointsGuard {
+            outer: STATE.with(|c| c.borrow_mut().points.replace(view)),
+        }
+    }
+}
+
+impl Drop for PointsGuard {
+    fn drop(&mut self) {
+        let outer = self.outer.take();
+        STATE.with(|c| c.borrow_mut().points = outer);
+    }
+}
