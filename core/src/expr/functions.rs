@@ -6,11 +6,12 @@
 //!   whole numbers continue as decimals instead of overflowing. A division or remainder by zero
 //!   raises [`Trap::DivisionByZero`].
 //! - `min`, `max`, `clamp`, `abs`, `round` (half away from zero), `points`/`max_points` (grade
-//!   conditions), `print`/`debug` (to the trace).
+//!   conditions), `print`/`debug` (to the trace), `contains(list, x)` (what `x in list` calls),
+//!   and `for x in list`.
 
 use std::fmt::Write as _;
 
-use rhai::{Dynamic, Engine, EvalAltResult, ImmutableString, Position, INT};
+use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, Position, INT};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::context::{self, Trap};
@@ -28,6 +29,7 @@ pub(super) const FUNCTIONS: &[&str] = &[
     "max_points",
     "print",
     "debug",
+    "contains",
 ];
 
 /// Rhai keywords written like calls; they reach nothing outside the script.
@@ -224,6 +226,21 @@ fn assign_op(a: &mut Dynamic, b: Num, name: &str, f: Op) -> R<()> {
     }
 }
 
+/// Equality of plain values for `in`: numbers by value (whole or decimal), texts, true/false.
+/// Lists and maps are never equal to anything (comparing them is not offered).
+fn same(a: &Dynamic, b: &Dynamic) -> bool {
+    if let (Some(x), Some(y)) = (Num::of(a), Num::of(b)) {
+        return x.dec() == y.dec();
+    }
+    if let (Ok(x), Ok(y)) = (a.as_immutable_string_ref(), b.as_immutable_string_ref()) {
+        return *x == *y;
+    }
+    if let (Ok(x), Ok(y)) = (a.as_bool(), b.as_bool()) {
+        return x == y;
+    }
+    false
+}
+
 fn num(v: &Dynamic, f: &str) -> R<Decimal> {
     super::as_number(v)
         .ok_or_else(|| format!("{f}() takes numbers, not {}", super::describe(v)).into())
@@ -284,6 +301,11 @@ pub(super) fn register(e: &mut Engine) {
     });
     e.register_fn("points", |id: ImmutableString| node_points(&id, false));
     e.register_fn("max_points", |id: ImmutableString| node_points(&id, true));
+    // `x in list`; lists hold at most `items` values whose texts add up to `string_bytes`.
+    e.register_fn("contains", |list: &mut Array, x: Dynamic| {
+        list.iter().any(|v| same(v, &x))
+    });
+    e.register_iterator::<Array>();
     // `print(x)` / `debug(x)`: the text goes to the trace through the engine's callbacks.
     e.register_fn("print", |v: Dynamic| -> ImmutableString {
         super::bounded_text(&v, context::MAX_PRINTED_CHARS).0.into()

@@ -411,3 +411,33 @@ fn points_context_is_restored() {
         "{after:?}"
     );
 }
+
+/// What rules may use besides arithmetic: `in` over a list (choice values), `for` over a list,
+/// indexing, maps, `switch`, string interpolation, methods on the helpers.
+#[test]
+fn the_language_that_remains() {
+    let yes = |src: &str| {
+        run(src, SourceKind::Script, &[])
+            .unwrap()
+            .as_bool()
+            .unwrap()
+    };
+    assert!(yes("\"cham\" in [\"dung_han\", \"cham\"]"));
+    assert!(!yes("\"khong\" in [\"dung_han\", \"cham\"]"));
+    assert!(yes("2 in [1, 2.0]"));
+    assert!(!yes("\"2\" in [1, 2]"));
+    assert!(!yes("[1] in [[1]]"));
+    assert_eq!(snum("let s = 0; for x in [1, 2.5] { s += x; } s"), d("3.5"));
+    assert_eq!(snum("let a = [1, 2]; a[1]"), d("2"));
+    assert_eq!(snum("let m = #{a: 1}; m.a"), d("1"));
+    assert_eq!(
+        snum("let c = \"x\"; switch c { \"x\" => 1, _ => 2 }"),
+        d("1")
+    );
+    assert_eq!(snum("let x = -5; x.abs()"), d("5"));
+    let s = run("let n = 2.5; `n = ${n}`", SourceKind::Script, &[]).unwrap();
+    assert_eq!(s.into_string().unwrap(), "n = 2.5");
+    // Still no substring search, string building or conversions.
+    assert_eq!(code("\"a\" in \"abc\""), Code::ScriptError);
+    assert_eq!(code("\"a\" + 1"), Code::ScriptError);
+}
