@@ -1,5 +1,6 @@
 //! Per-evaluation state that Rhai callbacks reach (they get no context argument): the lines a
-//! script printed, when the evaluation started (for the time bound) and, for a grade's
+//! script printed, when the evaluation started (for the time bound), the work its costly calls
+//! were charged (for the operation bound) and, for a grade's
 //! `requires`, the unit's points by node id.
 //!
 //! The state lives in a thread-local (scoring runs on several threads with one shared engine)
@@ -25,6 +26,8 @@ pub(super) const MAX_PRINTED_CHARS: usize = 1000;
 struct State {
     printed: Vec<String>,
     started: Option<Instant>,
+    /// Operations charged by costly native calls (long texts, lists), on top of Rhai's count.
+    work: u64,
     points: Option<PointsView>,
 }
 
@@ -40,6 +43,8 @@ pub(crate) enum Trap {
     DivisionByZero,
     /// The evaluation ran past its time bound (this one).
     Time(Duration),
+    /// Rhai's operations plus the charged work passed this many.
+    Operations(u64),
 }
 
 /// Records a printed line of the running evaluation (bounded in count and length).
@@ -52,9 +57,26 @@ pub(super) fn record_print(s: &str) {
     });
 }
 
-/// Time since the running evaluation started, if one is running.
-pub(super) fn elapsed() -> Option<Duration> {
-    STATE.with(|c| c.borrow().started.map(|t| t.elapsed()))
+/// Time since the running evaluation started (if one is running), and the work charged so far.
+pub(super) fn progress() -> (Option<Duration>, u64) {
+    STATE.with(|c| {
+        let c = c.borrow();
+        (c.started.map(|t| t.elapsed()), c.work)
+    })
+}
+
+/// Bytes (or list items × 64) that cost as much as one operation.
+const BYTES_PER_OPERATION: usize = 64;
+
+/// Charges the running evaluation for handling `bytes` bytes of data in one native call.
+pub(super) fn charge(bytes: usize) {
+    let units = u64::try_from(bytes / BYTES_PER_OPERATION).unwrap_or(u64::MAX);
+    if units > 0 {
+        STATE.with(|c| {
+            let mut c = c.borrow_mut();
+            c.work = c.work.saturating_add(units);
+        });
+    }
 }
 
 /// The points view set by [`PointsGuard`], applied to `f`.
@@ -67,6 +89,7 @@ pub(super) fn with_points_view<T>(f: impl FnOnce(Option<&PointsView>) -> T) -> T
 pub(super) struct Evaluation {
     outer_printed: Vec<String>,
     outer_started: Option<Instant>,
+    outer_work: u64,
 }
 
 impl Evaluation {
@@ -76,6 +99,7 @@ impl Evaluation {
             Evaluation {
                 outer_printed: std::mem::take(&mut c.printed),
                 outer_started: c.started.replace(Instant::now()),
+                outer_work: std::mem::take(&mut c.work),
             }
         })
     }
@@ -90,10 +114,12 @@ impl Drop for Evaluation {
     fn drop(&mut self) {
         let printed = std::mem::take(&mut self.outer_printed);
         let started = self.outer_started.take();
+        let work = self.outer_work;
         STATE.with(|c| {
             let mut c = c.borrow_mut();
             c.printed = printed;
             c.started = started;
+            c.work = work;
         });
     }
 }

@@ -15,6 +15,7 @@ use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, Position, INT
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::context::{self, Trap};
+use super::Limits;
 
 type R<T> = Result<T, Box<EvalAltResult>>;
 
@@ -215,6 +216,7 @@ fn assign_op(a: &mut Dynamic, b: Num, name: &str, f: Op) -> R<()> {
         None if name == "+" && a.is_string() => {
             let mut s = a.clone().into_string().unwrap_or_default();
             let _ = write!(s, "{}", b.dec());
+            context::charge(s.len());
             *a = Dynamic::from(s);
             Ok(())
         }
@@ -260,9 +262,54 @@ fn node_points(id: &str, max: bool) -> R<Decimal> {
     })
 }
 
-pub(super) fn register(e: &mut Engine) {
+fn too_long() -> Box<EvalAltResult> {
+    EvalAltResult::ErrorDataTooLarge("Length of string".into(), Position::NONE).into()
+}
+
+/// Text operators that cost as much as their length: comparisons and joins are charged to the
+/// evaluation's operation count, and a join is refused before it is built if it would be longer
+/// than `max` bytes.
+fn register_text(e: &mut Engine, max: usize) {
+    type T = ImmutableString;
+    fn cmp(a: &T, b: &T) -> std::cmp::Ordering {
+        context::charge(a.len().min(b.len()));
+        a.as_str().cmp(b.as_str())
+    }
+    e.register_fn("==", |a: T, b: T| {
+        context::charge(a.len().min(b.len()));
+        a == b
+    });
+    e.register_fn("!=", |a: T, b: T| {
+        context::charge(a.len().min(b.len()));
+        a != b
+    });
+    e.register_fn("<", |a: T, b: T| cmp(&a, &b).is_lt());
+    e.register_fn("<=", |a: T, b: T| cmp(&a, &b).is_le());
+    e.register_fn(">", |a: T, b: T| cmp(&a, &b).is_gt());
+    e.register_fn(">=", |a: T, b: T| cmp(&a, &b).is_ge());
+    e.register_fn("+", move |a: T, b: T| -> R<T> {
+        let n = a.len().saturating_add(b.len());
+        if n > max {
+            return Err(too_long());
+        }
+        context::charge(n);
+        Ok(a + b)
+    });
+    e.register_fn("+=", move |a: &mut T, b: T| -> R<()> {
+        let n = a.len().saturating_add(b.len());
+        if n > max {
+            return Err(too_long());
+        }
+        context::charge(n);
+        *a += b;
+        Ok(())
+    });
+}
+
+pub(super) fn register(e: &mut Engine, limits: &Limits) {
     // Built-in operators may only be overridden with fast operators off.
     e.set_fast_operators(false);
+    register_text(e, limits.string_bytes);
     register_op(e, "+", add);
     register_op(e, "-", sub);
     register_op(e, "*", mul);
@@ -303,6 +350,7 @@ pub(super) fn register(e: &mut Engine) {
     e.register_fn("max_points", |id: ImmutableString| node_points(&id, true));
     // `x in list`; lists hold at most `items` values whose texts add up to `string_bytes`.
     e.register_fn("contains", |list: &mut Array, x: Dynamic| {
+        context::charge(list.len());
         list.iter().any(|v| same(v, &x))
     });
     e.register_iterator::<Array>();

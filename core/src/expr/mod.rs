@@ -37,7 +37,7 @@ pub(crate) fn engine() -> Engine {
 fn engine_with(limits: &Limits) -> Engine {
     let mut e = Engine::new_raw();
     sandbox::apply(&mut e, limits);
-    functions::register(&mut e);
+    functions::register(&mut e, limits);
     e
 }
 
@@ -267,7 +267,9 @@ fn to_dynamic(v: &Value, def: &InputDef) -> Dynamic {
     match v {
         Value::Bool(b) => Dynamic::from_bool(*b),
         Value::Num(d) => Dynamic::from_decimal(*d),
-        Value::Choice(i) => Dynamic::from(rhai::ImmutableString::from(def.options[*i].as_str())),
+        Value::Choice(i) => Dynamic::from(rhai::ImmutableString::from(
+            def.options.get(*i).map_or("", String::as_str),
+        )),
     }
 }
 
@@ -295,8 +297,8 @@ impl Compiled {
     ) -> (Result<Dynamic, Fail>, Vec<String>) {
         let mut scope = Scope::new();
         for &i in &self.reads {
-            if let Some(Slot::Value(v)) = slots.get(i) {
-                scope.push_constant_dynamic(inputs[i].name.as_str(), to_dynamic(v, &inputs[i]));
+            if let (Some(Slot::Value(v)), Some(def)) = (slots.get(i), inputs.get(i)) {
+                scope.push_constant_dynamic(def.name.as_str(), to_dynamic(v, def));
             }
         }
         for (name, v) in extra {
@@ -311,47 +313,40 @@ impl Compiled {
 
     fn fail(&self, e: EvalAltResult, inputs: &[InputDef], slots: &[Slot]) -> Fail {
         use EvalAltResult as E;
+        let limits = &Limits::DEFAULT;
         match e {
             E::ErrorVariableNotFound(name, _) => {
-                let slot = self.reads.iter().copied().find(|&i| inputs[i].name == name);
-                match slot.map(|i| (i, &slots[i])) {
+                let slot = self
+                    .reads
+                    .iter()
+                    .copied()
+                    .find(|&i| inputs.get(i).is_some_and(|d| d.name == name));
+                match slot.and_then(|i| Some((i, slots.get(i)?))) {
                     Some((i, Slot::Missing)) => Fail::Missing(i),
                     Some((i, Slot::NotApplicable)) => Fail::NotApplicable(i),
                     Some((i, Slot::Invalid)) => Fail::Invalid(i),
                     _ => Fail::Error(Code::ScriptError, format!("`{name}` has no value here")),
                 }
             }
-            E::ErrorRuntime(v, _) if v.is::<Trap>() => match v.cast::<Trap>() {
-                Trap::DivisionByZero => {
-                    Fail::Error(Code::DivisionByZero, "division by zero".into())
+            E::ErrorRuntime(v, _) | E::ErrorTerminated(v, _) if v.is::<Trap>() => {
+                match v.try_cast::<Trap>() {
+                    Some(t) => trapped(t),
+                    None => Fail::Error(Code::ScriptError, "the script failed".into()),
                 }
-                Trap::Time(limit) => time_exceeded(limit),
-            },
-            E::ErrorTerminated(v, _) if v.is::<Trap>() => match v.cast::<Trap>() {
-                Trap::Time(limit) => time_exceeded(limit),
-                Trap::DivisionByZero => {
-                    Fail::Error(Code::DivisionByZero, "division by zero".into())
-                }
-            },
-            E::ErrorTooManyOperations(_) => Fail::Error(
-                Code::LimitExceeded,
-                format!(
-                    "the script ran more than {} operations (limit `operations`; an endless loop?)",
-                    Limits::DEFAULT.operations
-                ),
-            ),
+            }
+            E::ErrorTooManyOperations(_) => trapped(Trap::Operations(limits.operations)),
             E::ErrorStackOverflow(_) => Fail::Error(
                 Code::LimitExceeded,
                 format!(
                     "the script called functions more than {} deep (limit `call_depth`)",
-                    Limits::DEFAULT.call_depth
+                    limits.call_depth
                 ),
             ),
             E::ErrorDataTooLarge(what, _) => {
-                let limit = if what.contains("string") || what.contains("String") {
-                    format!("`string_bytes`, {} bytes", Limits::DEFAULT.string_bytes)
+                let limit = if what.to_lowercase().contains("string") {
+                    format!("`string_bytes`, {} bytes", limits.string_bytes)
                 } else {
-                    format!("`items`, {} items", Limits::DEFAULT.items)
+                    format!("`items`, {} items", limits.items)
                 };
                 Fail::Error(
                     Code::LimitExceeded,
@@ -362,7 +357,7 @@ impl Compiled {
                 Code::LimitExceeded,
                 format!(
                     "the script defined more than {} variables (limit `variables`)",
-                    Limits::DEFAULT.variables
+                    limits.variables
                 ),
             ),
             E::ErrorTooManyModules(_) => {
@@ -381,19 +376,29 @@ impl Compiled {
                 Code::ScriptError,
                 format!("the script failed: {}", bounded_text(&v, 200).0),
             ),
-            other => Fail::Error(Code::ScriptError, format!("the script failed: {other}")),
+            other => Fail::Error(
+                Code::ScriptError,
+                format!("the script failed: {}", clip(&other.to_string(), 300)),
+            ),
         }
     }
 }
 
-fn time_exceeded(limit: std::time::Duration) -> Fail {
-    Fail::Error(
-        Code::LimitExceeded,
-        format!(
+/// The failure for a trap raised by a native function or the progress callback.
+fn trapped(t: Trap) -> Fail {
+    let message = match t {
+        Trap::DivisionByZero => {
+            return Fail::Error(Code::DivisionByZero, "division by zero".into())
+        }
+        Trap::Time(limit) => format!(
             "the script ran longer than {} ms (limit `time`)",
             limit.as_millis()
         ),
-    )
+        Trap::Operations(limit) => format!(
+            "the script ran more than {limit} operations (limit `operations`; an endless loop?)"
+        ),
+    };
+    Fail::Error(Code::LimitExceeded, message)
 }
 
 /// The first `max` characters of `s`.

@@ -14,7 +14,7 @@ use super::context;
 ///
 /// | limit | default | what it bounds |
 /// |---|---|---|
-/// | `operations` | 100,000 | Rhai operations per evaluation (a loop step, a call, an operator…) |
+/// | `operations` | 100,000 | Rhai operations per evaluation (a loop step, a call, an operator…); a call that handles long texts or lists counts one more per 64 bytes or items |
 /// | `time` | 1 s | wall-clock time per evaluation, whatever the operations cost |
 /// | `call_depth` | 32 | nesting of calls of functions defined in the script |
 /// | `string_bytes` | 10,000 | bytes (UTF-8) of any string a script builds |
@@ -94,10 +94,17 @@ pub(super) fn apply(e: &mut Engine, limits: &Limits) {
     }
     e.on_print(context::record_print);
     e.on_debug(|s, _, _| context::record_print(s));
-    let time = limits.time;
+    let (time, operations) = (limits.time, limits.operations);
     e.on_progress(move |ops| {
-        if ops % CLOCK_EVERY == 0 && context::elapsed().is_some_and(|t| t > time) {
+        if ops % CLOCK_EVERY != 0 {
+            return None;
+        }
+        let (elapsed, work) = context::progress();
+        if elapsed.is_some_and(|t| t > time) {
             return Some(Dynamic::from(context::Trap::Time(time)));
+        }
+        if ops.saturating_add(work) > operations {
+            return Some(Dynamic::from(context::Trap::Operations(operations)));
         }
         None
     });

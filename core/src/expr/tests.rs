@@ -249,9 +249,7 @@ fn time_is_bounded() {
         other => panic!("{other:?}"),
     }
     // Another evaluation on the same thread starts its own clock.
-    let (c, m) = failure("loop { }");
-    assert_eq!(c, Code::LimitExceeded);
-    assert!(m.contains("limit `operations`"), "{m}");
+    assert_eq!(num("1 + 1"), d("2"));
     assert!(Limits::default().time >= std::time::Duration::from_millis(100));
 }
 
@@ -440,4 +438,30 @@ fn the_language_that_remains() {
     // Still no substring search, string building or conversions.
     assert_eq!(code("\"a\" in \"abc\""), Code::ScriptError);
     assert_eq!(code("\"a\" + 1"), Code::ScriptError);
+}
+
+/// Operations on long texts count as many operations as their length (one per 64 bytes), so a
+/// loop of few steps over long texts cannot run far longer than the operation bound suggests.
+#[test]
+fn long_text_operations_are_charged() {
+    let make = |len_doublings: u32| {
+        format!(
+            "let s = `x`; let i = 0; while i < {len_doublings} {{ s += s; i += 1; }} let t = s; let k = 0; while k < 2000 {{ s == t; s < t; k += 1; }} 1"
+        )
+    };
+    // Short texts: ~10,000 operations, well under the bound.
+    assert_eq!(snum(&make(2)), d("1"));
+    // 8 KiB texts: the same steps are charged 2 × 128 operations each.
+    let (c, m) = failure(&make(13));
+    assert_eq!(c, Code::LimitExceeded, "{m}");
+    assert!(m.contains("limit `operations`"), "{m}");
+    // Joins are checked before they are built, and charged too.
+    assert_eq!(
+        code("let s = `x`; let i = 0; while i < 13 { s = s + s; i += 1; } let t = s + s; 1"),
+        Code::LimitExceeded
+    );
+    assert_eq!(
+        code("let s = `x`; let i = 0; while i < 13 { s += s; i += 1; } s += s; 1"),
+        Code::LimitExceeded
+    );
 }
