@@ -179,6 +179,20 @@ pub(crate) fn compile(
                     };
                     (Code::UndeclaredInput, msg)
                 }
+                ParseErrorType::ExprTooDeep => (
+                    Code::ScriptCompile,
+                    format!(
+                        "the expression is nested more than {} deep (limit `expr_depth`); split it with `let`",
+                        Limits::DEFAULT.expr_depth
+                    ),
+                ),
+                ParseErrorType::TooManyFunctions => (
+                    Code::ScriptCompile,
+                    format!(
+                        "the script defines more than {} functions (limit `functions`)",
+                        Limits::DEFAULT.functions
+                    ),
+                ),
                 other => (
                     Code::ScriptCompile,
                     format!("the expression does not compile: {other}"),
@@ -282,7 +296,8 @@ impl Compiled {
             .filter(|c| c.name == "points" || c.name == "max_points")
             .filter_map(|c| c.literal.map(|id| id.to_string()))
             .collect();
-        out.dedup();
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|id| seen.insert(id.clone()));
         out
     }
 

@@ -465,3 +465,28 @@ fn long_text_operations_are_charged() {
         Code::LimitExceeded
     );
 }
+
+/// Compile-time limits name the limit.
+#[test]
+fn compile_limits_are_named() {
+    let deep = format!("{}1{}", "(".repeat(100), ")".repeat(100));
+    match run(&deep, SourceKind::Expression, &[]) {
+        Err(Fail::Error(Code::ScriptCompile, m)) => assert!(m.contains("expr_depth"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    let many: String = (0..101).map(|i| format!("fn f{i}() {{ 1 }} ")).collect();
+    match run(&format!("{many} 1"), SourceKind::Script, &[]) {
+        Err(Fail::Error(Code::ScriptCompile, m)) => assert!(m.contains("`functions`"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    let long = format!("1{}", " ".repeat(Limits::DEFAULT.source_bytes));
+    assert!(matches!(
+        run(&long, SourceKind::Expression, &[]),
+        Err(Fail::Error(Code::ScriptCompile, _))
+    ));
+    // A repeated reference is listed once.
+    assert_eq!(
+        compiled("points(\"A\") > 0 && points(\"B\") > 0 && points(\"A\") < 9").point_refs(),
+        vec!["A".to_string(), "B".to_string()]
+    );
+}
