@@ -1,0 +1,214 @@
+//! Hostile rule and data files: each gets a located, coded error (or is read correctly) in
+//! bounded time and memory. Regression tests for the adversarial findings of issue #8.
+
+use cchc::{BatchOptions, Code, DataFormat, Decimal, Diagnostic, Pos, RawValue, Ruleset, Unit};
+
+const RULES: &str = "format: cchc/1\nid: t\nversion: \"1\"\ntitle: Kiểm thử\ntotal: 2\ninputs:\n  n: { type: number, min: 0, max: 2 }\ncriteria:\n  - id: \"1\"\n    title: Tiêu chí\n    max: 2\n    rule: { value: n }\n";
+
+fn rules() -> Ruleset {
+    Ruleset::from_yaml_str(RULES, "r.yaml").expect("the test ruleset loads")
+}
+
+fn load_diags(text: &str) -> Vec<Diagnostic> {
+    match Ruleset::from_yaml_str(text, "bad.yaml") {
+        Ok(_) => panic!("the ruleset must be refused"),
+        Err(e) => e.diagnostics().to_vec(),
+    }
+}
+
+fn data_diag(text: &str, f: DataFormat) -> Diagnostic {
+    match cchc::read_units(text, f, "d") {
+        Ok(u) => panic!("the data must be refused, got {} unit(s)", u.len()),
+        Err(e) => e.diagnostics()[0].clone(),
+    }
+}
+
+fn units(text: &str, f: DataFormat) -> Vec<Unit> {
+    cchc::read_units(text, f, "d").unwrap_or_else(|e| panic!("data refused: {e}"))
+}
+
+fn at(line: u32, column: u32) -> Pos {
+    Pos { line, column }
+}
+
+// ---- 1. YAML memory bombs ------------------------------------------------------------------
+
+/// A 1 MB string aliased 50,000 times: few nodes, many bytes.
+fn string_bomb() -> String {
+    let mut s = format!("a: &s \"{}\"\nb:\n", "x".repeat(1_000_000));
+    for _ in 0..50_000 {
+        s.push_str("  - *s\n");
+    }
+    s
+}
+
+#[test]
+fn aliased_big_string_is_refused_by_the_byte_budget() {
+    let bomb = string_bomb();
+    assert!(bomb.len() < 5 * 1024 * 1024);
+    let d = load_diags(&bomb);
+    assert_eq!(d[0].code, Code::YamlTooComplex, "{d:?}");
+    assert!(d[0].line >= 3, "{d:?}");
+    let d = data_diag(&bomb, DataFormat::Yaml);
+    assert_eq!(d.code, Code::YamlTooComplex, "{d:?}");
+    assert!(d.line >= 3 && d.column >= 1, "{d:?}");
+}
+
+/// 60 nested anchored lists, each with many items, and no alias: nothing may be copied.
+fn nested_anchors(levels: usize, items: usize) -> String {
+    let row = "x, ".repeat(items);
+    let mut s = String::from("[");
+    for i in 0..levels {
+        s.push_str(&format!("{row}&a{i} ["));
+    }
+    s.push_str(&"]".repeat(levels + 1));
+    s
+}
+
+#[test]
+fn nested_anchors_without_aliases_are_read_without_copies() {
+    let text = format!(
+        "units:\n  - id: u\n    values:\n      n: {}\n",
+        nested_anchors(58, 10_000)
+    );
+    let u = units(&text, DataFormat::Yaml);
+    assert_eq!(u.len(), 1);
+    assert!(matches!(
+        u[0].values[0].1,
+        RawValue::Invalid(Code::WrongValueType, _)
+    ));
+    // As a rule file: refused for what it is, not for its anchors.
+    let d = load_diags(&nested_anchors(60, 10_000));
+    assert!(d.iter().all(|d| d.code != Code::YamlTooComplex), "{d:?}");
+}
+
+#[test]
+fn aliases_still_copy_their_anchor() {
+    let text = "units:\n  - &u { id: a, kind: xa, values: &v { n: 1 } }\n  - { id: b, kind: *k, values: *v }\n  - { id: c, kind: &k phuong, values: { n: 2 } }\n";
+    // `*k` before `&k` is refused.
+    let d = data_diag(text, DataFormat::Yaml);
+    assert_eq!(d.code, Code::DataSyntax);
+    assert_eq!((d.line, d.column), (3, 20), "{d:?}");
+
+    let text = "units:\n  - { id: a, kind: &k xa, values: &v { n: 1 } }\n  - { id: b, kind: *k, values: *v }\n";
+    let u = units(text, DataFormat::Yaml);
+    assert_eq!(u[1].kind.as_deref(), Some("xa"));
+    assert_eq!(u[1].values, u[0].values);
+
+    // An anchored node holding aliases, aliased again.
+    let text = "a: &a [1, 2]\nb: &b [*a, *a]\nc: *b\n";
+    let d = load_diags(text);
+    assert!(d
+        .iter()
+        .all(|d| d.code != Code::YamlTooComplex && d.code != Code::YamlSyntax));
+    // An alias inside its own anchor cannot be expanded.
+    let d = load_diags("a: &a [1, *a]\n");
+    assert_eq!(d[0].code, Code::YamlSyntax);
+    assert_eq!((d[0].line, d[0].column), (1, 11));
+}
+
+#[test]
+fn many_small_aliases_are_counted_by_nodes() {
+    let mut s = String::from("a: &l [");
+    s.push_str(&"1, ".repeat(1_000));
+    s.push_str("]\nb: [");
+    for _ in 0..200 {
+        s.push_str("*l, ");
+    }
+    s.push_str("]\n");
+    // 200,000 nodes: over the rule-file budget (100,000), under the data budget.
+    assert_eq!(load_diags(&s)[0].code, Code::YamlTooComplex);
+    let u = units(&s, DataFormat::Yaml);
+    assert!(u[0].problems.iter().any(|p| p.code == Code::UnknownKey));
+}
+
+// ---- 2. Control characters -----------------------------------------------------------------
+
+#[test]
+fn nul_in_a_rule_file_is_refused_where_it_is() {
+    let text = RULES.replace("title: Kiểm thử", "title: Kiểm\0 thử");
+    let d = load_diags(&text);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, Code::ControlCharacter);
+    assert_eq!((d[0].line, d[0].column), (4, 12));
+    assert!(d[0].help.is_some());
+    // Through bytes too, and other control characters.
+    match Ruleset::from_bytes(RULES.replace("total: 2", "total: 2\u{1b}").as_bytes(), "b") {
+        Err(e) => {
+            assert_eq!(e.diagnostics()[0].code, Code::ControlCharacter);
+            assert_eq!(e.diagnostics()[0].pos(), at(5, 9));
+        }
+        Ok(_) => panic!("ESC accepted"),
+    }
+    // Tab, CR and LF are fine.
+    assert!(Ruleset::from_yaml_str(&RULES.replace('\n', "\r\n"), "crlf.yaml").is_ok());
+}
+
+#[test]
+fn nul_in_data_is_refused_in_every_format() {
+    let d = data_diag("[{\"id\": \"a\"},\0 {\"id\": \"b\"}]", DataFormat::Json);
+    assert_eq!((d.code, d.pos()), (Code::ControlCharacter, at(1, 14)));
+    let d = data_diag("- id: a\n- id: b\0\n- id: c\n", DataFormat::Yaml);
+    assert_eq!((d.code, d.pos()), (Code::ControlCharacter, at(2, 8)));
+    let d = data_diag("id;n\na;1\nb;2\0\nc;3\n", DataFormat::Csv);
+    assert_eq!((d.code, d.pos()), (Code::ControlCharacter, at(3, 4)));
+    assert!(d.help.is_some());
+    // A C1 control (U+0085) too.
+    let d = data_diag("id;n\na;1\u{85}\n", DataFormat::Csv);
+    assert_eq!((d.code, d.pos()), (Code::ControlCharacter, at(2, 4)));
+}
+
+// ---- 3. Linear paths -----------------------------------------------------------------------
+
+#[test]
+fn many_keys_are_checked_for_duplicates_in_linear_time() {
+    let n = 200_000;
+    let mut s = String::from("{");
+    for i in 0..n {
+        s.push_str(&format!("k{i}: 1, "));
+    }
+    s.push_str("k17: 2}");
+    let d = load_diags(&s);
+    assert_eq!(d[0].code, Code::DuplicateKey);
+    assert!(d[0].message.contains("`k17`"), "{}", d[0].message);
+    // Duplicates are still found in small and mid-sized mappings.
+    assert_eq!(load_diags("{a: 1, b: 2, a: 3}")[0].code, Code::DuplicateKey);
+    let mut s = String::from("{");
+    for i in 0..20 {
+        s.push_str(&format!("k{i}: 1, "));
+    }
+    s.push_str("k3: 2, k19: 3}");
+    let d = load_diags(&s);
+    assert_eq!(d[0].code, Code::DuplicateKey);
+    assert!(d[0].message.contains("`k3`"), "{}", d[0].message);
+}
+
+#[test]
+fn grouped_ranking_with_many_kinds() {
+    let rs = rules();
+    let n = 20_000;
+    let batch: Vec<Unit> = (0..n)
+        .map(|i| {
+            Unit::new(format!("u{i}"))
+                .with_kind(format!("k{}", i / 2))
+                .with_number("n", Decimal::from(i % 3))
+        })
+        .collect();
+    let r = rs.score_batch_with(&batch, &BatchOptions::grouped(true), &mut |_| {});
+    assert_eq!(r.ranking.len(), n);
+    // Kind k0: u0 (0 points) and u1 (1 point): u1 first.
+    assert_eq!(
+        (
+            r.ranking[0].rank,
+            r.ranking[0].position,
+            r.ranking[1].rank,
+            r.ranking[1].position
+        ),
+        (1, 1, 2, 0)
+    );
+    // Groups come in order of first appearance.
+    assert_eq!(
+        r.results[r.ranking[2].position].unit.kind.as_deref(),
+        Some("k1")
+    );
+}
