@@ -212,3 +212,20 @@ fn grouped_ranking_with_many_kinds() {
         Some("k1")
     );
 }
+
+#[test]
+fn unit_ids_equal_after_nfc_are_duplicates() {
+    let rs = rules();
+    let one = |id: &str| Unit::new(id).with_number("n", Decimal::ONE);
+    // "Hòa" precomposed and decomposed.
+    let batch = [one("H\u{f2}a"), one("Ho\u{300}a"), one("khac")];
+    let r = rs.score_batch(&batch);
+    let dup = |i: usize| {
+        r.results[i]
+            .errors
+            .iter()
+            .any(|e| e.code == Code::DuplicateUnitId)
+    };
+    assert!(dup(0) && dup(1) && !dup(2));
+    assert_eq!(r.ranking.len(), 1);
+}
