@@ -229,3 +229,191 @@ fn unit_ids_equal_after_nfc_are_duplicates() {
     assert!(dup(0) && dup(1) && !dup(2));
     assert_eq!(r.ranking.len(), 1);
 }
+
+// ---- 4. Silent misreads --------------------------------------------------------------------
+
+#[test]
+fn yaml_core_tags_are_honoured() {
+    let vals = |text: &str| {
+        let u = units(
+            &format!("{{ id: a, values: {{ v: {text} }} }}"),
+            DataFormat::Yaml,
+        );
+        u[0].values[0].1.clone()
+    };
+    assert_eq!(vals("!!str 10"), RawValue::Text("10".into()));
+    assert_eq!(vals("! 10"), RawValue::Text("10".into()));
+    assert_eq!(vals("!!int 10"), RawValue::Number(Decimal::from(10)));
+    assert_eq!(vals("!!int \"12\""), RawValue::Number(Decimal::from(12)));
+    assert_eq!(vals("!!float 0.1"), RawValue::Number(Decimal::new(1, 1)));
+    assert_eq!(vals("!!bool true"), RawValue::Bool(true));
+    assert_eq!(vals("!!null ~"), RawValue::Null);
+    assert_eq!(vals("10"), RawValue::Number(Decimal::from(10)));
+    for bad in [
+        "!!int 1.5",
+        "!!int abc",
+        "!!float .nan",
+        "!!bool yes",
+        "!!null 0",
+        "!foo x",
+        "!!binary aGk=",
+        "!!map [1]",
+        "!!seq {a: 1}",
+        "!<tag:example.com,2000:x> 1",
+    ] {
+        let d = data_diag(
+            &format!("{{ id: a, values: {{ v: {bad} }} }}"),
+            DataFormat::Yaml,
+        );
+        assert_eq!(d.code, Code::DataSyntax, "{bad}: {d:?}");
+        assert!(d.line == 1 && d.column >= 24, "{bad}: {d:?}");
+        assert!(d.help.is_some(), "{bad}: {d:?}");
+    }
+    // In a rule file, `!!str 1` is text where text is wanted.
+    assert!(Ruleset::from_yaml_str(&RULES.replace("\"1\"\ntitle", "!!str 1\ntitle"), "t").is_ok());
+    let d = load_diags(&RULES.replace("total: 2", "total: !!str 2"));
+    assert_eq!(d[0].code, Code::WrongType, "{d:?}");
+    let d = load_diags(&RULES.replace("total: 2", "total: !custom 2"));
+    assert_eq!(
+        (d[0].code, d[0].pos()),
+        (Code::YamlSyntax, at(5, 16)),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_duplicate_key_in_one_unit_is_that_units_error() {
+    for (text, f) in [
+        (
+            r#"[{"id": "a", "values": {"n": 1}}, {"id": "b", "values": {"n": 1, "n": 2}}, {"id": "c", "id": "d", "values": {"n": 2}}]"#,
+            DataFormat::Json,
+        ),
+        (
+            "- { id: a, values: { n: 1 } }\n- id: b\n  values:\n    n: 1\n    n: 2\n- { id: c, id: d, values: { n: 2 } }\n",
+            DataFormat::Yaml,
+        ),
+    ] {
+        let u = units(text, f);
+        assert_eq!(u.len(), 3);
+        assert!(u[0].problems.is_empty());
+        assert_eq!(u[1].problems[0].code, Code::DuplicateKey);
+        assert_eq!(u[2].problems[0].code, Code::DuplicateKey);
+        assert!(u[1].problems[0].at.is_some());
+        assert_eq!(u[2].id.as_deref(), Some("c"));
+        let r = rules().score_batch(&u);
+        assert_eq!(r.results[0].status, cchc::UnitStatus::Complete);
+        assert_eq!(r.results[1].status, cchc::UnitStatus::Error);
+        assert_eq!(r.results[2].status, cchc::UnitStatus::Error);
+        assert_eq!(r.ranking.len(), 1);
+    }
+    let u = units("- id: b\n  values:\n    n: 1\n    n: 2\n", DataFormat::Yaml);
+    assert_eq!(u[0].problems[0].at, Some(at(4, 5)));
+    // `units` twice is the file's problem.
+    let d = data_diag("units: []\nunits: []\n", DataFormat::Yaml);
+    assert_eq!((d.code, d.pos()), (Code::DuplicateKey, at(2, 1)));
+    assert_eq!(d.labels.len(), 1);
+}
+
+#[test]
+fn csv_header_problems_are_reported() {
+    // A column named twice refuses the file, pointing at both.
+    let d = data_diag("id;n;tên;n\na;1;x;2\n", DataFormat::Csv);
+    assert_eq!((d.code, d.pos()), (Code::DuplicateKey, at(1, 10)));
+    assert_eq!((d.labels[0].line, d.labels[0].column), (1, 4));
+    // Equal after NFC.
+    let d = data_diag("id,h\u{f2}a,ho\u{300}a\na,1,2\n", DataFormat::Csv);
+    assert_eq!(d.code, Code::DuplicateKey);
+    // A cell under a column without a name is that unit's warning; an empty one is fine.
+    let u = units("id;n;;\na;1;;\nb;1;7;\n", DataFormat::Csv);
+    assert!(u[0].problems.is_empty());
+    assert_eq!(u[1].problems.len(), 1);
+    assert_eq!(u[1].problems[0].code, Code::UnknownKey);
+    assert_eq!(u[1].problems[0].at, Some(at(3, 3)));
+    let r = rules().score_batch(&u);
+    assert_eq!(r.results[1].status, cchc::UnitStatus::Complete);
+    assert!(r.results[1]
+        .warnings
+        .iter()
+        .any(|w| w.code == Code::UnknownKey));
+}
+
+#[test]
+fn a_count_written_with_a_thousands_separator_is_refused() {
+    let rs = Ruleset::from_yaml_str(
+        &RULES
+            .replace(
+                "n: { type: number, min: 0, max: 2 }",
+                "n: { type: count }\n  m: { type: number, min: 0, max: 2 }",
+            )
+            .replace("value: n", "value: m"),
+        "r.yaml",
+    )
+    .unwrap();
+    let u = units("id;n;m\na;1.000;1\nb;1000;1\nc;3,0;1\n", DataFormat::Csv);
+    let r = rs.score_batch(&u);
+    assert_eq!(r.results[0].status, cchc::UnitStatus::Error);
+    let e = &r.results[0].errors[0];
+    assert_eq!(e.code, Code::WrongValueType);
+    assert!(e.message.contains("1000"), "{}", e.message);
+    assert_eq!(r.results[1].status, cchc::UnitStatus::Complete);
+    assert_eq!(r.results[2].status, cchc::UnitStatus::Complete);
+}
+
+// ---- 5. Bounded reading --------------------------------------------------------------------
+
+#[test]
+fn endless_sources_are_read_only_to_the_limit() {
+    match cchc::data::read_bounded(std::io::repeat(0), 1000) {
+        Err(cchc::data::ReadError::TooLarge) => {}
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        cchc::data::read_bounded(&b"abc"[..], 3).unwrap(),
+        b"abc".to_vec()
+    );
+    if std::path::Path::new("/dev/zero").exists() {
+        match Ruleset::load("/dev/zero") {
+            Err(e) => assert_eq!(e.diagnostics()[0].code, Code::FileTooLarge),
+            Ok(_) => panic!("/dev/zero loaded"),
+        }
+    }
+}
+
+// ---- 6. Positions on unit issues -----------------------------------------------------------
+
+#[test]
+fn unit_issues_carry_their_place_in_the_data() {
+    let u = units(
+        "units:\n  - id: a\n    valeus: { n: 1 }\n  - id: [b]\n    values: 3\n    not_applicable: [x, [y]]\n  - 7\n",
+        DataFormat::Yaml,
+    );
+    let first = |i: usize| (u[i].problems[0].code, u[i].problems[0].at);
+    assert_eq!(first(0), (Code::UnknownKey, Some(at(3, 5))));
+    assert_eq!(
+        u[0].problems[0].help.as_deref(),
+        Some("did you mean `values`?")
+    );
+    assert_eq!(first(1), (Code::InvalidUnit, Some(at(4, 9))));
+    assert_eq!(u[1].problems[1].at, Some(at(5, 13)));
+    assert_eq!(u[1].problems[2].at, Some(at(6, 25)));
+    assert_eq!(first(2), (Code::InvalidUnit, Some(at(7, 5))));
+    for p in u.iter().flat_map(|u| &u.problems) {
+        assert!(!p.message.contains("(line"), "{}", p.message);
+    }
+    // CSV: the record's line, the field's number.
+    let u = units("id;n\n\na;1;9\n\"b\nc\";2;8\nd;3\n", DataFormat::Csv);
+    assert_eq!(first_at(&u[0]), Some(at(3, 1)));
+    assert_eq!(first_at(&u[1]), Some(at(4, 1)));
+    assert!(u[2].problems.is_empty());
+    let u = units("\n\nid;n;\n\r\n\r\na;1;\nb;2;x\n", DataFormat::Csv);
+    assert_eq!(first_at(&u[1]), Some(at(7, 3)));
+    // Serialised as {"line", "column"} only when present.
+    let json = serde_json::to_value(&u[1].problems[0]).unwrap();
+    assert_eq!(json["at"], serde_json::json!({"line": 7, "column": 3}));
+    let json = serde_json::to_value(cchc::Issue::new(None, Code::InvalidUnit, "x")).unwrap();
+    assert!(json.get("at").is_none());
+}
+
+fn first_at(u: &Unit) -> Option<Pos> {
+    u.problems.first().and_then(|p| p.at)
+}

@@ -54,11 +54,21 @@ fn field_column(header: &str, delim: u8, index: usize) -> u32 {
     header.chars().count() as u32 + 1
 }
 
-/// The line of a record (from 1), or `fallback`.
-fn line_of(rec: &::csv::StringRecord, fallback: u32) -> u32 {
-    rec.position()
-        .and_then(|p| u32::try_from(p.line()).ok())
-        .unwrap_or(fallback)
+/// The line (from 1) where a record starts, or `fallback`. The reader's position is where it
+/// started reading, before any blank lines it skipped; those are counted here.
+fn line_of(rec: &::csv::StringRecord, text: &str, fallback: u32) -> u32 {
+    let Some(p) = rec.position() else {
+        return fallback;
+    };
+    let skipped = usize::try_from(p.byte())
+        .ok()
+        .and_then(|b| text.as_bytes().get(b..))
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| matches!(b, b'\n' | b'\r'))
+        .filter(|b| **b == b'\n')
+        .count() as u64;
+    u32::try_from(p.line() + skipped).unwrap_or(fallback)
 }
 
 pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
@@ -95,7 +105,7 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
             )
         })?
         .clone();
-    let header_at = line_of(&header, 1);
+    let header_at = line_of(&header, text, 1);
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     // A column named twice (after Unicode normalisation): which cell counts is unclear.
     let mut first: HashMap<String, usize> = HashMap::with_capacity(headers.len());
@@ -141,7 +151,7 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                 format!("this row cannot be read: {e}"),
             )
         })?;
-        let line = line_of(&rec, last_line + 1);
+        let line = line_of(&rec, text, last_line + 1);
         last_line = line;
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
