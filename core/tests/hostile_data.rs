@@ -417,3 +417,30 @@ fn unit_issues_carry_their_place_in_the_data() {
 fn first_at(u: &Unit) -> Option<Pos> {
     u.problems.first().and_then(|p| p.at)
 }
+
+#[test]
+fn scoring_issues_of_data_values_carry_their_place() {
+    let rs = rules();
+    let u = units("id;n;khac\na;9;1\n;1;\na;1;\n", DataFormat::Csv);
+    let r = rs.score_batch(&u);
+    let issue = |i: usize, code: Code| {
+        r.results[i]
+            .errors
+            .iter()
+            .chain(&r.results[i].warnings)
+            .find(|e| e.code == code)
+            .unwrap_or_else(|| panic!("no {code} in unit {i}"))
+            .at
+    };
+    assert_eq!(issue(0, Code::ValueOutOfRange), Some(at(2, 2)));
+    assert_eq!(issue(0, Code::UnknownInput), Some(at(2, 3)));
+    assert_eq!(issue(0, Code::DuplicateUnitId), Some(at(2, 1)));
+    assert_eq!(issue(1, Code::MissingUnitId), Some(at(3, 1)));
+    let u = units("- id: a\n  values: { n: [1] }\n", DataFormat::Yaml);
+    let r = rs.score_batch(&u);
+    assert_eq!(r.results[0].errors[0].code, Code::WrongValueType);
+    assert_eq!(r.results[0].errors[0].at, Some(at(2, 16)));
+    // Units built in code have no place.
+    let r = rs.score(&Unit::new("x").with_number("n", Decimal::from(9)));
+    assert_eq!(r.errors[0].at, None);
+}

@@ -156,7 +156,10 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let mut u = Unit::default();
+        let mut u = Unit {
+            at: Some(Pos { line, column: 1 }),
+            ..Unit::default()
+        };
         if rec.len() != headers.len() {
             u.problems.push(
                 Issue::new(
@@ -195,9 +198,14 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                         column: i as u32 + 1,
                     }),
                 ),
-                name => u
-                    .values
-                    .push((name.to_string(), RawValue::Cell(c.to_string()))),
+                name => {
+                    u.values
+                        .push((name.to_string(), RawValue::Cell(c.to_string())));
+                    u.value_at.push(Some(Pos {
+                        line,
+                        column: i as u32 + 1,
+                    }));
+                }
             }
         }
         units.push(u);

@@ -150,7 +150,10 @@ fn distinct<'a>(
 }
 
 fn unit(node: &Node) -> Unit {
-    let mut u = Unit::default();
+    let mut u = Unit {
+        at: Some(node.pos),
+        ..Unit::default()
+    };
     let Value::Map(entries) = &node.value else {
         u.problems.push(
             Issue::new(
@@ -193,14 +196,14 @@ fn unit(node: &Node) -> Unit {
             "values" | "self_assessed" => match &v.value {
                 Value::Map(vals) => {
                     let what = format!("the unit's `{key}`");
-                    let pairs: Vec<(String, RawValue)> = distinct(vals, &what, &mut u.problems)
-                        .into_iter()
-                        .map(|(k, v)| (k.scalar().unwrap_or("").to_string(), raw(v)))
-                        .collect();
-                    if key == "values" {
-                        u.values.extend(pairs);
-                    } else {
-                        u.self_assessed.extend(pairs);
+                    for (k, v) in distinct(vals, &what, &mut u.problems) {
+                        let pair = (k.scalar().unwrap_or("").to_string(), raw(v));
+                        if key == "values" {
+                            u.values.push(pair);
+                            u.value_at.push(Some(v.pos));
+                        } else {
+                            u.self_assessed.push(pair);
+                        }
                     }
                 }
                 _ if v.is_null() => {}

@@ -81,19 +81,21 @@ impl Ruleset {
         for k in keys.iter().flatten() {
             *seen.entry(k.as_ref()).or_default() += 1;
         }
-        for (r, k) in results.iter_mut().zip(keys.iter()) {
+        for ((r, k), u) in results.iter_mut().zip(keys.iter()).zip(units) {
             let dup = k
                 .as_deref()
                 .is_some_and(|k| seen.get(k).copied().unwrap_or(0) > 1);
             if dup {
                 let id = r.unit.id.clone().unwrap_or_default();
-                r.errors.push(Issue::new(
+                let mut issue = Issue::new(
                     None,
                     Code::DuplicateUnitId,
                     format!(
                         "another unit of the batch also has the id `{id}`; unit ids must be unique"
                     ),
-                ));
+                );
+                issue.at = u.at;
+                r.errors.push(issue);
                 r.status = UnitStatus::Error;
                 r.grade = None;
             }
