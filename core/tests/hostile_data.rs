@@ -69,7 +69,7 @@ fn nested_anchors(levels: usize, items: usize) -> String {
 fn nested_anchors_without_aliases_are_read_without_copies() {
     let text = format!(
         "units:\n  - id: u\n    values:\n      n: {}\n",
-        nested_anchors(58, 10_000)
+        nested_anchors(58, 5_000)
     );
     let u = units(&text, DataFormat::Yaml);
     assert_eq!(u.len(), 1);
@@ -78,7 +78,7 @@ fn nested_anchors_without_aliases_are_read_without_copies() {
         RawValue::Invalid(Code::WrongValueType, _)
     ));
     // As a rule file: refused for what it is, not for its anchors.
-    let d = load_diags(&nested_anchors(60, 10_000));
+    let d = load_diags(&nested_anchors(60, 5_000));
     assert!(d.iter().all(|d| d.code != Code::YamlTooComplex), "{d:?}");
 }
 
