@@ -1,4 +1,9 @@
 //! Unit data readers: JSON, YAML (a unit, a list of units, or `units: [...]`) and CSV.
+//!
+//! Limits: a data file holds at most [`MAX_DATA_FILE_BYTES`] (256 MiB) and is never read
+//! past that; no control character other than tab, CR and LF; YAML aliases add at most
+//! 1,000,000 nodes and 64 MiB; nesting at most 64 levels. A problem of one unit (a key written
+//! twice, a wrong shape, an unknown key) stays in that unit, with its place in the file.
 
 mod csv;
 mod tree;
@@ -84,11 +89,14 @@ pub fn read_units_bytes(
 pub const MAX_DATA_FILE_BYTES: usize = 256 * 1024 * 1024;
 
 /// Why [`read_bounded`] returned no bytes.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ReadError {
     /// The source cannot be read.
+    #[error("{0}")]
     Io(std::io::Error),
     /// The source holds more than the limit.
+    #[error("the file is larger than the limit")]
     TooLarge,
 }
 
