@@ -444,3 +444,40 @@ fn scoring_issues_of_data_values_carry_their_place() {
     let r = rs.score(&Unit::new("x").with_number("n", Decimal::from(9)));
     assert_eq!(r.errors[0].at, None);
 }
+
+// ---- Never a panic -------------------------------------------------------------------------
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "&a ", "&b ", "*a", "*b", "[", "]", "{", "}", ": ", ", ", "x", "1", "1.000", "\n", "\n  ",
+        "- ", "!!str ", "!!int ", "!x ", "? ", "\"q\"", "id", "values", "units", ";", "\0", "#",
+        "---\n", "~",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn reading_any_text_returns(t in text()) {
+            for f in [DataFormat::Json, DataFormat::Yaml, DataFormat::Csv] {
+                let _ = cchc::read_units(&t, f, "d");
+            }
+            let _ = Ruleset::from_yaml_str(&t, "r");
+        }
+
+        #[test]
+        fn reading_any_bytes_returns(b in proptest::collection::vec(any::<u8>(), 0..200)) {
+            for f in [DataFormat::Json, DataFormat::Yaml, DataFormat::Csv] {
+                let _ = cchc::read_units_bytes(&b, f, "d");
+            }
+            let _ = Ruleset::from_bytes(&b, "r");
+        }
+    }
+}
