@@ -308,6 +308,13 @@ fn a_duplicate_key_in_one_unit_is_that_units_error() {
     }
     let u = units("- id: b\n  values:\n    n: 1\n    n: 2\n", DataFormat::Yaml);
     assert_eq!(u[0].problems[0].at, Some(at(4, 5)));
+    // Keys equal after NFC are the same input.
+    let u = units(
+        "- id: b\n  values: { \"h\u{f2}a\": 1, \"ho\u{300}a\": 2 }\n",
+        DataFormat::Yaml,
+    );
+    assert_eq!(u[0].problems[0].code, Code::DuplicateKey);
+    assert_eq!(u[0].values.len(), 1);
     // `units` twice is the file's problem.
     let d = data_diag("units: []\nunits: []\n", DataFormat::Yaml);
     assert_eq!((d.code, d.pos()), (Code::DuplicateKey, at(2, 1)));

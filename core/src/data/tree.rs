@@ -1,6 +1,9 @@
 //! Units from JSON or YAML.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::error::{Code, Error, Issue, Label, Pos};
 use crate::inputs::RawValue;
@@ -121,17 +124,22 @@ pub(crate) fn raw(node: &Node) -> RawValue {
     }
 }
 
-/// The entries of a mapping with a key written twice reported (once per repeat) and skipped.
+/// The entries of a mapping with a key written twice (compared after Unicode NFC, as input
+/// names are) reported, once per repeat, and skipped.
 fn distinct<'a>(
     entries: &'a [(Node, Node)],
     what: &str,
     problems: &mut Vec<Issue>,
 ) -> Vec<&'a (Node, Node)> {
-    let mut seen: HashSet<&str> = HashSet::with_capacity(entries.len());
+    let mut seen: HashSet<Cow<'a, str>> = HashSet::with_capacity(entries.len());
     let mut out = Vec::with_capacity(entries.len());
     for e in entries {
         if let Some(k) = e.0.scalar() {
-            if !seen.insert(k) {
+            let key = match is_nfc_quick(k.chars()) {
+                IsNormalized::Yes => Cow::Borrowed(k),
+                _ => Cow::Owned(k.nfc().collect()),
+            };
+            if !seen.insert(key) {
                 problems.push(
                     Issue::new(
                         None,
