@@ -28,10 +28,12 @@ macro_rules! codes {
 codes! {
     /// A file cannot be read.
     Io => "io",
-    /// A rule file is over 5 MiB.
+    /// A rule file is over 5 MiB, or a data file over 256 MiB.
     FileTooLarge => "file_too_large",
     /// A file is not UTF-8 text.
     NotUtf8 => "not_utf8",
+    /// A file holds a control character (NUL, …) other than tab, CR and LF.
+    ControlCharacter => "control_character",
     /// The YAML or JSON cannot be parsed.
     YamlSyntax => "yaml_syntax",
     /// Aliases expand to too much, or nesting is too deep.

@@ -87,6 +87,29 @@ pub fn parse_cell_number(cell: &str) -> Result<Decimal, Refusal> {
     parse_decimal(&t).map_err(|e| number_refusal(cell, e))
 }
 
+/// True for a cell like `1.000`, `12,500` or `1.000.000`: one to three digits, then groups of
+/// exactly three digits after `.` or `,`. In a count this is ambiguous: a Vietnamese officer
+/// writes one thousand as `1.000`, an English one writes it `1,000`, and each is also a decimal
+/// one in the other convention. A cell whose leading digits are all zero (`0.000`) is zero
+/// either way and is not flagged.
+fn thousands_like(cell: &str) -> bool {
+    let mut parts = cell.split(['.', ',']);
+    let Some(head) = parts.next() else {
+        return false;
+    };
+    let head_ok = (1..=3).contains(&head.len())
+        && head.bytes().all(|b| b.is_ascii_digit())
+        && head.bytes().any(|b| b != b'0');
+    let mut groups = 0;
+    for g in parts {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        groups += 1;
+    }
+    head_ok && groups > 0
+}
+
 fn parse_cell_bool(cell: &str) -> Option<bool> {
     let t = nfc(cell.trim()).to_lowercase();
     match t.as_str() {
@@ -120,6 +143,10 @@ impl InputDef {
                         )),
                     },
                     InputType::Choice => self.choice(t),
+                    InputType::Count if thousands_like(t) => Err((
+                        Code::WrongValueType,
+                        format!("`{name}` counts things, but `{t}` can mean a thousand-fold number (`.` or `,` separating thousands) or a decimal; write the count with digits only, e.g. {}", t.replace(['.', ','], "")),
+                    )),
                     _ => {
                         let d = parse_cell_number(t).map_err(|(c, m)| (c, format!("`{name}`: {m}")))?;
                         self.number(d).map(Some)
@@ -308,6 +335,36 @@ mod tests {
         assert_eq!(
             c.read(&RawValue::Cell("NaN".into())).unwrap_err().0,
             Code::NotFinite
+        );
+    }
+
+    #[test]
+    fn counts_with_a_thousands_separator_are_refused() {
+        let c = def(InputType::Count);
+        for cell in ["1.000", "1,000", "12.500", "1.000.000", " 250.000 "] {
+            let (code, msg) = c.read(&RawValue::Cell(cell.into())).unwrap_err();
+            assert_eq!(code, Code::WrongValueType, "{cell}");
+            assert!(msg.contains("digits only"), "{msg}");
+        }
+        // Not ambiguous: one or two decimals, zero, four digits, a number input, JSON numbers.
+        for cell in ["3.0", "3.00", "0.000", "1000", "1.0000"] {
+            assert!(
+                !matches!(
+                    c.read(&RawValue::Cell(cell.into())),
+                    Err((Code::WrongValueType, _))
+                ),
+                "{cell}"
+            );
+        }
+        assert_eq!(
+            def(InputType::Number)
+                .read(&RawValue::Cell("1.500".into()))
+                .unwrap(),
+            Some(Value::Num(Decimal::new(15, 1)))
+        );
+        assert_eq!(
+            c.read(&RawValue::Number(Decimal::new(1000, 3))).unwrap(),
+            Some(Value::Num(Decimal::ONE))
         );
     }
 

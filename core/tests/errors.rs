@@ -554,6 +554,7 @@ fn zz_every_code_is_tested() {
     limits_on_rule_files();
     scoring_errors();
     data_errors();
+    hostile_data_errors();
     let seen = SEEN.lock().unwrap().clone();
     let missing: Vec<&str> = Code::ALL
         .iter()
@@ -564,4 +565,27 @@ fn zz_every_code_is_tested() {
         missing.is_empty(),
         "codes without a bad-input test: {missing:?}"
     );
+}
+
+#[test]
+fn hostile_data_errors() {
+    // A NUL byte no longer truncates a rule file or a data file: it is refused where it is.
+    let text = one_leaf(INPUTS, "{ check: b }").replace("title: Tiêu chí", "title: Tiêu\0chí");
+    let d = expect_load(&text, Code::ControlCharacter);
+    assert!(d.help.is_some(), "{d:?}");
+    for (text, f) in [
+        ("[{\"id\": \"a\"}, \0]", DataFormat::Json),
+        ("- id: a\n\0- id: b\n", DataFormat::Yaml),
+        ("id;x\na;1\0\n", DataFormat::Csv),
+    ] {
+        match cchc::read_units(text, f, "d") {
+            Err(e) => {
+                let d = &e.diagnostics()[0];
+                assert_eq!(d.code, Code::ControlCharacter, "{d:?}");
+                assert!(d.line >= 1 && d.column >= 1, "{d:?}");
+                seen(d.code);
+            }
+            Ok(_) => panic!("NUL accepted in {f:?}"),
+        }
+    }
 }

@@ -1,4 +1,9 @@
 //! Unit data readers: JSON, YAML (a unit, a list of units, or `units: [...]`) and CSV.
+//!
+//! Limits: a data file holds at most [`MAX_DATA_FILE_BYTES`] (256 MiB) and is never read
+//! past that; no control character other than tab, CR and LF; YAML aliases add at most
+//! 1,000,000 nodes and 64 MiB; nesting at most 64 levels. A problem of one unit (a key written
+//! twice, a wrong shape, an unknown key) stays in that unit, with its place in the file.
 
 mod csv;
 mod tree;
@@ -48,20 +53,26 @@ pub(crate) fn data_error(code: Code, origin: &str, pos: Pos, msg: impl Into<Stri
 }
 
 /// Reads units from text. Problems of one unit are kept in that unit; only a file that cannot
-/// be read as units at all is an error.
+/// be read as units at all is an error (including a control character such as NUL anywhere).
 pub fn read_units(text: &str, format: DataFormat, origin: &str) -> Result<Vec<Unit>, Error> {
+    if text.len() > MAX_DATA_FILE_BYTES {
+        return Err(read_error(origin, ReadError::TooLarge));
+    }
     match format {
         DataFormat::Json | DataFormat::Yaml => tree::read(text, origin),
         DataFormat::Csv => csv::read(text, origin),
     }
 }
 
-/// Reads units from bytes (UTF-8, a leading BOM ignored).
+/// Reads units from bytes (UTF-8, a leading BOM ignored), at most [`MAX_DATA_FILE_BYTES`].
 pub fn read_units_bytes(
     bytes: &[u8],
     format: DataFormat,
     origin: &str,
 ) -> Result<Vec<Unit>, Error> {
+    if bytes.len() > MAX_DATA_FILE_BYTES {
+        return Err(read_error(origin, ReadError::TooLarge));
+    }
     let text = crate::syntax::utf8(bytes).map_err(|pos| {
         data_error(
             Code::NotUtf8,
@@ -73,7 +84,78 @@ pub fn read_units_bytes(
     read_units(text, format, origin)
 }
 
-/// Reads units from a file, the format from its extension.
+/// Largest data file, in bytes (256 MiB). A larger file is refused with `file_too_large`
+/// after reading at most one byte more than this.
+pub const MAX_DATA_FILE_BYTES: usize = 256 * 1024 * 1024;
+
+/// Why [`read_bounded`] returned no bytes.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The source cannot be read.
+    #[error("{0}")]
+    Io(std::io::Error),
+    /// The source holds more than the limit.
+    #[error("the file is larger than the limit")]
+    TooLarge,
+}
+
+/// Reads all of `source`, but never more than `limit + 1` bytes: a source over `limit`
+/// (`/dev/zero`, a huge upload) is refused without being read to its end.
+pub fn read_bounded(source: impl std::io::Read, limit: usize) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    source
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > limit {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(bytes)
+}
+
+/// Reads the file at `path` with [`read_bounded`] (the path is opened, never stat-ed for its
+/// size, so pipes and devices are bounded too).
+pub fn read_file_bounded(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    read_bounded(file, limit)
+}
+
+fn read_error(origin: &str, e: ReadError) -> Error {
+    match e {
+        ReadError::Io(e) => data_error(
+            Code::Io,
+            origin,
+            Pos::default(),
+            format!("cannot read `{origin}`: {e}"),
+        ),
+        ReadError::TooLarge => Error::Data(Box::new(
+            Diagnostic::new(
+                Code::FileTooLarge,
+                origin,
+                Pos::default(),
+                format!(
+                    "the data file is larger than {} MiB",
+                    MAX_DATA_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_help("split the units over several files"),
+        )),
+    }
+}
+
+/// Reads units from a reader (e.g. standard input), at most [`MAX_DATA_FILE_BYTES`].
+pub fn read_units_reader(
+    source: impl std::io::Read,
+    format: DataFormat,
+    origin: &str,
+) -> Result<Vec<Unit>, Error> {
+    let bytes = read_bounded(source, MAX_DATA_FILE_BYTES).map_err(|e| read_error(origin, e))?;
+    read_units_bytes(&bytes, format, origin)
+}
+
+/// Reads units from a file, the format from its extension; at most [`MAX_DATA_FILE_BYTES`].
 pub fn read_units_file(path: impl AsRef<Path>) -> Result<Vec<Unit>, Error> {
     let path = path.as_ref();
     let origin = path.display().to_string();
@@ -85,13 +167,6 @@ pub fn read_units_file(path: impl AsRef<Path>) -> Result<Vec<Unit>, Error> {
             "cannot tell the data format from the file name; use .json, .yaml, .yml or .csv",
         )
     })?;
-    let bytes = std::fs::read(path).map_err(|e| {
-        data_error(
-            Code::Io,
-            &origin,
-            Pos::default(),
-            format!("cannot read `{origin}`: {e}"),
-        )
-    })?;
+    let bytes = read_file_bounded(path, MAX_DATA_FILE_BYTES).map_err(|e| read_error(&origin, e))?;
     read_units_bytes(&bytes, format, &origin)
 }

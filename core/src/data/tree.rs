@@ -1,6 +1,11 @@
 //! Units from JSON or YAML.
 
-use crate::error::{Code, Error, Issue, Pos};
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::error::{Code, Error, Issue, Label, Pos};
 use crate::inputs::RawValue;
 use crate::syntax::{self, parse_decimal, Limits, Node, NumberError, Style, Value};
 use crate::unit::Unit;
@@ -17,23 +22,27 @@ pub const UNIT_KEYS: &[&str] = &[
     "self_assessed",
 ];
 
+/// What aliases may add to a data file.
+const LIMITS: Limits = Limits {
+    alias_nodes: 1_000_000,
+    alias_bytes: 64 * 1024 * 1024,
+    depth: 64,
+    // A key written twice inside a unit is that unit's error, not the whole file's.
+    keep_duplicate_keys: true,
+};
+
 pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
-    let limits = Limits {
-        alias_nodes: 1_000_000,
-        depth: 64,
-    };
-    let root = syntax::parse(text, limits).map_err(|e| {
-        let code = if e.too_complex {
-            Code::YamlTooComplex
-        } else {
-            Code::DataSyntax
-        };
-        data_error(
-            code,
+    let root = syntax::parse(text, LIMITS).map_err(|e| {
+        let mut d = crate::error::Diagnostic::new(
+            e.code(Code::DataSyntax),
             origin,
             e.pos,
             format!("the data cannot be read: {}", e.message),
-        )
+        );
+        if let Some(h) = e.help {
+            d = d.with_help(h);
+        }
+        Error::Data(Box::new(d))
     })?;
     let Some(root) = root else {
         return Err(data_error(
@@ -46,22 +55,35 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
     match &root.value {
         Value::Seq(items) => Ok(items.iter().map(unit).collect()),
         Value::Map(entries) => {
-            let units = entries.iter().find(|(k, _)| k.scalar() == Some("units"));
-            match units {
-                Some((_, list)) => match &list.value {
-                    Value::Seq(items) => {
-                        if let Some((k, _)) = entries.iter().find(|(k, _)| k.scalar() != Some("units")) {
-                            return Err(data_error(
-                                Code::DataShape,
+            let mut units = entries.iter().filter(|(k, _)| k.scalar() == Some("units"));
+            match units.next() {
+                Some((_, list)) => {
+                    if let Some((again, _)) = units.next() {
+                        return Err(Error::Data(Box::new(
+                            crate::error::Diagnostic::new(
+                                Code::DuplicateKey,
                                 origin,
-                                k.pos,
-                                format!("next to `units:` the data may have no other key, but it has `{}`", k.scalar().unwrap_or("?")),
-                            ));
-                        }
-                        Ok(items.iter().map(unit).collect())
+                                again.pos,
+                                "the key `units` appears twice; keep one list of units",
+                            )
+                            .with_label(Label::new(origin, list.pos, "the first list is here")),
+                        )));
                     }
-                    _ => Err(data_error(Code::DataShape, origin, list.pos, "`units` must be a list of units")),
-                },
+                    match &list.value {
+                        Value::Seq(items) => {
+                            if let Some((k, _)) = entries.iter().find(|(k, _)| k.scalar() != Some("units")) {
+                                return Err(data_error(
+                                    Code::DataShape,
+                                    origin,
+                                    k.pos,
+                                    format!("next to `units:` the data may have no other key, but it has `{}`", k.scalar().unwrap_or("?")),
+                                ));
+                            }
+                            Ok(items.iter().map(unit).collect())
+                        }
+                        _ => Err(data_error(Code::DataShape, origin, list.pos, "`units` must be a list of units")),
+                    }
+                }
                 None => Ok(vec![unit(&root)]),
             }
         }
@@ -102,21 +124,59 @@ pub(crate) fn raw(node: &Node) -> RawValue {
     }
 }
 
+/// The entries of a mapping with a key written twice (compared after Unicode NFC, as input
+/// names are) reported, once per repeat, and skipped.
+fn distinct<'a>(
+    entries: &'a [(Node, Node)],
+    what: &str,
+    problems: &mut Vec<Issue>,
+) -> Vec<&'a (Node, Node)> {
+    let mut seen: HashSet<Cow<'a, str>> = HashSet::with_capacity(entries.len());
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        if let Some(k) = e.0.scalar() {
+            let key = match is_nfc_quick(k.chars()) {
+                IsNormalized::Yes => Cow::Borrowed(k),
+                _ => Cow::Owned(k.nfc().collect()),
+            };
+            if !seen.insert(key) {
+                problems.push(
+                    Issue::new(
+                        None,
+                        Code::DuplicateKey,
+                        format!("the key `{k}` appears twice in {what}"),
+                    )
+                    .with_help("keep one of the two")
+                    .at(e.0.pos),
+                );
+                continue;
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
 fn unit(node: &Node) -> Unit {
-    let mut u = Unit::default();
+    let mut u = Unit {
+        at: Some(node.pos),
+        ..Unit::default()
+    };
     let Value::Map(entries) = &node.value else {
-        u.problems.push(Issue::new(
-            None,
-            Code::InvalidUnit,
-            format!(
-                "a unit must be a mapping with `id` and `values` (line {}), but this is {}",
-                node.pos.line,
-                node.describe()
-            ),
-        ));
+        u.problems.push(
+            Issue::new(
+                None,
+                Code::InvalidUnit,
+                format!(
+                    "a unit must be a mapping with `id` and `values`, but this is {}",
+                    node.describe()
+                ),
+            )
+            .at(node.pos),
+        );
         return u;
     };
-    for (k, v) in entries {
+    for (k, v) in distinct(entries, "this unit", &mut u.problems) {
         let key = k.scalar().unwrap_or("");
         match key {
             "id" | "name" | "kind" => {
@@ -124,11 +184,14 @@ fn unit(node: &Node) -> Unit {
                     Value::Scalar(s, _) if !v.is_null() => Some(s.clone()),
                     _ if v.is_null() => None,
                     _ => {
-                        u.problems.push(Issue::new(
-                            None,
-                            Code::InvalidUnit,
-                            format!("the unit's `{key}` must be text (line {})", v.pos.line),
-                        ));
+                        u.problems.push(
+                            Issue::new(
+                                None,
+                                Code::InvalidUnit,
+                                format!("the unit's `{key}` must be text, not {}", v.describe()),
+                            )
+                            .at(v.pos),
+                        );
                         None
                     }
                 };
@@ -140,63 +203,75 @@ fn unit(node: &Node) -> Unit {
             }
             "values" | "self_assessed" => match &v.value {
                 Value::Map(vals) => {
-                    let pairs = vals
-                        .iter()
-                        .map(|(k, v)| (k.scalar().unwrap_or("").to_string(), raw(v)));
-                    if key == "values" {
-                        u.values.extend(pairs);
-                    } else {
-                        u.self_assessed.extend(pairs);
+                    let what = format!("the unit's `{key}`");
+                    for (k, v) in distinct(vals, &what, &mut u.problems) {
+                        let pair = (k.scalar().unwrap_or("").to_string(), raw(v));
+                        if key == "values" {
+                            u.values.push(pair);
+                            u.value_at.push(Some(v.pos));
+                        } else {
+                            u.self_assessed.push(pair);
+                        }
                     }
                 }
                 _ if v.is_null() => {}
-                _ => u.problems.push(Issue::new(
-                    None,
-                    Code::InvalidUnit,
-                    format!(
-                        "the unit's `{key}` must be a mapping of `name: value` (line {})",
-                        v.pos.line
-                    ),
-                )),
+                _ => u.problems.push(
+                    Issue::new(
+                        None,
+                        Code::InvalidUnit,
+                        format!(
+                            "the unit's `{key}` must be a mapping of `name: value`, not {}",
+                            v.describe()
+                        ),
+                    )
+                    .at(v.pos),
+                ),
             },
             "not_applicable" => match &v.value {
                 Value::Seq(items) => {
                     for it in items {
                         match it.scalar() {
                             Some(s) => u.not_applicable.push(s.to_string()),
-                            None => u.problems.push(Issue::new(
-                                None,
-                                Code::InvalidUnit,
-                                format!(
-                                    "`not_applicable` must list criterion ids (line {})",
-                                    it.pos.line
-                                ),
-                            )),
+                            None => u.problems.push(
+                                Issue::new(
+                                    None,
+                                    Code::InvalidUnit,
+                                    format!(
+                                        "`not_applicable` must list criterion ids, not {}",
+                                        it.describe()
+                                    ),
+                                )
+                                .at(it.pos),
+                            ),
                         }
                     }
                 }
                 _ if v.is_null() => {}
-                _ => u.problems.push(Issue::new(
-                    None,
-                    Code::InvalidUnit,
-                    format!(
-                        "the unit's `not_applicable` must be a list of criterion ids (line {})",
-                        v.pos.line
-                    ),
-                )),
+                _ => u.problems.push(
+                    Issue::new(
+                        None,
+                        Code::InvalidUnit,
+                        format!(
+                            "the unit's `not_applicable` must be a list of criterion ids, not {}",
+                            v.describe()
+                        ),
+                    )
+                    .at(v.pos),
+                ),
             },
             other => {
-                let hint = syntax::suggest(other, UNIT_KEYS.iter().copied())
+                let help = syntax::suggest(other, UNIT_KEYS.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"))
                     .unwrap_or_else(|| format!("a unit has: {}", UNIT_KEYS.join(", ")));
-                u.problems.push(Issue::new(
-                    None,
-                    Code::UnknownKey,
-                    format!(
-                        "unknown key `{other}` in a unit (line {}); {hint}",
-                        k.pos.line
-                    ),
-                ));
+                u.problems.push(
+                    Issue::new(
+                        None,
+                        Code::UnknownKey,
+                        format!("unknown key `{other}` in a unit; it is ignored"),
+                    )
+                    .with_help(help)
+                    .at(k.pos),
+                );
             }
         }
     }

@@ -43,14 +43,11 @@ impl Ruleset {
             return Err(too_large(origin, text.len() as u64));
         }
         let root = syntax::parse(text, Limits::default()).map_err(|e| {
-            let code = if e.too_complex {
-                Code::YamlTooComplex
-            } else if e.duplicate_key {
-                Code::DuplicateKey
-            } else {
-                Code::YamlSyntax
-            };
-            Error::Ruleset(vec![Diagnostic::new(code, origin, e.pos, e.message)])
+            let d = Diagnostic::new(e.code(Code::YamlSyntax), origin, e.pos, e.message);
+            Error::Ruleset(vec![match e.help {
+                Some(h) => d.with_help(h),
+                None => d,
+            }])
         })?;
         let mut loader = load::Loader::new(origin);
         let doc = loader.document(root.as_ref());
@@ -97,7 +94,11 @@ impl Ruleset {
         if meta.len() > MAX_FILE_BYTES as u64 {
             return Err(too_large(&origin, meta.len() as u64));
         }
-        let bytes = std::fs::read(path).map_err(|e| io_error(&origin, e))?;
+        // Bounded even when the size is unknown (a pipe, `/dev/zero`).
+        let bytes = crate::data::read_file_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
+            crate::data::ReadError::Io(e) => io_error(&origin, e),
+            crate::data::ReadError::TooLarge => too_large(&origin, MAX_FILE_BYTES as u64 + 1),
+        })?;
         Self::from_bytes(&bytes, &origin)
     }
 

@@ -1,7 +1,10 @@
 //! Scoring many units: each on its own (in parallel where it pays), then duplicate ids and the
 //! ranking.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use rust_decimal::Decimal;
 
@@ -70,28 +73,29 @@ impl Ruleset {
         }
         progress(results.len());
 
-        // Duplicate ids.
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for u in units {
-            if let Some(id) = &u.id {
-                *seen.entry(id.as_str()).or_default() += 1;
-            }
+        // Duplicate ids, compared after Unicode NFC normalisation (`Hòa` written two ways is
+        // one id).
+        let keys: Vec<Option<Cow<'_, str>>> =
+            units.iter().map(|u| u.id.as_deref().map(nfc_key)).collect();
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(units.len());
+        for k in keys.iter().flatten() {
+            *seen.entry(k.as_ref()).or_default() += 1;
         }
-        for r in &mut results {
-            let dup = r
-                .unit
-                .id
+        for ((r, k), u) in results.iter_mut().zip(keys.iter()).zip(units) {
+            let dup = k
                 .as_deref()
-                .is_some_and(|id| seen.get(id).copied().unwrap_or(0) > 1);
+                .is_some_and(|k| seen.get(k).copied().unwrap_or(0) > 1);
             if dup {
                 let id = r.unit.id.clone().unwrap_or_default();
-                r.errors.push(Issue::new(
+                let mut issue = Issue::new(
                     None,
                     Code::DuplicateUnitId,
                     format!(
                         "another unit of the batch also has the id `{id}`; unit ids must be unique"
                     ),
-                ));
+                );
+                issue.at = u.at;
+                r.errors.push(issue);
                 r.status = UnitStatus::Error;
                 r.grade = None;
             }
@@ -105,13 +109,23 @@ impl Ruleset {
     }
 }
 
+/// The id in Unicode NFC, borrowed when it already is.
+fn nfc_key(id: &str) -> Cow<'_, str> {
+    match is_nfc_quick(id.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(id),
+        _ => Cow::Owned(id.nfc().collect()),
+    }
+}
+
 /// Ranks complete units by index, highest first; ties share a rank and keep input order.
 pub(crate) fn rank(
     results: &[crate::result::UnitResult],
     mode: RankingMode,
     grouped: bool,
 ) -> Vec<RankEntry> {
-    let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    // Groups in order of first appearance; a map finds a unit's group in constant time.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<Option<&str>, usize> = HashMap::new();
     for (i, r) in results.iter().enumerate() {
         if r.status != UnitStatus::Complete || r.index.is_none() {
             continue;
@@ -121,13 +135,16 @@ pub(crate) fn rank(
         } else {
             None
         };
-        match groups.iter_mut().find(|(g, _)| *g == k) {
-            Some((_, v)) => v.push(i),
-            None => groups.push((k, vec![i])),
+        let g = *group_of.entry(k).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if let Some(members) = groups.get_mut(g) {
+            members.push(i);
         }
     }
-    let mut out = Vec::new();
-    for (_, mut members) in groups {
+    let mut out = Vec::with_capacity(results.len());
+    for mut members in groups {
         members.sort_by(|a, b| results[*b].index.cmp(&results[*a].index));
         let mut prev: Option<Decimal> = None;
         let mut rank = 0u32;

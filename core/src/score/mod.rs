@@ -279,17 +279,20 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
         }
     }
     if unit.id.is_none() {
-        st.errors.push(Issue::new(
+        let mut issue = Issue::new(
             None,
             Code::MissingUnitId,
             "the unit has no `id`; give every unit a unique id",
-        ));
+        );
+        issue.at = unit.at;
+        st.errors.push(issue);
     }
 
     // Values into slots. Data usually lists the inputs in declaration order, so the next slot
     // is tried before the index.
     let mut hint = 0usize;
-    for (name, raw) in &unit.values {
+    for (vi, (name, raw)) in unit.values.iter().enumerate() {
+        let at = unit.value_at.get(vi).copied().flatten();
         let k = key(name);
         let slot = match plan.inputs.get(hint) {
             Some(d) if d.name == k.as_ref() => Some(hint),
@@ -304,18 +307,22 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
                 Ok(None) => {}
                 Err((code, msg)) => {
                     st.slots[slot] = Slot::Invalid;
-                    st.errors.push(Issue::new(None, code, msg));
+                    let mut issue = Issue::new(None, code, msg);
+                    issue.at = at;
+                    st.errors.push(issue);
                 }
             },
             None => {
                 let hint = suggest(&k, plan.input_index.keys().map(String::as_str))
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_else(|| "; it is ignored".to_string());
-                st.warnings.push(Issue::new(
+                let mut issue = Issue::new(
                     None,
                     Code::UnknownInput,
                     format!("`{name}` is not a declared input{hint}"),
-                ));
+                );
+                issue.at = at;
+                st.warnings.push(issue);
             }
         }
     }

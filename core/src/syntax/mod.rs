@@ -11,13 +11,99 @@ pub use number::{parse_decimal, NumberError};
 pub use reader::{suggest, MapReader};
 pub use yaml::{parse, Limits, Node, Style, Value};
 
+use crate::error::Pos;
+
 /// The text of UTF-8 bytes (a leading BOM is kept for the parsers to skip), or the position of
 /// the first invalid byte.
-pub fn utf8(bytes: &[u8]) -> Result<&str, crate::error::Pos> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let before = &bytes[..e.valid_up_to()];
-        let line = before.iter().filter(|b| **b == b'\n').count() as u32 + 1;
-        let column = before.iter().rev().take_while(|b| **b != b'\n').count() as u32 + 1;
-        crate::error::Pos { line, column }
-    })
+pub fn utf8(bytes: &[u8]) -> Result<&str, Pos> {
+    std::str::from_utf8(bytes).map_err(|e| pos_at(bytes, e.valid_up_to()))
+}
+
+/// The line and column (in characters) of byte offset `at` of `bytes`.
+fn pos_at(bytes: &[u8], at: usize) -> Pos {
+    let before = bytes.get(..at).unwrap_or(bytes);
+    let line = before.iter().filter(|b| **b == b'\n').count() as u32 + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    // Count characters, not bytes: continuation bytes (10xxxxxx) do not start a character.
+    let column = before
+        .get(line_start..)
+        .unwrap_or_default()
+        .iter()
+        .filter(|b| (**b & 0xC0) != 0x80)
+        .count() as u32
+        + 1;
+    Pos { line, column }
+}
+
+/// The first control character of `text` other than tab, LF and CR (C0 controls, DEL and the
+/// C1 controls U+0080–U+009F), with its position. Such characters are never meant in a rule or
+/// data file: a NUL byte, for instance, makes some readers stop early and drop the rest.
+pub fn find_control(text: &str) -> Option<(Pos, char)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let found = match b {
+            b'\t' | b'\n' | b'\r' => None,
+            0..=0x1F | 0x7F => Some(char::from(b)),
+            // U+0080–U+009F are encoded as C2 80 – C2 9F.
+            0xC2 => match bytes.get(i + 1) {
+                Some(&n @ 0x80..=0x9F) => char::from_u32(u32::from(n)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(c) = found {
+            return Some((pos_at(bytes, i), c));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The sentence and help for a control character found by [`find_control`].
+pub fn control_message(c: char) -> (String, &'static str) {
+    (
+        format!(
+            "the file holds the control character U+{:04X} here; a text file may not hold it",
+            u32::from(c)
+        ),
+        "remove the character (a NUL byte often means the file was saved as UTF-16 or is not a text file); save the file as UTF-8 text",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_found_with_their_place() {
+        assert_eq!(find_control("a: 1\n\tb: \"x\"\r\n"), None);
+        assert_eq!(
+            find_control("a: 1\nbé: x\0y"),
+            Some((Pos { line: 2, column: 6 }, '\0'))
+        );
+        assert_eq!(
+            find_control("x\u{7f}"),
+            Some((Pos { line: 1, column: 2 }, '\u{7f}'))
+        );
+        assert_eq!(
+            find_control("ệ\u{85}"),
+            Some((Pos { line: 1, column: 2 }, '\u{85}'))
+        );
+        // U+00A0 (C2 A0) is not a control character.
+        assert_eq!(find_control("a\u{a0}b"), None);
+        assert_eq!(
+            find_control("\u{b}"),
+            Some((Pos { line: 1, column: 1 }, '\u{b}'))
+        );
+    }
+
+    #[test]
+    fn utf8_positions_count_characters() {
+        assert_eq!(utf8(b"ab\n\xc3\xa9\xff"), Err(Pos { line: 2, column: 2 }));
+    }
 }

@@ -1,18 +1,22 @@
 //! A spanned YAML tree built from yaml-rust2's event stream (no recursion, bounded aliases).
+//!
+//! Anchored nodes are not copied: the events of an anchored node are kept once, on a tape, and
+//! an alias replays them. Every node an alias adds counts against a node budget and a byte
+//! budget, so a small file cannot expand into a huge tree.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-use crate::error::Pos;
+use crate::error::{Code, Pos};
 
 /// How a scalar was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     /// Unquoted: may be a null, bool or number.
     Plain,
-    /// Quoted or a block scalar: always text.
+    /// Quoted or a block scalar (or tagged `!!str`): always text.
     Quoted,
 }
 
@@ -41,17 +45,33 @@ pub struct Node {
 pub struct Limits {
     /// Most nodes that aliases may add in total.
     pub alias_nodes: usize,
+    /// Most bytes that aliases may add in total (scalar text plus a fixed cost per node).
+    pub alias_bytes: usize,
     /// Deepest nesting of collections.
     pub depth: usize,
+    /// Keep both entries of a key written twice in one mapping (the caller checks), instead
+    /// of refusing the document.
+    pub keep_duplicate_keys: bool,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             alias_nodes: 100_000,
+            alias_bytes: 16 * 1024 * 1024,
             depth: 64,
+            keep_duplicate_keys: false,
         }
     }
+}
+
+/// What kind of problem stopped the reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Syntax,
+    TooComplex,
+    DuplicateKey,
+    ControlCharacter,
 }
 
 /// Why a document could not be read.
@@ -61,10 +81,42 @@ pub struct ParseError {
     pub pos: Pos,
     /// What (a plain sentence).
     pub message: String,
+    /// How to fix it, when the message does not say.
+    pub help: Option<String>,
     /// True when a limit (alias expansion, depth) was hit rather than a syntax error.
     pub too_complex: bool,
     /// True for a key written twice in one mapping.
     pub duplicate_key: bool,
+    kind: Kind,
+}
+
+impl ParseError {
+    fn new(kind: Kind, pos: Pos, message: impl Into<String>) -> Self {
+        ParseError {
+            pos,
+            message: message.into(),
+            help: None,
+            too_complex: kind == Kind::TooComplex,
+            duplicate_key: kind == Kind::DuplicateKey,
+            kind,
+        }
+    }
+
+    fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The error code: `yaml_too_complex`, `duplicate_key`, `control_character`, or `syntax`
+    /// (the caller's code for unreadable text: `yaml_syntax` or `data_syntax`).
+    pub fn code(&self, syntax: Code) -> Code {
+        match self.kind {
+            Kind::Syntax => syntax,
+            Kind::TooComplex => Code::YamlTooComplex,
+            Kind::DuplicateKey => Code::DuplicateKey,
+            Kind::ControlCharacter => Code::ControlCharacter,
+        }
+    }
 }
 
 fn pos_of(m: &Marker) -> Pos {
@@ -74,202 +126,414 @@ fn pos_of(m: &Marker) -> Pos {
     }
 }
 
+/// Below this many entries a mapping is checked for duplicate keys by a scan; above, by a set.
+const SCAN_KEYS: usize = 16;
+
+/// What one node costs against the byte budget besides its text.
+const NODE_BYTES: usize = std::mem::size_of::<Node>();
+
 enum Frame {
     Seq {
         pos: Pos,
-        anchor: usize,
         items: Vec<Node>,
     },
     Map {
         pos: Pos,
-        anchor: usize,
         entries: Vec<(Node, Node)>,
         key: Option<Node>,
+        keys: Option<HashSet<String>>,
     },
 }
 
-fn count(node: &Node) -> usize {
-    let mut n = 0;
-    let mut stack = vec![node];
-    while let Some(x) = stack.pop() {
-        n += 1;
-        match &x.value {
-            Value::Scalar(..) => {}
-            Value::Seq(items) => stack.extend(items.iter()),
-            Value::Map(entries) => {
-                for (k, v) in entries {
-                    stack.push(k);
-                    stack.push(v);
-                }
-            }
-        }
+/// The YAML core schema's tags, as yaml-rust2 resolves `!!x`.
+const CORE: &str = "tag:yaml.org,2002:";
+
+/// The core-schema name of a tag (`str`, `int`, …), `Some("")` for the non-specific `!`, or
+/// `None` for any other tag.
+fn core_tag(tag: &Tag) -> Option<&str> {
+    if tag.handle == CORE {
+        return Some(tag.suffix.as_str());
     }
-    n
+    if tag.handle.is_empty() {
+        if tag.suffix == "!" {
+            return Some("");
+        }
+        return tag.suffix.strip_prefix(CORE);
+    }
+    None
 }
 
-/// Parses one YAML document. An empty document is `None`.
-pub fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut parser = Parser::new_from_str(text);
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
-    let mut alias_budget = limits.alias_nodes;
-    let mut root: Option<Node> = None;
-    let mut docs = 0usize;
-    loop {
-        let (event, mark) = parser.next_token().map_err(|e| {
-            let too_complex = e.info().contains("recursion limit");
-            ParseError {
-                pos: pos_of(e.marker()),
-                message: if too_complex {
-                    "the YAML nests too deeply to be read; flatten it".to_string()
-                } else {
-                    format!("the YAML cannot be read here: {}", e.info())
-                },
-                too_complex,
-                duplicate_key: false,
-            }
-        })?;
-        let pos = pos_of(&mark);
-        let complete: Option<(Node, usize)> = match event {
-            Event::StreamEnd => break,
-            Event::DocumentStart => {
-                docs += 1;
-                if docs > 1 {
-                    return Err(ParseError {
-                        pos,
-                        message: "the file holds more than one YAML document; keep one (remove the extra `---`)".into(),
-                        too_complex: false,
-                        duplicate_key: false,
-                    });
-                }
-                None
-            }
-            Event::Nothing | Event::StreamStart | Event::DocumentEnd => None,
-            Event::Scalar(text, style, anchor, _tag) => {
-                let style = if style == TScalarStyle::Plain {
-                    Style::Plain
-                } else {
-                    Style::Quoted
-                };
-                Some((
-                    Node {
-                        pos,
-                        value: Value::Scalar(text, style),
-                    },
-                    anchor,
-                ))
-            }
+fn tag_text(tag: &Tag) -> String {
+    if tag.handle == CORE {
+        format!("!!{}", tag.suffix)
+    } else if tag.handle.is_empty() || tag.handle == "!" {
+        format!("!{}", tag.suffix.trim_start_matches('!'))
+    } else {
+        format!("{}{}", tag.handle, tag.suffix)
+    }
+}
+
+fn unknown_tag(tag: &Tag, pos: Pos, what: &str) -> ParseError {
+    ParseError::new(
+        Kind::Syntax,
+        pos,
+        format!("the tag `{}` cannot be used on {what}", tag_text(tag)),
+    )
+    .with_help("remove the tag; only the YAML core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map are understood")
+}
+
+/// The scalar as the tag says it must be read.
+fn tagged_scalar(
+    text: String,
+    style: TScalarStyle,
+    tag: Option<&Tag>,
+    pos: Pos,
+) -> Result<Value, ParseError> {
+    let plain = style == TScalarStyle::Plain;
+    let Some(tag) = tag else {
+        let style = if plain { Style::Plain } else { Style::Quoted };
+        return Ok(Value::Scalar(text, style));
+    };
+    let probe = Node {
+        pos,
+        value: Value::Scalar(text, Style::Plain),
+    };
+    let fits = match core_tag(tag) {
+        // `!x` (non-specific) and `!!str`: text, whatever it looks like.
+        Some("" | "str") => true,
+        Some("null") => probe.is_null(),
+        Some("bool") => probe.as_bool().is_some(),
+        Some("int") => probe.scalar().is_some_and(|s| {
+            let d = s.strip_prefix(['+', '-']).unwrap_or(s);
+            !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
+        }),
+        Some("float") => probe
+            .scalar()
+            .is_some_and(|s| super::number::parse_decimal(s).is_ok()),
+        _ => return Err(unknown_tag(tag, pos, "a scalar")),
+    };
+    let Value::Scalar(text, _) = probe.value else {
+        return Err(unknown_tag(tag, pos, "a scalar"));
+    };
+    if !fits {
+        return Err(ParseError::new(
+            Kind::Syntax,
+            pos,
+            format!(
+                "`{text}` cannot be read as `{}`",
+                tag_text(tag)
+            ),
+        )
+        .with_help("write a value of the tagged type, or remove the tag (!!float takes only numbers that are exact in decimal)"));
+    }
+    let style = match core_tag(tag) {
+        Some("" | "str") => Style::Quoted,
+        _ => Style::Plain,
+    };
+    Ok(Value::Scalar(text, style))
+}
+
+fn check_collection_tag(tag: Option<&Tag>, want: &str, pos: Pos) -> Result<(), ParseError> {
+    match tag {
+        None => Ok(()),
+        Some(t) if matches!(core_tag(t), Some(s) if s.is_empty() || s == want) => Ok(()),
+        Some(t) => Err(unknown_tag(
+            t,
+            pos,
+            if want == "seq" { "a list" } else { "a mapping" },
+        )),
+    }
+}
+
+/// Builds the tree from events; keeps the events of anchored nodes for aliases to replay.
+struct Builder {
+    limits: Limits,
+    stack: Vec<Frame>,
+    root: Option<Node>,
+    /// Events of anchored nodes, each kept once (nested anchors share them).
+    tape: Vec<(Event, Pos)>,
+    /// Anchored nodes being read: (anchor id, start on the tape, stack depth at their start).
+    open: Vec<(usize, usize, usize)>,
+    /// Complete anchored nodes: anchor id → their events on the tape.
+    anchors: HashMap<usize, (usize, usize)>,
+    /// Budgets left for what aliases add.
+    nodes_left: usize,
+    bytes_left: usize,
+    /// The alias being expanded (for the error position).
+    alias_at: Pos,
+}
+
+fn anchor_of(event: &Event) -> usize {
+    match event {
+        Event::Scalar(_, _, a, _) | Event::SequenceStart(a, _) | Event::MappingStart(a, _) => *a,
+        _ => 0,
+    }
+}
+
+impl Builder {
+    fn new(limits: Limits) -> Self {
+        Builder {
+            limits,
+            stack: Vec::new(),
+            root: None,
+            tape: Vec::new(),
+            open: Vec::new(),
+            anchors: HashMap::new(),
+            nodes_left: limits.alias_nodes,
+            bytes_left: limits.alias_bytes,
+            alias_at: Pos::default(),
+        }
+    }
+
+    /// One event of the document as written.
+    fn feed(&mut self, event: Event, pos: Pos) -> Result<(), ParseError> {
+        let anchor = anchor_of(&event);
+        if anchor > 0 {
+            self.open.push((anchor, self.tape.len(), self.stack.len()));
+        }
+        if !self.open.is_empty() {
+            self.tape.push((event.clone(), pos));
+        }
+        let completes = matches!(
+            event,
+            Event::Scalar(..) | Event::Alias(_) | Event::SequenceEnd | Event::MappingEnd
+        );
+        match event {
             Event::Alias(id) => {
-                let Some((node, size)) = anchors.get(&id) else {
-                    return Err(ParseError {
-                        pos,
-                        message: "this alias names an anchor that is not defined before it".into(),
-                        too_complex: false,
-                        duplicate_key: false,
-                    });
-                };
-                if *size > alias_budget {
-                    return Err(ParseError {
-                        pos,
-                        message: format!(
-                            "aliases in this file expand to more than {} nodes (an alias bomb?); write the values out or use fewer aliases",
-                            limits.alias_nodes
-                        ),
-                        too_complex: true,
-                        duplicate_key: false,
-                    });
-                }
-                alias_budget -= *size;
-                let mut node = node.clone();
-                node.pos = pos;
-                Some((node, 0))
+                self.alias_at = pos;
+                self.expand(id, pos)?;
             }
-            Event::SequenceStart(anchor, _) => {
-                stack.push(Frame::Seq {
+            other => self.apply(other, pos, false)?,
+        }
+        if completes {
+            if let Some(&(id, start, depth)) = self.open.last() {
+                if depth == self.stack.len() {
+                    self.anchors.insert(id, (start, self.tape.len()));
+                    self.open.pop();
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn charge(&mut self, text_len: usize) -> Result<(), ParseError> {
+        let cost = text_len.saturating_add(NODE_BYTES);
+        match (
+            self.nodes_left.checked_sub(1),
+            self.bytes_left.checked_sub(cost),
+        ) {
+            (Some(n), Some(b)) => {
+                self.nodes_left = n;
+                self.bytes_left = b;
+                Ok(())
+            }
+            _ => Err(ParseError::new(
+                Kind::TooComplex,
+                self.alias_at,
+                format!(
+                    "aliases in this file expand to more than {} nodes or {} MiB (an alias bomb?)",
+                    self.limits.alias_nodes,
+                    self.limits.alias_bytes / (1024 * 1024)
+                ),
+            )
+            .with_help("write the values out, or use fewer aliases")),
+        }
+    }
+
+    /// Adds a copy of the anchored node `id` (replaying its events) at `pos`.
+    fn expand(&mut self, id: usize, pos: Pos) -> Result<(), ParseError> {
+        let Some(&(start, end)) = self.anchors.get(&id) else {
+            return Err(ParseError::new(
+                Kind::Syntax,
+                pos,
+                "this alias names an anchor that is not defined before it",
+            )
+            .with_help(
+                "define the anchor (`&name`) on a complete value before its alias (`*name`)",
+            ));
+        };
+        // Ranges of the tape still to replay; the first node of each takes the alias's place.
+        let mut cursors: Vec<(usize, usize)> = vec![(start, end)];
+        let mut first: Option<Pos> = Some(pos);
+        while let Some((i, end)) = cursors.pop() {
+            if i >= end {
+                continue;
+            }
+            cursors.push((i + 1, end));
+            let Some((event, at)) = self.tape.get(i).cloned() else {
+                continue;
+            };
+            let at = first.take().unwrap_or(at);
+            match event {
+                Event::Alias(inner) => {
+                    let Some(&(s, e)) = self.anchors.get(&inner) else {
+                        continue;
+                    };
+                    first = Some(at);
+                    cursors.push((s, e));
+                }
+                other => self.apply(other, at, true)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds nodes from one event (not an alias); `copy` when an alias replays it.
+    fn apply(&mut self, event: Event, pos: Pos, copy: bool) -> Result<(), ParseError> {
+        match event {
+            Event::Scalar(text, style, _, tag) => {
+                if copy {
+                    self.charge(text.len())?;
+                }
+                let value = tagged_scalar(text, style, tag.as_ref(), pos)?;
+                self.complete(Node { pos, value })
+            }
+            Event::SequenceStart(_, tag) => {
+                check_collection_tag(tag.as_ref(), "seq", pos)?;
+                if copy {
+                    self.charge(0)?;
+                }
+                self.stack.push(Frame::Seq {
                     pos,
-                    anchor,
                     items: Vec::new(),
                 });
-                None
+                self.check_depth(pos)
             }
-            Event::MappingStart(anchor, _) => {
-                stack.push(Frame::Map {
+            Event::MappingStart(_, tag) => {
+                check_collection_tag(tag.as_ref(), "map", pos)?;
+                if copy {
+                    self.charge(0)?;
+                }
+                self.stack.push(Frame::Map {
                     pos,
-                    anchor,
                     entries: Vec::new(),
                     key: None,
+                    keys: None,
                 });
-                None
+                self.check_depth(pos)
             }
-            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq { pos, anchor, items }) => Some((
-                    Node {
-                        pos,
-                        value: Value::Seq(items),
-                    },
-                    anchor,
-                )),
-                Some(Frame::Map {
+            Event::SequenceEnd | Event::MappingEnd => match self.stack.pop() {
+                Some(Frame::Seq { pos, items }) => self.complete(Node {
                     pos,
-                    anchor,
-                    entries,
-                    ..
-                }) => Some((
-                    Node {
-                        pos,
-                        value: Value::Map(entries),
-                    },
-                    anchor,
-                )),
-                None => None,
+                    value: Value::Seq(items),
+                }),
+                Some(Frame::Map { pos, entries, .. }) => self.complete(Node {
+                    pos,
+                    value: Value::Map(entries),
+                }),
+                None => Ok(()),
             },
-        };
-        if stack.len() > limits.depth {
-            return Err(ParseError {
+            _ => Ok(()),
+        }
+    }
+
+    fn check_depth(&self, pos: Pos) -> Result<(), ParseError> {
+        if self.stack.len() > self.limits.depth {
+            return Err(ParseError::new(
+                Kind::TooComplex,
                 pos,
-                message: format!(
-                    "the YAML nests deeper than {} levels; flatten it",
-                    limits.depth
-                ),
-                too_complex: true,
-                duplicate_key: false,
-            });
+                format!("the YAML nests deeper than {} levels", self.limits.depth),
+            )
+            .with_help("flatten the structure"));
         }
-        let Some((node, anchor)) = complete else {
-            continue;
-        };
-        if anchor > 0 {
-            let size = count(&node);
-            anchors.insert(anchor, (node.clone(), size));
-        }
-        match stack.last_mut() {
-            None => root = Some(node),
+        Ok(())
+    }
+
+    fn complete(&mut self, node: Node) -> Result<(), ParseError> {
+        let keep = self.limits.keep_duplicate_keys;
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+            Some(Frame::Map {
+                entries, key, keys, ..
+            }) => match key.take() {
                 None => *key = Some(node),
                 Some(k) => {
                     if let Value::Scalar(ktext, _) = &k.value {
-                        if entries
-                            .iter()
-                            .any(|(e, _)| matches!(&e.value, Value::Scalar(t, _) if t == ktext))
-                        {
-                            return Err(ParseError {
-                                pos: k.pos,
-                                message: format!(
+                        let twice = match keys {
+                            Some(set) => !set.insert(ktext.clone()),
+                            None => {
+                                let twice = entries.iter().any(
+                                    |(e, _)| matches!(&e.value, Value::Scalar(t, _) if t == ktext),
+                                );
+                                if entries.len() >= SCAN_KEYS {
+                                    let mut set: HashSet<String> = entries
+                                        .iter()
+                                        .filter_map(|(e, _)| e.scalar().map(str::to_string))
+                                        .collect();
+                                    set.insert(ktext.clone());
+                                    *keys = Some(set);
+                                }
+                                twice
+                            }
+                        };
+                        if twice && !keep {
+                            return Err(ParseError::new(
+                                Kind::DuplicateKey,
+                                k.pos,
+                                format!(
                                     "the key `{ktext}` appears twice in this mapping; keep one"
                                 ),
-                                too_complex: false,
-                                duplicate_key: true,
-                            });
+                            ));
                         }
                     }
                     entries.push((k, node));
                 }
             },
         }
+        Ok(())
     }
-    Ok(root)
+}
+
+/// Parses one YAML document. An empty document is `None`.
+///
+/// Refuses control characters (other than tab, CR and LF), unknown tags, aliases that expand
+/// beyond `limits`, nesting deeper than `limits.depth` and (unless `limits.keep_duplicate_keys`)
+/// a key written twice in one mapping.
+pub fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some((pos, c)) = super::find_control(text) {
+        let (message, help) = super::control_message(c);
+        return Err(ParseError::new(Kind::ControlCharacter, pos, message).with_help(help));
+    }
+    let mut parser = Parser::new_from_str(text);
+    let mut b = Builder::new(limits);
+    let mut docs = 0usize;
+    loop {
+        let (event, mark) = parser.next_token().map_err(|e| {
+            if e.info().contains("recursion limit") {
+                ParseError::new(
+                    Kind::TooComplex,
+                    pos_of(e.marker()),
+                    "the YAML nests too deeply to be read",
+                )
+                .with_help("flatten the structure")
+            } else {
+                ParseError::new(
+                    Kind::Syntax,
+                    pos_of(e.marker()),
+                    format!("the YAML cannot be read here: {}", e.info()),
+                )
+            }
+        })?;
+        let pos = pos_of(&mark);
+        match event {
+            Event::StreamEnd => break,
+            Event::DocumentStart => {
+                docs += 1;
+                if docs > 1 {
+                    return Err(ParseError::new(
+                        Kind::Syntax,
+                        pos,
+                        "the file holds more than one YAML document; keep one (remove the extra `---`)",
+                    ));
+                }
+            }
+            Event::Nothing | Event::StreamStart | Event::DocumentEnd => {}
+            other => b.feed(other, pos)?,
+        }
+    }
+    Ok(b.root)
 }
 
 impl Node {
