@@ -2,12 +2,22 @@
 
 use std::path::PathBuf;
 
-use cchc::Ruleset;
+use cchc::report::Severity;
+use cchc::{Diagnostic, Ruleset};
+
+use crate::render;
+
+/// Load-time warnings of a valid ruleset.
+// TODO(lead): `rs.warnings()` once `Ruleset::warnings` (helper "api") is merged.
+fn warnings(_rs: &Ruleset) -> &[Diagnostic] {
+    &[]
+}
 
 pub fn run(files: &[PathBuf]) -> u8 {
     let mut bad = false;
     for f in files {
-        match Ruleset::load(f) {
+        let loaded = render::load_ruleset(f);
+        match loaded.result {
             Ok(rs) => {
                 let n = rs.plan().nodes.len();
                 println!(
@@ -19,10 +29,20 @@ pub fn run(files: &[PathBuf]) -> u8 {
                     rs.plan().tests.len(),
                     rs.fingerprint()
                 );
+                let ws = warnings(&rs);
+                if !ws.is_empty() {
+                    eprint!(
+                        "{}",
+                        render::with_source(ws, Severity::Warning, loaded.text.as_deref())
+                    );
+                }
             }
             Err(e) => {
                 bad = true;
-                eprint!("{}", crate::render::all(e.diagnostics()));
+                eprint!(
+                    "{}",
+                    render::with_source(e.diagnostics(), Severity::Error, loaded.text.as_deref())
+                );
             }
         }
     }

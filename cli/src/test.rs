@@ -2,17 +2,23 @@
 
 use std::path::PathBuf;
 
-use cchc::Ruleset;
+use cchc::report::Severity;
+
+use crate::render;
 
 pub fn run(files: &[PathBuf]) -> u8 {
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut unreadable = false;
     for f in files {
-        let rs = match Ruleset::load(f) {
+        let loaded = render::load_ruleset(f);
+        let rs = match loaded.result {
             Ok(rs) => rs,
             Err(e) => {
                 unreadable = true;
-                eprint!("{}", crate::render::all(e.diagnostics()));
+                eprint!(
+                    "{}",
+                    render::with_source(e.diagnostics(), Severity::Error, loaded.text.as_deref())
+                );
                 continue;
             }
         };

@@ -37,6 +37,9 @@ pub const MAX_SHOWN: usize = 100;
 /// Characters of context shown on each side of a span on a long line (by default).
 pub const DEFAULT_CONTEXT: usize = 40;
 
+/// Lines longer than this (in characters) are clipped around the span.
+const LINE_CHARS: usize = 120;
+
 /// Most characters of a span underlined on one line; a longer span is cut (with `…`).
 const MAX_SPAN_CHARS: usize = 60;
 
@@ -616,8 +619,17 @@ fn excerpt<'a>(
             .max()
             .unwrap_or(focus_start)
             .min(focus_start + MAX_SPAN_CHARS);
-        let from = focus_start.saturating_sub(context);
-        let to = focus_end.saturating_add(context).max(from + 2 * context);
+        // A line up to LINE_CHARS is shown whole; a longer one from `context` characters
+        // before the focus, and about LINE_CHARS wide (more when the focus needs it).
+        let long = line.chars().nth(LINE_CHARS).is_some();
+        let from = if long {
+            focus_start.saturating_sub(context)
+        } else {
+            0
+        };
+        let to = focus_end
+            .saturating_add(context)
+            .max(from.saturating_add(LINE_CHARS));
         let base = text.len();
         let clipped = clip(line, from, to);
         // Byte offset in `text` of character column `c` of this line (clamped to the window).
