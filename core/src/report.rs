@@ -73,12 +73,19 @@ pub enum Severity {
 }
 
 /// Source text with its lines indexed, so that many diagnostics render without rescanning it.
+///
+/// The index keeps the start of every [`INDEX_STEP`]th line only, so that it stays small
+/// (an eighth of a byte per line at most) whatever the text; finding a line scans fewer than
+/// that many lines from the nearest indexed one.
 #[derive(Debug, Clone)]
 pub struct Source<'a> {
     text: &'a str,
-    /// Byte offset where each line starts.
+    /// Byte offset where lines 1, 1 + INDEX_STEP, 1 + 2 × INDEX_STEP, … start.
     starts: Vec<usize>,
 }
+
+/// Lines between two entries of a [`Source`]'s index.
+const INDEX_STEP: usize = 64;
 
 impl<'a> Source<'a> {
     /// Indexes the lines of `text` (one pass over it).
@@ -88,7 +95,9 @@ impl<'a> Source<'a> {
             text.bytes()
                 .enumerate()
                 .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
+                .map(|(i, _)| i + 1)
+                .skip(INDEX_STEP - 1)
+                .step_by(INDEX_STEP),
         );
         Source { text, starts }
     }
@@ -96,13 +105,9 @@ impl<'a> Source<'a> {
     /// Line `n` (from 1) without its line break, or `None` past the end.
     fn line(&self, n: u32) -> Option<&'a str> {
         let i = (n as usize).checked_sub(1)?;
-        let start = *self.starts.get(i)?;
-        let end = self
-            .starts
-            .get(i + 1)
-            .map(|s| s - 1)
-            .unwrap_or(self.text.len());
-        let line = self.text.get(start..end)?;
+        let from = *self.starts.get(i / INDEX_STEP)?;
+        let rest = self.text.get(from..)?;
+        let line = rest.split('\n').nth(i % INDEX_STEP)?;
         Some(line.strip_suffix('\r').unwrap_or(line))
     }
 }
@@ -422,10 +427,31 @@ impl Renderer {
         }
         // Lines are clipped here already; the renderer's own trimming would cut them again.
         .term_width(usize::MAX / 4);
-        let mut out = fix_columns(r.render(&[group]), &path, &fixes);
+        // The renderer is not expected to panic; if it ever does on some input, the problem is
+        // still reported, as its header and place.
+        let rendered =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| r.render(&[group])));
+        let mut out = match rendered {
+            Ok(text) => fix_columns(text, &path, &fixes),
+            Err(_) => fallback(p, &path),
+        };
         out.push('\n');
         out
     }
+}
+
+/// A problem as its header and place only.
+fn fallback(p: &Problem, path: &str) -> String {
+    let level = match p.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    format!(
+        "{level}[{}]: {}\n --> {}",
+        p.code,
+        clean_text(p.message),
+        location(path, p.span.line, p.span.col)
+    )
 }
 
 /// Writes the true columns in the excerpts' `--> file:line:col` headers.
@@ -554,7 +580,7 @@ fn cols_on(m: &Mark, line: u32, line_text: &str) -> Option<(usize, usize)> {
         // too long to show whole.
         usize::MAX
     } else {
-        start + token_len(line_text, start)
+        start.saturating_add(token_len(line_text, start))
     };
     Some((start, end))
 }
@@ -618,7 +644,7 @@ fn excerpt<'a>(
             .filter(|e| *e >= focus_start)
             .max()
             .unwrap_or(focus_start)
-            .min(focus_start + MAX_SPAN_CHARS);
+            .min(focus_start.saturating_add(MAX_SPAN_CHARS));
         // A line up to LINE_CHARS is shown whole; a longer one from `context` characters
         // before the focus, and about LINE_CHARS wide (more when the focus needs it).
         let long = line.chars().nth(LINE_CHARS).is_some();
@@ -646,16 +672,23 @@ fn excerpt<'a>(
                     .unwrap_or(clipped.body.len())
         };
         for (i, (s, e)) in on {
-            let m = &marks[i];
+            let Some(m) = marks.get(i) else { continue };
             if n == m.span.line {
-                starts[i] = Some(at(s));
+                if let Some(slot) = starts.get_mut(i) {
+                    *slot = Some(at(s));
+                }
             }
             if e != usize::MAX || n == m.span.last_line() {
-                ends[i] = Some(at(e));
+                if let Some(slot) = ends.get_mut(i) {
+                    *slot = Some(at(e));
+                }
             }
         }
         text.push_str(&clipped.render());
     }
+    // Ended by a line break, so that a place at the start of an empty last line stays on it
+    // (the renderer counts a place after a final break as the end of the line before).
+    text.push('\n');
     let annotations = marks
         .iter()
         .enumerate()
@@ -712,7 +745,11 @@ impl Clipped {
 /// Characters `from..to` of `line`, cleaned; reads no further than `to + 1` characters.
 fn clip(line: &str, from: usize, to: usize) -> Clipped {
     let mut it = line.chars().skip(from);
-    let body: String = it.by_ref().take(to - from).map(clean_char).collect();
+    let body: String = it
+        .by_ref()
+        .take(to.saturating_sub(from))
+        .map(clean_char)
+        .collect();
     Clipped {
         left: from > 0 && !line.is_empty(),
         body,

@@ -426,3 +426,92 @@ fn from_the_loader_end_to_end() {
         .unwrap();
     assert_eq!(render(d, Some(text)), plain(d, text));
 }
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "a",
+            "key",
+            " ",
+            "  ",
+            ":",
+            ",",
+            "\"",
+            "'",
+            "{",
+            "}",
+            "[",
+            "]",
+            "#",
+            "-",
+            "ộ",
+            "e\u{302}",
+            "漢字",
+            "\t",
+            "\u{1b}[2J",
+            "\u{9b}",
+            "\r",
+            "\u{202e}",
+            "\u{0}",
+            "\u{7f}",
+            "🙂",
+            "\u{feff}",
+        ])
+    }
+
+    fn source() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                9 => prop::collection::vec(piece(), 0..25).prop_map(|p| p.concat()),
+                1 => (1usize..400).prop_map(|n| "x".repeat(n)),
+            ],
+            0..14,
+        )
+        .prop_map(|lines| lines.join("\n"))
+    }
+
+    fn place() -> impl Strategy<Value = (u32, u32, u32, u32)> {
+        (0u32..16, 0u32..60, 0u32..30, 0u32..70)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        /// Any position, span and labels on any text: rendered without panic (the fallback
+        /// has no `|` gutter), bounded, and with no raw control characters.
+        #[test]
+        fn renders_anything(
+            text in source(),
+            (l, c, el, ec) in place(),
+            labels in prop::collection::vec(place(), 0..4),
+            warn in any::<bool>(),
+        ) {
+            let mut d = Diagnostic::new(Code::InvalidValue, "h.yaml", pos(l, c), "bad \u{1b}[1m")
+                .with_end(pos(el, ec))
+                .with_help("fix");
+            for (i, (l, c, el, ec)) in labels.iter().enumerate() {
+                let file = if i == 2 { "other.yaml" } else { "h.yaml" };
+                d = d.with_label(Label::new(file, pos(*l, *c), "here").with_end(pos(*el, *ec)));
+            }
+            let sev = if warn { Severity::Warning } else { Severity::Error };
+            let src = Source::new(&text);
+            let out = Renderer::plain().diagnostic(&d, sev, Some(&src));
+            assert_no_raw_controls(&out);
+            prop_assert!(out.len() < 8_000, "{} bytes", out.len());
+            let line_exists = l > 0 && (l as usize) <= text.split('\n').count();
+            if line_exists {
+                prop_assert!(out.contains(" | ") || out.contains(" |\n"), "no snippet:\n{out}");
+                prop_assert!(out.contains(&format!("h.yaml:{l}:")), "{out}");
+            }
+            let issue = Issue::new(None, Code::NotNumeric, "x").at(pos(l, c));
+            for f in [DataFormat::Csv, DataFormat::Json] {
+                let out = Renderer::plain().issue(&issue, sev, "u.csv", Some(&src), f);
+                assert_no_raw_controls(&out);
+                prop_assert!(out.len() < 8_000);
+            }
+        }
+    }
+}
