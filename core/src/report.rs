@@ -371,9 +371,16 @@ impl Renderer {
                 notes.push(format!("{NOTE_SPAN_CONTINUES} {}", p.span.end_line));
             }
         }
+        // A label on the primary's line but out of the window shown around it (a long line).
+        let primary_shown = !marks.is_empty();
+        let off_window = |s: &SpanPos| {
+            let from = (p.span.col.max(1) as usize - 1).saturating_sub(self.context);
+            let col = s.col.max(1) as usize - 1;
+            primary_shown && s.line == p.span.line && (col < from || col >= from + LINE_CHARS)
+        };
         for l in &labels {
             let s = SpanPos::of_label(l);
-            if shown(&s, &l.file) {
+            if shown(&s, &l.file) && !off_window(&s) {
                 marks.push(Mark {
                     span: s,
                     label: Some(clean_text(&l.message)),

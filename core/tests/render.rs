@@ -172,6 +172,24 @@ fn a_very_long_line_is_clipped_around_the_span() {
 }
 
 #[test]
+fn a_label_far_away_on_the_same_long_line_becomes_a_note() {
+    let line = format!("{{\"a\": 1, {}\"a\": 2}}\n", "\"x\": 0, ".repeat(10_000));
+    let second = line.rfind("\"a\"").unwrap() as u32 + 1;
+    let d = Diagnostic::new(
+        Code::DuplicateKey,
+        "one.json",
+        pos(1, second),
+        "the key `a` appears twice",
+    )
+    .with_end(pos(1, second + 3))
+    .with_label(Label::new("one.json", pos(1, 2), "first here").with_end(pos(1, 5)));
+    let out = plain(&d, &line);
+    assert!(out.contains(&format!("--> one.json:1:{second}")), "{out}");
+    assert!(out.contains("= note: one.json:1:2: first here"), "{out}");
+    assert!(out.len() < 1_000, "{out}");
+}
+
+#[test]
 fn a_long_span_is_cut() {
     let line = format!("k: {}\n", "v".repeat(5_000));
     let d = Diagnostic::new(Code::InvalidValue, "long.yaml", pos(1, 4), "a bad value")
