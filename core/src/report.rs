@@ -74,7 +74,7 @@ pub enum Severity {
 
 /// Source text with its lines indexed, so that many diagnostics render without rescanning it.
 ///
-/// The index keeps the start of every [`INDEX_STEP`]th line only, so that it stays small
+/// The index keeps the start of every 64th line only, so that it stays small
 /// (an eighth of a byte per line at most) whatever the text; finding a line scans fewer than
 /// that many lines from the nearest indexed one.
 #[derive(Debug, Clone)]
