@@ -467,7 +467,8 @@ fn fallback(p: &Problem, path: &str) -> String {
 /// line when a long line is clipped; each header `file:line:` is found in order and the number
 /// after it replaced.
 fn fix_columns(mut out: String, path: &str, fixes: &[(u32, u32)]) -> String {
-    let shown = annotate_snippets::normalize_untrusted_str(path);
+    // The renderer writes paths as given (they are cleaned already).
+    let shown = path;
     // Past the title: a message could quote a place.
     let mut cursor = out.find('\n').unwrap_or(out.len());
     for (line, col) in fixes {

@@ -169,6 +169,15 @@ fn a_very_long_line_is_clipped_around_the_span() {
     insta::assert_snapshot!(out);
     assert!(out.contains("--> long.yaml:1:50008"), "{out}");
     assert!(out.len() < 1_000, "{} bytes", out.len());
+    // Whatever the file's name.
+    let d = Diagnostic::new(
+        Code::InvalidValue,
+        "my\trules 1:1:1.yaml",
+        pos(1, 50_008),
+        "a bad value",
+    );
+    let out = plain(&d, &line);
+    assert!(out.contains("--> my\trules 1:1:1.yaml:1:50008"), "{out}");
 }
 
 #[test]
