@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use cchc::report::Severity;
+use cchc::report::{visible, Severity};
 
 use crate::render;
 
@@ -29,15 +29,20 @@ pub fn run(files: &[PathBuf]) -> u8 {
         for t in outcomes {
             if t.passed() {
                 passed += 1;
-                println!("ok   {}:{} {}", f.display(), t.line, t.name);
+                println!("ok   {}:{} {}", f.display(), t.line, visible(&t.name));
             } else {
                 failed += 1;
-                println!("FAIL {}:{} {}", f.display(), t.line, t.name);
+                println!("FAIL {}:{} {}", f.display(), t.line, visible(&t.name));
                 for d in &t.failures {
-                    println!("     {}: expected {}, got {}", d.what, d.expected, d.actual);
+                    println!(
+                        "     {}: expected {}, got {}",
+                        visible(&d.what),
+                        visible(&d.expected),
+                        visible(&d.actual)
+                    );
                 }
                 for e in &t.errors {
-                    println!("     unit error: {e}");
+                    println!("     unit error: {}", visible(e));
                 }
             }
         }

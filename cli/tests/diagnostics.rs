@@ -162,3 +162,17 @@ fn score_renders_rule_and_data_errors() {
     assert_eq!((code, out.as_str()), (2, ""));
     insta::assert_snapshot!(err);
 }
+
+#[test]
+fn cchc_test_output_shows_control_characters_as_symbols() {
+    let d = Dir::new("testctl");
+    let text = format!(
+        "{GOOD}tests:\n  - name: \"Mẫu \\e[2J\"\n    values: {{ kh: true, tl: 90 }}\n    expect: {{ total: 1 }}\n"
+    );
+    d.file("t.yaml", &text);
+    let (code, out, err) = d.run(&["test", "t.yaml"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(!out.contains('\u{1b}'), "{out}");
+    assert!(out.contains("FAIL t.yaml:16 Mẫu ␛[2J"), "{out}");
+    assert!(out.contains("expected 1, got 2"), "{out}");
+}

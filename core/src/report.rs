@@ -765,6 +765,18 @@ fn clip(line: &str, from: usize, to: usize) -> Clipped {
     }
 }
 
+/// Text safe to print on a terminal on one line: every control character (tab and line breaks
+/// too) and bidirectional override is replaced by a visible symbol (`␛`, `␊`, `�`…) of the
+/// same width. For names and values echoed from files (a unit's name in a table, a test's name).
+pub fn visible(s: &str) -> Cow<'_, str> {
+    let fix = |c: char| if c == '\t' { '\u{2409}' } else { clean_char(c) };
+    if s.chars().all(|c| fix(c) == c) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().map(fix).collect())
+    }
+}
+
 /// A control character (other than tab) replaced by a visible one of the same width.
 fn clean_char(c: char) -> char {
     match c {

@@ -542,3 +542,13 @@ mod hostile {
         }
     }
 }
+
+#[test]
+fn visible_text_for_tables() {
+    use cchc::report::visible;
+    assert!(matches!(
+        visible("Sở Nội vụ"),
+        std::borrow::Cow::Borrowed("Sở Nội vụ")
+    ));
+    assert_eq!(visible("a\u{1b}[2J\tb\r\nc\u{9b}\u{202e}"), "a␛[2J␉b␍␊c��");
+}
