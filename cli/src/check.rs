@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use cchc::report::Severity;
+use cchc::report::{visible, Severity};
 use cchc::{Diagnostic, Ruleset};
 
 use crate::render;
@@ -23,8 +23,8 @@ pub fn run(files: &[PathBuf]) -> u8 {
                 println!(
                     "ok: {} — {} {} ({n} criteria, {} inputs, {} tests) {}",
                     f.display(),
-                    rs.id(),
-                    rs.version(),
+                    visible(rs.id()),
+                    visible(rs.version()),
                     rs.plan().inputs.len(),
                     rs.plan().tests.len(),
                     rs.fingerprint()
