@@ -62,6 +62,7 @@ const ELLIPSIS: char = '…';
 const NOTE_CRITERION: &str = "criterion";
 const NOTE_SPAN_CONTINUES: &str = "the span continues to line";
 const MORE_NOT_SHOWN: &str = "more problem(s) not shown";
+const MORE_PLACES: &str = "more related place(s) not shown";
 
 /// How serious a rendered problem is (its header: `error[…]` or `warning[…]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -372,11 +373,14 @@ impl Renderer {
             }
         }
         // A label on the primary's line but out of the window shown around it (a long line).
-        let primary_shown = !marks.is_empty();
+        let long_primary_line = !marks.is_empty()
+            && source
+                .and_then(|src| src.line(p.span.line))
+                .is_some_and(|l| l.chars().nth(LINE_CHARS).is_some());
         let off_window = |s: &SpanPos| {
             let from = (p.span.col.max(1) as usize - 1).saturating_sub(self.context);
             let col = s.col.max(1) as usize - 1;
-            primary_shown && s.line == p.span.line && (col < from || col >= from + LINE_CHARS)
+            long_primary_line && s.line == p.span.line && (col < from || col >= from + LINE_CHARS)
         };
         for l in &labels {
             let s = SpanPos::of_label(l);
@@ -393,6 +397,10 @@ impl Renderer {
                     clean_text(&l.message)
                 ));
             }
+        }
+
+        if p.labels.len() > MAX_LABELS {
+            notes.push(format!("{} {MORE_PLACES}", p.labels.len() - MAX_LABELS));
         }
 
         match source {

@@ -199,6 +199,38 @@ fn a_label_far_away_on_the_same_long_line_becomes_a_note() {
 }
 
 #[test]
+fn a_label_far_on_a_short_line_stays_on_it() {
+    let line = format!("{{\"a\": 1, {}\"a\": 2}}\n", "\"x\": 0, ".repeat(10));
+    let second = line.rfind("\"a\"").unwrap() as u32 + 1;
+    let d = Diagnostic::new(
+        Code::DuplicateKey,
+        "one.json",
+        pos(1, second),
+        "the key `a` appears twice",
+    )
+    .with_end(pos(1, second + 3))
+    .with_label(Label::new("one.json", pos(1, 2), "first here").with_end(pos(1, 5)));
+    let out = plain(&d, &line);
+    assert!(out.contains("--- first here"), "{out}");
+    assert!(!out.contains("note"), "{out}");
+}
+
+#[test]
+fn too_many_labels_are_counted() {
+    let text: String = (1..=30).map(|i| format!("k{i}: 1\n")).collect();
+    let mut d = Diagnostic::new(Code::DuplicateKey, "m.yaml", pos(30, 1), "many");
+    for i in 1..=25 {
+        d = d.with_label(Label::new("m.yaml", pos(i, 1), "here"));
+    }
+    let out = plain(&d, &text);
+    assert!(
+        out.contains("= note: 15 more related place(s) not shown"),
+        "{out}"
+    );
+    assert!(out.len() < 8_000, "{out}");
+}
+
+#[test]
 fn a_long_span_is_cut() {
     let line = format!("k: {}\n", "v".repeat(5_000));
     let d = Diagnostic::new(Code::InvalidValue, "long.yaml", pos(1, 4), "a bad value")
