@@ -290,7 +290,8 @@ pub fn to_py_err(py: Python<'_>, err: &cchc::Error) -> PyErr {
 /// an error of `Ruleset.load`, which does not keep the text.
 pub fn to_py_err_reading(py: Python<'_>, err: &cchc::Error, path: &std::path::Path) -> PyErr {
     use std::io::Read;
-    let limit = cchc::ruleset::MAX_FILE_BYTES;
+    // The library's limit for a rule file (`MAX_FILE_BYTES`), above which it is refused.
+    let limit = 5 * 1024 * 1024;
     let mut bytes = Vec::new();
     let text = std::fs::File::open(path)
         .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))

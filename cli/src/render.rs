@@ -7,8 +7,9 @@ use std::path::Path;
 use cchc::report::{Renderer, Severity, Source};
 use cchc::{Diagnostic, Error, Ruleset};
 
-/// Largest file read for its text; a rule file is refused above this size anyway.
-const MAX_READ: usize = cchc::ruleset::MAX_FILE_BYTES;
+/// Largest file read for its text: the library's limit for a rule file (5 MiB,
+/// `MAX_FILE_BYTES`), above which it is refused anyway.
+const MAX_READ: usize = 5 * 1024 * 1024;
 
 /// Plain text unless standard error is a colour terminal (`NO_COLOR` set, or `TERM=dumb`, turn
 /// colour off).
