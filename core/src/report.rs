@@ -89,8 +89,10 @@ pub struct Source<'a> {
 const INDEX_STEP: usize = 64;
 
 impl<'a> Source<'a> {
-    /// Indexes the lines of `text` (one pass over it).
+    /// Indexes the lines of `text` (one pass over it). A leading byte-order mark is not part of
+    /// the first line: the readers skip it, and columns are counted without it.
     pub fn new(text: &'a str) -> Self {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut starts = vec![0];
         starts.extend(
             text.bytes()

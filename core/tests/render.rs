@@ -584,3 +584,21 @@ fn visible_text_for_tables() {
     ));
     assert_eq!(visible("a\u{1b}[2J\tb\r\nc\u{9b}\u{202e}"), "a␛[2J␉b␍␊c��");
 }
+
+#[test]
+fn a_byte_order_mark_does_not_shift_the_caret() {
+    let with = "\u{feff}format: cchc/2\nid: x\n";
+    let err = cchc::Ruleset::from_yaml_str(with, "bom.yaml").unwrap_err();
+    let without = &with[3..];
+    let err2 = cchc::Ruleset::from_yaml_str(without, "bom.yaml").unwrap_err();
+    assert_eq!(err.diagnostics(), err2.diagnostics());
+    let a =
+        Renderer::plain().diagnostics(err.diagnostics(), Severity::Error, Some(&Source::new(with)));
+    let b = Renderer::plain().diagnostics(
+        err2.diagnostics(),
+        Severity::Error,
+        Some(&Source::new(without)),
+    );
+    assert_eq!(a, b);
+    assert!(!a.contains('\u{feff}'), "{a}");
+}
