@@ -2,6 +2,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use cchc::report::{Renderer, Severity, Source};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyKeyError};
 use pyo3::prelude::*;
@@ -26,9 +27,36 @@ create_exception!(
     "A data text cannot be read as units at all (not JSON/YAML/CSV, an empty CSV, a wrong shape)."
 );
 
+/// A related place of a diagnostic (e.g. where a duplicated id was first used).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct LabelData {
+    file: String,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    message: String,
+}
+
+impl LabelData {
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("file", &self.file)?;
+        d.set_item("line", self.line)?;
+        d.set_item("column", self.column)?;
+        d.set_item("end_line", self.end_line)?;
+        d.set_item("end_column", self.end_column)?;
+        d.set_item("message", &self.message)?;
+        Ok(d)
+    }
+}
+
 /// One problem in a rule file or a data text: a stable `code`, where it is (`file`, `line`,
-/// `column`; 0 when not tied to a place), the `criterion` concerned (or None) and a plain
-/// `message`. Readable as attributes or as a mapping (`d["code"]`).
+/// `column`; 0 when not tied to a place; the span's `end_line` and `end_column`, 0 when
+/// unknown), the `criterion` concerned (or None), a plain `message`, how to fix it (`help`, or
+/// None) and related places (`labels`: dicts with file, line, column, end_line, end_column,
+/// message). Readable as attributes or as a mapping (`d["code"]`); `render()` shows it the way
+/// the `cchc` command does.
 #[pyclass(frozen, name = "Diagnostic", module = "cchc")]
 #[derive(Clone)]
 pub struct PyDiagnostic {
@@ -43,10 +71,30 @@ pub struct PyDiagnostic {
     #[pyo3(get)]
     column: u32,
     #[pyo3(get)]
+    end_line: u32,
+    #[pyo3(get)]
+    end_column: u32,
+    #[pyo3(get)]
     criterion: Option<String>,
+    #[pyo3(get)]
+    help: Option<String>,
+    labels: Vec<LabelData>,
+    /// The core diagnostic, for rendering.
+    core: cchc::Diagnostic,
 }
 
-const DIAG_KEYS: [&str; 6] = ["code", "file", "line", "column", "criterion", "message"];
+const DIAG_KEYS: [&str; 10] = [
+    "code",
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "criterion",
+    "message",
+    "help",
+    "labels",
+];
 
 impl PyDiagnostic {
     fn from_core(d: &cchc::Diagnostic) -> Self {
@@ -56,44 +104,101 @@ impl PyDiagnostic {
             file: d.file.clone(),
             line: d.line,
             column: d.column,
+            end_line: d.end_line,
+            end_column: d.end_column,
             criterion: d.criterion.clone(),
+            help: d.help.clone(),
+            labels: d
+                .labels
+                .iter()
+                .map(|l| LabelData {
+                    file: l.file.clone(),
+                    line: l.line,
+                    column: l.column,
+                    end_line: l.end_line,
+                    end_column: l.end_column,
+                    message: l.message.clone(),
+                })
+                .collect(),
+            core: d.clone(),
         }
     }
 
     /// The fields that make two diagnostics equal (and their hash).
     #[allow(clippy::type_complexity)]
-    fn identity(&self) -> (&str, &str, &str, u32, u32, Option<&str>) {
+    fn identity(
+        &self,
+    ) -> (
+        (&str, &str, &str, u32, u32, u32, u32),
+        (Option<&str>, Option<&str>, &[LabelData]),
+    ) {
         (
-            &self.code,
-            &self.message,
-            &self.file,
-            self.line,
-            self.column,
-            self.criterion.as_deref(),
+            (
+                &self.code,
+                &self.message,
+                &self.file,
+                self.line,
+                self.column,
+                self.end_line,
+                self.end_column,
+            ),
+            (
+                self.criterion.as_deref(),
+                self.help.as_deref(),
+                &self.labels,
+            ),
         )
     }
 
-    fn item<'py>(&self, py: Python<'py>, key: &str) -> Option<Bound<'py, PyAny>> {
+    fn labels_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for l in &self.labels {
+            out.append(l.to_dict(py)?)?;
+        }
+        Ok(out)
+    }
+
+    fn item<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
         let v = match key {
-            "code" => self.code.clone().into_pyobject(py).ok()?.into_any(),
-            "message" => self.message.clone().into_pyobject(py).ok()?.into_any(),
-            "file" => self.file.clone().into_pyobject(py).ok()?.into_any(),
-            "line" => self.line.into_pyobject(py).ok()?.into_any(),
-            "column" => self.column.into_pyobject(py).ok()?.into_any(),
-            "criterion" => self.criterion.clone().into_pyobject(py).ok()?.into_any(),
-            _ => return None,
+            "code" => self.code.clone().into_pyobject(py)?.into_any(),
+            "message" => self.message.clone().into_pyobject(py)?.into_any(),
+            "file" => self.file.clone().into_pyobject(py)?.into_any(),
+            "line" => self.line.into_pyobject(py)?.into_any(),
+            "column" => self.column.into_pyobject(py)?.into_any(),
+            "end_line" => self.end_line.into_pyobject(py)?.into_any(),
+            "end_column" => self.end_column.into_pyobject(py)?.into_any(),
+            "criterion" => self.criterion.clone().into_pyobject(py)?.into_any(),
+            "help" => self.help.clone().into_pyobject(py)?.into_any(),
+            "labels" => self.labels_list(py)?.into_any(),
+            _ => return Ok(None),
         };
-        Some(v)
+        Ok(Some(v))
     }
 }
 
 #[pymethods]
 impl PyDiagnostic {
-    /// The diagnostic as a dict: code, file, line, column, criterion, message.
+    /// Related places: a list of dicts {file, line, column, end_line, end_column, message}.
+    #[getter]
+    fn labels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.labels_list(py)
+    }
+
+    /// The diagnostic rendered as the `cchc` command shows it: `error[code]: message`,
+    /// `--> file:line:col`, and, when `source` (the text of `file`) is given, the line with the
+    /// span underlined; then help and notes. `warning=True` renders it as a warning.
+    #[pyo3(signature = (source = None, *, warning = false))]
+    fn render(&self, source: Option<&str>, warning: bool) -> String {
+        let src = source.map(Source::new);
+        Renderer::plain().diagnostic(&self.core, severity(warning), src.as_ref())
+    }
+
+    /// The diagnostic as a dict: code, file, line, column, end_line, end_column, criterion,
+    /// message, help, labels.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         for k in DIAG_KEYS {
-            if let Some(v) = self.item(py, k) {
+            if let Some(v) = self.item(py, k)? {
                 d.set_item(k, v)?;
             }
         }
@@ -105,7 +210,7 @@ impl PyDiagnostic {
     }
 
     fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
-        self.item(py, key)
+        self.item(py, key)?
             .ok_or_else(|| PyKeyError::new_err(key.to_string()))
     }
 
@@ -145,17 +250,71 @@ impl PyDiagnostic {
     }
 }
 
-/// Turns a core error into `RulesetError` / `DataError` with `.code` and `.errors` set.
+fn severity(warning: bool) -> Severity {
+    if warning {
+        Severity::Warning
+    } else {
+        Severity::Error
+    }
+}
+
+/// A unit's issue as a dict: criterion, code, message, help (or None), and `at`: where in the
+/// data the problem is, `{"line", "column"}` (in CSV the column is the field's number), or
+/// None.
+pub fn issue_dict<'py>(py: Python<'py>, i: &cchc::Issue) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("criterion", i.criterion.as_deref())?;
+    d.set_item("code", i.code.as_str())?;
+    d.set_item("message", &i.message)?;
+    d.set_item("help", i.help.as_deref())?;
+    match i.at {
+        Some(p) => {
+            let at = PyDict::new(py);
+            at.set_item("line", p.line)?;
+            at.set_item("column", p.column)?;
+            d.set_item("at", at)?;
+        }
+        None => d.set_item("at", py.None())?,
+    }
+    Ok(d)
+}
+
+/// Turns a core error into `RulesetError` / `DataError` with `.code` and `.errors` set; the
+/// message renders every problem (without source lines).
+#[allow(dead_code)] // for callers without the text; the ruleset's loaders pass it
 pub fn to_py_err(py: Python<'_>, err: &cchc::Error) -> PyErr {
+    to_py_err_with_source(py, err, None)
+}
+
+/// Like [`to_py_err`], the rule file read (at most its size limit) for the source lines; for
+/// an error of `Ruleset.load`, which does not keep the text.
+pub fn to_py_err_reading(py: Python<'_>, err: &cchc::Error, path: &std::path::Path) -> PyErr {
+    use std::io::Read;
+    // The library's limit for a rule file (`MAX_FILE_BYTES`), above which it is refused.
+    let limit = 5 * 1024 * 1024;
+    let mut bytes = Vec::new();
+    let text = std::fs::File::open(path)
+        .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
+        .ok()
+        .filter(|n| *n <= limit)
+        .map(|_| String::from_utf8_lossy(&bytes).into_owned());
+    to_py_err_with_source(py, err, text.as_deref())
+}
+
+/// Like [`to_py_err`], with the text the diagnostics point into, so that the message shows the
+/// offending lines (the way the `cchc` command does).
+pub fn to_py_err_with_source(py: Python<'_>, err: &cchc::Error, source: Option<&str>) -> PyErr {
     let diags = err.diagnostics();
     let mut msg = match err {
-        cchc::Error::Ruleset(_) => format!("the ruleset has {} problem(s):", diags.len()),
-        _ => String::from("the data cannot be read:"),
+        cchc::Error::Ruleset(_) => format!("the ruleset has {} problem(s):\n", diags.len()),
+        _ => String::from("the data cannot be read:\n"),
     };
-    for d in diags {
-        msg.push_str("\n  ");
-        msg.push_str(&d.to_string());
-    }
+    let src = source.map(Source::new);
+    msg.push_str(
+        Renderer::plain()
+            .diagnostics(diags, Severity::Error, src.as_ref())
+            .trim_end(),
+    );
     let e = match err {
         cchc::Error::Ruleset(_) => RulesetError::new_err(msg),
         cchc::Error::Data(_) => DataError::new_err(msg),

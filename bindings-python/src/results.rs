@@ -17,11 +17,7 @@ fn norm(d: Decimal) -> String {
 fn issues<'py>(py: Python<'py>, list: &[Issue]) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     for i in list {
-        let d = PyDict::new(py);
-        d.set_item("criterion", i.criterion.as_deref())?;
-        d.set_item("code", i.code.as_str())?;
-        d.set_item("message", &i.message)?;
-        out.append(d)?;
+        out.append(crate::errors::issue_dict(py, i)?)?;
     }
     Ok(out)
 }

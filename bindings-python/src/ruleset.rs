@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
 use crate::convert;
-use crate::errors::{guard, internal, to_py_err};
+use crate::errors::{guard, internal, to_py_err_reading, to_py_err_with_source};
 use crate::results::{PyBatch, PyUnitResult};
 use crate::values::json_to_py;
 
@@ -23,10 +23,15 @@ pub struct PyRuleset {
     inner: Ruleset,
 }
 
-fn loaded(py: Python<'_>, r: Result<Result<Ruleset, cchc::Error>, ()>) -> PyResult<PyRuleset> {
+/// `source`: the rule file's text, shown in the error's message.
+fn loaded(
+    py: Python<'_>,
+    r: Result<Result<Ruleset, cchc::Error>, ()>,
+    source: Option<&str>,
+) -> PyResult<PyRuleset> {
     match r {
         Ok(Ok(inner)) => Ok(PyRuleset { inner }),
-        Ok(Err(e)) => Err(to_py_err(py, &e)),
+        Ok(Err(e)) => Err(to_py_err_with_source(py, &e, source)),
         Err(()) => Err(internal("loading a ruleset")),
     }
 }
@@ -37,25 +42,29 @@ impl PyRuleset {
     #[staticmethod]
     fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyRuleset> {
         let r = py.detach(|| guard(|| Ruleset::load(&path)));
-        loaded(py, r)
+        if let Ok(Err(e)) = &r {
+            return Err(to_py_err_reading(py, e, &path));
+        }
+        loaded(py, r, None)
     }
 
     /// Loads a ruleset from YAML (or JSON) text; `origin` names it in error messages.
     #[staticmethod]
     #[pyo3(signature = (text, origin = "<string>"))]
     fn from_yaml(py: Python<'_>, text: &Bound<'_, PyAny>, origin: &str) -> PyResult<PyRuleset> {
-        let r = if let Ok(s) = text.cast::<PyString>() {
+        if let Ok(s) = text.cast::<PyString>() {
             let s = s.to_cow()?.into_owned();
-            py.detach(|| guard(|| Ruleset::from_yaml_str(&s, origin)))
+            let r = py.detach(|| guard(|| Ruleset::from_yaml_str(&s, origin)));
+            loaded(py, r, Some(&s))
         } else if let Ok(b) = text.cast::<PyBytes>() {
             let b = b.as_bytes().to_vec();
-            py.detach(|| guard(|| Ruleset::from_bytes(&b, origin)))
+            let r = py.detach(|| guard(|| Ruleset::from_bytes(&b, origin)));
+            loaded(py, r, Some(&String::from_utf8_lossy(&b)))
         } else {
-            return Err(PyTypeError::new_err(
+            Err(PyTypeError::new_err(
                 "from_yaml takes the rule file's text (str or bytes)",
-            ));
-        };
-        loaded(py, r)
+            ))
+        }
     }
 
     /// Ruleset id.
@@ -145,12 +154,15 @@ impl PyRuleset {
                 "unknown data format `{format}`; use \"json\", \"yaml\" or \"csv\""
             ))
         })?;
-        let read = if let Ok(s) = text.cast::<PyString>() {
+        // The text is kept to show the offending line if the data cannot be read.
+        let (read, kept) = if let Ok(s) = text.cast::<PyString>() {
             let s = s.to_cow()?.into_owned();
-            py.detach(|| guard(|| cchc::read_units(&s, fmt, origin)))
+            let r = py.detach(|| guard(|| cchc::read_units(&s, fmt, origin)));
+            (r, s.into_bytes())
         } else if let Ok(b) = text.cast::<PyBytes>() {
             let b = b.as_bytes().to_vec();
-            py.detach(|| guard(|| cchc::read_units_bytes(&b, fmt, origin)))
+            let r = py.detach(|| guard(|| cchc::read_units_bytes(&b, fmt, origin)));
+            (r, b)
         } else {
             return Err(PyTypeError::new_err(
                 "score_text takes the data as text (str or bytes)",
@@ -158,7 +170,11 @@ impl PyRuleset {
         };
         match read {
             Ok(Ok(units)) => self.batch(py, units, group_by_kind),
-            Ok(Err(e)) => Err(to_py_err(py, &e)),
+            Ok(Err(e)) => Err(to_py_err_with_source(
+                py,
+                &e,
+                Some(&String::from_utf8_lossy(&kept)),
+            )),
             Err(()) => Err(internal("reading data")),
         }
     }

@@ -253,7 +253,8 @@ def test_ruleset_error_fields():
     assert ui.column > 0
     # dict-style access and conversion
     assert uk["code"] == "unknown_key" and uk["line"] == 13
-    assert uk.to_dict() == {"code": "unknown_key", "file": "bad.yaml", "line": 13, "column": 5, "criterion": "1", "message": uk.message}
+    assert uk.to_dict() == {"code": "unknown_key", "file": "bad.yaml", "line": 13, "column": 5, "criterion": "1", "message": uk.message,
+                            "end_line": uk.end_line, "end_column": uk.end_column, "help": uk.help, "labels": uk.labels}
     assert dict(uk) == uk.to_dict()
     with pytest.raises(KeyError):
         uk["nope"]

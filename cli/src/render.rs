@@ -1,53 +1,121 @@
-//! Diagnostics rendered like a compiler's: `--> file:line:col`, the source line and a caret.
+//! Diagnostics on the terminal: rendered by the core (`cchc::report`, annotate-snippets) from
+//! the text the command has already read, in colour when standard error is a terminal.
 
-use std::fmt::Write;
+use std::io::{IsTerminal, Read};
+use std::path::Path;
 
-use cchc::Diagnostic;
+use cchc::report::{Renderer, Severity, Source};
+use cchc::{Diagnostic, Error, Ruleset};
 
-/// Renders one diagnostic; `source` is the file's text when it could be read.
-pub fn diagnostic(d: &Diagnostic, source: Option<&str>) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "error[{}]: {}", d.code, d.message);
-    if d.line == 0 {
-        let _ = writeln!(out, "  --> {}", d.file);
+/// Largest file read for its text: the library's limit for a rule file (5 MiB,
+/// `MAX_FILE_BYTES`), above which it is refused anyway.
+const MAX_READ: usize = 5 * 1024 * 1024;
+
+/// Plain text unless standard error is a colour terminal (`NO_COLOR` set, or `TERM=dumb`, turn
+/// colour off).
+fn renderer() -> Renderer {
+    let colour = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+    if colour {
+        Renderer::styled()
     } else {
-        let _ = writeln!(out, "  --> {}:{}:{}", d.file, d.line, d.column);
-        if let Some(line) = source.and_then(|s| s.lines().nth(d.line as usize - 1)) {
-            let num = d.line.to_string();
-            let pad = " ".repeat(num.len());
-            let line = line.trim_end_matches('\r');
-            let caret_at: String = line
-                .chars()
-                .take(d.column.saturating_sub(1) as usize)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{num} | {line}");
-            let _ = writeln!(out, "{pad} | {caret_at}^");
-        }
+        Renderer::plain()
     }
-    if let Some(c) = &d.criterion {
-        let _ = writeln!(out, "   = criterion: {c}");
+}
+
+/// A rule file loaded, with its text kept for rendering problems (`None` when it could not be
+/// read, or is over the size limit).
+pub struct Loaded {
+    /// The ruleset, or every problem found.
+    pub result: Result<Ruleset, Error>,
+    /// The file's text as loaded.
+    pub text: Option<String>,
+}
+
+/// Reads a rule file once (never more than the size limit allows, whatever the file is) and
+/// loads it from those bytes.
+pub fn load_ruleset(path: &Path) -> Loaded {
+    let origin = path.display().to_string();
+    let small = std::fs::metadata(path).is_ok_and(|m| m.len() <= MAX_READ as u64);
+    let bytes = small
+        .then(|| read_at_most(path, MAX_READ + 1))
+        .and_then(Result::ok);
+    let Some(bytes) = bytes else {
+        // Unreadable or too large: the library says which, with the right size.
+        return Loaded {
+            result: Ruleset::load(path),
+            text: None,
+        };
+    };
+    if bytes.len() > MAX_READ {
+        // A file that grew, or a device without end (`/dev/zero`): its size is unknown.
+        return Loaded {
+            result: Err(Error::Ruleset(vec![Diagnostic::new(
+                cchc::Code::FileTooLarge,
+                &origin,
+                cchc::Pos { line: 1, column: 1 },
+                format!("the rule file is over {MAX_READ} bytes (5 MiB); split it"),
+            )])),
+            text: None,
+        };
     }
+    Loaded {
+        result: Ruleset::from_bytes(&bytes, &origin),
+        text: Some(text_of(bytes)),
+    }
+}
+
+fn read_at_most(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit as u64)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The text to show from a file's bytes (invalid UTF-8 shown as `�`; the loader has already
+/// reported it).
+fn text_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Renders the problems of one file, with `text` (that file's text) for the snippets, and a
+/// count at the end.
+pub fn with_source(diags: &[Diagnostic], severity: Severity, text: Option<&str>) -> String {
+    let source = text.map(Source::new);
+    let mut out = renderer().diagnostics(diags, severity, source.as_ref());
+    let what = match severity {
+        Severity::Error => "problem(s) found",
+        Severity::Warning => "warning(s)",
+    };
+    out.push_str(&format!("{} {what}\n", diags.len()));
     out
 }
 
-/// Renders all diagnostics of a failed load, reading the file once for context.
+/// Renders the errors of a failed load, reading each file named once (at most the size limit)
+/// for its text. Prefer [`with_source`] when the text is at hand.
 pub fn all(diags: &[Diagnostic]) -> String {
     let mut out = String::new();
-    let mut cache: Option<(String, Option<String>)> = None;
-    for d in diags {
-        if cache.as_ref().map(|(f, _)| f != &d.file).unwrap_or(true) {
-            let text = std::fs::read(&d.file)
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned());
-            cache = Some((d.file.clone(), text));
+    let mut start = 0;
+    // One run per file, in order (a load's diagnostics all name the same file).
+    while let Some(first) = diags.get(start) {
+        let n = diags
+            .get(start..)
+            .map(|rest| rest.iter().take_while(|d| d.file == first.file).count())
+            .unwrap_or(0)
+            .max(1);
+        let text = read_at_most(Path::new(&first.file), MAX_READ + 1)
+            .ok()
+            .filter(|b| b.len() <= MAX_READ)
+            .map(text_of);
+        let source = text.as_deref().map(Source::new);
+        if let Some(run) = diags.get(start..start + n) {
+            out.push_str(&renderer().diagnostics(run, Severity::Error, source.as_ref()));
         }
-        let src = cache.as_ref().and_then(|(_, t)| t.as_deref());
-        out.push_str(&diagnostic(d, src));
-        out.push('\n');
+        start += n;
     }
-    let _ = writeln!(out, "{} problem(s) found", diags.len());
+    out.push_str(&format!("{} problem(s) found\n", diags.len()));
     out
 }
 
@@ -55,19 +123,41 @@ pub fn all(diags: &[Diagnostic]) -> String {
 mod tests {
     use super::*;
 
+    const BAD: &str = "format: cchc/1\nid: x\nversion: '1'\ntitle: t\ntotal: 1\ncriteria:\n  - { id: a, titel: b, max: 1, rule: { value: v } }\n";
+
     #[test]
-    fn caret_under_the_column() {
-        let err = cchc::Ruleset::from_yaml_str("format: cchc/1\nid: x\nversion: '1'\ntitle: t\ntotal: 1\ncriteria:\n  - { id: a, titel: b, max: 1, rule: { value: v } }\n", "f.yaml")
-            .unwrap_err();
-        let text = "format: cchc/1\nid: x\nversion: '1'\ntitle: t\ntotal: 1\ncriteria:\n  - { id: a, titel: b, max: 1, rule: { value: v } }\n";
-        let d = err
-            .diagnostics()
-            .iter()
-            .find(|d| d.code == cchc::Code::UnknownKey)
-            .unwrap();
-        let r = diagnostic(d, Some(text));
+    fn snippet_from_the_text_given() {
+        let err = Ruleset::from_yaml_str(BAD, "f.yaml").unwrap_err();
+        let r = with_source(err.diagnostics(), Severity::Error, Some(BAD));
         assert!(r.contains("--> f.yaml:7:14"), "{r}");
-        assert!(r.contains("did you mean `title`?"), "{r}");
-        assert!(r.contains("  |              ^"), "{r}");
+        assert!(r.contains("  |              ^^^^^"), "{r}");
+        assert!(r.ends_with("3 problem(s) found\n"), "{r}");
+    }
+
+    #[test]
+    fn file_read_once_and_kept() {
+        let dir = std::env::temp_dir().join(format!("cchc-render-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("bad.yaml");
+        std::fs::write(&path, BAD).unwrap();
+        let loaded = load_ruleset(&path);
+        assert_eq!(loaded.text.as_deref(), Some(BAD));
+        let err = loaded.result.unwrap_err();
+        // Rendering from the file (read again by `all`) and from the kept text agree.
+        assert_eq!(
+            all(err.diagnostics()),
+            with_source(err.diagnostics(), Severity::Error, loaded.text.as_deref())
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn endless_device_is_read_only_up_to_the_limit() {
+        // `/dev/zero` reports size 0 and never ends: read up to the limit, then refused.
+        let loaded = load_ruleset(Path::new("/dev/zero"));
+        assert!(loaded.text.is_none());
+        let err = loaded.result.unwrap_err();
+        assert_eq!(err.diagnostics()[0].code, cchc::Code::FileTooLarge);
     }
 }

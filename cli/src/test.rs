@@ -2,17 +2,23 @@
 
 use std::path::PathBuf;
 
-use cchc::Ruleset;
+use cchc::report::{visible, Severity};
+
+use crate::render;
 
 pub fn run(files: &[PathBuf]) -> u8 {
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut unreadable = false;
     for f in files {
-        let rs = match Ruleset::load(f) {
+        let loaded = render::load_ruleset(f);
+        let rs = match loaded.result {
             Ok(rs) => rs,
             Err(e) => {
                 unreadable = true;
-                eprint!("{}", crate::render::all(e.diagnostics()));
+                eprint!(
+                    "{}",
+                    render::with_source(e.diagnostics(), Severity::Error, loaded.text.as_deref())
+                );
                 continue;
             }
         };
@@ -23,15 +29,20 @@ pub fn run(files: &[PathBuf]) -> u8 {
         for t in outcomes {
             if t.passed() {
                 passed += 1;
-                println!("ok   {}:{} {}", f.display(), t.line, t.name);
+                println!("ok   {}:{} {}", f.display(), t.line, visible(&t.name));
             } else {
                 failed += 1;
-                println!("FAIL {}:{} {}", f.display(), t.line, t.name);
+                println!("FAIL {}:{} {}", f.display(), t.line, visible(&t.name));
                 for d in &t.failures {
-                    println!("     {}: expected {}, got {}", d.what, d.expected, d.actual);
+                    println!(
+                        "     {}: expected {}, got {}",
+                        visible(&d.what),
+                        visible(&d.expected),
+                        visible(&d.actual)
+                    );
                 }
                 for e in &t.errors {
-                    println!("     unit error: {e}");
+                    println!("     unit error: {}", visible(e));
                 }
             }
         }

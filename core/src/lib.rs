@@ -34,6 +34,8 @@ pub mod expr;
 pub mod inputs;
 mod num;
 pub mod plan;
+#[cfg(feature = "render")]
+pub mod report;
 pub mod result;
 pub mod rules;
 pub mod ruleset;

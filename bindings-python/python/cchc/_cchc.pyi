@@ -28,7 +28,22 @@ class Diagnostic:
     def column(self) -> int:
         """From 1 (characters); 0 when the problem is not tied to a place."""
     @property
+    def end_line(self) -> int:
+        """Line where the span ends (equal to `line` for one line); 0 when unknown."""
+    @property
+    def end_column(self) -> int:
+        """Column just past the span; 0 when unknown."""
+    @property
     def criterion(self) -> Optional[str]: ...
+    @property
+    def help(self) -> Optional[str]:
+        """How to fix it, when the message does not already say."""
+    @property
+    def labels(self) -> List[Dict[str, Any]]:
+        """Related places: [{file, line, column, end_line, end_column, message}]."""
+    def render(self, source: Optional[str] = None, *, warning: bool = False) -> str:
+        """The problem as the `cchc` command shows it; with `source` (the text of `file`), the
+        offending line with the span underlined."""
     def to_dict(self) -> Dict[str, Any]: ...
     def keys(self) -> List[str]: ...
     def __getitem__(self, key: str) -> Any: ...
@@ -81,11 +96,12 @@ class Result:
     def criteria(self) -> List[Dict[str, Any]]:
         """Tree of {id, title, kind, points, max, status, trace, [self_assessed, delta], [children]}."""
     @property
-    def errors(self) -> List[Dict[str, Optional[str]]]:
-        """[{criterion, code, message}]"""
+    def errors(self) -> List[Dict[str, Any]]:
+        """[{criterion, code, message, help, at}]; `at` is {line, column} in the data (in CSV the
+        column is the field's number) or None."""
     @property
-    def warnings(self) -> List[Dict[str, Optional[str]]]:
-        """[{criterion, code, message}]"""
+    def warnings(self) -> List[Dict[str, Any]]:
+        """[{criterion, code, message, help, at}]"""
     @property
     def ruleset(self) -> Dict[str, str]:
         """{"id", "version", "fingerprint"}"""
