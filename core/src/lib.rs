@@ -39,6 +39,8 @@ pub mod rules;
 pub mod ruleset;
 pub mod score;
 mod syntax;
+mod text;
+pub mod types;
 mod unit;
 
 pub use data::{read_units, read_units_bytes, read_units_file, DataFormat};

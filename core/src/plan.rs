@@ -10,7 +10,8 @@ use crate::error::Pos;
 use crate::expr::Compiled;
 use crate::inputs::InputDef;
 use crate::rules::Rule;
-use crate::ruleset::model::{NodeKind, RankingMode, TestDecl};
+use crate::ruleset::model::TestDecl;
+use crate::types::{NodeKind, RankingMode};
 
 /// A node of the criteria tree.
 #[derive(Debug)]
@@ -115,6 +116,61 @@ pub struct Plan {
     pub root_has_extras: bool,
     /// Each input's slot when the unit does not give it (default, zero, missing, N/A).
     pub absent: Vec<crate::expr::Slot>,
+    /// Load-time warnings.
+    pub warnings: Vec<crate::error::Diagnostic>,
+    /// "Did you mean" suggestions already computed for names units gave.
+    pub suggestions: Suggestions,
+}
+
+/// Most names whose suggestion is remembered (a hostile batch cannot grow the cache further).
+const MAX_REMEMBERED: usize = 10_000;
+
+/// A cache of "did you mean" suggestions for unknown input names and criterion ids, so that a
+/// batch computes each distinct unknown name's suggestion once, not once per unit.
+#[derive(Debug, Default)]
+pub struct Suggestions {
+    inputs: std::sync::Mutex<HashMap<String, Option<String>>>,
+    criteria: std::sync::Mutex<HashMap<String, Option<String>>>,
+}
+
+impl Plan {
+    /// The declared input nearest to an unknown `name`, if one is near enough.
+    pub(crate) fn suggest_input(&self, name: &str) -> Option<String> {
+        cached(&self.suggestions.inputs, name, || {
+            crate::syntax::suggest(name, self.input_index.keys().map(String::as_str))
+        })
+    }
+
+    /// The criterion id nearest to an unknown `id`, if one is near enough.
+    pub(crate) fn suggest_criterion(&self, id: &str) -> Option<String> {
+        cached(&self.suggestions.criteria, id, || {
+            crate::syntax::suggest(id, self.node_index.keys().map(String::as_str))
+        })
+    }
+}
+
+/// Looks `word` up in `cache`, computing and remembering it when absent.
+fn cached<'k>(
+    cache: &std::sync::Mutex<HashMap<String, Option<String>>>,
+    word: &str,
+    compute: impl FnOnce() -> Option<&'k str>,
+) -> Option<String> {
+    // A poisoned lock only means another thread panicked mid-insert: the map is still valid.
+    if let Some(hit) = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(word)
+    {
+        return hit.clone();
+    }
+    let found = compute().map(str::to_string);
+    let mut map = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if map.len() < MAX_REMEMBERED {
+        map.insert(word.to_string(), found.clone());
+    }
+    found
 }
 
 impl std::fmt::Debug for Plan {

@@ -9,56 +9,7 @@ use serde::{Serialize, Serializer};
 use crate::error::Issue;
 use crate::plan::{Body, Plan};
 use crate::rules::Trace;
-
-/// A unit's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum UnitStatus {
-    /// Every node scored or not applicable, no error.
-    Complete,
-    /// Some node is missing an input.
-    Incomplete,
-    /// Some node failed, or the unit's data is invalid.
-    Error,
-}
-
-impl UnitStatus {
-    /// As written in results.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnitStatus::Complete => "complete",
-            UnitStatus::Incomplete => "incomplete",
-            UnitStatus::Error => "error",
-        }
-    }
-}
-
-/// A node's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NodeStatus {
-    /// Scored.
-    #[default]
-    Scored,
-    /// Not applicable.
-    NotApplicable,
-    /// Reads a missing input.
-    Missing,
-    /// Failed.
-    Error,
-}
-
-impl NodeStatus {
-    /// As written in results.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NodeStatus::Scored => "scored",
-            NodeStatus::NotApplicable => "not_applicable",
-            NodeStatus::Missing => "missing",
-            NodeStatus::Error => "error",
-        }
-    }
-}
+pub use crate::types::{NodeStatus, UnitStatus};
 
 /// One node's result.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

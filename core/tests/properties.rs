@@ -272,3 +272,31 @@ proptest! {
         }
     }
 }
+
+/// Every shipped rule file loads without a load-time warning.
+#[test]
+fn shipped_rule_files_are_warning_free() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "yaml") {
+                out.push(p);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    walk(&root.join("rules"), &mut files);
+    assert!(files.len() >= 4, "{files:?}");
+    for f in files {
+        let rs = Ruleset::load(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        assert!(
+            rs.warnings().is_empty(),
+            "{}: {:#?}",
+            f.display(),
+            rs.warnings()
+        );
+    }
+}

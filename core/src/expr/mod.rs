@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Code;
 use crate::inputs::{InputDef, Value};
-use crate::ruleset::model::InputType;
+use crate::types::InputType;
 
 pub use sandbox::Limits;
 

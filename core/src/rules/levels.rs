@@ -7,7 +7,8 @@ use crate::error::Code;
 use crate::expr::{Fail, Slot};
 use crate::inputs::{InputDef, Value};
 use crate::ruleset::compile::Compiler;
-use crate::ruleset::model::{InputType, LevelsDecl, NodeDecl};
+use crate::ruleset::model::{LevelsDecl, NodeDecl};
+use crate::types::InputType;
 
 /// A compiled `levels` rule: points by option index.
 #[derive(Debug)]
@@ -18,7 +19,7 @@ pub struct Levels {
 
 pub(super) fn compile(cx: &mut Compiler<'_>, d: &LevelsDecl, node: &NodeDecl) -> Option<Rule> {
     let slot = cx.input_slot(&d.input, node, "levels", &[InputType::Choice])?;
-    let options = cx.input_def(slot).options.clone();
+    let options = cx.input_def(slot)?.options.clone();
     let mut points: Vec<Option<Decimal>> = vec![None; options.len()];
     let mut ok = true;
     for (opt, p) in &d.points {

@@ -16,7 +16,8 @@ use crate::error::Code;
 use crate::expr::{self, Compiled, Fail, Slot};
 use crate::inputs::{InputDef, Value};
 use crate::ruleset::compile::Compiler;
-use crate::ruleset::model::{InputType, NodeDecl, Operand as OperandDecl, RuleDecl};
+use crate::ruleset::model::{NodeDecl, Operand as OperandDecl, RuleDecl};
+use crate::types::{InputType, RuleKind};
 
 pub use bands::{Bands, Step};
 
@@ -240,17 +241,17 @@ impl Rule {
         }
     }
 
-    /// The rule kind's name.
-    pub fn kind(&self) -> &'static str {
+    /// The rule kind.
+    pub fn kind(&self) -> RuleKind {
         match self {
-            Rule::Check(_) => "check",
-            Rule::Bands(_) => "bands",
-            Rule::Scale(_) => "scale",
-            Rule::Deduct(_) => "deduct",
-            Rule::Per(_) => "per",
-            Rule::Levels(_) => "levels",
-            Rule::Value(_) => "value",
-            Rule::Script(_) => "script",
+            Rule::Check(_) => RuleKind::Check,
+            Rule::Bands(_) => RuleKind::Bands,
+            Rule::Scale(_) => RuleKind::Scale,
+            Rule::Deduct(_) => RuleKind::Deduct,
+            Rule::Per(_) => RuleKind::Per,
+            Rule::Levels(_) => RuleKind::Levels,
+            Rule::Value(_) => RuleKind::Value,
+            Rule::Script(_) => RuleKind::Script,
         }
     }
 

@@ -55,19 +55,29 @@ impl Ruleset {
         let mut loader = load::Loader::new(origin);
         let doc = loader.document(root.as_ref());
         let mut diags = loader.diags;
-        diags.sort_by_key(|d| (d.line, d.column));
         let Some(doc) = doc else {
+            sort(&mut diags);
             return Err(Error::Ruleset(diags));
         };
         let fp = fingerprint(&doc);
-        match compile::compile(&doc, origin, fp) {
-            Ok(plan) if diags.is_empty() => Ok(Ruleset {
-                plan: Arc::new(plan),
-            }),
-            Ok(_) => Err(Error::Ruleset(diags)),
+        let compiled = compile::compile(&doc, origin, fp);
+        match compiled.plan {
+            Ok(mut plan) if diags.is_empty() => {
+                let mut warnings = loader.warnings;
+                warnings.extend(compiled.warnings);
+                sort(&mut warnings);
+                plan.warnings = warnings;
+                Ok(Ruleset {
+                    plan: Arc::new(plan),
+                })
+            }
+            Ok(_) => {
+                sort(&mut diags);
+                Err(Error::Ruleset(diags))
+            }
             Err(more) => {
                 diags.extend(more);
-                diags.sort_by_key(|d| (d.line, d.column));
+                sort(&mut diags);
                 Err(Error::Ruleset(diags))
             }
         }
@@ -119,6 +129,13 @@ impl Ruleset {
     /// `sha256:` hash of the ruleset's meaning.
     pub fn fingerprint(&self) -> &str {
         &self.plan.fingerprint
+    }
+
+    /// Load-time warnings: the ruleset loaded, but something in it looks wrong (a band step
+    /// that can never hold, a grade threshold outside 0–100, a date that does not exist, an
+    /// empty id…). Each is coded and located like a problem.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.plan.warnings
     }
 
     /// The compiled plan (read-only).
@@ -175,7 +192,9 @@ impl Ruleset {
                 "applies_if": n.applies_if.as_ref().map(|c| c.source.clone()),
             });
             match &n.body {
-                Body::Leaf(rule) => v["rule"] = serde_json::Value::String(rule.kind().into()),
+                Body::Leaf(rule) => {
+                    v["rule"] = serde_json::Value::String(rule.kind().as_str().into())
+                }
                 Body::Group(kids) => {
                     v["children"] =
                         serde_json::Value::Array(kids.iter().map(|&k| node(plan, k)).collect())
@@ -196,6 +215,11 @@ impl Ruleset {
     pub fn run_tests(&self) -> Vec<TestOutcome> {
         testing::run(self)
     }
+}
+
+/// Problems in file order.
+fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by_key(|d| (d.line, d.column));
 }
 
 fn too_large(origin: &str, bytes: u64) -> Error {

@@ -7,6 +7,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::Pos;
+use crate::types::UnitStatus;
+pub use crate::types::{IfNotApplicable, InputType, NodeKind, OnMissing, RankingMode};
 
 /// A `cchc/1` rule file.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -46,11 +48,19 @@ pub struct RulesetDoc {
     #[schemars(with = "std::collections::BTreeMap<String, InputDecl>")]
     #[serde(serialize_with = "ser_pairs")]
     pub inputs: Vec<(String, InputDecl)>,
+    /// Inputs whose declaration could not be read (already reported).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub broken_inputs: Vec<String>,
     /// Grades, highest first.
     #[serde(default)]
     pub grades: Vec<GradeDecl>,
     /// The criteria tree.
     pub criteria: Vec<NodeDecl>,
+    /// Some top-level criterion could not be read (already reported): sums are not checked.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub criteria_incomplete: bool,
     /// Worked cases run by `cchc test` (not part of the fingerprint).
     #[serde(skip_serializing, default)]
     pub tests: Vec<TestDecl>,
@@ -78,65 +88,6 @@ pub struct Effective {
 pub struct Rounding {
     /// Decimal places (0 to 10), half away from zero. Default 2.
     pub places: u32,
-}
-
-/// What an absent input means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum OnMissing {
-    /// Nodes that read it are `missing`; the unit is `incomplete`.
-    Error,
-    /// Read as 0 (false for a bool).
-    Zero,
-    /// Nodes that read it are not applicable.
-    NotApplicable,
-}
-
-/// Ranking mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RankingMode {
-    /// 1, 2, 2, 4.
-    Competition,
-    /// 1, 2, 2, 3.
-    Dense,
-}
-
-/// Input types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum InputType {
-    /// true/false.
-    Bool,
-    /// A whole number ≥ 0.
-    Count,
-    /// A number in [0, 100].
-    Percent,
-    /// Any number, optionally within `min`/`max`.
-    Number,
-    /// One of `options`.
-    Choice,
-}
-
-impl InputType {
-    /// The name as written in rule files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            InputType::Bool => "bool",
-            InputType::Count => "count",
-            InputType::Percent => "percent",
-            InputType::Number => "number",
-            InputType::Choice => "choice",
-        }
-    }
-
-    /// Count, percent or number.
-    pub fn is_numeric(self) -> bool {
-        matches!(
-            self,
-            InputType::Count | InputType::Percent | InputType::Number
-        )
-    }
 }
 
 /// A scalar written in a rule file (an input's `default`, a test's value).
@@ -207,39 +158,6 @@ pub struct GradeDecl {
     pub pos: Pos,
 }
 
-/// Node kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NodeKind {
-    /// Counts toward the parent's max.
-    Normal,
-    /// Adds up to `max` (điểm thưởng).
-    Bonus,
-    /// Takes away up to `max` (điểm trừ).
-    Penalty,
-}
-
-impl NodeKind {
-    /// The name as written.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NodeKind::Normal => "normal",
-            NodeKind::Bonus => "bonus",
-            NodeKind::Penalty => "penalty",
-        }
-    }
-}
-
-/// What a not-applicable node scores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum IfNotApplicable {
-    /// 0 points, and its max leaves the parent's max.
-    Exclude,
-    /// Full marks.
-    Full,
-}
-
 /// A node of the criteria tree: a group (`children`) or a leaf (`rule`).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -283,6 +201,11 @@ pub struct NodeDecl {
     #[serde(skip)]
     #[schemars(skip)]
     pub rule_pos: Pos,
+    /// A child or the rule could not be read (already reported): the node's sums and shape
+    /// are not checked, so one bad entry does not cascade into misleading problems.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub incomplete: bool,
 }
 
 /// A leaf rule: exactly one kind.
@@ -452,7 +375,7 @@ pub struct ExpectDecl {
     /// Grade id (null for none).
     pub grade: Option<Option<String>>,
     /// complete, incomplete or error.
-    pub status: Option<String>,
+    pub status: Option<UnitStatus>,
 }
 
 fn ser_pairs<S: serde::Serializer, V: Serialize>(

@@ -1,0 +1,51 @@
+//! Phase 4: the `tests:` section names criteria and grades that exist.
+
+use std::collections::HashMap;
+
+use super::Compiler;
+use crate::error::{Code, Diagnostic};
+use crate::ruleset::model::RulesetDoc;
+use crate::syntax::suggest;
+
+/// Checks the ids and grades the tests name.
+pub(super) fn check(cx: &mut Compiler<'_>, doc: &RulesetDoc, node_index: &HashMap<String, usize>) {
+    for t in &doc.tests {
+        let ids = t
+            .expect
+            .points
+            .iter()
+            .map(|(k, _)| k)
+            .chain(t.not_applicable.iter())
+            .chain(t.self_assessed.iter().map(|(k, _)| k));
+        for id in ids {
+            if !node_index.contains_key(id) {
+                let mut d = Diagnostic::new(
+                    Code::UnknownCriterion,
+                    cx.file,
+                    t.pos,
+                    format!(
+                        "test `{}` names the criterion `{id}`, which does not exist",
+                        t.name
+                    ),
+                );
+                if let Some(s) = suggest(id, node_index.keys().map(String::as_str)) {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
+                cx.push(d);
+            }
+        }
+        if let Some(Some(g)) = &t.expect.grade {
+            if !doc.grades.iter().any(|x| &x.id == g) {
+                cx.err_at(
+                    Code::InvalidValue,
+                    t.pos,
+                    None,
+                    format!(
+                        "test `{}` expects the grade `{g}`, which is not a declared grade",
+                        t.name
+                    ),
+                );
+            }
+        }
+    }
+}
