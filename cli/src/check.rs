@@ -9,14 +9,14 @@ pub fn run(files: &[PathBuf]) -> u8 {
     for f in files {
         match Ruleset::load(f) {
             Ok(rs) => {
-                let n = rs.plan().nodes.len();
+                let n = rs.criteria_count();
                 println!(
                     "ok: {} — {} {} ({n} criteria, {} inputs, {} tests) {}",
                     f.display(),
                     rs.id(),
                     rs.version(),
-                    rs.plan().inputs.len(),
-                    rs.plan().tests.len(),
+                    rs.inputs().len(),
+                    rs.test_count(),
                     rs.fingerprint()
                 );
             }

@@ -29,6 +29,9 @@ pub fn diagnostic(d: &Diagnostic, source: Option<&str>) -> String {
     if let Some(c) = &d.criterion {
         let _ = writeln!(out, "   = criterion: {c}");
     }
+    if let Some(h) = &d.help {
+        let _ = writeln!(out, "   = help: {h}");
+    }
     out
 }
 

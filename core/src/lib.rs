@@ -27,31 +27,39 @@
 //! ```
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod data;
 mod error;
-pub mod expr;
-pub mod inputs;
+pub(crate) mod expr;
+pub(crate) mod inputs;
 mod num;
-pub mod plan;
-pub mod result;
-pub mod rules;
-pub mod ruleset;
-pub mod score;
+pub(crate) mod plan;
+mod result;
+pub(crate) mod rules;
+mod ruleset;
+pub(crate) mod score;
 mod syntax;
 mod text;
-pub mod types;
+mod types;
 mod unit;
 
 pub use data::{read_units, read_units_bytes, read_units_file, DataFormat};
 pub use error::{Code, Diagnostic, Error, Issue, Label, Pos};
-pub use inputs::RawValue;
-pub use result::{
-    BatchResult, GradeRef, NodeResult, NodeStatus, RankEntry, UnitInfo, UnitResult, UnitStatus,
+pub use expr::Limits;
+pub use inputs::{parse_cell_number, RawValue};
+pub use plan::PlanNode;
+pub use result::{BatchResult, GradeRef, NodeResult, RankEntry, UnitInfo, UnitResult};
+pub use ruleset::{
+    json_schema, CriterionInfo, InputDefault, InputInfo, Ruleset, TestFailure, TestOutcome,
+    MAX_FILE_BYTES,
 };
-pub use ruleset::{json_schema, Ruleset, TestFailure, TestOutcome};
 pub use rust_decimal::Decimal;
 pub use score::BatchOptions;
+pub use types::{
+    IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind, UnitStatus,
+    UnknownKeyword,
+};
 pub use unit::Unit;
 
 #[cfg(test)]

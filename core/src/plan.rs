@@ -13,7 +13,8 @@ use crate::rules::Rule;
 use crate::ruleset::model::TestDecl;
 use crate::types::{NodeKind, RankingMode};
 
-/// A node of the criteria tree.
+/// A criterion of a loaded ruleset (a node of its tree), as results list them with their
+/// points (`UnitResult::iter_nodes`).
 #[derive(Debug)]
 pub struct PlanNode {
     /// Id (NFC).
@@ -29,13 +30,13 @@ pub struct PlanNode {
     /// Declared max.
     pub max: Decimal,
     /// Condition for the node to apply.
-    pub applies_if: Option<Compiled>,
+    pub(crate) applies_if: Option<Compiled>,
     /// `if_not_applicable: full`.
-    pub full_if_na: bool,
+    pub(crate) full_if_na: bool,
     /// `cap: true`.
-    pub cap: bool,
+    pub(crate) cap: bool,
     /// Leaf rule or children.
-    pub body: Body,
+    pub(crate) body: Body,
     /// Parent node.
     pub parent: Option<usize>,
     /// One past the last node of this node's subtree (pre-order).
@@ -45,9 +46,47 @@ pub struct PlanNode {
     /// Where the node starts in the rule file.
     pub pos: Pos,
     /// Groups: the sum of the normal children's declared max.
-    pub normal_sum: Decimal,
+    pub(crate) normal_sum: Decimal,
     /// Groups: some child is a bonus or penalty.
-    pub has_extras: bool,
+    pub(crate) has_extras: bool,
+}
+
+impl PlanNode {
+    /// True for a group (a node with sub-criteria), false for a leaf.
+    pub fn is_group(&self) -> bool {
+        matches!(self.body, Body::Group(_))
+    }
+
+    /// A group's children, as indices into the ruleset's nodes (empty for a leaf).
+    pub fn children(&self) -> &[usize] {
+        match &self.body {
+            Body::Group(kids) => kids,
+            Body::Leaf(_) => &[],
+        }
+    }
+
+    /// A leaf's rule kind.
+    pub fn rule_kind(&self) -> Option<crate::types::RuleKind> {
+        match &self.body {
+            Body::Leaf(rule) => Some(rule.kind()),
+            Body::Group(_) => None,
+        }
+    }
+
+    /// The source of its `applies_if` condition.
+    pub fn applies_if(&self) -> Option<&str> {
+        self.applies_if.as_ref().map(|c| c.source.as_str())
+    }
+
+    /// `cap: true`: a group whose sub-criteria may add up to more than its max.
+    pub fn is_capped(&self) -> bool {
+        self.cap
+    }
+
+    /// `if_not_applicable: full`: full marks when not applicable.
+    pub fn full_if_not_applicable(&self) -> bool {
+        self.full_if_na
+    }
 }
 
 /// A leaf's rule or a group's children.

@@ -21,7 +21,7 @@ pub struct NodeResult {
     /// Status.
     pub status: NodeStatus,
     /// Why.
-    pub trace: Trace,
+    pub(crate) trace: Trace,
     /// The unit's own mark, where given for this node.
     pub self_assessed: Option<Decimal>,
 }
@@ -101,13 +101,15 @@ pub(crate) struct Num(pub Decimal);
 
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // serde_json's arbitrary-precision number protocol (what `serde_json::Number` itself
-        // emits): the digits are written as they are, with no float in between.
-        use serde::ser::SerializeStruct;
-        const TOKEN: &str = "$serde_json::private::Number";
-        let mut st = s.serialize_struct(TOKEN, 1)?;
-        st.serialize_field(TOKEN, &self.0.normalize().to_string())?;
-        st.end()
+        // With serde_json's `arbitrary_precision` feature a `Number` parsed from text keeps its
+        // digits as written and serialises them with no float in between.
+        let n: serde_json::Number = self
+            .0
+            .normalize()
+            .to_string()
+            .parse()
+            .map_err(serde::ser::Error::custom)?;
+        n.serialize(s)
     }
 }
 
@@ -213,9 +215,22 @@ impl UnitResult {
     }
 
     /// The result as a JSON value (exact numbers).
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or_default()
+    ///
+    /// # Errors
+    ///
+    /// None in practice (every key is text and every number is finite); a serialisation error
+    /// is returned rather than hidden.
+    pub fn to_json_value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::to_value(self)
     }
+}
+
+/// The ruleset a result was scored with (keys in sorted order, as before).
+#[derive(Serialize)]
+struct RulesetRef<'a> {
+    fingerprint: &'a str,
+    id: &'a str,
+    version: &'a str,
 }
 
 struct NodeView<'a> {
@@ -269,7 +284,11 @@ impl Serialize for UnitResult {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry(
             "ruleset",
-            &serde_json::json!({ "id": p.id, "version": p.version, "fingerprint": p.fingerprint }),
+            &RulesetRef {
+                fingerprint: &p.fingerprint,
+                id: &p.id,
+                version: &p.version,
+            },
         )?;
         m.serialize_entry("unit", &self.unit)?;
         m.serialize_entry("status", self.status.as_str())?;

@@ -19,7 +19,7 @@ use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{NodeDecl, Operand as OperandDecl, RuleDecl};
 use crate::types::{InputType, RuleKind};
 
-pub use bands::{Bands, Step};
+pub use bands::Bands;
 
 /// Where a rule's value comes from, resolved.
 #[derive(Debug)]

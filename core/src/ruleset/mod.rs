@@ -1,8 +1,9 @@
 //! The rule file: loading (with positions), validation (all problems at once), fingerprint.
 
 pub(crate) mod compile;
-pub mod load;
-pub mod model;
+mod info;
+pub(crate) mod load;
+pub(crate) mod model;
 pub(crate) mod testing;
 
 use std::path::Path;
@@ -11,9 +12,10 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Code, Diagnostic, Error, Pos};
-use crate::plan::Plan;
+use crate::plan::{Plan, PlanNode};
 use crate::syntax::{self, Limits};
 
+pub use info::{CriterionInfo, InputDefault, InputInfo};
 pub use testing::{TestFailure, TestOutcome};
 
 /// Largest rule file, in bytes.
@@ -138,77 +140,47 @@ impl Ruleset {
         &self.plan.warnings
     }
 
-    /// The compiled plan (read-only).
-    pub fn plan(&self) -> &Plan {
-        &self.plan
+    /// Issuing authority, if the rule file names one.
+    pub fn issued_by(&self) -> Option<&str> {
+        self.plan.issued_by.as_deref()
     }
 
-    /// The data dictionary as JSON: `[{name, type, label, description, min, max, options,
-    /// default, on_missing}]`, in file order (for forms and bindings).
-    pub fn inputs_json(&self) -> serde_json::Value {
-        use crate::inputs::Value as V;
-        use crate::result::Num;
-        let num = |d: Option<rust_decimal::Decimal>| {
-            d.map(|d| serde_json::to_value(Num(d)).unwrap_or_default())
-        };
-        let list = self.plan.inputs.iter().map(|d| {
-            let default = d.default.as_ref().map(|v| match v {
-                V::Bool(b) => serde_json::Value::Bool(*b),
-                V::Num(n) => serde_json::to_value(Num(*n)).unwrap_or_default(),
-                V::Choice(i) => serde_json::Value::String(d.options[*i].clone()),
-            });
-            serde_json::json!({
-                "name": d.name,
-                "type": d.ty.as_str(),
-                "label": d.label,
-                "description": d.description,
-                "min": num(d.min),
-                "max": num(d.max),
-                "options": if d.options.is_empty() { None } else { Some(&d.options) },
-                "default": default,
-                "on_missing": match d.on_missing {
-                    model::OnMissing::Error => "error",
-                    model::OnMissing::Zero => "zero",
-                    model::OnMissing::NotApplicable => "not_applicable",
-                },
-            })
-        });
-        serde_json::Value::Array(list.collect())
-    }
-
-    /// The criteria tree as JSON: `[{id, title, kind, max, rule, description, evidence,
-    /// applies_if, children}]`.
-    pub fn criteria_json(&self) -> serde_json::Value {
-        fn node(plan: &Plan, i: usize) -> serde_json::Value {
-            use crate::plan::Body;
-            let n = &plan.nodes[i];
-            let mut v = serde_json::json!({
-                "id": n.id,
-                "title": n.title,
-                "kind": n.kind.as_str(),
-                "max": serde_json::to_value(crate::result::Num(n.max)).unwrap_or_default(),
-                "description": n.description,
-                "evidence": n.evidence,
-                "applies_if": n.applies_if.as_ref().map(|c| c.source.clone()),
-            });
-            match &n.body {
-                Body::Leaf(rule) => {
-                    v["rule"] = serde_json::Value::String(rule.kind().as_str().into())
-                }
-                Body::Group(kids) => {
-                    v["children"] =
-                        serde_json::Value::Array(kids.iter().map(|&k| node(plan, k)).collect())
-                }
-            }
-            v
-        }
-        serde_json::Value::Array(
-            self.plan
-                .roots
-                .iter()
-                .map(|&r| node(&self.plan, r))
-                .collect(),
+    /// The period the ruleset applies to: `(from, to)` dates as written (YYYY-MM-DD).
+    pub fn effective(&self) -> (Option<&str>, Option<&str>) {
+        (
+            self.plan.effective.0.as_deref(),
+            self.plan.effective.1.as_deref(),
         )
+    }
+
+    /// The file (or origin name) the ruleset was loaded from.
+    pub fn origin(&self) -> &str {
+        &self.plan.origin
+    }
+
+    /// The data dictionary: every declared input, in file order (for forms and bindings).
+    pub fn inputs(&self) -> Vec<InputInfo> {
+        info::inputs(&self.plan)
+    }
+
+    /// The criteria tree: top-level criteria with their sub-criteria.
+    pub fn criteria(&self) -> Vec<CriterionInfo> {
+        info::criteria(&self.plan)
+    }
+
+    /// Every criterion (groups and leaves) in pre-order, as results index them.
+    pub fn nodes(&self) -> &[PlanNode] {
+        &self.plan.nodes
+    }
+
+    /// How many criteria (groups and leaves) the ruleset has.
+    pub fn criteria_count(&self) -> usize {
+        self.plan.nodes.len()
+    }
+
+    /// How many worked cases its `tests:` section has.
+    pub fn test_count(&self) -> usize {
+        self.plan.tests.len()
     }
 
     /// Runs the ruleset's `tests:` section.
