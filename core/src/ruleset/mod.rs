@@ -40,6 +40,32 @@ fn fingerprint(doc: &model::RulesetDoc) -> String {
 
 impl Ruleset {
     /// Loads a ruleset from YAML (or JSON) text; `origin` names it in messages (e.g. a path).
+    ///
+    /// The text is parsed with positions, checked for shape and meaning (every problem found
+    /// is reported, not just the first) and compiled once; the ruleset then scores any number
+    /// of units. Problems that do not stop loading are kept as [`Ruleset::warnings`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Ruleset`] with every problem found, each a located [`Diagnostic`] with a stable
+    /// [`Code`]: YAML syntax, unknown or missing keys, wrong types, sums that do not add up,
+    /// undeclared inputs, expressions that do not compile, a text over 5 MiB, …
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let rs = cchc::Ruleset::from_yaml_str(
+    ///     "format: cchc/1\nid: demo\nversion: '1'\ntitle: Demo\ntotal: 1\n\
+    ///      inputs: { kh: { type: bool } }\n\
+    ///      criteria: [ { id: '1', title: Plan, max: 1, rule: { check: kh } } ]\n",
+    ///     "demo.yaml",
+    /// )?;
+    /// assert_eq!(rs.id(), "demo");
+    ///
+    /// let err = cchc::Ruleset::from_yaml_str("format: cchc/1\nid: x\n", "bad.yaml").unwrap_err();
+    /// assert!(err.diagnostics().iter().all(|d| d.code == cchc::Code::MissingKey));
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
     pub fn from_yaml_str(text: &str, origin: &str) -> Result<Ruleset, Error> {
         if text.len() > MAX_FILE_BYTES {
             return Err(too_large(origin, text.len() as u64));
@@ -86,6 +112,18 @@ impl Ruleset {
     }
 
     /// Loads a ruleset from bytes (UTF-8, a leading BOM ignored).
+    ///
+    /// # Errors
+    ///
+    /// As [`Ruleset::from_yaml_str`], and `not_utf8` (located at the first bad byte) when the
+    /// bytes are not UTF-8 text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = cchc::Ruleset::from_bytes(b"format: cchc/1\nid: \xff\n", "bad.yaml").unwrap_err();
+    /// assert_eq!(err.diagnostics()[0].code, cchc::Code::NotUtf8);
+    /// ```
     pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Ruleset, Error> {
         if bytes.len() > MAX_FILE_BYTES {
             return Err(too_large(origin, bytes.len() as u64));
@@ -101,7 +139,27 @@ impl Ruleset {
         Self::from_yaml_str(text, origin)
     }
 
-    /// Loads a ruleset from a file.
+    /// Loads a ruleset from a file; the path names it in messages.
+    ///
+    /// # Errors
+    ///
+    /// As [`Ruleset::from_bytes`], and `io` when the file cannot be read, `file_too_large` when
+    /// it is over 5 MiB (checked before reading).
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// let rs = cchc::Ruleset::load("rules/ha-noi/thach-that/xa-thi-tran/2021.yaml")?;
+    /// for w in rs.warnings() {
+    ///     eprintln!("{w}");
+    /// }
+    /// let units = cchc::read_units_file("examples/thach-that-2021/xa-thi-tran.csv")?;
+    /// let batch = rs.score_batch(&units);
+    /// for (rank, r) in batch.ranked() {
+    ///     println!("{rank}. {:?} {:?}", r.unit.id, r.index);
+    /// }
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
     pub fn load(path: impl AsRef<Path>) -> Result<Ruleset, Error> {
         let path = path.as_ref();
         let origin = path.display().to_string();
