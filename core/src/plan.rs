@@ -91,7 +91,7 @@ impl PlanNode {
 
 /// A leaf's rule or a group's children.
 #[derive(Debug)]
-pub enum Body {
+pub(crate) enum Body {
     /// A leaf.
     Leaf(Rule),
     /// A group: children's node indices.
@@ -100,7 +100,7 @@ pub enum Body {
 
 /// A grade.
 #[derive(Debug)]
-pub struct Grade {
+pub(crate) struct Grade {
     /// Id.
     pub id: String,
     /// Label.
@@ -112,7 +112,7 @@ pub struct Grade {
 }
 
 /// A checked, compiled ruleset.
-pub struct Plan {
+pub(crate) struct Plan {
     /// Ruleset id.
     pub id: String,
     /// Policy version.
@@ -167,7 +167,7 @@ const MAX_REMEMBERED: usize = 10_000;
 /// A cache of "did you mean" suggestions for unknown input names and criterion ids, so that a
 /// batch computes each distinct unknown name's suggestion once, not once per unit.
 #[derive(Debug, Default)]
-pub struct Suggestions {
+pub(crate) struct Suggestions {
     inputs: std::sync::Mutex<HashMap<String, Option<String>>>,
     criteria: std::sync::Mutex<HashMap<String, Option<String>>>,
 }

@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 use crate::error::Issue;
 use crate::plan::{Body, Plan};
 use crate::rules::Trace;
-pub use crate::types::{NodeStatus, UnitStatus};
+pub(crate) use crate::types::{NodeStatus, UnitStatus};
 
 /// One node's result.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

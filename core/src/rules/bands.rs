@@ -12,7 +12,7 @@ use crate::types::InputType;
 
 /// One step: bounds and points.
 #[derive(Debug, Clone)]
-pub struct Step {
+pub(crate) struct Step {
     /// v ≥ x.
     pub at_least: Option<Decimal>,
     /// v > x.
@@ -60,7 +60,7 @@ impl Step {
 
 /// A compiled `bands` rule.
 #[derive(Debug)]
-pub struct Bands {
+pub(crate) struct Bands {
     /// The value.
     pub of: Operand,
     /// Steps in order.

@@ -12,7 +12,7 @@ use crate::types::InputType;
 
 /// A compiled `deduct` rule.
 #[derive(Debug)]
-pub struct Deduct {
+pub(crate) struct Deduct {
     of: Operand,
     per: Decimal,
     floor: Decimal,

@@ -12,7 +12,7 @@ use crate::types::InputType;
 
 /// A compiled `levels` rule: points by option index.
 #[derive(Debug)]
-pub struct Levels {
+pub(crate) struct Levels {
     slot: usize,
     points: Vec<Decimal>,
 }

@@ -19,11 +19,11 @@ use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{NodeDecl, Operand as OperandDecl, RuleDecl};
 use crate::types::{InputType, RuleKind};
 
-pub use bands::Bands;
+pub(crate) use bands::Bands;
 
 /// Where a rule's value comes from, resolved.
 #[derive(Debug)]
-pub enum Operand {
+pub(crate) enum Operand {
     /// An input slot.
     Input(usize),
     /// A compiled expression.
@@ -33,7 +33,7 @@ pub enum Operand {
 /// A compiled leaf rule.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum Rule {
+pub(crate) enum Rule {
     /// `check`.
     Check(Operand),
     /// `bands`.
@@ -62,7 +62,7 @@ pub(crate) struct Ctx<'a> {
 /// Why a node scored what it did; rendered into words only when results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[non_exhaustive]
-pub enum Trace {
+pub(crate) enum Trace {
     /// Nothing to say (groups).
     #[default]
     None,
@@ -242,7 +242,7 @@ impl Rule {
     }
 
     /// The rule kind.
-    pub fn kind(&self) -> RuleKind {
+    pub(crate) fn kind(&self) -> RuleKind {
         match self {
             Rule::Check(_) => RuleKind::Check,
             Rule::Bands(_) => RuleKind::Bands,

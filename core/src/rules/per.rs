@@ -12,7 +12,7 @@ use crate::types::InputType;
 
 /// A compiled `per` rule.
 #[derive(Debug)]
-pub struct Per {
+pub(crate) struct Per {
     of: Operand,
     points: Decimal,
 }

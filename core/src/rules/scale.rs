@@ -12,7 +12,7 @@ use crate::types::InputType;
 
 /// A compiled `scale` rule.
 #[derive(Debug)]
-pub struct Scale {
+pub(crate) struct Scale {
     of: Operand,
     from: Decimal,
     to: Decimal,

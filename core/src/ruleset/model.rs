@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::error::Pos;
 use crate::types::UnitStatus;
-pub use crate::types::{IfNotApplicable, InputType, NodeKind, OnMissing, RankingMode};
+pub(crate) use crate::types::{IfNotApplicable, InputType, NodeKind, OnMissing, RankingMode};
 
 /// A `cchc/1` rule file.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -17,7 +17,7 @@ pub use crate::types::{IfNotApplicable, InputType, NodeKind, OnMissing, RankingM
     title = "cchc/1 ruleset",
     description = "A criteria set (bộ tiêu chí) for the CCHC index"
 )]
-pub struct RulesetDoc {
+pub(crate) struct RulesetDoc {
     /// File-format version: `cchc/1`.
     pub format: String,
     /// Ruleset id, e.g. `ha-noi.thach-that.xa`.
@@ -73,7 +73,7 @@ pub struct RulesetDoc {
 /// `effective: { from, to }` (dates as YYYY-MM-DD).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Effective {
+pub(crate) struct Effective {
     /// First day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
@@ -85,7 +85,7 @@ pub struct Effective {
 /// `rounding: { places }`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Rounding {
+pub(crate) struct Rounding {
     /// Decimal places (0 to 10), half away from zero. Default 2.
     pub places: u32,
 }
@@ -93,7 +93,7 @@ pub struct Rounding {
 /// A scalar written in a rule file (an input's `default`, a test's value).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
-pub enum Scalar {
+pub(crate) enum Scalar {
     /// true/false.
     Bool(bool),
     /// A number.
@@ -105,7 +105,7 @@ pub enum Scalar {
 /// An input declaration.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct InputDecl {
+pub(crate) struct InputDecl {
     /// The type.
     #[serde(rename = "type")]
     pub ty: InputType,
@@ -141,7 +141,7 @@ pub struct InputDecl {
 /// A grade (xếp loại).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct GradeDecl {
+pub(crate) struct GradeDecl {
     /// Grade id.
     pub id: String,
     /// Label (Vietnamese).
@@ -161,7 +161,7 @@ pub struct GradeDecl {
 /// A node of the criteria tree: a group (`children`) or a leaf (`rule`).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct NodeDecl {
+pub(crate) struct NodeDecl {
     /// Unique id (e.g. "1.2").
     pub id: String,
     /// Title (Vietnamese).
@@ -211,7 +211,7 @@ pub struct NodeDecl {
 /// A leaf rule: exactly one kind.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum RuleDecl {
+pub(crate) enum RuleDecl {
     /// `max` if true, else 0.
     Check(Operand),
     /// Points of the first step whose bounds hold.
@@ -233,7 +233,7 @@ pub enum RuleDecl {
 /// Where a rule's value comes from: `NAME`, `{ input: NAME }` or `{ expr: "..." }`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Operand {
+pub(crate) enum Operand {
     /// An input, by name.
     Input(String),
     /// A Rhai expression.
@@ -243,7 +243,7 @@ pub enum Operand {
 /// `bands`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct BandsDecl {
+pub(crate) struct BandsDecl {
     /// The value.
     #[serde(flatten)]
     pub of: Operand,
@@ -254,7 +254,7 @@ pub struct BandsDecl {
 /// One band.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StepDecl {
+pub(crate) struct StepDecl {
     /// v ≥ x.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<f64>")]
@@ -283,7 +283,7 @@ pub struct StepDecl {
 /// `scale`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ScaleDecl {
+pub(crate) struct ScaleDecl {
     /// The value.
     #[serde(flatten)]
     pub of: Operand,
@@ -298,7 +298,7 @@ pub struct ScaleDecl {
 /// `deduct`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct DeductDecl {
+pub(crate) struct DeductDecl {
     /// The value.
     #[serde(flatten)]
     pub of: Operand,
@@ -314,7 +314,7 @@ pub struct DeductDecl {
 /// `per`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PerDecl {
+pub(crate) struct PerDecl {
     /// The value.
     #[serde(flatten)]
     pub of: Operand,
@@ -326,7 +326,7 @@ pub struct PerDecl {
 /// `levels`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct LevelsDecl {
+pub(crate) struct LevelsDecl {
     /// A `choice` input.
     pub input: String,
     /// Points for every option.
@@ -338,7 +338,7 @@ pub struct LevelsDecl {
 /// A worked case in `tests:`.
 #[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct TestDecl {
+pub(crate) struct TestDecl {
     /// Name.
     pub name: String,
     /// Input values.
@@ -362,7 +362,7 @@ pub struct TestDecl {
 /// Expected figures of a test.
 #[derive(Debug, Clone, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ExpectDecl {
+pub(crate) struct ExpectDecl {
     /// Points by node id.
     #[schemars(with = "std::collections::BTreeMap<String, f64>")]
     pub points: Vec<(String, Decimal)>,

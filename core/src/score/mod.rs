@@ -21,7 +21,7 @@ use crate::types::{NodeKind, OnMissing};
 use crate::unit::Unit;
 
 /// Rounds half away from zero.
-pub fn round(d: Decimal, places: u32) -> Decimal {
+pub(crate) fn round(d: Decimal, places: u32) -> Decimal {
     if d.scale() <= places {
         return d;
     }
