@@ -222,3 +222,58 @@ impl std::fmt::Debug for Plan {
             .finish_non_exhaustive()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{RawValue, Ruleset, Unit};
+
+    /// A batch whose units all give the same unknown names computes each suggestion once.
+    #[test]
+    fn suggestions_are_computed_once_per_name() {
+        let rs = Ruleset::from_yaml_str(
+            "format: cchc/1\nid: t\nversion: '1'\ntitle: T\ntotal: 1\ninputs: { ke_hoach: { type: bool } }\ncriteria: [ { id: '1', title: A, max: 1, rule: { check: ke_hoach } } ]\n",
+            "t.yaml",
+        )
+        .unwrap();
+        let units: Vec<Unit> = (0..50)
+            .map(|i| {
+                Unit::new(format!("u{i}"))
+                    .with_value("ke_hoach", RawValue::Bool(true))
+                    .with_value("ke_hoah", RawValue::Bool(true))
+                    .with_value("zzz", RawValue::Bool(true))
+                    .with_not_applicable("2")
+            })
+            .collect();
+        let batch = rs.score_batch(&units);
+        let w = &batch.results[49].warnings;
+        assert!(
+            w.iter()
+                .any(|i| i.message.contains("did you mean `ke_hoach`")),
+            "{w:?}"
+        );
+        let plan = &rs.plan;
+        let inputs = plan.suggestions.inputs.lock().unwrap();
+        assert_eq!(inputs.len(), 2, "{inputs:?}");
+        assert_eq!(inputs.get("ke_hoah"), Some(&Some("ke_hoach".to_string())));
+        assert_eq!(inputs.get("zzz"), Some(&None));
+        assert_eq!(plan.suggestions.criteria.lock().unwrap().len(), 1);
+    }
+
+    /// The cache stops growing at its bound; suggestions past it are still given.
+    #[test]
+    fn suggestion_cache_is_bounded() {
+        let rs = Ruleset::from_yaml_str(
+            "format: cchc/1\nid: t\nversion: '1'\ntitle: T\ntotal: 1\ninputs: { ab: { type: bool } }\ncriteria: [ { id: '1', title: A, max: 1, rule: { check: ab } } ]\n",
+            "t.yaml",
+        )
+        .unwrap();
+        for i in 0..super::MAX_REMEMBERED + 10 {
+            let _ = rs.plan.suggest_input(&format!("name{i}"));
+        }
+        assert_eq!(rs.plan.suggest_input("ac").as_deref(), Some("ab"));
+        assert_eq!(
+            rs.plan.suggestions.inputs.lock().unwrap().len(),
+            super::MAX_REMEMBERED
+        );
+    }
+}

@@ -272,5 +272,5 @@ pub(crate) fn io_error(origin: &str, e: std::io::Error) -> Error {
 
 /// The JSON Schema of the `cchc/1` rule format.
 pub fn json_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(model::RulesetDoc)).unwrap_or_default()
+    schemars::schema_for!(model::RulesetDoc).to_value()
 }
