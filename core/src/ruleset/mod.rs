@@ -27,15 +27,26 @@ pub struct Ruleset {
     pub(crate) plan: Arc<Plan>,
 }
 
-fn fingerprint(doc: &model::RulesetDoc) -> String {
-    let json =
-        serde_json::to_vec(&serde_json::to_value(doc).unwrap_or_default()).unwrap_or_default();
+/// `sha256:` of the canonical JSON of the model (sorted keys, exact numbers).
+fn fingerprint(doc: &model::RulesetDoc, origin: &str) -> Result<String, Error> {
+    let json = serde_json::to_value(doc)
+        .and_then(|v| serde_json::to_vec(&v))
+        .map_err(|e| {
+            // Every key is text and every number exact, so this does not happen; if it did, a
+            // fingerprint of nothing would be wrong, so it is reported.
+            Error::Ruleset(vec![Diagnostic::new(
+                Code::InvalidValue,
+                origin,
+                Pos::default(),
+                format!("the ruleset cannot be written as canonical JSON for its fingerprint: {e}"),
+            )])
+        })?;
     let digest = Sha256::digest(&json);
     let mut s = String::from("sha256:");
     for b in digest.iter() {
         s.push_str(&format!("{b:02x}"));
     }
-    s
+    Ok(s)
 }
 
 impl Ruleset {
@@ -87,7 +98,7 @@ impl Ruleset {
             sort(&mut diags);
             return Err(Error::Ruleset(diags));
         };
-        let fp = fingerprint(&doc);
+        let fp = fingerprint(&doc, origin)?;
         let compiled = compile::compile(&doc, origin, fp);
         match compiled.plan {
             Ok(mut plan) if diags.is_empty() => {
