@@ -755,3 +755,15 @@ fn scoring_overflow_and_refused_inputs_in_grades() {
         r.errors
     );
 }
+
+#[test]
+fn references_to_entries_that_failed_to_load_do_not_cascade() {
+    let text = format!(
+        "{HEAD}total: 2\ninputs:\n{INPUTS}\ngrades:\n  - {{ id: tot, label: Tốt, at_least: cao }}\ncriteria:\n  - id: g\n    title: G\n    max: x\n    children:\n      - {{ id: a, title: A, max: 2, rule: {{ check: b }} }}\ntests:\n  - name: t\n    values: {{ b: true }}\n    expect: {{ points: {{ g: 2, a: 2 }}, grade: tot }}\n"
+    );
+    let diags = load_err(&text);
+    let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+    // The bad `at_least` and the bad `max`; nothing about the test naming `g`, `a` or `tot`,
+    // and no sum mismatch.
+    assert_eq!(codes, vec![Code::WrongType, Code::WrongType], "{diags:#?}");
+}

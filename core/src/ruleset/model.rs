@@ -52,6 +52,10 @@ pub(crate) struct RulesetDoc {
     #[serde(skip)]
     #[schemars(skip)]
     pub broken_inputs: Vec<String>,
+    /// Criteria and grades that could not be read (already reported).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub broken: crate::ruleset::load::Broken,
     /// Grades, highest first.
     #[serde(default)]
     pub grades: Vec<GradeDecl>,

@@ -68,7 +68,8 @@ pub(super) fn compile(
         prev = Some(g);
         let requires = g.requires.as_ref().and_then(|src| {
             for id in point_refs(src) {
-                if !node_index.contains_key(&crate::text::nfc(&id)) {
+                let id_nfc = crate::text::nfc(&id);
+                if !node_index.contains_key(&id_nfc) && !doc.broken.criteria.contains(&id_nfc) {
                     cx.err_at(
                         Code::UnknownCriterion,
                         g.pos,

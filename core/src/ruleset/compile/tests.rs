@@ -18,7 +18,7 @@ pub(super) fn check(cx: &mut Compiler<'_>, doc: &RulesetDoc, node_index: &HashMa
             .chain(t.not_applicable.iter())
             .chain(t.self_assessed.iter().map(|(k, _)| k));
         for id in ids {
-            if !node_index.contains_key(id) {
+            if !node_index.contains_key(id) && !doc.broken.criteria.contains(id) {
                 let mut d = Diagnostic::new(
                     Code::UnknownCriterion,
                     cx.file,
@@ -35,7 +35,7 @@ pub(super) fn check(cx: &mut Compiler<'_>, doc: &RulesetDoc, node_index: &HashMa
             }
         }
         if let Some(Some(g)) = &t.expect.grade {
-            if !doc.grades.iter().any(|x| &x.id == g) {
+            if !doc.grades.iter().any(|x| &x.id == g) && !doc.broken.grades.contains(g) {
                 cx.err_at(
                     Code::InvalidValue,
                     t.pos,

@@ -70,12 +70,24 @@ impl Loader<'_> {
                     format!("the ruleset has more than {MAX_NODES} criteria; split it into several rulesets"),
                 );
             }
-            match self.in_criterion(None, |this| this.node(it, depth)) {
+            match self.in_criterion(None, |this| this.node_or_broken(it, depth)) {
                 Some(node) => out.push(node),
                 None => complete = false,
             }
         }
         (out, complete)
+    }
+
+    /// One criterion; when it cannot be read, its id and its sub-criteria's ids are recorded
+    /// as broken.
+    fn node_or_broken(&mut self, n: &Node, depth: usize) -> Option<NodeDecl> {
+        let node = self.node(n, depth);
+        if node.is_none() {
+            if let Some(id) = self.crit.take() {
+                self.broken.criteria.push(id);
+            }
+        }
+        node
     }
 
     /// One criterion; problems inside it name its id.
@@ -122,6 +134,10 @@ impl Loader<'_> {
             }
             None => (None, true),
         };
+        if let (true, Some(kids)) = (id.is_none() || title.is_none() || max.is_none(), &children) {
+            // The node is dropped: so are the sub-criteria read below it.
+            collect_ids(kids, &mut self.broken.criteria);
+        }
         let rule_node = m.get("rule");
         let rule = rule_node.and_then(|v| self.rule(v));
         let incomplete = !children_complete || (rule_node.is_some() && rule.is_none());
@@ -143,5 +159,15 @@ impl Loader<'_> {
             rule_pos: rule_node.map(|r| r.pos).unwrap_or(n.pos),
             incomplete,
         })
+    }
+}
+
+/// The ids of `nodes` and their sub-criteria.
+fn collect_ids(nodes: &[NodeDecl], out: &mut Vec<String>) {
+    for n in nodes {
+        out.push(n.id.clone());
+        if let Some(kids) = &n.children {
+            collect_ids(kids, out);
+        }
     }
 }

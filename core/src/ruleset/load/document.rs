@@ -76,6 +76,7 @@ impl Loader<'_> {
             ranking,
             inputs: inputs.0,
             broken_inputs: inputs.1,
+            broken: self.broken.clone(),
             grades,
             criteria,
             criteria_incomplete: !criteria_complete,

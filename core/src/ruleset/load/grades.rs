@@ -9,15 +9,23 @@ use crate::syntax::Node;
 use crate::text::nfc;
 
 impl Loader<'_> {
-    /// The grades that could be read.
+    /// The grades that could be read (the ids of the others are recorded as broken).
     pub(super) fn grades(&mut self, n: &Node) -> Vec<GradeDecl> {
         let items = self.list(n, "`grades`");
-        items.iter().filter_map(|it| self.grade(it)).collect()
+        let mut out = Vec::new();
+        for it in items {
+            match self.grade(it) {
+                Ok(g) => out.push(g),
+                Err(Some(id)) => self.broken.grades.push(id),
+                Err(None) => {}
+            }
+        }
+        out
     }
 
-    /// One grade.
-    fn grade(&mut self, it: &Node) -> Option<GradeDecl> {
-        let mut m = self.map(it, "a grade")?;
+    /// One grade; when it cannot be read, its id if that could be read.
+    fn grade(&mut self, it: &Node) -> Result<GradeDecl, Option<String>> {
+        let mut m = self.map(it, "a grade").ok_or(None)?;
         let id_node = self.required(&mut m, "id", it.pos, "a grade");
         let id = id_node.and_then(|v| self.text(v, "a grade id"));
         let label = self
@@ -27,9 +35,11 @@ impl Loader<'_> {
         let at_least = at_least_node.and_then(|v| self.number(v, "`at_least`"));
         let requires = m.get("requires").and_then(|v| self.text(v, "`requires`"));
         self.finish(&m, &["id", "label", "at_least", "requires"], "a grade");
-        let id = nfc(&id?);
+        let id = nfc(&id.ok_or(None)?);
         self.check_id(&id, id_node.map_or(it.pos, |v| v.pos), "a grade id");
-        let at_least = at_least?;
+        let Some(at_least) = at_least else {
+            return Err(Some(id));
+        };
         if let Some(v) = at_least_node {
             if at_least < Decimal::ZERO || at_least > Decimal::ONE_HUNDRED {
                 let d = self
@@ -45,9 +55,12 @@ impl Loader<'_> {
                 self.warn(d);
             }
         }
-        Some(GradeDecl {
+        let Some(label) = label else {
+            return Err(Some(id));
+        };
+        Ok(GradeDecl {
             id,
-            label: label?,
+            label,
             at_least,
             requires,
             pos: it.pos,

@@ -22,6 +22,15 @@ pub(crate) const MAX_MAGNITUDE: i64 = 1_000_000_000_000_000_000;
 /// Most nodes in one ruleset.
 pub(crate) const MAX_NODES: usize = 10_000;
 
+/// Ids of entries that could not be read, so that references to them do not cascade.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Broken {
+    /// Criteria (with their sub-criteria) whose declaration could not be read.
+    pub(crate) criteria: Vec<String>,
+    /// Grades whose declaration could not be read.
+    pub(crate) grades: Vec<String>,
+}
+
 /// The loading context: the file, the criterion being read, and the problems found.
 pub(crate) struct Loader<'f> {
     /// The file (or origin name) the diagnostics point into.
@@ -32,6 +41,9 @@ pub(crate) struct Loader<'f> {
     pub(crate) diags: Vec<Diagnostic>,
     /// Load-time warnings: the ruleset loads, but something looks wrong.
     pub(crate) warnings: Vec<Diagnostic>,
+    /// Ids of criteria and grades that could not be read (already reported): what names them
+    /// is not reported again as naming something that does not exist.
+    pub(crate) broken: Broken,
     /// Criteria read so far (for the node limit).
     nodes: usize,
     /// The node limit has been reported.
@@ -46,6 +58,7 @@ impl<'f> Loader<'f> {
             crit: None,
             diags: Vec::new(),
             warnings: Vec::new(),
+            broken: Broken::default(),
             nodes: 0,
             too_many_reported: false,
         }
