@@ -1,7 +1,7 @@
 //! Keyword enums shared by the loader, the compiler, the scorer and the results: every word a
 //! rule file or a result writes for a closed set of choices (input types, rule kinds, statuses…).
 //!
-//! One macro, [`keywords!`], generates for each enum its `as_str`, `ALL`, [`FromStr`],
+//! One macro, `keywords!`, generates for each enum its `as_str`, `ALL`, [`FromStr`],
 //! [`Display`](fmt::Display) and serde `Serialize`, so the enum ↔ text table is written once.
 
 use std::fmt;
