@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::Issue;
+use crate::error::{Issue, Pos};
 use crate::inputs::RawValue;
 
 /// One assessed unit: a district department or a commune.
@@ -23,6 +23,10 @@ pub struct Unit {
     pub self_assessed: Vec<(String, RawValue)>,
     /// Problems found while reading the unit's data (wrong shapes, unknown keys).
     pub problems: Vec<Issue>,
+    /// Where the unit starts in its data file, when it was read from one.
+    pub(crate) at: Option<Pos>,
+    /// Where each of `values` is in the data file (same order; shorter when unknown).
+    pub(crate) value_at: Vec<Option<Pos>>,
 }
 
 impl Unit {

@@ -310,11 +310,13 @@ impl<'a> State<'a> {
             }
         }
         if unit.id.is_none() {
-            self.errors.push(Issue::new(
+            let mut issue = Issue::new(
                 None,
                 Code::MissingUnitId,
                 "the unit has no `id`; give every unit a unique id",
-            ));
+            );
+            issue.at = unit.at;
+            self.errors.push(issue);
         }
     }
 
@@ -323,7 +325,8 @@ impl<'a> State<'a> {
     fn fill_slots(&mut self, unit: &Unit) {
         let plan = self.plan;
         let mut hint = 0usize;
-        for (name, raw) in &unit.values {
+        for (vi, (name, raw)) in unit.values.iter().enumerate() {
+            let at = unit.value_at.get(vi).copied().flatten();
             let k = nfc_cow(name);
             let slot = match plan.inputs.get(hint) {
                 Some(d) if d.name == k.as_ref() => Some(hint),
@@ -334,11 +337,13 @@ impl<'a> State<'a> {
                     .suggest_input(&k)
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_else(|| "; it is ignored".to_string());
-                self.warnings.push(Issue::new(
+                let mut issue = Issue::new(
                     None,
                     Code::UnknownInput,
                     format!("`{name}` is not a declared input{hint}"),
-                ));
+                );
+                issue.at = at;
+                self.warnings.push(issue);
                 continue;
             };
             hint = slot + 1;
@@ -352,7 +357,9 @@ impl<'a> State<'a> {
                 Err((code, msg)) => {
                     *target = Slot::Invalid;
                     self.refused.push((slot, code));
-                    self.errors.push(Issue::new(None, code, msg));
+                    let mut issue = Issue::new(None, code, msg);
+                    issue.at = at;
+                    self.errors.push(issue);
                 }
             }
         }
