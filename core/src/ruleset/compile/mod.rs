@@ -2,12 +2,12 @@
 //! every problem reported.
 //!
 //! [`compile`] runs one phase per file: the inputs ([`inputs`]), the criteria tree
-//! ([`tree`]), the grades ([`grades`]) and the tests' references ([`tests`]); the rule kinds
+//! ([`tree`]), the grades ([`grades`]) and the tests' references ([`cases`]); the rule kinds
 //! compile their declarations through the [`Compiler`] context (core/src/rules/).
 
+mod cases;
 mod grades;
 mod inputs;
-mod tests;
 mod tree;
 
 use std::collections::HashMap;
@@ -38,7 +38,13 @@ pub(crate) struct Compiler<'f> {
     input_index: HashMap<String, usize>,
     /// Inputs whose declaration could not be read: reading them is not reported again.
     broken_inputs: Vec<String>,
+    /// "Did you mean" searches left (each scans every input or criterion id, so a hostile
+    /// file with many unknown names cannot make loading quadratic).
+    suggestions_left: usize,
 }
+
+/// Most "did you mean" searches while compiling one ruleset.
+const MAX_SUGGESTIONS: usize = 1_000;
 
 impl<'f> Compiler<'f> {
     /// A diagnostic about `node` at `pos`.
@@ -74,6 +80,16 @@ impl<'f> Compiler<'f> {
             .push(Diagnostic::new(code, self.file, pos, msg).with_criterion(crit));
     }
 
+    /// The known word nearest to `word`, while the search budget lasts.
+    fn suggest<'k>(
+        &mut self,
+        word: &str,
+        known: impl IntoIterator<Item = &'k str>,
+    ) -> Option<&'k str> {
+        self.suggestions_left = self.suggestions_left.checked_sub(1)?;
+        suggest(word, known)
+    }
+
     /// The declaration of the input in `slot`.
     pub(crate) fn input_def(&self, slot: usize) -> Option<&InputDef> {
         self.inputs.get(slot)
@@ -97,7 +113,12 @@ impl<'f> Compiler<'f> {
                 node,
                 format!("`{rule}` reads `{name}`, which is not a declared input"),
             );
-            d = match suggest(name, self.input_index.keys().map(String::as_str)) {
+            let index = std::mem::take(&mut self.input_index);
+            let near = self
+                .suggest(name, index.keys().map(String::as_str))
+                .map(str::to_string);
+            self.input_index = index;
+            d = match near {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
                 None => d.with_help("declare it under `inputs:`"),
             };
@@ -185,12 +206,13 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
         inputs: Vec::new(),
         input_index: HashMap::new(),
         broken_inputs: doc.broken_inputs.clone(),
+        suggestions_left: MAX_SUGGESTIONS,
     };
     inputs::declare(&mut cx, doc);
     let tree = tree::build(&mut cx, doc);
     let node_index = Arc::new(tree.index);
     let grades = grades::compile(&mut cx, doc, &node_index);
-    tests::check(&mut cx, doc, &node_index);
+    cases::check(&mut cx, doc, &node_index);
     let warnings = std::mem::take(&mut cx.warnings);
     if !cx.diags.is_empty() {
         return Compilation {
@@ -234,5 +256,39 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
     Compilation {
         plan: Ok(plan),
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Code, Ruleset};
+
+    /// "Did you mean" searches stop after a budget, so many unknown names stay linear.
+    #[test]
+    fn suggestions_have_a_budget() {
+        let n = super::MAX_SUGGESTIONS + 5;
+        let mut text = format!(
+            "format: cchc/1\nid: t\nversion: '1'\ntitle: T\ntotal: {n}\ninputs: {{ abcd: {{ type: bool }} }}\ncriteria:\n"
+        );
+        for i in 0..n {
+            text.push_str(&format!(
+                "  - {{ id: c{i}, title: T, max: 1, rule: {{ check: abce }} }}\n"
+            ));
+        }
+        let err = Ruleset::from_yaml_str(&text, "t.yaml").unwrap_err();
+        let helps: Vec<Option<&str>> = err
+            .diagnostics()
+            .iter()
+            .filter(|d| d.code == Code::UndeclaredInput)
+            .map(|d| d.help.as_deref())
+            .collect();
+        assert_eq!(helps.len(), n);
+        assert_eq!(helps[0], Some("did you mean `abcd`?"));
+        assert_eq!(helps[n - 1], Some("declare it under `inputs:`"));
+        let with_hint = helps
+            .iter()
+            .filter(|h| h.is_some_and(|h| h.starts_with("did you mean")))
+            .count();
+        assert_eq!(with_hint, super::MAX_SUGGESTIONS);
     }
 }

@@ -5,13 +5,13 @@
 //! the diagnostics and load-time warnings. One file per section of the rule file: the
 //! document's top level, inputs, grades, criteria, rules (one function per rule kind) and tests.
 
+mod cases;
 mod criteria;
 mod document;
 mod grades;
 mod inputs;
 mod read;
 mod rule;
-mod tests;
 
 use crate::error::{Code, Diagnostic, Pos};
 

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use super::Compiler;
 use crate::error::{Code, Diagnostic};
 use crate::ruleset::model::RulesetDoc;
-use crate::syntax::suggest;
 
 /// Checks the ids and grades the tests name.
 pub(super) fn check(cx: &mut Compiler<'_>, doc: &RulesetDoc, node_index: &HashMap<String, usize>) {
@@ -28,7 +27,7 @@ pub(super) fn check(cx: &mut Compiler<'_>, doc: &RulesetDoc, node_index: &HashMa
                         t.name
                     ),
                 );
-                if let Some(s) = suggest(id, node_index.keys().map(String::as_str)) {
+                if let Some(s) = cx.suggest(id, node_index.keys().map(String::as_str)) {
                     d = d.with_help(format!("did you mean `{s}`?"));
                 }
                 cx.push(d);
