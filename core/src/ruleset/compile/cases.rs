@@ -8,6 +8,8 @@ use crate::ruleset::model::RulesetDoc;
 
 /// Checks the ids and grades the tests name.
 pub(super) fn check(cx: &mut Compiler<'_>, doc: &RulesetDoc, node_index: &HashMap<String, usize>) {
+    let grades: std::collections::HashSet<&str> =
+        doc.grades.iter().map(|g| g.id.as_str()).collect();
     for t in &doc.tests {
         let ids = t
             .expect
@@ -34,7 +36,7 @@ pub(super) fn check(cx: &mut Compiler<'_>, doc: &RulesetDoc, node_index: &HashMa
             }
         }
         if let Some(Some(g)) = &t.expect.grade {
-            if !doc.grades.iter().any(|x| &x.id == g) && !doc.broken.grades.contains(g) {
+            if !grades.contains(g.as_str()) && !doc.broken.grades.contains(g) {
                 cx.err_at(
                     Code::InvalidValue,
                     t.pos,

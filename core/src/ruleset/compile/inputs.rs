@@ -56,16 +56,15 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
                 );
             }
             InputType::Choice => {
-                let mut seen: Vec<&String> = Vec::new();
+                let mut seen: std::collections::HashSet<&String> = Default::default();
                 for o in &options {
-                    if seen.contains(&o) {
+                    if !seen.insert(o) {
                         bad(
                             cx,
                             Code::InvalidInput,
                             format!("choice input `{name}` lists the option `{o}` twice"),
                         );
                     }
-                    seen.push(o);
                 }
             }
             _ if d.options.is_some() => {

@@ -37,7 +37,7 @@ pub(crate) struct Compiler<'f> {
     /// Slot by input name.
     input_index: HashMap<String, usize>,
     /// Inputs whose declaration could not be read: reading them is not reported again.
-    broken_inputs: Vec<String>,
+    broken_inputs: std::collections::HashSet<String>,
     /// "Did you mean" searches left (each scans every input or criterion id, so a hostile
     /// file with many unknown names cannot make loading quadratic).
     suggestions_left: usize,
@@ -104,7 +104,7 @@ impl<'f> Compiler<'f> {
         want: &[InputType],
     ) -> Option<usize> {
         let Some(&slot) = self.input_index.get(name) else {
-            if self.broken_inputs.iter().any(|b| b == name) {
+            if self.broken_inputs.contains(name) {
                 return None;
             }
             let mut d = self.diagnostic(
@@ -205,7 +205,7 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
         engine: expr::engine(),
         inputs: Vec::new(),
         input_index: HashMap::new(),
-        broken_inputs: doc.broken_inputs.clone(),
+        broken_inputs: doc.broken_inputs.iter().cloned().collect(),
         suggestions_left: MAX_SUGGESTIONS,
     };
     inputs::declare(&mut cx, doc);

@@ -84,7 +84,7 @@ impl Loader<'_> {
         let node = self.node(n, depth);
         if node.is_none() {
             if let Some(id) = self.crit.take() {
-                self.broken.criteria.push(id);
+                self.broken.criteria.insert(id);
             }
         }
         node
@@ -163,9 +163,9 @@ impl Loader<'_> {
 }
 
 /// The ids of `nodes` and their sub-criteria.
-fn collect_ids(nodes: &[NodeDecl], out: &mut Vec<String>) {
+fn collect_ids(nodes: &[NodeDecl], out: &mut std::collections::HashSet<String>) {
     for n in nodes {
-        out.push(n.id.clone());
+        out.insert(n.id.clone());
         if let Some(kids) = &n.children {
             collect_ids(kids, out);
         }

@@ -16,7 +16,9 @@ impl Loader<'_> {
         for it in items {
             match self.grade(it) {
                 Ok(g) => out.push(g),
-                Err(Some(id)) => self.broken.grades.push(id),
+                Err(Some(id)) => {
+                    self.broken.grades.insert(id);
+                }
                 Err(None) => {}
             }
         }

@@ -13,6 +13,8 @@ mod inputs;
 mod read;
 mod rule;
 
+use std::collections::HashSet;
+
 use crate::error::{Code, Diagnostic, Pos};
 
 /// Nodes deeper than this are an error (a top-level criterion is at depth 1).
@@ -26,9 +28,9 @@ pub(crate) const MAX_NODES: usize = 10_000;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Broken {
     /// Criteria (with their sub-criteria) whose declaration could not be read.
-    pub(crate) criteria: Vec<String>,
+    pub(crate) criteria: HashSet<String>,
     /// Grades whose declaration could not be read.
-    pub(crate) grades: Vec<String>,
+    pub(crate) grades: HashSet<String>,
 }
 
 /// The loading context: the file, the criterion being read, and the problems found.
