@@ -767,3 +767,20 @@ fn references_to_entries_that_failed_to_load_do_not_cascade() {
     // and no sum mismatch.
     assert_eq!(codes, vec![Code::WrongType, Code::WrongType], "{diags:#?}");
 }
+
+#[test]
+fn a_bad_level_does_not_cascade() {
+    let rule = "{ levels: { input: c, points: { dung_han: 2, cham: nhieu } } }";
+    let codes: Vec<Code> = load_err(&one_leaf(INPUTS, rule))
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    // Not also `levels_incomplete` for the option whose points could not be read.
+    assert_eq!(codes, vec![Code::WrongType]);
+    let rule = "{ levels: { input: c, points: [2, 1] } }";
+    let codes: Vec<Code> = load_err(&one_leaf(INPUTS, rule))
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, vec![Code::WrongType]);
+}

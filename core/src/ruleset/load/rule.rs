@@ -81,9 +81,17 @@ impl Loader<'_> {
             .required(&mut b, "input", body.pos, what)
             .and_then(|v| self.text(v, "`input`"))
             .map(|s| nfc(&s));
+        // Every option's points must read: a partial table would be reported as incomplete.
         let points = self
             .required(&mut b, "points", body.pos, what)
-            .map(|p| self.number_pairs(p, "`levels.points`", "level points"));
+            .and_then(|p| {
+                let n = match &p.value {
+                    Value::Map(entries) => Some(entries.len()),
+                    _ => None,
+                };
+                let pairs = self.number_pairs(p, "`levels.points`", "level points");
+                (Some(pairs.len()) == n).then_some(pairs)
+            });
         self.finish(&b, &["input", "points"], what);
         Some(LevelsDecl {
             input: input?,
