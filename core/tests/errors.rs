@@ -657,6 +657,13 @@ fn load_warnings() {
     );
     assert!(w.message.contains("step 2"), "{w:?}");
     assert_eq!(w.criterion.as_deref(), Some("1"));
+    // Located at the step itself: `{ at_least: 80` on the leaf's rule line.
+    let line = one_leaf(INPUTS, "{ bands: { input: p, steps: [{ at_least: 50, points: 1 }, { at_least: 80, points: 2 }, { points: 0 }] } }")
+        .lines()
+        .position(|l| l.contains("bands"))
+        .unwrap();
+    assert_eq!(w.line as usize, line + 1, "{w:?}");
+    assert_eq!(w.column, 69, "{w:?}");
     let w = expect_warning(
         &bands("{ at_least: 80, below: 50, points: 2 }, { points: 0 }"),
         Code::UnreachableBand,

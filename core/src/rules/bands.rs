@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{Ctx, Operand, Rule, Trace};
-use crate::error::Code;
+use crate::error::{Code, Pos};
 use crate::expr::Fail;
 use crate::inputs::InputDef;
 use crate::ruleset::compile::Compiler;
@@ -117,7 +117,8 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &BandsDecl, node: &NodeDecl) -> 
     if !ok {
         return None;
     }
-    warn_unreachable(cx, node, &steps);
+    let at: Vec<Pos> = d.steps.iter().map(|s| s.pos).collect();
+    warn_unreachable(cx, node, &steps, &at);
     Some(Rule::Bands(Bands { of: of?, steps }))
 }
 
@@ -192,7 +193,7 @@ fn covered(mut earlier: Vec<(End, End)>, lo: End, hi: End) -> bool {
 
 /// Warns about steps that can never hold: bounds that contradict each other, or values all
 /// taken by earlier steps (steps are tried in order).
-fn warn_unreachable(cx: &mut Compiler<'_>, node: &NodeDecl, steps: &[Step]) {
+fn warn_unreachable(cx: &mut Compiler<'_>, node: &NodeDecl, steps: &[Step], at: &[Pos]) {
     let mut earlier: Vec<(End, End)> = Vec::new();
     for (i, s) in steps.iter().enumerate() {
         let (lo, hi) = s.interval();
@@ -214,7 +215,12 @@ fn warn_unreachable(cx: &mut Compiler<'_>, node: &NodeDecl, steps: &[Step]) {
         };
         if let Some(msg) = why {
             let d = cx
-                .diagnostic(Code::UnreachableBand, node.rule_pos, node, msg)
+                .diagnostic(
+                    Code::UnreachableBand,
+                    at.get(i).copied().unwrap_or(node.rule_pos),
+                    node,
+                    msg,
+                )
                 .with_help("steps are tried in order and the first that holds gives the points; reorder or fix the bounds");
             cx.warn(d);
         }

@@ -282,6 +282,10 @@ pub(crate) struct StepDecl {
     /// Points when the bounds hold.
     #[schemars(with = "f64")]
     pub points: Decimal,
+    /// Where the step starts.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub pos: Pos,
 }
 
 /// `scale`.

@@ -248,6 +248,7 @@ impl Loader<'_> {
             below,
             equals,
             points: points?,
+            pos: it.pos,
         };
         ok.then_some(step)
     }
