@@ -90,7 +90,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &BandsDecl, node: &NodeDecl) -> 
         if s.points < Decimal::ZERO || s.points > node.max {
             cx.err(
                 Code::PointsOutOfRange,
-                node.rule_pos,
+                s.pos,
                 node,
                 format!(
                     "step {} of `bands` gives {} points, outside [0, {}] (the criterion's max); lower the points or raise `max`",
