@@ -52,7 +52,7 @@ mod num;
 pub(crate) mod plan;
 mod result;
 pub(crate) mod rules;
-mod ruleset;
+pub mod ruleset;
 pub(crate) mod score;
 mod syntax;
 mod text;
