@@ -324,19 +324,31 @@ impl BatchResult {
 
 struct RankView<'a>(&'a BatchResult);
 
+/// One line of the ranking JSON (keys in sorted order, as before).
+#[derive(Serialize)]
+struct RankRow<'a> {
+    grade: Option<&'a str>,
+    id: Option<&'a str>,
+    index: Option<Num>,
+    kind: Option<&'a str>,
+    name: Option<&'a str>,
+    rank: u32,
+    total: Num,
+}
+
 impl Serialize for RankView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.ranking.len()))?;
         for (rank, r) in self.0.ranked() {
-            seq.serialize_element(&serde_json::json!({
-                "rank": rank,
-                "id": r.unit.id,
-                "name": r.unit.name,
-                "kind": r.unit.kind,
-                "index": r.index.map(Num).map(|n| serde_json::to_value(n).unwrap_or_default()),
-                "total": serde_json::to_value(Num(r.total)).unwrap_or_default(),
-                "grade": r.grade().map(|g| g.id),
-            }))?;
+            seq.serialize_element(&RankRow {
+                grade: r.grade().map(|g| g.id),
+                id: r.unit.id.as_deref(),
+                index: r.index.map(Num),
+                kind: r.unit.kind.as_deref(),
+                name: r.unit.name.as_deref(),
+                rank,
+                total: Num(r.total),
+            })?;
         }
         seq.end()
     }
