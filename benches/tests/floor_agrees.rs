@@ -6,7 +6,7 @@ use cchc_benches::{hand_score, ruleset_yaml, unit};
 #[test]
 fn hand_written_scorer_matches_the_engine() {
     let rs = Ruleset::from_yaml_str(&ruleset_yaml(), "bench.yaml").expect("bench ruleset loads");
-    assert_eq!(rs.plan().nodes.len(), 110);
+    assert_eq!(rs.criteria_count(), 110);
     for k in 0..500 {
         let (u, hand) = unit(k);
         let r = rs.score(&u);

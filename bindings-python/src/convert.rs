@@ -29,7 +29,7 @@ fn type_name(v: &Bound<'_, PyAny>) -> String {
 /// Exact decimal from the text Python gives for a number (`str(int)`, `repr(float)`,
 /// `str(Decimal)`), with the core's own number rules (at most 28 significant digits).
 fn number_from_text(text: &str) -> RawValue {
-    match cchc::inputs::parse_cell_number(text) {
+    match cchc::parse_cell_number(text) {
         Ok(d) => RawValue::Number(d),
         Err((code, msg)) => RawValue::Invalid(code, msg),
     }

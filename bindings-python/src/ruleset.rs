@@ -23,6 +23,11 @@ pub struct PyRuleset {
     inner: Ruleset,
 }
 
+/// A typed description (inputs, criteria) as a JSON value, for `json_to_py`.
+fn typed_json<T: serde::Serialize>(value: &T) -> PyResult<serde_json::Value> {
+    serde_json::to_value(value).map_err(|_| internal("describing the ruleset"))
+}
+
 /// `source`: the rule file's text, shown in the error's message.
 fn loaded(
     py: Python<'_>,
@@ -95,7 +100,7 @@ impl PyRuleset {
     /// "default", "on_missing"}}` in file order; numbers are `Decimal`.
     #[getter]
     fn inputs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let list = json_to_py(py, &self.inner.inputs_json())?;
+        let list = json_to_py(py, &typed_json(&self.inner.inputs())?)?;
         let out = PyDict::new(py);
         for item in list.try_iter()? {
             let item = item?;
@@ -111,7 +116,7 @@ impl PyRuleset {
     /// applies_if, children}` (`rule` is the rule kind of a leaf; `children` on groups).
     #[getter]
     fn criteria<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.inner.criteria_json())
+        json_to_py(py, &typed_json(&self.inner.criteria())?)
     }
 
     /// Scores one unit: a dict with `id`, `name`, `kind`, `values`, `not_applicable`,

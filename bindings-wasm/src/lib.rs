@@ -119,14 +119,14 @@ impl WasmRuleset {
 
     /// The data dictionary as JSON text.
     #[wasm_bindgen(js_name = inputsJson)]
-    pub fn inputs_json(&self) -> String {
-        self.inner.inputs_json().to_string()
+    pub fn inputs_json(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.inputs())
     }
 
     /// The criteria tree as JSON text.
     #[wasm_bindgen(js_name = criteriaJson)]
-    pub fn criteria_json(&self) -> String {
-        self.inner.criteria_json().to_string()
+    pub fn criteria_json(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.criteria())
     }
 
     /// Scores one unit given as JSON text (an object); returns the result as JSON text.

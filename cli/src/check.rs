@@ -3,15 +3,8 @@
 use std::path::PathBuf;
 
 use cchc::report::{visible, Severity};
-use cchc::{Diagnostic, Ruleset};
 
 use crate::render;
-
-/// Load-time warnings of a valid ruleset.
-// TODO(lead): `rs.warnings()` once `Ruleset::warnings` (helper "api") is merged.
-fn warnings(_rs: &Ruleset) -> &[Diagnostic] {
-    &[]
-}
 
 pub fn run(files: &[PathBuf]) -> u8 {
     let mut bad = false;
@@ -19,17 +12,17 @@ pub fn run(files: &[PathBuf]) -> u8 {
         let loaded = render::load_ruleset(f);
         match loaded.result {
             Ok(rs) => {
-                let n = rs.plan().nodes.len();
+                let n = rs.criteria_count();
                 println!(
                     "ok: {} — {} {} ({n} criteria, {} inputs, {} tests) {}",
                     f.display(),
                     visible(rs.id()),
                     visible(rs.version()),
-                    rs.plan().inputs.len(),
-                    rs.plan().tests.len(),
+                    rs.inputs().len(),
+                    rs.test_count(),
                     rs.fingerprint()
                 );
-                let ws = warnings(&rs);
+                let ws = rs.warnings();
                 if !ws.is_empty() {
                     eprint!(
                         "{}",

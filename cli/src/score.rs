@@ -278,7 +278,7 @@ fn csv(rs: &Ruleset, batch: &BatchResult) -> String {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    header.extend(rs.plan().nodes.iter().map(|n| n.id.clone()));
+    header.extend(rs.nodes().iter().map(|n| n.id.clone()));
     let _ = writeln!(
         out,
         "{}",

@@ -142,6 +142,16 @@ codes! {
     DataShape => "data_shape",
     /// A CSV without header or rows.
     EmptyCsv => "empty_csv",
+    /// Warning: an `effective` date that is not a day of the calendar (2021-02-30).
+    InvalidDate => "invalid_date",
+    /// Warning: a grade threshold outside the index's range [0, 100].
+    GradeOutOfRange => "grade_out_of_range",
+    /// Warning: an empty id, or one with spaces around it.
+    SuspiciousId => "suspicious_id",
+    /// Warning: a band step that can never hold (empty bounds, or covered by earlier steps).
+    UnreachableBand => "unreachable_band",
+    /// A computation's result is too large to be held exactly.
+    ArithmeticOverflow => "arithmetic_overflow",
 }
 
 impl fmt::Display for Code {

@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::error::Code;
-use crate::ruleset::load::nfc;
-use crate::ruleset::model::{InputType, OnMissing};
 use crate::syntax::{parse_decimal, NumberError};
+use crate::text::nfc;
+use crate::types::{InputType, OnMissing};
 
 /// A value as given by a unit, before it is checked against its input's type.
 #[derive(Debug, Clone, PartialEq)]

@@ -24,34 +24,103 @@
 //! let unit = Unit::new("a").with_value("kh", RawValue::Bool(true)).with_value("tl", RawValue::Cell("85,5".into()));
 //! let r = rs.score(&unit);
 //! assert_eq!(r.index, Some(cchc::Decimal::ONE_HUNDRED));
+//! assert_eq!(r.status, cchc::UnitStatus::Complete);
+//!
+//! // A batch is scored and ranked; bad data never fails it: each unit's problems are in its
+//! // result (`errors`, `warnings`), and only complete units are ranked.
+//! let units = cchc::read_units("id;kh;tl\nb;không;79\nc;có;x\n", cchc::DataFormat::Csv, "d.csv").unwrap();
+//! let batch = rs.score_batch(&[unit, units[0].clone(), units[1].clone()]);
+//! let ranked: Vec<u32> = batch.ranked().map(|(rank, _)| rank).collect();
+//! assert_eq!(ranked, [1, 2]);
+//! assert_eq!(batch.results[2].status, cchc::UnitStatus::Error);
 //! ```
+//!
+//! The public surface: [`Ruleset`] (load, check, describe: [`Ruleset::inputs`],
+//! [`Ruleset::criteria`], [`Ruleset::warnings`]; score: `score`, `score_batch`), [`Unit`] and
+//! [`RawValue`] (the data of an assessed unit), [`read_units`] and friends (JSON, YAML, CSV
+//! data files), results ([`UnitResult`], [`BatchResult`]) and problems ([`Error`],
+//! [`Diagnostic`], [`Issue`], [`Code`]). Scores are exact [`Decimal`]s: never binary floats.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod data;
 mod error;
-pub mod expr;
-pub mod inputs;
+pub(crate) mod expr;
+pub(crate) mod inputs;
 mod num;
-pub mod plan;
+pub(crate) mod plan;
 #[cfg(feature = "render")]
 pub mod report;
-pub mod result;
-pub mod rules;
+mod result;
+pub(crate) mod rules;
 pub mod ruleset;
-pub mod score;
+pub(crate) mod score;
 mod syntax;
+mod text;
+mod types;
 mod unit;
 
-pub use data::{read_units, read_units_bytes, read_units_file, DataFormat};
+/// # Errors
+///
+/// [`Error::Data`] when the text cannot be read as units at all (`data_syntax`, `data_shape`,
+/// `empty_csv`, located). Problems of one unit (a bad cell, an unknown key) are kept in that
+/// unit and reported in its result; they never fail the whole file.
+///
+/// # Example
+///
+/// ```
+/// use cchc::{read_units, DataFormat};
+/// let units = read_units("id;kh;tl\na;có;85,5\nb;không;40\n", DataFormat::Csv, "data.csv")?;
+/// assert_eq!(units.len(), 2);
+/// assert_eq!(units[0].id.as_deref(), Some("a"));
+/// assert!(read_units("[1, 2", DataFormat::Json, "data.json").is_err());
+/// # Ok::<(), cchc::Error>(())
+/// ```
+#[doc(inline)]
+pub use data::read_units;
+/// # Errors
+///
+/// As [`read_units`], and `not_utf8` (located) when the bytes are not UTF-8 text.
+///
+/// # Example
+///
+/// ```
+/// let units = cchc::read_units_bytes(b"[{\"id\": \"a\", \"values\": {\"kh\": true}}]", cchc::DataFormat::Json, "d.json")?;
+/// assert_eq!(units.len(), 1);
+/// # Ok::<(), cchc::Error>(())
+/// ```
+#[doc(inline)]
+pub use data::read_units_bytes;
+/// # Errors
+///
+/// As [`read_units_bytes`], and `io` when the file cannot be read, `data_shape` when its
+/// extension names no data format (use `.json`, `.yaml`, `.yml` or `.csv`).
+///
+/// # Example
+///
+/// ```no_run
+/// let units = cchc::read_units_file("examples/thach-that-2021/xa-thi-tran.csv")?;
+/// # Ok::<(), cchc::Error>(())
+/// ```
+#[doc(inline)]
+pub use data::read_units_file;
+pub use data::DataFormat;
 pub use error::{Code, Diagnostic, Error, Issue, Label, Pos};
-pub use inputs::RawValue;
-pub use result::{
-    BatchResult, GradeRef, NodeResult, NodeStatus, RankEntry, UnitInfo, UnitResult, UnitStatus,
+pub use expr::Limits;
+pub use inputs::{parse_cell_number, RawValue};
+pub use plan::PlanNode;
+pub use result::{BatchResult, GradeRef, NodeResult, RankEntry, UnitInfo, UnitResult};
+pub use ruleset::{
+    json_schema, CriterionInfo, InputDefault, InputInfo, Ruleset, TestFailure, TestOutcome,
+    MAX_FILE_BYTES,
 };
-pub use ruleset::{json_schema, Ruleset, TestFailure, TestOutcome};
 pub use rust_decimal::Decimal;
 pub use score::BatchOptions;
+pub use types::{
+    IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind, UnitStatus,
+    UnknownKeyword,
+};
 pub use unit::Unit;
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ const POW10: [i128; 29] = {
 
 /// Compares two decimals exactly; cheap when their scales are equal or their mantissas small.
 #[inline]
-pub fn cmp(a: Decimal, b: Decimal) -> Ordering {
+pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
     let (sa, sb) = (a.scale(), b.scale());
     let (ma, mb) = (a.mantissa(), b.mantissa());
     if sa == sb {
@@ -34,19 +34,19 @@ pub fn cmp(a: Decimal, b: Decimal) -> Ordering {
 
 /// a ≥ b.
 #[inline]
-pub fn ge(a: Decimal, b: Decimal) -> bool {
+pub(crate) fn ge(a: Decimal, b: Decimal) -> bool {
     cmp(a, b) != Ordering::Less
 }
 
 /// a ≤ b.
 #[inline]
-pub fn le(a: Decimal, b: Decimal) -> bool {
+pub(crate) fn le(a: Decimal, b: Decimal) -> bool {
     cmp(a, b) != Ordering::Greater
 }
 
 /// The smaller of two decimals.
 #[inline]
-pub fn min(a: Decimal, b: Decimal) -> Decimal {
+pub(crate) fn min(a: Decimal, b: Decimal) -> Decimal {
     if le(a, b) {
         a
     } else {
@@ -83,7 +83,7 @@ mod tests {
 /// Writes a decimal in its shortest exact form (`2.50` → `2.5`, `100.00` → `100`), faster than
 /// normalising and formatting.
 #[derive(Debug, Clone, Copy)]
-pub struct Text(pub Decimal);
+pub(crate) struct Text(pub Decimal);
 
 impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -10,9 +10,11 @@ use crate::error::Pos;
 use crate::expr::Compiled;
 use crate::inputs::InputDef;
 use crate::rules::Rule;
-use crate::ruleset::model::{NodeKind, RankingMode, TestDecl};
+use crate::ruleset::model::TestDecl;
+use crate::types::{NodeKind, RankingMode};
 
-/// A node of the criteria tree.
+/// A criterion of a loaded ruleset (a node of its tree), as results list them with their
+/// points (`UnitResult::iter_nodes`).
 #[derive(Debug)]
 pub struct PlanNode {
     /// Id (NFC).
@@ -28,13 +30,13 @@ pub struct PlanNode {
     /// Declared max.
     pub max: Decimal,
     /// Condition for the node to apply.
-    pub applies_if: Option<Compiled>,
+    pub(crate) applies_if: Option<Compiled>,
     /// `if_not_applicable: full`.
-    pub full_if_na: bool,
+    pub(crate) full_if_na: bool,
     /// `cap: true`.
-    pub cap: bool,
+    pub(crate) cap: bool,
     /// Leaf rule or children.
-    pub body: Body,
+    pub(crate) body: Body,
     /// Parent node.
     pub parent: Option<usize>,
     /// One past the last node of this node's subtree (pre-order).
@@ -44,14 +46,52 @@ pub struct PlanNode {
     /// Where the node starts in the rule file.
     pub pos: Pos,
     /// Groups: the sum of the normal children's declared max.
-    pub normal_sum: Decimal,
+    pub(crate) normal_sum: Decimal,
     /// Groups: some child is a bonus or penalty.
-    pub has_extras: bool,
+    pub(crate) has_extras: bool,
+}
+
+impl PlanNode {
+    /// True for a group (a node with sub-criteria), false for a leaf.
+    pub fn is_group(&self) -> bool {
+        matches!(self.body, Body::Group(_))
+    }
+
+    /// A group's children, as indices into the ruleset's nodes (empty for a leaf).
+    pub fn children(&self) -> &[usize] {
+        match &self.body {
+            Body::Group(kids) => kids,
+            Body::Leaf(_) => &[],
+        }
+    }
+
+    /// A leaf's rule kind.
+    pub fn rule_kind(&self) -> Option<crate::types::RuleKind> {
+        match &self.body {
+            Body::Leaf(rule) => Some(rule.kind()),
+            Body::Group(_) => None,
+        }
+    }
+
+    /// The source of its `applies_if` condition.
+    pub fn applies_if(&self) -> Option<&str> {
+        self.applies_if.as_ref().map(|c| c.source.as_str())
+    }
+
+    /// `cap: true`: a group whose sub-criteria may add up to more than its max.
+    pub fn is_capped(&self) -> bool {
+        self.cap
+    }
+
+    /// `if_not_applicable: full`: full marks when not applicable.
+    pub fn full_if_not_applicable(&self) -> bool {
+        self.full_if_na
+    }
 }
 
 /// A leaf's rule or a group's children.
 #[derive(Debug)]
-pub enum Body {
+pub(crate) enum Body {
     /// A leaf.
     Leaf(Rule),
     /// A group: children's node indices.
@@ -60,7 +100,7 @@ pub enum Body {
 
 /// A grade.
 #[derive(Debug)]
-pub struct Grade {
+pub(crate) struct Grade {
     /// Id.
     pub id: String,
     /// Label.
@@ -72,7 +112,7 @@ pub struct Grade {
 }
 
 /// A checked, compiled ruleset.
-pub struct Plan {
+pub(crate) struct Plan {
     /// Ruleset id.
     pub id: String,
     /// Policy version.
@@ -115,6 +155,61 @@ pub struct Plan {
     pub root_has_extras: bool,
     /// Each input's slot when the unit does not give it (default, zero, missing, N/A).
     pub absent: Vec<crate::expr::Slot>,
+    /// Load-time warnings.
+    pub warnings: Vec<crate::error::Diagnostic>,
+    /// "Did you mean" suggestions already computed for names units gave.
+    pub suggestions: Suggestions,
+}
+
+/// Most names whose suggestion is remembered (a hostile batch cannot grow the cache further).
+const MAX_REMEMBERED: usize = 10_000;
+
+/// A cache of "did you mean" suggestions for unknown input names and criterion ids, so that a
+/// batch computes each distinct unknown name's suggestion once, not once per unit.
+#[derive(Debug, Default)]
+pub(crate) struct Suggestions {
+    inputs: std::sync::Mutex<HashMap<String, Option<String>>>,
+    criteria: std::sync::Mutex<HashMap<String, Option<String>>>,
+}
+
+impl Plan {
+    /// The declared input nearest to an unknown `name`, if one is near enough.
+    pub(crate) fn suggest_input(&self, name: &str) -> Option<String> {
+        cached(&self.suggestions.inputs, name, || {
+            crate::syntax::suggest(name, self.input_index.keys().map(String::as_str))
+        })
+    }
+
+    /// The criterion id nearest to an unknown `id`, if one is near enough.
+    pub(crate) fn suggest_criterion(&self, id: &str) -> Option<String> {
+        cached(&self.suggestions.criteria, id, || {
+            crate::syntax::suggest(id, self.node_index.keys().map(String::as_str))
+        })
+    }
+}
+
+/// Looks `word` up in `cache`, computing and remembering it when absent.
+fn cached<'k>(
+    cache: &std::sync::Mutex<HashMap<String, Option<String>>>,
+    word: &str,
+    compute: impl FnOnce() -> Option<&'k str>,
+) -> Option<String> {
+    // A poisoned lock only means another thread panicked mid-insert: the map is still valid.
+    if let Some(hit) = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(word)
+    {
+        return hit.clone();
+    }
+    let found = compute().map(str::to_string);
+    let mut map = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if map.len() < MAX_REMEMBERED {
+        map.insert(word.to_string(), found.clone());
+    }
+    found
 }
 
 impl std::fmt::Debug for Plan {
@@ -125,5 +220,60 @@ impl std::fmt::Debug for Plan {
             .field("fingerprint", &self.fingerprint)
             .field("nodes", &self.nodes.len())
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{RawValue, Ruleset, Unit};
+
+    /// A batch whose units all give the same unknown names computes each suggestion once.
+    #[test]
+    fn suggestions_are_computed_once_per_name() {
+        let rs = Ruleset::from_yaml_str(
+            "format: cchc/1\nid: t\nversion: '1'\ntitle: T\ntotal: 1\ninputs: { ke_hoach: { type: bool } }\ncriteria: [ { id: '1', title: A, max: 1, rule: { check: ke_hoach } } ]\n",
+            "t.yaml",
+        )
+        .unwrap();
+        let units: Vec<Unit> = (0..50)
+            .map(|i| {
+                Unit::new(format!("u{i}"))
+                    .with_value("ke_hoach", RawValue::Bool(true))
+                    .with_value("ke_hoah", RawValue::Bool(true))
+                    .with_value("zzz", RawValue::Bool(true))
+                    .with_not_applicable("2")
+            })
+            .collect();
+        let batch = rs.score_batch(&units);
+        let w = &batch.results[49].warnings;
+        assert!(
+            w.iter()
+                .any(|i| i.message.contains("did you mean `ke_hoach`")),
+            "{w:?}"
+        );
+        let plan = &rs.plan;
+        let inputs = plan.suggestions.inputs.lock().unwrap();
+        assert_eq!(inputs.len(), 2, "{inputs:?}");
+        assert_eq!(inputs.get("ke_hoah"), Some(&Some("ke_hoach".to_string())));
+        assert_eq!(inputs.get("zzz"), Some(&None));
+        assert_eq!(plan.suggestions.criteria.lock().unwrap().len(), 1);
+    }
+
+    /// The cache stops growing at its bound; suggestions past it are still given.
+    #[test]
+    fn suggestion_cache_is_bounded() {
+        let rs = Ruleset::from_yaml_str(
+            "format: cchc/1\nid: t\nversion: '1'\ntitle: T\ntotal: 1\ninputs: { ab: { type: bool } }\ncriteria: [ { id: '1', title: A, max: 1, rule: { check: ab } } ]\n",
+            "t.yaml",
+        )
+        .unwrap();
+        for i in 0..super::MAX_REMEMBERED + 10 {
+            let _ = rs.plan.suggest_input(&format!("name{i}"));
+        }
+        assert_eq!(rs.plan.suggest_input("ac").as_deref(), Some("ab"));
+        assert_eq!(
+            rs.plan.suggestions.inputs.lock().unwrap().len(),
+            super::MAX_REMEMBERED
+        );
     }
 }

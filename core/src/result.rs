@@ -9,56 +9,7 @@ use serde::{Serialize, Serializer};
 use crate::error::Issue;
 use crate::plan::{Body, Plan};
 use crate::rules::Trace;
-
-/// A unit's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum UnitStatus {
-    /// Every node scored or not applicable, no error.
-    Complete,
-    /// Some node is missing an input.
-    Incomplete,
-    /// Some node failed, or the unit's data is invalid.
-    Error,
-}
-
-impl UnitStatus {
-    /// As written in results.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnitStatus::Complete => "complete",
-            UnitStatus::Incomplete => "incomplete",
-            UnitStatus::Error => "error",
-        }
-    }
-}
-
-/// A node's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NodeStatus {
-    /// Scored.
-    #[default]
-    Scored,
-    /// Not applicable.
-    NotApplicable,
-    /// Reads a missing input.
-    Missing,
-    /// Failed.
-    Error,
-}
-
-impl NodeStatus {
-    /// As written in results.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NodeStatus::Scored => "scored",
-            NodeStatus::NotApplicable => "not_applicable",
-            NodeStatus::Missing => "missing",
-            NodeStatus::Error => "error",
-        }
-    }
-}
+pub(crate) use crate::types::{NodeStatus, UnitStatus};
 
 /// One node's result.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -70,7 +21,7 @@ pub struct NodeResult {
     /// Status.
     pub status: NodeStatus,
     /// Why.
-    pub trace: Trace,
+    pub(crate) trace: Trace,
     /// The unit's own mark, where given for this node.
     pub self_assessed: Option<Decimal>,
 }
@@ -150,13 +101,15 @@ pub(crate) struct Num(pub Decimal);
 
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // serde_json's arbitrary-precision number protocol (what `serde_json::Number` itself
-        // emits): the digits are written as they are, with no float in between.
-        use serde::ser::SerializeStruct;
-        const TOKEN: &str = "$serde_json::private::Number";
-        let mut st = s.serialize_struct(TOKEN, 1)?;
-        st.serialize_field(TOKEN, &self.0.normalize().to_string())?;
-        st.end()
+        // With serde_json's `arbitrary_precision` feature a `Number` parsed from text keeps its
+        // digits as written and serialises them with no float in between.
+        let n: serde_json::Number = self
+            .0
+            .normalize()
+            .to_string()
+            .parse()
+            .map_err(serde::ser::Error::custom)?;
+        n.serialize(s)
     }
 }
 
@@ -262,9 +215,22 @@ impl UnitResult {
     }
 
     /// The result as a JSON value (exact numbers).
-    pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or_default()
+    ///
+    /// # Errors
+    ///
+    /// None in practice (every key is text and every number is finite); a serialisation error
+    /// is returned rather than hidden.
+    pub fn to_json_value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::to_value(self)
     }
+}
+
+/// The ruleset a result was scored with (keys in sorted order, as before).
+#[derive(Serialize)]
+struct RulesetRef<'a> {
+    fingerprint: &'a str,
+    id: &'a str,
+    version: &'a str,
 }
 
 struct NodeView<'a> {
@@ -318,7 +284,11 @@ impl Serialize for UnitResult {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry(
             "ruleset",
-            &serde_json::json!({ "id": p.id, "version": p.version, "fingerprint": p.fingerprint }),
+            &RulesetRef {
+                fingerprint: &p.fingerprint,
+                id: &p.id,
+                version: &p.version,
+            },
         )?;
         m.serialize_entry("unit", &self.unit)?;
         m.serialize_entry("status", self.status.as_str())?;
@@ -354,19 +324,31 @@ impl BatchResult {
 
 struct RankView<'a>(&'a BatchResult);
 
+/// One line of the ranking JSON (keys in sorted order, as before).
+#[derive(Serialize)]
+struct RankRow<'a> {
+    grade: Option<&'a str>,
+    id: Option<&'a str>,
+    index: Option<Num>,
+    kind: Option<&'a str>,
+    name: Option<&'a str>,
+    rank: u32,
+    total: Num,
+}
+
 impl Serialize for RankView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.ranking.len()))?;
         for (rank, r) in self.0.ranked() {
-            seq.serialize_element(&serde_json::json!({
-                "rank": rank,
-                "id": r.unit.id,
-                "name": r.unit.name,
-                "kind": r.unit.kind,
-                "index": r.index.map(Num).map(|n| serde_json::to_value(n).unwrap_or_default()),
-                "total": serde_json::to_value(Num(r.total)).unwrap_or_default(),
-                "grade": r.grade().map(|g| g.id),
-            }))?;
+            seq.serialize_element(&RankRow {
+                grade: r.grade().map(|g| g.id),
+                id: r.unit.id.as_deref(),
+                index: r.index.map(Num),
+                kind: r.unit.kind.as_deref(),
+                name: r.unit.name.as_deref(),
+                rank,
+                total: Num(r.total),
+            })?;
         }
         seq.end()
     }

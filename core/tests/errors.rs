@@ -54,7 +54,13 @@ fn load_errors() {
         &ok.replace("title: Tiêu chí", "titel: Tiêu chí"),
         Code::UnknownKey,
     );
-    assert!(d.message.contains("did you mean `title`?"), "{}", d.message);
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or_default()
+            .contains("did you mean `title`?"),
+        "{d:?}"
+    );
     assert_eq!(d.criterion.as_deref(), Some("1"));
 
     let d = expect_load(
@@ -555,6 +561,10 @@ fn zz_every_code_is_tested() {
     scoring_errors();
     data_errors();
     hostile_data_errors();
+    load_warnings();
+    loader_diagnostics_content();
+    one_bad_value_does_not_cascade();
+    scoring_overflow_and_refused_inputs_in_grades();
     let seen = SEEN.lock().unwrap().clone();
     let missing: Vec<&str> = Code::ALL
         .iter()
@@ -588,4 +598,220 @@ fn hostile_data_errors() {
             Ok(_) => panic!("NUL accepted in {f:?}"),
         }
     }
+}
+
+/// Loads `text` (it must load) and expects a load-time warning with `code`, located.
+fn expect_warning(text: &str, code: Code) -> cchc::Diagnostic {
+    let rs = Ruleset::from_yaml_str(text, "warn.yaml")
+        .unwrap_or_else(|e| panic!("expected the ruleset to load: {e}\n{text}"));
+    for w in rs.warnings() {
+        seen(w.code);
+    }
+    let w = rs
+        .warnings()
+        .iter()
+        .find(|w| w.code == code)
+        .unwrap_or_else(|| panic!("no {code} in {:#?}", rs.warnings()))
+        .clone();
+    assert!(w.line >= 1 && w.column >= 1, "{w:?} has no position");
+    assert!(w.message.len() > 15 && w.help.is_some(), "{w:?}");
+    assert_eq!(w.file, "warn.yaml");
+    w
+}
+
+#[test]
+fn load_warnings() {
+    let ok = one_leaf(INPUTS, "{ check: b }");
+    assert!(Ruleset::from_yaml_str(&ok, "ok.yaml")
+        .unwrap()
+        .warnings()
+        .is_empty());
+    let w = expect_warning(
+        &ok.replace("total: 2", "effective: { from: 2021-02-30 }\ntotal: 2"),
+        Code::InvalidDate,
+    );
+    assert_eq!((w.line, w.column), (5, 20), "{w:?}");
+    assert_eq!(w.end_column, 30, "{w:?}");
+    // 2024 is a leap year; 2021 is not.
+    expect_warning(
+        &ok.replace("total: 2", "effective: { from: 2021-02-29 }\ntotal: 2"),
+        Code::InvalidDate,
+    );
+    let leap = ok.replace("total: 2", "effective: { from: 2024-02-29 }\ntotal: 2");
+    assert!(Ruleset::from_yaml_str(&leap, "w.yaml")
+        .unwrap()
+        .warnings()
+        .is_empty());
+
+    let graded = |at_least: &str| {
+        ok.replace(
+            "criteria:",
+            &format!("grades:\n  - {{ id: a, label: A, at_least: {at_least} }}\ncriteria:"),
+        )
+    };
+    expect_warning(&graded("120"), Code::GradeOutOfRange);
+    expect_warning(&graded("-1"), Code::GradeOutOfRange);
+    assert!(Ruleset::from_yaml_str(&graded("100"), "w.yaml")
+        .unwrap()
+        .warnings()
+        .is_empty());
+
+    let w = expect_warning(&ok.replace("id: \"1\"", "id: \" 1\""), Code::SuspiciousId);
+    assert_eq!(w.criterion.as_deref(), Some(" 1"));
+    expect_warning(
+        &ok.replace(
+            "  b: { type: bool }",
+            "  \"\": { type: bool }\n  b: { type: bool }",
+        ),
+        Code::SuspiciousId,
+    );
+    // A control character in an id is an error, not a warning.
+    let d = expect_load(&ok.replace("id: \"1\"", "id: \"1\\a\""), Code::InvalidValue);
+    assert!(d.message.contains("control character"), "{d:?}");
+
+    let bands = |steps: &str| {
+        one_leaf(
+            INPUTS,
+            &format!("{{ bands: {{ input: p, steps: [{steps}] }} }}"),
+        )
+    };
+    let w = expect_warning(
+        &bands("{ at_least: 50, points: 1 }, { at_least: 80, points: 2 }, { points: 0 }"),
+        Code::UnreachableBand,
+    );
+    assert!(w.message.contains("step 2"), "{w:?}");
+    assert_eq!(w.criterion.as_deref(), Some("1"));
+    // Located at the step itself: `{ at_least: 80` on the leaf's rule line.
+    let line = one_leaf(INPUTS, "{ bands: { input: p, steps: [{ at_least: 50, points: 1 }, { at_least: 80, points: 2 }, { points: 0 }] } }")
+        .lines()
+        .position(|l| l.contains("bands"))
+        .unwrap();
+    assert_eq!(w.line as usize, line + 1, "{w:?}");
+    assert_eq!(w.column, 69, "{w:?}");
+    let w = expect_warning(
+        &bands("{ at_least: 80, below: 50, points: 2 }, { points: 0 }"),
+        Code::UnreachableBand,
+    );
+    assert!(w.message.contains("contradict"), "{w:?}");
+    expect_warning(
+        &bands("{ at_least: 50, points: 2 }, { below: 50, points: 1 }, { points: 0 }"),
+        Code::UnreachableBand,
+    );
+    // Descending thresholds, a gap only the catch-all fills: no warning.
+    let fine = bands("{ above: 50, points: 2 }, { below: 50, points: 1 }, { points: 0 }");
+    assert!(Ruleset::from_yaml_str(&fine, "w.yaml")
+        .unwrap()
+        .warnings()
+        .is_empty());
+}
+
+#[test]
+fn loader_diagnostics_content() {
+    let ok = one_leaf(INPUTS, "{ check: b }");
+    // A rule file without `format:` names the line to add.
+    let d = expect_load(&ok.replace("format: cchc/1\n", ""), Code::MissingKey);
+    assert!(d.message.contains("format: cchc/1"), "{d:?}");
+    // "Did you mean" is a help, not part of the message; the span covers the key.
+    let d = expect_load(
+        &ok.replace("title: Tiêu chí", "titel: Tiêu chí"),
+        Code::UnknownKey,
+    );
+    assert!(!d.message.contains("did you mean"), "{d:?}");
+    assert_eq!(d.end_column, d.column + 5, "{d:?}");
+    let d = expect_load(
+        &ok.replace("type: count", "type: cuont"),
+        Code::InvalidValue,
+    );
+    assert_eq!(d.help.as_deref(), Some("did you mean `count`?"), "{d:?}");
+    // A duplicate id points at the first definition with a label.
+    let dup = format!(
+        "{HEAD}total: 2\ninputs:\n{INPUTS}\ncriteria:\n  - {{ id: a, title: A, max: 1, rule: {{ check: b }} }}\n  - {{ id: a, title: B, max: 1, rule: {{ check: b }} }}\n"
+    );
+    let d = expect_load(&dup, Code::DuplicateId);
+    assert_eq!(d.labels.len(), 1, "{d:?}");
+    assert_eq!(d.labels[0].line, d.line - 1, "{d:?}");
+    assert!(!d.message.contains("line"), "{d:?}");
+}
+
+#[test]
+fn one_bad_value_does_not_cascade() {
+    let group = |child_max: &str| {
+        format!(
+            "{HEAD}total: 2\ninputs:\n{INPUTS}\ncriteria:\n  - id: g\n    title: G\n    max: 2\n    children:\n      - {{ id: a, title: A, max: {child_max}, rule: {{ check: b }} }}\n      - {{ id: b, title: B, max: 1, rule: {{ check: b }} }}\n"
+        )
+    };
+    assert!(Ruleset::from_yaml_str(&group("1"), "ok.yaml").is_ok());
+    // A bad max: one problem, no max_mismatch on the group or the total.
+    let diags = load_err(&group("abc"));
+    let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(codes, vec![Code::WrongType], "{diags:#?}");
+    seen(Code::WrongType);
+    // A bad rule: no "neither children nor rule".
+    let bad_rule = one_leaf(INPUTS, "{ scale: { input: p, from: x, to: 100 } }");
+    let codes: Vec<Code> = load_err(&bad_rule).iter().map(|d| d.code).collect();
+    assert_eq!(codes, vec![Code::WrongType]);
+    // A bad band bound: no "bands has no steps".
+    let bad_step = one_leaf(
+        INPUTS,
+        "{ bands: { input: p, steps: [ { at_least: x, points: 1 } ] } }",
+    );
+    let codes: Vec<Code> = load_err(&bad_step).iter().map(|d| d.code).collect();
+    assert_eq!(codes, vec![Code::WrongType]);
+    // A bad input type: rules that read the input are not reported as undeclared.
+    let bad_input = one_leaf(
+        &INPUTS.replace("b: { type: bool }", "b: { type: boolean }"),
+        "{ check: b }",
+    );
+    let codes: Vec<Code> = load_err(&bad_input).iter().map(|d| d.code).collect();
+    assert_eq!(codes, vec![Code::InvalidValue]);
+}
+
+#[test]
+fn scoring_overflow_and_refused_inputs_in_grades() {
+    // A scale whose share times max overflows: a coded overflow, not a script error.
+    let big = "1000000000000000000";
+    let text = format!(
+        "{HEAD}total: {big}\ninputs:\n  x: {{ type: number }}\ncriteria:\n  - {{ id: \"1\", title: T, max: {big}, rule: {{ scale: {{ input: x, from: 0, to: {big} }} }} }}\n"
+    );
+    let rs = Ruleset::from_yaml_str(&text, "t.yaml").unwrap();
+    let r = expect_unit(
+        &rs,
+        &unit(&[("x", RawValue::Number(dec("500000000000000000")))]),
+        Code::ArithmeticOverflow,
+    );
+    assert_eq!(r.status, cchc::UnitStatus::Error);
+    assert!(
+        !r.errors.iter().any(|e| e.code == Code::ScriptError),
+        "{:?}",
+        r.errors
+    );
+}
+
+#[test]
+fn references_to_entries_that_failed_to_load_do_not_cascade() {
+    let text = format!(
+        "{HEAD}total: 2\ninputs:\n{INPUTS}\ngrades:\n  - {{ id: tot, label: Tốt, at_least: cao }}\ncriteria:\n  - id: g\n    title: G\n    max: x\n    children:\n      - {{ id: a, title: A, max: 2, rule: {{ check: b }} }}\ntests:\n  - name: t\n    values: {{ b: true }}\n    expect: {{ points: {{ g: 2, a: 2 }}, grade: tot }}\n"
+    );
+    let diags = load_err(&text);
+    let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+    // The bad `at_least` and the bad `max`; nothing about the test naming `g`, `a` or `tot`,
+    // and no sum mismatch.
+    assert_eq!(codes, vec![Code::WrongType, Code::WrongType], "{diags:#?}");
+}
+
+#[test]
+fn a_bad_level_does_not_cascade() {
+    let rule = "{ levels: { input: c, points: { dung_han: 2, cham: nhieu } } }";
+    let codes: Vec<Code> = load_err(&one_leaf(INPUTS, rule))
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    // Not also `levels_incomplete` for the option whose points could not be read.
+    assert_eq!(codes, vec![Code::WrongType]);
+    let rule = "{ levels: { input: c, points: [2, 1] } }";
+    let codes: Vec<Code> = load_err(&one_leaf(INPUTS, rule))
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, vec![Code::WrongType]);
 }

@@ -1,7 +1,6 @@
 //! Invariants over random valid rulesets and units (proptest).
 
-use cchc::plan::Body;
-use cchc::{Decimal, NodeStatus, RawValue, Ruleset, Unit, UnitResult};
+use cchc::{Decimal, NodeKind, NodeStatus, PlanNode, RawValue, Ruleset, Unit, UnitResult};
 use proptest::prelude::*;
 
 /// Draws numbers from a proptest-generated tape, so a whole ruleset shrinks with it.
@@ -167,8 +166,8 @@ fn unit(t: &mut Tape<'_>) -> Unit {
     u
 }
 
-fn check_invariants(rs: &Ruleset, r: &UnitResult) -> Result<(), TestCaseError> {
-    let plan = rs.plan();
+fn check_invariants(_rs: &Ruleset, r: &UnitResult) -> Result<(), TestCaseError> {
+    let nodes: Vec<&PlanNode> = r.iter_nodes().map(|(n, _)| n).collect();
     for (i, (node, res)) in r.iter_nodes().enumerate() {
         prop_assert!(
             res.points >= Decimal::ZERO && res.points <= res.max,
@@ -177,21 +176,22 @@ fn check_invariants(rs: &Ruleset, r: &UnitResult) -> Result<(), TestCaseError> {
             res.points,
             res.max
         );
-        if let (Body::Group(kids), NodeStatus::Scored) = (&node.body, res.status) {
+        if let (true, NodeStatus::Scored) = (node.is_group(), res.status) {
+            let kids = node.children();
             let (mut s, mut m, mut b, mut p) =
                 (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
             for &k in kids {
                 let c = &r.nodes[k];
-                match plan.nodes[k].kind {
-                    cchc::ruleset::model::NodeKind::Normal => {
+                match nodes[k].kind {
+                    NodeKind::Normal => {
                         s += c.points;
                         m += c.max;
                     }
-                    cchc::ruleset::model::NodeKind::Bonus => b += c.points,
-                    cchc::ruleset::model::NodeKind::Penalty => p += c.points,
+                    NodeKind::Bonus => b += c.points,
+                    NodeKind::Penalty => p += c.points,
                 }
             }
-            if node.cap {
+            if node.is_capped() {
                 m = m.min(node.max);
             }
             prop_assert_eq!(res.max, m, "group {} max", node.id);
@@ -231,18 +231,20 @@ proptest! {
             check_invariants(&rs, &r)?;
             // Deterministic.
             let again = rs.score(&u);
-            prop_assert_eq!(r.to_json_value(), again.to_json_value());
+            let json = |r: &UnitResult| r.to_json_value().map_err(|e| TestCaseError::fail(e.to_string()));
+            prop_assert_eq!(json(&r)?, json(&again)?);
             // Excluding one more leaf changes no other leaf's points.
-            let leaves: Vec<usize> = rs.plan().nodes.iter().enumerate()
-                .filter(|(_, n)| matches!(n.body, Body::Leaf(_)) && !n.full_if_na).map(|(i, _)| i).collect();
+            let nodes: Vec<&PlanNode> = r.iter_nodes().map(|(n, _)| n).collect();
+            let leaves: Vec<usize> = nodes.iter().enumerate()
+                .filter(|(_, n)| !n.is_group() && !n.full_if_not_applicable()).map(|(i, _)| i).collect();
             if !leaves.is_empty() {
                 let pick = leaves[t.next(leaves.len() as u32) as usize];
-                let id = rs.plan().nodes[pick].id.clone();
+                let id = nodes[pick].id.clone();
                 let r2 = rs.score(&u.clone().with_not_applicable(id));
                 check_invariants(&rs, &r2)?;
                 for &l in &leaves {
                     if l != pick {
-                        prop_assert_eq!(r.nodes[l].points, r2.nodes[l].points, "leaf {} changed", rs.plan().nodes[l].id);
+                        prop_assert_eq!(r.nodes[l].points, r2.nodes[l].points, "leaf {} changed", nodes[l].id);
                     }
                 }
             }
@@ -270,5 +272,33 @@ proptest! {
             let c = Ruleset::from_yaml_str(&changed, "c.yaml").map_err(|e| TestCaseError::fail(format!("{e}")))?;
             prop_assert_ne!(a.fingerprint(), c.fingerprint());
         }
+    }
+}
+
+/// Every shipped rule file loads without a load-time warning.
+#[test]
+fn shipped_rule_files_are_warning_free() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "yaml") {
+                out.push(p);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    walk(&root.join("rules"), &mut files);
+    assert!(files.len() >= 4, "{files:?}");
+    for f in files {
+        let rs = Ruleset::load(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        assert!(
+            rs.warnings().is_empty(),
+            "{}: {:#?}",
+            f.display(),
+            rs.warnings()
+        );
     }
 }

@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Code;
 use crate::inputs::{InputDef, Value};
-use crate::ruleset::model::InputType;
+use crate::types::InputType;
 
 use context::Trap;
 pub use sandbox::Limits;

@@ -3,15 +3,16 @@
 use rust_decimal::Decimal;
 
 use super::{Ctx, Operand, Rule, Trace};
-use crate::error::Code;
+use crate::error::{Code, Pos};
 use crate::expr::Fail;
 use crate::inputs::InputDef;
 use crate::ruleset::compile::Compiler;
-use crate::ruleset::model::{BandsDecl, InputType, NodeDecl};
+use crate::ruleset::model::{BandsDecl, NodeDecl};
+use crate::types::InputType;
 
 /// One step: bounds and points.
 #[derive(Debug, Clone)]
-pub struct Step {
+pub(crate) struct Step {
     /// v ≥ x.
     pub at_least: Option<Decimal>,
     /// v > x.
@@ -59,7 +60,7 @@ impl Step {
 
 /// A compiled `bands` rule.
 #[derive(Debug)]
-pub struct Bands {
+pub(crate) struct Bands {
     /// The value.
     pub of: Operand,
     /// Steps in order.
@@ -89,7 +90,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &BandsDecl, node: &NodeDecl) -> 
         if s.points < Decimal::ZERO || s.points > node.max {
             cx.err(
                 Code::PointsOutOfRange,
-                node.rule_pos,
+                s.pos,
                 node,
                 format!(
                     "step {} of `bands` gives {} points, outside [0, {}] (the criterion's max); lower the points or raise `max`",
@@ -101,7 +102,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &BandsDecl, node: &NodeDecl) -> 
             ok = false;
         }
     }
-    let steps = d
+    let steps: Vec<Step> = d
         .steps
         .iter()
         .map(|s| Step {
@@ -116,7 +117,114 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &BandsDecl, node: &NodeDecl) -> 
     if !ok {
         return None;
     }
+    let at: Vec<Pos> = d.steps.iter().map(|s| s.pos).collect();
+    warn_unreachable(cx, node, &steps, &at);
     Some(Rule::Bands(Bands { of: of?, steps }))
+}
+
+/// Steps beyond this many are not checked for being covered by earlier ones (the check is
+/// quadratic); each is still checked for bounds that can never hold.
+const MAX_COVER_CHECK: usize = 256;
+
+/// One end of a step's set of values, on the line extended with "just below x" (`At(x, -1)`)
+/// and "just above x" (`At(x, 1)`), so that open and closed ends compare as plain points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum End {
+    NegInf,
+    At(Decimal, i8),
+    PosInf,
+}
+
+impl Step {
+    /// The values the step holds for, as `[lo, hi]` on the extended line (empty when lo > hi).
+    fn interval(&self) -> (End, End) {
+        let mut lo = End::NegInf;
+        let mut hi = End::PosInf;
+        let mut raise = |e: End| lo = lo.max(e);
+        if let Some(x) = self.at_least {
+            raise(End::At(x, 0));
+        }
+        if let Some(x) = self.above {
+            raise(End::At(x, 1));
+        }
+        if let Some(x) = self.equals {
+            raise(End::At(x, 0));
+        }
+        let mut lower = |e: End| hi = hi.min(e);
+        if let Some(x) = self.at_most {
+            lower(End::At(x, 0));
+        }
+        if let Some(x) = self.below {
+            lower(End::At(x, -1));
+        }
+        if let Some(x) = self.equals {
+            lower(End::At(x, 0));
+        }
+        (lo, hi)
+    }
+}
+
+/// The first point after `hi` (the first one an interval ending at `hi` leaves uncovered).
+fn after(hi: End) -> End {
+    match hi {
+        End::At(x, e) if e < 0 => End::At(x, 0),
+        End::At(x, _) => End::At(x, 1),
+        other => other,
+    }
+}
+
+/// True when the union of `earlier` covers `[lo, hi]`.
+fn covered(mut earlier: Vec<(End, End)>, lo: End, hi: End) -> bool {
+    earlier.sort();
+    let mut cur = lo;
+    for (a, b) in earlier {
+        if a > cur {
+            return false;
+        }
+        if b >= cur {
+            if b == End::PosInf || b >= hi {
+                return true;
+            }
+            cur = after(b);
+        }
+    }
+    cur > hi
+}
+
+/// Warns about steps that can never hold: bounds that contradict each other, or values all
+/// taken by earlier steps (steps are tried in order).
+fn warn_unreachable(cx: &mut Compiler<'_>, node: &NodeDecl, steps: &[Step], at: &[Pos]) {
+    let mut earlier: Vec<(End, End)> = Vec::new();
+    for (i, s) in steps.iter().enumerate() {
+        let (lo, hi) = s.interval();
+        let why = if lo > hi {
+            Some(format!(
+                "step {} of `bands` ({}) can never hold: its bounds contradict each other",
+                i + 1,
+                s.describe()
+            ))
+        } else if i < MAX_COVER_CHECK && covered(earlier.clone(), lo, hi) {
+            Some(format!(
+                "step {} of `bands` ({}) is never reached: the steps before it already take every value it holds for",
+                i + 1,
+                s.describe()
+            ))
+        } else {
+            earlier.push((lo, hi));
+            None
+        };
+        if let Some(msg) = why {
+            let d = cx
+                .diagnostic(
+                    Code::UnreachableBand,
+                    at.get(i).copied().unwrap_or(node.rule_pos),
+                    node,
+                    msg,
+                )
+                .with_help("steps are tried in order and the first that holds gives the points; reorder or fix the bounds");
+            cx.warn(d);
+        }
+    }
 }
 
 impl Bands {
@@ -142,5 +250,66 @@ impl Bands {
             crate::num::Text(v),
             super::points_word(points)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(
+        at_least: Option<i64>,
+        above: Option<i64>,
+        at_most: Option<i64>,
+        below: Option<i64>,
+        equals: Option<i64>,
+    ) -> Step {
+        let d = |x: Option<i64>| x.map(Decimal::from);
+        Step {
+            at_least: d(at_least),
+            above: d(above),
+            at_most: d(at_most),
+            below: d(below),
+            equals: d(equals),
+            points: Decimal::ZERO,
+        }
+    }
+
+    fn cover(earlier: &[Step], s: &Step) -> bool {
+        let (lo, hi) = s.interval();
+        covered(earlier.iter().map(Step::interval).collect(), lo, hi)
+    }
+
+    #[test]
+    fn empty_steps() {
+        let (lo, hi) = step(Some(80), None, None, Some(50), None).interval();
+        assert!(lo > hi);
+        let (lo, hi) = step(None, Some(5), None, Some(5), None).interval();
+        assert!(lo > hi);
+        let (lo, hi) = step(Some(5), None, Some(5), None, None).interval();
+        assert!(lo <= hi, "[5, 5] holds for 5");
+        let (lo, hi) = step(Some(5), None, None, Some(5), None).interval();
+        assert!(lo > hi, "[5, 5) is empty");
+    }
+
+    #[test]
+    fn covering() {
+        let ge80 = step(Some(80), None, None, None, None);
+        let ge50 = step(Some(50), None, None, None, None);
+        let lt50 = step(None, None, None, Some(50), None);
+        let le50 = step(None, None, Some(50), None, None);
+        let any = step(None, None, None, None, None);
+        let eq90 = step(None, None, None, None, Some(90));
+        // Descending thresholds are fine; ascending ones shadow the later step.
+        assert!(!cover(std::slice::from_ref(&ge80), &ge50));
+        assert!(cover(std::slice::from_ref(&ge50), &ge80));
+        assert!(cover(std::slice::from_ref(&ge50), &eq90));
+        // [50, ∞) and (−∞, 50) leave nothing for a catch-all.
+        assert!(cover(&[ge50.clone(), lt50.clone()], &any));
+        // A gap at exactly 50: (50, ∞) and (−∞, 50).
+        let gt50 = step(None, Some(50), None, None, None);
+        assert!(!cover(&[gt50.clone(), lt50.clone()], &any));
+        assert!(cover(&[gt50, le50], &any));
+        assert!(!cover(&[], &any));
     }
 }

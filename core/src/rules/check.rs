@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use super::{Ctx, Operand, Rule, Trace};
 use crate::expr::Fail;
 use crate::ruleset::compile::Compiler;
-use crate::ruleset::model::{InputType, NodeDecl, Operand as OperandDecl};
+use crate::ruleset::model::{NodeDecl, Operand as OperandDecl};
+use crate::types::InputType;
 
 pub(super) fn compile(cx: &mut Compiler<'_>, op: &OperandDecl, node: &NodeDecl) -> Option<Rule> {
     Operand::compile(cx, op, node, "check", &[InputType::Bool]).map(Rule::Check)

@@ -7,11 +7,12 @@ use crate::error::Code;
 use crate::expr::Fail;
 use crate::inputs::InputDef;
 use crate::ruleset::compile::Compiler;
-use crate::ruleset::model::{DeductDecl, InputType, NodeDecl};
+use crate::ruleset::model::{DeductDecl, NodeDecl};
+use crate::types::InputType;
 
 /// A compiled `deduct` rule.
 #[derive(Debug)]
-pub struct Deduct {
+pub(crate) struct Deduct {
     of: Operand,
     per: Decimal,
     floor: Decimal,

@@ -7,23 +7,29 @@ use crate::error::Code;
 use crate::expr::{Fail, Slot};
 use crate::inputs::{InputDef, Value};
 use crate::ruleset::compile::Compiler;
-use crate::ruleset::model::{InputType, LevelsDecl, NodeDecl};
+use crate::ruleset::model::{LevelsDecl, NodeDecl};
+use crate::types::InputType;
 
 /// A compiled `levels` rule: points by option index.
 #[derive(Debug)]
-pub struct Levels {
+pub(crate) struct Levels {
     slot: usize,
     points: Vec<Decimal>,
 }
 
 pub(super) fn compile(cx: &mut Compiler<'_>, d: &LevelsDecl, node: &NodeDecl) -> Option<Rule> {
     let slot = cx.input_slot(&d.input, node, "levels", &[InputType::Choice])?;
-    let options = cx.input_def(slot).options.clone();
+    let options = cx.input_def(slot)?.options.clone();
     let mut points: Vec<Option<Decimal>> = vec![None; options.len()];
+    let index: std::collections::HashMap<&str, usize> = options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.as_str(), i))
+        .collect();
     let mut ok = true;
     for (opt, p) in &d.points {
-        match options.iter().position(|o| o == opt) {
-            Some(i) => points[i] = Some(*p),
+        match index.get(opt.as_str()).and_then(|&i| points.get_mut(i)) {
+            Some(slot) => *slot = Some(*p),
             None => {
                 cx.err(
                     Code::UnknownOption,
@@ -32,7 +38,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &LevelsDecl, node: &NodeDecl) ->
                     format!(
                         "`levels` gives points for `{opt}`, which is not an option of `{}` ({})",
                         d.input,
-                        options.join(", ")
+                        crate::text::list(&options)
                     ),
                 );
                 ok = false;

@@ -16,13 +16,14 @@ use crate::error::Code;
 use crate::expr::{self, Compiled, Fail, Slot};
 use crate::inputs::{InputDef, Value};
 use crate::ruleset::compile::Compiler;
-use crate::ruleset::model::{InputType, NodeDecl, Operand as OperandDecl, RuleDecl};
+use crate::ruleset::model::{NodeDecl, Operand as OperandDecl, RuleDecl};
+use crate::types::{InputType, RuleKind};
 
-pub use bands::{Bands, Step};
+pub(crate) use bands::Bands;
 
 /// Where a rule's value comes from, resolved.
 #[derive(Debug)]
-pub enum Operand {
+pub(crate) enum Operand {
     /// An input slot.
     Input(usize),
     /// A compiled expression.
@@ -32,7 +33,7 @@ pub enum Operand {
 /// A compiled leaf rule.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum Rule {
+pub(crate) enum Rule {
     /// `check`.
     Check(Operand),
     /// `bands`.
@@ -61,7 +62,7 @@ pub(crate) struct Ctx<'a> {
 /// Why a node scored what it did; rendered into words only when results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[non_exhaustive]
-pub enum Trace {
+pub(crate) enum Trace {
     /// Nothing to say (groups).
     #[default]
     None,
@@ -240,17 +241,17 @@ impl Rule {
         }
     }
 
-    /// The rule kind's name.
-    pub fn kind(&self) -> &'static str {
+    /// The rule kind.
+    pub(crate) fn kind(&self) -> RuleKind {
         match self {
-            Rule::Check(_) => "check",
-            Rule::Bands(_) => "bands",
-            Rule::Scale(_) => "scale",
-            Rule::Deduct(_) => "deduct",
-            Rule::Per(_) => "per",
-            Rule::Levels(_) => "levels",
-            Rule::Value(_) => "value",
-            Rule::Script(_) => "script",
+            Rule::Check(_) => RuleKind::Check,
+            Rule::Bands(_) => RuleKind::Bands,
+            Rule::Scale(_) => RuleKind::Scale,
+            Rule::Deduct(_) => RuleKind::Deduct,
+            Rule::Per(_) => RuleKind::Per,
+            Rule::Levels(_) => RuleKind::Levels,
+            Rule::Value(_) => RuleKind::Value,
+            Rule::Script(_) => RuleKind::Script,
         }
     }
 

@@ -7,11 +7,12 @@ use crate::error::Code;
 use crate::expr::Fail;
 use crate::inputs::InputDef;
 use crate::ruleset::compile::Compiler;
-use crate::ruleset::model::{InputType, NodeDecl, PerDecl};
+use crate::ruleset::model::{NodeDecl, PerDecl};
+use crate::types::InputType;
 
 /// A compiled `per` rule.
 #[derive(Debug)]
-pub struct Per {
+pub(crate) struct Per {
     of: Operand,
     points: Decimal,
 }

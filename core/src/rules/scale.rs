@@ -7,11 +7,12 @@ use crate::error::Code;
 use crate::expr::Fail;
 use crate::inputs::InputDef;
 use crate::ruleset::compile::Compiler;
-use crate::ruleset::model::{InputType, NodeDecl, ScaleDecl};
+use crate::ruleset::model::{NodeDecl, ScaleDecl};
+use crate::types::InputType;
 
 /// A compiled `scale` rule.
 #[derive(Debug)]
-pub struct Scale {
+pub(crate) struct Scale {
     of: Operand,
     from: Decimal,
     to: Decimal,
@@ -49,7 +50,15 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &ScaleDecl, node: &NodeDecl) -> 
 impl Scale {
     pub(super) fn eval(&self, ctx: &Ctx<'_>, max: Decimal) -> Result<(Decimal, Trace), Fail> {
         let v = self.of.number(ctx)?;
-        let overflow = || Fail::Error(Code::ScriptError, "the scale computation overflowed".into());
+        let overflow = || {
+            Fail::Error(
+                Code::ArithmeticOverflow,
+                format!(
+                    "the scale computation for the value {} overflowed (the result is too large to hold exactly)",
+                    crate::num::Text(v)
+                ),
+            )
+        };
         // d = v − from, on the side of `to` when it has the sign of the span.
         let d = v.checked_sub(self.from).ok_or_else(overflow)?;
         let up = self.span.is_sign_positive();

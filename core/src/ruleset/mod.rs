@@ -1,8 +1,9 @@
 //! The rule file: loading (with positions), validation (all problems at once), fingerprint.
 
 pub(crate) mod compile;
-pub mod load;
-pub mod model;
+mod info;
+pub(crate) mod load;
+pub(crate) mod model;
 pub(crate) mod testing;
 
 use std::path::Path;
@@ -11,9 +12,10 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Code, Diagnostic, Error, Pos};
-use crate::plan::Plan;
+use crate::plan::{Plan, PlanNode};
 use crate::syntax::{self, Limits};
 
+pub use info::{CriterionInfo, InputDefault, InputInfo};
 pub use testing::{TestFailure, TestOutcome};
 
 /// Largest rule file, in bytes.
@@ -25,19 +27,56 @@ pub struct Ruleset {
     pub(crate) plan: Arc<Plan>,
 }
 
-fn fingerprint(doc: &model::RulesetDoc) -> String {
-    let json =
-        serde_json::to_vec(&serde_json::to_value(doc).unwrap_or_default()).unwrap_or_default();
+/// `sha256:` of the canonical JSON of the model (sorted keys, exact numbers).
+fn fingerprint(doc: &model::RulesetDoc, origin: &str) -> Result<String, Error> {
+    let json = serde_json::to_value(doc)
+        .and_then(|v| serde_json::to_vec(&v))
+        .map_err(|e| {
+            // Every key is text and every number exact, so this does not happen; if it did, a
+            // fingerprint of nothing would be wrong, so it is reported.
+            Error::Ruleset(vec![Diagnostic::new(
+                Code::InvalidValue,
+                origin,
+                Pos::default(),
+                format!("the ruleset cannot be written as canonical JSON for its fingerprint: {e}"),
+            )])
+        })?;
     let digest = Sha256::digest(&json);
     let mut s = String::from("sha256:");
     for b in digest.iter() {
         s.push_str(&format!("{b:02x}"));
     }
-    s
+    Ok(s)
 }
 
 impl Ruleset {
     /// Loads a ruleset from YAML (or JSON) text; `origin` names it in messages (e.g. a path).
+    ///
+    /// The text is parsed with positions, checked for shape and meaning (every problem found
+    /// is reported, not just the first) and compiled once; the ruleset then scores any number
+    /// of units. Problems that do not stop loading are kept as [`Ruleset::warnings`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Ruleset`] with every problem found, each a located [`Diagnostic`] with a stable
+    /// [`Code`]: YAML syntax, unknown or missing keys, wrong types, sums that do not add up,
+    /// undeclared inputs, expressions that do not compile, a text over 5 MiB, …
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let rs = cchc::Ruleset::from_yaml_str(
+    ///     "format: cchc/1\nid: demo\nversion: '1'\ntitle: Demo\ntotal: 1\n\
+    ///      inputs: { kh: { type: bool } }\n\
+    ///      criteria: [ { id: '1', title: Plan, max: 1, rule: { check: kh } } ]\n",
+    ///     "demo.yaml",
+    /// )?;
+    /// assert_eq!(rs.id(), "demo");
+    ///
+    /// let err = cchc::Ruleset::from_yaml_str("format: cchc/1\nid: x\n", "bad.yaml").unwrap_err();
+    /// assert!(err.diagnostics().iter().all(|d| d.code == cchc::Code::MissingKey));
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
     pub fn from_yaml_str(text: &str, origin: &str) -> Result<Ruleset, Error> {
         if text.len() > MAX_FILE_BYTES {
             return Err(too_large(origin, text.len() as u64));
@@ -52,25 +91,47 @@ impl Ruleset {
         let mut loader = load::Loader::new(origin);
         let doc = loader.document(root.as_ref());
         let mut diags = loader.diags;
-        diags.sort_by_key(|d| (d.line, d.column));
         let Some(doc) = doc else {
+            sort(&mut diags);
             return Err(Error::Ruleset(diags));
         };
-        let fp = fingerprint(&doc);
-        match compile::compile(&doc, origin, fp) {
-            Ok(plan) if diags.is_empty() => Ok(Ruleset {
-                plan: Arc::new(plan),
-            }),
-            Ok(_) => Err(Error::Ruleset(diags)),
+        let fp = fingerprint(&doc, origin)?;
+        let compiled = compile::compile(&doc, origin, fp);
+        match compiled.plan {
+            Ok(mut plan) if diags.is_empty() => {
+                let mut warnings = loader.warnings;
+                warnings.extend(compiled.warnings);
+                sort(&mut warnings);
+                plan.warnings = warnings;
+                Ok(Ruleset {
+                    plan: Arc::new(plan),
+                })
+            }
+            Ok(_) => {
+                sort(&mut diags);
+                Err(Error::Ruleset(diags))
+            }
             Err(more) => {
                 diags.extend(more);
-                diags.sort_by_key(|d| (d.line, d.column));
+                sort(&mut diags);
                 Err(Error::Ruleset(diags))
             }
         }
     }
 
     /// Loads a ruleset from bytes (UTF-8, a leading BOM ignored).
+    ///
+    /// # Errors
+    ///
+    /// As [`Ruleset::from_yaml_str`], and `not_utf8` (located at the first bad byte) when the
+    /// bytes are not UTF-8 text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = cchc::Ruleset::from_bytes(b"format: cchc/1\nid: \xff\n", "bad.yaml").unwrap_err();
+    /// assert_eq!(err.diagnostics()[0].code, cchc::Code::NotUtf8);
+    /// ```
     pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Ruleset, Error> {
         if bytes.len() > MAX_FILE_BYTES {
             return Err(too_large(origin, bytes.len() as u64));
@@ -86,7 +147,27 @@ impl Ruleset {
         Self::from_yaml_str(text, origin)
     }
 
-    /// Loads a ruleset from a file.
+    /// Loads a ruleset from a file; the path names it in messages.
+    ///
+    /// # Errors
+    ///
+    /// As [`Ruleset::from_bytes`], and `io` when the file cannot be read, `file_too_large` when
+    /// it is over 5 MiB (checked before reading).
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// let rs = cchc::Ruleset::load("rules/ha-noi/thach-that/xa-thi-tran/2021.yaml")?;
+    /// for w in rs.warnings() {
+    ///     eprintln!("{w}");
+    /// }
+    /// let units = cchc::read_units_file("examples/thach-that-2021/xa-thi-tran.csv")?;
+    /// let batch = rs.score_batch(&units);
+    /// for (rank, r) in batch.ranked() {
+    ///     println!("{rank}. {:?} {:?}", r.unit.id, r.index);
+    /// }
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
     pub fn load(path: impl AsRef<Path>) -> Result<Ruleset, Error> {
         let path = path.as_ref();
         let origin = path.display().to_string();
@@ -122,81 +203,65 @@ impl Ruleset {
         &self.plan.fingerprint
     }
 
-    /// The compiled plan (read-only).
-    pub fn plan(&self) -> &Plan {
-        &self.plan
+    /// Load-time warnings: the ruleset loaded, but something in it looks wrong (a band step
+    /// that can never hold, a grade threshold outside 0–100, a date that does not exist, an
+    /// empty id…). Each is coded and located like a problem.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.plan.warnings
     }
 
-    /// The data dictionary as JSON: `[{name, type, label, description, min, max, options,
-    /// default, on_missing}]`, in file order (for forms and bindings).
-    pub fn inputs_json(&self) -> serde_json::Value {
-        use crate::inputs::Value as V;
-        use crate::result::Num;
-        let num = |d: Option<rust_decimal::Decimal>| {
-            d.map(|d| serde_json::to_value(Num(d)).unwrap_or_default())
-        };
-        let list = self.plan.inputs.iter().map(|d| {
-            let default = d.default.as_ref().map(|v| match v {
-                V::Bool(b) => serde_json::Value::Bool(*b),
-                V::Num(n) => serde_json::to_value(Num(*n)).unwrap_or_default(),
-                V::Choice(i) => serde_json::Value::String(d.options[*i].clone()),
-            });
-            serde_json::json!({
-                "name": d.name,
-                "type": d.ty.as_str(),
-                "label": d.label,
-                "description": d.description,
-                "min": num(d.min),
-                "max": num(d.max),
-                "options": if d.options.is_empty() { None } else { Some(&d.options) },
-                "default": default,
-                "on_missing": match d.on_missing {
-                    model::OnMissing::Error => "error",
-                    model::OnMissing::Zero => "zero",
-                    model::OnMissing::NotApplicable => "not_applicable",
-                },
-            })
-        });
-        serde_json::Value::Array(list.collect())
+    /// Issuing authority, if the rule file names one.
+    pub fn issued_by(&self) -> Option<&str> {
+        self.plan.issued_by.as_deref()
     }
 
-    /// The criteria tree as JSON: `[{id, title, kind, max, rule, description, evidence,
-    /// applies_if, children}]`.
-    pub fn criteria_json(&self) -> serde_json::Value {
-        fn node(plan: &Plan, i: usize) -> serde_json::Value {
-            use crate::plan::Body;
-            let n = &plan.nodes[i];
-            let mut v = serde_json::json!({
-                "id": n.id,
-                "title": n.title,
-                "kind": n.kind.as_str(),
-                "max": serde_json::to_value(crate::result::Num(n.max)).unwrap_or_default(),
-                "description": n.description,
-                "evidence": n.evidence,
-                "applies_if": n.applies_if.as_ref().map(|c| c.source.clone()),
-            });
-            match &n.body {
-                Body::Leaf(rule) => v["rule"] = serde_json::Value::String(rule.kind().into()),
-                Body::Group(kids) => {
-                    v["children"] =
-                        serde_json::Value::Array(kids.iter().map(|&k| node(plan, k)).collect())
-                }
-            }
-            v
-        }
-        serde_json::Value::Array(
-            self.plan
-                .roots
-                .iter()
-                .map(|&r| node(&self.plan, r))
-                .collect(),
+    /// The period the ruleset applies to: `(from, to)` dates as written (YYYY-MM-DD).
+    pub fn effective(&self) -> (Option<&str>, Option<&str>) {
+        (
+            self.plan.effective.0.as_deref(),
+            self.plan.effective.1.as_deref(),
         )
+    }
+
+    /// The file (or origin name) the ruleset was loaded from.
+    pub fn origin(&self) -> &str {
+        &self.plan.origin
+    }
+
+    /// The data dictionary: every declared input, in file order (for forms and bindings).
+    pub fn inputs(&self) -> Vec<InputInfo> {
+        info::inputs(&self.plan)
+    }
+
+    /// The criteria tree: top-level criteria with their sub-criteria.
+    pub fn criteria(&self) -> Vec<CriterionInfo> {
+        info::criteria(&self.plan)
+    }
+
+    /// Every criterion (groups and leaves) in pre-order, as results index them.
+    pub fn nodes(&self) -> &[PlanNode] {
+        &self.plan.nodes
+    }
+
+    /// How many criteria (groups and leaves) the ruleset has.
+    pub fn criteria_count(&self) -> usize {
+        self.plan.nodes.len()
+    }
+
+    /// How many worked cases its `tests:` section has.
+    pub fn test_count(&self) -> usize {
+        self.plan.tests.len()
     }
 
     /// Runs the ruleset's `tests:` section.
     pub fn run_tests(&self) -> Vec<TestOutcome> {
         testing::run(self)
     }
+}
+
+/// Problems in file order.
+fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by_key(|d| (d.line, d.column));
 }
 
 fn too_large(origin: &str, bytes: u64) -> Error {
@@ -219,5 +284,5 @@ pub(crate) fn io_error(origin: &str, e: std::io::Error) -> Error {
 
 /// The JSON Schema of the `cchc/1` rule format.
 pub fn json_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(model::RulesetDoc)).unwrap_or_default()
+    schemars::schema_for!(model::RulesetDoc).to_value()
 }

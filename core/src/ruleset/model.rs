@@ -7,6 +7,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::Pos;
+use crate::types::UnitStatus;
+pub(crate) use crate::types::{IfNotApplicable, InputType, NodeKind, OnMissing, RankingMode};
 
 /// A `cchc/1` rule file.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -15,7 +17,7 @@ use crate::error::Pos;
     title = "cchc/1 ruleset",
     description = "A criteria set (bộ tiêu chí) for the CCHC index"
 )]
-pub struct RulesetDoc {
+pub(crate) struct RulesetDoc {
     /// File-format version: `cchc/1`.
     pub format: String,
     /// Ruleset id, e.g. `ha-noi.thach-that.xa`.
@@ -46,11 +48,23 @@ pub struct RulesetDoc {
     #[schemars(with = "std::collections::BTreeMap<String, InputDecl>")]
     #[serde(serialize_with = "ser_pairs")]
     pub inputs: Vec<(String, InputDecl)>,
+    /// Inputs whose declaration could not be read (already reported).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub broken_inputs: Vec<String>,
+    /// Criteria and grades that could not be read (already reported).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub broken: crate::ruleset::load::Broken,
     /// Grades, highest first.
     #[serde(default)]
     pub grades: Vec<GradeDecl>,
     /// The criteria tree.
     pub criteria: Vec<NodeDecl>,
+    /// Some top-level criterion could not be read (already reported): sums are not checked.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub criteria_incomplete: bool,
     /// Worked cases run by `cchc test` (not part of the fingerprint).
     #[serde(skip_serializing, default)]
     pub tests: Vec<TestDecl>,
@@ -63,7 +77,7 @@ pub struct RulesetDoc {
 /// `effective: { from, to }` (dates as YYYY-MM-DD).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Effective {
+pub(crate) struct Effective {
     /// First day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
@@ -75,74 +89,15 @@ pub struct Effective {
 /// `rounding: { places }`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Rounding {
+pub(crate) struct Rounding {
     /// Decimal places (0 to 10), half away from zero. Default 2.
     pub places: u32,
-}
-
-/// What an absent input means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum OnMissing {
-    /// Nodes that read it are `missing`; the unit is `incomplete`.
-    Error,
-    /// Read as 0 (false for a bool).
-    Zero,
-    /// Nodes that read it are not applicable.
-    NotApplicable,
-}
-
-/// Ranking mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RankingMode {
-    /// 1, 2, 2, 4.
-    Competition,
-    /// 1, 2, 2, 3.
-    Dense,
-}
-
-/// Input types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum InputType {
-    /// true/false.
-    Bool,
-    /// A whole number ≥ 0.
-    Count,
-    /// A number in [0, 100].
-    Percent,
-    /// Any number, optionally within `min`/`max`.
-    Number,
-    /// One of `options`.
-    Choice,
-}
-
-impl InputType {
-    /// The name as written in rule files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            InputType::Bool => "bool",
-            InputType::Count => "count",
-            InputType::Percent => "percent",
-            InputType::Number => "number",
-            InputType::Choice => "choice",
-        }
-    }
-
-    /// Count, percent or number.
-    pub fn is_numeric(self) -> bool {
-        matches!(
-            self,
-            InputType::Count | InputType::Percent | InputType::Number
-        )
-    }
 }
 
 /// A scalar written in a rule file (an input's `default`, a test's value).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
-pub enum Scalar {
+pub(crate) enum Scalar {
     /// true/false.
     Bool(bool),
     /// A number.
@@ -154,7 +109,7 @@ pub enum Scalar {
 /// An input declaration.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct InputDecl {
+pub(crate) struct InputDecl {
     /// The type.
     #[serde(rename = "type")]
     pub ty: InputType,
@@ -190,7 +145,7 @@ pub struct InputDecl {
 /// A grade (xếp loại).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct GradeDecl {
+pub(crate) struct GradeDecl {
     /// Grade id.
     pub id: String,
     /// Label (Vietnamese).
@@ -207,43 +162,10 @@ pub struct GradeDecl {
     pub pos: Pos,
 }
 
-/// Node kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NodeKind {
-    /// Counts toward the parent's max.
-    Normal,
-    /// Adds up to `max` (điểm thưởng).
-    Bonus,
-    /// Takes away up to `max` (điểm trừ).
-    Penalty,
-}
-
-impl NodeKind {
-    /// The name as written.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NodeKind::Normal => "normal",
-            NodeKind::Bonus => "bonus",
-            NodeKind::Penalty => "penalty",
-        }
-    }
-}
-
-/// What a not-applicable node scores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum IfNotApplicable {
-    /// 0 points, and its max leaves the parent's max.
-    Exclude,
-    /// Full marks.
-    Full,
-}
-
 /// A node of the criteria tree: a group (`children`) or a leaf (`rule`).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct NodeDecl {
+pub(crate) struct NodeDecl {
     /// Unique id (e.g. "1.2").
     pub id: String,
     /// Title (Vietnamese).
@@ -283,12 +205,17 @@ pub struct NodeDecl {
     #[serde(skip)]
     #[schemars(skip)]
     pub rule_pos: Pos,
+    /// A child or the rule could not be read (already reported): the node's sums and shape
+    /// are not checked, so one bad entry does not cascade into misleading problems.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub incomplete: bool,
 }
 
 /// A leaf rule: exactly one kind.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum RuleDecl {
+pub(crate) enum RuleDecl {
     /// `max` if true, else 0.
     Check(Operand),
     /// Points of the first step whose bounds hold.
@@ -310,7 +237,7 @@ pub enum RuleDecl {
 /// Where a rule's value comes from: `NAME`, `{ input: NAME }` or `{ expr: "..." }`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Operand {
+pub(crate) enum Operand {
     /// An input, by name.
     Input(String),
     /// A Rhai expression.
@@ -320,7 +247,7 @@ pub enum Operand {
 /// `bands`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct BandsDecl {
+pub(crate) struct BandsDecl {
     /// The value.
     #[serde(flatten)]
     pub of: Operand,
@@ -331,7 +258,7 @@ pub struct BandsDecl {
 /// One band.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StepDecl {
+pub(crate) struct StepDecl {
     /// v ≥ x.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<f64>")]
@@ -355,12 +282,16 @@ pub struct StepDecl {
     /// Points when the bounds hold.
     #[schemars(with = "f64")]
     pub points: Decimal,
+    /// Where the step starts.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub pos: Pos,
 }
 
 /// `scale`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ScaleDecl {
+pub(crate) struct ScaleDecl {
     /// The value.
     #[serde(flatten)]
     pub of: Operand,
@@ -375,7 +306,7 @@ pub struct ScaleDecl {
 /// `deduct`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct DeductDecl {
+pub(crate) struct DeductDecl {
     /// The value.
     #[serde(flatten)]
     pub of: Operand,
@@ -391,7 +322,7 @@ pub struct DeductDecl {
 /// `per`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PerDecl {
+pub(crate) struct PerDecl {
     /// The value.
     #[serde(flatten)]
     pub of: Operand,
@@ -403,7 +334,7 @@ pub struct PerDecl {
 /// `levels`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct LevelsDecl {
+pub(crate) struct LevelsDecl {
     /// A `choice` input.
     pub input: String,
     /// Points for every option.
@@ -415,7 +346,7 @@ pub struct LevelsDecl {
 /// A worked case in `tests:`.
 #[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct TestDecl {
+pub(crate) struct TestDecl {
     /// Name.
     pub name: String,
     /// Input values.
@@ -439,7 +370,7 @@ pub struct TestDecl {
 /// Expected figures of a test.
 #[derive(Debug, Clone, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ExpectDecl {
+pub(crate) struct ExpectDecl {
     /// Points by node id.
     #[schemars(with = "std::collections::BTreeMap<String, f64>")]
     pub points: Vec<(String, Decimal)>,
@@ -452,7 +383,7 @@ pub struct ExpectDecl {
     /// Grade id (null for none).
     pub grade: Option<Option<String>>,
     /// complete, incomplete or error.
-    pub status: Option<String>,
+    pub status: Option<UnitStatus>,
 }
 
 fn ser_pairs<S: serde::Serializer, V: Serialize>(

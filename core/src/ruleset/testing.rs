@@ -98,7 +98,11 @@ pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
                 );
             }
             if let Some(want) = &t.expect.status {
-                check("status".into(), want.clone(), r.status.as_str().into());
+                check(
+                    "status".into(),
+                    want.as_str().into(),
+                    r.status.as_str().into(),
+                );
             }
             TestOutcome {
                 name: t.name.clone(),

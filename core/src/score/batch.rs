@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 
 use crate::error::{Code, Issue};
 use crate::result::{BatchResult, RankEntry, UnitStatus};
-use crate::ruleset::model::RankingMode;
 use crate::ruleset::Ruleset;
+use crate::types::RankingMode;
 use crate::unit::Unit;
 
 /// How to score a batch.

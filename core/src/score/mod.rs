@@ -16,13 +16,12 @@ use crate::inputs::{InputDef, RawValue};
 use crate::plan::{Body, Plan};
 use crate::result::{NodeResult, NodeStatus, UnitInfo, UnitResult, UnitStatus};
 use crate::rules::{Ctx, Trace};
-use crate::ruleset::load::nfc;
-use crate::ruleset::model::{NodeKind, OnMissing};
-use crate::syntax::suggest;
+use crate::text::nfc_cow;
+use crate::types::{NodeKind, OnMissing};
 use crate::unit::Unit;
 
 /// Rounds half away from zero.
-pub fn round(d: Decimal, places: u32) -> Decimal {
+pub(crate) fn round(d: Decimal, places: u32) -> Decimal {
     if d.scale() <= places {
         return d;
     }
@@ -41,17 +40,11 @@ pub(crate) fn absent(def: &InputDef) -> Slot {
     }
 }
 
-fn key(name: &str) -> std::borrow::Cow<'_, str> {
-    if name.is_ascii() {
-        std::borrow::Cow::Borrowed(name)
-    } else {
-        std::borrow::Cow::Owned(nfc(name))
-    }
-}
-
 struct State<'a> {
     plan: &'a Plan,
     slots: Vec<Slot>,
+    /// Inputs whose value was refused, with the refusal's code.
+    refused: Vec<(usize, Code)>,
     na: Vec<bool>,
     nodes: Vec<NodeResult>,
     errors: Vec<Issue>,
@@ -260,130 +253,12 @@ fn number_of(raw: &RawValue) -> Option<Decimal> {
 /// Scores one unit. Never panics; every problem is in the result.
 pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
     let plan: &Plan = plan_arc;
-    let n = plan.nodes.len();
-    let mut st = State {
-        plan,
-        slots: plan.absent.clone(),
-        na: Vec::new(),
-        nodes: vec![NodeResult::default(); n],
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        printed: Vec::new(),
-        scratch: Vec::new(),
-    };
-    for p in &unit.problems {
-        if p.code == Code::UnknownKey {
-            st.warnings.push(p.clone());
-        } else {
-            st.errors.push(p.clone());
-        }
-    }
-    if unit.id.is_none() {
-        let mut issue = Issue::new(
-            None,
-            Code::MissingUnitId,
-            "the unit has no `id`; give every unit a unique id",
-        );
-        issue.at = unit.at;
-        st.errors.push(issue);
-    }
-
-    // Values into slots. Data usually lists the inputs in declaration order, so the next slot
-    // is tried before the index.
-    let mut hint = 0usize;
-    for (vi, (name, raw)) in unit.values.iter().enumerate() {
-        let at = unit.value_at.get(vi).copied().flatten();
-        let k = key(name);
-        let slot = match plan.inputs.get(hint) {
-            Some(d) if d.name == k.as_ref() => Some(hint),
-            _ => plan.input_index.get(k.as_ref()).copied(),
-        };
-        if let Some(s) = slot {
-            hint = s + 1;
-        }
-        match slot {
-            Some(slot) => match plan.inputs[slot].read(raw) {
-                Ok(Some(v)) => st.slots[slot] = Slot::Value(v),
-                Ok(None) => {}
-                Err((code, msg)) => {
-                    st.slots[slot] = Slot::Invalid;
-                    let mut issue = Issue::new(None, code, msg);
-                    issue.at = at;
-                    st.errors.push(issue);
-                }
-            },
-            None => {
-                let hint = suggest(&k, plan.input_index.keys().map(String::as_str))
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_else(|| "; it is ignored".to_string());
-                let mut issue = Issue::new(
-                    None,
-                    Code::UnknownInput,
-                    format!("`{name}` is not a declared input{hint}"),
-                );
-                issue.at = at;
-                st.warnings.push(issue);
-            }
-        }
-    }
-
-    // Criteria the unit marks not applicable.
-    if !unit.not_applicable.is_empty() {
-        st.na = vec![false; n];
-        for id in &unit.not_applicable {
-            match plan.node_index.get(key(id).as_ref()) {
-                Some(&i) => st.na[i] = true,
-                None => st
-                    .warnings
-                    .push(unknown_criterion(plan, id, "not_applicable")),
-            }
-        }
-    }
-
-    // Score the tree: the top-level criteria form the root group.
-    let (total, m, _) = st.group(&plan.roots, plan.total, None, plan.root_has_extras);
-    let index = if m.is_zero() {
-        st.errors.push(Issue::new(
-            None,
-            Code::ZeroMax,
-            "every criterion is excluded for this unit, so its max is 0 and it has no index; check its `not_applicable` list and data",
-        ));
-        None
-    } else {
-        // total × 100 / max: multiplying first keeps a terminating index exact.
-        Some(round(
-            (total * Decimal::ONE_HUNDRED)
-                .checked_div(m)
-                .unwrap_or(Decimal::ZERO),
-            plan.places,
-        ))
-    };
-
-    // Self-assessment.
-    let mut self_total = None;
-    if !unit.self_assessed.is_empty() {
-        let mut given: Vec<Option<Decimal>> = vec![None; n];
-        for (id, raw) in &unit.self_assessed {
-            let Some(&i) = plan.node_index.get(key(id).as_ref()) else {
-                st.warnings
-                    .push(unknown_criterion(plan, id, "self_assessed"));
-                continue;
-            };
-            match number_of(raw) {
-                Some(d) => given[i] = Some(d),
-                None => st.errors.push(Issue::new(
-                    Some(&plan.nodes[i].id),
-                    Code::InvalidUnit,
-                    format!("the self-assessed mark for `{id}` must be a number"),
-                )),
-            }
-        }
-        for (i, g) in given.iter().enumerate() {
-            st.nodes[i].self_assessed = *g;
-        }
-        self_total = self_figures(plan, &given);
-    }
-
+    let mut st = State::new(plan);
+    st.take_problems(unit);
+    st.fill_slots(unit);
+    st.mark_not_applicable(unit);
+    let (total, max, index) = st.score_tree();
+    let self_total = st.self_assessment(unit);
     let status = status_of(&st.errors);
     let mut result = UnitResult {
         plan: plan_arc.clone(),
@@ -394,7 +269,7 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
         },
         status,
         total,
-        max: m,
+        max,
         index,
         grade: None,
         self_assessed: self_total,
@@ -404,9 +279,168 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
         printed: st.printed,
     };
     if status == UnitStatus::Complete {
-        grade(&mut result, &st.slots);
+        grade(&mut result, &st.slots, &st.refused);
     }
     result
+}
+
+impl<'a> State<'a> {
+    /// A fresh state: every input absent, every node unscored.
+    fn new(plan: &'a Plan) -> Self {
+        State {
+            plan,
+            slots: plan.absent.clone(),
+            refused: Vec::new(),
+            na: Vec::new(),
+            nodes: vec![NodeResult::default(); plan.nodes.len()],
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            printed: Vec::new(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The problems found while reading the unit's data, and a missing id.
+    fn take_problems(&mut self, unit: &Unit) {
+        for p in &unit.problems {
+            if p.code == Code::UnknownKey {
+                self.warnings.push(p.clone());
+            } else {
+                self.errors.push(p.clone());
+            }
+        }
+        if unit.id.is_none() {
+            let mut issue = Issue::new(
+                None,
+                Code::MissingUnitId,
+                "the unit has no `id`; give every unit a unique id",
+            );
+            issue.at = unit.at;
+            self.errors.push(issue);
+        }
+    }
+
+    /// Reads the unit's values into slots. Data usually lists the inputs in declaration
+    /// order, so the next slot is tried before the index.
+    fn fill_slots(&mut self, unit: &Unit) {
+        let plan = self.plan;
+        let mut hint = 0usize;
+        for (vi, (name, raw)) in unit.values.iter().enumerate() {
+            let at = unit.value_at.get(vi).copied().flatten();
+            let k = nfc_cow(name);
+            let slot = match plan.inputs.get(hint) {
+                Some(d) if d.name == k.as_ref() => Some(hint),
+                _ => plan.input_index.get(k.as_ref()).copied(),
+            };
+            let Some((slot, def)) = slot.and_then(|s| Some((s, plan.inputs.get(s)?))) else {
+                let hint = plan
+                    .suggest_input(&k)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_else(|| "; it is ignored".to_string());
+                let mut issue = Issue::new(
+                    None,
+                    Code::UnknownInput,
+                    format!("`{name}` is not a declared input{hint}"),
+                );
+                issue.at = at;
+                self.warnings.push(issue);
+                continue;
+            };
+            hint = slot + 1;
+            let read = def.read(raw);
+            let Some(target) = self.slots.get_mut(slot) else {
+                continue;
+            };
+            match read {
+                Ok(Some(v)) => *target = Slot::Value(v),
+                Ok(None) => {}
+                Err((code, msg)) => {
+                    *target = Slot::Invalid;
+                    self.refused.push((slot, code));
+                    let mut issue = Issue::new(None, code, msg);
+                    issue.at = at;
+                    self.errors.push(issue);
+                }
+            }
+        }
+    }
+
+    /// The criteria the unit marks not applicable.
+    fn mark_not_applicable(&mut self, unit: &Unit) {
+        if unit.not_applicable.is_empty() {
+            return;
+        }
+        let plan = self.plan;
+        self.na = vec![false; plan.nodes.len()];
+        for id in &unit.not_applicable {
+            match plan.node_index.get(nfc_cow(id).as_ref()) {
+                Some(&i) => {
+                    if let Some(flag) = self.na.get_mut(i) {
+                        *flag = true;
+                    }
+                }
+                None => self
+                    .warnings
+                    .push(unknown_criterion(plan, id, "not_applicable")),
+            }
+        }
+    }
+
+    /// Scores the tree (the top-level criteria form the root group): total, max and index.
+    fn score_tree(&mut self) -> (Decimal, Decimal, Option<Decimal>) {
+        let plan = self.plan;
+        let (total, m, _) = self.group(&plan.roots, plan.total, None, plan.root_has_extras);
+        let index = if m.is_zero() {
+            self.errors.push(Issue::new(
+                None,
+                Code::ZeroMax,
+                "every criterion is excluded for this unit, so its max is 0 and it has no index; check its `not_applicable` list and data",
+            ));
+            None
+        } else {
+            // total × 100 / max: multiplying first keeps a terminating index exact.
+            Some(round(
+                (total * Decimal::ONE_HUNDRED)
+                    .checked_div(m)
+                    .unwrap_or(Decimal::ZERO),
+                plan.places,
+            ))
+        };
+        (total, m, index)
+    }
+
+    /// The unit's own marks, node by node, and its self-assessed total.
+    fn self_assessment(&mut self, unit: &Unit) -> Option<Decimal> {
+        if unit.self_assessed.is_empty() {
+            return None;
+        }
+        let plan = self.plan;
+        let mut given: Vec<Option<Decimal>> = vec![None; plan.nodes.len()];
+        for (id, raw) in &unit.self_assessed {
+            let Some((&i, node)) = plan
+                .node_index
+                .get(nfc_cow(id).as_ref())
+                .and_then(|i| Some((i, plan.nodes.get(*i)?)))
+            else {
+                self.warnings
+                    .push(unknown_criterion(plan, id, "self_assessed"));
+                continue;
+            };
+            match (number_of(raw), given.get_mut(i)) {
+                (Some(d), Some(g)) => *g = Some(d),
+                (None, _) => self.errors.push(Issue::new(
+                    Some(&node.id),
+                    Code::InvalidUnit,
+                    format!("the self-assessed mark for `{id}` must be a number"),
+                )),
+                (Some(_), None) => {}
+            }
+        }
+        for (n, g) in self.nodes.iter_mut().zip(&given) {
+            n.self_assessed = *g;
+        }
+        self_figures(plan, &given)
+    }
 }
 
 fn status_of(errors: &[Issue]) -> UnitStatus {
@@ -420,7 +454,8 @@ fn status_of(errors: &[Issue]) -> UnitStatus {
 }
 
 fn unknown_criterion(plan: &Plan, id: &str, list: &str) -> Issue {
-    let hint = suggest(id, plan.node_index.keys().map(String::as_str))
+    let hint = plan
+        .suggest_criterion(&nfc_cow(id))
         .map(|s| format!("; did you mean `{s}`?"))
         .unwrap_or_default();
     Issue::new(
@@ -460,7 +495,9 @@ fn self_figures(plan: &Plan, given: &[Option<Decimal>]) -> Option<Decimal> {
     combine(&plan.roots, &fig)
 }
 
-fn grade(result: &mut UnitResult, slots: &[Slot]) {
+/// The unit's grade: the first whose threshold and condition hold. `refused` gives the code
+/// of each input whose value was refused.
+fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
     let plan = result.plan.clone();
     let Some(index) = result.index else { return };
     let pts: Vec<(Decimal, Decimal)> = if plan.grades_need_points {
@@ -509,7 +546,11 @@ fn grade(result: &mut UnitResult, slots: &[Slot]) {
                         ),
                     ),
                     Fail::Invalid(s) => (
-                        Code::ScriptError,
+                        refused
+                            .iter()
+                            .find(|(slot, _)| *slot == s)
+                            .map(|(_, c)| *c)
+                            .unwrap_or(Code::WrongValueType),
                         format!(
                             "the condition of grade `{}` reads the refused value of `{}`",
                             g.id, plan.inputs[s].name

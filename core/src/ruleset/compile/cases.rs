@@ -1,0 +1,52 @@
+//! Phase 4: the `tests:` section names criteria and grades that exist.
+
+use std::collections::HashMap;
+
+use super::Compiler;
+use crate::error::{Code, Diagnostic};
+use crate::ruleset::model::RulesetDoc;
+
+/// Checks the ids and grades the tests name.
+pub(super) fn check(cx: &mut Compiler<'_>, doc: &RulesetDoc, node_index: &HashMap<String, usize>) {
+    let grades: std::collections::HashSet<&str> =
+        doc.grades.iter().map(|g| g.id.as_str()).collect();
+    for t in &doc.tests {
+        let ids = t
+            .expect
+            .points
+            .iter()
+            .map(|(k, _)| k)
+            .chain(t.not_applicable.iter())
+            .chain(t.self_assessed.iter().map(|(k, _)| k));
+        for id in ids {
+            if !node_index.contains_key(id) && !doc.broken.criteria.contains(id) {
+                let mut d = Diagnostic::new(
+                    Code::UnknownCriterion,
+                    cx.file,
+                    t.pos,
+                    format!(
+                        "test `{}` names the criterion `{id}`, which does not exist",
+                        t.name
+                    ),
+                );
+                if let Some(s) = cx.suggest(id, node_index.keys().map(String::as_str)) {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
+                cx.push(d);
+            }
+        }
+        if let Some(Some(g)) = &t.expect.grade {
+            if !grades.contains(g.as_str()) && !doc.broken.grades.contains(g) {
+                cx.err_at(
+                    Code::InvalidValue,
+                    t.pos,
+                    None,
+                    format!(
+                        "test `{}` expects the grade `{g}`, which is not a declared grade",
+                        t.name
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! From the model to the plan: meaning checks (ids, sums, inputs, expressions, grades, tests),
+//! every problem reported.
+//!
+//! [`compile`] runs one phase per file: the inputs ([`inputs`]), the criteria tree
+//! ([`tree`]), the grades ([`grades`]) and the tests' references ([`cases`]); the rule kinds
+//! compile their declarations through the [`Compiler`] context (core/src/rules/).
+
+mod cases;
+mod grades;
+mod inputs;
+mod tree;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::error::{Code, Diagnostic, Pos};
+use crate::expr::{self, Compiled, SourceKind};
+use crate::inputs::InputDef;
+use crate::plan::Plan;
+use crate::ruleset::model::{NodeDecl, RulesetDoc};
+use crate::syntax::suggest;
+use crate::types::{InputType, NodeKind, RankingMode};
+
+/// The compiling context the phases and the rule kinds share: the file, the inputs declared so
+/// far, the expression engine, and the problems and warnings found.
+pub(crate) struct Compiler<'f> {
+    /// The file the diagnostics point into.
+    file: &'f str,
+    /// Problems: each makes the ruleset refused.
+    pub(crate) diags: Vec<Diagnostic>,
+    /// Load-time warnings.
+    pub(crate) warnings: Vec<Diagnostic>,
+    /// The sandboxed expression engine.
+    engine: rhai::Engine,
+    /// Inputs by slot.
+    inputs: Vec<InputDef>,
+    /// Slot by input name.
+    input_index: HashMap<String, usize>,
+    /// Inputs whose declaration could not be read: reading them is not reported again.
+    broken_inputs: std::collections::HashSet<String>,
+    /// "Did you mean" searches left (each scans every input or criterion id, so a hostile
+    /// file with many unknown names cannot make loading quadratic).
+    suggestions_left: usize,
+}
+
+/// Most "did you mean" searches while compiling one ruleset.
+const MAX_SUGGESTIONS: usize = 1_000;
+
+impl<'f> Compiler<'f> {
+    /// A diagnostic about `node` at `pos`.
+    pub(crate) fn diagnostic(
+        &self,
+        code: Code,
+        pos: Pos,
+        node: &NodeDecl,
+        msg: String,
+    ) -> Diagnostic {
+        Diagnostic::new(code, self.file, pos, msg).with_criterion(Some(&node.id))
+    }
+
+    /// Reports a problem of a criterion.
+    pub(crate) fn err(&mut self, code: Code, pos: Pos, node: &NodeDecl, msg: String) {
+        let d = self.diagnostic(code, pos, node, msg);
+        self.diags.push(d);
+    }
+
+    /// Reports a problem built with [`Compiler::diagnostic`].
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// Reports a load-time warning built with [`Compiler::diagnostic`].
+    pub(crate) fn warn(&mut self, d: Diagnostic) {
+        self.warnings.push(d);
+    }
+
+    /// Reports a problem not tied to one criterion (or tied to `crit`).
+    fn err_at(&mut self, code: Code, pos: Pos, crit: Option<&str>, msg: String) {
+        self.diags
+            .push(Diagnostic::new(code, self.file, pos, msg).with_criterion(crit));
+    }
+
+    /// The known word nearest to `word`, while the search budget lasts.
+    fn suggest<'k>(
+        &mut self,
+        word: &str,
+        known: impl IntoIterator<Item = &'k str>,
+    ) -> Option<&'k str> {
+        self.suggestions_left = self.suggestions_left.checked_sub(1)?;
+        suggest(word, known)
+    }
+
+    /// The declaration of the input in `slot`.
+    pub(crate) fn input_def(&self, slot: usize) -> Option<&InputDef> {
+        self.inputs.get(slot)
+    }
+
+    /// Resolves an input a rule reads, checking its type.
+    pub(crate) fn input_slot(
+        &mut self,
+        name: &str,
+        node: &NodeDecl,
+        rule: &str,
+        want: &[InputType],
+    ) -> Option<usize> {
+        let Some(&slot) = self.input_index.get(name) else {
+            if self.broken_inputs.contains(name) {
+                return None;
+            }
+            let mut d = self.diagnostic(
+                Code::UndeclaredInput,
+                node.rule_pos,
+                node,
+                format!("`{rule}` reads `{name}`, which is not a declared input"),
+            );
+            let index = std::mem::take(&mut self.input_index);
+            let near = self
+                .suggest(name, index.keys().map(String::as_str))
+                .map(str::to_string);
+            self.input_index = index;
+            d = match near {
+                Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                None => d.with_help("declare it under `inputs:`"),
+            };
+            self.push(d);
+            return None;
+        };
+        let ty = self.inputs.get(slot)?.ty;
+        if !want.contains(&ty) {
+            let wanted: Vec<&str> = want.iter().map(|t| t.as_str()).collect();
+            self.err(
+                Code::InputTypeMismatch,
+                node.rule_pos,
+                node,
+                format!("`{rule}` needs an input of type {}, but `{name}` is {ty}; use another rule or input", wanted.join(" or ")),
+            );
+            return None;
+        }
+        Some(slot)
+    }
+
+    /// Compiles an expression or a script; a problem is reported at `pos`.
+    fn compile_src(
+        &mut self,
+        src: &str,
+        kind: SourceKind,
+        pos: Pos,
+        crit: Option<&str>,
+        extra: &[&str],
+    ) -> Option<Compiled> {
+        match expr::compile(
+            &self.engine,
+            src,
+            kind,
+            &self.inputs,
+            &self.input_index,
+            extra,
+        ) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                if e.code == Code::UndeclaredInput && !self.broken_inputs.is_empty() {
+                    // Most likely the input whose declaration is already reported as wrong.
+                    return None;
+                }
+                let at = match e.line {
+                    Some(l) if l > 1 => format!(" (line {l} of the script)"),
+                    _ => String::new(),
+                };
+                self.err_at(
+                    e.code,
+                    pos,
+                    crit,
+                    format!("{}{at}: `{}`", e.message, src.trim()),
+                );
+                None
+            }
+        }
+    }
+
+    /// Compiles an expression of a node.
+    pub(crate) fn expression(&mut self, src: &str, node: &NodeDecl, pos: Pos) -> Option<Compiled> {
+        self.compile_src(src, SourceKind::Expression, pos, Some(&node.id), &[])
+    }
+
+    /// Compiles a script of a node.
+    pub(crate) fn script(&mut self, src: &str, node: &NodeDecl) -> Option<Compiled> {
+        self.compile_src(src, SourceKind::Script, node.rule_pos, Some(&node.id), &[])
+    }
+}
+
+/// What compiling gives: the plan, or every problem; and the load-time warnings either way.
+pub(crate) struct Compilation {
+    /// The plan, or the problems.
+    pub(crate) plan: Result<Plan, Vec<Diagnostic>>,
+    /// Load-time warnings.
+    pub(crate) warnings: Vec<Diagnostic>,
+}
+
+/// Checks and compiles the model into a plan.
+pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Compilation {
+    let mut cx = Compiler {
+        file,
+        diags: Vec::new(),
+        warnings: Vec::new(),
+        engine: expr::engine(),
+        inputs: Vec::new(),
+        input_index: HashMap::new(),
+        broken_inputs: doc.broken_inputs.iter().cloned().collect(),
+        suggestions_left: MAX_SUGGESTIONS,
+    };
+    inputs::declare(&mut cx, doc);
+    let tree = tree::build(&mut cx, doc);
+    let node_index = Arc::new(tree.index);
+    let grades = grades::compile(&mut cx, doc, &node_index);
+    cases::check(&mut cx, doc, &node_index);
+    let warnings = std::mem::take(&mut cx.warnings);
+    if !cx.diags.is_empty() {
+        return Compilation {
+            plan: Err(cx.diags),
+            warnings,
+        };
+    }
+    let grades_need_points = grades.iter().any(|g| g.requires.is_some());
+    let plan = Plan {
+        id: doc.id.clone(),
+        version: doc.version.clone(),
+        title: doc.title.clone(),
+        issued_by: doc.issued_by.clone(),
+        effective: doc
+            .effective
+            .as_ref()
+            .map(|e| (e.from.clone(), e.to.clone()))
+            .unwrap_or_default(),
+        total: doc.total,
+        places: doc.rounding.as_ref().map(|r| r.places).unwrap_or(2),
+        ranking: doc.ranking.unwrap_or(RankingMode::Competition),
+        absent: cx.inputs.iter().map(crate::score::absent).collect(),
+        inputs: cx.inputs,
+        input_index: cx.input_index,
+        nodes: tree.nodes,
+        roots: tree.roots,
+        node_index,
+        grades,
+        tests: doc.tests.clone(),
+        fingerprint,
+        origin: file.to_string(),
+        grades_need_points,
+        root_has_extras: doc
+            .criteria
+            .iter()
+            .any(|n| n.kind.unwrap_or(NodeKind::Normal) != NodeKind::Normal),
+        engine: cx.engine,
+        warnings: warnings.clone(),
+        suggestions: Default::default(),
+    };
+    Compilation {
+        plan: Ok(plan),
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Code, Ruleset};
+
+    /// "Did you mean" searches stop after a budget, so many unknown names stay linear.
+    #[test]
+    fn suggestions_have_a_budget() {
+        let n = super::MAX_SUGGESTIONS + 5;
+        let mut text = format!(
+            "format: cchc/1\nid: t\nversion: '1'\ntitle: T\ntotal: {n}\ninputs: {{ abcd: {{ type: bool }} }}\ncriteria:\n"
+        );
+        for i in 0..n {
+            text.push_str(&format!(
+                "  - {{ id: c{i}, title: T, max: 1, rule: {{ check: abce }} }}\n"
+            ));
+        }
+        let err = Ruleset::from_yaml_str(&text, "t.yaml").unwrap_err();
+        let helps: Vec<Option<&str>> = err
+            .diagnostics()
+            .iter()
+            .filter(|d| d.code == Code::UndeclaredInput)
+            .map(|d| d.help.as_deref())
+            .collect();
+        assert_eq!(helps.len(), n);
+        assert_eq!(helps[0], Some("did you mean `abcd`?"));
+        assert_eq!(helps[n - 1], Some("declare it under `inputs:`"));
+        let with_hint = helps
+            .iter()
+            .filter(|h| h.is_some_and(|h| h.starts_with("did you mean")))
+            .count();
+        assert_eq!(with_hint, super::MAX_SUGGESTIONS);
+    }
+}

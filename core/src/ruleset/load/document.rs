@@ -1,0 +1,231 @@
+//! The top level of a rule file: identity, `effective`, `total`, `rounding`, policies.
+
+use rust_decimal::Decimal;
+
+use super::read::end_of;
+use super::Loader;
+use crate::error::{Code, Pos};
+use crate::ruleset::model::{Effective, Rounding, RulesetDoc};
+use crate::syntax::{MapReader, Node};
+
+/// Keys of the top-level mapping.
+const TOP_KEYS: &[&str] = &[
+    "format",
+    "id",
+    "version",
+    "title",
+    "issued_by",
+    "effective",
+    "total",
+    "rounding",
+    "on_missing",
+    "ranking",
+    "inputs",
+    "grades",
+    "criteria",
+    "tests",
+];
+
+impl Loader<'_> {
+    /// The whole document.
+    pub(crate) fn document(&mut self, root: Option<&Node>) -> Option<RulesetDoc> {
+        let Some(root) = root else {
+            self.err(
+                Code::MissingKey,
+                Pos { line: 1, column: 1 },
+                "the file is empty; a ruleset starts with `format: cchc/1`",
+            );
+            return None;
+        };
+        let mut r = self.map(root, "a ruleset")?;
+        let format = self.format(&mut r, root);
+        let id = self.required_text(&mut r, root, "id");
+        if let Some(id) = &id {
+            let at = r.get("id").map_or(root.pos, |n| n.pos);
+            self.check_id(id, at, "the ruleset id");
+        }
+        let version = self.required_text(&mut r, root, "version");
+        let title = self.required_text(&mut r, root, "title");
+        let issued_by = r.get("issued_by").and_then(|n| self.text(n, "`issued_by`"));
+        let effective = r.get("effective").and_then(|n| self.effective(n));
+        let total_node = self.required(&mut r, "total", root.pos, "a ruleset");
+        let total_pos = total_node.map(|n| n.pos).unwrap_or(root.pos);
+        let total = total_node.and_then(|n| self.number(n, "`total`"));
+        let rounding = r.get("rounding").and_then(|n| self.rounding(n));
+        let on_missing = r.get("on_missing").and_then(|n| self.keyword(n));
+        let ranking = r.get("ranking").and_then(|n| self.keyword(n));
+        let inputs = r.get("inputs").map(|n| self.inputs(n)).unwrap_or_default();
+        let grades = r.get("grades").map(|n| self.grades(n)).unwrap_or_default();
+        let criteria = self.required(&mut r, "criteria", root.pos, "a ruleset");
+        let (criteria, criteria_complete) = match criteria {
+            Some(n) => self.node_list(n, 1),
+            None => (Vec::new(), false),
+        };
+        let tests = r.get("tests").map(|n| self.tests(n)).unwrap_or_default();
+        self.finish(&r, TOP_KEYS, "the ruleset");
+        Some(RulesetDoc {
+            format: format?,
+            id: id?,
+            version: version?,
+            title: title?,
+            issued_by,
+            effective,
+            total: total?,
+            rounding,
+            on_missing,
+            ranking,
+            inputs: inputs.0,
+            broken_inputs: inputs.1,
+            broken: self.broken.clone(),
+            grades,
+            criteria,
+            criteria_incomplete: !criteria_complete,
+            tests,
+            total_pos,
+        })
+    }
+
+    /// A required top-level text.
+    fn required_text(&mut self, r: &mut MapReader<'_>, root: &Node, key: &str) -> Option<String> {
+        self.required(r, key, root.pos, "a ruleset")
+            .and_then(|n| self.text(n, &format!("`{key}`")))
+    }
+
+    /// `format: cchc/1`.
+    fn format(&mut self, r: &mut MapReader<'_>, root: &Node) -> Option<String> {
+        let n = self.required(r, "format", root.pos, "a ruleset")?;
+        let f = self.text(n, "`format`")?;
+        if f != "cchc/1" {
+            let mut d = self
+                .diagnostic(
+                    Code::UnsupportedFormat,
+                    n.pos,
+                    format!("format `{f}` is not supported; this engine reads `cchc/1`"),
+                )
+                .with_help("write `format: cchc/1`");
+            if let Some(end) = end_of(n) {
+                d = d.with_end(end);
+            }
+            self.push(d);
+        }
+        Some(f)
+    }
+
+    /// `rounding: { places }`.
+    fn rounding(&mut self, n: &Node) -> Option<Rounding> {
+        let mut m = self.map(n, "`rounding`")?;
+        let p = self.required(&mut m, "places", n.pos, "`rounding`")?;
+        self.finish(&m, &["places"], "`rounding`");
+        let d = self.number(p, "`rounding.places`")?;
+        match u32::try_from(d)
+            .ok()
+            .filter(|v| Decimal::from(*v) == d && *v <= 10)
+        {
+            Some(places) => Some(Rounding { places }),
+            None => {
+                self.err_at(
+                    Code::InvalidValue,
+                    p,
+                    "`rounding.places` must be a whole number from 0 to 10",
+                );
+                None
+            }
+        }
+    }
+
+    /// `effective: { from, to }`.
+    fn effective(&mut self, n: &Node) -> Option<Effective> {
+        let mut m = self.map(n, "`effective`")?;
+        let from = m.get("from").and_then(|v| self.date(v));
+        let to = m.get("to").and_then(|v| self.date(v));
+        if let (Some(f), Some(t)) = (&from, &to) {
+            if f > t {
+                self.err(
+                    Code::InvalidValue,
+                    n.pos,
+                    format!("`effective.from` ({f}) is after `effective.to` ({t}); swap them"),
+                );
+            }
+        }
+        self.finish(&m, &["from", "to"], "`effective`");
+        Some(Effective { from, to })
+    }
+
+    /// A date written YYYY-MM-DD; a day that does not exist (2021-02-30) is a warning.
+    fn date(&mut self, v: &Node) -> Option<String> {
+        let t = self.text(v, "a date")?;
+        let Some((y, m, d)) = split_date(&t) else {
+            self.err_at(
+                Code::InvalidValue,
+                v,
+                format!("`{t}` is not a date; write it as YYYY-MM-DD, e.g. 2021-01-01"),
+            );
+            return None;
+        };
+        if d > days_in_month(y, m) {
+            let mut w = self
+                .diagnostic(
+                    Code::InvalidDate,
+                    v.pos,
+                    format!(
+                        "`{t}` is not a day of the calendar: that month has {} days",
+                        days_in_month(y, m)
+                    ),
+                )
+                .with_help("check the date; it is kept as written");
+            if let Some(end) = end_of(v) {
+                w = w.with_end(end);
+            }
+            self.warn(w);
+        }
+        Some(t)
+    }
+}
+
+/// Year, month (1–12) and day (1–31) of a `YYYY-MM-DD` text.
+fn split_date(t: &str) -> Option<(u32, u32, u32)> {
+    let b = t.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return None;
+    }
+    let y = t.get(0..4)?.parse().ok()?;
+    let m = t.get(5..7)?.parse().ok()?;
+    let d = t.get(8..10)?.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+/// Days in a month of the Gregorian calendar.
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar() {
+        assert_eq!(split_date("2021-02-30"), Some((2021, 2, 30)));
+        assert_eq!(split_date("2021-13-01"), None);
+        assert_eq!(split_date("2021-1-01"), None);
+        assert_eq!(days_in_month(2021, 2), 28);
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(1900, 2), 28);
+        assert_eq!(days_in_month(2000, 2), 29);
+        assert_eq!(days_in_month(2021, 4), 30);
+        assert_eq!(days_in_month(2021, 12), 31);
+    }
+}
