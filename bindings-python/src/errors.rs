@@ -97,7 +97,8 @@ const DIAG_KEYS: [&str; 10] = [
 ];
 
 impl PyDiagnostic {
-    fn from_core(d: &cchc::Diagnostic) -> Self {
+    /// The Python view of a core diagnostic.
+    pub(crate) fn from_core(d: &cchc::Diagnostic) -> Self {
         PyDiagnostic {
             code: d.code.as_str().to_string(),
             message: d.message.clone(),

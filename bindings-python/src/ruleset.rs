@@ -112,6 +112,17 @@ impl PyRuleset {
         Ok(out)
     }
 
+    /// Load-time warnings (`Diagnostic` objects: an unreachable band step, a date that does not
+    /// exist, a grade threshold outside 0–100, a suspicious id); empty for a clean file.
+    #[getter]
+    fn warnings(&self) -> Vec<crate::errors::PyDiagnostic> {
+        self.inner
+            .warnings()
+            .iter()
+            .map(crate::errors::PyDiagnostic::from_core)
+            .collect()
+    }
+
     /// The criteria tree: a list of dicts `{id, title, kind, max, rule, description, evidence,
     /// applies_if, children}` (`rule` is the rule kind of a leaf; `children` on groups).
     #[getter]

@@ -247,7 +247,7 @@ def test_ruleset_error_fields():
     assert e.code == e.errors[0].code
     uk = by_code["unknown_key"]
     assert (uk.file, uk.line, uk.column, uk.criterion) == ("bad.yaml", 13, 5, "1")
-    assert "evidence" in uk.message  # the nearest known key is suggested
+    assert "evidence" in uk.help  # the nearest known key is suggested
     ui = by_code["undeclared_input"]
     assert (ui.file, ui.line, ui.criterion) == ("bad.yaml", 14, "2")
     assert ui.column > 0

@@ -151,6 +151,9 @@ class Ruleset:
         """{name: {"type", "label", "description", "min", "max", "options", "default", "on_missing"}}"""
     @property
     def criteria(self) -> List[Dict[str, Any]]: ...
+    @property
+    def warnings(self) -> List[Diagnostic]:
+        """Load-time warnings (unreachable band step, impossible date, grade outside 0–100…)."""
     def score(self, unit: UnitDict) -> Result: ...
     def score_many(self, units: Union[Iterable[UnitDict], Any], group_by_kind: bool = False) -> Batch:
         """A list of unit dicts, or a pandas DataFrame (a row per unit: id, name, kind, inputs)."""
