@@ -34,6 +34,7 @@ pub mod expr;
 pub mod inputs;
 mod num;
 pub mod plan;
+pub mod present;
 pub mod result;
 pub mod rules;
 pub mod ruleset;

@@ -352,32 +352,13 @@ impl BatchResult {
     }
 }
 
-struct RankView<'a>(&'a BatchResult);
-
-impl Serialize for RankView<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.ranking.len()))?;
-        for (rank, r) in self.0.ranked() {
-            seq.serialize_element(&serde_json::json!({
-                "rank": rank,
-                "id": r.unit.id,
-                "name": r.unit.name,
-                "kind": r.unit.kind,
-                "index": r.index.map(Num).map(|n| serde_json::to_value(n).unwrap_or_default()),
-                "total": serde_json::to_value(Num(r.total)).unwrap_or_default(),
-                "grade": r.grade().map(|g| g.id),
-            }))?;
-        }
-        seq.end()
-    }
-}
-
 impl Serialize for BatchResult {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("results", &self.results)?;
-        m.serialize_entry("ranking", &RankView(self))?;
-        m.end()
+        crate::present::BatchJson {
+            results: &self.results,
+            ranking: &self.ranking,
+        }
+        .serialize(s)
     }
 }
 

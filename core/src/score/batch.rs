@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::error::{Code, Issue};
-use crate::result::{BatchResult, RankEntry, UnitStatus};
+use crate::result::{BatchResult, RankEntry, UnitResult, UnitStatus};
 use crate::ruleset::model::RankingMode;
 use crate::ruleset::Ruleset;
 use crate::unit::Unit;
@@ -49,52 +49,16 @@ impl Ruleset {
         progress: &mut dyn FnMut(usize),
     ) -> BatchResult {
         let mut results = Vec::with_capacity(units.len());
-        #[cfg(feature = "parallel")]
-        {
-            use rayon::prelude::*;
-            if units.len() >= PARALLEL_MIN {
-                for chunk in units.chunks(4096) {
-                    let part: Vec<_> = chunk.par_iter().map(|u| self.score(u)).collect();
-                    results.extend(part);
-                    progress(results.len());
-                }
-            }
+        for chunk in units.chunks(CHUNK) {
+            results.extend(self.score_units(chunk));
+            progress(results.len());
         }
-        if results.is_empty() {
-            for (i, u) in units.iter().enumerate() {
-                results.push(self.score(u));
-                if i % 1024 == 1023 {
-                    progress(results.len());
-                }
-            }
+        if units.is_empty() {
+            progress(0);
         }
-        progress(results.len());
-
-        // Duplicate ids.
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for u in units {
-            if let Some(id) = &u.id {
-                *seen.entry(id.as_str()).or_default() += 1;
-            }
-        }
+        let duplicates = self.duplicates(units);
         for r in &mut results {
-            let dup = r
-                .unit
-                .id
-                .as_deref()
-                .is_some_and(|id| seen.get(id).copied().unwrap_or(0) > 1);
-            if dup {
-                let id = r.unit.id.clone().unwrap_or_default();
-                r.errors.push(Issue::new(
-                    None,
-                    Code::DuplicateUnitId,
-                    format!(
-                        "another unit of the batch also has the id `{id}`; unit ids must be unique"
-                    ),
-                ));
-                r.status = UnitStatus::Error;
-                r.grade = None;
-            }
+            duplicates.mark(r);
         }
         let ranking = rank(&results, self.plan.ranking, opts.group_by_kind);
         BatchResult {
@@ -105,12 +69,69 @@ impl Ruleset {
     }
 }
 
+/// Units scored together before progress is reported.
+const CHUNK: usize = 4096;
+
+impl Ruleset {
+    /// Scores units in order, each on its own (in parallel where it pays); no batch checks.
+    pub(crate) fn score_units(&self, units: &[Unit]) -> Vec<UnitResult> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            if units.len() >= PARALLEL_MIN {
+                return units.par_iter().map(|u| self.score(u)).collect();
+            }
+        }
+        units.iter().map(|u| self.score(u)).collect()
+    }
+
+    /// The ids that more than one unit of the batch has.
+    pub(crate) fn duplicates<'a>(&self, units: &'a [Unit]) -> Duplicates<'a> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for u in units {
+            if let Some(id) = &u.id {
+                *seen.entry(id.as_str()).or_default() += 1;
+            }
+        }
+        Duplicates { seen }
+    }
+
+    /// The ranking of these results (positions index `results`).
+    pub(crate) fn rank_results(&self, results: &[UnitResult], grouped: bool) -> Vec<RankEntry> {
+        rank(results, self.plan.ranking, grouped)
+    }
+}
+
+/// Unit ids seen in a batch, with their counts.
+pub(crate) struct Duplicates<'a> {
+    seen: HashMap<&'a str, usize>,
+}
+
+impl Duplicates<'_> {
+    /// Marks a result whose id another unit of the batch also has: an error, no grade.
+    pub(crate) fn mark(&self, r: &mut UnitResult) {
+        let dup = r
+            .unit
+            .id
+            .as_deref()
+            .is_some_and(|id| self.seen.get(id).copied().unwrap_or(0) > 1);
+        if dup {
+            let id = r.unit.id.clone().unwrap_or_default();
+            r.errors.push(Issue::new(
+                None,
+                Code::DuplicateUnitId,
+                format!(
+                    "another unit of the batch also has the id `{id}`; unit ids must be unique"
+                ),
+            ));
+            r.status = UnitStatus::Error;
+            r.grade = None;
+        }
+    }
+}
+
 /// Ranks complete units by index, highest first; ties share a rank and keep input order.
-pub(crate) fn rank(
-    results: &[crate::result::UnitResult],
-    mode: RankingMode,
-    grouped: bool,
-) -> Vec<RankEntry> {
+pub(crate) fn rank(results: &[UnitResult], mode: RankingMode, grouped: bool) -> Vec<RankEntry> {
     let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
     for (i, r) in results.iter().enumerate() {
         if r.status != UnitStatus::Complete || r.index.is_none() {
