@@ -100,12 +100,18 @@ mod tests {
             .with_value("kh", RawValue::Bool(true))
             .with_self_assessed("1", Decimal::MIN);
         let text = explain(&rs.score(&unit));
-        let line = text.lines().find(|l| l.trim_start().starts_with("1 ")).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("1 "))
+            .unwrap();
         assert!(line.contains("chênh vượt giới hạn số"), "{text}");
         let unit = Unit::new("b")
             .with_value("kh", RawValue::Bool(true))
             .with_self_assessed("1", Decimal::new(5, 1));
         let text = explain(&rs.score(&unit));
-        assert!(text.contains("1 Kế hoạch — 1/1 (tự chấm 0.5, chênh 0.5)"), "{text}");
+        assert!(
+            text.contains("1 Kế hoạch — 1/1 (tự chấm 0.5, chênh 0.5)"),
+            "{text}"
+        );
     }
 }

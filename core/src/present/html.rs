@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::messages::{self, Severity};
-use super::{number, opt_number};
+use super::number;
 use crate::error::Issue;
 use crate::result::{RankEntry, UnitResult};
 
@@ -128,7 +128,7 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
     for (r, rank) in results.iter().zip(&rank_of) {
         let r = r.borrow();
         let opt = |s: &Option<String>| esc(s.as_deref().unwrap_or(""));
-        let index = r.index.map(|_| opt_number(r.index)).unwrap_or_default();
+        let index = r.index.map(number).unwrap_or_default();
         let _ = write!(
             h,
             "<tr><td>{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -36,6 +36,16 @@ pub enum Column {
     Criterion(usize),
 }
 
+impl Column {
+    /// True for columns of text (id, name, kind, status, grade); the others hold numbers.
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            Column::Id | Column::Name | Column::Kind | Column::Status | Column::Grade
+        )
+    }
+}
+
 /// The fixed columns, in order, before one column per criterion.
 const FIXED: [(Column, &str); 8] = [
     (Column::Id, "id"),
