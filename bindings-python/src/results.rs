@@ -2,7 +2,8 @@
 //!
 //! Everything here presents what the core returned; nothing is computed beyond formatting.
 
-use cchc::{BatchResult, Decimal, Issue, UnitResult};
+use cchc::present::{self, Cell, Column};
+use cchc::{BatchResult, Decimal, Issue, RankEntry, UnitResult};
 use pyo3::exceptions::{PyImportError, PyIndexError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -39,21 +40,6 @@ fn to_json_text(value: &impl Serialize, indent: Option<usize>) -> PyResult<Strin
         .map_err(|e| crate::errors::CchcError::new_err(format!("cannot write JSON: {e}")))
 }
 
-fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The result of scoring one unit.
 ///
 /// Numbers (`total`, `max`, `index`, `self_assessed`, `delta`, and every figure in `criteria`)
@@ -66,43 +52,6 @@ pub struct PyUnitResult {
 impl PyUnitResult {
     pub fn new(inner: UnitResult) -> Self {
         PyUnitResult { inner }
-    }
-
-    fn summary(&self) -> String {
-        let r = &self.inner;
-        let mut s = format!(
-            "status: {} · total {} / {}",
-            r.status.as_str(),
-            norm(r.total),
-            norm(r.max)
-        );
-        s.push_str(&match r.index {
-            Some(i) => format!(" · index {}", norm(i)),
-            None => " · index none".to_string(),
-        });
-        s.push_str(&match r.grade() {
-            Some(g) => format!(" · grade {} ({})", g.label, g.id),
-            None => " · no grade".to_string(),
-        });
-        if let Some(sa) = r.self_assessed {
-            s.push_str(&format!(" · self-assessed {}", norm(sa)));
-            if let Some(d) = r.delta() {
-                s.push_str(&format!(" · delta {}", norm(d)));
-            }
-        }
-        s
-    }
-
-    fn heading(&self) -> String {
-        let u = &self.inner.unit;
-        let mut s = u.id.clone().unwrap_or_else(|| "(no id)".into());
-        if let Some(n) = &u.name {
-            s.push_str(&format!(" — {n}"));
-        }
-        if let Some(k) = &u.kind {
-            s.push_str(&format!(" [{k}]"));
-        }
-        s
     }
 }
 
@@ -223,102 +172,16 @@ impl PyUnitResult {
         to_json_text(&self.inner, indent)
     }
 
-    /// A text tree: each criterion with its points / max, status and trace; then errors and
-    /// warnings.
+    /// The explanation as text (the CLI's `score --explain`): a heading with the unit's
+    /// figures, status and grade, then each criterion with its points / max, status, own mark
+    /// and why; then errors and warnings. Control characters are escaped.
     fn explain(&self) -> String {
-        let r = &self.inner;
-        let mut out = format!("{}\n{}\n", self.heading(), self.summary());
-        for (i, (node, res)) in r.iter_nodes().enumerate() {
-            let pad = "  ".repeat(node.depth.saturating_sub(1));
-            let sign = match node.kind.as_str() {
-                "bonus" => " (+bonus)",
-                "penalty" => " (−penalty)",
-                _ => "",
-            };
-            out.push_str(&format!(
-                "{pad}{} {}{sign}: {}/{} [{}]",
-                node.id,
-                node.title,
-                norm(res.points),
-                norm(res.max),
-                res.status.as_str()
-            ));
-            let trace = r.trace_text(i);
-            if !trace.is_empty() {
-                out.push_str(&format!(" — {trace}"));
-            }
-            if let Some(sa) = res.self_assessed {
-                out.push_str(&format!(" (self-assessed {}", norm(sa)));
-                if let Some(d) = res.points.checked_sub(sa) {
-                    out.push_str(&format!(", delta {}", norm(d)));
-                }
-                out.push(')');
-            }
-            out.push('\n');
-        }
-        for (title, list) in [("errors", &r.errors), ("warnings", &r.warnings)] {
-            if !list.is_empty() {
-                out.push_str(&format!("{title}:\n"));
-                for i in list.iter() {
-                    let at = i
-                        .criterion
-                        .as_deref()
-                        .map(|c| format!(" {c}:"))
-                        .unwrap_or_default();
-                    out.push_str(&format!("  [{}]{at} {}\n", i.code.as_str(), i.message));
-                }
-            }
-        }
-        out
+        present::explain(&self.inner)
     }
 
     /// An HTML table for notebooks.
     fn _repr_html_(&self) -> String {
-        let r = &self.inner;
-        let mut h = String::from("<div class=\"cchc-result\">");
-        h.push_str(&format!(
-            "<p><strong>{}</strong><br>{}</p>",
-            html_escape(&self.heading()),
-            html_escape(&self.summary())
-        ));
-        h.push_str("<table><thead><tr><th style=\"text-align:left\">Criterion</th><th>Points</th><th>Max</th><th>Status</th><th style=\"text-align:left\">Trace</th></tr></thead><tbody>");
-        for (i, (node, res)) in r.iter_nodes().enumerate() {
-            let pad = "&nbsp;&nbsp;&nbsp;&nbsp;".repeat(node.depth.saturating_sub(1));
-            let label = format!("{} {}", node.id, node.title);
-            let label = if node.depth == 1 {
-                format!("<strong>{}</strong>", html_escape(&label))
-            } else {
-                html_escape(&label)
-            };
-            h.push_str(&format!(
-                "<tr><td style=\"text-align:left\">{pad}{label}</td><td>{}</td><td>{}</td><td>{}</td><td style=\"text-align:left\">{}</td></tr>",
-                norm(res.points),
-                norm(res.max),
-                res.status.as_str(),
-                html_escape(&r.trace_text(i))
-            ));
-        }
-        h.push_str("</tbody></table>");
-        for (title, list) in [("Errors", &r.errors), ("Warnings", &r.warnings)] {
-            if !list.is_empty() {
-                h.push_str(&format!("<p>{title}:</p><ul>"));
-                for i in list.iter() {
-                    let at = i
-                        .criterion
-                        .as_deref()
-                        .map(|c| format!(" {}:", html_escape(c)))
-                        .unwrap_or_default();
-                    h.push_str(&format!(
-                        "<li><code>{}</code>{at} {}</li>",
-                        i.code.as_str(),
-                        html_escape(&i.message)
-                    ));
-                }
-                h.push_str("</ul>");
-            }
-        }
-        h.push_str("</div>");
-        h
+        present::unit_html(&self.inner)
     }
 
     fn __repr__(&self) -> String {
@@ -347,27 +210,14 @@ impl PyUnitResult {
 #[pyclass(frozen, name = "Batch", module = "cchc")]
 pub struct PyBatch {
     results: Vec<Py<PyUnitResult>>,
-    /// (rank, position) pairs, best first.
-    ranking: Vec<(u32, usize)>,
+    /// Best first; positions index `results`.
+    ranking: Vec<RankEntry>,
     grouped: bool,
-}
-
-#[derive(Serialize)]
-struct BatchView<'a> {
-    results: Vec<&'a UnitResult>,
-    ranking: Vec<serde_json::Value>,
-}
-
-fn json_num(d: Decimal) -> serde_json::Value {
-    norm(d)
-        .parse::<serde_json::Number>()
-        .map(serde_json::Value::Number)
-        .unwrap_or(serde_json::Value::String(norm(d)))
 }
 
 impl PyBatch {
     pub fn new(py: Python<'_>, batch: BatchResult) -> PyResult<Self> {
-        let ranking = batch.ranking.iter().map(|e| (e.rank, e.position)).collect();
+        let ranking = batch.ranking.clone();
         let grouped = batch.grouped;
         let results = batch
             .results
@@ -385,27 +235,9 @@ impl PyBatch {
         &self.results[i].get().inner
     }
 
-    fn view(&self) -> BatchView<'_> {
-        let ranking = self
-            .ranking
-            .iter()
-            .map(|&(rank, pos)| {
-                let r = self.result(pos);
-                serde_json::json!({
-                    "rank": rank,
-                    "id": r.unit.id,
-                    "name": r.unit.name,
-                    "kind": r.unit.kind,
-                    "index": r.index.map(json_num),
-                    "total": json_num(r.total),
-                    "grade": r.grade().map(|g| g.id),
-                })
-            })
-            .collect();
-        BatchView {
-            results: (0..self.results.len()).map(|i| self.result(i)).collect(),
-            ranking,
-        }
+    /// The results, in input order.
+    fn refs(&self) -> Vec<&UnitResult> {
+        self.results.iter().map(|r| &r.get().inner).collect()
     }
 }
 
@@ -445,10 +277,10 @@ impl PyBatch {
     #[getter]
     fn ranking<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        for &(rank, pos) in &self.ranking {
-            let r = self.result(pos);
+        for e in &self.ranking {
+            let r = self.result(e.position);
             let d = PyDict::new(py);
-            d.set_item("rank", rank)?;
+            d.set_item("rank", e.rank)?;
             d.set_item("id", r.unit.id.as_deref())?;
             d.set_item("name", r.unit.name.as_deref())?;
             d.set_item("kind", r.unit.kind.as_deref())?;
@@ -471,13 +303,23 @@ impl PyBatch {
 
     /// `{"results": [...], "ranking": [...]}` as Python objects (numbers as Decimal).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_text_to_py(py, &to_json_text(&self.view(), None)?)
+        let results = self.refs();
+        let view = present::BatchJson {
+            results: &results,
+            ranking: &self.ranking,
+        };
+        json_text_to_py(py, &to_json_text(&view, None)?)
     }
 
     /// `{"results": [...], "ranking": [...]}` as JSON text, with exact numbers.
     #[pyo3(signature = (indent = None))]
     fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
-        to_json_text(&self.view(), indent)
+        let results = self.refs();
+        let view = present::BatchJson {
+            results: &results,
+            ranking: &self.ranking,
+        };
+        to_json_text(&view, indent)
     }
 
     /// A pandas DataFrame with a row per unit: id, name, kind, status, total, max, index,
@@ -489,108 +331,48 @@ impl PyBatch {
                 "Batch.to_pandas() needs pandas (pip install pandas): {e}"
             ))
         })?;
-        let mut cols: Vec<String> = [
-            "id", "name", "kind", "status", "total", "max", "index", "grade",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let node_ids: Vec<String> = match self.results.first() {
-            Some(r) => r
-                .get()
-                .inner
-                .iter_nodes()
-                .map(|(n, _)| n.id.clone())
-                .collect(),
-            None => Vec::new(),
+        let columns = match self.results.first() {
+            Some(r) => present::Columns::for_result(&r.get().inner),
+            None => present::Columns::fixed(),
         };
-        for nid in &node_ids {
-            if !cols.contains(nid) {
-                cols.push(nid.clone());
+        let cols: Vec<(Column, &str)> = columns.iter().collect();
+        let mut data: Vec<Vec<Cell>> = vec![Vec::with_capacity(self.results.len()); cols.len()];
+        for r in &self.results {
+            for (col, cell) in data.iter_mut().zip(columns.row(&r.get().inner)) {
+                col.push(cell);
             }
         }
-        let data = PyDict::new(py);
-        let n = self.results.len();
-        let mut id = Vec::with_capacity(n);
-        let mut name = Vec::with_capacity(n);
-        let mut kind = Vec::with_capacity(n);
-        let mut status = Vec::with_capacity(n);
-        let mut total = Vec::with_capacity(n);
-        let mut max = Vec::with_capacity(n);
-        let mut index = Vec::with_capacity(n);
-        let mut grade = Vec::with_capacity(n);
-        let mut points: Vec<Vec<f64>> = vec![Vec::with_capacity(n); node_ids.len()];
-        for i in 0..n {
-            let r = self.result(i);
-            id.push(r.unit.id.clone());
-            name.push(r.unit.name.clone());
-            kind.push(r.unit.kind.clone());
-            status.push(r.status.as_str());
-            total.push(to_f64(r.total));
-            max.push(to_f64(r.max));
-            index.push(r.index.map(to_f64).unwrap_or(f64::NAN));
-            grade.push(r.grade().map(|g| g.id.to_string()));
-            for (k, (_, res)) in r.iter_nodes().enumerate() {
-                if let Some(col) = points.get_mut(k) {
-                    col.push(to_f64(res.points));
-                }
+        let frame = PyDict::new(py);
+        for ((column, name), cells) in cols.iter().zip(data) {
+            if column.is_text() {
+                let col: Vec<Option<String>> = cells
+                    .into_iter()
+                    .map(|c| match c {
+                        Cell::Text(s) => s,
+                        Cell::Number(d) => d.map(|d| d.normalize().to_string()),
+                    })
+                    .collect();
+                frame.set_item(name, col)?;
+            } else {
+                let col: Vec<f64> = cells
+                    .into_iter()
+                    .map(|c| match c {
+                        Cell::Number(Some(d)) => to_f64(d),
+                        _ => f64::NAN,
+                    })
+                    .collect();
+                frame.set_item(name, col)?;
             }
         }
-        data.set_item("id", id)?;
-        data.set_item("name", name)?;
-        data.set_item("kind", kind)?;
-        data.set_item("status", status)?;
-        data.set_item("total", total)?;
-        data.set_item("max", max)?;
-        data.set_item("index", index)?;
-        data.set_item("grade", grade)?;
-        for (nid, col) in node_ids.iter().zip(points) {
-            if !data.contains(nid)? {
-                data.set_item(nid, col)?;
-            }
-        }
+        let data = frame;
         let kwargs = PyDict::new(py);
-        kwargs.set_item("columns", cols)?;
+        kwargs.set_item("columns", columns.headers())?;
         pandas.getattr("DataFrame")?.call((data,), Some(&kwargs))
     }
 
     /// An HTML table for notebooks: every unit with its rank (blank when not ranked).
     fn _repr_html_(&self) -> String {
-        let mut rank_of = vec![None; self.results.len()];
-        for &(rank, pos) in &self.ranking {
-            if let Some(slot) = rank_of.get_mut(pos) {
-                *slot = Some(rank);
-            }
-        }
-        let mut h = format!(
-            "<div class=\"cchc-batch\"><p>{} unit(s), {} ranked{}</p>",
-            self.results.len(),
-            self.ranking.len(),
-            if self.grouped {
-                " within each kind"
-            } else {
-                ""
-            }
-        );
-        h.push_str("<table><thead><tr><th>Rank</th><th style=\"text-align:left\">Id</th><th style=\"text-align:left\">Name</th><th>Kind</th><th>Status</th><th>Total</th><th>Max</th><th>Index</th><th>Grade</th></tr></thead><tbody>");
-        for (i, rank) in rank_of.iter().enumerate() {
-            let r = self.result(i);
-            let opt = |s: &Option<String>| html_escape(s.as_deref().unwrap_or(""));
-            h.push_str(&format!(
-                "<tr><td>{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                rank.map(|r| r.to_string()).unwrap_or_default(),
-                opt(&r.unit.id),
-                opt(&r.unit.name),
-                opt(&r.unit.kind),
-                r.status.as_str(),
-                norm(r.total),
-                norm(r.max),
-                r.index.map(norm).unwrap_or_default(),
-                r.grade().map(|g| html_escape(g.label)).unwrap_or_default(),
-            ));
-        }
-        h.push_str("</tbody></table></div>");
-        h
+        present::batch_html(&self.refs(), &self.ranking, self.grouped)
     }
 
     fn __repr__(&self) -> String {

@@ -94,12 +94,13 @@ def test_explain_and_html():
     rs = types_ruleset()
     r = rs.score(full_unit(so=None))
     text = r.explain()
-    assert text.splitlines()[0].startswith("a — Đơn vị a")
-    assert "status: incomplete" in text
-    for nid in ("1 ", "  1.1 ", "  1.2 ", "2 ", "3 ", "T "):
+    # The CLI's explanation (`cchc score --explain`): one renderer for both.
+    assert text.splitlines()[0].startswith("Đơn vị a (a) — ")
+    assert ", incomplete" in text.splitlines()[0]
+    for nid in ("  1 ", "    1.1 ", "    1.2 ", "  2 ", "  3 ", "  T "):
         assert any(line.startswith(nid) for line in text.splitlines()), nid
-    assert "1.2 Sáng kiến: 0/1 [missing]" in text
-    assert "[missing_input]" in text
+    assert "1.2 Sáng kiến — 0/1 [thiếu dữ liệu]" in text
+    assert "error[missing_input] 1.2: " in text
     html = r._repr_html_()
     assert "<table>" in html and "Chỉ đạo &lt;điều hành&gt;" in html and "<điều" not in html
     assert "missing_input" in html

@@ -228,11 +228,6 @@ export function codes() {
   return JSON.parse(call(() => bindings().codesJson()));
 }
 
-/** @internal Panics inside the WebAssembly module on purpose (tests of the panic hook). */
-export function _testPanic() {
-  return call(() => bindings().__testPanic());
-}
-
 /** The engine's version. */
 export function engineVersion() {
   return call(() => bindings().engineVersion());

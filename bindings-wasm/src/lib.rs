@@ -197,8 +197,10 @@ pub fn codes_json() -> String {
     serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// Panics on purpose, so that the package's tests can check that a panic reaches JavaScript as
-/// a thrown error (code `internal`) and leaves the module usable. Not part of the API.
+/// Panics on purpose, so that a test build can check that a panic reaches JavaScript as a
+/// thrown error (code `internal`). Only in builds with the `test-panic` feature: the shipped
+/// module does not have it.
+#[cfg(feature = "test-panic")]
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __testPanic)]
 pub fn test_panic() {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import init, { CchcError, Ruleset, _testPanic, codes, engineVersion, toJsonText } from 'cchc-wasm';
+import init, { CchcError, Ruleset, codes, engineVersion, toJsonText } from 'cchc-wasm';
 
 const ROOT = new URL('../../', import.meta.url);
 const SPEC_EXAMPLE = readFileSync(new URL('rules/examples/spec-example.yaml', ROOT), 'utf8');
@@ -277,22 +277,4 @@ test('the browser entry point works with the bytes given to init()', async () =>
   const rs = web.Ruleset.fromYaml(SMALL);
   assert.equal(rs.score({ id: 'a', values: { kh: true, tl: 50 } }).index, 75);
   assert.equal(web.CchcError, CchcError);
-});
-
-// Last in this file (each test file runs in its own process): it leaves the module stopped.
-test('a panic inside the module is thrown as a CchcError (code internal); the module then stops', () => {
-  const rs = Ruleset.fromYaml(SMALL);
-  const e = thrown(() => _testPanic());
-  assert.ok(e instanceof CchcError, `expected a CchcError, got ${e}`);
-  assert.equal(e.code, 'internal');
-  assert.match(e.message, /test panic requested/);
-  assert.equal(e.errors.length, 1);
-  // Every later call throws rather than risk a wrong score.
-  for (const f of [() => rs.score({ id: 'a', values: { kh: true, tl: 50 } }), () => Ruleset.fromYaml(SMALL), () => _testPanic()]) {
-    const later = thrown(f);
-    assert.ok(later instanceof CchcError);
-    assert.equal(later.code, 'internal');
-    assert.match(later.message, /must be loaded again.*test panic requested/s);
-  }
-  rs.free();
 });

@@ -1,10 +1,10 @@
 //! `cchc score`.
 
-use std::fmt::Write as _;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 
-use cchc::{BatchOptions, BatchResult, DataFormat, NodeStatus, Ruleset, UnitResult, UnitStatus};
+use cchc::present::{self, StreamFormat};
+use cchc::{BatchOptions, BatchResult, DataFormat, Ruleset, UnitStatus};
 
 use crate::Format;
 
@@ -64,7 +64,34 @@ fn read_data(args: &Args) -> Result<Vec<cchc::Unit>, cchc::Error> {
     cchc::read_units_bytes(&bytes, format, &origin)
 }
 
+/// Refuses an `--out` that is the rule file or the data file (the same file under any path,
+/// link or hard link): writing would destroy the input.
+fn check_out(args: &Args) -> Result<(), String> {
+    let Some(out) = &args.out else {
+        return Ok(());
+    };
+    let mut inputs = vec![&args.rules];
+    if args.data.as_os_str() != "-" {
+        inputs.push(&args.data);
+    }
+    for input in inputs {
+        // An error means one of them does not exist (yet): then they are not the same file.
+        if same_file::is_same_file(out, input).unwrap_or(false) {
+            return Err(format!(
+                "error: --out `{}` is the input file `{}`; writing would overwrite it\n  help: choose another output file",
+                out.display(),
+                input.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub fn run(args: &Args) -> u8 {
+    if let Err(msg) = check_out(args) {
+        eprintln!("{msg}");
+        return 2;
+    }
     let rs = match Ruleset::load(&args.rules) {
         Ok(rs) => rs,
         Err(e) => {
@@ -87,229 +114,65 @@ pub fn run(args: &Args) -> u8 {
         );
         b
     });
-    let batch = rs.score_batch_with(
-        &units,
-        &BatchOptions::grouped(args.group_by_kind),
-        &mut |done| {
-            if let Some(b) = &bar {
-                b.set_position(done as u64);
+    let mut progress = |done: usize| {
+        if let Some(b) = &bar {
+            b.set_position(done as u64);
+        }
+    };
+    let mut out: Box<dyn Write> = match &args.out {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("error: cannot write `{}`: {e}", path.display());
+                return 2;
             }
         },
-    );
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let opts = BatchOptions::grouped(args.group_by_kind);
+    let streamed = match args.format {
+        Format::Json => Some(StreamFormat::Json),
+        Format::Csv => Some(StreamFormat::Csv),
+        Format::Table => None,
+    };
+    let (written, all_complete) = match streamed {
+        Some(format) => {
+            match present::write_batch(&rs, &units, &opts, format, &mut out, &mut progress) {
+                Ok(s) => (Ok(()), s.complete == s.units),
+                Err(e) => (Err(e), false),
+            }
+        }
+        None => {
+            let batch = rs.score_batch_with(&units, &opts, &mut progress);
+            let text = table(&rs, &batch, args.explain);
+            let complete = batch
+                .results
+                .iter()
+                .all(|r| r.status == UnitStatus::Complete);
+            (
+                out.write_all(text.as_bytes()).and_then(|()| out.flush()),
+                complete,
+            )
+        }
+    };
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&batch).unwrap_or_default() + "\n",
-        Format::Csv => csv(&rs, &batch),
-        Format::Table => table(&rs, &batch, args.explain),
-    };
-    let written = match &args.out {
-        Some(path) => std::fs::write(path, text.as_bytes()),
-        None => std::io::stdout().lock().write_all(text.as_bytes()),
-    };
     if let Err(e) = written {
         eprintln!("error: cannot write the output: {e}");
         return 2;
     }
-    u8::from(
-        batch
-            .results
-            .iter()
-            .any(|r| r.status != UnitStatus::Complete),
-    )
+    u8::from(!all_complete)
 }
 
-fn fmt_num(d: Option<cchc::Decimal>) -> String {
-    d.map(|d| d.normalize().to_string())
-        .unwrap_or_else(|| "-".into())
-}
-
-fn pad(s: &str, w: usize) -> String {
-    let n = s.chars().count();
-    if n >= w {
-        s.to_string()
-    } else {
-        format!("{s}{}", " ".repeat(w - n))
-    }
-}
-
+/// The ranking table, then (with `--explain`) each unit's explanation after a blank line.
 fn table(rs: &Ruleset, batch: &BatchResult, explain: bool) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} — {} {} ({})",
-        rs.title(),
-        rs.id(),
-        rs.version(),
-        rs.fingerprint()
-    );
-    let mut rows: Vec<(String, &UnitResult)> = batch
-        .ranked()
-        .map(|(rank, r)| (rank.to_string(), r))
-        .collect();
-    let ranked: std::collections::HashSet<usize> =
-        batch.ranking.iter().map(|e| e.position).collect();
-    rows.extend(
-        batch
-            .results
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !ranked.contains(i))
-            .map(|(_, r)| ("-".to_string(), r)),
-    );
-    let name_w = rows
-        .iter()
-        .map(|(_, r)| {
-            r.unit
-                .name
-                .as_deref()
-                .or(r.unit.id.as_deref())
-                .unwrap_or("?")
-                .chars()
-                .count()
-        })
-        .max()
-        .unwrap_or(4)
-        .max(4);
-    let kind_col = batch.grouped;
-    let _ = write!(out, "{}  {}  ", pad("rank", 4), pad("unit", name_w));
-    if kind_col {
-        let _ = write!(out, "{}  ", pad("kind", 10));
-    }
-    let _ = writeln!(
-        out,
-        "{}  {}  {}  {}  status",
-        pad("total", 8),
-        pad("max", 6),
-        pad("index", 7),
-        pad("grade", 12)
-    );
-    for (rank, r) in &rows {
-        let name = r
-            .unit
-            .name
-            .as_deref()
-            .or(r.unit.id.as_deref())
-            .unwrap_or("?");
-        let _ = write!(out, "{}  {}  ", pad(rank, 4), pad(name, name_w));
-        if kind_col {
-            let _ = write!(out, "{}  ", pad(r.unit.kind.as_deref().unwrap_or("-"), 10));
-        }
-        let grade = r
-            .grade()
-            .map(|g| g.label.to_string())
-            .unwrap_or_else(|| "-".into());
-        let _ = writeln!(
-            out,
-            "{}  {}  {}  {}  {}",
-            pad(&fmt_num(Some(r.total)), 8),
-            pad(&fmt_num(Some(r.max)), 6),
-            pad(&fmt_num(r.index), 7),
-            pad(&grade, 12),
-            r.status.as_str()
-        );
-    }
+    let mut out = present::text_table(rs, batch);
     if explain {
         for r in &batch.results {
-            let _ = writeln!(out);
-            let _ = writeln!(
-                out,
-                "{} ({}) — {} / {}, index {}, {}",
-                r.unit.name.as_deref().unwrap_or(""),
-                r.unit.id.as_deref().unwrap_or("?"),
-                fmt_num(Some(r.total)),
-                fmt_num(Some(r.max)),
-                fmt_num(r.index),
-                r.status.as_str()
-            );
-            for (i, (node, res)) in r.iter_nodes().enumerate() {
-                let mark = match res.status {
-                    NodeStatus::Scored => "",
-                    NodeStatus::NotApplicable => " [không áp dụng]",
-                    NodeStatus::Missing => " [thiếu dữ liệu]",
-                    NodeStatus::Error => " [lỗi]",
-                };
-                let delta = res
-                    .self_assessed
-                    .map(|s| {
-                        format!(
-                            " (tự chấm {}, chênh {})",
-                            s.normalize(),
-                            (res.points - s).normalize()
-                        )
-                    })
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "{}{} {} — {}/{}{mark}{delta}: {}",
-                    "  ".repeat(node.depth),
-                    node.id,
-                    node.title,
-                    res.points.normalize(),
-                    res.max.normalize(),
-                    r.trace_text(i)
-                );
-            }
-            for e in &r.errors {
-                let _ = writeln!(out, "  error[{}]: {}", e.code, e.message);
-            }
-            for w in &r.warnings {
-                let _ = writeln!(out, "  warning[{}]: {}", w.code, w.message);
-            }
+            out.push('\n');
+            out.push_str(&present::explain(r));
         }
-    }
-    out
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn csv(rs: &Ruleset, batch: &BatchResult) -> String {
-    let mut out = String::new();
-    let mut header: Vec<String> = [
-        "id", "name", "kind", "status", "total", "max", "index", "grade",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    header.extend(rs.nodes().iter().map(|n| n.id.clone()));
-    let _ = writeln!(
-        out,
-        "{}",
-        header
-            .iter()
-            .map(|h| csv_field(h))
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    for r in &batch.results {
-        let mut row = vec![
-            r.unit.id.clone().unwrap_or_default(),
-            r.unit.name.clone().unwrap_or_default(),
-            r.unit.kind.clone().unwrap_or_default(),
-            r.status.as_str().to_string(),
-            r.total.normalize().to_string(),
-            r.max.normalize().to_string(),
-            r.index
-                .map(|i| i.normalize().to_string())
-                .unwrap_or_default(),
-            r.grade().map(|g| g.id.to_string()).unwrap_or_default(),
-        ];
-        row.extend(r.nodes.iter().map(|n| n.points.normalize().to_string()));
-        let _ = writeln!(
-            out,
-            "{}",
-            row.iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(",")
-        );
     }
     out
 }

@@ -50,6 +50,7 @@ pub(crate) mod expr;
 pub(crate) mod inputs;
 mod num;
 pub(crate) mod plan;
+pub mod present;
 #[cfg(feature = "render")]
 pub mod report;
 mod result;

@@ -322,44 +322,13 @@ impl BatchResult {
     }
 }
 
-struct RankView<'a>(&'a BatchResult);
-
-/// One line of the ranking JSON (keys in sorted order, as before).
-#[derive(Serialize)]
-struct RankRow<'a> {
-    grade: Option<&'a str>,
-    id: Option<&'a str>,
-    index: Option<Num>,
-    kind: Option<&'a str>,
-    name: Option<&'a str>,
-    rank: u32,
-    total: Num,
-}
-
-impl Serialize for RankView<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.ranking.len()))?;
-        for (rank, r) in self.0.ranked() {
-            seq.serialize_element(&RankRow {
-                grade: r.grade().map(|g| g.id),
-                id: r.unit.id.as_deref(),
-                index: r.index.map(Num),
-                kind: r.unit.kind.as_deref(),
-                name: r.unit.name.as_deref(),
-                rank,
-                total: Num(r.total),
-            })?;
-        }
-        seq.end()
-    }
-}
-
 impl Serialize for BatchResult {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("results", &self.results)?;
-        m.serialize_entry("ranking", &RankView(self))?;
-        m.end()
+        crate::present::BatchJson {
+            results: &self.results,
+            ranking: &self.ranking,
+        }
+        .serialize(s)
     }
 }
 

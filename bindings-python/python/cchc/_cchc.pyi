@@ -107,7 +107,9 @@ class Result:
         """{"id", "version", "fingerprint"}"""
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self, indent: Optional[int] = None) -> str: ...
-    def explain(self) -> str: ...
+    def explain(self) -> str:
+        """The explanation as text, as `cchc score --explain` prints it (control characters
+        escaped)."""
     def _repr_html_(self) -> str: ...
 
 class Batch:
@@ -128,7 +130,8 @@ class Batch:
     def to_json(self, indent: Optional[int] = None) -> str: ...
     def to_pandas(self) -> Any:
         """A pandas.DataFrame: a row per unit (id, name, kind, status, total, max, index, grade,
-        then points per criterion id), floats."""
+        then points per criterion id: the CLI's CSV columns; a criterion whose id is a fixed
+        column's name is headed `criterion <id>`), numbers as floats."""
     def _repr_html_(self) -> str: ...
 
 class Ruleset:

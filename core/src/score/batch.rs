@@ -4,12 +4,11 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use rust_decimal::Decimal;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use rust_decimal::Decimal;
-
-use crate::error::{Code, Issue};
-use crate::result::{BatchResult, RankEntry, UnitStatus};
+use crate::error::{Code, Issue, Pos};
+use crate::result::{BatchResult, RankEntry, UnitResult, UnitStatus};
 use crate::ruleset::Ruleset;
 use crate::types::RankingMode;
 use crate::unit::Unit;
@@ -52,59 +51,87 @@ impl Ruleset {
         progress: &mut dyn FnMut(usize),
     ) -> BatchResult {
         let mut results = Vec::with_capacity(units.len());
-        #[cfg(feature = "parallel")]
-        {
-            use rayon::prelude::*;
-            if units.len() >= PARALLEL_MIN {
-                for chunk in units.chunks(4096) {
-                    let part: Vec<_> = chunk.par_iter().map(|u| self.score(u)).collect();
-                    results.extend(part);
-                    progress(results.len());
-                }
-            }
+        for chunk in units.chunks(CHUNK) {
+            results.extend(self.score_units(chunk));
+            progress(results.len());
         }
-        if results.is_empty() {
-            for (i, u) in units.iter().enumerate() {
-                results.push(self.score(u));
-                if i % 1024 == 1023 {
-                    progress(results.len());
-                }
-            }
+        if units.is_empty() {
+            progress(0);
         }
-        progress(results.len());
-
-        // Duplicate ids, compared after Unicode NFC normalisation (`Hòa` written two ways is
-        // one id).
-        let keys: Vec<Option<Cow<'_, str>>> =
-            units.iter().map(|u| u.id.as_deref().map(nfc_key)).collect();
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(units.len());
-        for k in keys.iter().flatten() {
-            *seen.entry(k.as_ref()).or_default() += 1;
-        }
-        for ((r, k), u) in results.iter_mut().zip(keys.iter()).zip(units) {
-            let dup = k
-                .as_deref()
-                .is_some_and(|k| seen.get(k).copied().unwrap_or(0) > 1);
-            if dup {
-                let id = r.unit.id.clone().unwrap_or_default();
-                let mut issue = Issue::new(
-                    None,
-                    Code::DuplicateUnitId,
-                    format!(
-                        "another unit of the batch also has the id `{id}`; unit ids must be unique"
-                    ),
-                );
-                issue.at = u.at;
-                r.errors.push(issue);
-                r.status = UnitStatus::Error;
-                r.grade = None;
-            }
+        let duplicates = self.duplicates(units);
+        for (r, u) in results.iter_mut().zip(units) {
+            duplicates.mark(r, u.at);
         }
         let ranking = rank(&results, self.plan.ranking, opts.group_by_kind);
         BatchResult {
             results,
             ranking,
             grouped: opts.group_by_kind,
+        }
+    }
+}
+
+/// Units scored together before progress is reported.
+const CHUNK: usize = 4096;
+
+impl Ruleset {
+    /// Scores units in order, each on its own (in parallel where it pays); no batch checks.
+    pub(crate) fn score_units(&self, units: &[Unit]) -> Vec<UnitResult> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            if units.len() >= PARALLEL_MIN {
+                return units.par_iter().map(|u| self.score(u)).collect();
+            }
+        }
+        units.iter().map(|u| self.score(u)).collect()
+    }
+
+    /// The ids that more than one unit of the batch has.
+    pub(crate) fn duplicates<'a>(&self, units: &'a [Unit]) -> Duplicates<'a> {
+        let mut seen: HashMap<Cow<'a, str>, usize> = HashMap::with_capacity(units.len());
+        for u in units {
+            if let Some(id) = &u.id {
+                *seen.entry(nfc_key(id)).or_default() += 1;
+            }
+        }
+        Duplicates { seen }
+    }
+
+    /// The ranking of these results (positions index `results`).
+    pub(crate) fn rank_results(&self, results: &[UnitResult], grouped: bool) -> Vec<RankEntry> {
+        rank(results, self.plan.ranking, grouped)
+    }
+}
+
+/// Unit ids seen in a batch (in Unicode NFC: `Hòa` written two ways is one id), with their
+/// counts.
+pub(crate) struct Duplicates<'a> {
+    seen: HashMap<Cow<'a, str>, usize>,
+}
+
+impl Duplicates<'_> {
+    /// Marks a result whose id another unit of the batch also has: an error (at the unit's place
+    /// in its data file, `at`), no grade.
+    pub(crate) fn mark(&self, r: &mut UnitResult, at: Option<Pos>) {
+        let dup = r
+            .unit
+            .id
+            .as_deref()
+            .is_some_and(|id| self.seen.get(nfc_key(id).as_ref()).copied().unwrap_or(0) > 1);
+        if dup {
+            let id = r.unit.id.clone().unwrap_or_default();
+            let mut issue = Issue::new(
+                None,
+                Code::DuplicateUnitId,
+                format!(
+                    "another unit of the batch also has the id `{id}`; unit ids must be unique"
+                ),
+            );
+            issue.at = at;
+            r.errors.push(issue);
+            r.status = UnitStatus::Error;
+            r.grade = None;
         }
     }
 }
@@ -118,11 +145,7 @@ fn nfc_key(id: &str) -> Cow<'_, str> {
 }
 
 /// Ranks complete units by index, highest first; ties share a rank and keep input order.
-pub(crate) fn rank(
-    results: &[crate::result::UnitResult],
-    mode: RankingMode,
-    grouped: bool,
-) -> Vec<RankEntry> {
+pub(crate) fn rank(results: &[UnitResult], mode: RankingMode, grouped: bool) -> Vec<RankEntry> {
     // Groups in order of first appearance; a map finds a unit's group in constant time.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of: HashMap<Option<&str>, usize> = HashMap::new();

@@ -1,0 +1,88 @@
+//! `cchc score`: `--out` never overwrites an input; CSV output is spreadsheet-safe and the
+//! table terminal-safe when run as a command.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const RULES: &str = "format: cchc/1\nid: demo\nversion: \"1\"\ntitle: Ví dụ\ntotal: 1\ninputs:\n  kh: { type: bool }\ncriteria:\n  - { id: \"1\", title: Kế hoạch, max: 1, rule: { check: kh } }\n";
+/// JSON, because a raw control character in a data file is refused (`control_character`); an
+/// escaped one (`\u001b`) inside a JSON string is text and reaches the output.
+const DATA: &str = r#"[{"id": "=1+1", "name": "@x\u001b[2J", "values": {"kh": true}}, {"id": "b", "name": "B", "values": {"kh": false}}]"#;
+
+/// A fresh directory with the rule file and the data file.
+fn setup(name: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("score_out-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let rules = dir.join("rules.yaml");
+    let data = dir.join("data.json");
+    std::fs::write(&rules, RULES).unwrap();
+    std::fs::write(&data, DATA).unwrap();
+    (dir, rules, data)
+}
+
+fn cchc(args: &[&Path]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .arg("score")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn out_refuses_the_input_files() {
+    let (dir, rules, data) = setup("inputs");
+    let other = dir.join(".").join("data.json"); // the same file by another path
+    for target in [&rules, &data, &other] {
+        let out = cchc(&[&rules, &data, Path::new("--out"), target]);
+        assert_eq!(out.status.code(), Some(2), "{target:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("would overwrite"), "{err}");
+    }
+    assert_eq!(std::fs::read_to_string(&rules).unwrap(), RULES);
+    assert_eq!(std::fs::read_to_string(&data).unwrap(), DATA);
+    #[cfg(unix)]
+    {
+        let link = dir.join("link.json");
+        std::os::unix::fs::symlink(&data, &link).unwrap();
+        let out = cchc(&[&rules, &data, Path::new("--out"), &link]);
+        assert_eq!(out.status.code(), Some(2));
+        let hard = dir.join("hard.yaml");
+        std::fs::hard_link(&rules, &hard).unwrap();
+        let out = cchc(&[&rules, &data, Path::new("--out"), &hard]);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(std::fs::read_to_string(&rules).unwrap(), RULES);
+        assert_eq!(std::fs::read_to_string(&data).unwrap(), DATA);
+    }
+    // Another file is written.
+    let dest = dir.join("out.csv");
+    let out = cchc(&[
+        &rules,
+        &data,
+        Path::new("--format"),
+        Path::new("csv"),
+        Path::new("--out"),
+        &dest,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read_to_string(&dest)
+        .unwrap()
+        .starts_with("id,name,kind,"));
+}
+
+#[test]
+fn csv_and_table_are_safe() {
+    let (_dir, rules, data) = setup("safe");
+    let out = cchc(&[&rules, &data, Path::new("--format"), Path::new("csv")]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\n'=1+1,'@x\u{1b}[2J,"), "{text}");
+    let out = cchc(&[&rules, &data]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "{text}");
+    assert!(text.contains("@x\\u{1b}[2J"), "{text}");
+}

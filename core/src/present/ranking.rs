@@ -1,0 +1,79 @@
+//! The ranking and batch JSON, written once: `{"results": [...], "ranking": [...]}`.
+
+use std::borrow::Borrow;
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::result::{Num, RankEntry, UnitResult};
+
+/// One line of the ranking as written in JSON: `{grade, id, index, kind, name, rank, total}`
+/// (keys in this order; `grade` is the grade's id; absent values are `null`).
+#[derive(Serialize)]
+pub struct RankRow<'a> {
+    grade: Option<&'a str>,
+    id: Option<&'a str>,
+    index: Option<Num>,
+    kind: Option<&'a str>,
+    name: Option<&'a str>,
+    rank: u32,
+    total: Num,
+}
+
+impl<'a> RankRow<'a> {
+    /// The ranking line of a result at this rank.
+    pub fn new(rank: u32, r: &'a UnitResult) -> Self {
+        RankRow {
+            grade: r.grade().map(|g| g.id),
+            id: r.unit.id.as_deref(),
+            index: r.index.map(Num),
+            kind: r.unit.kind.as_deref(),
+            name: r.unit.name.as_deref(),
+            rank,
+            total: Num(r.total),
+        }
+    }
+}
+
+/// A ranking: its entries point into `results`; entries whose position is not in `results`
+/// are skipped.
+pub(crate) struct Ranking<'a, R> {
+    pub(crate) results: &'a [R],
+    pub(crate) ranking: &'a [RankEntry],
+}
+
+impl<R: Borrow<UnitResult>> Serialize for Ranking<'_, R> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for e in self.ranking {
+            if let Some(r) = self.results.get(e.position) {
+                seq.serialize_element(&RankRow::new(e.rank, r.borrow()))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// A batch in the spec's JSON shape, `{"results": [...], "ranking": [...]}`, over results held
+/// by value or by reference (the CLI, Python and WASM all write it through this).
+pub struct BatchJson<'a, R> {
+    /// The results, in input order.
+    pub results: &'a [R],
+    /// The ranking; positions index `results`.
+    pub ranking: &'a [RankEntry],
+}
+
+impl<R: Borrow<UnitResult> + Serialize> Serialize for BatchJson<'_, R> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("results", self.results)?;
+        m.serialize_entry(
+            "ranking",
+            &Ranking {
+                results: self.results,
+                ranking: self.ranking,
+            },
+        )?;
+        m.end()
+    }
+}

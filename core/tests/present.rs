@@ -1,0 +1,149 @@
+//! Presentation (`cchc::present`): snapshots of the explanation, table and CSV of the shipped
+//! example, spreadsheet-safe CSV, terminal-safe text, and streamed output equal to the
+//! in-memory one.
+
+use std::path::PathBuf;
+
+use cchc::present::{self, StreamFormat};
+use cchc::{BatchOptions, RawValue, Ruleset, Unit};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn example() -> (Ruleset, Vec<Unit>) {
+    let rs = Ruleset::load(root().join("rules/ha-noi/thach-that/xa-thi-tran/2021.yaml"))
+        .expect("the shipped ruleset loads");
+    let units = cchc::read_units_file(root().join("examples/thach-that-2021/xa-thi-tran.csv"))
+        .expect("the shipped example reads");
+    (rs, units)
+}
+
+#[test]
+fn example_table_snapshot() {
+    let (rs, units) = example();
+    let batch = rs.score_batch(&units);
+    insta::assert_snapshot!("example_table", present::text_table(&rs, &batch));
+}
+
+#[test]
+fn example_explain_snapshot() {
+    let (rs, units) = example();
+    let batch = rs.score_batch(&units);
+    let text: Vec<String> = batch.results.iter().map(present::explain).collect();
+    insta::assert_snapshot!("example_explain", text.join("\n"));
+}
+
+#[test]
+fn example_csv_snapshot() {
+    let (rs, units) = example();
+    let batch = rs.score_batch(&units);
+    let mut out = Vec::new();
+    present::write_csv(&rs, &batch.results, &mut out).unwrap();
+    insta::assert_snapshot!("example_csv", String::from_utf8(out).unwrap());
+}
+
+fn streamed(rs: &Ruleset, units: &[Unit], opts: &BatchOptions, f: StreamFormat) -> String {
+    let mut out = Vec::new();
+    let mut calls = 0;
+    let summary = present::write_batch(rs, units, opts, f, &mut out, &mut |_| calls += 1).unwrap();
+    assert_eq!(summary.units, units.len());
+    assert!(calls >= 1);
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn streamed_output_equals_the_batch_result() {
+    let (rs, units) = example();
+    for grouped in [false, true] {
+        let opts = BatchOptions::grouped(grouped);
+        let batch = rs.score_batch_with(&units, &opts, &mut |_| {});
+        let want = serde_json::to_string_pretty(&batch).unwrap() + "\n";
+        assert_eq!(streamed(&rs, &units, &opts, StreamFormat::Json), want);
+        let mut csv = Vec::new();
+        present::write_csv(&rs, &batch.results, &mut csv).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert_eq!(streamed(&rs, &units, &opts, StreamFormat::Csv), csv);
+    }
+}
+
+const SMALL: &str = r#"
+format: cchc/1
+id: demo
+version: "1"
+title: Ví dụ
+total: 1
+inputs:
+  kh: { type: bool }
+criteria:
+  - { id: "1", title: Kế hoạch, max: 1, rule: { check: kh } }
+"#;
+
+fn hostile_units() -> Vec<Unit> {
+    vec![
+        Unit::new("=HYPERLINK(\"http://x\",\"y\")")
+            .with_name("+cmd|' /C calc'!A0")
+            .with_kind("@SUM(A1)")
+            .with_value("kh", RawValue::Bool(true)),
+        Unit::new("-2+3")
+            .with_name("\tTab")
+            .with_kind("\rCR")
+            .with_value("kh", RawValue::Bool(true)),
+        Unit::new("ok").with_name("Xã \u{1b}[2J\u{1b}]0;pwned\u{7}Bình Yên\u{202e}"),
+    ]
+}
+
+#[test]
+fn csv_cells_are_spreadsheet_safe() {
+    let rs = Ruleset::from_yaml_str(SMALL, "demo.yaml").unwrap();
+    let units = hostile_units();
+    let batch = rs.score_batch(&units);
+    let mut out = Vec::new();
+    present::write_csv(&rs, &batch.results, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let mut rd = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        for cell in row.iter().take(3) {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "formula cell {cell:?} in {text}"
+            );
+        }
+    }
+    assert_eq!(&rows[0][0], "'=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(&rows[0][1], "'+cmd|' /C calc'!A0");
+    assert_eq!(&rows[0][2], "'@SUM(A1)");
+    assert_eq!(&rows[1][0], "'-2+3");
+    assert_eq!(&rows[1][1], "'\tTab");
+    assert_eq!(&rows[1][2], "'\rCR");
+    // Numbers are numbers: a negative figure is never prefixed (total column).
+    assert_eq!(&rows[0][4], "1");
+    // The streamed CSV is neutralised the same way.
+    let streamed = streamed(&rs, &units, &BatchOptions::default(), StreamFormat::Csv);
+    assert_eq!(streamed, text);
+}
+
+#[test]
+fn terminal_text_has_no_control_characters() {
+    let rs = Ruleset::from_yaml_str(SMALL, "demo.yaml").unwrap();
+    let units = hostile_units();
+    let batch = rs.score_batch_with(&units, &BatchOptions::grouped(true), &mut |_| {});
+    let mut text = present::text_table(&rs, &batch);
+    for r in &batch.results {
+        text.push_str(&present::explain(r));
+    }
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
+        .collect();
+    assert!(bad.is_empty(), "raw control characters {bad:?} in:\n{text}");
+    assert!(text.contains("Xã \\u{1b}[2J\\u{1b}]0;pwned\\u{7}Bình Yên\\u{202e}"));
+    assert!(text.contains("\\u{d}CR"), "{text}");
+    // The notebook view escapes markup.
+    let html = present::unit_html(&rs.score(&Unit::new("<b>x</b>").with_name("<script>")));
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
+}
