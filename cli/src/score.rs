@@ -1,6 +1,6 @@
 //! `cchc score`.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use cchc::present::{self, StreamFormat};
@@ -47,13 +47,12 @@ fn read_data(args: &Args) -> Result<Vec<cchc::Unit>, cchc::Error> {
             "cannot tell the data format; use a .json, .yaml, .yml or .csv file, or --data-format",
         ))));
     };
-    let bytes = if origin == "-" {
-        let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).map(|_| b)
-    } else {
-        std::fs::read(&args.data)
+    // Both paths read at most `cchc::data::MAX_DATA_FILE_BYTES` (+1): a pipe or `/dev/zero`
+    // is refused with `file_too_large` instead of filling memory.
+    if origin == "-" {
+        return cchc::data::read_units_reader(std::io::stdin().lock(), format, &origin);
     }
-    .map_err(|e| {
+    let file = std::fs::File::open(&args.data).map_err(|e| {
         cchc::Error::Data(Box::new(cchc::Diagnostic::new(
             cchc::Code::Io,
             &origin,
@@ -61,7 +60,7 @@ fn read_data(args: &Args) -> Result<Vec<cchc::Unit>, cchc::Error> {
             format!("cannot read `{origin}`: {e}"),
         )))
     })?;
-    cchc::read_units_bytes(&bytes, format, &origin)
+    cchc::data::read_units_reader(file, format, &origin)
 }
 
 /// Refuses an `--out` that is the rule file or the data file (the same file under any path,

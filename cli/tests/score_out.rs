@@ -86,3 +86,21 @@ fn csv_and_table_are_safe() {
     assert!(!text.contains('\u{1b}'), "{text}");
     assert!(text.contains("@x\\u{1b}[2J"), "{text}");
 }
+
+/// Regression: the data file (or standard input) was read to its end before any size check, so
+/// `/dev/zero` filled memory. It is now read up to the data limit plus one byte and refused.
+#[cfg(unix)]
+#[test]
+fn endless_data_is_refused_not_read_to_the_end() {
+    let (_dir, rules, _data) = setup("endless");
+    let out = Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .arg("score")
+        .arg(&rules)
+        .arg("/dev/zero")
+        .args(["--data-format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("file_too_large"), "{err}");
+}
