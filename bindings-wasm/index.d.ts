@@ -5,7 +5,8 @@
 
 /** Load-time codes (a ruleset that does not load). */
 export type LoadCode =
-  | 'io' | 'file_too_large' | 'not_utf8' | 'yaml_syntax' | 'yaml_too_complex' | 'duplicate_key'
+  | 'io' | 'file_too_large' | 'not_utf8' | 'control_character' | 'yaml_syntax'
+  | 'yaml_too_complex' | 'duplicate_key'
   | 'wrong_type' | 'unknown_key' | 'missing_key' | 'unsupported_format' | 'invalid_value'
   | 'invalid_number' | 'duplicate_id' | 'invalid_max' | 'max_mismatch' | 'cap_too_small'
   | 'invalid_node' | 'invalid_rule' | 'undeclared_input' | 'input_type_mismatch'
@@ -19,16 +20,22 @@ export type UnitCode =
   | 'inexact_number' | 'not_finite' | 'unknown_choice' | 'script_error' | 'division_by_zero'
   | 'limit_exceeded' | 'result_out_of_range' | 'negative_value' | 'not_boolean' | 'not_numeric'
   | 'zero_max' | 'missing_unit_id' | 'duplicate_unit_id' | 'invalid_unit' | 'no_band'
-  | 'unknown_input' | 'unknown_criterion' | 'unknown_key';
+  | 'unknown_input' | 'unknown_criterion' | 'unknown_key' | 'duplicate_key'
+  | 'arithmetic_overflow';
+
+/** Codes of load-time warnings (`Ruleset.warnings()`): the ruleset loads and scores. */
+export type WarningCode = 'unreachable_band' | 'grade_out_of_range' | 'invalid_date' | 'suspicious_id';
 
 /** Codes of a data text that cannot be read as units at all. */
-export type DataCode = 'io' | 'not_utf8' | 'data_syntax' | 'data_shape' | 'empty_csv' | 'yaml_too_complex';
+export type DataCode =
+  | 'io' | 'file_too_large' | 'not_utf8' | 'control_character' | 'data_syntax' | 'data_shape'
+  | 'empty_csv' | 'yaml_too_complex' | 'duplicate_key';
 
 /**
  * Every stable code (docs/error-codes.md). `internal` is the binding's own: an unexpected
  * failure inside the engine (a panic), which should never happen.
  */
-export type Code = LoadCode | UnitCode | DataCode | 'internal';
+export type Code = LoadCode | UnitCode | DataCode | WarningCode | 'internal';
 
 /** One problem, with where it is. `line`/`column` are 1-based, 0 when not tied to a place. */
 export interface Diagnostic {
@@ -37,7 +44,24 @@ export interface Diagnostic {
   file: string;
   line: number;
   column: number;
+  /** Where the offending span ends (`end_column` 0 when unknown). */
+  end_line: number;
+  end_column: number;
   criterion: string | null;
+  /** How to fix it, when the message does not already say. */
+  help: string | null;
+  /** Related places, e.g. where a duplicated id was first defined. */
+  labels: Label[];
+}
+
+/** A related place of a diagnostic. */
+export interface Label {
+  file: string;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+  message: string;
 }
 
 /** Thrown for a ruleset that does not load or data that cannot be read. */
@@ -176,6 +200,8 @@ export class Ruleset {
   readonly fingerprint: string;
   inputs(): InputDef[];
   criteria(): CriterionDef[];
+  /** Load-time warnings (the ruleset loads and scores; fix them before publishing). */
+  warnings(): Diagnostic[];
   /** Scores one unit (converted through JSON, so 3.7 stays 3.7). */
   score(unit: UnitData): UnitResult;
   /** Scores one unit given as JSON text; returns JSON text with exact numbers. */

@@ -168,6 +168,14 @@ export class Ruleset {
     return JSON.parse(call(() => this.#inner().inputsJson()));
   }
 
+  /**
+   * Load-time warnings: diagnostics with a code (`unreachable_band`, `invalid_date`,
+   * `grade_out_of_range`, `suspicious_id`), place, help and related labels; `[]` for a clean file.
+   */
+  warnings() {
+    return JSON.parse(call(() => this.#inner().warningsJson()));
+  }
+
   /** The criteria tree (ids, titles, kinds, max, rule kinds, children). */
   criteria() {
     return JSON.parse(call(() => this.#inner().criteriaJson()));

@@ -123,6 +123,12 @@ impl WasmRuleset {
         to_json(&self.inner.inputs())
     }
 
+    /// Load-time warnings (diagnostics) as JSON text.
+    #[wasm_bindgen(js_name = warningsJson)]
+    pub fn warnings_json(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.warnings())
+    }
+
     /// The criteria tree as JSON text.
     #[wasm_bindgen(js_name = criteriaJson)]
     pub fn criteria_json(&self) -> Result<String, JsValue> {
