@@ -21,7 +21,8 @@ function bindings() {
 /**
  * An error from the engine: a ruleset that does not load, data that cannot be read, or (never
  * expected) an internal failure. `code`, `file`, `line`, `column`, `criterion` and `message`
- * describe the first problem; `errors` lists every one.
+ * describe the first problem; `errors` lists every one (each also with `end_line`,
+ * `end_column`, `help` and related `labels`).
  */
 export class CchcError extends Error {
   constructor(errors, options) {
@@ -43,13 +44,18 @@ export class CchcError extends Error {
 }
 
 function normaliseDiagnostic(d) {
+  const line = Number(d?.line ?? 0);
   return {
     code: String(d?.code ?? 'internal'),
     message: String(d?.message ?? ''),
     file: String(d?.file ?? ''),
-    line: Number(d?.line ?? 0),
+    line,
     column: Number(d?.column ?? 0),
+    end_line: Number(d?.end_line ?? line),
+    end_column: Number(d?.end_column ?? 0),
     criterion: d?.criterion ?? null,
+    help: d?.help ?? null,
+    labels: Array.isArray(d?.labels) ? d.labels : [],
   };
 }
 

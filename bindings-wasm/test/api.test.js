@@ -90,9 +90,11 @@ test('a ruleset that does not load throws a CchcError with every problem and its
   assert.equal(unknown.file, 'xa.yaml');
   assert.equal(unknown.line, 6);
   assert.equal(unknown.column, 1);
-  assert.match(unknown.message, /issued_by/);
+  assert.match(unknown.help, /issued_by/); // "did you mean" is the help, not the message
   for (const d of e.errors) {
-    assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'criterion', 'file', 'line', 'message']);
+    assert.deepEqual(Object.keys(d).sort(), [
+      'code', 'column', 'criterion', 'end_column', 'end_line', 'file', 'help', 'labels', 'line', 'message',
+    ]);
   }
   assert.equal(e.file, e.errors[0].file);
   assert.equal(e.line, e.errors[0].line);
