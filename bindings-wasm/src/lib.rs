@@ -9,7 +9,6 @@
 //! property: an array of `{code, message, file, line, column, criterion}`, the core's
 //! diagnostics as they are.
 
-#![forbid(unsafe_code)]
 
 use cchc::{BatchOptions, Code, DataFormat, Diagnostic, Error, Pos, Ruleset, Unit};
 use wasm_bindgen::prelude::*;

@@ -144,12 +144,13 @@ pub(crate) fn rank(
         }
     }
     let mut out = Vec::with_capacity(results.len());
+    let index_of = |i: usize| results.get(i).and_then(|r| r.index);
     for mut members in groups {
-        members.sort_by(|a, b| results[*b].index.cmp(&results[*a].index));
+        members.sort_by_key(|&i| std::cmp::Reverse(index_of(i)));
         let mut prev: Option<Decimal> = None;
         let mut rank = 0u32;
         for (pos, &i) in members.iter().enumerate() {
-            let idx = results[i].index.unwrap_or_default();
+            let idx = index_of(i).unwrap_or_default();
             if prev != Some(idx) {
                 rank = match mode {
                     RankingMode::Competition => pos as u32 + 1,

@@ -7,15 +7,15 @@ mod number;
 mod reader;
 mod yaml;
 
-pub use number::{parse_decimal, NumberError};
-pub use reader::{suggest, MapReader};
-pub use yaml::{parse, Limits, Node, Style, Value};
+pub(crate) use number::{parse_decimal, NumberError};
+pub(crate) use reader::{suggest, MapReader};
+pub(crate) use yaml::{parse, Limits, Node, Style, Value};
 
 use crate::error::Pos;
 
 /// The text of UTF-8 bytes (a leading BOM is kept for the parsers to skip), or the position of
 /// the first invalid byte.
-pub fn utf8(bytes: &[u8]) -> Result<&str, Pos> {
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Pos> {
     std::str::from_utf8(bytes).map_err(|e| pos_at(bytes, e.valid_up_to()))
 }
 
@@ -41,11 +41,9 @@ fn pos_at(bytes: &[u8], at: usize) -> Pos {
 /// The first control character of `text` other than tab, LF and CR (C0 controls, DEL and the
 /// C1 controls U+0080–U+009F), with its position. Such characters are never meant in a rule or
 /// data file: a NUL byte, for instance, makes some readers stop early and drop the rest.
-pub fn find_control(text: &str) -> Option<(Pos, char)> {
+pub(crate) fn find_control(text: &str) -> Option<(Pos, char)> {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    for (i, &b) in bytes.iter().enumerate() {
         let found = match b {
             b'\t' | b'\n' | b'\r' => None,
             0..=0x1F | 0x7F => Some(char::from(b)),
@@ -59,13 +57,12 @@ pub fn find_control(text: &str) -> Option<(Pos, char)> {
         if let Some(c) = found {
             return Some((pos_at(bytes, i), c));
         }
-        i += 1;
     }
     None
 }
 
 /// The sentence and help for a control character found by [`find_control`].
-pub fn control_message(c: char) -> (String, &'static str) {
+pub(crate) fn control_message(c: char) -> (String, &'static str) {
     (
         format!(
             "the file holds the control character U+{:04X} here; a text file may not hold it",
