@@ -1,4 +1,6 @@
 //! `cchc check`.
+// A command's output is what it prints (the library itself never prints).
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::path::PathBuf;
 
@@ -6,7 +8,7 @@ use cchc::report::{visible, Severity};
 
 use crate::render;
 
-pub fn run(files: &[PathBuf]) -> u8 {
+pub(crate) fn run(files: &[PathBuf]) -> u8 {
     let mut bad = false;
     for f in files {
         let loaded = render::load_ruleset(f);
