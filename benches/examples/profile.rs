@@ -1,5 +1,9 @@
 //! Scores one unit many times, for a profiler:
 //! `valgrind --tool=callgrind target/release/examples/profile [engine|hand|json] [N]`.
+
+// A profiling program: printing the sum (so nothing is optimised away) is its output.
+#![allow(clippy::print_stdout)]
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mode = args.next().unwrap_or_else(|| "engine".into());
