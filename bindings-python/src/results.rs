@@ -2,6 +2,13 @@
 //!
 //! Everything here presents what the core returned; nothing is computed beyond formatting.
 
+// TODO(lead): lints after present merge (bounds-checked lookups, `pub(crate)` items, Debug).
+#![allow(
+    clippy::indexing_slicing,
+    unreachable_pub,
+    missing_debug_implementations
+)]
+
 use cchc::{BatchResult, Decimal, Issue, UnitResult};
 use pyo3::exceptions::{PyImportError, PyIndexError};
 use pyo3::prelude::*;
