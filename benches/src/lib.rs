@@ -106,7 +106,7 @@ pub fn unit(k: u64) -> (Unit, Vec<HandValue>) {
                     (RawValue::Number(d), HandValue::D(d))
                 }
                 _ => {
-                    let c = next(3) as u8;
+                    let c = u8::try_from(next(3)).unwrap_or_default();
                     (RawValue::Text(option(c).into()), HandValue::C(c))
                 }
             };

@@ -323,8 +323,8 @@ impl Renderer {
                     .line(at.line)
                     .map(|l| csv_field(l, src.csv_delimiter(), at.column as usize))
                 {
-                    span.col = s as u32 + 1;
-                    span.end_col = e as u32 + 1;
+                    span.col = crate::syntax::ordinal(s);
+                    span.end_col = crate::syntax::ordinal(e);
                 }
             }
         }

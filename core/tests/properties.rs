@@ -1,6 +1,10 @@
 //! Invariants over random valid rulesets and units (proptest).
 // Test helpers outside `#[test]` functions: a failed unwrap or a panic here is a failing test.
-#![allow(clippy::string_slice, clippy::indexing_slicing)]
+#![allow(
+    clippy::string_slice,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 use cchc::{Decimal, NodeKind, NodeStatus, PlanNode, RawValue, Ruleset, Unit, UnitResult};
 use proptest::prelude::*;

@@ -2,7 +2,7 @@
 //! what hostile files can make the renderer print.
 #![cfg(feature = "render")]
 // Test helpers outside `#[test]` functions: a failed unwrap or a panic here is a failing test.
-#![allow(clippy::string_slice)]
+#![allow(clippy::string_slice, clippy::cast_possible_truncation)]
 
 use cchc::report::{render, Renderer, Severity, Source, MAX_SHOWN};
 use cchc::{Code, DataFormat, Diagnostic, Issue, Label, Pos};

@@ -162,7 +162,7 @@ pub(crate) fn compile(
             })
         }
         Err(e) => {
-            let line = e.1.line().map(|l| l as u32);
+            let line = e.1.line().map(crate::syntax::clamp_u32);
             let (code, message) = match &*e.0 {
                 ParseErrorType::VariableUndefined(name) => {
                     // `ho-so` reads as `ho - so`: say why when a declared name starts that way.

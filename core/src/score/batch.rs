@@ -153,7 +153,7 @@ pub(crate) fn rank(
             let idx = index_of(i).unwrap_or_default();
             if prev != Some(idx) {
                 rank = match mode {
-                    RankingMode::Competition => pos as u32 + 1,
+                    RankingMode::Competition => crate::syntax::ordinal(pos),
                     RankingMode::Dense => rank + 1,
                 };
                 prev = Some(idx);

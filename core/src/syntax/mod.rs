@@ -19,22 +19,33 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Pos> {
     std::str::from_utf8(bytes).map_err(|e| pos_at(bytes, e.valid_up_to()))
 }
 
+/// `n` as a `u32`, saturating: counts here are bounded by the file-size limit, far below it.
+pub(crate) fn clamp_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The 1-based ordinal (line, column, rank) of 0-based `n`, saturating.
+pub(crate) fn ordinal(n: usize) -> u32 {
+    clamp_u32(n).saturating_add(1)
+}
+
 /// The line and column (in characters) of byte offset `at` of `bytes`.
 fn pos_at(bytes: &[u8], at: usize) -> Pos {
     let before = bytes.get(..at).unwrap_or(bytes);
-    let line = before.iter().filter(|b| **b == b'\n').count() as u32 + 1;
+    let line = ordinal(before.iter().filter(|b| **b == b'\n').count());
     let line_start = before
         .iter()
         .rposition(|b| *b == b'\n')
         .map_or(0, |i| i + 1);
     // Count characters, not bytes: continuation bytes (10xxxxxx) do not start a character.
-    let column = before
-        .get(line_start..)
-        .unwrap_or_default()
-        .iter()
-        .filter(|b| (**b & 0xC0) != 0x80)
-        .count() as u32
-        + 1;
+    let column = ordinal(
+        before
+            .get(line_start..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|b| (**b & 0xC0) != 0x80)
+            .count(),
+    );
     Pos { line, column }
 }
 
@@ -75,6 +86,19 @@ pub(crate) fn control_message(c: char) -> (String, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals_saturate_instead_of_wrapping() {
+        assert_eq!(ordinal(0), 1);
+        assert_eq!(ordinal(41), 42);
+        assert_eq!(clamp_u32(7), 7);
+        #[cfg(target_pointer_width = "64")]
+        {
+            assert_eq!(ordinal(usize::MAX), u32::MAX);
+            assert_eq!(ordinal(u32::MAX as usize), u32::MAX);
+            assert_eq!(clamp_u32(u32::MAX as usize + 1), u32::MAX);
+        }
+    }
 
     #[test]
     fn control_characters_are_found_with_their_place() {

@@ -121,8 +121,8 @@ impl ParseError {
 
 fn pos_of(m: &Marker) -> Pos {
     Pos {
-        line: m.line() as u32,
-        column: m.col() as u32 + 1,
+        line: super::clamp_u32(m.line()),
+        column: super::ordinal(m.col()),
     }
 }
 
