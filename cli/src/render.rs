@@ -1,7 +1,7 @@
 //! Diagnostics on the terminal: rendered by the core (`cchc::report`, annotate-snippets) from
 //! the text the command has already read, in colour when standard error is a terminal.
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
 use cchc::report::{Renderer, Severity, Source};
@@ -117,6 +117,21 @@ pub(crate) fn all(diags: &[Diagnostic]) -> String {
     }
     out.push_str(&format!("{} problem(s) found\n", diags.len()));
     out
+}
+
+/// Shows text (rendered diagnostics) on standard error. Unlike `eprint!` it never panics; a
+/// failure to write there has nowhere left to be reported.
+pub(crate) fn to_stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// The exit code (2) when a command's report could not be written to standard output (a reader
+/// that stopped early, as in `cchc test … | head`, or a full disk), said on standard error as
+/// `cchc score` does. Commands write with `writeln!` on `std::io::stdout().lock()` and stop at
+/// the first failure: `println!` would panic instead.
+pub(crate) fn output_failed(e: &std::io::Error) -> u8 {
+    to_stderr(&format!("error: cannot write the output: {e}\n"));
+    2
 }
 
 #[cfg(test)]
