@@ -1,8 +1,10 @@
 //! Scores one unit many times, for a profiler:
 //! `valgrind --tool=callgrind target/release/examples/profile [engine|hand|json] [N]`.
 
-// A profiling program: printing the sum (so nothing is optimised away) is its output.
-#![allow(clippy::print_stdout)]
+#![allow(
+    clippy::print_stdout,
+    reason = "A profiling program: printing the sum (so nothing is optimised away) is its output."
+)]
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -125,7 +125,10 @@ impl PyDiagnostic {
     }
 
     /// The fields that make two diagnostics equal (and their hash).
-    #[allow(clippy::type_complexity)]
+    #[allow(
+        clippy::type_complexity,
+        reason = "a tuple of the compared fields, used once"
+    )]
     fn identity(
         &self,
     ) -> (
@@ -281,7 +284,10 @@ pub(crate) fn issue_dict<'py>(py: Python<'py>, i: &cchc::Issue) -> PyResult<Boun
 
 /// Turns a core error into `RulesetError` / `DataError` with `.code` and `.errors` set; the
 /// message renders every problem (without source lines).
-#[allow(dead_code)] // for callers without the text; the ruleset's loaders pass it
+#[allow(
+    dead_code,
+    reason = "for callers without the text; the ruleset's loaders pass it"
+)]
 pub(crate) fn to_py_err(py: Python<'_>, err: &cchc::Error) -> PyErr {
     to_py_err_with_source(py, err, None)
 }

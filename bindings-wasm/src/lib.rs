@@ -11,7 +11,11 @@
 
 // TODO(lead): lints after present merge (`test_panic` panics on purpose: give it a local
 // `#[allow(clippy::panic)]`; derive Debug on `WasmRuleset`), then drop this.
-#![allow(clippy::panic, missing_debug_implementations)]
+#![allow(
+    clippy::panic,
+    missing_debug_implementations,
+    reason = "TODO(lead): lints after present merge"
+)]
 
 use cchc::{BatchOptions, Code, DataFormat, Diagnostic, Error, Pos, Ruleset, Unit};
 use wasm_bindgen::prelude::*;

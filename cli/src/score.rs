@@ -1,6 +1,10 @@
 //! `cchc score`.
 // TODO(lead): lints after present merge (print through a handle, `pub(crate)` items).
-#![allow(clippy::print_stderr, unreachable_pub)]
+#![allow(
+    clippy::print_stderr,
+    unreachable_pub,
+    reason = "TODO(lead): lints after present merge"
+)]
 
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Read, Write};

@@ -1,7 +1,9 @@
 //! What `cchc check`, `cchc test` and `cchc score` print for bad files (snapshots of standard
 //! error), and their exit codes.
-// Test helpers outside `#[test]` functions: a failed unwrap or a panic here is a failing test.
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "Test helpers outside `#[test]` functions: a failed unwrap or a panic here is a failing test."
+)]
 
 use std::path::{Path, PathBuf};
 

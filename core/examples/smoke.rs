@@ -1,8 +1,10 @@
 //! Loads a rule file, runs its own tests and, given a data file, scores it:
 //! `cargo run -p cchc --example smoke -- RULES [DATA]`.
 
-// An example program: printing is its output.
-#![allow(clippy::print_stdout)]
+#![allow(
+    clippy::print_stdout,
+    reason = "An example program: printing is its output."
+)]
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).ok_or("usage: smoke RULES [DATA]")?;

@@ -5,8 +5,10 @@ use std::cmp::Ordering;
 use rust_decimal::Decimal;
 
 /// `POW10[n]` = 10ⁿ for every scale difference a decimal can have (0 to 28).
-// Evaluated at compile time: an index out of range would fail the build, never a run.
-#[allow(clippy::indexing_slicing)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range would fail the build, never a run"
+)]
 const POW10: [i128; 29] = {
     let mut t = [1i128; 29];
     let mut i = 1;

@@ -1,9 +1,9 @@
 //! Invariants over random valid rulesets and units (proptest).
-// Test helpers outside `#[test]` functions: a failed unwrap or a panic here is a failing test.
 #![allow(
     clippy::string_slice,
     clippy::indexing_slicing,
-    clippy::cast_possible_truncation
+    clippy::cast_possible_truncation,
+    reason = "test code: string slices and indexing into generated rule files are checked by the test itself"
 )]
 
 use cchc::{Decimal, NodeKind, NodeStatus, PlanNode, RawValue, Ruleset, Unit, UnitResult};
