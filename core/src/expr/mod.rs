@@ -219,7 +219,7 @@ struct Call {
 /// included.
 fn calls(ast: &AST) -> Vec<Call> {
     let mut out = Vec::new();
-    ast.walk(&mut |path: &[ASTNode]| {
+    ast.walk(&mut |path: &[ASTNode<'_>]| {
         let call = match path.last() {
             Some(ASTNode::Expr(Expr::FnCall(x, pos) | Expr::MethodCall(x, pos)))
             | Some(ASTNode::Stmt(Stmt::FnCall(x, pos))) => Some((x, pos)),
