@@ -1,6 +1,11 @@
 //! Load+compile, one unit, a batch of 10,000, and the hand-written floor, for a ruleset of
 //! 100 criteria. Run: `cargo bench -p cchc-benches`.
 
+#![allow(
+    clippy::panic,
+    reason = "A benchmark cannot run without its ruleset: failing loudly is right here."
+)]
+
 use std::hint::black_box;
 
 use cchc::Ruleset;

@@ -1,5 +1,11 @@
 //! Scores one unit many times, for a profiler:
 //! `valgrind --tool=callgrind target/release/examples/profile [engine|hand|json] [N]`.
+
+#![allow(
+    clippy::print_stdout,
+    reason = "A profiling program: printing the sum (so nothing is optimised away) is its output."
+)]
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mode = args.next().unwrap_or_else(|| "engine".into());

@@ -106,11 +106,8 @@ pub fn unit(k: u64) -> (Unit, Vec<HandValue>) {
                     (RawValue::Number(d), HandValue::D(d))
                 }
                 _ => {
-                    let c = next(3) as u8;
-                    (
-                        RawValue::Text(["dung_han", "cham", "khong"][c as usize].into()),
-                        HandValue::C(c),
-                    )
+                    let c = u8::try_from(next(3)).unwrap_or_default();
+                    (RawValue::Text(option(c).into()), HandValue::C(c))
                 }
             };
             u = u.with_value(name(a, j), raw);
@@ -118,6 +115,15 @@ pub fn unit(k: u64) -> (Unit, Vec<HandValue>) {
         }
     }
     (u, hand)
+}
+
+/// The text of option `c` of the choice input.
+fn option(c: u8) -> &'static str {
+    match c {
+        0 => "dung_han",
+        1 => "cham",
+        _ => "khong",
+    }
 }
 
 fn r2(d: Decimal) -> Decimal {
@@ -129,10 +135,10 @@ pub fn hand_score(v: &[HandValue]) -> (Decimal, Decimal, usize) {
     let one = Decimal::ONE;
     let half = Decimal::new(5, 1);
     let mut total = Decimal::ZERO;
-    for a in 0..AREAS {
+    for leaves in v.chunks(LEAVES).take(AREAS) {
         let mut area = Decimal::ZERO;
-        for j in 0..LEAVES {
-            let p = match (j % 6, v[a * LEAVES + j]) {
+        for (j, &hv) in leaves.iter().enumerate() {
+            let p = match (j % 6, hv) {
                 (0, HandValue::B(b)) => {
                     if b {
                         one
@@ -152,7 +158,11 @@ pub fn hand_score(v: &[HandValue]) -> (Decimal, Decimal, usize) {
                 (2, HandValue::D(d)) => ((d - one) / Decimal::from(4)).max(Decimal::ZERO).min(one),
                 (3, HandValue::D(d)) => (one - Decimal::new(25, 2) * d).max(Decimal::ZERO),
                 (4, HandValue::D(d)) => (half * d).min(one),
-                (_, HandValue::C(c)) => [one, half, Decimal::ZERO][c as usize],
+                (_, HandValue::C(c)) => match c {
+                    0 => one,
+                    1 => half,
+                    _ => Decimal::ZERO,
+                },
                 _ => Decimal::ZERO,
             };
             area += r2(p);

@@ -10,7 +10,7 @@ use crate::values::decimal_type;
 
 /// How missing values are written.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// A plain dict: only `None` is missing; NaN is an invalid value (`not_finite`).
     Plain,
     /// A pandas DataFrame row: `None`, NaN, `pd.NA` and `NaT` are missing (pandas semantics).
@@ -64,7 +64,7 @@ fn is_missing_in_row(v: &Bound<'_, PyAny>) -> bool {
 }
 
 /// A Python value as a raw value for the core.
-pub fn raw_value(v: &Bound<'_, PyAny>, mode: Mode) -> RawValue {
+pub(crate) fn raw_value(v: &Bound<'_, PyAny>, mode: Mode) -> RawValue {
     raw_value_at(v, mode, true)
 }
 
@@ -282,7 +282,7 @@ fn id_list(v: &Bound<'_, PyAny>, u: &mut Unit) {
 
 /// A unit from a Python dict with keys `id`, `name`, `kind`, `values`, `not_applicable`,
 /// `self_assessed`. Problems (wrong shapes, unknown keys) stay in the unit, as with data files.
-pub fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
+pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
     let mut u = Unit::default();
     let Some(d) = as_dict(obj) else {
         u.problems.push(Issue::new(
@@ -331,7 +331,7 @@ pub fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
 
 /// A unit from a DataFrame row (`df.to_dict("records")` item): columns `id`, `name`, `kind`
 /// are the unit's own, every other column an input; missing values follow pandas.
-pub fn unit_from_row(row: &Bound<'_, PyAny>) -> Unit {
+pub(crate) fn unit_from_row(row: &Bound<'_, PyAny>) -> Unit {
     let mut u = Unit::default();
     let Some(d) = as_dict(row) else {
         u.problems.push(Issue::new(
@@ -361,7 +361,7 @@ pub fn unit_from_row(row: &Bound<'_, PyAny>) -> Unit {
 }
 
 /// True when `obj` is a pandas DataFrame (pandas is imported only if the caller already did).
-pub fn is_dataframe(obj: &Bound<'_, PyAny>) -> bool {
+pub(crate) fn is_dataframe(obj: &Bound<'_, PyAny>) -> bool {
     let py = obj.py();
     let Ok(modules) = py.import("sys").and_then(|s| s.getattr("modules")) else {
         return false;
@@ -380,7 +380,7 @@ pub fn is_dataframe(obj: &Bound<'_, PyAny>) -> bool {
 }
 
 /// Units from a list of dicts (any iterable) or a pandas DataFrame.
-pub fn units_from(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Unit>> {
+pub(crate) fn units_from(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Unit>> {
     if is_dataframe(obj) {
         let records = obj.call_method1("to_dict", ("records",))?;
         return records

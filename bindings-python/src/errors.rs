@@ -28,7 +28,7 @@ create_exception!(
 );
 
 /// A related place of a diagnostic (e.g. where a duplicated id was first used).
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct LabelData {
     file: String,
     line: u32,
@@ -58,7 +58,7 @@ impl LabelData {
 /// message). Readable as attributes or as a mapping (`d["code"]`); `render()` shows it the way
 /// the `cchc` command does.
 #[pyclass(frozen, name = "Diagnostic", module = "cchc")]
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct PyDiagnostic {
     #[pyo3(get)]
     code: String,
@@ -126,7 +126,10 @@ impl PyDiagnostic {
     }
 
     /// The fields that make two diagnostics equal (and their hash).
-    #[allow(clippy::type_complexity)]
+    #[allow(
+        clippy::type_complexity,
+        reason = "a tuple of the compared fields, used once"
+    )]
     fn identity(
         &self,
     ) -> (
@@ -262,7 +265,7 @@ fn severity(warning: bool) -> Severity {
 /// A unit's issue as a dict: criterion, code, message, help (or None), and `at`: where in the
 /// data the problem is, `{"line", "column"}` (in CSV the column is the field's number), or
 /// None.
-pub fn issue_dict<'py>(py: Python<'py>, i: &cchc::Issue) -> PyResult<Bound<'py, PyDict>> {
+pub(crate) fn issue_dict<'py>(py: Python<'py>, i: &cchc::Issue) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("criterion", i.criterion.as_deref())?;
     d.set_item("code", i.code.as_str())?;
@@ -282,14 +285,21 @@ pub fn issue_dict<'py>(py: Python<'py>, i: &cchc::Issue) -> PyResult<Bound<'py, 
 
 /// Turns a core error into `RulesetError` / `DataError` with `.code` and `.errors` set; the
 /// message renders every problem (without source lines).
-#[allow(dead_code)] // for callers without the text; the ruleset's loaders pass it
-pub fn to_py_err(py: Python<'_>, err: &cchc::Error) -> PyErr {
+#[allow(
+    dead_code,
+    reason = "for callers without the text; the ruleset's loaders pass it"
+)]
+pub(crate) fn to_py_err(py: Python<'_>, err: &cchc::Error) -> PyErr {
     to_py_err_with_source(py, err, None)
 }
 
 /// Like [`to_py_err`], the rule file read (at most its size limit) for the source lines; for
 /// an error of `Ruleset.load`, which does not keep the text.
-pub fn to_py_err_reading(py: Python<'_>, err: &cchc::Error, path: &std::path::Path) -> PyErr {
+pub(crate) fn to_py_err_reading(
+    py: Python<'_>,
+    err: &cchc::Error,
+    path: &std::path::Path,
+) -> PyErr {
     use std::io::Read;
     // The library's limit for a rule file (`MAX_FILE_BYTES`), above which it is refused.
     let limit = 5 * 1024 * 1024;
@@ -304,7 +314,11 @@ pub fn to_py_err_reading(py: Python<'_>, err: &cchc::Error, path: &std::path::Pa
 
 /// Like [`to_py_err`], with the text the diagnostics point into, so that the message shows the
 /// offending lines (the way the `cchc` command does).
-pub fn to_py_err_with_source(py: Python<'_>, err: &cchc::Error, source: Option<&str>) -> PyErr {
+pub(crate) fn to_py_err_with_source(
+    py: Python<'_>,
+    err: &cchc::Error,
+    source: Option<&str>,
+) -> PyErr {
     let diags = err.diagnostics();
     let mut msg = match err {
         cchc::Error::Ruleset(_) => format!("the ruleset has {} problem(s):\n", diags.len()),
@@ -334,19 +348,19 @@ pub fn to_py_err_with_source(py: Python<'_>, err: &cchc::Error, source: Option<&
 }
 
 /// A `CchcError` for a failure inside the binding (a panic, which should never happen).
-pub fn internal(what: &str) -> PyErr {
+pub(crate) fn internal(what: &str) -> PyErr {
     CchcError::new_err(format!(
         "internal error in cchc while {what}; please report it"
     ))
 }
 
 /// Runs `f`, turning a panic into `Err` (so that no panic reaches Python).
-pub fn guard<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
+pub(crate) fn guard<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|_| ())
 }
 
 /// Sets the class-level defaults `code = None`, `errors = ()` on the exception types.
-pub fn init_types(py: Python<'_>) -> PyResult<()> {
+pub(crate) fn init_types(py: Python<'_>) -> PyResult<()> {
     let t = py.get_type::<CchcError>();
     t.setattr("code", py.None())?;
     t.setattr("errors", pyo3::types::PyTuple::empty(py))?;

@@ -4,8 +4,6 @@
 //! [`cchc::RawValue`], the core scores them, and its results are handed back as Python objects
 //! (numbers as exact `decimal.Decimal`). No scoring logic lives here.
 
-#![forbid(unsafe_code)]
-
 mod convert;
 mod errors;
 mod results;

@@ -45,6 +45,7 @@ fn to_json_text(value: &impl Serialize, indent: Option<usize>) -> PyResult<Strin
 /// Numbers (`total`, `max`, `index`, `self_assessed`, `delta`, and every figure in `criteria`)
 /// are exact `decimal.Decimal` values, normalised (`2.50` is `Decimal('2.5')`).
 #[pyclass(frozen, name = "Result", module = "cchc")]
+#[derive(Debug)]
 pub struct PyUnitResult {
     pub(crate) inner: UnitResult,
 }
@@ -208,6 +209,7 @@ impl PyUnitResult {
 ///
 /// Iterable (`for r in batch`), indexable (`batch[0]`), `len(batch)`.
 #[pyclass(frozen, name = "Batch", module = "cchc")]
+#[derive(Debug)]
 pub struct PyBatch {
     results: Vec<Py<PyUnitResult>>,
     /// Best first; positions index `results`.
@@ -231,8 +233,8 @@ impl PyBatch {
         })
     }
 
-    fn result(&self, i: usize) -> &UnitResult {
-        &self.results[i].get().inner
+    fn result(&self, i: usize) -> Option<&UnitResult> {
+        self.results.get(i).map(|r| &r.get().inner)
     }
 
     /// The results, in input order.
@@ -254,10 +256,11 @@ impl PyBatch {
     fn __getitem__(&self, py: Python<'_>, i: isize) -> PyResult<Py<PyUnitResult>> {
         let n = self.results.len() as isize;
         let j = if i < 0 { i + n } else { i };
-        if j < 0 || j >= n {
-            return Err(PyIndexError::new_err("batch index out of range"));
-        }
-        Ok(self.results[j as usize].clone_ref(py))
+        usize::try_from(j)
+            .ok()
+            .and_then(|j| self.results.get(j))
+            .map(|r| r.clone_ref(py))
+            .ok_or_else(|| PyIndexError::new_err("batch index out of range"))
     }
 
     /// The results, in input order.
@@ -278,7 +281,10 @@ impl PyBatch {
     fn ranking<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
         for e in &self.ranking {
-            let r = self.result(e.position);
+            // Positions index `results` by construction; a stale one is skipped, not a panic.
+            let Some(r) = self.result(e.position) else {
+                continue;
+            };
             let d = PyDict::new(py);
             d.set_item("rank", e.rank)?;
             d.set_item("id", r.unit.id.as_deref())?;

@@ -19,6 +19,7 @@ use crate::values::json_to_py;
 /// >>> rs = cchc.Ruleset.load("rules/examples/spec-example.yaml")
 /// >>> r = rs.score({"id": "a", "values": {...}})
 #[pyclass(frozen, name = "Ruleset", module = "cchc")]
+#[derive(Debug)]
 pub struct PyRuleset {
     inner: Ruleset,
 }

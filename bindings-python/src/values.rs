@@ -9,17 +9,20 @@ static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// The `decimal.Decimal` type.
-pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+pub(crate) fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
 }
 
 /// An exact Python `Decimal` from a core decimal (normalised: `2.50` → `Decimal('2.5')`).
-pub fn py_decimal<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn py_decimal<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
     decimal_type(py)?.call1((d.normalize().to_string(),))
 }
 
 /// Like [`py_decimal`], `None` for `None`.
-pub fn py_opt_decimal<'py>(py: Python<'py>, d: Option<Decimal>) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn py_opt_decimal<'py>(
+    py: Python<'py>,
+    d: Option<Decimal>,
+) -> PyResult<Bound<'py, PyAny>> {
     match d {
         Some(d) => py_decimal(py, d),
         None => Ok(py.None().into_bound(py)),
@@ -27,13 +30,13 @@ pub fn py_opt_decimal<'py>(py: Python<'py>, d: Option<Decimal>) -> PyResult<Boun
 }
 
 /// A float for analysis (pandas, charts): the nearest double to the exact decimal.
-pub fn to_f64(d: Decimal) -> f64 {
+pub(crate) fn to_f64(d: Decimal) -> f64 {
     d.normalize().to_string().parse::<f64>().unwrap_or(f64::NAN)
 }
 
 /// A JSON value (with exact numbers) as Python objects: dicts in the JSON's key order, every
 /// number a `Decimal`.
-pub fn json_to_py<'py>(
+pub(crate) fn json_to_py<'py>(
     py: Python<'py>,
     value: &impl serde::Serialize,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -43,7 +46,7 @@ pub fn json_to_py<'py>(
 }
 
 /// JSON text as Python objects, numbers as `Decimal`.
-pub fn json_text_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn json_text_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     let loads = JSON_LOADS.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
         Ok(py.import("json")?.getattr("loads")?.unbind())
     })?;

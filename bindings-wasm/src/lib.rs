@@ -9,8 +9,6 @@
 //! property: an array of `{code, message, file, line, column, criterion}`, the core's
 //! diagnostics as they are.
 
-#![forbid(unsafe_code)]
-
 use cchc::{BatchOptions, Code, DataFormat, Diagnostic, Error, Pos, Ruleset, Unit};
 use wasm_bindgen::prelude::*;
 
@@ -78,6 +76,7 @@ fn is_many(text: &str) -> bool {
 
 /// A loaded, validated and compiled ruleset (`cchc/1`).
 #[wasm_bindgen(js_name = RawRuleset)]
+#[derive(Debug)]
 pub struct WasmRuleset {
     inner: Ruleset,
 }
@@ -210,7 +209,13 @@ pub fn codes_json() -> String {
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __testPanic)]
 pub fn test_panic() {
-    panic!("test panic requested");
+    #[allow(
+        clippy::panic,
+        reason = "the test hook panics on purpose, to test the panic hook"
+    )]
+    {
+        panic!("test panic requested");
+    }
 }
 
 /// The version of this package (the workspace version).

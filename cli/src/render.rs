@@ -1,7 +1,7 @@
 //! Diagnostics on the terminal: rendered by the core (`cchc::report`, annotate-snippets) from
 //! the text the command has already read, in colour when standard error is a terminal.
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
 use cchc::report::{Renderer, Severity, Source};
@@ -26,7 +26,7 @@ fn renderer() -> Renderer {
 
 /// A rule file loaded, with its text kept for rendering problems (`None` when it could not be
 /// read, or is over the size limit).
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// The ruleset, or every problem found.
     pub result: Result<Ruleset, Error>,
     /// The file's text as loaded.
@@ -35,7 +35,7 @@ pub struct Loaded {
 
 /// Reads a rule file once (never more than the size limit allows, whatever the file is) and
 /// loads it from those bytes.
-pub fn load_ruleset(path: &Path) -> Loaded {
+pub(crate) fn load_ruleset(path: &Path) -> Loaded {
     let origin = path.display().to_string();
     let small = std::fs::metadata(path).is_ok_and(|m| m.len() <= MAX_READ as u64);
     let bytes = small
@@ -82,7 +82,7 @@ fn text_of(bytes: Vec<u8>) -> String {
 
 /// Renders the problems of one file, with `text` (that file's text) for the snippets, and a
 /// count at the end.
-pub fn with_source(diags: &[Diagnostic], severity: Severity, text: Option<&str>) -> String {
+pub(crate) fn with_source(diags: &[Diagnostic], severity: Severity, text: Option<&str>) -> String {
     let source = text.map(Source::new);
     let mut out = renderer().diagnostics(diags, severity, source.as_ref());
     let what = match severity {
@@ -95,7 +95,7 @@ pub fn with_source(diags: &[Diagnostic], severity: Severity, text: Option<&str>)
 
 /// Renders the errors of a failed load, reading each file named once (at most the size limit)
 /// for its text. Prefer [`with_source`] when the text is at hand.
-pub fn all(diags: &[Diagnostic]) -> String {
+pub(crate) fn all(diags: &[Diagnostic]) -> String {
     let mut out = String::new();
     let mut start = 0;
     // One run per file, in order (a load's diagnostics all name the same file).
@@ -117,6 +117,21 @@ pub fn all(diags: &[Diagnostic]) -> String {
     }
     out.push_str(&format!("{} problem(s) found\n", diags.len()));
     out
+}
+
+/// Shows text (rendered diagnostics) on standard error. Unlike `eprint!` it never panics; a
+/// failure to write there has nowhere left to be reported.
+pub(crate) fn to_stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// The exit code (2) when a command's report could not be written to standard output (a reader
+/// that stopped early, as in `cchc test … | head`, or a full disk), said on standard error as
+/// `cchc score` does. Commands write with `writeln!` on `std::io::stdout().lock()` and stop at
+/// the first failure: `println!` would panic instead.
+pub(crate) fn output_failed(e: &std::io::Error) -> u8 {
+    to_stderr(&format!("error: cannot write the output: {e}\n"));
+    2
 }
 
 #[cfg(test)]

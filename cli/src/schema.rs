@@ -1,13 +1,17 @@
 //! `cchc schema`.
 
-pub fn run() -> u8 {
+use std::io::Write;
+
+use crate::render;
+
+pub(crate) fn run() -> u8 {
     match serde_json::to_string_pretty(&cchc::json_schema()) {
-        Ok(s) => {
-            println!("{s}");
-            0
-        }
+        Ok(s) => match writeln!(std::io::stdout().lock(), "{s}") {
+            Ok(()) => 0,
+            Err(e) => render::output_failed(&e),
+        },
         Err(e) => {
-            eprintln!("error: cannot write the schema: {e}");
+            render::to_stderr(&format!("error: cannot write the schema: {e}\n"));
             2
         }
     }

@@ -10,7 +10,7 @@ use crate::Format;
 
 /// Arguments of `cchc score`.
 #[derive(clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The rule file.
     rules: PathBuf,
     /// Unit data: .json, .yaml, .yml, .csv, or `-` for standard input (with --data-format).
@@ -86,22 +86,22 @@ fn check_out(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
-pub fn run(args: &Args) -> u8 {
+pub(crate) fn run(args: &Args) -> u8 {
     if let Err(msg) = check_out(args) {
-        eprintln!("{msg}");
+        crate::render::to_stderr(&format!("{msg}\n"));
         return 2;
     }
     let rs = match Ruleset::load(&args.rules) {
         Ok(rs) => rs,
         Err(e) => {
-            eprint!("{}", crate::render::all(e.diagnostics()));
+            crate::render::to_stderr(&crate::render::all(e.diagnostics()));
             return 2;
         }
     };
     let units = match read_data(args) {
         Ok(u) => u,
         Err(e) => {
-            eprint!("{}", crate::render::all(e.diagnostics()));
+            crate::render::to_stderr(&crate::render::all(e.diagnostics()));
             return 2;
         }
     };
@@ -122,7 +122,10 @@ pub fn run(args: &Args) -> u8 {
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                eprintln!("error: cannot write `{}`: {e}", path.display());
+                crate::render::to_stderr(&format!(
+                    "error: cannot write `{}`: {e}\n",
+                    path.display()
+                ));
                 return 2;
             }
         },
@@ -158,7 +161,7 @@ pub fn run(args: &Args) -> u8 {
         b.finish_and_clear();
     }
     if let Err(e) = written {
-        eprintln!("error: cannot write the output: {e}");
+        crate::render::to_stderr(&format!("error: cannot write the output: {e}\n"));
         return 2;
     }
     u8::from(!all_complete)

@@ -1,12 +1,18 @@
 //! `cchc test`.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use cchc::report::{visible, Severity};
 
 use crate::render;
 
-pub fn run(files: &[PathBuf]) -> u8 {
+pub(crate) fn run(files: &[PathBuf]) -> u8 {
+    report(files, &mut std::io::stdout().lock()).unwrap_or_else(|e| render::output_failed(&e))
+}
+
+/// Runs the tests of every file, writing the outcomes to `out`; the exit code.
+fn report(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<u8> {
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut unreadable = false;
     for f in files {
@@ -15,38 +21,40 @@ pub fn run(files: &[PathBuf]) -> u8 {
             Ok(rs) => rs,
             Err(e) => {
                 unreadable = true;
-                eprint!(
-                    "{}",
-                    render::with_source(e.diagnostics(), Severity::Error, loaded.text.as_deref())
-                );
+                render::to_stderr(&render::with_source(
+                    e.diagnostics(),
+                    Severity::Error,
+                    loaded.text.as_deref(),
+                ));
                 continue;
             }
         };
         let outcomes = rs.run_tests();
         if outcomes.is_empty() {
-            println!("{}: no tests", f.display());
+            writeln!(out, "{}: no tests", f.display())?;
         }
         for t in outcomes {
             if t.passed() {
                 passed += 1;
-                println!("ok   {}:{} {}", f.display(), t.line, visible(&t.name));
+                writeln!(out, "ok   {}:{} {}", f.display(), t.line, visible(&t.name))?;
             } else {
                 failed += 1;
-                println!("FAIL {}:{} {}", f.display(), t.line, visible(&t.name));
+                writeln!(out, "FAIL {}:{} {}", f.display(), t.line, visible(&t.name))?;
                 for d in &t.failures {
-                    println!(
+                    writeln!(
+                        out,
                         "     {}: expected {}, got {}",
                         visible(&d.what),
                         visible(&d.expected),
                         visible(&d.actual)
-                    );
+                    )?;
                 }
                 for e in &t.errors {
-                    println!("     unit error: {}", visible(e));
+                    writeln!(out, "     unit error: {}", visible(e))?;
                 }
             }
         }
     }
-    println!("test result: {passed} passed, {failed} failed");
-    u8::from(failed > 0 || unreadable)
+    writeln!(out, "test result: {passed} passed, {failed} failed")?;
+    Ok(u8::from(failed > 0 || unreadable))
 }

@@ -1,9 +1,13 @@
 //! What `cchc check`, `cchc test` and `cchc score` print for bad files (snapshots of standard
 //! error), and their exit codes.
+#![allow(
+    clippy::unwrap_used,
+    reason = "Test helpers outside `#[test]` functions: a failed unwrap or a panic here is a failing test."
+)]
 
 use std::path::{Path, PathBuf};
 
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 const GOOD: &str = "format: cchc/1
 id: demo
@@ -175,4 +179,37 @@ fn cchc_test_output_shows_control_characters_as_symbols() {
     assert!(!out.contains('\u{1b}'), "{out}");
     assert!(out.contains("FAIL t.yaml:16 Mẫu ␛[2J"), "{out}");
     assert!(out.contains("expected 1, got 2"), "{out}");
+}
+
+/// `cchc test … | head`: when the reader of the output is gone, a command says it could not
+/// write (exit 2) instead of panicking (`println!` used to).
+#[test]
+fn a_closed_output_is_an_error_not_a_panic() {
+    let d = Dir::new("closed-output");
+    d.file("good.yaml", GOOD);
+    for args in [
+        &["test", "good.yaml"][..],
+        &["check", "good.yaml"],
+        &["schema"],
+    ] {
+        // A pipe whose only reader has exited: every write to it fails (EPIPE), whatever the timing.
+        let mut reader = Command::new(env!("CARGO_BIN_EXE_cchc"))
+            .arg("--version")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let closed = reader.stdin.take().unwrap();
+        reader.wait().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_cchc"))
+            .args(args)
+            .current_dir(&d.0)
+            .stdout(closed)
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(err.contains("cannot write the output"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    }
 }

@@ -1,5 +1,9 @@
 //! `cchc score`: `--out` never overwrites an input; CSV output is spreadsheet-safe and the
 //! table terminal-safe when run as a command.
+#![allow(
+    clippy::unwrap_used,
+    reason = "Test helpers outside `#[test]` functions: a failed unwrap here is a failing test."
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -27,7 +27,7 @@ pub enum RawValue {
 
 /// A checked value.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     /// A boolean.
     Bool(bool),
     /// A number.
@@ -38,7 +38,7 @@ pub enum Value {
 
 /// A declared input, ready to read values.
 #[derive(Debug, Clone)]
-pub struct InputDef {
+pub(crate) struct InputDef {
     /// Name (NFC).
     pub name: String,
     /// Type.
@@ -60,7 +60,7 @@ pub struct InputDef {
 }
 
 /// Why a value was refused.
-pub type Refusal = (Code, String);
+pub(crate) type Refusal = (Code, String);
 
 fn number_refusal(text: &str, e: NumberError) -> Refusal {
     match e {
@@ -121,7 +121,7 @@ fn parse_cell_bool(cell: &str) -> Option<bool> {
 
 impl InputDef {
     /// Checks a value against this input: `Ok(None)` when the value is missing.
-    pub fn read(&self, raw: &RawValue) -> Result<Option<Value>, Refusal> {
+    pub(crate) fn read(&self, raw: &RawValue) -> Result<Option<Value>, Refusal> {
         let name = &self.name;
         match raw {
             RawValue::Null => Ok(None),
@@ -204,7 +204,7 @@ impl InputDef {
     }
 
     /// Checks a number against this input's type and range.
-    pub fn number(&self, d: Decimal) -> Result<Value, Refusal> {
+    pub(crate) fn number(&self, d: Decimal) -> Result<Value, Refusal> {
         let name = &self.name;
         match self.ty {
             InputType::Count => {
@@ -255,7 +255,7 @@ impl InputDef {
     }
 
     /// The value an absent input takes under `on_missing: zero`.
-    pub fn zero(&self) -> Option<Value> {
+    pub(crate) fn zero(&self) -> Option<Value> {
         match self.ty {
             InputType::Bool => Some(Value::Bool(false)),
             InputType::Choice => None,

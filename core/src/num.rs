@@ -4,6 +4,11 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
+/// `POW10[n]` = 10ⁿ for every scale difference a decimal can have (0 to 28).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range would fail the build, never a run"
+)]
 const POW10: [i128; 29] = {
     let mut t = [1i128; 29];
     let mut i = 1;
@@ -22,11 +27,16 @@ pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
     if sa == sb {
         return ma.cmp(&mb);
     }
+    // Scales are at most 28, so the table always has the power; `None` falls back below.
     let scaled = if sa < sb {
-        ma.checked_mul(POW10[(sb - sa) as usize])
+        POW10
+            .get((sb - sa) as usize)
+            .and_then(|p| ma.checked_mul(*p))
             .map(|x| x.cmp(&mb))
     } else {
-        mb.checked_mul(POW10[(sa - sb) as usize])
+        POW10
+            .get((sa - sb) as usize)
+            .and_then(|p| mb.checked_mul(*p))
             .map(|y| ma.cmp(&y))
     };
     scaled.unwrap_or_else(|| a.cmp(&b))
@@ -89,21 +99,19 @@ impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let m = self.0.mantissa();
         let mut scale = self.0.scale() as usize;
+        // A mantissa has at most 29 digits (96 bits); the buffer has room for any u128.
         let mut buf = [0u8; 40];
-        let mut i = buf.len();
+        let mut n = 0;
         let mut u = m.unsigned_abs();
         // Digits, right to left; u64 arithmetic whenever the mantissa fits (the usual case).
-        let mut push = |d: u8, i: &mut usize| {
-            *i -= 1;
-            buf[*i] = b'0' + d;
-        };
         if let Ok(mut small) = u64::try_from(u) {
             while scale > 0 && small % 10 == 0 && small != 0 {
                 small /= 10;
                 scale -= 1;
             }
-            loop {
-                push((small % 10) as u8, &mut i);
+            for slot in buf.iter_mut().rev() {
+                *slot = b'0' + (small % 10) as u8;
+                n += 1;
                 small /= 10;
                 if small == 0 {
                     break;
@@ -114,8 +122,9 @@ impl std::fmt::Display for Text {
                 u /= 10;
                 scale -= 1;
             }
-            loop {
-                push((u % 10) as u8, &mut i);
+            for slot in buf.iter_mut().rev() {
+                *slot = b'0' + (u % 10) as u8;
+                n += 1;
                 u /= 10;
                 if u == 0 {
                     break;
@@ -125,7 +134,7 @@ impl std::fmt::Display for Text {
         if m == 0 {
             scale = 0;
         }
-        let digits = &buf[i..];
+        let digits = buf.get(buf.len() - n..).unwrap_or_default();
         fn s(b: &[u8]) -> &str {
             std::str::from_utf8(b).unwrap_or("?")
         }

@@ -258,7 +258,7 @@ impl Renderer {
         &self,
         d: &Diagnostic,
         severity: Severity,
-        source: Option<&Source>,
+        source: Option<&Source<'_>>,
     ) -> String {
         self.render(
             &Problem {
@@ -286,7 +286,7 @@ impl Renderer {
         &self,
         ds: &[Diagnostic],
         severity: Severity,
-        source: Option<&Source>,
+        source: Option<&Source<'_>>,
     ) -> String {
         let mut out = String::new();
         for d in ds.iter().take(MAX_SHOWN) {
@@ -307,7 +307,7 @@ impl Renderer {
         issue: &Issue,
         severity: Severity,
         file: &str,
-        source: Option<&Source>,
+        source: Option<&Source<'_>>,
         format: DataFormat,
     ) -> String {
         let at = issue.at.unwrap_or_default();
@@ -323,8 +323,8 @@ impl Renderer {
                     .line(at.line)
                     .map(|l| csv_field(l, src.csv_delimiter(), at.column as usize))
                 {
-                    span.col = s as u32 + 1;
-                    span.end_col = e as u32 + 1;
+                    span.col = crate::syntax::ordinal(s);
+                    span.end_col = crate::syntax::ordinal(e);
                 }
             }
         }
@@ -343,13 +343,13 @@ impl Renderer {
         )
     }
 
-    fn render(&self, p: &Problem, source: Option<&Source>) -> String {
+    fn render(&self, p: &Problem<'_>, source: Option<&Source<'_>>) -> String {
         let level = match p.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
         let title = level.primary_title(clean_text(p.message)).id(p.code);
-        let mut elements: Vec<annotate_snippets::Element> = Vec::new();
+        let mut elements: Vec<annotate_snippets::Element<'_>> = Vec::new();
         let mut notes: Vec<String> = Vec::new();
         let path = clean_text(p.file);
         // Places `(line, column)` of the excerpts, in order, to be written in their headers.
@@ -360,7 +360,7 @@ impl Renderer {
             s.line > 0 && file == p.file && source.is_some_and(|src| src.line(s.line).is_some())
         };
         let labels: Vec<&Label> = p.labels.iter().take(MAX_LABELS).collect();
-        let mut marks: Vec<Mark> = Vec::new();
+        let mut marks: Vec<Mark<'_>> = Vec::new();
         if shown(&p.span, p.file) {
             marks.push(Mark {
                 span: p.span,
@@ -436,7 +436,7 @@ impl Renderer {
         for n in notes {
             elements.push(Level::NOTE.message(n).into());
         }
-        let group: Group = title.elements(elements);
+        let group: Group<'_> = title.elements(elements);
         let r = if self.styled {
             annotate_snippets::Renderer::styled()
         } else {
@@ -458,7 +458,7 @@ impl Renderer {
 }
 
 /// A problem as its header and place only.
-fn fallback(p: &Problem, path: &str) -> String {
+fn fallback(p: &Problem<'_>, path: &str) -> String {
     let level = match p.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -549,7 +549,7 @@ impl<'a> Excerpt<'a> {
 
 /// Groups the marks into excerpts (nearby lines together; the primary's excerpt first) and
 /// builds each excerpt's clipped, cleaned text with the marks' byte ranges in it.
-fn excerpts<'a>(src: &Source, marks: &[Mark<'a>], context: usize) -> Vec<Excerpt<'a>> {
+fn excerpts<'a>(src: &Source<'_>, marks: &[Mark<'a>], context: usize) -> Vec<Excerpt<'a>> {
     // Line ranges, joined when close.
     let mut ranges: Vec<(u32, u32)> = marks
         .iter()
@@ -580,7 +580,7 @@ fn excerpts<'a>(src: &Source, marks: &[Mark<'a>], context: usize) -> Vec<Excerpt
 }
 
 /// Character columns (0-based, end exclusive) a mark covers on `line`, if it touches it.
-fn cols_on(m: &Mark, line: u32, line_text: &str) -> Option<(usize, usize)> {
+fn cols_on(m: &Mark<'_>, line: u32, line_text: &str) -> Option<(usize, usize)> {
     let s = m.span;
     let last = s.last_line();
     if line < s.line || line > last {
@@ -627,7 +627,7 @@ fn is_stop(c: char) -> bool {
 }
 
 fn excerpt<'a>(
-    src: &Source,
+    src: &Source<'_>,
     marks: &[Mark<'a>],
     first: u32,
     last: u32,
@@ -716,7 +716,7 @@ fn excerpt<'a>(
             Some((s..e, m.label.clone(), m.primary))
         })
         .collect();
-    let in_here: Vec<&Mark> = marks
+    let in_here: Vec<&Mark<'_>> = marks
         .iter()
         .filter(|m| (first..=last).contains(&m.span.line))
         .collect();

@@ -97,6 +97,7 @@ pub struct BatchResult {
 }
 
 /// Writes a decimal as an exact JSON number (normalised: `2.50` → `2.5`).
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Num(pub Decimal);
 
 impl Serialize for Num {
@@ -189,7 +190,11 @@ impl UnitResult {
                 Body::Group(kids) => {
                     let n = kids
                         .iter()
-                        .filter(|&&k| self.nodes[k].status == NodeStatus::Scored)
+                        .filter(|&&k| {
+                            self.nodes
+                                .get(k)
+                                .is_some_and(|n| n.status == NodeStatus::Scored)
+                        })
                         .count();
                     format!(
                         "sum of {n} scored sub-criteria: {} of {}",
@@ -240,8 +245,10 @@ struct NodeView<'a> {
 
 impl Serialize for NodeView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let node = &self.r.plan.nodes[self.i];
-        let res = &self.r.nodes[self.i];
+        let (Some(node), Some(res)) = (self.r.plan.nodes.get(self.i), self.r.nodes.get(self.i))
+        else {
+            return Err(serde::ser::Error::custom("a node index outside the plan"));
+        };
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("id", &node.id)?;
         m.serialize_entry("title", &node.title)?;
@@ -318,7 +325,7 @@ impl BatchResult {
     pub fn ranked(&self) -> impl Iterator<Item = (u32, &UnitResult)> {
         self.ranking
             .iter()
-            .map(|e| (e.rank, &self.results[e.position]))
+            .filter_map(|e| self.results.get(e.position).map(|r| (e.rank, r)))
     }
 }
 

@@ -1,4 +1,8 @@
 //! Runs every case in `tests/conformance/` (one test per file) against the engine.
+#![allow(
+    clippy::expect_used,
+    reason = "Test helpers outside `#[test]` functions: a failed unwrap or a panic here is a failing test."
+)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

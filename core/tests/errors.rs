@@ -1,5 +1,10 @@
 //! A bad-input test for every error the engine can raise, at load and at scoring. None may
 //! panic; each must carry its code, a position (load) and a message that says how to fix it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "Test helpers outside `#[test]` functions: a failed unwrap or a panic here is a failing test."
+)]
 
 use std::collections::BTreeSet;
 use std::sync::Mutex;

@@ -2,6 +2,10 @@
 //! passes its own tests in the sandbox, and hostile scripts in a rule file get a coded error
 //! (at load, or for the unit) in bounded time. The engine's own cases are unit tests in
 //! `core/src/expr/tests.rs`.
+#![allow(
+    clippy::panic,
+    reason = "Test helpers outside `#[test]` functions: a failed unwrap or a panic here is a failing test."
+)]
 
 use std::path::{Path, PathBuf};
 

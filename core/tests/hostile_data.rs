@@ -1,5 +1,11 @@
 //! Hostile rule and data files: each gets a located, coded error (or is read correctly) in
 //! bounded time and memory. Regression tests for the adversarial findings of issue #8.
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "Test helpers outside `#[test]` functions: a failed unwrap or a panic here is a failing test."
+)]
 
 use cchc::{BatchOptions, Code, DataFormat, Decimal, Diagnostic, Pos, RawValue, Ruleset, Unit};
 

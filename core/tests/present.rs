@@ -1,6 +1,13 @@
 //! Presentation (`cchc::present`): snapshots of the explanation, table and CSV of the shipped
 //! example, spreadsheet-safe CSV, terminal-safe text, and streamed output equal to the
 //! in-memory one.
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "Test helpers outside `#[test]` functions: a failed unwrap or a panic here is a failing test."
+)]
 
 use std::path::PathBuf;
 

@@ -1,4 +1,10 @@
 //! Invariants over random valid rulesets and units (proptest).
+#![allow(
+    clippy::string_slice,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation,
+    reason = "test code: string slices and indexing into generated rule files are checked by the test itself"
+)]
 
 use cchc::{Decimal, NodeKind, NodeStatus, PlanNode, RawValue, Ruleset, Unit, UnitResult};
 use proptest::prelude::*;

@@ -1,6 +1,11 @@
 //! Rendered diagnostics (the `render` feature): snapshots of what a user sees, and bounds on
 //! what hostile files can make the renderer print.
 #![cfg(feature = "render")]
+#![allow(
+    clippy::string_slice,
+    clippy::cast_possible_truncation,
+    reason = "test code: string slices and small casts in the assertions are checked by the test itself"
+)]
 
 use cchc::report::{render, Renderer, Severity, Source, MAX_SHOWN};
 use cchc::{Code, DataFormat, Diagnostic, Issue, Label, Pos};

@@ -11,6 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Code, Diagnostic, Error, Issue, Label, Pos};
 use crate::inputs::RawValue;
+use crate::syntax::ordinal;
 use crate::unit::Unit;
 
 use super::data_error;
@@ -43,7 +44,7 @@ fn field_column(header: &str, delim: u8, index: usize) -> u32 {
     let mut field = 0usize;
     for (col, c) in header.chars().enumerate() {
         if field == index {
-            return col as u32 + 1;
+            return ordinal(col);
         }
         if c == '"' {
             quoted = !quoted;
@@ -51,7 +52,7 @@ fn field_column(header: &str, delim: u8, index: usize) -> u32 {
             field += 1;
         }
     }
-    header.chars().count() as u32 + 1
+    ordinal(header.chars().count())
 }
 
 /// The line (from 1) where a record starts, or `fallback`. The reader's position is where it
@@ -195,7 +196,7 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                     .with_help("name the column in the header row, or empty the cell")
                     .at(Pos {
                         line,
-                        column: i as u32 + 1,
+                        column: ordinal(i),
                     }),
                 ),
                 name => {
@@ -203,7 +204,7 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                         .push((name.to_string(), RawValue::Cell(c.to_string())));
                     u.value_at.push(Some(Pos {
                         line,
-                        column: i as u32 + 1,
+                        column: ordinal(i),
                     }));
                 }
             }

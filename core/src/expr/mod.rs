@@ -43,7 +43,7 @@ fn engine_with(limits: &Limits) -> Engine {
 
 /// What kind of source: a single expression or a script of statements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SourceKind {
+pub(crate) enum SourceKind {
     /// An expression (`applies_if`, `expr:`, `requires`).
     Expression,
     /// A script (`script:`).
@@ -52,7 +52,7 @@ pub enum SourceKind {
 
 /// A compiled expression or script.
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub(crate) struct Compiled {
     ast: AST,
     /// Input slots the source mentions.
     reads: Vec<usize>,
@@ -62,7 +62,7 @@ pub struct Compiled {
 
 /// A value of a unit's input as the expression engine sees it.
 #[derive(Debug, Clone, Copy)]
-pub enum Slot {
+pub(crate) enum Slot {
     /// Present (given, defaulted or zeroed).
     Value(Value),
     /// Absent, and nodes that read it are missing.
@@ -75,7 +75,7 @@ pub enum Slot {
 
 /// Why an evaluation did not give a value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Fail {
+pub(crate) enum Fail {
     /// It read this input, which the unit lacks.
     Missing(usize),
     /// It read this input, which makes the node not applicable.
@@ -103,7 +103,7 @@ fn mentioned(src: &str, names: &HashMap<String, usize>) -> Vec<usize> {
 
 /// Why a source did not compile.
 #[derive(Debug, Clone)]
-pub struct CompileError {
+pub(crate) struct CompileError {
     /// `undeclared_input` or `script_compile`.
     pub code: Code,
     /// A plain sentence.
@@ -115,7 +115,7 @@ pub struct CompileError {
 fn placeholder(ty: InputType) -> Dynamic {
     match ty {
         InputType::Bool => Dynamic::from_bool(false),
-        InputType::Choice => Dynamic::from(rhai::ImmutableString::new()),
+        InputType::Choice => Dynamic::from(ImmutableString::new()),
         _ => Dynamic::from_decimal(Decimal::ZERO),
     }
 }
@@ -162,7 +162,7 @@ pub(crate) fn compile(
             })
         }
         Err(e) => {
-            let line = e.1.line().map(|l| l as u32);
+            let line = e.1.line().map(crate::syntax::clamp_u32);
             let (code, message) = match &*e.0 {
                 ParseErrorType::VariableUndefined(name) => {
                     // `ho-so` reads as `ho - so`: say why when a declared name starts that way.
@@ -219,7 +219,7 @@ struct Call {
 /// included.
 fn calls(ast: &AST) -> Vec<Call> {
     let mut out = Vec::new();
-    ast.walk(&mut |path: &[ASTNode]| {
+    ast.walk(&mut |path: &[ASTNode<'_>]| {
         let call = match path.last() {
             Some(ASTNode::Expr(Expr::FnCall(x, pos) | Expr::MethodCall(x, pos)))
             | Some(ASTNode::Stmt(Stmt::FnCall(x, pos))) => Some((x, pos)),
@@ -281,7 +281,7 @@ fn to_dynamic(v: &Value, def: &InputDef) -> Dynamic {
     match v {
         Value::Bool(b) => Dynamic::from_bool(*b),
         Value::Num(d) => Dynamic::from_decimal(*d),
-        Value::Choice(i) => Dynamic::from(rhai::ImmutableString::from(
+        Value::Choice(i) => Dynamic::from(ImmutableString::from(
             def.options.get(*i).map_or("", String::as_str),
         )),
     }

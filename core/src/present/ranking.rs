@@ -9,7 +9,7 @@ use crate::result::{Num, RankEntry, UnitResult};
 
 /// One line of the ranking as written in JSON: `{grade, id, index, kind, name, rank, total}`
 /// (keys in this order; `grade` is the grade's id; absent values are `null`).
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct RankRow<'a> {
     grade: Option<&'a str>,
     id: Option<&'a str>,
@@ -56,6 +56,7 @@ impl<R: Borrow<UnitResult>> Serialize for Ranking<'_, R> {
 
 /// A batch in the spec's JSON shape, `{"results": [...], "ranking": [...]}`, over results held
 /// by value or by reference (the CLI, Python and WASM all write it through this).
+#[derive(Debug)]
 pub struct BatchJson<'a, R> {
     /// The results, in input order.
     pub results: &'a [R],

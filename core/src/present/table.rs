@@ -136,7 +136,7 @@ impl Columns {
 }
 
 /// One cell of a result's row.
-pub fn cell(c: Column, r: &UnitResult) -> Cell {
+pub(crate) fn cell(c: Column, r: &UnitResult) -> Cell {
     match c {
         Column::Id => Cell::Text(r.unit.id.clone()),
         Column::Name => Cell::Text(r.unit.name.clone()),

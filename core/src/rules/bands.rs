@@ -230,8 +230,8 @@ fn warn_unreachable(cx: &mut Compiler<'_>, node: &NodeDecl, steps: &[Step], at: 
 impl Bands {
     pub(super) fn eval(&self, ctx: &Ctx<'_>) -> Result<(Decimal, Trace), Fail> {
         let v = self.of.number(ctx)?;
-        match self.steps.iter().position(|s| s.holds(v)) {
-            Some(i) => Ok((self.steps[i].points, Trace::Band(i, v))),
+        match self.steps.iter().enumerate().find(|(_, s)| s.holds(v)) {
+            Some((i, step)) => Ok((step.points, Trace::Band(i, v))),
             None => Ok((Decimal::ZERO, Trace::NoBand(v))),
         }
     }

@@ -88,24 +88,32 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &LevelsDecl, node: &NodeDecl) ->
 
 impl Levels {
     pub(super) fn eval(&self, ctx: &Ctx<'_>) -> Result<(Decimal, Trace), Fail> {
-        match &ctx.slots[self.slot] {
-            Slot::Value(Value::Choice(i)) => Ok((self.points[*i], Trace::Level(*i))),
-            Slot::Value(_) => Err(Fail::Error(
+        match ctx.slots.get(self.slot) {
+            Some(Slot::Value(Value::Choice(i))) => match self.points.get(*i) {
+                Some(p) => Ok((*p, Trace::Level(*i))),
+                None => Err(Fail::Error(
+                    Code::UnknownChoice,
+                    "the choice is not one of the input's options".into(),
+                )),
+            },
+            Some(Slot::Value(_)) => Err(Fail::Error(
                 Code::WrongValueType,
                 "the input is not a choice".into(),
             )),
-            Slot::Missing => Err(Fail::Missing(self.slot)),
-            Slot::NotApplicable => Err(Fail::NotApplicable(self.slot)),
-            Slot::Invalid => Err(Fail::Invalid(self.slot)),
+            Some(Slot::Missing) | None => Err(Fail::Missing(self.slot)),
+            Some(Slot::NotApplicable) => Err(Fail::NotApplicable(self.slot)),
+            Some(Slot::Invalid) => Err(Fail::Invalid(self.slot)),
         }
     }
 
     pub(super) fn explain(&self, opt: usize, inputs: &[InputDef], p: crate::num::Text) -> String {
-        let def = &inputs[self.slot];
+        let def = inputs.get(self.slot);
         format!(
             "`{}` is `{}`: {}",
-            def.name,
-            def.options.get(opt).map(String::as_str).unwrap_or("?"),
+            def.map_or("?", |d| d.name.as_str()),
+            def.and_then(|d| d.options.get(opt))
+                .map(String::as_str)
+                .unwrap_or("?"),
             super::points_word(p)
         )
     }

@@ -120,11 +120,11 @@ impl Operand {
 
     fn read(&self, ctx: &Ctx<'_>) -> Result<(rhai::Dynamic, Option<Value>), Fail> {
         match self {
-            Operand::Input(slot) => match &ctx.slots[*slot] {
-                Slot::Value(v) => Ok((rhai::Dynamic::UNIT, Some(*v))),
-                Slot::Missing => Err(Fail::Missing(*slot)),
-                Slot::NotApplicable => Err(Fail::NotApplicable(*slot)),
-                Slot::Invalid => Err(Fail::Invalid(*slot)),
+            Operand::Input(slot) => match ctx.slots.get(*slot) {
+                Some(Slot::Value(v)) => Ok((rhai::Dynamic::UNIT, Some(*v))),
+                Some(Slot::Missing) | None => Err(Fail::Missing(*slot)),
+                Some(Slot::NotApplicable) => Err(Fail::NotApplicable(*slot)),
+                Some(Slot::Invalid) => Err(Fail::Invalid(*slot)),
             },
             Operand::Expr(c) => c
                 .eval(ctx.engine, ctx.inputs, ctx.slots, &[])
@@ -136,7 +136,7 @@ impl Operand {
     /// The value as a number.
     pub(crate) fn number(&self, ctx: &Ctx<'_>) -> Result<Decimal, Fail> {
         if let Operand::Input(slot) = self {
-            if let Slot::Value(Value::Num(d)) = &ctx.slots[*slot] {
+            if let Some(Slot::Value(Value::Num(d))) = ctx.slots.get(*slot) {
                 return Ok(*d);
             }
         }
@@ -181,7 +181,9 @@ impl Operand {
     /// `input NAME` or the expression's source, for traces.
     pub(crate) fn describe(&self, inputs: &[InputDef]) -> String {
         match self {
-            Operand::Input(slot) => format!("`{}`", inputs[*slot].name),
+            Operand::Input(slot) => {
+                format!("`{}`", inputs.get(*slot).map_or("?", |d| d.name.as_str()))
+            }
             Operand::Expr(c) => format!("`{}`", c.source.trim()),
         }
     }

@@ -173,7 +173,7 @@ impl Ruleset {
         let origin = path.display().to_string();
         let meta = std::fs::metadata(path).map_err(|e| io_error(&origin, e))?;
         if meta.len() > MAX_FILE_BYTES as u64 {
-            return Err(too_large(&origin, meta.len() as u64));
+            return Err(too_large(&origin, meta.len()));
         }
         // Bounded even when the size is unknown (a pipe, `/dev/zero`).
         let bytes = crate::data::read_file_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {

@@ -34,7 +34,7 @@ const PARALLEL_MIN: usize = 256;
 
 impl Ruleset {
     /// Scores one unit.
-    pub fn score(&self, unit: &Unit) -> crate::result::UnitResult {
+    pub fn score(&self, unit: &Unit) -> UnitResult {
         super::score_unit(&self.plan, unit)
     }
 
@@ -167,15 +167,16 @@ pub(crate) fn rank(results: &[UnitResult], mode: RankingMode, grouped: bool) -> 
         }
     }
     let mut out = Vec::with_capacity(results.len());
+    let index_of = |i: usize| results.get(i).and_then(|r| r.index);
     for mut members in groups {
-        members.sort_by(|a, b| results[*b].index.cmp(&results[*a].index));
+        members.sort_by_key(|&i| std::cmp::Reverse(index_of(i)));
         let mut prev: Option<Decimal> = None;
         let mut rank = 0u32;
         for (pos, &i) in members.iter().enumerate() {
-            let idx = results[i].index.unwrap_or_default();
+            let idx = index_of(i).unwrap_or_default();
             if prev != Some(idx) {
                 rank = match mode {
-                    RankingMode::Competition => pos as u32 + 1,
+                    RankingMode::Competition => crate::syntax::ordinal(pos),
                     RankingMode::Dense => rank + 1,
                 };
                 prev = Some(idx);

@@ -55,23 +55,31 @@ struct State<'a> {
 
 impl State<'_> {
     fn set(&mut self, i: usize, points: Decimal, max: Decimal, status: NodeStatus, trace: Trace) {
-        let n = &mut self.nodes[i];
-        n.points = points;
-        n.max = max;
-        n.status = status;
-        n.trace = trace;
+        // `nodes` has one entry per plan node, and `i` is a plan node's index.
+        if let Some(n) = self.nodes.get_mut(i) {
+            n.points = points;
+            n.max = max;
+            n.status = status;
+            n.trace = trace;
+        }
     }
 
     fn input_name(&self, slot: usize) -> String {
-        let d = &self.plan.inputs[slot];
-        match &d.label {
-            Some(l) => format!("`{}` ({l})", d.name),
-            None => format!("`{}`", d.name),
+        match self.plan.inputs.get(slot) {
+            Some(InputDef {
+                name,
+                label: Some(l),
+                ..
+            }) => format!("`{name}` ({l})"),
+            Some(d) => format!("`{}`", d.name),
+            None => format!("`{}`", input_name(self.plan, slot)),
         }
     }
 
     fn not_applicable(&mut self, i: usize, trace: Trace) -> (Decimal, Option<Decimal>) {
-        let node = &self.plan.nodes[i];
+        let Some(node) = self.plan.nodes.get(i) else {
+            return (Decimal::ZERO, None);
+        };
         let (p, m) = if node.full_if_na {
             (node.max, node.max)
         } else {
@@ -93,7 +101,10 @@ impl State<'_> {
 
     /// A node that could not be evaluated: 0 of its declared max.
     fn failed(&mut self, i: usize, fail: Fail, what: &str) -> (Decimal, Option<Decimal>) {
-        let node = &self.plan.nodes[i];
+        let plan = self.plan;
+        let Some(node) = plan.nodes.get(i) else {
+            return (Decimal::ZERO, None);
+        };
         let (max, end, id) = (node.max, node.end, node.id.clone());
         let (status, trace) = match fail {
             Fail::Missing(slot) => {
@@ -119,9 +130,8 @@ impl State<'_> {
             }
         };
         self.set(i, Decimal::ZERO, max, status, trace);
-        for d in i + 1..end {
-            let m = self.plan.nodes[d].max;
-            self.set(d, Decimal::ZERO, m, status, Trace::ParentUndecided);
+        for (d, sub) in plan.nodes.iter().enumerate().take(end).skip(i + 1) {
+            self.set(d, Decimal::ZERO, sub.max, status, Trace::ParentUndecided);
         }
         (Decimal::ZERO, None)
     }
@@ -130,7 +140,10 @@ impl State<'_> {
     /// max (after exclusions).
     fn eval(&mut self, i: usize) -> (Decimal, Option<Decimal>) {
         let plan = self.plan;
-        let node = &plan.nodes[i];
+        // Node indices come from the plan (children, roots), so the node is always there.
+        let Some(node) = plan.nodes.get(i) else {
+            return (Decimal::ZERO, None);
+        };
         if self.na.get(i).copied().unwrap_or(false) {
             return self.not_applicable(i, Trace::ListedNotApplicable);
         }
@@ -215,11 +228,14 @@ impl State<'_> {
         let mut reduced = false;
         for &k in kids {
             let (p, mx) = self.eval(k);
-            match plan.nodes[k].kind {
+            let Some(kid) = plan.nodes.get(k) else {
+                continue;
+            };
+            match kid.kind {
                 NodeKind::Normal => {
                     s += p;
                     if let Some(mx) = mx {
-                        adjust += mx - plan.nodes[k].max;
+                        adjust += mx - kid.max;
                         reduced = true;
                     }
                 }
@@ -240,6 +256,11 @@ impl State<'_> {
         };
         (p, m, reduced)
     }
+}
+
+/// The name of input `slot`; slots come from the plan, so the fallback never shows.
+fn input_name(plan: &Plan, slot: usize) -> &str {
+    plan.inputs.get(slot).map_or("?", |d| d.name.as_str())
 }
 
 fn number_of(raw: &RawValue) -> Option<Decimal> {
@@ -474,23 +495,24 @@ fn self_figures(plan: &Plan, given: &[Option<Decimal>]) -> Option<Decimal> {
     let combine = |kids: &[usize], fig: &[Option<Decimal>]| -> Option<Decimal> {
         let mut acc: Option<Decimal> = None;
         for &k in kids {
-            if let Some(v) = fig[k] {
-                let signed = if plan.nodes[k].kind == NodeKind::Penalty {
-                    -v
-                } else {
-                    v
-                };
+            if let Some(v) = fig.get(k).copied().flatten() {
+                let penalty = plan.nodes.get(k).map(|n| n.kind) == Some(NodeKind::Penalty);
+                let signed = if penalty { -v } else { v };
                 acc = Some(acc.unwrap_or_default().checked_add(signed)?);
             }
         }
         acc
     };
-    for i in (0..n).rev() {
-        fig[i] = match (&given[i], &plan.nodes[i].body) {
-            (Some(v), _) => Some(*v),
+    // Children come after their parent, so a reverse walk sees every child first.
+    for (i, node) in plan.nodes.iter().enumerate().rev() {
+        let v = match (given.get(i).copied().flatten(), &node.body) {
+            (Some(v), _) => Some(v),
             (None, Body::Group(kids)) => combine(kids, &fig),
             (None, Body::Leaf(_)) => None,
         };
+        if let Some(f) = fig.get_mut(i) {
+            *f = v;
+        }
     }
     combine(&plan.roots, &fig)
 }
@@ -542,7 +564,8 @@ fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
                         Code::MissingInput,
                         format!(
                             "the condition of grade `{}` reads `{}`, which the unit does not give",
-                            g.id, plan.inputs[s].name
+                            g.id,
+                            input_name(&plan, s)
                         ),
                     ),
                     Fail::Invalid(s) => (
@@ -553,7 +576,8 @@ fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
                             .unwrap_or(Code::WrongValueType),
                         format!(
                             "the condition of grade `{}` reads the refused value of `{}`",
-                            g.id, plan.inputs[s].name
+                            g.id,
+                            input_name(&plan, s)
                         ),
                     ),
                     Fail::Error(code, msg) => (

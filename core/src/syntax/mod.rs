@@ -7,45 +7,54 @@ mod number;
 mod reader;
 mod yaml;
 
-pub use number::{parse_decimal, NumberError};
-pub use reader::{suggest, MapReader};
-pub use yaml::{parse, Limits, Node, Style, Value};
+pub(crate) use number::{parse_decimal, NumberError};
+pub(crate) use reader::{suggest, MapReader};
+pub(crate) use yaml::{parse, Limits, Node, Style, Value};
 
 use crate::error::Pos;
 
 /// The text of UTF-8 bytes (a leading BOM is kept for the parsers to skip), or the position of
 /// the first invalid byte.
-pub fn utf8(bytes: &[u8]) -> Result<&str, Pos> {
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Pos> {
     std::str::from_utf8(bytes).map_err(|e| pos_at(bytes, e.valid_up_to()))
+}
+
+/// `n` as a `u32`, saturating: counts here are bounded by the file-size limit, far below it.
+pub(crate) fn clamp_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The 1-based ordinal (line, column, rank) of 0-based `n`, saturating.
+pub(crate) fn ordinal(n: usize) -> u32 {
+    clamp_u32(n).saturating_add(1)
 }
 
 /// The line and column (in characters) of byte offset `at` of `bytes`.
 fn pos_at(bytes: &[u8], at: usize) -> Pos {
     let before = bytes.get(..at).unwrap_or(bytes);
-    let line = before.iter().filter(|b| **b == b'\n').count() as u32 + 1;
+    let line = ordinal(before.iter().filter(|b| **b == b'\n').count());
     let line_start = before
         .iter()
         .rposition(|b| *b == b'\n')
         .map_or(0, |i| i + 1);
     // Count characters, not bytes: continuation bytes (10xxxxxx) do not start a character.
-    let column = before
-        .get(line_start..)
-        .unwrap_or_default()
-        .iter()
-        .filter(|b| (**b & 0xC0) != 0x80)
-        .count() as u32
-        + 1;
+    let column = ordinal(
+        before
+            .get(line_start..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|b| (**b & 0xC0) != 0x80)
+            .count(),
+    );
     Pos { line, column }
 }
 
 /// The first control character of `text` other than tab, LF and CR (C0 controls, DEL and the
 /// C1 controls U+0080–U+009F), with its position. Such characters are never meant in a rule or
 /// data file: a NUL byte, for instance, makes some readers stop early and drop the rest.
-pub fn find_control(text: &str) -> Option<(Pos, char)> {
+pub(crate) fn find_control(text: &str) -> Option<(Pos, char)> {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    for (i, &b) in bytes.iter().enumerate() {
         let found = match b {
             b'\t' | b'\n' | b'\r' => None,
             0..=0x1F | 0x7F => Some(char::from(b)),
@@ -59,13 +68,12 @@ pub fn find_control(text: &str) -> Option<(Pos, char)> {
         if let Some(c) = found {
             return Some((pos_at(bytes, i), c));
         }
-        i += 1;
     }
     None
 }
 
 /// The sentence and help for a control character found by [`find_control`].
-pub fn control_message(c: char) -> (String, &'static str) {
+pub(crate) fn control_message(c: char) -> (String, &'static str) {
     (
         format!(
             "the file holds the control character U+{:04X} here; a text file may not hold it",
@@ -78,6 +86,19 @@ pub fn control_message(c: char) -> (String, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals_saturate_instead_of_wrapping() {
+        assert_eq!(ordinal(0), 1);
+        assert_eq!(ordinal(41), 42);
+        assert_eq!(clamp_u32(7), 7);
+        #[cfg(target_pointer_width = "64")]
+        {
+            assert_eq!(ordinal(usize::MAX), u32::MAX);
+            assert_eq!(ordinal(u32::MAX as usize), u32::MAX);
+            assert_eq!(clamp_u32(u32::MAX as usize + 1), u32::MAX);
+        }
+    }
 
     #[test]
     fn control_characters_are_found_with_their_place() {

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 /// Why a text is not an exact decimal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberError {
+pub(crate) enum NumberError {
     /// Not a number at all.
     NotANumber,
     /// NaN or an infinity.
@@ -14,7 +14,7 @@ pub enum NumberError {
 }
 
 /// True when YAML's core schema reads the plain scalar as a number.
-pub fn looks_numeric(s: &str) -> bool {
+pub(super) fn looks_numeric(s: &str) -> bool {
     matches!(
         parse_decimal(s),
         Ok(_) | Err(NumberError::NotFinite | NumberError::Inexact)
@@ -36,23 +36,24 @@ fn is_special(s: &str) -> Option<NumberError> {
 
 /// Parses a decimal number written with `.` (optionally signed, optionally with an exponent),
 /// exactly: a number that would need rounding is `Inexact`.
-pub fn parse_decimal(s: &str) -> Result<Decimal, NumberError> {
+pub(crate) fn parse_decimal(s: &str) -> Result<Decimal, NumberError> {
     if let Some(e) = is_special(s) {
         return Err(e);
     }
     let bytes = s.as_bytes();
+    let at = |i: usize| bytes.get(i).copied();
     let mut i = 0;
-    if i < bytes.len() && (bytes[i] == b'+' || bytes[i] == b'-') {
+    if matches!(at(i), Some(b'+' | b'-')) {
         i += 1;
     }
     let mut digits = 0;
-    while i < bytes.len() && bytes[i].is_ascii_digit() {
+    while at(i).is_some_and(|b| b.is_ascii_digit()) {
         i += 1;
         digits += 1;
     }
-    if i < bytes.len() && bytes[i] == b'.' {
+    if at(i) == Some(b'.') {
         i += 1;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
+        while at(i).is_some_and(|b| b.is_ascii_digit()) {
             i += 1;
             digits += 1;
         }
@@ -62,17 +63,15 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, NumberError> {
     }
     let mantissa_end = i;
     let mut exp: i64 = 0;
-    if i < bytes.len() && (bytes[i] == b'e' || bytes[i] == b'E') {
+    if matches!(at(i), Some(b'e' | b'E')) {
         i += 1;
-        let neg = i < bytes.len() && bytes[i] == b'-';
-        if i < bytes.len() && (bytes[i] == b'+' || bytes[i] == b'-') {
+        let neg = at(i) == Some(b'-');
+        if matches!(at(i), Some(b'+' | b'-')) {
             i += 1;
         }
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            exp = exp
-                .saturating_mul(10)
-                .saturating_add((bytes[i] - b'0') as i64);
+        while let Some(b @ b'0'..=b'9') = at(i) {
+            exp = exp.saturating_mul(10).saturating_add(i64::from(b - b'0'));
             i += 1;
         }
         if i == start {
@@ -85,7 +84,8 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, NumberError> {
     if i != bytes.len() {
         return Err(NumberError::NotANumber);
     }
-    let mantissa = &s[..mantissa_end];
+    // Everything before `mantissa_end` is ASCII, so the cut is on a character boundary.
+    let mantissa = s.get(..mantissa_end).ok_or(NumberError::NotANumber)?;
     let mantissa = mantissa.strip_prefix('+').unwrap_or(mantissa);
     let mut d = Decimal::from_str_exact(mantissa).map_err(|_| NumberError::Inexact)?;
     if exp != 0 {

@@ -3,14 +3,14 @@
 use super::yaml::{Node, Value};
 
 /// Walks the entries of a mapping node, remembering which keys were read.
-pub struct MapReader<'a> {
+pub(crate) struct MapReader<'a> {
     entries: &'a [(Node, Node)],
     used: Vec<bool>,
 }
 
 impl<'a> MapReader<'a> {
     /// A reader over `node`, or `None` when the node is not a mapping.
-    pub fn new(node: &'a Node) -> Option<Self> {
+    pub(crate) fn new(node: &'a Node) -> Option<Self> {
         match &node.value {
             Value::Map(entries) => Some(MapReader {
                 entries,
@@ -21,11 +21,11 @@ impl<'a> MapReader<'a> {
     }
 
     /// The value under `key` (compared as written).
-    pub fn get(&mut self, key: &str) -> Option<&'a Node> {
+    pub(crate) fn get(&mut self, key: &str) -> Option<&'a Node> {
         let entries = self.entries;
-        for (i, (k, v)) in entries.iter().enumerate() {
+        for ((k, v), used) in entries.iter().zip(self.used.iter_mut()) {
             if k.scalar() == Some(key) {
-                self.used[i] = true;
+                *used = true;
                 return Some(v);
             }
         }
@@ -33,12 +33,12 @@ impl<'a> MapReader<'a> {
     }
 
     /// True when the mapping has `key`.
-    pub fn has(&self, key: &str) -> bool {
+    pub(crate) fn has(&self, key: &str) -> bool {
         self.entries.iter().any(|(k, _)| k.scalar() == Some(key))
     }
 
     /// Keys that were never read: `(key node, key text)`.
-    pub fn unread(&self) -> impl Iterator<Item = (&'a Node, &'a str)> + '_ {
+    pub(crate) fn unread(&self) -> impl Iterator<Item = (&'a Node, &'a str)> + '_ {
         self.entries
             .iter()
             .zip(self.used.iter())
@@ -47,27 +47,12 @@ impl<'a> MapReader<'a> {
     }
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
 /// The known word nearest to `word`, when it is near enough to be a likely typo.
-pub fn suggest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+pub(crate) fn suggest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
     let lower = word.to_lowercase();
     known
         .into_iter()
-        .map(|k| (levenshtein(&lower, &k.to_lowercase()), k))
+        .map(|k| (strsim::levenshtein(&lower, &k.to_lowercase()), k))
         .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)

@@ -13,7 +13,7 @@ use crate::error::{Code, Pos};
 
 /// How a scalar was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
+pub(crate) enum Style {
     /// Unquoted: may be a null, bool or number.
     Plain,
     /// Quoted or a block scalar (or tagged `!!str`): always text.
@@ -22,7 +22,7 @@ pub enum Style {
 
 /// A YAML value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     /// A scalar, as written.
     Scalar(String, Style),
     /// A sequence.
@@ -33,7 +33,7 @@ pub enum Value {
 
 /// A YAML node and where it starts.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub(crate) struct Node {
     /// Where the node starts.
     pub pos: Pos,
     /// The value.
@@ -42,7 +42,7 @@ pub struct Node {
 
 /// Limits on what a document may expand to.
 #[derive(Debug, Clone, Copy)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// Most nodes that aliases may add in total.
     pub alias_nodes: usize,
     /// Most bytes that aliases may add in total (scalar text plus a fixed cost per node).
@@ -76,7 +76,7 @@ enum Kind {
 
 /// Why a document could not be read.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ParseError {
+pub(crate) struct ParseError {
     /// Where.
     pub pos: Pos,
     /// What (a plain sentence).
@@ -109,7 +109,7 @@ impl ParseError {
 
     /// The error code: `yaml_too_complex`, `duplicate_key`, `control_character`, or `syntax`
     /// (the caller's code for unreadable text: `yaml_syntax` or `data_syntax`).
-    pub fn code(&self, syntax: Code) -> Code {
+    pub(crate) fn code(&self, syntax: Code) -> Code {
         match self.kind {
             Kind::Syntax => syntax,
             Kind::TooComplex => Code::YamlTooComplex,
@@ -121,8 +121,8 @@ impl ParseError {
 
 fn pos_of(m: &Marker) -> Pos {
     Pos {
-        line: m.line() as u32,
-        column: m.col() as u32 + 1,
+        line: super::clamp_u32(m.line()),
+        column: super::ordinal(m.col()),
     }
 }
 
@@ -130,7 +130,7 @@ fn pos_of(m: &Marker) -> Pos {
 const SCAN_KEYS: usize = 16;
 
 /// What one node costs against the byte budget besides its text.
-const NODE_BYTES: usize = std::mem::size_of::<Node>();
+const NODE_BYTES: usize = size_of::<Node>();
 
 enum Frame {
     Seq {
@@ -490,7 +490,7 @@ impl Builder {
 /// Refuses control characters (other than tab, CR and LF), unknown tags, aliases that expand
 /// beyond `limits`, nesting deeper than `limits.depth` and (unless `limits.keep_duplicate_keys`)
 /// a key written twice in one mapping.
-pub fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseError> {
+pub(crate) fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some((pos, c)) = super::find_control(text) {
         let (message, help) = super::control_message(c);
@@ -538,7 +538,7 @@ pub fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseError> {
 
 impl Node {
     /// The scalar text, if this is a scalar.
-    pub fn scalar(&self) -> Option<&str> {
+    pub(crate) fn scalar(&self) -> Option<&str> {
         match &self.value {
             Value::Scalar(s, _) => Some(s),
             _ => None,
@@ -546,12 +546,12 @@ impl Node {
     }
 
     /// True for a YAML null (`~`, `null`, or nothing).
-    pub fn is_null(&self) -> bool {
+    pub(crate) fn is_null(&self) -> bool {
         matches!(&self.value, Value::Scalar(s, Style::Plain) if matches!(s.as_str(), "" | "~" | "null" | "Null" | "NULL"))
     }
 
     /// The boolean, if this is a plain `true` or `false`.
-    pub fn as_bool(&self) -> Option<bool> {
+    pub(crate) fn as_bool(&self) -> Option<bool> {
         match &self.value {
             Value::Scalar(s, Style::Plain) => match s.as_str() {
                 "true" | "True" | "TRUE" => Some(true),
@@ -563,7 +563,7 @@ impl Node {
     }
 
     /// A plain scalar that YAML reads as a number (including `.inf` and `.nan`).
-    pub fn looks_numeric(&self) -> bool {
+    pub(crate) fn looks_numeric(&self) -> bool {
         match &self.value {
             Value::Scalar(s, Style::Plain) => super::number::looks_numeric(s),
             _ => false,
@@ -571,7 +571,7 @@ impl Node {
     }
 
     /// A short description of what this node is, for messages.
-    pub fn describe(&self) -> &'static str {
+    pub(crate) fn describe(&self) -> &'static str {
         match &self.value {
             Value::Seq(_) => "a list",
             Value::Map(_) => "a mapping",
