@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use cchc::Ruleset;
 use cchc_benches::{hand_score, ruleset_yaml, unit};
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn benches(c: &mut Criterion) {
     let text = ruleset_yaml();

@@ -43,11 +43,15 @@ pub fn ruleset_yaml() -> String {
             let v = name(a, j);
             let rule = match j % 6 {
                 0 => format!("{{ check: {v} }}"),
-                1 => format!("{{ bands: {{ input: {v}, steps: [ {{ at_least: 90, points: 1 }}, {{ at_least: 70, points: 0.5 }}, {{ points: 0 }} ] }} }}"),
+                1 => format!(
+                    "{{ bands: {{ input: {v}, steps: [ {{ at_least: 90, points: 1 }}, {{ at_least: 70, points: 0.5 }}, {{ points: 0 }} ] }} }}"
+                ),
                 2 => format!("{{ scale: {{ input: {v}, from: 1, to: 5 }} }}"),
                 3 => format!("{{ deduct: {{ input: {v}, per: 0.25 }} }}"),
                 4 => format!("{{ per: {{ input: {v}, points: 0.5 }} }}"),
-                _ => format!("{{ levels: {{ input: {v}, points: {{ dung_han: 1, cham: 0.5, khong: 0 }} }} }}"),
+                _ => format!(
+                    "{{ levels: {{ input: {v}, points: {{ dung_han: 1, cham: 0.5, khong: 0 }} }} }}"
+                ),
             };
             s.push_str(&format!(
                 "      - {{ id: \"{}.{}\", title: Tiêu chí {}.{}, max: 1, rule: {rule} }}\n",

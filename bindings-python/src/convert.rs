@@ -366,10 +366,9 @@ pub(crate) fn is_dataframe(obj: &Bound<'_, PyAny>) -> bool {
     let Ok(modules) = py.import("sys").and_then(|s| s.getattr("modules")) else {
         return false;
     };
-    let Ok(Some(pandas)) =
-        modules
-            .call_method1("get", ("pandas",))
-            .map(|p| if p.is_none() { None } else { Some(p) })
+    let Ok(Some(pandas)) = modules
+        .call_method1("get", ("pandas",))
+        .map(|p| if p.is_none() { None } else { Some(p) })
     else {
         return false;
     };

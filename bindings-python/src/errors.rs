@@ -1,6 +1,6 @@
 //! Exceptions (`CchcError`, `RulesetError`, `DataError`), diagnostics, and the panic guard.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use cchc::report::{Renderer, Severity, Source};
 use pyo3::create_exception;

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use cchc::report::{visible, Severity};
+use cchc::report::{Severity, visible};
 
 use crate::render;
 

@@ -74,9 +74,11 @@ fn out_refuses_the_input_files() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(std::fs::read_to_string(&dest)
-        .unwrap()
-        .starts_with("id,name,kind,"));
+    assert!(
+        std::fs::read_to_string(&dest)
+            .unwrap()
+            .starts_with("id,name,kind,")
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::Code;
-use crate::syntax::{parse_decimal, NumberError};
+use crate::syntax::{NumberError, parse_decimal};
 use crate::text::nfc;
 use crate::types::{InputType, OnMissing};
 
@@ -139,16 +139,22 @@ impl InputDef {
                         Some(b) => Ok(Some(Value::Bool(b))),
                         None => Err((
                             Code::WrongValueType,
-                            format!("`{name}` is yes/no, but the cell holds `{t}`; write có/không, true/false, 1/0 or x"),
+                            format!(
+                                "`{name}` is yes/no, but the cell holds `{t}`; write có/không, true/false, 1/0 or x"
+                            ),
                         )),
                     },
                     InputType::Choice => self.choice(t),
                     InputType::Count if thousands_like(t) => Err((
                         Code::WrongValueType,
-                        format!("`{name}` counts things, but `{t}` can mean a thousand-fold number (`.` or `,` separating thousands) or a decimal; write the count with digits only, e.g. {}", t.replace(['.', ','], "")),
+                        format!(
+                            "`{name}` counts things, but `{t}` can mean a thousand-fold number (`.` or `,` separating thousands) or a decimal; write the count with digits only, e.g. {}",
+                            t.replace(['.', ','], "")
+                        ),
                     )),
                     _ => {
-                        let d = parse_cell_number(t).map_err(|(c, m)| (c, format!("`{name}`: {m}")))?;
+                        let d =
+                            parse_cell_number(t).map_err(|(c, m)| (c, format!("`{name}`: {m}")))?;
                         self.number(d).map(Some)
                     }
                 }

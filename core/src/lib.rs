@@ -59,6 +59,7 @@ mod text;
 mod types;
 mod unit;
 
+pub use data::DataFormat;
 /// # Errors
 ///
 /// [`Error::Data`] when the text cannot be read as units at all (`data_syntax`, `data_shape`,
@@ -103,15 +104,14 @@ pub use data::read_units_bytes;
 /// ```
 #[doc(inline)]
 pub use data::read_units_file;
-pub use data::DataFormat;
 pub use error::{Code, Diagnostic, Error, Issue, Label, Pos};
 pub use expr::Limits;
-pub use inputs::{parse_cell_number, RawValue};
+pub use inputs::{RawValue, parse_cell_number};
 pub use plan::PlanNode;
 pub use result::{BatchResult, GradeRef, NodeResult, RankEntry, UnitInfo, UnitResult};
 pub use ruleset::{
-    json_schema, CriterionInfo, InputDefault, InputInfo, Ruleset, TestFailure, TestOutcome,
-    MAX_FILE_BYTES,
+    CriterionInfo, InputDefault, InputInfo, MAX_FILE_BYTES, Ruleset, TestFailure, TestOutcome,
+    json_schema,
 };
 pub use rust_decimal::Decimal;
 pub use score::BatchOptions;

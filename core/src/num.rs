@@ -57,11 +57,7 @@ pub(crate) fn le(a: Decimal, b: Decimal) -> bool {
 /// The smaller of two decimals.
 #[inline]
 pub(crate) fn min(a: Decimal, b: Decimal) -> Decimal {
-    if le(a, b) {
-        a
-    } else {
-        b
-    }
+    if le(a, b) { a } else { b }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use cchc::{BatchOptions, DataFormat, Decimal, Ruleset, UnitResult};
 use libtest_mimic::{Arguments, Failed, Trial};
-use serde_yaml::Value;
+use serde_yaml_ng::Value;
 
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance")
@@ -131,7 +131,7 @@ fn check_unit(c: &mut Check<'_>, want: &Value, got: &UnitResult) {
         for (id, exp) in nodes {
             let id = match id {
                 Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other)
+                other => serde_yaml_ng::to_string(other)
                     .unwrap_or_default()
                     .trim()
                     .to_string(),
@@ -184,7 +184,7 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         .unwrap_or("?")
         .to_string();
     let text = std::fs::read_to_string(path).map_err(|e| format!("{file}: {e}"))?;
-    let case: Value = serde_yaml::from_str(&text).map_err(|e| format!("{file}: not YAML: {e}"))?;
+    let case: Value = serde_yaml_ng::from_str(&text).map_err(|e| format!("{file}: not YAML: {e}"))?;
     let rules = case
         .get("ruleset")
         .and_then(Value::as_str)

@@ -21,7 +21,9 @@ const HEAD: &str = "format: cchc/1\nid: t\nversion: \"1\"\ntitle: Kiểm thử\n
 
 /// A ruleset with one leaf `1` (max 2) using `rule`, and these inputs.
 fn one_leaf(inputs: &str, rule: &str) -> String {
-    format!("{HEAD}total: 2\ninputs:\n{inputs}\ncriteria:\n  - id: \"1\"\n    title: Tiêu chí\n    max: 2\n    rule: {rule}\n")
+    format!(
+        "{HEAD}total: 2\ninputs:\n{inputs}\ncriteria:\n  - id: \"1\"\n    title: Tiêu chí\n    max: 2\n    rule: {rule}\n"
+    )
 }
 
 const INPUTS: &str = "  b: { type: bool }\n  n: { type: count }\n  p: { type: percent }\n  x: { type: number, min: 1, max: 5 }\n  c: { type: choice, options: [dung_han, cham] }";
@@ -242,7 +244,9 @@ fn load_errors() {
 
     // Duplicate ids, also the NFC and NFD forms of the same Vietnamese id.
     let two = |a: &str, b: &str| {
-        format!("{HEAD}total: 2\ninputs:\n  v: {{ type: number }}\ncriteria:\n  - {{ id: \"{a}\", title: A, max: 1, rule: {{ value: v }} }}\n  - {{ id: \"{b}\", title: B, max: 1, rule: {{ value: v }} }}\n")
+        format!(
+            "{HEAD}total: 2\ninputs:\n  v: {{ type: number }}\ncriteria:\n  - {{ id: \"{a}\", title: A, max: 1, rule: {{ value: v }} }}\n  - {{ id: \"{b}\", title: B, max: 1, rule: {{ value: v }} }}\n"
+        )
     };
     expect_load(&two("1", "1"), Code::DuplicateId);
     let d = expect_load(
@@ -253,7 +257,9 @@ fn load_errors() {
     assert!(Ruleset::from_yaml_str(&two("Tiêu chí 1", "Tiêu chí 2"), "ok.yaml").is_ok());
 
     // A cap group whose children add up to less than its max.
-    let cap = format!("{HEAD}total: 3\ninputs:\n  v: {{ type: number }}\ncriteria:\n  - id: g\n    title: G\n    max: 3\n    cap: true\n    children:\n      - {{ id: a, title: A, max: 1, rule: {{ value: v }} }}\n      - {{ id: b, title: B, max: 1, rule: {{ value: v }} }}\n");
+    let cap = format!(
+        "{HEAD}total: 3\ninputs:\n  v: {{ type: number }}\ncriteria:\n  - id: g\n    title: G\n    max: 3\n    cap: true\n    children:\n      - {{ id: a, title: A, max: 1, rule: {{ value: v }} }}\n      - {{ id: b, title: B, max: 1, rule: {{ value: v }} }}\n"
+    );
     expect_load(&cap, Code::CapTooSmall);
 
     // Several problems are all reported, sorted by position.
@@ -269,9 +275,11 @@ fn load_errors() {
             && codes.contains(&Code::UndeclaredInput),
         "{diags:#?}"
     );
-    assert!(diags
-        .windows(2)
-        .all(|w| (w[0].line, w[0].column) <= (w[1].line, w[1].column)));
+    assert!(
+        diags
+            .windows(2)
+            .all(|w| (w[0].line, w[0].column) <= (w[1].line, w[1].column))
+    );
 }
 
 #[test]
@@ -297,11 +305,13 @@ fn limits_on_rule_files() {
         Ok(_) => panic!("latin-1 accepted"),
     }
     // A leading BOM is fine.
-    assert!(Ruleset::from_bytes(
-        format!("\u{feff}{}", one_leaf(INPUTS, "{ check: b }")).as_bytes(),
-        "bom.yaml"
-    )
-    .is_ok());
+    assert!(
+        Ruleset::from_bytes(
+            format!("\u{feff}{}", one_leaf(INPUTS, "{ check: b }")).as_bytes(),
+            "bom.yaml"
+        )
+        .is_ok()
+    );
     // Depth 9.
     let mut tree = String::from("{ id: l9, title: L, max: 1, rule: { value: v } }");
     for d in (1..=8).rev() {
@@ -627,10 +637,12 @@ fn expect_warning(text: &str, code: Code) -> cchc::Diagnostic {
 #[test]
 fn load_warnings() {
     let ok = one_leaf(INPUTS, "{ check: b }");
-    assert!(Ruleset::from_yaml_str(&ok, "ok.yaml")
-        .unwrap()
-        .warnings()
-        .is_empty());
+    assert!(
+        Ruleset::from_yaml_str(&ok, "ok.yaml")
+            .unwrap()
+            .warnings()
+            .is_empty()
+    );
     let w = expect_warning(
         &ok.replace("total: 2", "effective: { from: 2021-02-30 }\ntotal: 2"),
         Code::InvalidDate,
@@ -643,10 +655,12 @@ fn load_warnings() {
         Code::InvalidDate,
     );
     let leap = ok.replace("total: 2", "effective: { from: 2024-02-29 }\ntotal: 2");
-    assert!(Ruleset::from_yaml_str(&leap, "w.yaml")
-        .unwrap()
-        .warnings()
-        .is_empty());
+    assert!(
+        Ruleset::from_yaml_str(&leap, "w.yaml")
+            .unwrap()
+            .warnings()
+            .is_empty()
+    );
 
     let graded = |at_least: &str| {
         ok.replace(
@@ -656,10 +670,12 @@ fn load_warnings() {
     };
     expect_warning(&graded("120"), Code::GradeOutOfRange);
     expect_warning(&graded("-1"), Code::GradeOutOfRange);
-    assert!(Ruleset::from_yaml_str(&graded("100"), "w.yaml")
-        .unwrap()
-        .warnings()
-        .is_empty());
+    assert!(
+        Ruleset::from_yaml_str(&graded("100"), "w.yaml")
+            .unwrap()
+            .warnings()
+            .is_empty()
+    );
 
     let w = expect_warning(&ok.replace("id: \"1\"", "id: \" 1\""), Code::SuspiciousId);
     assert_eq!(w.criterion.as_deref(), Some(" 1"));
@@ -704,10 +720,12 @@ fn load_warnings() {
     );
     // Descending thresholds, a gap only the catch-all fills: no warning.
     let fine = bands("{ above: 50, points: 2 }, { below: 50, points: 1 }, { points: 0 }");
-    assert!(Ruleset::from_yaml_str(&fine, "w.yaml")
-        .unwrap()
-        .warnings()
-        .is_empty());
+    assert!(
+        Ruleset::from_yaml_str(&fine, "w.yaml")
+            .unwrap()
+            .warnings()
+            .is_empty()
+    );
 }
 
 #[test]

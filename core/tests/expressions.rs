@@ -48,7 +48,9 @@ fn shipped_rules_work_in_the_sandbox() {
 const HEAD: &str = "format: cchc/1\nid: t\nversion: \"1\"\ntitle: Kiểm thử\ntotal: 2\ninputs:\n  n: { type: count }\n";
 
 fn with_script(src: &str) -> String {
-    format!("{HEAD}criteria:\n  - id: \"1\"\n    title: Tiêu chí\n    max: 2\n    rule: {{ script: \"{src}\" }}\n")
+    format!(
+        "{HEAD}criteria:\n  - id: \"1\"\n    title: Tiêu chí\n    max: 2\n    rule: {{ script: \"{src}\" }}\n"
+    )
 }
 
 fn load_codes(text: &str) -> Vec<Code> {

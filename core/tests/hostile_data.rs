@@ -104,9 +104,10 @@ fn aliases_still_copy_their_anchor() {
     // An anchored node holding aliases, aliased again.
     let text = "a: &a [1, 2]\nb: &b [*a, *a]\nc: *b\n";
     let d = load_diags(text);
-    assert!(d
-        .iter()
-        .all(|d| d.code != Code::YamlTooComplex && d.code != Code::YamlSyntax));
+    assert!(
+        d.iter()
+            .all(|d| d.code != Code::YamlTooComplex && d.code != Code::YamlSyntax)
+    );
     // An alias inside its own anchor cannot be expanded.
     let d = load_diags("a: &a [1, *a]\n");
     assert_eq!(d[0].code, Code::YamlSyntax);
@@ -344,10 +345,12 @@ fn csv_header_problems_are_reported() {
     assert_eq!(u[1].problems[0].at, Some(at(3, 3)));
     let r = rules().score_batch(&u);
     assert_eq!(r.results[1].status, cchc::UnitStatus::Complete);
-    assert!(r.results[1]
-        .warnings
-        .iter()
-        .any(|w| w.code == Code::UnknownKey));
+    assert!(
+        r.results[1]
+            .warnings
+            .iter()
+            .any(|w| w.code == Code::UnknownKey)
+    );
 }
 
 #[test]

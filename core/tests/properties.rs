@@ -19,11 +19,7 @@ impl Tape<'_> {
     fn next(&mut self, n: u32) -> u32 {
         let v = self.t.get(self.i).copied().unwrap_or(7);
         self.i += 1;
-        if n == 0 {
-            0
-        } else {
-            v % n
-        }
+        if n == 0 { 0 } else { v % n }
     }
     /// A decimal with two places in [lo, hi] hundredths.
     fn dec(&mut self, lo: u32, hi: u32) -> Decimal {
@@ -54,7 +50,9 @@ fn node_yaml(
         1 => "penalty",
         _ => "normal",
     };
-    out.push_str(&format!("{pad}- id: \"{id}\"\n{pad}  title: Tiêu chí {id}\n{pad}  kind: {kind}\n{pad}  max: {max}\n"));
+    out.push_str(&format!(
+        "{pad}- id: \"{id}\"\n{pad}  title: Tiêu chí {id}\n{pad}  kind: {kind}\n{pad}  max: {max}\n"
+    ));
     if t.next(6) == 0 {
         out.push_str(&format!("{pad}  applies_if: \"n0 > {}\"\n", t.next(3)));
         if t.next(2) == 0 {
@@ -115,10 +113,23 @@ fn node_yaml(
             p(t),
             p(t)
         ),
-        2 => format!("{{ scale: {{ input: x0, from: {}, to: {} }} }}", t.next(10), 11 + t.next(10)),
-        3 => format!("{{ deduct: {{ input: n0, per: {}, floor: {} }} }}", t.dec(1, 200), p(t)),
+        2 => format!(
+            "{{ scale: {{ input: x0, from: {}, to: {} }} }}",
+            t.next(10),
+            11 + t.next(10)
+        ),
+        3 => format!(
+            "{{ deduct: {{ input: n0, per: {}, floor: {} }} }}",
+            t.dec(1, 200),
+            p(t)
+        ),
         4 => format!("{{ per: {{ input: n0, points: {} }} }}", t.dec(1, 200)),
-        5 => format!("{{ levels: {{ input: c0, points: {{ a: {}, b: {}, c: {} }} }} }}", p(t), p(t), p(t)),
+        5 => format!(
+            "{{ levels: {{ input: c0, points: {{ a: {}, b: {}, c: {} }} }} }}",
+            p(t),
+            p(t),
+            p(t)
+        ),
         6 => "{ value: { expr: \"min(x0, 1)\" } }".to_string(),
         _ => format!("{{ script: \"if b0 {{ {} }} else {{ x0 * 0 }}\" }}", p(t)),
     };

@@ -7,7 +7,7 @@
     reason = "test code: string slices and small casts in the assertions are checked by the test itself"
 )]
 
-use cchc::report::{render, Renderer, Severity, Source, MAX_SHOWN};
+use cchc::report::{MAX_SHOWN, Renderer, Severity, Source, render};
 use cchc::{Code, DataFormat, Diagnostic, Issue, Label, Pos};
 
 const RULES: &str = "format: cchc/1

@@ -3,11 +3,11 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::error::{Code, Error, Issue, Label, Pos};
 use crate::inputs::RawValue;
-use crate::syntax::{self, parse_decimal, Limits, Node, NumberError, Style, Value};
+use crate::syntax::{self, Limits, Node, NumberError, Style, Value, parse_decimal};
 use crate::unit::Unit;
 
 use super::data_error;
@@ -66,22 +66,36 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                                 again.pos,
                                 "the key `units` appears twice; keep one list of units",
                             )
-                            .with_label(Label::new(origin, list.pos, "the first list is here")),
+                            .with_label(Label::new(
+                                origin,
+                                list.pos,
+                                "the first list is here",
+                            )),
                         )));
                     }
                     match &list.value {
                         Value::Seq(items) => {
-                            if let Some((k, _)) = entries.iter().find(|(k, _)| k.scalar() != Some("units")) {
+                            if let Some((k, _)) =
+                                entries.iter().find(|(k, _)| k.scalar() != Some("units"))
+                            {
                                 return Err(data_error(
                                     Code::DataShape,
                                     origin,
                                     k.pos,
-                                    format!("next to `units:` the data may have no other key, but it has `{}`", k.scalar().unwrap_or("?")),
+                                    format!(
+                                        "next to `units:` the data may have no other key, but it has `{}`",
+                                        k.scalar().unwrap_or("?")
+                                    ),
                                 ));
                             }
                             Ok(items.iter().map(unit).collect())
                         }
-                        _ => Err(data_error(Code::DataShape, origin, list.pos, "`units` must be a list of units")),
+                        _ => Err(data_error(
+                            Code::DataShape,
+                            origin,
+                            list.pos,
+                            "`units` must be a list of units",
+                        )),
                     }
                 }
                 None => Ok(vec![unit(&root)]),

@@ -11,11 +11,11 @@
 
 use std::fmt::Write as _;
 
-use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, Position, INT};
+use rhai::{Array, Dynamic, Engine, EvalAltResult, INT, ImmutableString, Position};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::context::{self, Trap};
 use super::Limits;
+use super::context::{self, Trap};
 
 type R<T> = Result<T, Box<EvalAltResult>>;
 

@@ -15,8 +15,8 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use rhai::{
-    ASTNode, Dynamic, Engine, EvalAltResult, Expr, ImmutableString, ParseErrorType, Scope, Stmt,
-    AST, INT,
+    AST, ASTNode, Dynamic, Engine, EvalAltResult, Expr, INT, ImmutableString, ParseErrorType,
+    Scope, Stmt,
 };
 use rust_decimal::Decimal;
 
@@ -173,9 +173,14 @@ pub(crate) fn compile(
                         Some(d) => format!(
                             "`{name}` is not a declared input; the input `{}` cannot be named in an expression because names there may hold only ASCII letters, digits and `_` (rename it, e.g. `{}`)",
                             d.name,
-                            d.name.chars().map(|c| if is_ident_char(c) { c } else { '_' }).collect::<String>()
+                            d.name
+                                .chars()
+                                .map(|c| if is_ident_char(c) { c } else { '_' })
+                                .collect::<String>()
                         ),
-                        None => format!("`{name}` is not a declared input; declare it under `inputs:` or correct the name"),
+                        None => format!(
+                            "`{name}` is not a declared input; declare it under `inputs:` or correct the name"
+                        ),
                     };
                     (Code::UndeclaredInput, msg)
                 }
@@ -403,7 +408,7 @@ impl Compiled {
 fn trapped(t: Trap) -> Fail {
     let message = match t {
         Trap::DivisionByZero => {
-            return Fail::Error(Code::DivisionByZero, "division by zero".into())
+            return Fail::Error(Code::DivisionByZero, "division by zero".into());
         }
         Trap::Time(limit) => format!(
             "the script ran longer than {} ms (limit `time`)",

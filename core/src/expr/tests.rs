@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use super::*;
+use crate::Code;
 use crate::inputs::{InputDef, Value};
 use crate::ruleset::model::{InputType, OnMissing};
-use crate::Code;
 use rhai::Dynamic;
 use rust_decimal::Decimal;
 
@@ -106,10 +106,12 @@ fn missing_inputs_are_read_lazily() {
         ("a", Slot::Value(Value::Num(Decimal::ZERO))),
         ("b", Slot::Missing),
     ];
-    assert!(!run("a > 0 && b > 0", SourceKind::Expression, &vals)
-        .unwrap()
-        .as_bool()
-        .unwrap());
+    assert!(
+        !run("a > 0 && b > 0", SourceKind::Expression, &vals)
+            .unwrap()
+            .as_bool()
+            .unwrap()
+    );
     assert_eq!(
         run("a >= 0 && b > 0", SourceKind::Expression, &vals).err(),
         Some(Fail::Missing(1))
@@ -378,9 +380,11 @@ fn point_refs_come_from_the_ast() {
         vec!["1".to_string(), "2.1".to_string()]
     );
     // In a string, or as a part of a longer name, it is no reference.
-    assert!(compiled("\"points(\\\"9\\\")\" == \"x\"")
-        .point_refs()
-        .is_empty());
+    assert!(
+        compiled("\"points(\\\"9\\\")\" == \"x\"")
+            .point_refs()
+            .is_empty()
+    );
     assert_eq!(
         compiled("points(\"P\") == 0 && points(\"P\") < 1").point_refs(),
         vec!["P".to_string()]

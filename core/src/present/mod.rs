@@ -23,8 +23,8 @@ use rust_decimal::Decimal;
 pub use explain::explain;
 pub use html::{batch_html, unit_html};
 pub use ranking::{BatchJson, RankRow};
-pub use stream::{write_batch, StreamFormat, StreamSummary};
-pub use table::{text_table, write_csv, Cell, Column, Columns};
+pub use stream::{StreamFormat, StreamSummary, write_batch};
+pub use table::{Cell, Column, Columns, text_table, write_csv};
 
 /// Engine points minus the unit's own mark, exactly; `None` when the difference does not fit
 /// in a decimal (it never panics).

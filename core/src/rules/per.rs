@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{non_negative, Ctx, Operand, Rule, Trace};
+use super::{Ctx, Operand, Rule, Trace, non_negative};
 use crate::error::Code;
 use crate::expr::Fail;
 use crate::inputs::InputDef;

@@ -269,7 +269,9 @@ fn too_large(origin: &str, bytes: u64) -> Error {
         Code::FileTooLarge,
         origin,
         Pos { line: 1, column: 1 },
-        format!("the rule file is {bytes} bytes; at most {MAX_FILE_BYTES} (5 MiB) are allowed; split it"),
+        format!(
+            "the rule file is {bytes} bytes; at most {MAX_FILE_BYTES} (5 MiB) are allowed; split it"
+        ),
     )])
 }
 

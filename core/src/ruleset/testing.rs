@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::model::Scalar;
 use super::Ruleset;
+use super::model::Scalar;
 use crate::inputs::RawValue;
 use crate::unit::Unit;
 

@@ -126,7 +126,7 @@ impl State<'_> {
                 (NodeStatus::Error, Trace::Error)
             }
             Fail::NotApplicable(slot) => {
-                return self.not_applicable(i, Trace::InputNotApplicable(slot))
+                return self.not_applicable(i, Trace::InputNotApplicable(slot));
             }
         };
         self.set(i, Decimal::ZERO, max, status, trace);

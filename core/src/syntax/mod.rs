@@ -1,15 +1,15 @@
 //! Reading YAML (and JSON, which is YAML) into a tree that remembers where each node starts.
 //!
 //! The YAML library is used in this module only (`yaml.rs`), so that it can be replaced in one
-//! place. See `docs/decisions.md` for why it is not `serde_yaml`.
+//! place. See `docs/decisions.md` for why it is not a serde YAML crate.
 
 mod number;
 mod reader;
 mod yaml;
 
-pub(crate) use number::{parse_decimal, NumberError};
-pub(crate) use reader::{suggest, MapReader};
-pub(crate) use yaml::{parse, Limits, Node, Style, Value};
+pub(crate) use number::{NumberError, parse_decimal};
+pub(crate) use reader::{MapReader, suggest};
+pub(crate) use yaml::{Limits, Node, Style, Value, parse};
 
 use crate::error::Pos;
 

@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use super::read::end_of;
 use super::Loader;
+use super::read::end_of;
 use crate::error::{Code, Pos};
 use crate::ruleset::model::{Effective, Rounding, RulesetDoc};
 use crate::syntax::{MapReader, Node};

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::{Loader, MAX_MAGNITUDE};
 use crate::error::{Code, Pos};
 use crate::ruleset::model::Scalar;
-use crate::syntax::{parse_decimal, suggest, MapReader, Node, NumberError, Style, Value};
+use crate::syntax::{MapReader, Node, NumberError, Style, Value, parse_decimal, suggest};
 use crate::text::nfc;
 use crate::types::Keyword;
 
@@ -137,12 +137,16 @@ impl Loader<'_> {
         let (code, msg) = match parse_decimal(s) {
             Ok(d) if d.abs() > Decimal::from(MAX_MAGNITUDE) => (
                 Code::InvalidNumber,
-                format!("{what} `{s}` is too large; numbers in a rule file are at most {MAX_MAGNITUDE} in size"),
+                format!(
+                    "{what} `{s}` is too large; numbers in a rule file are at most {MAX_MAGNITUDE} in size"
+                ),
             ),
             Ok(d) => return Some(d),
             Err(NumberError::NotANumber) => (
                 Code::WrongType,
-                format!("{what} must be a number, but `{s}` is not one; write digits with `.` as the decimal point"),
+                format!(
+                    "{what} must be a number, but `{s}` is not one; write digits with `.` as the decimal point"
+                ),
             ),
             Err(NumberError::NotFinite) => (
                 Code::InvalidNumber,
@@ -150,7 +154,9 @@ impl Loader<'_> {
             ),
             Err(NumberError::Inexact) => (
                 Code::InvalidNumber,
-                format!("{what} `{s}` cannot be held exactly (at most 28 significant digits); shorten it"),
+                format!(
+                    "{what} `{s}` cannot be held exactly (at most 28 significant digits); shorten it"
+                ),
             ),
         };
         self.err_at(code, node, msg);
