@@ -184,7 +184,8 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         .unwrap_or("?")
         .to_string();
     let text = std::fs::read_to_string(path).map_err(|e| format!("{file}: {e}"))?;
-    let case: Value = serde_yaml_ng::from_str(&text).map_err(|e| format!("{file}: not YAML: {e}"))?;
+    let case: Value =
+        serde_yaml_ng::from_str(&text).map_err(|e| format!("{file}: not YAML: {e}"))?;
     let rules = case
         .get("ruleset")
         .and_then(Value::as_str)
