@@ -122,3 +122,17 @@ fn requires_refs_are_checked() {
     // Text that only looks like a call is not a reference.
     assert!(Ruleset::from_yaml_str(&grade("\"points(\\\"9\\\")\" != \"\""), "ok.yaml").is_ok());
 }
+
+/// Regression: `points("…")` in a leaf's script or expression passed `check`, then failed on
+/// every unit at run time (no criterion is scored when a leaf's rule runs). It is a load error.
+#[test]
+fn points_outside_a_grade_is_refused_at_load() {
+    assert_eq!(
+        load_codes(&with_script("if points(\\\"1\\\") > 0 { 1 } else { 0 }")),
+        vec![Code::ScriptCompile]
+    );
+    assert_eq!(
+        load_codes(&with_script("max_points(\\\"1\\\")")),
+        vec![Code::ScriptCompile]
+    );
+}

@@ -306,6 +306,14 @@ impl Compiled {
         out
     }
 
+    /// Whether the source calls `points(…)` or `max_points(…)` (only a grade's `requires` may:
+    /// elsewhere no criterion has been scored yet).
+    pub(crate) fn calls_points(&self) -> bool {
+        calls(&self.ast)
+            .iter()
+            .any(|c| c.name == "points" || c.name == "max_points")
+    }
+
     /// Evaluates with the unit's input slots (and extra named values); returns the value and
     /// what the source printed.
     pub(crate) fn eval(

@@ -156,6 +156,23 @@ impl<'f> Compiler<'f> {
             &self.input_index,
             extra,
         ) {
+            // `points()` reads scored criteria: only a grade's `requires` (the one caller that
+            // passes `total`) runs after scoring.
+            Ok(c) if c.calls_points() && !extra.contains(&"total") => {
+                let d = Diagnostic::new(
+                    Code::ScriptCompile,
+                    self.file,
+                    pos,
+                    format!(
+                        "`points()` and `max_points()` can only be used in a grade's `requires`: `{}`",
+                        src.trim()
+                    ),
+                )
+                .with_criterion(crit)
+                .with_help("read the inputs the criterion is scored from instead");
+                self.push(d);
+                None
+            }
             Ok(c) => Some(c),
             Err(e) => {
                 if e.code == Code::UndeclaredInput && !self.broken_inputs.is_empty() {
