@@ -44,7 +44,7 @@ for t in "${TARGETS[@]}"; do
     -dict="$FUZZ_DIR/cchc.dict" -print_final_stats=1 </dev/null >"$log" 2>&1
   rc=$?
   set -e
-  execs="$(awk -F: '/stat::number_of_executed_units/ { gsub(/ /, "", $2); print $2 }' "$log" | tail -n 1)"
+  execs="$(awk '/stat::number_of_executed_units/ { print $NF }' "$log" | tail -n 1)"
   cov="$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | awk '{print $2}')"
   if [ "$rc" -ne 0 ]; then
     failed+=("$t")
