@@ -152,10 +152,10 @@ setup_wasm() {
   fi
 }
 
-# setup_fuzz: nightly toolchain and cargo-fuzz.
+# setup_fuzz: nightly toolchain and cargo-fuzz (pinned: the version checked with fuzz/).
 setup_fuzz() {
   ensure_toolchain nightly
-  ensure_cargo_tool cargo-fuzz cargo-fuzz
+  ensure_cargo_tool cargo-fuzz cargo-fuzz 0.13.2
 }
 
 # setup_rust: the MSRV toolchain.
