@@ -17,48 +17,11 @@ log() { printf '==> %s\n' "$*" >&2; }
 
 cd "$ROOT"
 
-# 1. The wasm32 target.
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  log "rustup target add wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
-fi
-
-# 2. wasm-bindgen-cli, exactly the version of the wasm-bindgen crate in Cargo.lock.
-WB_VERSION="$(awk '
-  /^\[\[package\]\]/ { name = "" }
-  /^name = "wasm-bindgen"$/ { name = "wasm-bindgen"; next }
-  name == "wasm-bindgen" && /^version = / { gsub(/"/, "", $3); print $3; exit }
-' Cargo.lock)"
-if [ -z "$WB_VERSION" ]; then
-  log "wasm-bindgen is not in Cargo.lock; resolving it"
-  cargo metadata --format-version 1 >/dev/null
-  WB_VERSION="$(awk '
-    /^\[\[package\]\]/ { name = "" }
-    /^name = "wasm-bindgen"$/ { name = "wasm-bindgen"; next }
-    name == "wasm-bindgen" && /^version = / { gsub(/"/, "", $3); print $3; exit }
-  ' Cargo.lock)"
-fi
-[ -n "$WB_VERSION" ] || { echo "cannot find the wasm-bindgen version in Cargo.lock" >&2; exit 1; }
-
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-have_wb="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
-if [ "$have_wb" != "$WB_VERSION" ]; then
-  # Not --locked: a pinned dependency of the CLI's lock file is missing from the registry mirror.
-  log "cargo install wasm-bindgen-cli --version $WB_VERSION (found: ${have_wb:-none})"
-  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
-fi
-
-# 3. npm devDependencies (binaryen for wasm-opt, playwright-core, yaml for the tests).
-if [ ! -x "$WASM_DIR/node_modules/.bin/wasm-opt" ] || [ ! -d "$WASM_DIR/node_modules/yaml" ] \
-  || [ ! -d "$WASM_DIR/node_modules/playwright-core" ] \
-  || [ "$WASM_DIR/package.json" -nt "$WASM_DIR/node_modules/.package-lock.json" ]; then
-  log "npm install (bindings-wasm)"
-  if [ -f "$WASM_DIR/package-lock.json" ]; then
-    (cd "$WASM_DIR" && npm ci --no-audit --no-fund)
-  else
-    (cd "$WASM_DIR" && npm install --no-audit --no-fund)
-  fi
-fi
+# 1-3. The wasm32 target, wasm-bindgen-cli (exactly the version of the wasm-bindgen crate in
+# Cargo.lock) and the npm devDependencies (binaryen for wasm-opt, playwright-core, yaml).
+# shellcheck source=setup.sh
+. "$ROOT/scripts/setup.sh"
+setup_wasm
 
 # 4. The Rust crate, size-optimised.
 log "cargo build --profile wasm-release --target wasm32-unknown-unknown -p cchc-wasm"

@@ -1,10 +1,74 @@
 #!/usr/bin/env bash
-# Every test of every part: Rust (core, CLI, conformance, benches' floor), Python, WASM + browser.
-# Installs what it needs, idempotently (wasm32 target, wasm-bindgen-cli, Chromium, npm and pip
-# packages). Works with CI=true and no standard input.
+# Every test of every part, as named steps; each prints a header and its time, and the first
+# failing step stops the run with its name. Works with CI=true and no standard input; installs
+# what it needs, idempotently, through scripts/setup.sh (the one script that installs Debian
+# packages).
+#
+#   scripts/test-all.sh                 all steps
+#   scripts/test-all.sh rust python     only the steps named
+#
+# Steps:
+#   setup          Debian packages (scripts/setup.sh os)
+#   rust           fmt, clippy -D warnings, every Rust test, the CLI on shipped files (test-rust.sh)
+#   docs-and-msrv  rustdoc -D warnings, the MSRV build, --no-default-features (test-docs-msrv.sh)
+#   python         the Python package's tests with pinned tools (test-python.sh)
+#   wasm           the WASM package's tests in Node and headless Chromium (test-wasm.sh)
+#   fuzz-smoke     each fuzz target briefly (fuzz.sh; CCHC_FUZZ_SMOKE_SECONDS, default 20)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-bash scripts/test-rust.sh
-bash scripts/test-python.sh
-bash scripts/test-wasm.sh
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+ALL_STEPS=(setup rust docs-and-msrv python wasm fuzz-smoke)
+
+step_command() {
+  case "$1" in
+    setup) echo "bash scripts/setup.sh os" ;;
+    rust) echo "bash scripts/test-rust.sh" ;;
+    docs-and-msrv) echo "bash scripts/test-docs-msrv.sh" ;;
+    python) echo "bash scripts/test-python.sh" ;;
+    wasm) echo "bash scripts/test-wasm.sh" ;;
+    fuzz-smoke) echo "bash scripts/fuzz.sh ${CCHC_FUZZ_SMOKE_SECONDS:-20}" ;;
+    *) return 1 ;;
+  esac
+}
+
+STEPS=("$@")
+[ "${#STEPS[@]}" -gt 0 ] || STEPS=("${ALL_STEPS[@]}")
+for s in "${STEPS[@]}"; do
+  step_command "$s" >/dev/null || { echo "test-all.sh: unknown step '$s' (${ALL_STEPS[*]})" >&2; exit 2; }
+done
+
+fmt_time() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+SUMMARY=()
+summary() {
+  echo
+  echo "== summary"
+  local line
+  for line in "${SUMMARY[@]}"; do echo "  $line"; done
+  echo "  total   $(fmt_time $(($(date +%s) - RUN_START)))"
+}
+
+RUN_START=$(date +%s)
+for s in "${STEPS[@]}"; do
+  cmd="$(step_command "$s")"
+  echo
+  echo "################################################################"
+  echo "## step: $s    ($cmd)    $(date -u +%H:%M:%SZ)"
+  echo "################################################################"
+  t0=$(date +%s)
+  set +e
+  $cmd </dev/null
+  rc=$?
+  set -e
+  dt=$(($(date +%s) - t0))
+  if [ "$rc" -ne 0 ]; then
+    SUMMARY+=("$(printf '%-14s FAILED (exit %d) after %s' "$s" "$rc" "$(fmt_time "$dt")")")
+    summary
+    echo "FAILED: step '$s' (exit $rc)" >&2
+    exit "$rc"
+  fi
+  SUMMARY+=("$(printf '%-14s ok  %s' "$s" "$(fmt_time "$dt")")")
+  echo "## step $s: ok in $(fmt_time "$dt")"
+done
+summary
 echo "all suites passed"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Docs and MSRV: rustdoc with warnings as errors, a build with the oldest supported Rust (the
+# `rust-version` of Cargo.toml, installed by scripts/setup.sh), and the core library without its
+# default features (what the WASM package and embedders without threads use).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=setup.sh
+. "$ROOT/scripts/setup.sh"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+echo "== cargo doc --no-deps (RUSTDOCFLAGS=-D warnings)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --quiet
+
+MSRV="$(msrv)"
+[ -n "$MSRV" ] || { echo "no rust-version in [workspace.package] of Cargo.toml" >&2; exit 1; }
+echo "== MSRV build: cargo +$MSRV build -p cchc -p cchc-cli --locked"
+ensure_toolchain "$MSRV"
+# Its own target directory: another compiler's artefacts would evict the stable ones.
+cargo "+$MSRV" build -p cchc -p cchc-cli --locked --quiet --target-dir target/msrv
+
+echo "== cargo build -p cchc --no-default-features"
+cargo build -p cchc --no-default-features --quiet
+echo "docs-and-msrv: ok"
