@@ -8,7 +8,7 @@
 //! `NAME.units.csv|json|yaml`, written by the target with `CCHC_FUZZ_DUMP`; see docs/fuzzing.md).
 
 use std::fs;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use cchc::{DataFormat, Decimal, Error, Ruleset, Unit, UnitResult};

@@ -33,12 +33,48 @@ impl BatchOptions {
 const PARALLEL_MIN: usize = 256;
 
 impl Ruleset {
-    /// Scores one unit.
+    /// Scores one unit. Never fails and never panics: a problem with the unit's data (a
+    /// missing or invalid value, a script that fails) is in the result's `errors` or
+    /// `warnings`, and sets its `status`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cchc::{RawValue, Ruleset, Unit, UnitStatus};
+    /// let rs = Ruleset::from_yaml_str(
+    ///     "format: cchc/1\nid: d\nversion: '1'\ntitle: T\ntotal: 1\ninputs:\n  kh: { type: bool }\ncriteria:\n  - { id: '1', title: Kế hoạch, max: 1, rule: { check: kh } }\n",
+    ///     "d.yaml",
+    /// )?;
+    /// let r = rs.score(&Unit::new("xa-a").with_value("kh", RawValue::Cell("có".into())));
+    /// assert_eq!((r.status, r.total), (UnitStatus::Complete, cchc::Decimal::ONE));
+    /// let r = rs.score(&Unit::new("xa-b")); // `kh` missing
+    /// assert_eq!(r.status, UnitStatus::Incomplete);
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
     pub fn score(&self, unit: &Unit) -> UnitResult {
         super::score_unit(&self.plan, unit)
     }
 
-    /// Scores a batch and ranks it (ranking over all units).
+    /// Scores a batch and ranks it (ranking over all units). One bad unit never stops the
+    /// batch: each result carries its own status and problems; units sharing an id are flagged
+    /// (`duplicate_unit_id`) and, like every unit that is not complete, left out of the ranking.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cchc::{read_units, DataFormat, Ruleset};
+    /// let rs = Ruleset::from_yaml_str(
+    ///     "format: cchc/1\nid: d\nversion: '1'\ntitle: T\ntotal: 1\ninputs:\n  kh: { type: bool }\ncriteria:\n  - { id: '1', title: Kế hoạch, max: 1, rule: { check: kh } }\n",
+    ///     "d.yaml",
+    /// )?;
+    /// let units = read_units("id;kh\na;có\nb;không\nc;x\n", DataFormat::Csv, "d.csv")?;
+    /// let batch = rs.score_batch(&units);
+    /// assert_eq!(batch.results.len(), 3);
+    /// // `a` and `c` (x = có) share rank 1; `b` is third.
+    /// let ranks: Vec<u32> = batch.ranking.iter().map(|e| e.rank).collect();
+    /// assert_eq!(ranks, vec![1, 1, 3]);
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
     pub fn score_batch(&self, units: &[Unit]) -> BatchResult {
         self.score_batch_with(units, &BatchOptions::default(), &mut |_| {})
     }
