@@ -124,25 +124,7 @@ impl Source<'_> {
             .lines()
             .find(|l| !l.trim().is_empty())
             .unwrap_or("");
-        let mut counts = [(';', 0usize), ('\t', 0), (',', 0)];
-        let mut quoted = false;
-        for c in header.chars() {
-            if c == '"' {
-                quoted = !quoted;
-            } else if !quoted {
-                for (d, n) in counts.iter_mut() {
-                    if c == *d {
-                        *n += 1;
-                    }
-                }
-            }
-        }
-        counts
-            .iter()
-            .max_by_key(|(_, n)| *n)
-            .filter(|(_, n)| *n > 0)
-            .map(|(d, _)| *d)
-            .unwrap_or(',')
+        char::from(crate::data::csv_delimiter(header))
     }
 }
 

@@ -16,7 +16,9 @@ use crate::unit::Unit;
 
 use super::data_error;
 
-fn detect(header: &str) -> u8 {
+/// The delimiter of CSV text, told from its header line: the most frequent of `;`, tab and `,`
+/// outside quotes (`,` when none). The diagnostic renderer uses it too, to find a cell.
+pub(crate) fn detect(header: &str) -> u8 {
     let mut counts = [(b';', 0usize), (b'\t', 0), (b',', 0)];
     let mut quoted = false;
     for c in header.bytes() {

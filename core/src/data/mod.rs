@@ -6,6 +6,8 @@
 //! twice, a wrong shape, an unknown key) stays in that unit, with its place in the file.
 
 mod csv;
+#[cfg(feature = "render")]
+pub(crate) use csv::detect as csv_delimiter;
 mod tree;
 
 pub use tree::UNIT_KEYS;
