@@ -6,6 +6,13 @@
 //!
 //! `score_generated` reproducers are the generated texts themselves (`NAME.rules.yaml` with
 //! `NAME.units.csv|json|yaml`, written by the target with `CCHC_FUZZ_DUMP`; see docs/fuzzing.md).
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "Test helpers outside `#[test]` functions: a panic here is a failing test."
+)]
 
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
