@@ -258,6 +258,14 @@ pub fn read_file_bounded(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError
     read_bounded(file, limit)
 }
 
+impl ReadError {
+    /// The error of the data file `origin` (`io` or `file_too_large`), as the `read_units*`
+    /// functions report it.
+    pub fn into_error(self, origin: &str) -> Error {
+        read_error(origin, self)
+    }
+}
+
 fn read_error(origin: &str, e: ReadError) -> Error {
     match e {
         ReadError::Io(e) => data_error(
