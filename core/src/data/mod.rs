@@ -4,6 +4,9 @@
 //! past that; no control character other than tab, CR and LF; YAML aliases add at most
 //! 1,000,000 nodes and 64 MiB; nesting at most 64 levels. A problem of one unit (a key written
 //! twice, a wrong shape, an unknown key) stays in that unit, with its place in the file.
+//!
+//! [`unit_chunks`] hands the units out a chunk at a time (CSV units are built from their rows
+//! when asked for, never all at once), for batches too large to hold.
 
 mod csv;
 mod tree;
