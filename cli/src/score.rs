@@ -32,7 +32,8 @@ pub(crate) struct Args {
     out: Option<PathBuf>,
 }
 
-fn read_data(args: &Args) -> Result<Vec<cchc::Unit>, cchc::Error> {
+/// The data file's bytes (at most `cchc::data::MAX_DATA_FILE_BYTES`), its format and origin.
+fn read_data(args: &Args) -> Result<(Vec<u8>, DataFormat, String), cchc::Error> {
     let origin = args.data.display().to_string();
     let format = args
         .data_format
@@ -40,27 +41,34 @@ fn read_data(args: &Args) -> Result<Vec<cchc::Unit>, cchc::Error> {
         .and_then(DataFormat::parse)
         .or_else(|| DataFormat::from_path(&args.data));
     let Some(format) = format else {
-        return Err(cchc::Error::Data(Box::new(cchc::Diagnostic::new(
+        return Err(data_error(
             cchc::Code::DataShape,
             &origin,
-            cchc::Pos::default(),
-            "cannot tell the data format; use a .json, .yaml, .yml or .csv file, or --data-format",
-        ))));
+            "cannot tell the data format; use a .json, .yaml, .yml or .csv file, or --data-format"
+                .to_string(),
+        ));
     };
     // Both paths read at most `cchc::data::MAX_DATA_FILE_BYTES` (+1): a pipe or `/dev/zero`
     // is refused with `file_too_large` instead of filling memory.
-    if origin == "-" {
-        return cchc::data::read_units_reader(std::io::stdin().lock(), format, &origin);
+    let limit = cchc::data::MAX_DATA_FILE_BYTES;
+    let bytes = if origin == "-" {
+        cchc::data::read_bounded(std::io::stdin().lock(), limit)
+    } else {
+        cchc::data::read_file_bounded(&args.data, limit)
+    };
+    match bytes {
+        Ok(bytes) => Ok((bytes, format, origin)),
+        Err(e) => Err(e.into_error(&origin)),
     }
-    let file = std::fs::File::open(&args.data).map_err(|e| {
-        cchc::Error::Data(Box::new(cchc::Diagnostic::new(
-            cchc::Code::Io,
-            &origin,
-            cchc::Pos::default(),
-            format!("cannot read `{origin}`: {e}"),
-        )))
-    })?;
-    cchc::data::read_units_reader(file, format, &origin)
+}
+
+fn data_error(code: cchc::Code, origin: &str, message: String) -> cchc::Error {
+    cchc::Error::Data(Box::new(cchc::Diagnostic::new(
+        code,
+        origin,
+        cchc::Pos::default(),
+        message,
+    )))
 }
 
 /// Refuses an `--out` that is the rule file or the data file (the same file under any path,
@@ -86,6 +94,14 @@ fn check_out(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// The units, as the output needs them.
+enum Data<'a> {
+    /// Read a chunk at a time (CSV units are never all in memory), for streamed output.
+    Streamed(StreamFormat, cchc::data::UnitChunks<'a>),
+    /// All of them, for the table.
+    Table(Vec<cchc::Unit>),
+}
+
 pub(crate) fn run(args: &Args) -> u8 {
     if let Err(msg) = check_out(args) {
         crate::render::to_stderr(&format!("{msg}\n"));
@@ -98,15 +114,33 @@ pub(crate) fn run(args: &Args) -> u8 {
             return 2;
         }
     };
-    let units = match read_data(args) {
-        Ok(u) => u,
+    let (bytes, format, origin) = match read_data(args) {
+        Ok(d) => d,
         Err(e) => {
             crate::render::to_stderr(&crate::render::all(e.diagnostics()));
             return 2;
         }
     };
-    let bar = (std::io::stderr().is_terminal() && units.len() >= 2000).then(|| {
-        let b = indicatif::ProgressBar::new(units.len() as u64);
+    let data = match args.format {
+        Format::Json => cchc::data::unit_chunks(&bytes, format, &origin)
+            .map(|u| Data::Streamed(StreamFormat::Json, u)),
+        Format::Csv => cchc::data::unit_chunks(&bytes, format, &origin)
+            .map(|u| Data::Streamed(StreamFormat::Csv, u)),
+        Format::Table => cchc::data::read_units_bytes(&bytes, format, &origin).map(Data::Table),
+    };
+    let data = match data {
+        Ok(d) => d,
+        Err(e) => {
+            crate::render::to_stderr(&crate::render::all(e.diagnostics()));
+            return 2;
+        }
+    };
+    let count = match &data {
+        Data::Streamed(_, u) => u.len(),
+        Data::Table(u) => u.len(),
+    };
+    let bar = (std::io::stderr().is_terminal() && count >= 2000).then(|| {
+        let b = indicatif::ProgressBar::new(count as u64);
         b.set_style(
             indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} units {elapsed}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
@@ -132,20 +166,15 @@ pub(crate) fn run(args: &Args) -> u8 {
         None => Box::new(std::io::stdout().lock()),
     };
     let opts = BatchOptions::grouped(args.group_by_kind);
-    let streamed = match args.format {
-        Format::Json => Some(StreamFormat::Json),
-        Format::Csv => Some(StreamFormat::Csv),
-        Format::Table => None,
-    };
-    let (written, all_complete) = match streamed {
-        Some(format) => {
-            match present::write_batch(&rs, &units, &opts, format, &mut out, &mut progress) {
+    let (written, all_complete) = match &data {
+        Data::Streamed(format, units) => {
+            match present::write_batch_chunks(&rs, units, &opts, *format, &mut out, &mut progress) {
                 Ok(s) => (Ok(()), s.complete == s.units),
                 Err(e) => (Err(e), false),
             }
         }
-        None => {
-            let batch = rs.score_batch_with(&units, &opts, &mut progress);
+        Data::Table(units) => {
+            let batch = rs.score_batch_with(units, &opts, &mut progress);
             let text = table(&rs, &batch, args.explain);
             let complete = batch
                 .results

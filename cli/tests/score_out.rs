@@ -1,5 +1,6 @@
 //! `cchc score`: `--out` never overwrites an input; CSV output is spreadsheet-safe and the
-//! table terminal-safe when run as a command.
+//! table terminal-safe when run as a command; CSV data read a chunk at a time gives the batch
+//! result.
 #![allow(
     clippy::unwrap_used,
     reason = "Test helpers outside `#[test]` functions: a failed unwrap here is a failing test."
@@ -109,4 +110,40 @@ fn endless_data_is_refused_not_read_to_the_end() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("file_too_large"), "{err}");
+}
+
+/// CSV data is read a chunk at a time for `--format csv|json`: the output is the in-memory
+/// batch's (duplicate ids across the file, a short row, blank lines), and a file that cannot be
+/// read writes nothing.
+#[test]
+fn chunked_csv_data_gives_the_batch_result() {
+    let (dir, rules, _data) = setup("chunked");
+    let mut text = String::from("id;name;kh\n\n");
+    for i in 0..5000 {
+        text.push_str(&format!(
+            "u{};Xã {i};{}\n",
+            i % 4001,
+            ["có", "không"][i % 2]
+        ));
+    }
+    text.push_str("short\n\n");
+    let data = dir.join("big.csv");
+    std::fs::write(&data, &text).unwrap();
+    let rs = cchc::Ruleset::from_yaml_str(RULES, "rules.yaml").unwrap();
+    let units = cchc::read_units(&text, cchc::DataFormat::Csv, "big.csv").unwrap();
+    let batch = rs.score_batch(&units);
+    let mut csv = Vec::new();
+    cchc::present::write_csv(&rs, &batch.results, &mut csv).unwrap();
+    let json = serde_json::to_string_pretty(&batch).unwrap() + "\n";
+    for (format, want) in [("csv", csv), ("json", json.into_bytes())] {
+        let out = cchc(&[&rules, &data, Path::new("--format"), Path::new(format)]);
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(out.stdout == want, "{format}");
+    }
+    let empty = dir.join("empty.csv");
+    std::fs::write(&empty, "id;kh\n\n").unwrap();
+    let out = cchc(&[&rules, &empty, Path::new("--format"), Path::new("json")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty_csv"));
 }

@@ -71,6 +71,63 @@ fn streamed_output_equals_the_batch_result() {
         present::write_csv(&rs, &batch.results, &mut csv).unwrap();
         let csv = String::from_utf8(csv).unwrap();
         assert_eq!(streamed(&rs, &units, &opts, StreamFormat::Csv), csv);
+        // Units read a chunk at a time: the same bytes.
+        let bytes = std::fs::read(root().join("examples/thach-that-2021/xa-thi-tran.csv")).unwrap();
+        let chunks = cchc::data::unit_chunks(&bytes, cchc::DataFormat::Csv, "x.csv").unwrap();
+        assert_eq!(chunks.len(), units.len());
+        for (f, want) in [(StreamFormat::Json, &want), (StreamFormat::Csv, &csv)] {
+            let mut out = Vec::new();
+            let s =
+                present::write_batch_chunks(&rs, &chunks, &opts, f, &mut out, &mut |_| {}).unwrap();
+            assert_eq!(s.units, units.len());
+            assert_eq!(&String::from_utf8(out).unwrap(), want);
+        }
+    }
+}
+
+/// The chunked reader refuses what the whole reader refuses, with the same diagnostics, before
+/// handing out any unit; JSON and YAML go through it too.
+#[test]
+fn chunked_reader_errors_and_formats() {
+    use cchc::DataFormat;
+    for (text, format) in [
+        ("", DataFormat::Csv),
+        ("id;x\n\n", DataFormat::Csv),
+        ("id;x;x\na;1;2\n", DataFormat::Csv),
+        ("id;x\na;\u{0}\n", DataFormat::Csv),
+        ("[1,", DataFormat::Json),
+    ] {
+        let whole = cchc::read_units(text, format, "t").unwrap_err();
+        let mut called = false;
+        let chunked = cchc::data::for_each_unit_chunk(text.as_bytes(), format, "t", 2, |_| {
+            called = true;
+            Ok::<_, cchc::Error>(())
+        })
+        .unwrap_err();
+        assert_eq!(format!("{chunked:?}"), format!("{whole:?}"), "{text:?}");
+        assert!(!called);
+    }
+    for (text, format) in [
+        ("[{id: a}, {id: b}, {id: a, x: 1}]", DataFormat::Yaml),
+        (
+            "{\"units\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {}]}",
+            DataFormat::Json,
+        ),
+        ("id,x\n\na,1\nb\n\n,3,4\n", DataFormat::Csv),
+    ] {
+        let whole = cchc::read_units(text, format, "t").unwrap();
+        let chunks = cchc::data::unit_chunks(text.as_bytes(), format, "t").unwrap();
+        let ids: Vec<Option<&str>> = whole.iter().map(|u| u.id.as_deref()).collect();
+        assert_eq!(chunks.ids(), ids);
+        let mut again = Vec::new();
+        chunks
+            .for_each(2, |c| {
+                assert!(c.len() <= 2);
+                again.extend_from_slice(c);
+                Ok::<_, cchc::Error>(())
+            })
+            .unwrap();
+        assert_eq!(again, whole, "{text:?}");
     }
 }
 

@@ -74,7 +74,22 @@ fn line_of(rec: &::csv::StringRecord, text: &str, fallback: u32) -> u32 {
     u32::try_from(p.line() + skipped).unwrap_or(fallback)
 }
 
-pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
+/// A CSV file whose header has been read and checked; its rows are read on demand, as many
+/// times as needed (the text stays borrowed, the units are built per row).
+pub(super) struct Table<'a> {
+    /// The text after the BOM.
+    text: &'a str,
+    delim: u8,
+    /// Header names, trimmed.
+    headers: Vec<String>,
+    /// The line of the header row.
+    header_at: u32,
+    /// The column named `id`, if any.
+    id_column: Option<usize>,
+}
+
+/// Reads and checks the header (and the whole text for control characters).
+pub(super) fn table<'a>(text: &'a str, origin: &str) -> Result<Table<'a>, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some((pos, c)) = crate::syntax::find_control(text) {
         let (message, help) = crate::syntax::control_message(c);
@@ -92,11 +107,7 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
         ));
     };
     let delim = detect(header_line);
-    let mut rdr = ::csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
+    let mut rdr = reader(text, delim);
     let header = rdr
         .headers()
         .map_err(|e| {
@@ -139,26 +150,140 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
         }
         first.insert(key, i);
     }
-    let mut units = Vec::new();
-    let mut last_line = header_at;
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            let line = e
-                .position()
-                .and_then(|p| u32::try_from(p.line()).ok())
-                .unwrap_or(last_line + 1);
-            data_error(
+    let id_column = headers.iter().position(|h| h == "id");
+    Ok(Table {
+        text,
+        delim,
+        headers,
+        header_at,
+        id_column,
+    })
+}
+
+fn reader(text: &str, delim: u8) -> ::csv::Reader<&[u8]> {
+    ::csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes())
+}
+
+impl Table<'_> {
+    /// Calls `each` with every non-blank row and the line it starts on, in order. A row that
+    /// cannot be read refuses the file (converted by `fail`).
+    fn each_row<E>(
+        &self,
+        origin: &str,
+        fail: impl Fn(Error) -> E,
+        mut each: impl FnMut(&::csv::StringRecord, u32) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let mut rdr = reader(self.text, self.delim);
+        let mut rows = 0usize;
+        let mut last_line = self.header_at;
+        let mut rec = ::csv::StringRecord::new();
+        // The header again (checked by `table`).
+        rdr.headers().map_err(|e| {
+            fail(data_error(
                 Code::DataSyntax,
                 origin,
-                Pos { line, column: 1 },
-                format!("this row cannot be read: {e}"),
-            )
+                Pos { line: 1, column: 1 },
+                format!("the CSV header cannot be read: {e}"),
+            ))
         })?;
-        let line = line_of(&rec, text, last_line + 1);
-        last_line = line;
-        if rec.iter().all(|c| c.trim().is_empty()) {
-            continue;
+        loop {
+            match rdr.read_record(&mut rec) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let line = e
+                        .position()
+                        .and_then(|p| u32::try_from(p.line()).ok())
+                        .unwrap_or(last_line + 1);
+                    return Err(fail(data_error(
+                        Code::DataSyntax,
+                        origin,
+                        Pos { line, column: 1 },
+                        format!("this row cannot be read: {e}"),
+                    )));
+                }
+            }
+            let line = line_of(&rec, self.text, last_line + 1);
+            last_line = line;
+            if rec.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            rows += 1;
+            each(&rec, line)?;
         }
+        Ok(rows)
+    }
+
+    /// The error of a file with a header but no rows.
+    fn no_rows(&self, origin: &str) -> Error {
+        data_error(
+            Code::EmptyCsv,
+            origin,
+            Pos {
+                line: self.header_at + 1,
+                column: 1,
+            },
+            "the CSV file has a header but no rows; add one row per unit",
+        )
+    }
+
+    /// Reads every row without keeping the units: the file's errors (a row that cannot be
+    /// read, no rows at all) and each unit's id, in order (`None` without one).
+    pub(super) fn ids(&self, origin: &str) -> Result<Vec<Option<String>>, Error> {
+        let mut ids = Vec::new();
+        self.each_row(
+            origin,
+            |e| e,
+            |rec, _| {
+                let id = self
+                    .id_column
+                    .and_then(|i| rec.get(i))
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty());
+                ids.push(id.map(str::to_string));
+                Ok(())
+            },
+        )?;
+        if ids.is_empty() {
+            return Err(self.no_rows(origin));
+        }
+        Ok(ids)
+    }
+
+    /// Hands the units to `each`, at most `chunk` at a time, in order (`each` may take them).
+    pub(super) fn chunks<E>(
+        &self,
+        origin: &str,
+        chunk: usize,
+        fail: impl Fn(Error) -> E,
+        mut each: impl FnMut(&mut Vec<Unit>) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let chunk = chunk.max(1);
+        let mut units = Vec::new();
+        let rows = self.each_row(origin, &fail, |rec, line| {
+            units.push(self.unit(rec, line));
+            if units.len() >= chunk {
+                each(&mut units)?;
+                units.clear();
+            }
+            Ok(())
+        })?;
+        if rows == 0 {
+            return Err(fail(self.no_rows(origin)));
+        }
+        if !units.is_empty() {
+            each(&mut units)?;
+        }
+        Ok(rows)
+    }
+
+    /// The unit of one row (starting on `line`).
+    fn unit(&self, rec: &::csv::StringRecord, line: u32) -> Unit {
+        let headers = &self.headers;
         let mut u = Unit {
             at: Some(Pos { line, column: 1 }),
             ..Unit::default()
@@ -211,19 +336,22 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                 }
             }
         }
-        units.push(u);
+        u
     }
-    if units.is_empty() {
-        return Err(data_error(
-            Code::EmptyCsv,
-            origin,
-            Pos {
-                line: header_at + 1,
-                column: 1,
-            },
-            "the CSV file has a header but no rows; add one row per unit",
-        ));
-    }
+}
+
+pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
+    let table = table(text, origin)?;
+    let mut units = Vec::new();
+    table.chunks(
+        origin,
+        usize::MAX,
+        |e| e,
+        |chunk| {
+            units.append(chunk);
+            Ok(())
+        },
+    )?;
     Ok(units)
 }
 

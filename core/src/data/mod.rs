@@ -4,6 +4,9 @@
 //! past that; no control character other than tab, CR and LF; YAML aliases add at most
 //! 1,000,000 nodes and 64 MiB; nesting at most 64 levels. A problem of one unit (a key written
 //! twice, a wrong shape, an unknown key) stays in that unit, with its place in the file.
+//!
+//! [`unit_chunks`] hands the units out a chunk at a time (CSV units are built from their rows
+//! when asked for, never all at once), for batches too large to hold.
 
 mod csv;
 #[cfg(feature = "render")]
@@ -86,6 +89,142 @@ pub fn read_units_bytes(
     read_units(text, format, origin)
 }
 
+/// The units of a data file, handed out a chunk at a time so that a large batch never holds
+/// them all: for CSV, only the file's text and each unit's id stay in memory and the units of
+/// a chunk are built from their rows when asked for; JSON and YAML are parsed whole (their
+/// units are kept).
+///
+/// Made by [`unit_chunks`], which reads the whole file once: every error that would refuse the
+/// file (a row that cannot be read, no units) is found there, so handing out the chunks later
+/// does not fail. The units are the ones [`read_units_bytes`] returns, in the same order.
+pub struct UnitChunks<'a> {
+    origin: String,
+    source: Source<'a>,
+}
+
+impl std::fmt::Debug for UnitChunks<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UnitChunks")
+            .field("origin", &self.origin)
+            .field("units", &self.len())
+            .finish_non_exhaustive()
+    }
+}
+
+enum Source<'a> {
+    /// A CSV table and the id of each row's unit.
+    Csv(csv::Table<'a>, Vec<Option<String>>),
+    /// Units parsed whole.
+    Units(Vec<Unit>),
+}
+
+/// Reads units from bytes (UTF-8, a leading BOM ignored; at most [`MAX_DATA_FILE_BYTES`]) to be
+/// handed out a chunk at a time: see [`UnitChunks`]. The errors are those of
+/// [`read_units_bytes`].
+pub fn unit_chunks<'a>(
+    bytes: &'a [u8],
+    format: DataFormat,
+    origin: &str,
+) -> Result<UnitChunks<'a>, Error> {
+    if bytes.len() > MAX_DATA_FILE_BYTES {
+        return Err(read_error(origin, ReadError::TooLarge));
+    }
+    let text = crate::syntax::utf8(bytes).map_err(|pos| {
+        data_error(
+            Code::NotUtf8,
+            origin,
+            pos,
+            "the data file is not UTF-8 text; save it (or export it from Excel) as UTF-8",
+        )
+    })?;
+    let source = match format {
+        DataFormat::Json | DataFormat::Yaml => Source::Units(tree::read(text, origin)?),
+        DataFormat::Csv => {
+            let table = csv::table(text, origin)?;
+            let ids = table.ids(origin)?;
+            Source::Csv(table, ids)
+        }
+    };
+    Ok(UnitChunks {
+        origin: origin.to_string(),
+        source,
+    })
+}
+
+impl UnitChunks<'_> {
+    /// How many units there are.
+    pub fn len(&self) -> usize {
+        match &self.source {
+            Source::Csv(_, ids) => ids.len(),
+            Source::Units(units) => units.len(),
+        }
+    }
+
+    /// True without units (never, for a file that was read).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each unit's id, in order (`None` for a unit without one), without building the units.
+    pub fn ids(&self) -> Vec<Option<&str>> {
+        match &self.source {
+            Source::Csv(_, ids) => ids.iter().map(Option::as_deref).collect(),
+            Source::Units(units) => units.iter().map(|u| u.id.as_deref()).collect(),
+        }
+    }
+
+    /// Calls `each` with the units, at most `chunk` (at least 1) at a time, in order; stops at
+    /// the first error `each` returns. The units of a chunk are dropped after `each` returns.
+    ///
+    /// # Errors
+    /// What `each` returns; a read error (converted with `From`) only if the text could not be
+    /// read again as it was by [`unit_chunks`], which does not happen.
+    pub fn for_each<E: From<Error>>(
+        &self,
+        chunk: usize,
+        each: impl FnMut(&[Unit]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.each_chunk(chunk, E::from, each)
+    }
+
+    /// [`Self::for_each`] with read errors converted by `fail`.
+    pub(crate) fn each_chunk<E>(
+        &self,
+        chunk: usize,
+        fail: impl Fn(Error) -> E,
+        mut each: impl FnMut(&[Unit]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let chunk = chunk.max(1);
+        match &self.source {
+            Source::Csv(table, _) => {
+                table.chunks(&self.origin, chunk, fail, |units| each(units))?;
+            }
+            Source::Units(units) => {
+                for c in units.chunks(chunk) {
+                    each(c)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads units from bytes and calls `each` with them, at most `chunk` at a time: see
+/// [`unit_chunks`] and [`UnitChunks::for_each`]. Nothing is handed to `each` when the file is
+/// refused.
+///
+/// # Errors
+/// The file's read errors (those of [`read_units_bytes`]), or what `each` returns.
+pub fn for_each_unit_chunk<E: From<Error>>(
+    bytes: &[u8],
+    format: DataFormat,
+    origin: &str,
+    chunk: usize,
+    each: impl FnMut(&[Unit]) -> Result<(), E>,
+) -> Result<(), E> {
+    unit_chunks(bytes, format, origin)?.for_each(chunk, each)
+}
+
 /// Largest data file, in bytes (256 MiB). A larger file is refused with `file_too_large`
 /// after reading at most one byte more than this.
 pub const MAX_DATA_FILE_BYTES: usize = 256 * 1024 * 1024;
@@ -122,6 +261,14 @@ pub fn read_bounded(source: impl std::io::Read, limit: usize) -> Result<Vec<u8>,
 pub fn read_file_bounded(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     read_bounded(file, limit)
+}
+
+impl ReadError {
+    /// The error of the data file `origin` (`io` or `file_too_large`), as the `read_units*`
+    /// functions report it.
+    pub fn into_error(self, origin: &str) -> Error {
+        read_error(origin, self)
+    }
 }
 
 fn read_error(origin: &str, e: ReadError) -> Error {

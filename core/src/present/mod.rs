@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 pub use explain::explain;
 pub use html::{batch_html, unit_html};
 pub use ranking::{BatchJson, RankRow};
-pub use stream::{StreamFormat, StreamSummary, write_batch};
+pub use stream::{StreamFormat, StreamSummary, write_batch, write_batch_chunks};
 pub use table::{Cell, Column, Columns, text_table, write_csv};
 
 /// Engine points minus the unit's own mark, exactly; `None` when the difference does not fit

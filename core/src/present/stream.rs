@@ -8,9 +8,11 @@ use serde::{Serialize, Serializer};
 
 use super::ranking::Ranking;
 use super::table::{Columns, CsvRows};
+use crate::data::UnitChunks;
+use crate::error::Error;
 use crate::result::{UnitResult, UnitStatus};
 use crate::ruleset::Ruleset;
-use crate::score::BatchOptions;
+use crate::score::{BatchOptions, Duplicates};
 use crate::unit::Unit;
 
 /// Units scored, written and dropped together.
@@ -52,13 +54,75 @@ pub fn write_batch(
     out: &mut dyn Write,
     progress: &mut dyn FnMut(usize),
 ) -> io::Result<StreamSummary> {
-    write_chunked(rs, units, opts, format, out, progress, CHUNK)
+    write_chunked(rs, Units::Slice(units), opts, format, out, progress, CHUNK)
+}
+
+/// [`write_batch`] for units read a chunk at a time ([`crate::data::unit_chunks`]): the units
+/// are never all in memory (for CSV data), their ids are. The output is the same as
+/// [`write_batch`]'s for the same units.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_batch_chunks(
+    rs: &Ruleset,
+    units: &UnitChunks<'_>,
+    opts: &BatchOptions,
+    format: StreamFormat,
+    out: &mut dyn Write,
+    progress: &mut dyn FnMut(usize),
+) -> io::Result<StreamSummary> {
+    write_chunked(rs, Units::Chunks(units), opts, format, out, progress, CHUNK)
+}
+
+/// The units of a batch: in memory, or read a chunk at a time.
+#[derive(Clone, Copy)]
+enum Units<'a> {
+    Slice(&'a [Unit]),
+    Chunks(&'a UnitChunks<'a>),
+}
+
+impl<'a> Units<'a> {
+    fn len(self) -> usize {
+        match self {
+            Units::Slice(u) => u.len(),
+            Units::Chunks(c) => c.len(),
+        }
+    }
+
+    fn duplicates(self, rs: &Ruleset) -> Duplicates<'a> {
+        match self {
+            Units::Slice(u) => rs.duplicates(u),
+            Units::Chunks(c) => Duplicates::of_ids(c.ids()),
+        }
+    }
+
+    fn each_chunk<E>(
+        self,
+        chunk: usize,
+        fail: impl Fn(Error) -> E,
+        mut each: impl FnMut(&[Unit]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        match self {
+            Units::Slice(units) => {
+                for c in units.chunks(chunk.max(1)) {
+                    each(c)?;
+                }
+                Ok(())
+            }
+            Units::Chunks(c) => c.each_chunk(chunk, fail, each),
+        }
+    }
+}
+
+/// A read error met while writing (it cannot happen: [`UnitChunks`] has read the file once).
+fn io_error(e: Error) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, e.to_string())
 }
 
 /// [`write_batch`] with `chunk` units scored at a time.
 fn write_chunked(
     rs: &Ruleset,
-    units: &[Unit],
+    units: Units<'_>,
     opts: &BatchOptions,
     format: StreamFormat,
     out: &mut dyn Write,
@@ -71,7 +135,7 @@ fn write_chunked(
     match format {
         StreamFormat::Csv => {
             let mut w = CsvRows::new(Columns::for_ruleset(rs), &mut out)?;
-            each_result(rs, units, chunk, progress, &mut |r| {
+            each_result(rs, units, chunk, progress, &io_error, &mut |r| {
                 count(&mut summary, r);
                 w.row(r)
             })?;
@@ -108,22 +172,23 @@ fn count(summary: &mut StreamSummary, r: &UnitResult) {
 /// input order.
 fn each_result<E>(
     rs: &Ruleset,
-    units: &[Unit],
+    units: Units<'_>,
     chunk: usize,
     progress: &mut dyn FnMut(usize),
+    fail: &dyn Fn(Error) -> E,
     each: &mut dyn FnMut(&UnitResult) -> Result<(), E>,
 ) -> Result<(), E> {
-    let duplicates = rs.duplicates(units);
+    let duplicates = units.duplicates(rs);
     let mut done = 0;
-    for chunk in units.chunks(chunk) {
+    units.each_chunk(chunk, fail, |chunk| {
         for (mut r, u) in rs.score_units(chunk).into_iter().zip(chunk) {
             duplicates.mark(&mut r, u.at);
             each(&r)?;
         }
         done += chunk.len();
         progress(done);
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// A result reduced to what the ranking reads and writes.
@@ -154,7 +219,7 @@ struct State<'a> {
 /// The batch document, scored while it is serialised.
 struct Streamed<'a> {
     rs: &'a Ruleset,
-    units: &'a [Unit],
+    units: Units<'a>,
     grouped: bool,
     chunk: usize,
     state: std::cell::RefCell<State<'a>>,
@@ -173,7 +238,8 @@ impl Serialize for Results<'_, '_> {
             summary,
             ranked,
         } = st;
-        each_result(doc.rs, doc.units, doc.chunk, *progress, &mut |r| {
+        let fail = |e: Error| <S::Error as serde::ser::Error>::custom(e);
+        each_result(doc.rs, doc.units, doc.chunk, *progress, &fail, &mut |r| {
             count(summary, r);
             if r.status == UnitStatus::Complete && r.index.is_some() {
                 ranked.push(compact(r));
@@ -259,7 +325,7 @@ criteria:
                     let mut seen = Vec::new();
                     let s = write_chunked(
                         &rs,
-                        &units,
+                        Units::Slice(&units),
                         &opts,
                         format,
                         &mut out,
@@ -280,6 +346,66 @@ criteria:
                         .filter(|r| r.status == UnitStatus::Complete)
                         .count();
                     assert_eq!(s.complete, complete);
+                }
+            }
+        }
+    }
+
+    /// Units read a chunk at a time from CSV (duplicate ids across chunks, blank and short
+    /// rows, a non-NFC id): the same output as the units read whole, for every chunk size.
+    #[test]
+    fn chunked_reader_changes_nothing() {
+        let rs = Ruleset::from_yaml_str(RULES, "demo.yaml").unwrap();
+        let mut csv = String::from("\u{feff}id;name;kind;kh;tl;\n\n");
+        for i in 0..31 {
+            let id = if i == 9 {
+                "Ho\u{0300}a".to_string()
+            } else {
+                format!("u{}", i % 17)
+            };
+            let kind = if i % 3 == 0 { "xa" } else { "phuong" };
+            let kh = if i % 2 == 0 { "có" } else { "không" };
+            if i == 12 {
+                csv.push_str("Hòa;short\n\n");
+            } else {
+                csv.push_str(&format!("{id};Xã {i};{kind};{kh};{};\n", 50 + i * 2));
+            }
+        }
+        let whole = crate::data::read_units(&csv, crate::DataFormat::Csv, "t.csv").unwrap();
+        let chunks =
+            crate::data::unit_chunks(csv.as_bytes(), crate::DataFormat::Csv, "t.csv").unwrap();
+        assert_eq!(chunks.len(), whole.len());
+        let mut again = Vec::new();
+        chunks
+            .for_each(5, |c| {
+                assert!(!c.is_empty() && c.len() <= 5);
+                again.extend_from_slice(c);
+                Ok::<_, Error>(())
+            })
+            .unwrap();
+        assert_eq!(again, whole);
+        for grouped in [false, true] {
+            let opts = BatchOptions::grouped(grouped);
+            for format in [StreamFormat::Json, StreamFormat::Csv] {
+                let mut want = Vec::new();
+                write_batch(&rs, &whole, &opts, format, &mut want, &mut |_| {}).unwrap();
+                let text = String::from_utf8_lossy(&want);
+                assert!(text.contains("duplicate_unit_id") || format == StreamFormat::Csv);
+                for chunk in [1, 4, 7, 100] {
+                    let mut out = Vec::new();
+                    let mut seen = Vec::new();
+                    write_chunked(
+                        &rs,
+                        Units::Chunks(&chunks),
+                        &opts,
+                        format,
+                        &mut out,
+                        &mut |n| seen.push(n),
+                        chunk,
+                    )
+                    .unwrap();
+                    assert_eq!(String::from_utf8_lossy(&out), text, "chunk {chunk}");
+                    assert_eq!(seen.last(), Some(&whole.len()));
                 }
             }
         }

@@ -125,13 +125,7 @@ impl Ruleset {
 
     /// The ids that more than one unit of the batch has.
     pub(crate) fn duplicates<'a>(&self, units: &'a [Unit]) -> Duplicates<'a> {
-        let mut seen: HashMap<Cow<'a, str>, usize> = HashMap::with_capacity(units.len());
-        for u in units {
-            if let Some(id) = &u.id {
-                *seen.entry(nfc_key(id)).or_default() += 1;
-            }
-        }
-        Duplicates { seen }
+        Duplicates::of_ids(units.iter().map(|u| u.id.as_deref()))
     }
 
     /// The ranking of these results (positions index `results`).
@@ -146,7 +140,17 @@ pub(crate) struct Duplicates<'a> {
     seen: HashMap<Cow<'a, str>, usize>,
 }
 
-impl Duplicates<'_> {
+impl<'a> Duplicates<'a> {
+    /// Counts the ids of a batch's units, in any order (`None` for a unit without one).
+    pub(crate) fn of_ids(ids: impl IntoIterator<Item = Option<&'a str>>) -> Self {
+        let ids = ids.into_iter();
+        let mut seen: HashMap<Cow<'a, str>, usize> = HashMap::with_capacity(ids.size_hint().0);
+        for id in ids.flatten() {
+            *seen.entry(nfc_key(id)).or_default() += 1;
+        }
+        Duplicates { seen }
+    }
+
     /// Marks a result whose id another unit of the batch also has: an error (at the unit's place
     /// in its data file, `at`), no grade.
     pub(crate) fn mark(&self, r: &mut UnitResult, at: Option<Pos>) {

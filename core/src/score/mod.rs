@@ -9,6 +9,7 @@ use rhai::Dynamic;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 pub use batch::BatchOptions;
+pub(crate) use batch::Duplicates;
 
 use crate::error::{Code, Issue};
 use crate::expr::{self, Fail, Slot};
