@@ -1,27 +1,9 @@
 """Load-time warnings reach Python with the same codes and places as in Rust."""
 
 import cchc
+from conftest import ROOT
 
-RULES = """format: cchc/1
-id: w
-version: "1"
-title: Cảnh báo
-effective: { from: 2021-02-30 }
-total: 2
-inputs:
-  tl: { type: percent }
-criteria:
-  - id: "1"
-    title: Tỷ lệ
-    max: 2
-    rule:
-      bands:
-        input: tl
-        steps:
-          - { at_least: 50, points: 1 }
-          - { at_least: 80, points: 2 }
-          - { points: 0 }
-"""
+RULES = (ROOT / "tests" / "fixtures" / "warnings.yaml").read_text(encoding="utf-8")
 
 
 def test_warnings_listed_with_codes_and_places():
@@ -30,7 +12,7 @@ def test_warnings_listed_with_codes_and_places():
     assert codes == ["invalid_date", "unreachable_band"]
     band = next(w for w in rs.warnings if w.code == "unreachable_band")
     assert band.file == "w.yaml"
-    assert band.line == 18
+    assert band.line == 20  # 2 comment lines above the file in tests/fixtures
     assert band.criterion == "1"
     assert band.help
     # Warnings do not stop scoring.

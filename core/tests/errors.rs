@@ -838,3 +838,19 @@ fn a_bad_level_does_not_cascade() {
         .collect();
     assert_eq!(codes, vec![Code::WrongType]);
 }
+
+/// The warnings fixture the Python and JavaScript suites also read: the same codes and places.
+#[test]
+fn shared_warnings_fixture() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/warnings.yaml");
+    let rs = Ruleset::load(path).unwrap();
+    let mut codes: Vec<Code> = rs.warnings().iter().map(|w| w.code).collect();
+    codes.sort();
+    assert_eq!(codes, vec![Code::InvalidDate, Code::UnreachableBand]);
+    let band = rs
+        .warnings()
+        .iter()
+        .find(|w| w.code == Code::UnreachableBand)
+        .unwrap();
+    assert_eq!((band.line, band.criterion.as_deref()), (20, Some("1")));
+}
