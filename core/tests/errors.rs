@@ -842,7 +842,10 @@ fn a_bad_level_does_not_cascade() {
 /// The warnings fixture the Python and JavaScript suites also read: the same codes and places.
 #[test]
 fn shared_warnings_fixture() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/warnings.yaml");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/warnings.yaml"
+    );
     let rs = Ruleset::load(path).unwrap();
     let mut codes: Vec<Code> = rs.warnings().iter().map(|w| w.code).collect();
     codes.sort();
