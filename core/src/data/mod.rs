@@ -69,23 +69,29 @@ pub fn read_units(text: &str, format: DataFormat, origin: &str) -> Result<Vec<Un
     }
 }
 
-/// Reads units from bytes (UTF-8, a leading BOM ignored), at most [`MAX_DATA_FILE_BYTES`].
-pub fn read_units_bytes(
-    bytes: &[u8],
-    format: DataFormat,
-    origin: &str,
-) -> Result<Vec<Unit>, Error> {
+/// The text of a data file's bytes: at most [`MAX_DATA_FILE_BYTES`], UTF-8 (a leading BOM
+/// ignored).
+fn data_text<'a>(bytes: &'a [u8], origin: &str) -> Result<&'a str, Error> {
     if bytes.len() > MAX_DATA_FILE_BYTES {
         return Err(read_error(origin, ReadError::TooLarge));
     }
-    let text = crate::syntax::utf8(bytes).map_err(|pos| {
+    crate::syntax::utf8(bytes).map_err(|pos| {
         data_error(
             Code::NotUtf8,
             origin,
             pos,
             "the data file is not UTF-8 text; save it (or export it from Excel) as UTF-8",
         )
-    })?;
+    })
+}
+
+/// Reads units from bytes (UTF-8, a leading BOM ignored), at most [`MAX_DATA_FILE_BYTES`].
+pub fn read_units_bytes(
+    bytes: &[u8],
+    format: DataFormat,
+    origin: &str,
+) -> Result<Vec<Unit>, Error> {
+    let text = data_text(bytes, origin)?;
     read_units(text, format, origin)
 }
 
@@ -126,17 +132,7 @@ pub fn unit_chunks<'a>(
     format: DataFormat,
     origin: &str,
 ) -> Result<UnitChunks<'a>, Error> {
-    if bytes.len() > MAX_DATA_FILE_BYTES {
-        return Err(read_error(origin, ReadError::TooLarge));
-    }
-    let text = crate::syntax::utf8(bytes).map_err(|pos| {
-        data_error(
-            Code::NotUtf8,
-            origin,
-            pos,
-            "the data file is not UTF-8 text; save it (or export it from Excel) as UTF-8",
-        )
-    })?;
+    let text = data_text(bytes, origin)?;
     let source = match format {
         DataFormat::Json | DataFormat::Yaml => Source::Units(tree::read(text, origin)?),
         DataFormat::Csv => {
