@@ -104,9 +104,7 @@ impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // With serde_json's `arbitrary_precision` feature a `Number` parsed from text keeps its
         // digits as written and serialises them with no float in between.
-        let n: serde_json::Number = self
-            .0
-            .normalize()
+        let n: serde_json::Number = crate::num::Text(self.0)
             .to_string()
             .parse()
             .map_err(serde::ser::Error::custom)?;
