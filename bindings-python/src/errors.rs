@@ -101,14 +101,14 @@ impl PyDiagnostic {
     pub(crate) fn from_core(d: &cchc::Diagnostic) -> Self {
         PyDiagnostic {
             code: d.code.as_str().to_string(),
-            message: d.message.clone(),
+            message: d.message.render(cchc::Lang::Vi),
             file: d.file.clone(),
             line: d.line,
             column: d.column,
             end_line: d.end_line,
             end_column: d.end_column,
             criterion: d.criterion.clone(),
-            help: d.help.clone(),
+            help: d.help.as_ref().map(|h| h.render(cchc::Lang::Vi)),
             labels: d
                 .labels
                 .iter()
@@ -118,7 +118,7 @@ impl PyDiagnostic {
                     column: l.column,
                     end_line: l.end_line,
                     end_column: l.end_column,
-                    message: l.message.clone(),
+                    message: l.message.render(cchc::Lang::Vi),
                 })
                 .collect(),
             core: d.clone(),
@@ -269,8 +269,8 @@ pub(crate) fn issue_dict<'py>(py: Python<'py>, i: &cchc::Issue) -> PyResult<Boun
     let d = PyDict::new(py);
     d.set_item("criterion", i.criterion.as_deref())?;
     d.set_item("code", i.code.as_str())?;
-    d.set_item("message", &i.message)?;
-    d.set_item("help", i.help.as_deref())?;
+    d.set_item("message", i.message.render(cchc::Lang::Vi))?;
+    d.set_item("help", i.help.as_ref().map(|h| h.render(cchc::Lang::Vi)))?;
     match i.at {
         Some(p) => {
             let at = PyDict::new(py);

@@ -177,12 +177,12 @@ impl PyUnitResult {
     /// figures, status and grade, then each criterion with its points / max, status, own mark
     /// and why; then errors and warnings. Control characters are escaped.
     fn explain(&self) -> String {
-        present::explain(&self.inner)
+        present::explain(&self.inner, cchc::Lang::Vi)
     }
 
     /// An HTML table for notebooks.
     fn _repr_html_(&self) -> String {
-        present::unit_html(&self.inner)
+        present::unit_html(&self.inner, cchc::Lang::Vi)
     }
 
     fn __repr__(&self) -> String {
@@ -378,7 +378,7 @@ impl PyBatch {
 
     /// An HTML table for notebooks: every unit with its rank (blank when not ranked).
     fn _repr_html_(&self) -> String {
-        present::batch_html(&self.refs(), &self.ranking, self.grouped)
+        present::batch_html(&self.refs(), &self.ranking, self.grouped, cchc::Lang::Vi)
     }
 
     fn __repr__(&self) -> String {

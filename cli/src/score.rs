@@ -198,11 +198,11 @@ pub(crate) fn run(args: &Args) -> u8 {
 
 /// The ranking table, then (with `--explain`) each unit's explanation after a blank line.
 fn table(rs: &Ruleset, batch: &BatchResult, explain: bool) -> String {
-    let mut out = present::text_table(rs, batch);
+    let mut out = present::text_table(rs, batch, cchc::Lang::Vi);
     if explain {
         for r in &batch.results {
             out.push('\n');
-            out.push_str(&present::explain(r));
+            out.push_str(&present::explain(r, cchc::Lang::Vi));
         }
     }
     out

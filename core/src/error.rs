@@ -2,7 +2,10 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::i18n::{Lang, Localize, Message};
 
 macro_rules! codes {
     ($( $(#[$m:meta])* $variant:ident => $text:literal, )*) => {
@@ -161,7 +164,7 @@ impl fmt::Display for Code {
 }
 
 impl Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }
 }
@@ -177,7 +180,7 @@ pub struct Pos {
 
 /// A secondary place that explains a diagnostic (e.g. "first defined here"), like a
 /// codespan-reporting secondary label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Label {
     /// The file the place is in (usually the diagnostic's own file).
@@ -191,12 +194,12 @@ pub struct Label {
     /// Column just past the labelled span (0 when the end is unknown).
     pub end_column: u32,
     /// What this place has to do with the problem.
-    pub message: String,
+    pub message: Message,
 }
 
 impl Label {
     /// A label at one position (end unknown).
-    pub fn new(file: &str, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn new(file: &str, pos: Pos, message: impl Into<Message>) -> Self {
         Label {
             file: file.to_string(),
             line: pos.line,
@@ -216,14 +219,14 @@ impl Label {
 }
 
 /// A problem found in a rule file or a data file, with where it is and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}:{column}: {message} [{code}]")]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// Stable code.
     pub code: Code,
-    /// A plain sentence: what is wrong.
-    pub message: String,
+    /// A plain sentence: what is wrong (rendered in a language on output).
+    pub message: Message,
     /// The file (or origin name) the problem is in.
     pub file: String,
     /// Line, from 1 (0 when the problem is not tied to a place).
@@ -237,14 +240,14 @@ pub struct Diagnostic {
     /// The criterion the problem concerns, if any.
     pub criterion: Option<String>,
     /// How to fix it, when the fix is not already said by the message ("did you mean …").
-    pub help: Option<String>,
+    pub help: Option<Message>,
     /// Related places (e.g. where a duplicated id was first defined).
     pub labels: Vec<Label>,
 }
 
 impl Diagnostic {
     /// Builds a diagnostic.
-    pub fn new(code: Code, file: &str, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, file: &str, pos: Pos, message: impl Into<Message>) -> Self {
         Diagnostic {
             code,
             message: message.into(),
@@ -273,7 +276,7 @@ impl Diagnostic {
     }
 
     /// Sets the help sentence.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -294,27 +297,25 @@ impl Diagnostic {
 }
 
 /// A problem with one unit's data or scoring, reported in its result (`errors` or `warnings`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Issue {
     /// The criterion concerned, if any.
     pub criterion: Option<String>,
     /// Stable code.
     pub code: Code,
-    /// A plain sentence.
-    pub message: String,
+    /// A plain sentence (rendered in a language on output).
+    pub message: Message,
     /// How to fix it, when the message does not already say.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Message>,
     /// Where in the data file the problem is (CSV: the record's line and the field's column
     /// number; JSON/YAML: line and column of the value), when the unit came from a file.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<Pos>,
 }
 
 impl Issue {
     /// Builds an issue.
-    pub fn new(criterion: Option<&str>, code: Code, message: impl Into<String>) -> Self {
+    pub fn new(criterion: Option<&str>, code: Code, message: impl Into<Message>) -> Self {
         Issue {
             criterion: criterion.map(str::to_string),
             code,
@@ -325,7 +326,7 @@ impl Issue {
     }
 
     /// Sets the help sentence.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -336,6 +337,65 @@ impl Issue {
         self
     }
 }
+
+impl Localize for Label {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(6))?;
+        m.serialize_entry("file", &self.file)?;
+        m.serialize_entry("line", &self.line)?;
+        m.serialize_entry("column", &self.column)?;
+        m.serialize_entry("end_line", &self.end_line)?;
+        m.serialize_entry("end_column", &self.end_column)?;
+        m.serialize_entry("message", &self.message.in_lang(lang))?;
+        m.end()
+    }
+}
+
+impl Localize for Diagnostic {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(10))?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("message", &self.message.in_lang(lang))?;
+        m.serialize_entry("file", &self.file)?;
+        m.serialize_entry("line", &self.line)?;
+        m.serialize_entry("column", &self.column)?;
+        m.serialize_entry("end_line", &self.end_line)?;
+        m.serialize_entry("end_column", &self.end_column)?;
+        m.serialize_entry("criterion", &self.criterion)?;
+        m.serialize_entry("help", &self.help.in_lang(lang))?;
+        m.serialize_entry("labels", &self.labels.in_lang(lang))?;
+        m.end()
+    }
+}
+
+impl Localize for Issue {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("criterion", &self.criterion)?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("message", &self.message.in_lang(lang))?;
+        if let Some(h) = &self.help {
+            m.serialize_entry("help", &h.in_lang(lang))?;
+        }
+        if let Some(at) = &self.at {
+            m.serialize_entry("at", at)?;
+        }
+        m.end()
+    }
+}
+
+/// Serialises with Vietnamese texts (see [`Localize`] for another language).
+macro_rules! serialize_vi {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                self.serialize_in(Lang::Vi, s)
+            }
+        }
+    )*};
+}
+
+serialize_vi!(Label, Diagnostic, Issue);
 
 /// Every error the library returns.
 #[derive(Debug, thiserror::Error)]

@@ -44,6 +44,7 @@
 pub mod data;
 mod error;
 pub(crate) mod expr;
+mod i18n;
 pub(crate) mod inputs;
 mod num;
 pub(crate) mod plan;
@@ -106,6 +107,7 @@ pub use data::read_units_bytes;
 pub use data::read_units_file;
 pub use error::{Code, Diagnostic, Error, Issue, Label, Pos};
 pub use expr::Limits;
+pub use i18n::{Arg, InLang, Lang, Localize, Message, UnknownLang, number, push_number};
 pub use inputs::{RawValue, parse_cell_number};
 pub use plan::PlanNode;
 pub use result::{BatchResult, GradeRef, NodeResult, RankEntry, UnitInfo, UnitResult};

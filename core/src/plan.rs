@@ -247,8 +247,10 @@ mod tests {
         let batch = rs.score_batch(&units);
         let w = &batch.results[49].warnings;
         assert!(
-            w.iter()
-                .any(|i| i.message.contains("did you mean `ke_hoach`")),
+            w.iter().any(|i| i
+                .message
+                .render(crate::Lang::En)
+                .contains("did you mean `ke_hoach`")),
             "{w:?}"
         );
         let plan = &rs.plan;

@@ -30,6 +30,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Snippet};
 
 use crate::data::DataFormat;
 use crate::error::{Diagnostic, Issue, Label};
+use crate::i18n::Lang;
 
 /// Most diagnostics [`Renderer::diagnostics`] renders; the rest are counted in one line.
 pub const MAX_SHOWN: usize = 100;
@@ -159,6 +160,7 @@ fn csv_field(line: &str, delim: char, n: usize) -> (usize, usize) {
 pub struct Renderer {
     styled: bool,
     context: usize,
+    lang: Lang,
 }
 
 impl Default for Renderer {
@@ -171,12 +173,12 @@ impl Default for Renderer {
 struct Problem<'a> {
     severity: Severity,
     code: &'a str,
-    message: &'a str,
+    message: String,
     file: &'a str,
     /// Primary span; `line == 0` when the problem is not tied to a place.
     span: SpanPos,
     labels: &'a [Label],
-    help: Option<&'a str>,
+    help: Option<String>,
     criterion: Option<&'a str>,
 }
 
@@ -218,6 +220,7 @@ impl Renderer {
         Renderer {
             styled: false,
             context: DEFAULT_CONTEXT,
+            lang: Lang::Vi,
         }
     }
 
@@ -227,6 +230,12 @@ impl Renderer {
             styled: true,
             ..Renderer::plain()
         }
+    }
+
+    /// The language of the messages and of the report's own words (Vietnamese by default).
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// Characters of context kept on each side of a span when a line is clipped.
@@ -246,7 +255,7 @@ impl Renderer {
             &Problem {
                 severity,
                 code: d.code.as_str(),
-                message: &d.message,
+                message: d.message.render(self.lang),
                 file: &d.file,
                 span: SpanPos {
                     line: d.line,
@@ -255,7 +264,7 @@ impl Renderer {
                     end_col: d.end_column,
                 },
                 labels: &d.labels,
-                help: d.help.as_deref(),
+                help: d.help.as_ref().map(|h| h.render(self.lang)),
                 criterion: d.criterion.as_deref(),
             },
             source,
@@ -314,11 +323,11 @@ impl Renderer {
             &Problem {
                 severity,
                 code: issue.code.as_str(),
-                message: &issue.message,
+                message: issue.message.render(self.lang),
                 file,
                 span,
                 labels: &[],
-                help: issue.help.as_deref(),
+                help: issue.help.as_ref().map(|h| h.render(self.lang)),
                 criterion: issue.criterion.as_deref(),
             },
             source,
@@ -330,7 +339,7 @@ impl Renderer {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = level.primary_title(clean_text(p.message)).id(p.code);
+        let title = level.primary_title(clean_text(&p.message)).id(p.code);
         let mut elements: Vec<annotate_snippets::Element<'_>> = Vec::new();
         let mut notes: Vec<String> = Vec::new();
         let path = clean_text(p.file);
@@ -371,14 +380,16 @@ impl Renderer {
             if shown(&s, &l.file) && !off_window(&s) {
                 marks.push(Mark {
                     span: s,
-                    label: Some(clean_text(&l.message)),
+                    label: Some(Cow::Owned(
+                        clean_text(&l.message.render(self.lang)).into_owned(),
+                    )),
                     primary: false,
                 });
             } else {
                 notes.push(format!(
                     "{}: {}",
                     location(&l.file, s.line, s.col),
-                    clean_text(&l.message)
+                    clean_text(&l.message.render(self.lang))
                 ));
             }
         }
@@ -405,7 +416,7 @@ impl Renderer {
                 elements.push(o.into());
             }
         }
-        if let Some(h) = p.help {
+        if let Some(h) = &p.help {
             elements.push(Level::HELP.message(clean_text(h)).into());
         }
         if let Some(c) = p.criterion {
@@ -448,7 +459,7 @@ fn fallback(p: &Problem<'_>, path: &str) -> String {
     format!(
         "{level}[{}]: {}\n --> {}",
         p.code,
-        clean_text(p.message),
+        clean_text(&p.message),
         location(path, p.span.line, p.span.col)
     )
 }

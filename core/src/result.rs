@@ -7,6 +7,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::error::Issue;
+use crate::i18n::{Lang, Localize};
 use crate::plan::{Body, Plan};
 use crate::rules::Trace;
 pub(crate) use crate::types::{NodeStatus, UnitStatus};
@@ -142,7 +143,7 @@ impl UnitResult {
     }
 
     /// Why node `i` scored what it did, in words.
-    pub fn trace_text(&self, i: usize) -> String {
+    pub fn trace_text(&self, i: usize, lang: Lang) -> String {
         let (Some(node), Some(r)) = (self.plan.nodes.get(i), self.nodes.get(i)) else {
             return String::new();
         };
@@ -181,7 +182,8 @@ impl UnitResult {
                     .find(|e| e.criterion.as_deref() == Some(node.id.as_str()));
                 format!(
                     "error: {}",
-                    msg.map(|e| e.message.as_str()).unwrap_or("failed")
+                    msg.map(|e| e.message.render(lang))
+                        .unwrap_or_else(|| "failed".into())
                 )
             }
             Trace::None => match &node.body {
@@ -239,6 +241,7 @@ struct RulesetRef<'a> {
 struct NodeView<'a> {
     r: &'a UnitResult,
     i: usize,
+    lang: Lang,
 }
 
 impl Serialize for NodeView<'_> {
@@ -254,7 +257,7 @@ impl Serialize for NodeView<'_> {
         m.serialize_entry("points", &Num(res.points))?;
         m.serialize_entry("max", &Num(res.max))?;
         m.serialize_entry("status", res.status.as_str())?;
-        m.serialize_entry("trace", &self.r.trace_text(self.i))?;
+        m.serialize_entry("trace", &self.r.trace_text(self.i, self.lang))?;
         if let Some(sa) = res.self_assessed {
             m.serialize_entry("self_assessed", &Num(sa))?;
             if let Some(d) = res.points.checked_sub(sa) {
@@ -262,7 +265,14 @@ impl Serialize for NodeView<'_> {
             }
         }
         if let Body::Group(kids) = &node.body {
-            m.serialize_entry("children", &Children { r: self.r, kids })?;
+            m.serialize_entry(
+                "children",
+                &Children {
+                    r: self.r,
+                    kids,
+                    lang: self.lang,
+                },
+            )?;
         }
         m.end()
     }
@@ -271,20 +281,32 @@ impl Serialize for NodeView<'_> {
 struct Children<'a> {
     r: &'a UnitResult,
     kids: &'a [usize],
+    lang: Lang,
 }
 
 impl Serialize for Children<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.kids.len()))?;
         for &k in self.kids {
-            seq.serialize_element(&NodeView { r: self.r, i: k })?;
+            seq.serialize_element(&NodeView {
+                r: self.r,
+                i: k,
+                lang: self.lang,
+            })?;
         }
         seq.end()
     }
 }
 
 impl Serialize for UnitResult {
+    /// With Vietnamese texts (see [`Localize`] for another language).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.serialize_in(Lang::Vi, s)
+    }
+}
+
+impl Localize for UnitResult {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, s: S) -> Result<S::Ok, S::Error> {
         let p = &self.plan;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry(
@@ -310,10 +332,11 @@ impl Serialize for UnitResult {
             &Children {
                 r: self,
                 kids: &p.roots,
+                lang,
             },
         )?;
-        m.serialize_entry("warnings", &self.warnings)?;
-        m.serialize_entry("errors", &self.errors)?;
+        m.serialize_entry("warnings", &self.warnings.in_lang(lang))?;
+        m.serialize_entry("errors", &self.errors.in_lang(lang))?;
         m.end()
     }
 }

@@ -116,7 +116,10 @@ fn check_unit(c: &mut Check<'_>, want: &Value, got: &UnitResult) {
         if let Some(v) = want.get(field) {
             let actual: BTreeSet<String> =
                 list.iter().map(|i| i.code.as_str().to_string()).collect();
-            let msgs: Vec<&str> = list.iter().map(|i| i.message.as_str()).collect();
+            let msgs: Vec<String> = list
+                .iter()
+                .map(|i| i.message.render(cchc::Lang::En))
+                .collect();
             if codes(v) != actual {
                 c.errs.push(format!(
                     "{}: unit `{uid}`, {field}: expected {:?}, got {:?} ({msgs:?})",
@@ -206,7 +209,7 @@ fn run_case(path: &Path) -> Result<(), Failed> {
                     .map(|d| d.code.as_str().to_string())
                     .collect();
                 for d in e.diagnostics() {
-                    if d.line == 0 || d.message.is_empty() {
+                    if d.line == 0 || d.message.render(cchc::Lang::Vi).is_empty() {
                         return Err(format!(
                             "{file}: diagnostic without position or message: {d:?}"
                         )

@@ -44,7 +44,10 @@ fn expect_load(text: &str, code: Code) -> cchc::Diagnostic {
         .unwrap_or_else(|| panic!("no {code} in {diags:#?}"))
         .clone();
     assert!(d.line >= 1 && d.column >= 1, "{d:?} has no position");
-    assert!(d.message.len() > 20, "{d:?}: message too short to help");
+    assert!(
+        d.message.render(cchc::Lang::En).len() > 20,
+        "{d:?}: message too short to help"
+    );
     assert_eq!(d.file, "bad.yaml");
     for x in &diags {
         seen(x.code);
@@ -63,6 +66,8 @@ fn load_errors() {
     );
     assert!(
         d.help
+            .as_ref()
+            .map(|h| h.render(cchc::Lang::En))
             .as_deref()
             .unwrap_or_default()
             .contains("did you mean `title`?"),
@@ -109,7 +114,8 @@ fn load_errors() {
     );
     let d = expect_load(&ok.replace("total: 2", "total: 3"), Code::MaxMismatch);
     assert!(
-        d.message.contains('3') && d.message.contains('2'),
+        d.message.render(cchc::Lang::En).contains('3')
+            && d.message.render(cchc::Lang::En).contains('2'),
         "both figures: {}",
         d.message
     );
@@ -370,7 +376,7 @@ fn unit(values: &[(&str, RawValue)]) -> Unit {
 fn codes_of(r: &cchc::UnitResult) -> (BTreeSet<Code>, BTreeSet<Code>) {
     for i in r.errors.iter().chain(&r.warnings) {
         seen(i.code);
-        assert!(i.message.len() > 15, "{i:?}");
+        assert!(i.message.render(cchc::Lang::En).len() > 15, "{i:?}");
     }
     (
         r.errors.iter().map(|i| i.code).collect(),
@@ -629,7 +635,10 @@ fn expect_warning(text: &str, code: Code) -> cchc::Diagnostic {
         .unwrap_or_else(|| panic!("no {code} in {:#?}", rs.warnings()))
         .clone();
     assert!(w.line >= 1 && w.column >= 1, "{w:?} has no position");
-    assert!(w.message.len() > 15 && w.help.is_some(), "{w:?}");
+    assert!(
+        w.message.render(cchc::Lang::En).len() > 15 && w.help.is_some(),
+        "{w:?}"
+    );
     assert_eq!(w.file, "warn.yaml");
     w
 }
@@ -688,7 +697,12 @@ fn load_warnings() {
     );
     // A control character in an id is an error, not a warning.
     let d = expect_load(&ok.replace("id: \"1\"", "id: \"1\\a\""), Code::InvalidValue);
-    assert!(d.message.contains("control character"), "{d:?}");
+    assert!(
+        d.message
+            .render(cchc::Lang::En)
+            .contains("control character"),
+        "{d:?}"
+    );
 
     let bands = |steps: &str| {
         one_leaf(
@@ -700,7 +714,7 @@ fn load_warnings() {
         &bands("{ at_least: 50, points: 1 }, { at_least: 80, points: 2 }, { points: 0 }"),
         Code::UnreachableBand,
     );
-    assert!(w.message.contains("step 2"), "{w:?}");
+    assert!(w.message.render(cchc::Lang::En).contains("step 2"), "{w:?}");
     assert_eq!(w.criterion.as_deref(), Some("1"));
     // Located at the step itself: `{ at_least: 80` on the leaf's rule line.
     let line = one_leaf(INPUTS, "{ bands: { input: p, steps: [{ at_least: 50, points: 1 }, { at_least: 80, points: 2 }, { points: 0 }] } }")
@@ -713,7 +727,10 @@ fn load_warnings() {
         &bands("{ at_least: 80, below: 50, points: 2 }, { points: 0 }"),
         Code::UnreachableBand,
     );
-    assert!(w.message.contains("contradict"), "{w:?}");
+    assert!(
+        w.message.render(cchc::Lang::En).contains("contradict"),
+        "{w:?}"
+    );
     expect_warning(
         &bands("{ at_least: 50, points: 2 }, { below: 50, points: 1 }, { points: 0 }"),
         Code::UnreachableBand,
@@ -733,19 +750,29 @@ fn loader_diagnostics_content() {
     let ok = one_leaf(INPUTS, "{ check: b }");
     // A rule file without `format:` names the line to add.
     let d = expect_load(&ok.replace("format: cchc/1\n", ""), Code::MissingKey);
-    assert!(d.message.contains("format: cchc/1"), "{d:?}");
+    assert!(
+        d.message.render(cchc::Lang::En).contains("format: cchc/1"),
+        "{d:?}"
+    );
     // "Did you mean" is a help, not part of the message; the span covers the key.
     let d = expect_load(
         &ok.replace("title: Tiêu chí", "titel: Tiêu chí"),
         Code::UnknownKey,
     );
-    assert!(!d.message.contains("did you mean"), "{d:?}");
+    assert!(
+        !d.message.render(cchc::Lang::En).contains("did you mean"),
+        "{d:?}"
+    );
     assert_eq!(d.end_column, d.column + 5, "{d:?}");
     let d = expect_load(
         &ok.replace("type: count", "type: cuont"),
         Code::InvalidValue,
     );
-    assert_eq!(d.help.as_deref(), Some("did you mean `count`?"), "{d:?}");
+    assert_eq!(
+        d.help.as_ref().map(|h| h.render(cchc::Lang::En)).as_deref(),
+        Some("did you mean `count`?"),
+        "{d:?}"
+    );
     // A duplicate id points at the first definition with a label.
     let dup = format!(
         "{HEAD}total: 2\ninputs:\n{INPUTS}\ncriteria:\n  - {{ id: a, title: A, max: 1, rule: {{ check: b }} }}\n  - {{ id: a, title: B, max: 1, rule: {{ check: b }} }}\n"
@@ -753,7 +780,7 @@ fn loader_diagnostics_content() {
     let d = expect_load(&dup, Code::DuplicateId);
     assert_eq!(d.labels.len(), 1, "{d:?}");
     assert_eq!(d.labels[0].line, d.line - 1, "{d:?}");
-    assert!(!d.message.contains("line"), "{d:?}");
+    assert!(!d.message.render(cchc::Lang::En).contains("line"), "{d:?}");
 }
 
 #[test]

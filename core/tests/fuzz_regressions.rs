@@ -52,7 +52,7 @@ fn check_error(e: &Error) -> Result<(), String> {
         return Err(format!("an error without diagnostics: {e:?}"));
     }
     for d in diags {
-        if d.message.trim().is_empty() {
+        if d.message.render(cchc::Lang::Vi).trim().is_empty() {
             return Err(format!("a diagnostic without a message: {d:?}"));
         }
         // A rule-file problem is located (only a file over the size limit has no position).

@@ -30,14 +30,21 @@ fn example() -> (Ruleset, Vec<Unit>) {
 fn example_table_snapshot() {
     let (rs, units) = example();
     let batch = rs.score_batch(&units);
-    insta::assert_snapshot!("example_table", present::text_table(&rs, &batch));
+    insta::assert_snapshot!(
+        "example_table",
+        present::text_table(&rs, &batch, cchc::Lang::Vi)
+    );
 }
 
 #[test]
 fn example_explain_snapshot() {
     let (rs, units) = example();
     let batch = rs.score_batch(&units);
-    let text: Vec<String> = batch.results.iter().map(present::explain).collect();
+    let text: Vec<String> = batch
+        .results
+        .iter()
+        .map(|r| present::explain(r, cchc::Lang::Vi))
+        .collect();
     insta::assert_snapshot!("example_explain", text.join("\n"));
 }
 
@@ -196,9 +203,9 @@ fn terminal_text_has_no_control_characters() {
     let rs = Ruleset::from_yaml_str(SMALL, "demo.yaml").unwrap();
     let units = hostile_units();
     let batch = rs.score_batch_with(&units, &BatchOptions::grouped(true), &mut |_| {});
-    let mut text = present::text_table(&rs, &batch);
+    let mut text = present::text_table(&rs, &batch, cchc::Lang::Vi);
     for r in &batch.results {
-        text.push_str(&present::explain(r));
+        text.push_str(&present::explain(r, cchc::Lang::Vi));
     }
     let bad: Vec<char> = text
         .chars()
@@ -208,6 +215,9 @@ fn terminal_text_has_no_control_characters() {
     assert!(text.contains("Xã \\u{1b}[2J\\u{1b}]0;pwned\\u{7}Bình Yên\\u{202e}"));
     assert!(text.contains("\\u{d}CR"), "{text}");
     // The notebook view escapes markup.
-    let html = present::unit_html(&rs.score(&Unit::new("<b>x</b>").with_name("<script>")));
+    let html = present::unit_html(
+        &rs.score(&Unit::new("<b>x</b>").with_name("<script>")),
+        cchc::Lang::Vi,
+    );
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
 }

@@ -53,7 +53,12 @@ impl DataFormat {
     }
 }
 
-pub(crate) fn data_error(code: Code, origin: &str, pos: Pos, msg: impl Into<String>) -> Error {
+pub(crate) fn data_error(
+    code: Code,
+    origin: &str,
+    pos: Pos,
+    msg: impl Into<crate::Message>,
+) -> Error {
     Error::Data(Box::new(Diagnostic::new(code, origin, pos, msg)))
 }
 

@@ -5,20 +5,22 @@ use std::fmt::Write as _;
 
 use super::messages::{self, Severity};
 use super::{delta, number, opt_number, terminal_safe as t};
+use crate::i18n::Lang;
 use crate::result::UnitResult;
 
 /// The explanation of a unit's result as terminal-safe text, one line per criterion, ending
 /// with a newline. The CLI (`score --explain`) and the Python `Result.explain()` print this.
-pub fn explain(r: &UnitResult) -> String {
-    let mut out = heading(r);
+pub fn explain(r: &UnitResult, lang: Lang) -> String {
+    let mut out = heading(r, lang);
     out.push('\n');
-    body(r, &mut out);
+    body(r, lang, &mut out);
     out
 }
 
 /// The first line of the explanation (no newline): the unit, its figures, status, grade and
 /// own mark.
-pub(crate) fn heading(r: &UnitResult) -> String {
+pub(crate) fn heading(r: &UnitResult, lang: Lang) -> String {
+    let _ = lang;
     let mut out = String::new();
     let label = messages::unit_label(r.unit.name.as_deref(), r.unit.id.as_deref());
     out.push_str(&messages::unit_heading(
@@ -41,7 +43,7 @@ pub(crate) fn heading(r: &UnitResult) -> String {
 }
 
 /// One line per criterion, then the unit's errors and warnings.
-fn body(r: &UnitResult, out: &mut String) {
+fn body(r: &UnitResult, lang: Lang, out: &mut String) {
     for (i, (node, res)) in r.iter_nodes().enumerate() {
         let own = res
             .self_assessed
@@ -58,7 +60,7 @@ fn body(r: &UnitResult, out: &mut String) {
             number(res.max),
             messages::node_mark(res.status),
         );
-        let why = r.trace_text(i);
+        let why = r.trace_text(i, lang);
         if !why.is_empty() {
             let _ = write!(out, ": {}", t(&why));
         }
@@ -73,7 +75,7 @@ fn body(r: &UnitResult, out: &mut String) {
                 severity,
                 e.code.as_str(),
                 e.criterion.as_deref(),
-                &e.message,
+                &e.message.render(lang),
             );
             let _ = writeln!(out, "  {}", t(&line));
         }
@@ -99,7 +101,7 @@ mod tests {
         let unit = Unit::new("a")
             .with_value("kh", RawValue::Bool(true))
             .with_self_assessed("1", Decimal::MIN);
-        let text = explain(&rs.score(&unit));
+        let text = explain(&rs.score(&unit), Lang::Vi);
         let line = text
             .lines()
             .find(|l| l.trim_start().starts_with("1 "))
@@ -108,7 +110,7 @@ mod tests {
         let unit = Unit::new("b")
             .with_value("kh", RawValue::Bool(true))
             .with_self_assessed("1", Decimal::new(5, 1));
-        let text = explain(&rs.score(&unit));
+        let text = explain(&rs.score(&unit), Lang::Vi);
         assert!(
             text.contains("1 Kế hoạch — 1/1 (tự chấm 0.5, chênh 0.5)"),
             "{text}"

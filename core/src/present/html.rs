@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use super::messages::{self, Severity};
 use super::number;
 use crate::error::Issue;
+use crate::i18n::Lang;
 use crate::result::{RankEntry, UnitResult};
 
 /// Escapes text for HTML element content and attribute values.
@@ -23,7 +24,7 @@ fn esc(s: &str) -> String {
     out
 }
 
-fn issues(out: &mut String, severity: Severity, list: &[Issue]) {
+fn issues(out: &mut String, severity: Severity, list: &[Issue], lang: Lang) {
     if list.is_empty() {
         return;
     }
@@ -42,7 +43,7 @@ fn issues(out: &mut String, severity: Severity, list: &[Issue]) {
             out,
             "<li><code>{}</code>{at} {}</li>",
             i.code.as_str(),
-            esc(&i.message)
+            esc(&i.message.render(lang))
         );
     }
     out.push_str("</ul>");
@@ -50,9 +51,9 @@ fn issues(out: &mut String, severity: Severity, list: &[Issue]) {
 
 /// One unit's result as an HTML table of its criteria (points, max, status, why), then its
 /// errors and warnings; the heading is the first line of [`super::explain`].
-pub fn unit_html(r: &UnitResult) -> String {
+pub fn unit_html(r: &UnitResult, lang: Lang) -> String {
     let mut h = String::from("<div class=\"cchc-result\">");
-    let heading = super::explain::heading(r);
+    let heading = super::explain::heading(r, lang);
     let _ = write!(h, "<p><strong>{}</strong></p>", esc(&heading));
     let _ = write!(
         h,
@@ -82,12 +83,12 @@ pub fn unit_html(r: &UnitResult) -> String {
             number(res.points),
             number(res.max),
             messages::node_status(res.status),
-            esc(&r.trace_text(i))
+            esc(&r.trace_text(i, lang))
         );
     }
     h.push_str("</tbody></table>");
-    issues(&mut h, Severity::Error, &r.errors);
-    issues(&mut h, Severity::Warning, &r.warnings);
+    issues(&mut h, Severity::Error, &r.errors, lang);
+    issues(&mut h, Severity::Warning, &r.warnings, lang);
     h.push_str("</div>");
     h
 }
@@ -97,7 +98,9 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
     results: &[R],
     ranking: &[RankEntry],
     grouped: bool,
+    lang: Lang,
 ) -> String {
+    let _ = lang;
     let mut rank_of = vec![None; results.len()];
     for e in ranking {
         if let Some(slot) = rank_of.get_mut(e.position) {

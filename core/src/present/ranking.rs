@@ -5,7 +5,21 @@ use std::borrow::Borrow;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+use crate::i18n::{Lang, Localize};
 use crate::result::{Num, RankEntry, UnitResult};
+
+/// Results with their texts in a language.
+struct Results<'a, R>(&'a [R], Lang);
+
+impl<R: Borrow<UnitResult>> Serialize for Results<'_, R> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for r in self.0 {
+            seq.serialize_element(&r.borrow().in_lang(self.1))?;
+        }
+        seq.end()
+    }
+}
 
 /// One line of the ranking as written in JSON: `{grade, id, index, kind, name, rank, total}`
 /// (keys in this order; `grade` is the grade's id; absent values are `null`).
@@ -64,10 +78,17 @@ pub struct BatchJson<'a, R> {
     pub ranking: &'a [RankEntry],
 }
 
-impl<R: Borrow<UnitResult> + Serialize> Serialize for BatchJson<'_, R> {
+impl<R: Borrow<UnitResult>> Serialize for BatchJson<'_, R> {
+    /// With Vietnamese texts (see [`Localize`] for another language).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.serialize_in(Lang::Vi, s)
+    }
+}
+
+impl<R: Borrow<UnitResult>> Localize for BatchJson<'_, R> {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("results", self.results)?;
+        m.serialize_entry("results", &Results(self.results, lang))?;
         m.serialize_entry(
             "ranking",
             &Ranking {

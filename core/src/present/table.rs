@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::messages;
 use super::{number, opt_number, spreadsheet_safe, terminal_safe as t};
+use crate::i18n::Lang;
 use crate::plan::Plan;
 use crate::result::{BatchResult, UnitResult};
 use crate::ruleset::Ruleset;
@@ -211,7 +212,8 @@ fn pad(s: &str, w: usize) -> String {
 /// The ranking table for a terminal: a title line, then every unit (ranked ones first, best
 /// first; the others after, ranked `-`), with a kind column when the ranking is by kind. Text
 /// from the rule file and the data is terminal-safe.
-pub fn text_table(rs: &Ruleset, batch: &BatchResult) -> String {
+pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
+    let _ = lang;
     let mut out = messages::ruleset_heading(
         &t(rs.title()),
         &t(rs.id()),

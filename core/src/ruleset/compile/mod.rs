@@ -293,18 +293,18 @@ mod tests {
             ));
         }
         let err = Ruleset::from_yaml_str(&text, "t.yaml").unwrap_err();
-        let helps: Vec<Option<&str>> = err
+        let helps: Vec<Option<String>> = err
             .diagnostics()
             .iter()
             .filter(|d| d.code == Code::UndeclaredInput)
-            .map(|d| d.help.as_deref())
+            .map(|d| d.help.as_ref().map(|h| h.render(crate::Lang::En)))
             .collect();
         assert_eq!(helps.len(), n);
-        assert_eq!(helps[0], Some("did you mean `abcd`?"));
-        assert_eq!(helps[n - 1], Some("declare it under `inputs:`"));
+        assert_eq!(helps[0].as_deref(), Some("did you mean `abcd`?"));
+        assert_eq!(helps[n - 1].as_deref(), Some("declare it under `inputs:`"));
         let with_hint = helps
             .iter()
-            .filter(|h| h.is_some_and(|h| h.starts_with("did you mean")))
+            .filter(|h| h.as_deref().is_some_and(|h| h.starts_with("did you mean")))
             .count();
         assert_eq!(with_hint, super::MAX_SUGGESTIONS);
     }

@@ -67,12 +67,12 @@ impl<'f> Loader<'f> {
     }
 
     /// A diagnostic at `pos` that names the current criterion.
-    fn diagnostic(&self, code: Code, pos: Pos, msg: impl Into<String>) -> Diagnostic {
+    fn diagnostic(&self, code: Code, pos: Pos, msg: impl Into<crate::Message>) -> Diagnostic {
         Diagnostic::new(code, self.file, pos, msg).with_criterion(self.crit.as_deref())
     }
 
     /// Reports a problem at `pos`.
-    fn err(&mut self, code: Code, pos: Pos, msg: impl Into<String>) {
+    fn err(&mut self, code: Code, pos: Pos, msg: impl Into<crate::Message>) {
         let d = self.diagnostic(code, pos, msg);
         self.diags.push(d);
     }

@@ -25,7 +25,7 @@ pub(super) fn end_of(node: &Node) -> Option<Pos> {
 
 impl Loader<'_> {
     /// A problem about `node`, spanning it when its end is known.
-    pub(super) fn err_at(&mut self, code: Code, node: &Node, msg: impl Into<String>) {
+    pub(super) fn err_at(&mut self, code: Code, node: &Node, msg: impl Into<crate::Message>) {
         let mut d = self.diagnostic(code, node.pos, msg);
         if let Some(end) = end_of(node) {
             d = d.with_end(end);

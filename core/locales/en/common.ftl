@@ -1,0 +1,12 @@
+### common
+## Shared by several parts. Arguments are written by the engine: numbers already use the
+## language's decimal separator, identifiers are already between backticks.
+
+test-sample = { $name } = { $value }, { $count ->
+    [one] once
+   *[other] { $count } times
+}; { $inner }
+test-inner = inside
+
+# Text without a catalogue message of its own (shown as it is).
+common-text = { $text }

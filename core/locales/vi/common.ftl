@@ -1,0 +1,9 @@
+### common
+## Shared by several parts. Arguments are written by the engine: numbers already use the
+## language's decimal separator, identifiers are already between backticks.
+
+test-sample = { $name } = { $value }, { $count } lần; { $inner }
+test-inner = bên trong
+
+# Text without a catalogue message of its own (shown as it is).
+common-text = { $text }

@@ -1,0 +1,368 @@
+//! Localisation: every text a person reads is a [`Message`] — a stable message id with named
+//! arguments — rendered from the Project Fluent catalogues in `core/locales/` in Vietnamese
+//! (the default) or English.
+//!
+//! A `Message` is language-neutral data (it serialises as `{"id": …, "args": {…}}`, the `why` of
+//! a result's node); its words are chosen only when it is rendered. Numbers are formatted here,
+//! not by Fluent, so that they stay exact: Vietnamese writes a decimal comma (`92,35`), English a
+//! point.
+
+mod catalogue;
+mod localize;
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+pub use localize::{InLang, Localize};
+
+/// A language of the catalogues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Lang {
+    /// Vietnamese (the default).
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, Vietnamese first.
+    pub const ALL: &'static [Lang] = &[Lang::Vi, Lang::En];
+
+    /// The language tag: `vi` or `en`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language named by the `CCHC_LANG` environment variable, else Vietnamese.
+    pub fn from_env() -> Lang {
+        std::env::var("CCHC_LANG")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_default()
+    }
+
+    /// The decimal separator of numbers in text.
+    pub const fn decimal_separator(self) -> char {
+        match self {
+            Lang::Vi => ',',
+            Lang::En => '.',
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A language tag that is neither Vietnamese nor English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language `{0}`: use `vi` (Tiếng Việt) or `en` (English)")]
+pub struct UnknownLang(pub String);
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    /// `vi`, `en`, or a tag that starts with them (`vi-VN`, `en_US.UTF-8`), in any case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim().to_ascii_lowercase();
+        let primary = t.split(['-', '_', '.']).next().unwrap_or("");
+        match primary {
+            "vi" => Ok(Lang::Vi),
+            "en" => Ok(Lang::En),
+            _ => Err(UnknownLang(s.to_string())),
+        }
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One argument of a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Arg {
+    /// Text shown as it is (titles, labels, a unit's value).
+    Text(String),
+    /// An identifier of the format or the rule file (a key, an input name, a criterion id, a
+    /// code), shown between backticks in every language.
+    Ident(String),
+    /// An exact number, written with the language's decimal separator.
+    Num(Decimal),
+    /// An exact number written with at least this many decimals (`75,20` for places 2): points,
+    /// totals and indexes in text keep the ruleset's `rounding.places`.
+    Fixed(Decimal, u32),
+    /// A whole number (a count, a line); English messages may select a plural on it.
+    Int(u64),
+    /// A message inside a message (rendered in the same language first).
+    Msg(Box<Message>),
+    /// Several arguments, written one after another separated by `, `.
+    List(Vec<Arg>),
+}
+
+impl Arg {
+    /// An identifier (see [`Arg::Ident`]).
+    pub fn ident(s: impl Into<String>) -> Arg {
+        Arg::Ident(s.into())
+    }
+
+    /// A list of identifiers.
+    pub fn idents<I, S>(items: I) -> Arg
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Arg::List(items.into_iter().map(|s| Arg::Ident(s.into())).collect())
+    }
+
+    /// An exact number padded to `places` decimals.
+    pub fn fixed(d: Decimal, places: u32) -> Arg {
+        Arg::Fixed(d, places)
+    }
+
+    /// Writes the argument in `lang` onto `out`.
+    fn write(&self, lang: Lang, out: &mut String) {
+        match self {
+            Arg::Text(t) => out.push_str(t),
+            Arg::Ident(t) => {
+                out.push('`');
+                out.push_str(t);
+                out.push('`');
+            }
+            Arg::Num(d) => push_number(out, *d, 0, lang),
+            Arg::Fixed(d, p) => push_number(out, *d, *p, lang),
+            Arg::Int(n) => out.push_str(&n.to_string()),
+            Arg::Msg(m) => m.render_into(lang, out),
+            Arg::List(items) => {
+                for (i, a) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    a.write(lang, out);
+                }
+            }
+        }
+    }
+}
+
+/// Writes `d` exactly (no trailing zeros beyond `places`, at least `places` decimals) with the
+/// decimal separator of `lang`.
+pub fn push_number(out: &mut String, d: Decimal, places: u32, lang: Lang) {
+    let mut text = crate::num::Text(d).to_string();
+    let decimals = text.find('.').map_or(0, |dot| text.len() - dot - 1);
+    let places = places as usize;
+    if decimals < places {
+        if decimals == 0 {
+            text.push('.');
+        }
+        text.extend(std::iter::repeat_n('0', places - decimals));
+    }
+    match lang.decimal_separator() {
+        '.' => out.push_str(&text),
+        sep => out.extend(text.chars().map(|c| if c == '.' { sep } else { c })),
+    }
+}
+
+/// An exact number as text in `lang` (see [`push_number`]).
+pub fn number(d: Decimal, places: u32, lang: Lang) -> String {
+    let mut s = String::new();
+    push_number(&mut s, d, places, lang);
+    s
+}
+
+macro_rules! arg_from {
+    ($($t:ty => |$v:ident| $e:expr;)*) => {
+        $(impl From<$t> for Arg {
+            fn from($v: $t) -> Arg { $e }
+        })*
+    };
+}
+
+arg_from! {
+    String => |v| Arg::Text(v);
+    &str => |v| Arg::Text(v.to_string());
+    &String => |v| Arg::Text(v.clone());
+    Decimal => |v| Arg::Num(v);
+    &Decimal => |v| Arg::Num(*v);
+    u64 => |v| Arg::Int(v);
+    u32 => |v| Arg::Int(u64::from(v));
+    usize => |v| Arg::Int(u64::try_from(v).unwrap_or(u64::MAX));
+    Message => |v| Arg::Msg(Box::new(v));
+    Vec<Arg> => |v| Arg::List(v);
+}
+
+/// A text for people, as data: a catalogue message id and its named arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    id: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    /// A message with its arguments. Prefer the [`msg!`](crate::msg) macro, which the catalogue
+    /// test reads to check ids and arguments.
+    pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Message {
+        Message { id, args }
+    }
+
+    /// The message id (a key of every catalogue), e.g. `load-unknown-key`.
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The named arguments.
+    pub fn args(&self) -> &[(&'static str, Arg)] {
+        &self.args
+    }
+
+    /// The argument with this name.
+    pub fn arg(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
+    }
+
+    /// The text in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut s = String::new();
+        self.render_into(lang, &mut s);
+        s
+    }
+
+    /// Appends the text in `lang` to `out`.
+    pub fn render_into(&self, lang: Lang, out: &mut String) {
+        catalogue::format(lang, self, out);
+    }
+}
+
+/// Text that has no catalogue message yet (transitional: every such text is being moved to the
+/// catalogue; it is shown as it is in every language).
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        crate::msg!("common-text", text = text)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message::from(text.to_string())
+    }
+}
+
+impl fmt::Display for Message {
+    /// The Vietnamese text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::Vi))
+    }
+}
+
+impl Serialize for Message {
+    /// `{"id": "...", "args": {...}}`: numbers as exact JSON numbers, nested messages as
+    /// objects, identifiers and texts as strings.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("id", self.id)?;
+        m.serialize_entry("args", &Args(&self.args))?;
+        m.end()
+    }
+}
+
+struct Args<'a>(&'a [(&'static str, Arg)]);
+
+impl Serialize for Args<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for Arg {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Arg::Text(t) | Arg::Ident(t) => s.serialize_str(t),
+            Arg::Num(d) | Arg::Fixed(d, _) => crate::result::Num(*d).serialize(s),
+            Arg::Int(n) => s.serialize_u64(*n),
+            Arg::Msg(m) => m.serialize(s),
+            Arg::List(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for a in items {
+                    seq.serialize_element(a)?;
+                }
+                seq.end()
+            }
+        }
+    }
+}
+
+/// Builds a [`Message`]: `msg!("load-unknown-key", key = Arg::ident(k), hint = m)`.
+///
+/// The id is a literal and the arguments are `name = value` pairs (any value with
+/// `Into<Arg>`); the catalogue test reads these calls to check that every id exists in every
+/// language and that every argument a message uses is supplied.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $val:expr)* $(,)?) => {
+        $crate::Message::new($id, vec![$((stringify!($name), $crate::Arg::from($val))),*])
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_parse_from_tags() {
+        for (t, l) in [
+            ("vi", Lang::Vi),
+            ("VI-vn", Lang::Vi),
+            ("en", Lang::En),
+            ("en_US.UTF-8", Lang::En),
+        ] {
+            assert_eq!(t.parse::<Lang>().unwrap(), l);
+        }
+        assert!("fr".parse::<Lang>().is_err());
+        assert!("".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn numbers_keep_places_and_use_the_language_separator() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(number(d("92.35"), 2, Lang::Vi), "92,35");
+        assert_eq!(number(d("75.2"), 2, Lang::Vi), "75,20");
+        assert_eq!(number(d("75.2"), 2, Lang::En), "75.20");
+        assert_eq!(number(d("100"), 0, Lang::Vi), "100");
+        assert_eq!(number(d("0.125"), 2, Lang::Vi), "0,125");
+        assert_eq!(number(d("-1.50"), 0, Lang::En), "-1.5");
+        assert_eq!(number(d("3.000"), 1, Lang::Vi), "3,0");
+    }
+
+    #[test]
+    fn a_message_serialises_as_id_and_args() {
+        let m = msg!(
+            "test-sample",
+            name = Arg::ident("kh"),
+            value = "92.5".parse::<Decimal>().unwrap(),
+            count = 3usize,
+            inner = msg!("test-inner")
+        );
+        let j = serde_json::to_string(&m).unwrap();
+        assert_eq!(
+            j,
+            r#"{"id":"test-sample","args":{"name":"kh","value":92.5,"count":3,"inner":{"id":"test-inner","args":{}}}}"#
+        );
+    }
+}
