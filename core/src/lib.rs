@@ -107,7 +107,9 @@ pub use data::read_units_bytes;
 pub use data::read_units_file;
 pub use error::{Code, Diagnostic, Error, Issue, Label, Pos};
 pub use expr::Limits;
-pub use i18n::{Arg, InLang, Lang, Localize, Message, UnknownLang, number, push_number};
+pub use i18n::{
+    Arg, InLang, Lang, Localize, Message, UnknownLang, input_arg, number, option_arg, push_number,
+};
 pub use inputs::{RawValue, parse_cell_number};
 pub use plan::PlanNode;
 pub use result::{BatchResult, GradeRef, NodeResult, RankEntry, UnitInfo, UnitResult};

@@ -10,3 +10,6 @@ test-inner = inside
 
 # Text without a catalogue message of its own (shown as it is).
 common-text = { $text }
+
+# An identifier with its label from the rule file: `kh_cchc` (Kế hoạch CCHC).
+common-labelled = { $name } ({ $label })

@@ -308,6 +308,31 @@ impl Serialize for Arg {
     }
 }
 
+/// An input named in a message: its name, and its label beside it when the ruleset gives one
+/// (`` `kh_cchc` (Kế hoạch CCHC) ``).
+pub fn input_arg(name: &str, label: Option<&str>) -> Arg {
+    match label {
+        Some(l) if !l.trim().is_empty() => Arg::from(crate::msg!(
+            "common-labelled",
+            name = Arg::ident(name),
+            label = l
+        )),
+        _ => Arg::ident(name),
+    }
+}
+
+/// A choice option named in a message: its label when it has one, else its id.
+pub fn option_arg(id: &str, label: Option<&str>) -> Arg {
+    match label {
+        Some(l) if !l.trim().is_empty() => Arg::from(crate::msg!(
+            "common-labelled",
+            name = Arg::ident(id),
+            label = l
+        )),
+        _ => Arg::ident(id),
+    }
+}
+
 /// Builds a [`Message`]: `msg!("load-unknown-key", key = Arg::ident(k), hint = m)`.
 ///
 /// The id is a literal and the arguments are `name = value` pairs (any value with
