@@ -15,16 +15,18 @@ macro_rules! files {
         [
             include_str!(concat!("../../locales/", $lang, "/common.ftl")),
             include_str!(concat!("../../locales/", $lang, "/load.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/expr.ftl")),
             include_str!(concat!("../../locales/", $lang, "/unit.ftl")),
             include_str!(concat!("../../locales/", $lang, "/trace.ftl")),
             include_str!(concat!("../../locales/", $lang, "/ui.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/bindings.ftl")),
             include_str!(concat!("../../locales/", $lang, "/demo.ftl")),
         ]
     };
 }
 
 /// The catalogue sources of a language (the catalogue test reads them too).
-pub(crate) fn sources(lang: Lang) -> [&'static str; 6] {
+pub(crate) fn sources(lang: Lang) -> [&'static str; 8] {
     match lang {
         Lang::Vi => files!("vi"),
         Lang::En => files!("en"),
