@@ -35,14 +35,15 @@
 //!   ```text that is not a command, a block in another language.
 //!
 //! `CCHC_GUIDES_BLESS=1 cargo test -p cchc-cli --test guides` rewrites, in the guides, the
-//! output of each command block that differs and has no `…` line (review the diff).
+//! output of each command block that differs (review the diff). A block with `…` lines is
+//! rewritten only when it is `…` then the output from one line on: that line's text before ` — `
+//! (e.g. `UBND phường C (phuong-c)`) says where the part shown starts.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
     clippy::indexing_slicing,
-    clippy::print_stderr,
-    reason = "Test helpers outside `#[test]` functions: a failed unwrap or a panic is a failing test; notes go to standard error."
+    reason = "Test helpers outside `#[test]` functions: a failed unwrap or a panic is a failing test."
 )]
 
 use std::path::{Path, PathBuf};
@@ -477,13 +478,22 @@ impl Checker {
             }
             let got = trimmed_lines(&out);
             blessed.push_str(&format!("$ cchc {args}\n"));
-            for l in &got {
+            let shown = match blessed_tail(&want, &got) {
+                Some(tail) => {
+                    blessed.push_str("…\n");
+                    tail
+                }
+                None => {
+                    can_bless &= !want.contains(&"…");
+                    &got[..]
+                }
+            };
+            for l in shown {
                 blessed.push_str(l);
                 blessed.push('\n');
             }
             if !matches(&want, &got) {
                 differs = true;
-                can_bless &= !want.contains(&"…");
                 self.fail(
                     b.line,
                     format!(
@@ -498,6 +508,22 @@ impl Checker {
             self.bless.push((b.body_at, b.body_len, b.indent, blessed));
         }
     }
+}
+
+/// For an expected output `…` then lines from one place on (e.g. `…` then one unit of
+/// `--explain`): the actual lines from the last one that starts like the first shown line (its
+/// text before ` — `, such as `UBND phường C (phuong-c)`), which is what blessing writes.
+fn blessed_tail<'a>(want: &[&str], got: &'a [&'a str]) -> Option<&'a [&'a str]> {
+    let (&"…", rest) = want.split_first()? else {
+        return None;
+    };
+    if rest.contains(&"…") {
+        return None;
+    }
+    let first = rest.first()?;
+    let anchor = first.split(" — ").next().unwrap_or(first);
+    let at = got.iter().rposition(|l| l.starts_with(anchor))?;
+    got.get(at..)
 }
 
 /// Is `want` (an object) a part of some object inside `got`: its every key with an equal value?
@@ -535,6 +561,13 @@ fn merge(file: &mut Mapping, add: Mapping) {
     }
 }
 
+/// Writes a note to standard error directly, so that `cargo test` shows it even when the test
+/// passes (its output capture only takes `print!` and `eprint!`).
+fn note(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "note: {text}");
+}
+
 fn check_guide(name: &'static str, lang: &'static str) {
     let path = repo().join("docs").join(name);
     let source = std::fs::read_to_string(&path).unwrap();
@@ -559,7 +592,7 @@ fn check_guide(name: &'static str, lang: &'static str) {
         }
     }
     for n in &c.notes {
-        eprintln!("note: {n}");
+        note(n);
     }
     if std::env::var_os("CCHC_GUIDES_BLESS").is_some() && !c.bless.is_empty() {
         let mut lines: Vec<String> = source.lines().map(String::from).collect();
@@ -570,7 +603,10 @@ fn check_guide(name: &'static str, lang: &'static str) {
             lines.splice(*at..*at + *len, new);
         }
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
-        eprintln!("note: {name}: {} command block(s) rewritten", c.bless.len());
+        note(&format!(
+            "{name}: {} command block(s) rewritten",
+            c.bless.len()
+        ));
     }
     assert!(blocks > 0, "{name}: no blocks found");
     assert!(
@@ -696,4 +732,14 @@ fn ellipsis_matches_any_run_of_lines() {
     assert!(!matches(&["a", "…", "d"], &["a", "b"]));
     assert!(!matches(&["a"], &["a", "b"]));
     assert!(matches(&["a  "], &["a"]));
+}
+
+#[test]
+fn blessing_keeps_the_part_shown_after_an_ellipsis() {
+    let got = ["head", "UBND A (a) — 1", "x", "UBND C (c) — 2", "y", "z"];
+    let want = ["…", "UBND C (c) — 8,60 / 20,00", "old"];
+    assert_eq!(blessed_tail(&want, &got), Some(&got[3..]));
+    assert_eq!(blessed_tail(&["…", "UBND D (d) — 1"], &got), None);
+    assert_eq!(blessed_tail(&["a", "…"], &got), None);
+    assert_eq!(blessed_tail(&["…", "UBND C (c)", "…"], &got), None);
 }
