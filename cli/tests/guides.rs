@@ -693,6 +693,21 @@ $ cchc check s.yaml
 ```yaml
 nonsense: [
 ```
+
+<!-- file: d.json -->
+```json
+[{\"id\": \"a\", \"values\": {\"kh\": true}}]
+```
+
+<!-- json-in: score r.yaml d.json --format json -->
+```json
+{ \"total\": 1, \"index\": 100 }
+```
+
+<!-- json-in: score r.yaml d.json --format json -->
+```json
+{ \"total\": 1, \"index\": 99 }
+```
 ";
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("guides-self");
     let _ = std::fs::remove_dir_all(&dir);
@@ -719,8 +734,9 @@ nonsense: [
         .collect();
     // Line 1: no version, title…; 19: loads (no unknown key); 30: undeclared input; 34: wrong
     // output; 39: not a command. Lines 44 (fragment with a bonus), 53 (derived file, `…`) and
-    // 59 (pending) pass.
-    assert_eq!(lines, [1, 19, 30, 34, 39], "{:#?}", c.failures);
+    // 59 (pending) pass; so do the unit data (64) and the piece of JSON at 69, but not the one
+    // at 74 (a wrong index).
+    assert_eq!(lines, [1, 19, 30, 34, 39, 74], "{:#?}", c.failures);
     assert_eq!(c.notes.len(), 1, "{:?}", c.notes);
     assert_eq!(c.bless.len(), 1);
 }
