@@ -104,7 +104,7 @@ class Result:
         """[{criterion, code, message, help, at}]"""
     @property
     def ruleset(self) -> Dict[str, str]:
-        """{"id", "version", "fingerprint"}"""
+        """{"id", "version", "fingerprint", "issued_by", "status"}"""
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self, indent: Optional[int] = None) -> str: ...
     def explain(self) -> str:

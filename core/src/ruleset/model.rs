@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::error::Pos;
 use crate::types::UnitStatus;
-pub(crate) use crate::types::{IfNotApplicable, InputType, NodeKind, OnMissing, RankingMode};
+pub(crate) use crate::types::{
+    IfNotApplicable, InputType, NodeKind, OnMissing, RankingMode, RulesetStatus,
+};
 
 /// A `cchc/1` rule file.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -29,6 +31,9 @@ pub(crate) struct RulesetDoc {
     /// Issuing authority.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issued_by: Option<String>,
+    /// official, draft (the default) or illustrative: how far the figures may be relied on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<RulesetStatus>,
     /// Period the ruleset applies to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effective: Option<Effective>,
