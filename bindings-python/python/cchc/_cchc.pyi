@@ -151,7 +151,8 @@ class Ruleset:
     def fingerprint(self) -> str: ...
     @property
     def inputs(self) -> Dict[str, Dict[str, Any]]:
-        """{name: {"type", "label", "description", "min", "max", "options", "default", "on_missing"}}"""
+        """{name: {"type", "label", "description", "min", "max", "options", "default", "on_missing"}}, plus
+        "option_labels" ({id: label}) for a choice input whose options are labelled."""
     @property
     def criteria(self) -> List[Dict[str, Any]]: ...
     @property

@@ -287,6 +287,27 @@ mod tests {
     }
 
     #[test]
+    fn defaults_and_worked_cases_may_name_an_option_by_its_label() {
+        let text = "format: cchc/1\nid: t\nversion: \"1\"\ntitle: T\ntotal: 2\ninputs:\n  c: { type: choice, default: Chậm, options: { kip_thoi: Kịp thời, cham: Chậm } }\ncriteria:\n  - { id: \"1\", title: A, max: 2, rule: { levels: { input: c, points: { kip_thoi: 2, cham: 1 } } } }\ntests:\n  - { name: nhãn, values: { c: Kịp thời }, expect: { total: 2 } }\n  - { name: mặc định, values: {}, expect: { total: 1 } }\n";
+        let rs = Ruleset::from_yaml_str(text, "t.yaml").unwrap();
+        assert!(
+            rs.run_tests().iter().all(|t| t.passed()),
+            "{:?}",
+            rs.run_tests()
+        );
+        assert_eq!(
+            rs.inputs()[0].default,
+            Some(crate::InputDefault::Choice("cham".into()))
+        );
+        // A default naming no option is still `unknown_option`.
+        let bad = text.replace("default: Chậm", "default: Muộn");
+        assert_eq!(
+            errors(&bad).iter().map(|e| e.0).collect::<Vec<_>>(),
+            [Code::UnknownOption]
+        );
+    }
+
+    #[test]
     fn data_may_give_an_option_by_its_label() {
         let rs = Ruleset::from_yaml_str(
             &with_options(
