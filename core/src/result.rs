@@ -205,8 +205,8 @@ impl UnitResult {
         })
     }
 
-    /// A group's explanation: the sum of its scored children, with bonus and penalty, and the
-    /// cap or the floor at 0 when one applied.
+    /// A group's explanation: the sum of its normal children (and how many were scored), with
+    /// bonus and penalty, and the cap or the floor at 0 when one applied.
     fn group_why(&self, kids: &[usize], r: &NodeResult, cap: bool, places: u32) -> Message {
         let (mut count, mut sum, mut bonus, mut penalty) = (0u64, Decimal::ZERO, None, None);
         let add = |acc: &mut Option<Decimal>, p: Decimal| {
@@ -216,11 +216,13 @@ impl UnitResult {
             let (Some(kid), Some(kr)) = (self.plan.nodes.get(k), self.nodes.get(k)) else {
                 continue;
             };
-            if kr.status == NodeStatus::Scored {
-                count += 1;
-            }
             match kid.kind {
-                NodeKind::Normal => sum = sum.saturating_add(kr.points),
+                NodeKind::Normal => {
+                    if kr.status == NodeStatus::Scored {
+                        count += 1;
+                    }
+                    sum = sum.saturating_add(kr.points);
+                }
                 NodeKind::Bonus => add(&mut bonus, kr.points),
                 NodeKind::Penalty => add(&mut penalty, kr.points),
             }

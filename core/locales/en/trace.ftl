@@ -51,7 +51,7 @@ trace-parent-undecided = not evaluated: the parent's `applies_if` could not be d
 trace-error = error: { $error }
 trace-error-unknown = error: failed
 
-## Groups. $count: the children that were scored; $sum: the points of the normal children;
+## Groups. $count: the normal children that were scored; $sum: the points of the normal children;
 ## $bonus, $penalty: the points of the bonus and penalty children; $raw: sum + bonus − penalty.
 
 trace-group = sum of { $count } scored { $count ->

@@ -13,7 +13,7 @@ unit-cell-mixed-separators = { $value } mixes `.` and `,`; write the number with
 unit-value-unusable = the value of { $input } cannot be used: { $why }
 unit-list-not-a-value = a list is not a value
 unit-map-not-a-value = a mapping is not a value
-unit-cell-not-yes-no = { $input } is yes/no, but the cell holds { $value }; write có/không, true/false, 1/0 or x
+unit-cell-not-yes-no = { $input } is yes/no, but the cell holds { $value }; write `có`/`không`, `true`/`false`, `1`/`0` or `x`
 # $digits: the cell without its separators.
 unit-count-thousands = { $input } counts things, but { $value } can mean a thousand-fold number (`.` or `,` separating thousands) or a decimal; write the count with digits only, e.g. { $digits }
 # $problem: what is wrong with the cell (a message above).

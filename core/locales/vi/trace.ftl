@@ -25,7 +25,7 @@ trace-deduct = { $of } = { $value }: { $max } − { $per } × { $value } = { $po
 trace-deduct-floored = { $of } = { $value }: { $max } − { $per } × { $value } thấp hơn mức sàn { $floor }, nên còn { $points } điểm
 # $per: số điểm cho mỗi lần.
 trace-per = { $of } = { $value }: { $per } × { $value } = { $points } điểm
-trace-per-capped = { $of } = { $value }: { $per } × { $value } vượt điểm tối đa, chỉ tính { $max } = { $points } điểm
+trace-per-capped = { $of } = { $value }: { $per } × { $value } vượt điểm tối đa nên chỉ tính { $points }/{ $max } điểm
 
 # $option: phương án đơn vị chọn (kèm nhãn); $level: số thứ tự của phương án.
 trace-level = { $input } là { $option }: đạt { $points }/{ $max } điểm
@@ -50,7 +50,7 @@ trace-parent-undecided = chưa chấm: không xác định được điều ki�
 trace-error = lỗi: { $error }
 trace-error-unknown = lỗi: không tính được điểm
 
-## Nhóm tiêu chí. $count: số tiêu chí thành phần được chấm; $sum: điểm của các tiêu chí thành
+## Nhóm tiêu chí. $count: số tiêu chí thành phần loại thường được chấm; $sum: điểm của các tiêu chí thành
 ## phần loại thường; $bonus, $penalty: điểm thưởng, điểm trừ; $raw: tổng + thưởng − trừ.
 
 trace-group = cộng { $count } tiêu chí thành phần được chấm: đạt { $points }/{ $max } điểm

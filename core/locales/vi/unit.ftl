@@ -13,7 +13,7 @@ unit-cell-mixed-separators = { $value } dùng cả dấu `.` lẫn dấu `,`; h�
 unit-value-unusable = không dùng được giá trị của { $input }: { $why }
 unit-list-not-a-value = một danh sách không phải là một giá trị
 unit-map-not-a-value = một bảng khóa – giá trị không phải là một giá trị
-unit-cell-not-yes-no = { $input } là số liệu có/không, nhưng ô ghi { $value }; hãy ghi có/không, true/false, 1/0 hoặc x
+unit-cell-not-yes-no = { $input } là số liệu có/không, nhưng ô ghi { $value }; hãy ghi `có`/`không`, `true`/`false`, `1`/`0` hoặc `x`
 # $digits: ô số liệu sau khi bỏ dấu phân cách.
 unit-count-thousands = { $input } là số đếm, nhưng { $value } có thể hiểu là số hàng nghìn (dấu `.` hoặc `,` phân cách hàng nghìn) hoặc là số thập phân; hãy ghi số đếm chỉ bằng chữ số, ví dụ { $digits }
 # $problem: điều sai trong ô (một thông điệp ở trên).
@@ -130,7 +130,7 @@ unit-rule-band-unreachable-help = các khoảng được xét theo thứ tự v�
 unit-rule-deduct-per = `deduct.per` bằng { $per }; giá trị này phải lớn hơn 0
 unit-rule-deduct-floor = `deduct.floor` bằng { $floor }; giá trị này phải nằm trong [0, { $max }] (điểm tối đa của tiêu chí)
 unit-rule-per-points = `per.points` bằng { $points }; giá trị này phải lớn hơn 0
-unit-rule-scale-empty = `scale` có from = to = { $from }; hai giá trị phải khác nhau (from được 0 điểm, to được điểm tối đa)
+unit-rule-scale-empty = `scale` có `from` = `to` = { $from }; hai giá trị phải khác nhau (`from` được 0 điểm, `to` được điểm tối đa)
 # $options: các phương án của số liệu.
 unit-rule-levels-unknown-option = `levels` cho điểm phương án { $option }, nhưng đó không phải là phương án của { $input } ({ $options })
 unit-rule-levels-points-out-of-range = `levels` cho phương án { $option } { $points } điểm, nằm ngoài [0, { $max }] (điểm tối đa của tiêu chí)
