@@ -174,7 +174,13 @@ impl UnitResult {
                 .iter()
                 .find(|e| e.criterion.as_deref() == Some(node.id.as_str()))
             {
-                Some(e) => msg!("trace-error", error = e.message.clone()),
+                // The node's own explanation need not name the criterion again.
+                Some(e) => match (e.message.id(), e.message.arg("error")) {
+                    ("unit-criterion-failed", Some(Arg::Msg(inner))) => {
+                        msg!("trace-error", error = (**inner).clone())
+                    }
+                    _ => msg!("trace-error", error = e.message.clone()),
+                },
                 None => msg!("trace-error-unknown"),
             },
             Trace::None => match &node.body {

@@ -487,10 +487,11 @@ fn explanations_carry_the_facts() {
     );
     let error = u1.why(node_index(u1, "9")).unwrap();
     let j = serde_json::to_value(&error).unwrap();
-    assert_eq!(j["args"]["error"]["id"], json!("unit-criterion-failed"));
+    // The node's error, without the criterion named again.
+    assert_eq!(j["args"]["error"]["id"], json!("unit-value-out-of-range"));
     assert_eq!(
-        j["args"]["error"]["args"]["error"]["id"],
-        json!("unit-value-out-of-range")
+        error.render(Lang::Vi),
+        "lỗi: `value` cho 150 điểm, nằm ngoài khoảng [0, 1]; hãy sửa số liệu hoặc quy tắc"
     );
     // A group counts its scored children.
     let group = u1.why(node_index(u1, "1")).unwrap();
