@@ -11,8 +11,8 @@ unit-inexact-number = { $value } có quá nhiều chữ số để lưu chính x
 unit-cell-mixed-separators = { $value } dùng cả dấu `.` lẫn dấu `,`; hãy viết số không có dấu phân cách hàng nghìn
 # $why: lý do giá trị không dùng được (một thông điệp bên dưới).
 unit-value-unusable = không dùng được giá trị của { $input }: { $why }
-unit-list-not-a-value = một danh sách không phải là một giá trị
-unit-map-not-a-value = một bảng khóa – giá trị không phải là một giá trị
+unit-list-not-a-value = giá trị không được là một danh sách
+unit-map-not-a-value = giá trị không được là một nhóm các dòng `khóa: giá trị`
 unit-cell-not-yes-no = { $input } là số liệu có/không, nhưng ô ghi { $value }; hãy ghi `có`/`không`, `true`/`false`, `1`/`0` hoặc `x`
 # $digits: ô số liệu sau khi bỏ dấu phân cách.
 unit-count-thousands = { $input } là số đếm, nhưng { $value } có thể hiểu là số hàng nghìn (dấu `.` hoặc `,` phân cách hàng nghìn) hoặc là số thập phân; hãy ghi số đếm chỉ bằng chữ số, ví dụ { $digits }
@@ -27,7 +27,7 @@ unit-want-number = một số
 unit-want-choice = một trong các phương án của nó (dạng chữ)
 unit-got-bool = giá trị đúng/sai
 unit-got-number = một số
-unit-got-text = chuỗi chữ { $text }
+unit-got-text = văn bản { $text }
 # $options: các phương án của số liệu (kèm nhãn).
 unit-unknown-choice = { $value } không phải là phương án của { $input }; hãy chọn một trong: { $options }
 unit-list-more = … và { $count } mục khác
@@ -90,16 +90,16 @@ unit-data-units-twice = khóa `units` xuất hiện hai lần; chỉ giữ một
 unit-data-units-first = danh sách thứ nhất ở đây
 unit-data-beside-units = bên cạnh `units:` dữ liệu không được có khóa nào khác, nhưng lại có { $key }
 unit-data-units-not-list = `units` phải là một danh sách đơn vị
-unit-data-shape = dữ liệu phải là một đơn vị (bảng có `id` và `values`), một danh sách đơn vị, hoặc `units: [...]`
+unit-data-shape = dữ liệu phải là một đơn vị (các dòng `khóa: giá trị` có `id` và `values`), một danh sách đơn vị, hoặc `units: [...]`
 # $place: ở đâu (một thông điệp bên dưới).
 unit-duplicate-key = khóa { $key } xuất hiện hai lần trong { $place }
 unit-duplicate-key-help = chỉ giữ lại một trong hai
 unit-place-unit = đơn vị này
 unit-place-key = mục { $key } của đơn vị
 # $got: thứ có ở vị trí đó (ví dụ một danh sách).
-unit-not-a-mapping = một đơn vị phải là bảng có `id` và `values`, nhưng ở đây là { $got }
-unit-key-not-text = mục { $key } của đơn vị phải là chữ, không thể là { $got }
-unit-key-not-mapping = mục { $key } của đơn vị phải là bảng `tên: giá trị`, không thể là { $got }
+unit-not-a-mapping = một đơn vị phải là một nhóm các dòng `khóa: giá trị` có `id` và `values`, nhưng ở đây là { $got }
+unit-key-not-text = mục { $key } của đơn vị phải là văn bản, không thể là { $got }
+unit-key-not-mapping = mục { $key } của đơn vị phải gồm các dòng `tên: giá trị`, không thể là { $got }
 unit-not-applicable-item = `not_applicable` phải liệt kê mã tiêu chí, không thể là { $got }
 unit-not-applicable-not-list = mục `not_applicable` của đơn vị phải là danh sách mã tiêu chí, không thể là { $got }
 unit-unknown-unit-key = khóa { $key } không có trong một đơn vị; khóa này bị bỏ qua
