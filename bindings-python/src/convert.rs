@@ -102,7 +102,8 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue
                     format!(
                         "the integer {} cannot be held exactly (at most 28 significant digits)",
                         s.to_string_lossy()
-                    ),
+                    )
+                    .into(),
                 ),
             },
             Err(_) => {
@@ -113,7 +114,10 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue
     if let Ok(f) = v.cast::<PyFloat>() {
         let x = f.value();
         if !x.is_finite() {
-            return RawValue::Invalid(Code::NotFinite, format!("`{x}` is not a finite number"));
+            return RawValue::Invalid(
+                Code::NotFinite,
+                format!("`{x}` is not a finite number").into(),
+            );
         }
         // The shortest repr that reads back as the same double ("0.1"), taken from a plain
         // float: subclasses (numpy.float64) print themselves differently.
@@ -140,7 +144,8 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue
                         v.str()
                             .map(|s| s.to_string_lossy().into_owned())
                             .unwrap_or_default()
-                    ),
+                    )
+                    .into(),
                 );
             }
             return match v.str() {
@@ -165,7 +170,7 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue
             type_name(v)
         )
     };
-    RawValue::Invalid(Code::WrongValueType, what)
+    RawValue::Invalid(Code::WrongValueType, what.into())
 }
 
 /// A key of a mapping as text: str as is, int as its digits; anything else is refused.
