@@ -26,14 +26,21 @@ criteria:
 ";
 
 /// A scratch folder for one test; commands run in it, so paths print short and stable.
-struct Dir(PathBuf);
+/// The output language is English unless [`Dir::vi`] is called (`CCHC_LANG`).
+struct Dir(PathBuf, &'static str);
 
 impl Dir {
     fn new(name: &str) -> Dir {
         let p = std::env::temp_dir().join(format!("cchc-cli-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&p);
         std::fs::create_dir_all(&p).unwrap();
-        Dir(p)
+        Dir(p, "en")
+    }
+
+    /// Commands run in Vietnamese (the default language).
+    fn vi(mut self) -> Dir {
+        self.1 = "vi";
+        self
     }
 
     fn file(&self, name: &str, text: &str) -> &Dir {
@@ -47,6 +54,7 @@ impl Dir {
             .args(args)
             .current_dir(&self.0)
             .env_remove("NO_COLOR")
+            .env("CCHC_LANG", self.1)
             .output()
             .unwrap();
         (
@@ -204,6 +212,7 @@ fn a_closed_output_is_an_error_not_a_panic() {
         let out = Command::new(env!("CARGO_BIN_EXE_cchc"))
             .args(args)
             .current_dir(&d.0)
+            .env("CCHC_LANG", "en")
             .stdout(closed)
             .output()
             .unwrap();

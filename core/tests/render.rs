@@ -8,7 +8,7 @@
 )]
 
 use cchc::report::{MAX_SHOWN, Renderer, Severity, Source, render};
-use cchc::{Code, DataFormat, Diagnostic, Issue, Label, Pos};
+use cchc::{Code, DataFormat, Diagnostic, Issue, Label, Lang, Pos};
 
 const RULES: &str = "format: cchc/1
 id: demo
@@ -31,7 +31,9 @@ fn pos(line: u32, column: u32) -> Pos {
 }
 
 fn plain(d: &Diagnostic, text: &str) -> String {
-    Renderer::plain().diagnostic(d, Severity::Error, Some(&Source::new(text)))
+    Renderer::plain()
+        .lang(Lang::En)
+        .diagnostic(d, Severity::Error, Some(&Source::new(text)))
 }
 
 /// No control character but the line break reaches the output (terminal safety).
@@ -273,7 +275,9 @@ fn many_diagnostics_are_capped() {
             )
         })
         .collect();
-    let out = Renderer::plain().diagnostics(&ds, Severity::Error, None);
+    let out = Renderer::plain()
+        .lang(Lang::En)
+        .diagnostics(&ds, Severity::Error, None);
     assert_eq!(out.matches("error[unknown_key]").count(), MAX_SHOWN);
     assert!(
         out.contains("… 7 more problem(s) not shown"),
@@ -292,7 +296,9 @@ fn long_messages_are_shortened() {
         format!("unknown key `{key}`"),
     )
     .with_help(format!("remove `{key}`"));
-    let out = Renderer::plain().diagnostic(&d, Severity::Error, None);
+    let out = Renderer::plain()
+        .lang(Lang::En)
+        .diagnostic(&d, Severity::Error, None);
     assert!(out.len() < 2_000, "{} bytes", out.len());
     assert!(out.contains("k…"), "{out}");
 }
@@ -312,7 +318,10 @@ fn control_characters_never_reach_the_terminal() {
     let out = plain(&d, text);
     assert_no_raw_controls(&out);
     insta::assert_snapshot!(out);
-    let styled = Renderer::styled().diagnostic(&d, Severity::Error, Some(&Source::new(text)));
+    let styled =
+        Renderer::styled()
+            .lang(Lang::En)
+            .diagnostic(&d, Severity::Error, Some(&Source::new(text)));
     // Styled output has the renderer's own colour codes (ESC [ … m) and nothing else raw.
     let stripped = strip_sgr(&styled);
     assert_no_raw_controls(&stripped);
@@ -340,8 +349,11 @@ fn strip_sgr(s: &str) -> String {
 fn styled_output_keeps_the_true_column() {
     let line = format!("k: {}BAD\n", "a".repeat(500));
     let d = Diagnostic::new(Code::InvalidValue, "s.yaml", pos(1, 504), "bad").with_end(pos(1, 507));
-    let out =
-        strip_sgr(&Renderer::styled().diagnostic(&d, Severity::Error, Some(&Source::new(&line))));
+    let out = strip_sgr(&Renderer::styled().lang(Lang::En).diagnostic(
+        &d,
+        Severity::Error,
+        Some(&Source::new(&line)),
+    ));
     assert!(out.contains("s.yaml:1:504"), "{out}");
 }
 
@@ -392,7 +404,7 @@ fn data_file_issue() {
     .at(pos(2, 4));
     // In CSV, the column is the field's number: the whole fourth cell is underlined.
     let src = Source::new(csv);
-    let out = Renderer::plain().issue(
+    let out = Renderer::plain().lang(Lang::En).issue(
         &issue,
         Severity::Error,
         "units.csv",
@@ -401,7 +413,7 @@ fn data_file_issue() {
     );
     insta::assert_snapshot!(out);
     let semi = "id;name;kh;tl\nubnd-a;\"Sở Nội vụ; Hà Nội\";có;85.5\n";
-    let out = Renderer::plain().issue(
+    let out = Renderer::plain().lang(Lang::En).issue(
         &issue,
         Severity::Error,
         "units.csv",
@@ -412,7 +424,7 @@ fn data_file_issue() {
     assert!(out.contains(" ^^^^\n"), "{out}");
     // Missing fields: the end of the row.
     let short = Issue::new(None, Code::InvalidUnit, "row 2 has 2 cells").at(pos(2, 9));
-    let out = Renderer::plain().issue(
+    let out = Renderer::plain().lang(Lang::En).issue(
         &short,
         Severity::Error,
         "units.csv",
@@ -421,14 +433,20 @@ fn data_file_issue() {
     );
     assert!(out.contains("--> units.csv:2:25"), "{out}");
     // Without the data text, the place is still given.
-    let bare = Renderer::plain().issue(&issue, Severity::Error, "units.csv", None, DataFormat::Csv);
+    let bare = Renderer::plain().lang(Lang::En).issue(
+        &issue,
+        Severity::Error,
+        "units.csv",
+        None,
+        DataFormat::Csv,
+    );
     assert!(bare.contains("--> units.csv:2:4"), "{bare}");
 }
 
 #[test]
 fn issue_without_a_place() {
     let issue = Issue::new(None, Code::ZeroMax, "no criterion applies to this unit");
-    insta::assert_snapshot!(Renderer::plain().issue(
+    insta::assert_snapshot!(Renderer::plain().lang(Lang::En).issue(
         &issue,
         Severity::Warning,
         "units.json",
@@ -441,7 +459,7 @@ fn issue_without_a_place() {
 fn json_issue_points_at_the_value() {
     let json = "[\n  {\"id\": \"a\", \"tl\": \"nhiều\"}\n]\n";
     let issue = Issue::new(Some("2"), Code::NotNumeric, "`tl` is not a number").at(pos(2, 21));
-    let out = Renderer::plain().issue(
+    let out = Renderer::plain().lang(Lang::En).issue(
         &issue,
         Severity::Error,
         "u.json",
@@ -462,7 +480,7 @@ fn warning() {
     )
     .with_end(pos(2, 38))
     .with_help("use a threshold between 0 and 100");
-    insta::assert_snapshot!(Renderer::plain().diagnostic(
+    insta::assert_snapshot!(Renderer::plain().lang(Lang::En).diagnostic(
         &d,
         Severity::Warning,
         Some(&Source::new(text))
@@ -473,8 +491,11 @@ fn warning() {
 fn from_the_loader_end_to_end() {
     let text = "format: cchc/1\nid: x\nversion: '1'\ntitle: t\ntotal: 1\ncriteria:\n  - { id: a, titel: b, max: 1, rule: { value: v } }\n";
     let err = cchc::Ruleset::from_yaml_str(text, "f.yaml").unwrap_err();
-    let out =
-        Renderer::plain().diagnostics(err.diagnostics(), Severity::Error, Some(&Source::new(text)));
+    let out = Renderer::plain().lang(Lang::En).diagnostics(
+        err.diagnostics(),
+        Severity::Error,
+        Some(&Source::new(text)),
+    );
     assert!(out.contains("error[unknown_key]"), "{out}");
     assert!(out.contains("--> f.yaml:7:14"), "{out}");
     assert!(
@@ -488,7 +509,62 @@ fn from_the_loader_end_to_end() {
         .iter()
         .find(|d| d.code == Code::UnknownKey)
         .unwrap();
-    assert_eq!(render(d, Some(text)), plain(d, text));
+    assert_eq!(
+        render(d, Some(text)),
+        Renderer::plain().diagnostic(d, Severity::Error, Some(&Source::new(text)))
+    );
+}
+
+/// The renderer's own words in Vietnamese (the default) and English: the headers, `help`,
+/// `note`, the criterion note, a span running past the lines shown, the count of problems left
+/// out; the compiler-style layout (place, source line, caret) is the same.
+#[test]
+fn renderer_words_in_both_languages() {
+    let text = "a: 1\nb: 2\nc: 3\n";
+    let d = Diagnostic::new(Code::InvalidValue, "g.yaml", pos(1, 4), "bad")
+        .with_end(pos(30, 2))
+        .with_criterion(Some("1.2"))
+        .with_help("fix it");
+    let vi = Renderer::plain().diagnostic(&d, Severity::Error, Some(&Source::new(text)));
+    let en =
+        Renderer::plain()
+            .lang(Lang::En)
+            .diagnostic(&d, Severity::Error, Some(&Source::new(text)));
+    for (out, words) in [
+        (
+            &vi,
+            [
+                "lỗi[invalid_value]: bad",
+                "= gợi ý: fix it",
+                "= ghi chú: tiêu chí `1.2`",
+                "= ghi chú: đoạn được đánh dấu còn kéo dài đến dòng 30",
+            ],
+        ),
+        (
+            &en,
+            [
+                "error[invalid_value]: bad",
+                "= help: fix it",
+                "= note: criterion `1.2`",
+                "= note: the span continues to line 30",
+            ],
+        ),
+    ] {
+        for w in words {
+            assert!(out.contains(w), "{w:?} not in\n{out}");
+        }
+        assert!(out.contains("--> g.yaml:1:4"), "{out}");
+        assert!(out.contains("1 | a: 1"), "{out}");
+    }
+    let w = Renderer::plain().diagnostic(&d, Severity::Warning, None);
+    assert!(w.starts_with("cảnh báo[invalid_value]: bad"), "{w}");
+    let many = vec![d; MAX_SHOWN + 3];
+    let vi = Renderer::plain().diagnostics(&many, Severity::Error, None);
+    assert!(vi.ends_with("… còn 3 vấn đề khác không hiển thị\n"), "{vi}");
+    let en = Renderer::plain()
+        .lang(Lang::En)
+        .diagnostics(&many, Severity::Error, None);
+    assert!(en.ends_with("… 3 more problem(s) not shown\n"), "{en}");
 }
 
 mod hostile {
@@ -562,7 +638,7 @@ mod hostile {
             }
             let sev = if warn { Severity::Warning } else { Severity::Error };
             let src = Source::new(&text);
-            let out = Renderer::plain().diagnostic(&d, sev, Some(&src));
+            let out = Renderer::plain().lang(Lang::En).diagnostic(&d, sev, Some(&src));
             assert_no_raw_controls(&out);
             prop_assert!(out.len() < 8_000, "{} bytes", out.len());
             let line_exists = l > 0 && (l as usize) <= text.split('\n').count();
@@ -572,7 +648,7 @@ mod hostile {
             }
             let issue = Issue::new(None, Code::NotNumeric, "x").at(pos(l, c));
             for f in [DataFormat::Csv, DataFormat::Json] {
-                let out = Renderer::plain().issue(&issue, sev, "u.csv", Some(&src), f);
+                let out = Renderer::plain().lang(Lang::En).issue(&issue, sev, "u.csv", Some(&src), f);
                 assert_no_raw_controls(&out);
                 prop_assert!(out.len() < 8_000);
             }
@@ -597,9 +673,12 @@ fn a_byte_order_mark_does_not_shift_the_caret() {
     let without = &with[3..];
     let err2 = cchc::Ruleset::from_yaml_str(without, "bom.yaml").unwrap_err();
     assert_eq!(err.diagnostics(), err2.diagnostics());
-    let a =
-        Renderer::plain().diagnostics(err.diagnostics(), Severity::Error, Some(&Source::new(with)));
-    let b = Renderer::plain().diagnostics(
+    let a = Renderer::plain().lang(Lang::En).diagnostics(
+        err.diagnostics(),
+        Severity::Error,
+        Some(&Source::new(with)),
+    );
+    let b = Renderer::plain().lang(Lang::En).diagnostics(
         err2.diagnostics(),
         Severity::Error,
         Some(&Source::new(without)),
