@@ -26,21 +26,15 @@ criteria:
 ";
 
 /// A scratch folder for one test; commands run in it, so paths print short and stable.
-/// The output language is English unless [`Dir::vi`] is called (`CCHC_LANG`).
-struct Dir(PathBuf, &'static str);
+/// Commands run here print in English (`CCHC_LANG=en`; `tests/lang.rs` covers Vietnamese).
+struct Dir(PathBuf);
 
 impl Dir {
     fn new(name: &str) -> Dir {
         let p = std::env::temp_dir().join(format!("cchc-cli-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&p);
         std::fs::create_dir_all(&p).unwrap();
-        Dir(p, "en")
-    }
-
-    /// Commands run in Vietnamese (the default language).
-    fn vi(mut self) -> Dir {
-        self.1 = "vi";
-        self
+        Dir(p)
     }
 
     fn file(&self, name: &str, text: &str) -> &Dir {
@@ -54,7 +48,7 @@ impl Dir {
             .args(args)
             .current_dir(&self.0)
             .env_remove("NO_COLOR")
-            .env("CCHC_LANG", self.1)
+            .env("CCHC_LANG", "en")
             .output()
             .unwrap();
         (
