@@ -221,3 +221,52 @@ fn terminal_text_has_no_control_characters() {
     );
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
 }
+
+/// The table and the explanation name the issuer and, unless the ruleset is official, say how
+/// far its figures may be relied on, in the language asked for.
+#[test]
+fn ruleset_issuer_and_status_in_table_and_explanation() {
+    let rules = |extra: &str| {
+        format!(
+            "format: cchc/1\nid: demo\nversion: \"1\"\ntitle: Ví dụ\ntotal: 1\n{extra}inputs:\n  kh: {{ type: bool }}\ncriteria:\n  - {{ id: \"1\", title: Kế hoạch, max: 1, rule: {{ check: kh }} }}\n"
+        )
+    };
+    let unit = Unit::new("a").with_value("kh", RawValue::Bool(true));
+    let cases = [
+        ("", None, Some(("DỰ THẢO — ", "DRAFT — "))),
+        (
+            "issued_by: UBND huyện\nstatus: illustrative\n",
+            Some(("Cơ quan ban hành: UBND huyện", "Issued by: UBND huyện")),
+            Some(("MINH HỌA — số liệu minh họa", "ILLUSTRATIVE — ")),
+        ),
+        (
+            "issued_by: UBND huyện\nstatus: official\n",
+            Some(("Cơ quan ban hành: UBND huyện", "Issued by: UBND huyện")),
+            None,
+        ),
+    ];
+    for (extra, issuer, status) in cases {
+        let rs = Ruleset::from_yaml_str(&rules(extra), "r.yaml").unwrap();
+        let batch = rs.score_batch(std::slice::from_ref(&unit));
+        for (i, lang) in [cchc::Lang::Vi, cchc::Lang::En].into_iter().enumerate() {
+            let table = present::text_table(&rs, &batch, lang);
+            let explain = present::explain(&batch.results[0], lang);
+            let html = present::unit_html(&batch.results[0], lang);
+            for text in [&table, &explain, &html] {
+                let pick = |p: (&'static str, &'static str)| if i == 0 { p.0 } else { p.1 };
+                if let Some(w) = issuer.map(pick) {
+                    assert!(text.contains(w), "{extra:?} {lang}: {text}");
+                }
+                for w in ["DỰ THẢO", "DRAFT", "MINH HỌA", "ILLUSTRATIVE"] {
+                    let want = status.map(pick).is_some_and(|s| s.starts_with(w));
+                    assert_eq!(text.contains(w), want, "{w} {extra:?} {lang}: {text}");
+                }
+            }
+            // The notes come right after the title line, before the header row.
+            let header = if i == 0 { "Hạng" } else { "Rank" };
+            let lines: Vec<&str> = table.lines().collect();
+            let notes = usize::from(issuer.is_some()) + usize::from(status.is_some());
+            assert!(lines[1 + notes].starts_with(header), "{table}");
+        }
+    }
+}

@@ -33,9 +33,12 @@ ui-note = note
 ui-errors = Errors
 ui-warnings = Warnings
 
-## The ruleset's title line above the table.
+## The ruleset's title lines above the table (and in explanations): issuer, and status unless official.
 
 ui-ruleset-heading = { $title } — { $id } { $version } ({ $fingerprint })
+ui-ruleset-issued-by = Issued by: { $issued_by }
+ui-ruleset-illustrative = ILLUSTRATIVE — illustrative figures, not for official scoring
+ui-ruleset-draft = DRAFT — figures not yet checked against an official source
 
 ## Column headers (terminal table, HTML, CSV in the Excel style).
 

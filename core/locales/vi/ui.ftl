@@ -33,9 +33,12 @@ ui-note = ghi chú
 ui-errors = Lỗi
 ui-warnings = Cảnh báo
 
-## The ruleset's title line above the table.
+## The ruleset's title lines above the table (and in explanations): issuer, and status unless official.
 
 ui-ruleset-heading = { $title } — { $id } { $version } ({ $fingerprint })
+ui-ruleset-issued-by = Cơ quan ban hành: { $issued_by }
+ui-ruleset-illustrative = MINH HỌA — số liệu minh họa, không dùng để chấm điểm chính thức
+ui-ruleset-draft = DỰ THẢO — số liệu chưa được đối chiếu với văn bản ban hành chính thức
 
 ## Column headers (terminal table, HTML, CSV in the Excel style).
 

@@ -8,11 +8,14 @@ use super::{delta, terminal_safe as t, text_number};
 use crate::i18n::{Arg, Lang};
 use crate::result::UnitResult;
 
-/// The explanation of a unit's result as terminal-safe text, one line per criterion, ending
-/// with a newline. The CLI (`score --explain`) and the Python `Result.explain()` print this.
+/// The explanation of a unit's result as terminal-safe text: its heading, the ruleset's issuer
+/// and status (unless official), then one line per criterion, ending with a newline. The CLI (`score --explain`) and the Python `Result.explain()` print this.
 pub fn explain(r: &UnitResult, lang: Lang) -> String {
     let mut out = heading(r, lang);
     out.push('\n');
+    for line in messages::ruleset_notes(&r.plan, lang) {
+        let _ = writeln!(out, "  {}", t(&line));
+    }
     body(r, lang, &mut out);
     out
 }

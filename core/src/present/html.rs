@@ -6,6 +6,7 @@ use super::messages::{self, Header, Severity, header};
 use super::text_number;
 use crate::error::Issue;
 use crate::i18n::Lang;
+use crate::plan::Plan;
 use crate::result::{RankEntry, UnitResult};
 
 /// Escapes text for HTML element content and attribute values.
@@ -46,12 +47,20 @@ fn issues(out: &mut String, severity: Severity, list: &[Issue], lang: Lang) {
     out.push_str("</ul>");
 }
 
+/// The ruleset's issuer and status (unless official), one paragraph each.
+fn notes(out: &mut String, plan: &Plan, lang: Lang) {
+    for line in messages::ruleset_notes(plan, lang) {
+        let _ = write!(out, "<p><em>{}</em></p>", esc(&line));
+    }
+}
+
 /// One unit's result as an HTML table of its criteria (points, max, status, why), then its
 /// errors and warnings; the heading is the first line of [`super::explain`].
 pub fn unit_html(r: &UnitResult, lang: Lang) -> String {
     let mut h = String::from("<div class=\"cchc-result\">");
     let heading = super::explain::heading(r, lang);
     let _ = write!(h, "<p><strong>{}</strong></p>", esc(&heading));
+    notes(&mut h, &r.plan, lang);
     let _ = write!(
         h,
         "<table><thead><tr><th style=\"text-align:left\">{}</th><th>{}</th><th>{}</th><th>{}</th><th style=\"text-align:left\">{}</th></tr></thead><tbody>",
@@ -113,6 +122,9 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
             lang
         ))
     );
+    if let Some(first) = results.first() {
+        notes(&mut h, &first.borrow().plan, lang);
+    }
     let _ = write!(
         h,
         "<table><thead><tr><th>{}</th><th style=\"text-align:left\">{}</th><th style=\"text-align:left\">{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",

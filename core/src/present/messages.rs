@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 
 use crate::i18n::{Arg, Lang, Message};
 use crate::msg;
+use crate::plan::Plan;
 use crate::result::{NodeStatus, UnitStatus};
+use crate::types::RulesetStatus;
 
 /// Shown where a value is absent (no index, no grade, no rank).
 pub(crate) fn none(lang: Lang) -> String {
@@ -164,6 +166,21 @@ pub(crate) fn ruleset_heading(
         fingerprint = fingerprint
     )
     .render(lang)
+}
+
+/// The lines saying who issued the ruleset (when its file says) and, unless it is official,
+/// how far its figures may be relied on.
+pub(crate) fn ruleset_notes(plan: &Plan, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(by) = plan.issued_by.as_deref().filter(|b| !b.trim().is_empty()) {
+        lines.push(msg!("ui-ruleset-issued-by", issued_by = by).render(lang));
+    }
+    match plan.status {
+        RulesetStatus::Official => {}
+        RulesetStatus::Draft => lines.push(msg!("ui-ruleset-draft").render(lang)),
+        RulesetStatus::Illustrative => lines.push(msg!("ui-ruleset-illustrative").render(lang)),
+    }
+    lines
 }
 
 /// A column header for people (terminal table, HTML views, CSV in the Excel style).

@@ -307,7 +307,8 @@ fn pad(s: &str, w: usize) -> String {
     }
 }
 
-/// The ranking table for a terminal: a title line, then every unit (ranked ones first, best
+/// The ranking table for a terminal: a title line (then the issuer, and the status unless the
+/// ruleset is official), then every unit (ranked ones first, best
 /// first; the others after, ranked `-`), with a kind column when the ranking is by kind. Text
 /// from the rule file and the data is terminal-safe; numbers are padded to the ruleset's
 /// `rounding.places` with the language's decimal separator.
@@ -322,6 +323,10 @@ pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
         lang,
     );
     out.push('\n');
+    for line in messages::ruleset_notes(&rs.plan, lang) {
+        out.push_str(&t(&line));
+        out.push('\n');
+    }
     let mut ranked = vec![false; batch.results.len()];
     let mut rows: Vec<(String, &UnitResult)> = Vec::with_capacity(batch.results.len());
     for e in &batch.ranking {
