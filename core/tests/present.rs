@@ -12,7 +12,7 @@
 use std::path::PathBuf;
 
 use cchc::present::{self, StreamFormat};
-use cchc::{BatchOptions, RawValue, Ruleset, Unit};
+use cchc::{BatchOptions, Localize, RawValue, Ruleset, Unit};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -269,4 +269,139 @@ fn ruleset_issuer_and_status_in_table_and_explanation() {
             assert!(lines[1 + notes].starts_with(header), "{table}");
         }
     }
+}
+
+/// The Excel style (byte-order mark, `;`, decimal comma, headers in the language) keeps every
+/// text cell spreadsheet-safe and numbers as numbers; streamed output in a language and style
+/// is the in-memory one's.
+#[test]
+fn excel_csv_and_streamed_languages() {
+    use present::{CsvStyle, Output};
+    let rs = Ruleset::from_yaml_str(SMALL, "demo.yaml").unwrap();
+    let units = hostile_units();
+    let batch = rs.score_batch(&units);
+    for lang in [cchc::Lang::Vi, cchc::Lang::En] {
+        let mut out = Vec::new();
+        present::write_csv_with(&rs, &batch.results, CsvStyle::Excel, lang, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let body = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+        let mut rd = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(true)
+            .from_reader(body.as_bytes());
+        let head = rd.headers().unwrap().clone();
+        let want = match lang {
+            cchc::Lang::Vi => ["Mã", "Tên", "Loại", "Trạng thái", "Tổng điểm"],
+            _ => ["Id", "Name", "Kind", "Status", "Total"],
+        };
+        assert_eq!(head.iter().take(5).collect::<Vec<_>>(), want, "{text}");
+        let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(&rows[0][0], "'=HYPERLINK(\"http://x\",\"y\")");
+        assert_eq!(&rows[0][1], "'+cmd|' /C calc'!A0");
+        assert_eq!(&rows[1][0], "'-2+3");
+        assert_eq!(&rows[1][1], "'\tTab");
+        assert_eq!(&rows[1][2], "'\rCR");
+        // Machine values stay ASCII; numbers are not prefixed.
+        assert_eq!(&rows[0][3], "complete");
+        assert_eq!(&rows[0][4], "1");
+        let streamed = |o: Output| {
+            let mut out = Vec::new();
+            present::write_batch(
+                &rs,
+                &units,
+                &BatchOptions::default(),
+                o,
+                &mut out,
+                &mut |_| {},
+            )
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let csv = Output::new(StreamFormat::Csv)
+            .lang(lang)
+            .csv(CsvStyle::Excel);
+        assert_eq!(streamed(csv), text);
+        let json = serde_json::to_string_pretty(
+            &present::BatchJson {
+                results: &batch.results,
+                ranking: &batch.ranking,
+            }
+            .in_lang(lang),
+        )
+        .unwrap()
+            + "\n";
+        assert_eq!(streamed(Output::new(StreamFormat::Json).lang(lang)), json);
+    }
+}
+
+/// Decimal commas in the Excel style; the plain style keeps points.
+#[test]
+fn excel_csv_writes_decimal_commas() {
+    use present::CsvStyle;
+    let (rs, units) = example();
+    let batch = rs.score_batch(&units);
+    let mut excel = Vec::new();
+    present::write_csv_with(
+        &rs,
+        &batch.results,
+        CsvStyle::Excel,
+        cchc::Lang::Vi,
+        &mut excel,
+    )
+    .unwrap();
+    let excel = String::from_utf8(excel).unwrap();
+    let mut plain = Vec::new();
+    present::write_csv(&rs, &batch.results, &mut plain).unwrap();
+    let plain = String::from_utf8(plain).unwrap();
+    assert!(excel.contains(";91,05;100;91,05;xuat_sac;"), "{excel}");
+    assert!(plain.contains(",91.05,100,91.05,xuat_sac,"), "{plain}");
+    assert!(
+        excel
+            .lines()
+            .nth(0)
+            .unwrap()
+            .ends_with(";Tiêu chí 8.2;Tiêu chí T;Tiêu chí P"),
+        "{excel}"
+    );
+    assert_eq!(excel.lines().count(), plain.lines().count());
+}
+
+/// HTML views: headers, statuses, numbers and the caption in the language.
+#[test]
+fn html_in_both_languages() {
+    let (rs, units) = example();
+    let batch = rs.score_batch_with(&units, &BatchOptions::grouped(true), &mut |_| {});
+    let vi = present::batch_html(&batch.results, &batch.ranking, true, cchc::Lang::Vi);
+    let en = present::batch_html(&batch.results, &batch.ranking, true, cchc::Lang::En);
+    assert!(
+        vi.contains("<p>23 đơn vị, 21 đơn vị được xếp hạng theo từng loại</p>"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("<p>23 units, 21 ranked within each kind</p>"),
+        "{en}"
+    );
+    assert!(vi.contains("<th>Hạng</th>") && en.contains("<th>Rank</th>"));
+    assert!(
+        vi.contains("<td>91,05</td><td>100,00</td><td>91,05</td>"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("<td>91.05</td><td>100.00</td><td>91.05</td>"),
+        "{en}"
+    );
+    assert!(vi.contains("<td>thiếu dữ liệu</td>") && en.contains("<td>incomplete</td>"));
+    let r = &batch.results[0];
+    let vi = present::unit_html(r, cchc::Lang::Vi);
+    let en = present::unit_html(r, cchc::Lang::En);
+    assert!(
+        vi.contains("<th style=\"text-align:left\">Tiêu chí</th><th>Điểm</th>"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("<th style=\"text-align:left\">Criterion</th><th>Points</th>"),
+        "{en}"
+    );
+    assert!(vi.contains("<td>đã chấm</td>") && en.contains("<td>scored</td>"));
 }
