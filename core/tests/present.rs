@@ -359,7 +359,7 @@ fn excel_csv_writes_decimal_commas() {
     assert!(
         excel
             .lines()
-            .nth(0)
+            .next()
             .unwrap()
             .ends_with(";Tiêu chí 8.2;Tiêu chí T;Tiêu chí P"),
         "{excel}"
