@@ -1,6 +1,8 @@
 //! Diagnostics rendered as text, the way a compiler shows them: a header with the code,
 //! `--> file:line:col`, the source line(s) with the offending span underlined, related places
-//! labelled, then `= help: …` and `= note: …` lines.
+//! labelled, then `= help: …` and `= note: …` lines. The messages and the renderer's own words
+//! are in the renderer's language ([`Renderer::lang`]): Vietnamese by default (`lỗi[code]`,
+//! `cảnh báo[code]`, `= gợi ý: …`, `= ghi chú: …`), or English; codes are never translated.
 //!
 //! Rendering goes through [annotate-snippets] (rustc's renderer), which measures display widths
 //! with Unicode rules (combining marks take no column, CJK characters take two). This module

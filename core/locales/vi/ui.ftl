@@ -67,8 +67,8 @@ ui-batch-caption-grouped = { $units } đơn vị, { $ranked } đơn vị đượ
 
 ui-report-criterion = tiêu chí { $id }
 ui-report-span-continues = đoạn được đánh dấu còn kéo dài đến dòng { $line }
-ui-report-more-not-shown = … còn { $count } vấn đề khác không hiển thị
-ui-report-more-places = còn { $count } vị trí liên quan khác không hiển thị
+ui-report-more-not-shown = … còn { $count } vấn đề khác chưa hiển thị
+ui-report-more-places = còn { $count } vị trí liên quan khác chưa hiển thị
 
 ## The command line.
 
@@ -88,7 +88,7 @@ ui-cli-out-is-input = lỗi: tệp --out { $out } chính là tệp đầu vào {
 ui-cli-out-is-input-help = gợi ý: hãy chọn một tệp kết quả khác
 ui-cli-unknown-data-format = không xác định được định dạng của tệp dữ liệu
 ui-cli-unknown-data-format-help = dùng tệp có đuôi .json, .yaml, .yml hoặc .csv, hoặc ghi rõ định dạng bằng --data-format
-ui-cli-rule-file-too-large = tệp quy tắc lớn hơn { $bytes } byte (5 MiB)
+ui-cli-rule-file-too-large = tệp bộ tiêu chí lớn hơn { $bytes } byte (5 MiB)
 ui-cli-rule-file-too-large-help = hãy tách bộ tiêu chí thành các tệp nhỏ hơn
 ui-cli-progress = đơn vị
 ui-cli-unknown-lang = ngôn ngữ { $lang } không được hỗ trợ: dùng `vi` (Tiếng Việt) hoặc `en` (English)
