@@ -309,7 +309,8 @@ fn pad(s: &str, w: usize) -> String {
 
 /// The ranking table for a terminal: a title line (then the issuer, and the status unless the
 /// ruleset is official), then every unit (ranked ones first, best
-/// first; the others after, ranked `-`), with a kind column when the ranking is by kind. Text
+/// first; the others after, ranked `-`), with a kind column when the ranking is by kind, and a
+/// last line counting the units and those ranked. Text
 /// from the rule file and the data is terminal-safe; numbers are padded to the ruleset's
 /// `rounding.places` with the language's decimal separator.
 pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
@@ -419,5 +420,12 @@ pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
         out.push_str(&line);
         out.push('\n');
     }
+    out.push_str(&messages::batch_caption(
+        batch.results.len(),
+        batch.ranking.len(),
+        batch.grouped,
+        lang,
+    ));
+    out.push('\n');
     out
 }
