@@ -287,3 +287,25 @@ fn check_and_test_summaries_in_both_languages() {
     let (_, out, _) = run("en", &["test", RULES]);
     assert!(out.ends_with("test result: 8 passed, 0 failed\n"), "{out}");
 }
+
+/// `cchc test` with a passing and a failing case: the outcome lines and the summary.
+#[test]
+fn test_outcomes_in_both_languages() {
+    let dir = scratch("test");
+    let text = format!(
+        "{GOOD}tests:\n  - name: Đủ điểm\n    values: {{ kh: true, tl: 90 }}\n    expect: {{ total: 2 }}\n  - name: Sai tổng\n    values: {{ kh: true, tl: 90 }}\n    expect: {{ total: 1 }}\n"
+    );
+    std::fs::write(dir.join("t.yaml"), text).unwrap();
+    for lang in ["vi", "en"] {
+        let (code, out, err) = run_in(&dir, Some(lang), &["test", "t.yaml"]);
+        assert_eq!(code, 1, "{out}{err}");
+        insta::assert_snapshot!(format!("test_outcomes_{lang}"), out);
+    }
+    let (_, vi, _) = run_in(&dir, Some("vi"), &["test", "t.yaml"]);
+    assert!(vi.contains("đạt       t.yaml:16 Đủ điểm\n"), "{vi}");
+    assert!(vi.contains("KHÔNG ĐẠT t.yaml:19 Sai tổng\n"), "{vi}");
+    assert!(
+        vi.ends_with("Kết quả kiểm thử: 1 đạt, 1 không đạt\n"),
+        "{vi}"
+    );
+}
