@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: score the synthetic Thạch Thất 2021 communes with the shipped criteria set and
-# print the ranking (within each kind: communes and the town). Extra arguments go to `cchc score`.
+# print the ranking (within each kind: communes and the town). Extra arguments go to `cchc score`
+# (e.g. `--explain`, `--lang en` for English, `--format csv` for Excel).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet -p cchc-cli

@@ -9,14 +9,27 @@ mod test;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use cchc::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Scores Vietnam's administrative-reform index (Chỉ số CCHC) from cchc/1 rule files.
 #[derive(Parser)]
 #[command(name = "cchc", version, about, long_about = None)]
 struct Cli {
+    /// Language of the output: `vi` (Tiếng Việt, the default) or `en` (English). Without it,
+    /// the `CCHC_LANG` environment variable, else Vietnamese.
+    #[arg(long, global = true, value_parser = parse_lang, value_name = "vi|en")]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `--lang`: `vi`, `en` (or a tag such as `vi-VN`); anything else is a usage error, said in
+/// the language of `CCHC_LANG`.
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|_| {
+        cchc::msg!("ui-cli-unknown-lang", lang = cchc::Arg::ident(s)).render(Lang::from_env())
+    })
 }
 
 #[derive(Subcommand)]
@@ -35,7 +48,7 @@ enum Command {
         #[arg(required = true)]
         rules: Vec<PathBuf>,
     },
-    /// Print the JSON Schema of the rule format (for editors).
+    /// Print the JSON Schema of the rule format (for editors; its descriptions are in English).
     Schema,
 }
 
@@ -46,17 +59,28 @@ pub enum Format {
     Table,
     /// `{"results": [...], "ranking": [...]}`.
     Json,
-    /// One row per unit, a column per criterion.
+    /// One row per unit, a column per criterion (see --csv).
     Csv,
+}
+
+/// Styles of CSV output.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+pub enum CsvStyle {
+    /// `,` between fields, a decimal point, machine column names, no byte-order mark.
+    Plain,
+    /// For Excel (Vietnamese settings): UTF-8 byte-order mark, `;`, a decimal comma, headers
+    /// in the output language.
+    Excel,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
     let code = match cli.command {
-        Command::Check { rules } => check::run(&rules),
-        Command::Score(args) => score::run(&args),
-        Command::Test { rules } => test::run(&rules),
-        Command::Schema => schema::run(),
+        Command::Check { rules } => check::run(&rules, lang),
+        Command::Score(args) => score::run(&args, lang),
+        Command::Test { rules } => test::run(&rules, lang),
+        Command::Schema => schema::run(lang),
     };
     ExitCode::from(code)
 }

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
 use cchc::report::{Renderer, Severity, Source};
-use cchc::{Diagnostic, Error, Ruleset};
+use cchc::{Diagnostic, Error, Lang, Ruleset, msg};
 
 /// Largest file read for its text: the library's limit for a rule file (5 MiB,
 /// `MAX_FILE_BYTES`), above which it is refused anyway.
@@ -13,14 +13,14 @@ const MAX_READ: usize = 5 * 1024 * 1024;
 
 /// Plain text unless standard error is a colour terminal (`NO_COLOR` set, or `TERM=dumb`, turn
 /// colour off).
-fn renderer() -> Renderer {
+fn renderer(lang: Lang) -> Renderer {
     let colour = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
     if colour {
-        Renderer::styled()
+        Renderer::styled().lang(lang)
     } else {
-        Renderer::plain()
+        Renderer::plain().lang(lang)
     }
 }
 
@@ -51,12 +51,15 @@ pub(crate) fn load_ruleset(path: &Path) -> Loaded {
     if bytes.len() > MAX_READ {
         // A file that grew, or a device without end (`/dev/zero`): its size is unknown.
         return Loaded {
-            result: Err(Error::Ruleset(vec![Diagnostic::new(
-                cchc::Code::FileTooLarge,
-                &origin,
-                cchc::Pos { line: 1, column: 1 },
-                format!("the rule file is over {MAX_READ} bytes (5 MiB); split it"),
-            )])),
+            result: Err(Error::Ruleset(vec![
+                Diagnostic::new(
+                    cchc::Code::FileTooLarge,
+                    &origin,
+                    cchc::Pos { line: 1, column: 1 },
+                    msg!("ui-cli-rule-file-too-large", bytes = MAX_READ),
+                )
+                .with_help(msg!("ui-cli-rule-file-too-large-help")),
+            ])),
             text: None,
         };
     }
@@ -82,20 +85,30 @@ fn text_of(bytes: Vec<u8>) -> String {
 
 /// Renders the problems of one file, with `text` (that file's text) for the snippets, and a
 /// count at the end.
-pub(crate) fn with_source(diags: &[Diagnostic], severity: Severity, text: Option<&str>) -> String {
+pub(crate) fn with_source(
+    diags: &[Diagnostic],
+    severity: Severity,
+    text: Option<&str>,
+    lang: Lang,
+) -> String {
     let source = text.map(Source::new);
-    let mut out = renderer().diagnostics(diags, severity, source.as_ref());
-    let what = match severity {
-        Severity::Error => "problem(s) found",
-        Severity::Warning => "warning(s)",
-    };
-    out.push_str(&format!("{} {what}\n", diags.len()));
+    let mut out = renderer(lang).diagnostics(diags, severity, source.as_ref());
+    out.push_str(&count(diags.len(), severity).render(lang));
+    out.push('\n');
     out
+}
+
+/// The count line after a file's problems.
+fn count(n: usize, severity: Severity) -> cchc::Message {
+    match severity {
+        Severity::Error => msg!("ui-cli-problems", count = n),
+        Severity::Warning => msg!("ui-cli-warnings", count = n),
+    }
 }
 
 /// Renders the errors of a failed load, reading each file named once (at most the size limit)
 /// for its text. Prefer [`with_source`] when the text is at hand.
-pub(crate) fn all(diags: &[Diagnostic]) -> String {
+pub(crate) fn all(diags: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
     let mut start = 0;
     // One run per file, in order (a load's diagnostics all name the same file).
@@ -111,11 +124,12 @@ pub(crate) fn all(diags: &[Diagnostic]) -> String {
             .map(text_of);
         let source = text.as_deref().map(Source::new);
         if let Some(run) = diags.get(start..start + n) {
-            out.push_str(&renderer().diagnostics(run, Severity::Error, source.as_ref()));
+            out.push_str(&renderer(lang).diagnostics(run, Severity::Error, source.as_ref()));
         }
         start += n;
     }
-    out.push_str(&format!("{} problem(s) found\n", diags.len()));
+    out.push_str(&count(diags.len(), Severity::Error).render(lang));
+    out.push('\n');
     out
 }
 
@@ -129,8 +143,9 @@ pub(crate) fn to_stderr(text: &str) {
 /// that stopped early, as in `cchc test … | head`, or a full disk), said on standard error as
 /// `cchc score` does. Commands write with `writeln!` on `std::io::stdout().lock()` and stop at
 /// the first failure: `println!` would panic instead.
-pub(crate) fn output_failed(e: &std::io::Error) -> u8 {
-    to_stderr(&format!("error: cannot write the output: {e}\n"));
+pub(crate) fn output_failed(e: &std::io::Error, lang: Lang) -> u8 {
+    let m = msg!("ui-cli-cannot-write-output", error = e.to_string());
+    to_stderr(&format!("{}\n", m.render(lang)));
     2
 }
 
@@ -143,12 +158,15 @@ mod tests {
     #[test]
     fn snippet_from_the_text_given() {
         let err = Ruleset::from_yaml_str(BAD, "f.yaml").unwrap_err();
-        let r = with_source(err.diagnostics(), Severity::Error, Some(BAD));
+        let r = with_source(err.diagnostics(), Severity::Error, Some(BAD), Lang::En);
         assert!(r.contains("--> f.yaml:7:14"), "{r}");
         assert!(r.contains("  |              ^^^^^"), "{r}");
         // The criterion is broken (no title), so its rule is not compiled: no cascading
         // `undeclared_input` for `v`.
         assert!(r.ends_with("2 problem(s) found\n"), "{r}");
+        let r = with_source(err.diagnostics(), Severity::Error, Some(BAD), Lang::Vi);
+        assert!(r.starts_with("lỗi[missing_key]"), "{r}");
+        assert!(r.ends_with("Tìm thấy 2 lỗi.\n"), "{r}");
     }
 
     #[test]
@@ -161,10 +179,17 @@ mod tests {
         assert_eq!(loaded.text.as_deref(), Some(BAD));
         let err = loaded.result.unwrap_err();
         // Rendering from the file (read again by `all`) and from the kept text agree.
-        assert_eq!(
-            all(err.diagnostics()),
-            with_source(err.diagnostics(), Severity::Error, loaded.text.as_deref())
-        );
+        for lang in Lang::ALL {
+            assert_eq!(
+                all(err.diagnostics(), *lang),
+                with_source(
+                    err.diagnostics(),
+                    Severity::Error,
+                    loaded.text.as_deref(),
+                    *lang
+                )
+            );
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -4,14 +4,15 @@ use std::io::Write;
 
 use crate::render;
 
-pub(crate) fn run() -> u8 {
+pub(crate) fn run(lang: cchc::Lang) -> u8 {
     match serde_json::to_string_pretty(&cchc::json_schema()) {
         Ok(s) => match writeln!(std::io::stdout().lock(), "{s}") {
             Ok(()) => 0,
-            Err(e) => render::output_failed(&e),
+            Err(e) => render::output_failed(&e, lang),
         },
         Err(e) => {
-            render::to_stderr(&format!("error: cannot write the schema: {e}\n"));
+            let m = cchc::msg!("ui-cli-cannot-write-schema", error = e.to_string());
+            render::to_stderr(&format!("{}\n", m.render(lang)));
             2
         }
     }

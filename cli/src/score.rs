@@ -3,10 +3,10 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use cchc::present::{self, StreamFormat};
-use cchc::{BatchOptions, BatchResult, DataFormat, Ruleset, UnitStatus};
+use cchc::present::{self, Output, StreamFormat};
+use cchc::{Arg, BatchOptions, BatchResult, DataFormat, Lang, Ruleset, UnitStatus, msg};
 
-use crate::Format;
+use crate::{CsvStyle, Format};
 
 /// Arguments of `cchc score`.
 #[derive(clap::Args)]
@@ -18,6 +18,10 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
+    /// With --format csv: `excel` (UTF-8 byte-order mark, `;`, decimal comma; the default in
+    /// Vietnamese) or `plain` (`,`, decimal point, machine column names; the default in English).
+    #[arg(long, value_enum)]
+    csv: Option<CsvStyle>,
     /// With the table: show each unit's criteria tree, points/max and why.
     #[arg(long)]
     explain: bool,
@@ -41,12 +45,15 @@ fn read_data(args: &Args) -> Result<(Vec<u8>, DataFormat, String), cchc::Error> 
         .and_then(DataFormat::parse)
         .or_else(|| DataFormat::from_path(&args.data));
     let Some(format) = format else {
-        return Err(data_error(
-            cchc::Code::DataShape,
-            &origin,
-            "cannot tell the data format; use a .json, .yaml, .yml or .csv file, or --data-format"
-                .to_string(),
-        ));
+        return Err(cchc::Error::Data(Box::new(
+            cchc::Diagnostic::new(
+                cchc::Code::DataShape,
+                &origin,
+                cchc::Pos::default(),
+                msg!("ui-cli-unknown-data-format"),
+            )
+            .with_help(msg!("ui-cli-unknown-data-format-help")),
+        )));
     };
     // Both paths read at most `cchc::data::MAX_DATA_FILE_BYTES` (+1): a pipe or `/dev/zero`
     // is refused with `file_too_large` instead of filling memory.
@@ -62,18 +69,9 @@ fn read_data(args: &Args) -> Result<(Vec<u8>, DataFormat, String), cchc::Error> 
     }
 }
 
-fn data_error(code: cchc::Code, origin: &str, message: String) -> cchc::Error {
-    cchc::Error::Data(Box::new(cchc::Diagnostic::new(
-        code,
-        origin,
-        cchc::Pos::default(),
-        message,
-    )))
-}
-
 /// Refuses an `--out` that is the rule file or the data file (the same file under any path,
 /// link or hard link): writing would destroy the input.
-fn check_out(args: &Args) -> Result<(), String> {
+fn check_out(args: &Args, lang: Lang) -> Result<(), String> {
     let Some(out) = &args.out else {
         return Ok(());
     };
@@ -84,10 +82,15 @@ fn check_out(args: &Args) -> Result<(), String> {
     for input in inputs {
         // An error means one of them does not exist (yet): then they are not the same file.
         if same_file::is_same_file(out, input).unwrap_or(false) {
+            let m = msg!(
+                "ui-cli-out-is-input",
+                out = Arg::ident(out.display().to_string()),
+                input = Arg::ident(input.display().to_string())
+            );
             return Err(format!(
-                "error: --out `{}` is the input file `{}`; writing would overwrite it\n  help: choose another output file",
-                out.display(),
-                input.display()
+                "{}\n  {}",
+                m.render(lang),
+                msg!("ui-cli-out-is-input-help").render(lang)
             ));
         }
     }
@@ -97,41 +100,47 @@ fn check_out(args: &Args) -> Result<(), String> {
 /// The units, as the output needs them.
 enum Data<'a> {
     /// Read a chunk at a time (CSV units are never all in memory), for streamed output.
-    Streamed(StreamFormat, cchc::data::UnitChunks<'a>),
+    Streamed(Output, cchc::data::UnitChunks<'a>),
     /// All of them, for the table.
     Table(Vec<cchc::Unit>),
 }
 
-pub(crate) fn run(args: &Args) -> u8 {
-    if let Err(msg) = check_out(args) {
+pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
+    if let Err(msg) = check_out(args, lang) {
         crate::render::to_stderr(&format!("{msg}\n"));
         return 2;
     }
     let rs = match Ruleset::load(&args.rules) {
         Ok(rs) => rs,
         Err(e) => {
-            crate::render::to_stderr(&crate::render::all(e.diagnostics()));
+            crate::render::to_stderr(&crate::render::all(e.diagnostics(), lang));
             return 2;
         }
     };
     let (bytes, format, origin) = match read_data(args) {
         Ok(d) => d,
         Err(e) => {
-            crate::render::to_stderr(&crate::render::all(e.diagnostics()));
+            crate::render::to_stderr(&crate::render::all(e.diagnostics(), lang));
             return 2;
         }
     };
+    let csv = match args.csv {
+        Some(CsvStyle::Plain) => present::CsvStyle::Plain,
+        Some(CsvStyle::Excel) => present::CsvStyle::Excel,
+        None => present::CsvStyle::default_for(lang),
+    };
+    let output = |f: StreamFormat| Output::new(f).lang(lang).csv(csv);
     let data = match args.format {
         Format::Json => cchc::data::unit_chunks(&bytes, format, &origin)
-            .map(|u| Data::Streamed(StreamFormat::Json, u)),
+            .map(|u| Data::Streamed(output(StreamFormat::Json), u)),
         Format::Csv => cchc::data::unit_chunks(&bytes, format, &origin)
-            .map(|u| Data::Streamed(StreamFormat::Csv, u)),
+            .map(|u| Data::Streamed(output(StreamFormat::Csv), u)),
         Format::Table => cchc::data::read_units_bytes(&bytes, format, &origin).map(Data::Table),
     };
     let data = match data {
         Ok(d) => d,
         Err(e) => {
-            crate::render::to_stderr(&crate::render::all(e.diagnostics()));
+            crate::render::to_stderr(&crate::render::all(e.diagnostics(), lang));
             return 2;
         }
     };
@@ -142,8 +151,11 @@ pub(crate) fn run(args: &Args) -> u8 {
     let bar = (std::io::stderr().is_terminal() && count >= 2000).then(|| {
         let b = indicatif::ProgressBar::new(count as u64);
         b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} units {elapsed}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(&format!(
+                "{{bar:40}} {{pos}}/{{len}} {} {{elapsed}}",
+                msg!("ui-cli-progress").render(lang)
+            ))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         b
     });
@@ -156,10 +168,12 @@ pub(crate) fn run(args: &Args) -> u8 {
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                crate::render::to_stderr(&format!(
-                    "error: cannot write `{}`: {e}\n",
-                    path.display()
-                ));
+                let m = msg!(
+                    "ui-cli-cannot-write-file",
+                    file = Arg::ident(path.display().to_string()),
+                    error = e.to_string()
+                );
+                crate::render::to_stderr(&format!("{}\n", m.render(lang)));
                 return 2;
             }
         },
@@ -175,7 +189,7 @@ pub(crate) fn run(args: &Args) -> u8 {
         }
         Data::Table(units) => {
             let batch = rs.score_batch_with(units, &opts, &mut progress);
-            let text = table(&rs, &batch, args.explain);
+            let text = table(&rs, &batch, args.explain, lang);
             let complete = batch
                 .results
                 .iter()
@@ -190,19 +204,18 @@ pub(crate) fn run(args: &Args) -> u8 {
         b.finish_and_clear();
     }
     if let Err(e) = written {
-        crate::render::to_stderr(&format!("error: cannot write the output: {e}\n"));
-        return 2;
+        return crate::render::output_failed(&e, lang);
     }
     u8::from(!all_complete)
 }
 
 /// The ranking table, then (with `--explain`) each unit's explanation after a blank line.
-fn table(rs: &Ruleset, batch: &BatchResult, explain: bool) -> String {
-    let mut out = present::text_table(rs, batch, cchc::Lang::Vi);
+fn table(rs: &Ruleset, batch: &BatchResult, explain: bool, lang: Lang) -> String {
+    let mut out = present::text_table(rs, batch, lang);
     if explain {
         for r in &batch.results {
             out.push('\n');
-            out.push_str(&present::explain(r, cchc::Lang::Vi));
+            out.push_str(&present::explain(r, lang));
         }
     }
     out

@@ -26,6 +26,7 @@ criteria:
 ";
 
 /// A scratch folder for one test; commands run in it, so paths print short and stable.
+/// Commands run here print in English (`CCHC_LANG=en`; `tests/lang.rs` covers Vietnamese).
 struct Dir(PathBuf);
 
 impl Dir {
@@ -47,6 +48,7 @@ impl Dir {
             .args(args)
             .current_dir(&self.0)
             .env_remove("NO_COLOR")
+            .env("CCHC_LANG", "en")
             .output()
             .unwrap();
         (
@@ -204,6 +206,7 @@ fn a_closed_output_is_an_error_not_a_panic() {
         let out = Command::new(env!("CARGO_BIN_EXE_cchc"))
             .args(args)
             .current_dir(&d.0)
+            .env("CCHC_LANG", "en")
             .stdout(closed)
             .output()
             .unwrap();

@@ -30,6 +30,7 @@ fn cchc(args: &[&Path]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_cchc"))
         .arg("score")
         .args(args)
+        .env("CCHC_LANG", "en")
         .output()
         .unwrap()
 }

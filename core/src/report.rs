@@ -1,6 +1,8 @@
 //! Diagnostics rendered as text, the way a compiler shows them: a header with the code,
 //! `--> file:line:col`, the source line(s) with the offending span underlined, related places
-//! labelled, then `= help: …` and `= note: …` lines.
+//! labelled, then `= help: …` and `= note: …` lines. The messages and the renderer's own words
+//! are in the renderer's language ([`Renderer::lang`]): Vietnamese by default (`lỗi[code]`,
+//! `cảnh báo[code]`, `= gợi ý: …`, `= ghi chú: …`), or English; codes are never translated.
 //!
 //! Rendering goes through [annotate-snippets] (rustc's renderer), which measures display widths
 //! with Unicode rules (combining marks take no column, CJK characters take two). This module
@@ -30,7 +32,8 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Snippet};
 
 use crate::data::DataFormat;
 use crate::error::{Diagnostic, Issue, Label};
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang};
+use crate::msg;
 
 /// Most diagnostics [`Renderer::diagnostics`] renders; the rest are counted in one line.
 pub const MAX_SHOWN: usize = 100;
@@ -58,12 +61,6 @@ const MAX_TEXT: usize = 500;
 
 /// Marks text left out of a clipped line or message.
 const ELLIPSIS: char = '…';
-
-// User-facing wording, kept in one place for the later catalogue.
-const NOTE_CRITERION: &str = "criterion";
-const NOTE_SPAN_CONTINUES: &str = "the span continues to line";
-const MORE_NOT_SHOWN: &str = "more problem(s) not shown";
-const MORE_PLACES: &str = "more related place(s) not shown";
 
 /// How serious a rendered problem is (its header: `error[…]` or `warning[…]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -285,7 +282,8 @@ impl Renderer {
             out.push('\n');
         }
         if ds.len() > MAX_SHOWN {
-            let _ = writeln!(out, "{ELLIPSIS} {} {MORE_NOT_SHOWN}", ds.len() - MAX_SHOWN);
+            let more = msg!("ui-report-more-not-shown", count = ds.len() - MAX_SHOWN);
+            let _ = writeln!(out, "{}", more.render(self.lang));
         }
         out
     }
@@ -335,11 +333,15 @@ impl Renderer {
     }
 
     fn render(&self, p: &Problem<'_>, source: Option<&Source<'_>>) -> String {
+        let lang = self.lang;
         let level = match p.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
-        };
+        }
+        .with_name(severity_word(p.severity, lang));
         let title = level.primary_title(clean_text(&p.message)).id(p.code);
+        let help = Level::HELP.with_name(msg!("ui-help").render(lang));
+        let note = Level::NOTE.with_name(msg!("ui-note").render(lang));
         let mut elements: Vec<annotate_snippets::Element<'_>> = Vec::new();
         let mut notes: Vec<String> = Vec::new();
         let path = clean_text(p.file);
@@ -362,7 +364,7 @@ impl Renderer {
                 && p.span.end_line > p.span.line
                 && p.span.last_line() == p.span.line
             {
-                notes.push(format!("{NOTE_SPAN_CONTINUES} {}", p.span.end_line));
+                notes.push(msg!("ui-report-span-continues", line = p.span.end_line).render(lang));
             }
         }
         // A label on the primary's line but out of the window shown around it (a long line).
@@ -395,7 +397,9 @@ impl Renderer {
         }
 
         if p.labels.len() > MAX_LABELS {
-            notes.push(format!("{} {MORE_PLACES}", p.labels.len() - MAX_LABELS));
+            notes.push(
+                msg!("ui-report-more-places", count = p.labels.len() - MAX_LABELS).render(lang),
+            );
         }
 
         match source {
@@ -417,17 +421,14 @@ impl Renderer {
             }
         }
         if let Some(h) = &p.help {
-            elements.push(Level::HELP.message(clean_text(h)).into());
+            elements.push(help.clone().message(clean_text(h)).into());
         }
         if let Some(c) = p.criterion {
-            elements.push(
-                Level::NOTE
-                    .message(format!("{NOTE_CRITERION} `{}`", clean_text(c)))
-                    .into(),
-            );
+            let text = msg!("ui-report-criterion", id = Arg::ident(clean_text(c))).render(lang);
+            elements.push(note.clone().message(text).into());
         }
         for n in notes {
-            elements.push(Level::NOTE.message(n).into());
+            elements.push(note.clone().message(n).into());
         }
         let group: Group<'_> = title.elements(elements);
         let r = if self.styled {
@@ -443,19 +444,25 @@ impl Renderer {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| r.render(&[group])));
         let mut out = match rendered {
             Ok(text) => fix_columns(text, &path, &fixes),
-            Err(_) => fallback(p, &path),
+            Err(_) => fallback(p, &path, lang),
         };
         out.push('\n');
         out
     }
 }
 
+/// `lỗi` / `error`, `cảnh báo` / `warning`.
+fn severity_word(severity: Severity, lang: Lang) -> String {
+    match severity {
+        Severity::Error => msg!("ui-error"),
+        Severity::Warning => msg!("ui-warning"),
+    }
+    .render(lang)
+}
+
 /// A problem as its header and place only.
-fn fallback(p: &Problem<'_>, path: &str) -> String {
-    let level = match p.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+fn fallback(p: &Problem<'_>, path: &str, lang: Lang) -> String {
+    let level = severity_word(p.severity, lang);
     format!(
         "{level}[{}]: {}\n --> {}",
         p.code,

@@ -12,7 +12,7 @@
 use std::path::PathBuf;
 
 use cchc::present::{self, StreamFormat};
-use cchc::{BatchOptions, RawValue, Ruleset, Unit};
+use cchc::{BatchOptions, Localize, RawValue, Ruleset, Unit};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -220,4 +220,188 @@ fn terminal_text_has_no_control_characters() {
         cchc::Lang::Vi,
     );
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
+}
+
+/// The table and the explanation name the issuer and, unless the ruleset is official, say how
+/// far its figures may be relied on, in the language asked for.
+#[test]
+fn ruleset_issuer_and_status_in_table_and_explanation() {
+    let rules = |extra: &str| {
+        format!(
+            "format: cchc/1\nid: demo\nversion: \"1\"\ntitle: Ví dụ\ntotal: 1\n{extra}inputs:\n  kh: {{ type: bool }}\ncriteria:\n  - {{ id: \"1\", title: Kế hoạch, max: 1, rule: {{ check: kh }} }}\n"
+        )
+    };
+    let unit = Unit::new("a").with_value("kh", RawValue::Bool(true));
+    let cases = [
+        ("", None, Some(("DỰ THẢO — ", "DRAFT — "))),
+        (
+            "issued_by: UBND huyện\nstatus: illustrative\n",
+            Some(("Cơ quan ban hành: UBND huyện", "Issued by: UBND huyện")),
+            Some(("MINH HỌA — số liệu minh họa", "ILLUSTRATIVE — ")),
+        ),
+        (
+            "issued_by: UBND huyện\nstatus: official\n",
+            Some(("Cơ quan ban hành: UBND huyện", "Issued by: UBND huyện")),
+            None,
+        ),
+    ];
+    for (extra, issuer, status) in cases {
+        let rs = Ruleset::from_yaml_str(&rules(extra), "r.yaml").unwrap();
+        let batch = rs.score_batch(std::slice::from_ref(&unit));
+        for (i, lang) in [cchc::Lang::Vi, cchc::Lang::En].into_iter().enumerate() {
+            let table = present::text_table(&rs, &batch, lang);
+            let explain = present::explain(&batch.results[0], lang);
+            let html = present::unit_html(&batch.results[0], lang);
+            for text in [&table, &explain, &html] {
+                let pick = |p: (&'static str, &'static str)| if i == 0 { p.0 } else { p.1 };
+                if let Some(w) = issuer.map(pick) {
+                    assert!(text.contains(w), "{extra:?} {lang}: {text}");
+                }
+                for w in ["DỰ THẢO", "DRAFT", "MINH HỌA", "ILLUSTRATIVE"] {
+                    let want = status.map(pick).is_some_and(|s| s.starts_with(w));
+                    assert_eq!(text.contains(w), want, "{w} {extra:?} {lang}: {text}");
+                }
+            }
+            // The notes come right after the title line, before the header row.
+            let header = if i == 0 { "Hạng" } else { "Rank" };
+            let lines: Vec<&str> = table.lines().collect();
+            let notes = usize::from(issuer.is_some()) + usize::from(status.is_some());
+            assert!(lines[1 + notes].starts_with(header), "{table}");
+        }
+    }
+}
+
+/// The Excel style (byte-order mark, `;`, decimal comma, headers in the language) keeps every
+/// text cell spreadsheet-safe and numbers as numbers; streamed output in a language and style
+/// is the in-memory one's.
+#[test]
+fn excel_csv_and_streamed_languages() {
+    use present::{CsvStyle, Output};
+    let rs = Ruleset::from_yaml_str(SMALL, "demo.yaml").unwrap();
+    let units = hostile_units();
+    let batch = rs.score_batch(&units);
+    for lang in [cchc::Lang::Vi, cchc::Lang::En] {
+        let mut out = Vec::new();
+        present::write_csv_with(&rs, &batch.results, CsvStyle::Excel, lang, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let body = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+        let mut rd = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(true)
+            .from_reader(body.as_bytes());
+        let head = rd.headers().unwrap().clone();
+        let want = match lang {
+            cchc::Lang::Vi => ["Mã", "Tên", "Loại", "Trạng thái", "Tổng điểm"],
+            _ => ["Id", "Name", "Kind", "Status", "Total"],
+        };
+        assert_eq!(head.iter().take(5).collect::<Vec<_>>(), want, "{text}");
+        let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(&rows[0][0], "'=HYPERLINK(\"http://x\",\"y\")");
+        assert_eq!(&rows[0][1], "'+cmd|' /C calc'!A0");
+        assert_eq!(&rows[1][0], "'-2+3");
+        assert_eq!(&rows[1][1], "'\tTab");
+        assert_eq!(&rows[1][2], "'\rCR");
+        // Machine values stay ASCII; numbers are not prefixed.
+        assert_eq!(&rows[0][3], "complete");
+        assert_eq!(&rows[0][4], "1");
+        let streamed = |o: Output| {
+            let mut out = Vec::new();
+            present::write_batch(
+                &rs,
+                &units,
+                &BatchOptions::default(),
+                o,
+                &mut out,
+                &mut |_| {},
+            )
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let csv = Output::new(StreamFormat::Csv)
+            .lang(lang)
+            .csv(CsvStyle::Excel);
+        assert_eq!(streamed(csv), text);
+        let json = serde_json::to_string_pretty(
+            &present::BatchJson {
+                results: &batch.results,
+                ranking: &batch.ranking,
+            }
+            .in_lang(lang),
+        )
+        .unwrap()
+            + "\n";
+        assert_eq!(streamed(Output::new(StreamFormat::Json).lang(lang)), json);
+    }
+}
+
+/// Decimal commas in the Excel style; the plain style keeps points.
+#[test]
+fn excel_csv_writes_decimal_commas() {
+    use present::CsvStyle;
+    let (rs, units) = example();
+    let batch = rs.score_batch(&units);
+    let mut excel = Vec::new();
+    present::write_csv_with(
+        &rs,
+        &batch.results,
+        CsvStyle::Excel,
+        cchc::Lang::Vi,
+        &mut excel,
+    )
+    .unwrap();
+    let excel = String::from_utf8(excel).unwrap();
+    let mut plain = Vec::new();
+    present::write_csv(&rs, &batch.results, &mut plain).unwrap();
+    let plain = String::from_utf8(plain).unwrap();
+    assert!(excel.contains(";91,05;100;91,05;xuat_sac;"), "{excel}");
+    assert!(plain.contains(",91.05,100,91.05,xuat_sac,"), "{plain}");
+    assert!(
+        excel
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(";Tiêu chí 8.2;Tiêu chí T;Tiêu chí P"),
+        "{excel}"
+    );
+    assert_eq!(excel.lines().count(), plain.lines().count());
+}
+
+/// HTML views: headers, statuses, numbers and the caption in the language.
+#[test]
+fn html_in_both_languages() {
+    let (rs, units) = example();
+    let batch = rs.score_batch_with(&units, &BatchOptions::grouped(true), &mut |_| {});
+    let vi = present::batch_html(&batch.results, &batch.ranking, true, cchc::Lang::Vi);
+    let en = present::batch_html(&batch.results, &batch.ranking, true, cchc::Lang::En);
+    assert!(
+        vi.contains("<p>23 đơn vị, 21 đơn vị được xếp hạng theo từng loại</p>"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("<p>23 units, 21 ranked within each kind</p>"),
+        "{en}"
+    );
+    assert!(vi.contains("<th>Hạng</th>") && en.contains("<th>Rank</th>"));
+    assert!(
+        vi.contains("<td>91,05</td><td>100,00</td><td>91,05</td>"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("<td>91.05</td><td>100.00</td><td>91.05</td>"),
+        "{en}"
+    );
+    assert!(vi.contains("<td>thiếu dữ liệu</td>") && en.contains("<td>incomplete</td>"));
+    let r = &batch.results[0];
+    let vi = present::unit_html(r, cchc::Lang::Vi);
+    let en = present::unit_html(r, cchc::Lang::En);
+    assert!(
+        vi.contains("<th style=\"text-align:left\">Tiêu chí</th><th>Điểm</th>"),
+        "{vi}"
+    );
+    assert!(
+        en.contains("<th style=\"text-align:left\">Criterion</th><th>Points</th>"),
+        "{en}"
+    );
+    assert!(vi.contains("<td>đã chấm</td>") && en.contains("<td>scored</td>"));
 }

@@ -8,7 +8,7 @@
 )]
 
 use cchc::report::{MAX_SHOWN, Renderer, Severity, Source, render};
-use cchc::{Code, DataFormat, Diagnostic, Issue, Label, Pos};
+use cchc::{Code, DataFormat, Diagnostic, Issue, Label, Lang, Pos};
 
 const RULES: &str = "format: cchc/1
 id: demo
@@ -26,12 +26,19 @@ criteria:
   - { id: \"1\", title: Lặp lại, max: 1, rule: { check: kh } }
 ";
 
+/// A message holding test text as it is (the renderer's tests need arbitrary texts).
+fn raw(s: impl Into<String>) -> cchc::Message {
+    cchc::msg!("common-text", text = s.into())
+}
+
 fn pos(line: u32, column: u32) -> Pos {
     Pos { line, column }
 }
 
 fn plain(d: &Diagnostic, text: &str) -> String {
-    Renderer::plain().diagnostic(d, Severity::Error, Some(&Source::new(text)))
+    Renderer::plain()
+        .lang(Lang::En)
+        .diagnostic(d, Severity::Error, Some(&Source::new(text)))
 }
 
 /// No control character but the line break reaches the output (terminal safety).
@@ -53,10 +60,10 @@ fn unknown_key_with_help() {
         Code::UnknownKey,
         "rules.yaml",
         pos(7, 16),
-        "unknown key `titel` in criterion `1`",
+        raw("unknown key `titel` in criterion `1`"),
     )
     .with_end(pos(7, 21))
-    .with_help("did you mean `title`?")
+    .with_help(raw("did you mean `title`?"))
     .with_criterion(Some("1"));
     insta::assert_snapshot!(plain(&d, RULES));
 }
@@ -67,11 +74,11 @@ fn duplicate_id_with_related_label_far_away() {
         Code::DuplicateId,
         "rules.yaml",
         pos(14, 11),
-        "the id `1` is used by two criteria",
+        raw("the id `1` is used by two criteria"),
     )
     .with_end(pos(14, 14))
-    .with_label(Label::new("rules.yaml", pos(7, 11), "first used here").with_end(pos(7, 14)))
-    .with_help("give each criterion its own id");
+    .with_label(Label::new("rules.yaml", pos(7, 11), raw("first used here")).with_end(pos(7, 14)))
+    .with_help(raw("give each criterion its own id"));
     insta::assert_snapshot!(plain(&d, RULES));
 }
 
@@ -82,10 +89,10 @@ fn related_label_on_a_nearby_line_shares_the_excerpt() {
         Code::DuplicateKey,
         "k.yaml",
         pos(3, 1),
-        "the key `a` appears twice in this mapping",
+        raw("the key `a` appears twice in this mapping"),
     )
     .with_end(pos(3, 2))
-    .with_label(Label::new("k.yaml", pos(1, 1), "first here").with_end(pos(1, 2)));
+    .with_label(Label::new("k.yaml", pos(1, 1), raw("first here")).with_end(pos(1, 2)));
     insta::assert_snapshot!(plain(&d, text));
 }
 
@@ -95,9 +102,9 @@ fn label_in_another_file_becomes_a_note() {
         Code::DuplicateId,
         "b.yaml",
         pos(1, 1),
-        "the id `x` is used twice",
+        raw("the id `x` is used twice"),
     )
-    .with_label(Label::new("a.yaml", pos(3, 5), "first used here"));
+    .with_label(Label::new("a.yaml", pos(3, 5), raw("first used here")));
     insta::assert_snapshot!(plain(&d, "id: x\n"));
 }
 
@@ -107,7 +114,7 @@ fn multi_line_span() {
         Code::BandsNoSteps,
         "rules.yaml",
         pos(12, 7),
-        "`bands` needs at least one step",
+        raw("`bands` needs at least one step"),
     )
     .with_end(pos(13, 18))
     .with_criterion(Some("2"));
@@ -121,7 +128,7 @@ fn a_very_long_multi_line_span_shows_its_first_line() {
         Code::InvalidNode,
         "big.yaml",
         pos(2, 1),
-        "this node is wrong",
+        raw("this node is wrong"),
     )
     .with_end(pos(39, 4));
     let out = plain(&d, &text);
@@ -142,8 +149,13 @@ fn vietnamese_with_diacritics_precomposed_and_combining() {
     let out: String = [(1, 29), (2, nfd_col), (3, 13)]
         .iter()
         .map(|(l, c)| {
-            let d = Diagnostic::new(Code::UnknownKey, "vi.yaml", pos(*l, *c), "unknown key `x`")
-                .with_end(pos(*l, c + 1));
+            let d = Diagnostic::new(
+                Code::UnknownKey,
+                "vi.yaml",
+                pos(*l, *c),
+                raw("unknown key `x`"),
+            )
+            .with_end(pos(*l, c + 1));
             plain(&d, text)
         })
         .collect();
@@ -167,7 +179,7 @@ fn a_very_long_line_is_clipped_around_the_span() {
         Code::InvalidValue,
         "long.yaml",
         pos(1, 50_008),
-        "a bad value",
+        raw("a bad value"),
     )
     .with_end(pos(1, 50_011));
     let out = plain(&d, &line);
@@ -179,7 +191,7 @@ fn a_very_long_line_is_clipped_around_the_span() {
         Code::InvalidValue,
         "my\trules 1:1:1.yaml",
         pos(1, 50_008),
-        "a bad value",
+        raw("a bad value"),
     );
     let out = plain(&d, &line);
     assert!(out.contains("--> my\trules 1:1:1.yaml:1:50008"), "{out}");
@@ -193,10 +205,10 @@ fn a_label_far_away_on_the_same_long_line_becomes_a_note() {
         Code::DuplicateKey,
         "one.json",
         pos(1, second),
-        "the key `a` appears twice",
+        raw("the key `a` appears twice"),
     )
     .with_end(pos(1, second + 3))
-    .with_label(Label::new("one.json", pos(1, 2), "first here").with_end(pos(1, 5)));
+    .with_label(Label::new("one.json", pos(1, 2), raw("first here")).with_end(pos(1, 5)));
     let out = plain(&d, &line);
     assert!(out.contains(&format!("--> one.json:1:{second}")), "{out}");
     assert!(out.contains("= note: one.json:1:2: first here"), "{out}");
@@ -211,10 +223,10 @@ fn a_label_far_on_a_short_line_stays_on_it() {
         Code::DuplicateKey,
         "one.json",
         pos(1, second),
-        "the key `a` appears twice",
+        raw("the key `a` appears twice"),
     )
     .with_end(pos(1, second + 3))
-    .with_label(Label::new("one.json", pos(1, 2), "first here").with_end(pos(1, 5)));
+    .with_label(Label::new("one.json", pos(1, 2), raw("first here")).with_end(pos(1, 5)));
     let out = plain(&d, &line);
     assert!(out.contains("--- first here"), "{out}");
     assert!(!out.contains("note"), "{out}");
@@ -223,9 +235,9 @@ fn a_label_far_on_a_short_line_stays_on_it() {
 #[test]
 fn too_many_labels_are_counted() {
     let text: String = (1..=30).map(|i| format!("k{i}: 1\n")).collect();
-    let mut d = Diagnostic::new(Code::DuplicateKey, "m.yaml", pos(30, 1), "many");
+    let mut d = Diagnostic::new(Code::DuplicateKey, "m.yaml", pos(30, 1), raw("many"));
     for i in 1..=25 {
-        d = d.with_label(Label::new("m.yaml", pos(i, 1), "here"));
+        d = d.with_label(Label::new("m.yaml", pos(i, 1), raw("here")));
     }
     let out = plain(&d, &text);
     assert!(
@@ -238,8 +250,13 @@ fn too_many_labels_are_counted() {
 #[test]
 fn a_long_span_is_cut() {
     let line = format!("k: {}\n", "v".repeat(5_000));
-    let d = Diagnostic::new(Code::InvalidValue, "long.yaml", pos(1, 4), "a bad value")
-        .with_end(pos(1, 5_004));
+    let d = Diagnostic::new(
+        Code::InvalidValue,
+        "long.yaml",
+        pos(1, 4),
+        raw("a bad value"),
+    )
+    .with_end(pos(1, 5_004));
     let out = plain(&d, &line);
     assert!(out.len() < 1_000, "{} bytes:\n{out}", out.len());
     assert!(out.contains("^^^^^^^^^^"), "{out}");
@@ -253,7 +270,7 @@ fn huge_one_line_file_bounded_output() {
         Code::DataSyntax,
         "huge.json",
         pos(1, 6_000_001),
-        "the data ends too soon",
+        raw("the data ends too soon"),
     );
     let out = plain(&d, &line);
     assert!(out.len() < 1_000, "{} bytes", out.len());
@@ -269,11 +286,13 @@ fn many_diagnostics_are_capped() {
                 Code::UnknownKey,
                 "f.yaml",
                 pos(i, 1),
-                format!("problem {i}"),
+                raw(format!("problem {i}")),
             )
         })
         .collect();
-    let out = Renderer::plain().diagnostics(&ds, Severity::Error, None);
+    let out = Renderer::plain()
+        .lang(Lang::En)
+        .diagnostics(&ds, Severity::Error, None);
     assert_eq!(out.matches("error[unknown_key]").count(), MAX_SHOWN);
     assert!(
         out.contains("… 7 more problem(s) not shown"),
@@ -289,10 +308,12 @@ fn long_messages_are_shortened() {
         Code::UnknownKey,
         "f.yaml",
         pos(0, 0),
-        format!("unknown key `{key}`"),
+        raw(format!("unknown key `{key}`")),
     )
-    .with_help(format!("remove `{key}`"));
-    let out = Renderer::plain().diagnostic(&d, Severity::Error, None);
+    .with_help(raw(format!("remove `{key}`")));
+    let out = Renderer::plain()
+        .lang(Lang::En)
+        .diagnostic(&d, Severity::Error, None);
     assert!(out.len() < 2_000, "{} bytes", out.len());
     assert!(out.contains("k…"), "{out}");
 }
@@ -304,15 +325,22 @@ fn control_characters_never_reach_the_terminal() {
         Code::UnknownKey,
         "c\u{1b}[1m.yaml",
         pos(1, 34),
-        "unknown key `\u{1b}[31mred\u{9b}0m`",
+        raw("unknown key `\u{1b}[31mred\u{9b}0m`"),
     )
-    .with_help("remove \u{1b}]8;;http://x\u{7}it")
-    .with_label(Label::new("c\u{1b}[1m.yaml", pos(1, 1), "here \u{1b}[5m"))
+    .with_help(raw("remove \u{1b}]8;;http://x\u{7}it"))
+    .with_label(Label::new(
+        "c\u{1b}[1m.yaml",
+        pos(1, 1),
+        raw("here \u{1b}[5m"),
+    ))
     .with_criterion(Some("\u{1b}c"));
     let out = plain(&d, text);
     assert_no_raw_controls(&out);
     insta::assert_snapshot!(out);
-    let styled = Renderer::styled().diagnostic(&d, Severity::Error, Some(&Source::new(text)));
+    let styled =
+        Renderer::styled()
+            .lang(Lang::En)
+            .diagnostic(&d, Severity::Error, Some(&Source::new(text)));
     // Styled output has the renderer's own colour codes (ESC [ … m) and nothing else raw.
     let stripped = strip_sgr(&styled);
     assert_no_raw_controls(&stripped);
@@ -339,17 +367,21 @@ fn strip_sgr(s: &str) -> String {
 #[test]
 fn styled_output_keeps_the_true_column() {
     let line = format!("k: {}BAD\n", "a".repeat(500));
-    let d = Diagnostic::new(Code::InvalidValue, "s.yaml", pos(1, 504), "bad").with_end(pos(1, 507));
-    let out =
-        strip_sgr(&Renderer::styled().diagnostic(&d, Severity::Error, Some(&Source::new(&line))));
+    let d = Diagnostic::new(Code::InvalidValue, "s.yaml", pos(1, 504), raw("bad"))
+        .with_end(pos(1, 507));
+    let out = strip_sgr(&Renderer::styled().lang(Lang::En).diagnostic(
+        &d,
+        Severity::Error,
+        Some(&Source::new(&line)),
+    ));
     assert!(out.contains("s.yaml:1:504"), "{out}");
 }
 
 #[test]
 fn tabs_keep_the_caret_aligned() {
     let text = "\tkey:\tvalue\n";
-    let d =
-        Diagnostic::new(Code::UnknownKey, "t.yaml", pos(1, 7), "bad value").with_end(pos(1, 12));
+    let d = Diagnostic::new(Code::UnknownKey, "t.yaml", pos(1, 7), raw("bad value"))
+        .with_end(pos(1, 12));
     insta::assert_snapshot!(plain(&d, text));
 }
 
@@ -360,12 +392,12 @@ fn position_past_the_end_of_a_line_or_file() {
         Code::YamlSyntax,
         "p.yaml",
         pos(1, 9),
-        "a list is not closed",
+        raw("a list is not closed"),
     );
     let past_line = plain(&d, text);
     assert!(past_line.contains("--> p.yaml:1:9"), "{past_line}");
     assert!(past_line.contains('^'), "{past_line}");
-    let d = Diagnostic::new(Code::YamlSyntax, "p.yaml", pos(40, 2), "stale place");
+    let d = Diagnostic::new(Code::YamlSyntax, "p.yaml", pos(40, 2), raw("stale place"));
     let past_file = plain(&d, text);
     insta::assert_snapshot!(format!("{past_line}{past_file}"));
 }
@@ -373,8 +405,13 @@ fn position_past_the_end_of_a_line_or_file() {
 #[test]
 fn crlf_line_ends_are_not_shown() {
     let text = "a: 1\r\nb: 2\r\n";
-    let d = Diagnostic::new(Code::UnknownKey, "w.yaml", pos(2, 1), "unknown key `b`")
-        .with_end(pos(2, 2));
+    let d = Diagnostic::new(
+        Code::UnknownKey,
+        "w.yaml",
+        pos(2, 1),
+        raw("unknown key `b`"),
+    )
+    .with_end(pos(2, 2));
     let out = plain(&d, text);
     assert!(out.contains("2 | b: 2\n"), "{out}");
     assert!(!out.contains('␍'), "{out}");
@@ -386,13 +423,13 @@ fn data_file_issue() {
     let issue = Issue::new(
         Some("2"),
         Code::WrongValueType,
-        "`tl` expects a percentage, got `85;5`",
+        raw("`tl` expects a percentage, got `85;5`"),
     )
-    .with_help("write a decimal comma: 85,5")
+    .with_help(raw("write a decimal comma: 85,5"))
     .at(pos(2, 4));
     // In CSV, the column is the field's number: the whole fourth cell is underlined.
     let src = Source::new(csv);
-    let out = Renderer::plain().issue(
+    let out = Renderer::plain().lang(Lang::En).issue(
         &issue,
         Severity::Error,
         "units.csv",
@@ -401,7 +438,7 @@ fn data_file_issue() {
     );
     insta::assert_snapshot!(out);
     let semi = "id;name;kh;tl\nubnd-a;\"Sở Nội vụ; Hà Nội\";có;85.5\n";
-    let out = Renderer::plain().issue(
+    let out = Renderer::plain().lang(Lang::En).issue(
         &issue,
         Severity::Error,
         "units.csv",
@@ -411,8 +448,8 @@ fn data_file_issue() {
     assert!(out.contains("--> units.csv:2:31"), "{out}");
     assert!(out.contains(" ^^^^\n"), "{out}");
     // Missing fields: the end of the row.
-    let short = Issue::new(None, Code::InvalidUnit, "row 2 has 2 cells").at(pos(2, 9));
-    let out = Renderer::plain().issue(
+    let short = Issue::new(None, Code::InvalidUnit, raw("row 2 has 2 cells")).at(pos(2, 9));
+    let out = Renderer::plain().lang(Lang::En).issue(
         &short,
         Severity::Error,
         "units.csv",
@@ -421,14 +458,24 @@ fn data_file_issue() {
     );
     assert!(out.contains("--> units.csv:2:25"), "{out}");
     // Without the data text, the place is still given.
-    let bare = Renderer::plain().issue(&issue, Severity::Error, "units.csv", None, DataFormat::Csv);
+    let bare = Renderer::plain().lang(Lang::En).issue(
+        &issue,
+        Severity::Error,
+        "units.csv",
+        None,
+        DataFormat::Csv,
+    );
     assert!(bare.contains("--> units.csv:2:4"), "{bare}");
 }
 
 #[test]
 fn issue_without_a_place() {
-    let issue = Issue::new(None, Code::ZeroMax, "no criterion applies to this unit");
-    insta::assert_snapshot!(Renderer::plain().issue(
+    let issue = Issue::new(
+        None,
+        Code::ZeroMax,
+        raw("no criterion applies to this unit"),
+    );
+    insta::assert_snapshot!(Renderer::plain().lang(Lang::En).issue(
         &issue,
         Severity::Warning,
         "units.json",
@@ -440,8 +487,8 @@ fn issue_without_a_place() {
 #[test]
 fn json_issue_points_at_the_value() {
     let json = "[\n  {\"id\": \"a\", \"tl\": \"nhiều\"}\n]\n";
-    let issue = Issue::new(Some("2"), Code::NotNumeric, "`tl` is not a number").at(pos(2, 21));
-    let out = Renderer::plain().issue(
+    let issue = Issue::new(Some("2"), Code::NotNumeric, raw("`tl` is not a number")).at(pos(2, 21));
+    let out = Renderer::plain().lang(Lang::En).issue(
         &issue,
         Severity::Error,
         "u.json",
@@ -458,11 +505,11 @@ fn warning() {
         Code::InvalidValue,
         "g.yaml",
         pos(2, 35),
-        "a grade at 120 can never be reached: the index is at most 100",
+        raw("a grade at 120 can never be reached: the index is at most 100"),
     )
     .with_end(pos(2, 38))
-    .with_help("use a threshold between 0 and 100");
-    insta::assert_snapshot!(Renderer::plain().diagnostic(
+    .with_help(raw("use a threshold between 0 and 100"));
+    insta::assert_snapshot!(Renderer::plain().lang(Lang::En).diagnostic(
         &d,
         Severity::Warning,
         Some(&Source::new(text))
@@ -473,8 +520,11 @@ fn warning() {
 fn from_the_loader_end_to_end() {
     let text = "format: cchc/1\nid: x\nversion: '1'\ntitle: t\ntotal: 1\ncriteria:\n  - { id: a, titel: b, max: 1, rule: { value: v } }\n";
     let err = cchc::Ruleset::from_yaml_str(text, "f.yaml").unwrap_err();
-    let out =
-        Renderer::plain().diagnostics(err.diagnostics(), Severity::Error, Some(&Source::new(text)));
+    let out = Renderer::plain().lang(Lang::En).diagnostics(
+        err.diagnostics(),
+        Severity::Error,
+        Some(&Source::new(text)),
+    );
     assert!(out.contains("error[unknown_key]"), "{out}");
     assert!(out.contains("--> f.yaml:7:14"), "{out}");
     assert!(
@@ -488,7 +538,62 @@ fn from_the_loader_end_to_end() {
         .iter()
         .find(|d| d.code == Code::UnknownKey)
         .unwrap();
-    assert_eq!(render(d, Some(text)), plain(d, text));
+    assert_eq!(
+        render(d, Some(text)),
+        Renderer::plain().diagnostic(d, Severity::Error, Some(&Source::new(text)))
+    );
+}
+
+/// The renderer's own words in Vietnamese (the default) and English: the headers, `help`,
+/// `note`, the criterion note, a span running past the lines shown, the count of problems left
+/// out; the compiler-style layout (place, source line, caret) is the same.
+#[test]
+fn renderer_words_in_both_languages() {
+    let text = "a: 1\nb: 2\nc: 3\n";
+    let d = Diagnostic::new(Code::InvalidValue, "g.yaml", pos(1, 4), raw("bad"))
+        .with_end(pos(30, 2))
+        .with_criterion(Some("1.2"))
+        .with_help(raw("fix it"));
+    let vi = Renderer::plain().diagnostic(&d, Severity::Error, Some(&Source::new(text)));
+    let en =
+        Renderer::plain()
+            .lang(Lang::En)
+            .diagnostic(&d, Severity::Error, Some(&Source::new(text)));
+    for (out, words) in [
+        (
+            &vi,
+            [
+                "lỗi[invalid_value]: bad",
+                "= gợi ý: fix it",
+                "= ghi chú: tiêu chí `1.2`",
+                "= ghi chú: đoạn được đánh dấu còn kéo dài đến dòng 30",
+            ],
+        ),
+        (
+            &en,
+            [
+                "error[invalid_value]: bad",
+                "= help: fix it",
+                "= note: criterion `1.2`",
+                "= note: the span continues to line 30",
+            ],
+        ),
+    ] {
+        for w in words {
+            assert!(out.contains(w), "{w:?} not in\n{out}");
+        }
+        assert!(out.contains("--> g.yaml:1:4"), "{out}");
+        assert!(out.contains("1 | a: 1"), "{out}");
+    }
+    let w = Renderer::plain().diagnostic(&d, Severity::Warning, None);
+    assert!(w.starts_with("cảnh báo[invalid_value]: bad"), "{w}");
+    let many = vec![d; MAX_SHOWN + 3];
+    let vi = Renderer::plain().diagnostics(&many, Severity::Error, None);
+    assert!(vi.ends_with("… còn 3 vấn đề khác chưa hiển thị\n"), "{vi}");
+    let en = Renderer::plain()
+        .lang(Lang::En)
+        .diagnostics(&many, Severity::Error, None);
+    assert!(en.ends_with("… 3 more problem(s) not shown\n"), "{en}");
 }
 
 mod hostile {
@@ -553,16 +658,16 @@ mod hostile {
             labels in prop::collection::vec(place(), 0..4),
             warn in any::<bool>(),
         ) {
-            let mut d = Diagnostic::new(Code::InvalidValue, "h.yaml", pos(l, c), "bad \u{1b}[1m")
+            let mut d = Diagnostic::new(Code::InvalidValue, "h.yaml", pos(l, c), raw("bad \u{1b}[1m"))
                 .with_end(pos(el, ec))
-                .with_help("fix");
+                .with_help(raw("fix"));
             for (i, (l, c, el, ec)) in labels.iter().enumerate() {
                 let file = if i == 2 { "other.yaml" } else { "h.yaml" };
-                d = d.with_label(Label::new(file, pos(*l, *c), "here").with_end(pos(*el, *ec)));
+                d = d.with_label(Label::new(file, pos(*l, *c), raw("here")).with_end(pos(*el, *ec)));
             }
             let sev = if warn { Severity::Warning } else { Severity::Error };
             let src = Source::new(&text);
-            let out = Renderer::plain().diagnostic(&d, sev, Some(&src));
+            let out = Renderer::plain().lang(Lang::En).diagnostic(&d, sev, Some(&src));
             assert_no_raw_controls(&out);
             prop_assert!(out.len() < 8_000, "{} bytes", out.len());
             let line_exists = l > 0 && (l as usize) <= text.split('\n').count();
@@ -570,9 +675,9 @@ mod hostile {
                 prop_assert!(out.contains(" | ") || out.contains(" |\n"), "no snippet:\n{out}");
                 prop_assert!(out.contains(&format!("h.yaml:{l}:")), "{out}");
             }
-            let issue = Issue::new(None, Code::NotNumeric, "x").at(pos(l, c));
+            let issue = Issue::new(None, Code::NotNumeric, raw("x")).at(pos(l, c));
             for f in [DataFormat::Csv, DataFormat::Json] {
-                let out = Renderer::plain().issue(&issue, sev, "u.csv", Some(&src), f);
+                let out = Renderer::plain().lang(Lang::En).issue(&issue, sev, "u.csv", Some(&src), f);
                 assert_no_raw_controls(&out);
                 prop_assert!(out.len() < 8_000);
             }
@@ -597,9 +702,12 @@ fn a_byte_order_mark_does_not_shift_the_caret() {
     let without = &with[3..];
     let err2 = cchc::Ruleset::from_yaml_str(without, "bom.yaml").unwrap_err();
     assert_eq!(err.diagnostics(), err2.diagnostics());
-    let a =
-        Renderer::plain().diagnostics(err.diagnostics(), Severity::Error, Some(&Source::new(with)));
-    let b = Renderer::plain().diagnostics(
+    let a = Renderer::plain().lang(Lang::En).diagnostics(
+        err.diagnostics(),
+        Severity::Error,
+        Some(&Source::new(with)),
+    );
+    let b = Renderer::plain().lang(Lang::En).diagnostics(
         err2.diagnostics(),
         Severity::Error,
         Some(&Source::new(without)),

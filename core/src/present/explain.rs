@@ -4,15 +4,18 @@
 use std::fmt::Write as _;
 
 use super::messages::{self, Severity};
-use super::{delta, number, opt_number, terminal_safe as t};
-use crate::i18n::Lang;
+use super::{delta, terminal_safe as t, text_number};
+use crate::i18n::{Arg, Lang};
 use crate::result::UnitResult;
 
-/// The explanation of a unit's result as terminal-safe text, one line per criterion, ending
-/// with a newline. The CLI (`score --explain`) and the Python `Result.explain()` print this.
+/// The explanation of a unit's result as terminal-safe text: its heading, the ruleset's issuer
+/// and status (unless official), then one line per criterion, ending with a newline. The CLI (`score --explain`) and the Python `Result.explain()` print this.
 pub fn explain(r: &UnitResult, lang: Lang) -> String {
     let mut out = heading(r, lang);
     out.push('\n');
+    for line in messages::ruleset_notes(&r.plan, lang) {
+        let _ = writeln!(out, "  {}", t(&line));
+    }
     body(r, lang, &mut out);
     out
 }
@@ -20,23 +23,30 @@ pub fn explain(r: &UnitResult, lang: Lang) -> String {
 /// The first line of the explanation (no newline): the unit, its figures, status, grade and
 /// own mark.
 pub(crate) fn heading(r: &UnitResult, lang: Lang) -> String {
-    let _ = lang;
-    let mut out = String::new();
-    let label = messages::unit_label(r.unit.name.as_deref(), r.unit.id.as_deref());
-    out.push_str(&messages::unit_heading(
-        &t(&label),
-        number(r.total),
-        number(r.max),
-        opt_number(r.index),
-        r.status.as_str(),
-    ));
+    let places = r.plan.places;
+    let label = messages::unit_label(r.unit.name.as_deref(), r.unit.id.as_deref(), lang);
+    let index = match r.index {
+        Some(i) => Arg::fixed(i, places),
+        None => Arg::Text(messages::none(lang)),
+    };
+    let mut out = t(&messages::unit_heading(
+        label,
+        Arg::fixed(r.total, places),
+        Arg::fixed(r.max, places),
+        index,
+        messages::unit_status(r.status, lang),
+    )
+    .render(lang))
+    .into_owned();
     if let Some(g) = r.grade() {
-        out.push_str(&t(&messages::grade(g.label)));
+        out.push_str(&t(&messages::grade(g.label, lang)));
     }
     if let Some(own) = r.self_assessed {
         out.push_str(&messages::self_assessed(
-            number(own),
-            delta(r.total, own).map(number),
+            own,
+            delta(r.total, own),
+            places,
+            lang,
         ));
     }
     out
@@ -44,10 +54,11 @@ pub(crate) fn heading(r: &UnitResult, lang: Lang) -> String {
 
 /// One line per criterion, then the unit's errors and warnings.
 fn body(r: &UnitResult, lang: Lang, out: &mut String) {
+    let places = r.plan.places;
     for (i, (node, res)) in r.iter_nodes().enumerate() {
         let own = res
             .self_assessed
-            .map(|s| messages::self_assessed(number(s), delta(res.points, s).map(number)))
+            .map(|s| messages::self_assessed(s, delta(res.points, s), places, lang))
             .unwrap_or_default();
         let _ = write!(
             out,
@@ -56,9 +67,9 @@ fn body(r: &UnitResult, lang: Lang, out: &mut String) {
             t(&node.id),
             t(&node.title),
             messages::kind_mark(node.kind.as_str()),
-            number(res.points),
-            number(res.max),
-            messages::node_mark(res.status),
+            text_number(res.points, places, lang),
+            text_number(res.max, places, lang),
+            messages::node_mark(res.status, lang),
         );
         let why = r.trace_text(i, lang);
         if !why.is_empty() {
@@ -76,6 +87,7 @@ fn body(r: &UnitResult, lang: Lang, out: &mut String) {
                 e.code.as_str(),
                 e.criterion.as_deref(),
                 &e.message.render(lang),
+                lang,
             );
             let _ = writeln!(out, "  {}", t(&line));
         }
@@ -110,9 +122,15 @@ mod tests {
         let unit = Unit::new("b")
             .with_value("kh", RawValue::Bool(true))
             .with_self_assessed("1", Decimal::new(5, 1));
-        let text = explain(&rs.score(&unit), Lang::Vi);
+        let r = rs.score(&unit);
+        let text = explain(&r, Lang::Vi);
         assert!(
-            text.contains("1 Kế hoạch — 1/1 (tự chấm 0.5, chênh 0.5)"),
+            text.contains("1 Kế hoạch — 1,00/1,00 (tự chấm 0,50, chênh 0,50)"),
+            "{text}"
+        );
+        let text = explain(&r, Lang::En);
+        assert!(
+            text.contains("1 Kế hoạch — 1.00/1.00 (self-assessed 0.50, difference 0.50)"),
             "{text}"
         );
     }

@@ -2,10 +2,11 @@
 
 use std::fmt::Write as _;
 
-use super::messages::{self, Severity};
-use super::number;
+use super::messages::{self, Header, Severity, header};
+use super::text_number;
 use crate::error::Issue;
 use crate::i18n::Lang;
+use crate::plan::Plan;
 use crate::result::{RankEntry, UnitResult};
 
 /// Escapes text for HTML element content and attribute values.
@@ -28,10 +29,7 @@ fn issues(out: &mut String, severity: Severity, list: &[Issue], lang: Lang) {
     if list.is_empty() {
         return;
     }
-    let title = match severity {
-        Severity::Error => messages::HTML_ERRORS,
-        Severity::Warning => messages::HTML_WARNINGS,
-    };
+    let title = esc(&messages::problems_title(severity, lang));
     let _ = write!(out, "<p>{title}:</p><ul>");
     for i in list {
         let at = i
@@ -49,21 +47,30 @@ fn issues(out: &mut String, severity: Severity, list: &[Issue], lang: Lang) {
     out.push_str("</ul>");
 }
 
+/// The ruleset's issuer and status (unless official), one paragraph each.
+fn notes(out: &mut String, plan: &Plan, lang: Lang) {
+    for line in messages::ruleset_notes(plan, lang) {
+        let _ = write!(out, "<p><em>{}</em></p>", esc(&line));
+    }
+}
+
 /// One unit's result as an HTML table of its criteria (points, max, status, why), then its
 /// errors and warnings; the heading is the first line of [`super::explain`].
 pub fn unit_html(r: &UnitResult, lang: Lang) -> String {
     let mut h = String::from("<div class=\"cchc-result\">");
     let heading = super::explain::heading(r, lang);
     let _ = write!(h, "<p><strong>{}</strong></p>", esc(&heading));
+    notes(&mut h, &r.plan, lang);
     let _ = write!(
         h,
         "<table><thead><tr><th style=\"text-align:left\">{}</th><th>{}</th><th>{}</th><th>{}</th><th style=\"text-align:left\">{}</th></tr></thead><tbody>",
-        messages::HTML_CRITERION,
-        messages::HTML_POINTS,
-        messages::HTML_MAX,
-        messages::HTML_STATUS,
-        messages::HTML_TRACE
+        esc(&header(Header::Criterion, lang)),
+        esc(&header(Header::Points, lang)),
+        esc(&header(Header::Max, lang)),
+        esc(&header(Header::Status, lang)),
+        esc(&header(Header::Why, lang)),
     );
+    let places = r.plan.places;
     for (i, (node, res)) in r.iter_nodes().enumerate() {
         let pad = "&nbsp;&nbsp;&nbsp;&nbsp;".repeat(node.depth.saturating_sub(1));
         let label = esc(&format!(
@@ -80,9 +87,9 @@ pub fn unit_html(r: &UnitResult, lang: Lang) -> String {
         let _ = write!(
             h,
             "<tr><td style=\"text-align:left\">{pad}{label}</td><td>{}</td><td>{}</td><td>{}</td><td style=\"text-align:left\">{}</td></tr>",
-            number(res.points),
-            number(res.max),
-            messages::node_status(res.status),
+            text_number(res.points, places, lang),
+            text_number(res.max, places, lang),
+            esc(&messages::node_status(res.status, lang)),
             esc(&r.trace_text(i, lang))
         );
     }
@@ -100,7 +107,6 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
     grouped: bool,
     lang: Lang,
 ) -> String {
-    let _ = lang;
     let mut rank_of = vec![None; results.len()];
     for e in ranking {
         if let Some(slot) = rank_of.get_mut(e.position) {
@@ -112,26 +118,34 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
         esc(&messages::batch_caption(
             results.len(),
             ranking.len(),
-            grouped
+            grouped,
+            lang
         ))
     );
+    if let Some(first) = results.first() {
+        notes(&mut h, &first.borrow().plan, lang);
+    }
     let _ = write!(
         h,
         "<table><thead><tr><th>{}</th><th style=\"text-align:left\">{}</th><th style=\"text-align:left\">{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        messages::HTML_RANK,
-        messages::HTML_ID,
-        messages::HTML_NAME,
-        messages::HTML_KIND,
-        messages::HTML_STATUS,
-        messages::HTML_TOTAL,
-        messages::HTML_MAX,
-        messages::HTML_INDEX,
-        messages::HTML_GRADE,
+        esc(&header(Header::Rank, lang)),
+        esc(&header(Header::Id, lang)),
+        esc(&header(Header::Name, lang)),
+        esc(&header(Header::Kind, lang)),
+        esc(&header(Header::Status, lang)),
+        esc(&header(Header::Total, lang)),
+        esc(&header(Header::Max, lang)),
+        esc(&header(Header::Index, lang)),
+        esc(&header(Header::Grade, lang)),
     );
     for (r, rank) in results.iter().zip(&rank_of) {
         let r = r.borrow();
         let opt = |s: &Option<String>| esc(s.as_deref().unwrap_or(""));
-        let index = r.index.map(number).unwrap_or_default();
+        let places = r.plan.places;
+        let index = r
+            .index
+            .map(|i| text_number(i, places, lang))
+            .unwrap_or_default();
         let _ = write!(
             h,
             "<tr><td>{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -139,9 +153,9 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
             opt(&r.unit.id),
             opt(&r.unit.name),
             opt(&r.unit.kind),
-            r.status.as_str(),
-            number(r.total),
-            number(r.max),
+            esc(&messages::unit_status(r.status, lang)),
+            text_number(r.total, places, lang),
+            text_number(r.max, places, lang),
             index,
             r.grade().map(|g| esc(g.label)).unwrap_or_default(),
         );

@@ -1,31 +1,48 @@
-//! Every user-visible word of the presentation module, one function per message, so that a
-//! Vietnamese/English catalogue can replace this file later without touching the renderers.
+//! Every user-visible word of the presentation module, one function per message, each built
+//! from the catalogue (`core/locales/{vi,en}/ui.ftl`) in the language asked for.
 //!
-//! Terminal output keeps the Vietnamese words the CLI has always printed; machine values
-//! (`complete`, `missing`, error codes, column names of the CSV) are not translated.
+//! Machine values (`complete`, `missing`, error codes, column names of the plain CSV) are not
+//! translated.
 
-use std::fmt::Display;
+use rust_decimal::Decimal;
 
-use crate::result::NodeStatus;
+use crate::i18n::{Arg, Lang, Message};
+use crate::msg;
+use crate::plan::Plan;
+use crate::result::{NodeStatus, UnitStatus};
+use crate::types::RulesetStatus;
 
 /// Shown where a value is absent (no index, no grade, no rank).
-pub(crate) const NONE: &str = "-";
+pub(crate) fn none(lang: Lang) -> String {
+    msg!("ui-none").render(lang)
+}
 
 /// The word for a node's status.
-pub(crate) fn node_status(s: NodeStatus) -> &'static str {
+pub(crate) fn node_status(s: NodeStatus, lang: Lang) -> String {
     match s {
-        NodeStatus::Scored => "đã chấm",
-        NodeStatus::NotApplicable => "không áp dụng",
-        NodeStatus::Missing => "thiếu dữ liệu",
-        NodeStatus::Error => "lỗi",
+        NodeStatus::Scored => msg!("ui-node-scored"),
+        NodeStatus::NotApplicable => msg!("ui-node-not-applicable"),
+        NodeStatus::Missing => msg!("ui-node-missing"),
+        NodeStatus::Error => msg!("ui-node-error"),
     }
+    .render(lang)
+}
+
+/// The word for a unit's status.
+pub(crate) fn unit_status(s: UnitStatus, lang: Lang) -> String {
+    match s {
+        UnitStatus::Complete => msg!("ui-unit-complete"),
+        UnitStatus::Incomplete => msg!("ui-unit-incomplete"),
+        UnitStatus::Error => msg!("ui-unit-error"),
+    }
+    .render(lang)
 }
 
 /// The mark after a criterion in the explanation: nothing for a scored node.
-pub(crate) fn node_mark(s: NodeStatus) -> String {
+pub(crate) fn node_mark(s: NodeStatus, lang: Lang) -> String {
     match s {
         NodeStatus::Scored => String::new(),
-        s => format!(" [{}]", node_status(s)),
+        s => format!(" [{}]", node_status(s, lang)),
     }
 }
 
@@ -40,45 +57,77 @@ pub(crate) fn kind_mark(kind: &str) -> &'static str {
 
 /// A unit's own mark beside the engine's; `delta` is None when the difference is out of the
 /// range of exact decimals.
-pub(crate) fn self_assessed(own: impl Display, delta: Option<impl Display>) -> String {
-    match delta {
-        Some(d) => format!(" (tự chấm {own}, chênh {d})"),
-        None => format!(" (tự chấm {own}, chênh vượt giới hạn số)"),
-    }
+pub(crate) fn self_assessed(
+    own: Decimal,
+    delta: Option<Decimal>,
+    places: u32,
+    lang: Lang,
+) -> String {
+    let m = match delta {
+        Some(d) => msg!(
+            "ui-self-assessed",
+            own = Arg::fixed(own, places),
+            delta = Arg::fixed(d, places)
+        ),
+        None => msg!(
+            "ui-self-assessed-out-of-range",
+            own = Arg::fixed(own, places)
+        ),
+    };
+    format!(" {}", m.render(lang))
 }
 
-/// The first line of a unit's explanation.
+/// The first line of a unit's explanation (without grade and own mark).
 pub(crate) fn unit_heading(
-    unit: &str,
-    total: impl Display,
-    max: impl Display,
-    index: impl Display,
-    status: &str,
-) -> String {
-    format!("{unit} — {total} / {max}, index {index}, {status}")
+    unit: String,
+    total: Arg,
+    max: Arg,
+    index: Arg,
+    status: String,
+) -> Message {
+    msg!(
+        "ui-unit-heading",
+        unit = unit,
+        total = total,
+        max = max,
+        index = index,
+        status = status
+    )
 }
 
 /// A unit named in a heading: its name and id, or whichever it has.
-pub(crate) fn unit_label(name: Option<&str>, id: Option<&str>) -> String {
+pub(crate) fn unit_label(name: Option<&str>, id: Option<&str>, lang: Lang) -> String {
     match (name, id) {
-        (Some(n), Some(i)) => format!("{n} ({i})"),
+        (Some(n), Some(i)) => msg!("ui-unit-named", name = n, id = i).render(lang),
         (Some(n), None) => n.to_string(),
         (None, Some(i)) => format!("({i})"),
-        (None, None) => "(?)".to_string(),
+        (None, None) => msg!("ui-unit-unnamed").render(lang),
     }
 }
 
 /// The grade part of a unit's heading.
-pub(crate) fn grade(label: &str) -> String {
-    format!(", xếp loại {label}")
+pub(crate) fn grade(label: &str, lang: Lang) -> String {
+    msg!("ui-unit-grade", grade = label).render(lang)
 }
 
-/// A unit problem line: `error[code] 1.2: message`.
-pub(crate) fn issue(severity: Severity, code: &str, criterion: Option<&str>, msg: &str) -> String {
-    let word = match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+/// `lỗi` / `error`, `cảnh báo` / `warning`.
+pub(crate) fn severity_word(severity: Severity, lang: Lang) -> String {
+    match severity {
+        Severity::Error => msg!("ui-error"),
+        Severity::Warning => msg!("ui-warning"),
+    }
+    .render(lang)
+}
+
+/// A unit problem line: `lỗi[code] 1.2: message`.
+pub(crate) fn issue(
+    severity: Severity,
+    code: &str,
+    criterion: Option<&str>,
+    msg: &str,
+    lang: Lang,
+) -> String {
+    let word = severity_word(severity, lang);
     match criterion {
         Some(c) => format!("{word}[{code}] {c}: {msg}"),
         None => format!("{word}[{code}]: {msg}"),
@@ -92,49 +141,103 @@ pub(crate) enum Severity {
     Warning,
 }
 
-/// The title line of the ranking table.
-pub(crate) fn ruleset_heading(title: &str, id: &str, version: &str, fingerprint: &str) -> String {
-    format!("{title} — {id} {version} ({fingerprint})")
+/// The title of a list of problems in HTML.
+pub(crate) fn problems_title(severity: Severity, lang: Lang) -> String {
+    match severity {
+        Severity::Error => msg!("ui-errors"),
+        Severity::Warning => msg!("ui-warnings"),
+    }
+    .render(lang)
 }
 
-/// Headers of the ranking table (terminal).
-pub(crate) const TABLE_RANK: &str = "rank";
-pub(crate) const TABLE_UNIT: &str = "unit";
-pub(crate) const TABLE_KIND: &str = "kind";
-pub(crate) const TABLE_TOTAL: &str = "total";
-pub(crate) const TABLE_MAX: &str = "max";
-pub(crate) const TABLE_INDEX: &str = "index";
-pub(crate) const TABLE_GRADE: &str = "grade";
-pub(crate) const TABLE_STATUS: &str = "status";
+/// The title line of the ranking table.
+pub(crate) fn ruleset_heading(
+    title: &str,
+    id: &str,
+    version: &str,
+    fingerprint: &str,
+    lang: Lang,
+) -> String {
+    msg!(
+        "ui-ruleset-heading",
+        title = title,
+        id = id,
+        version = version,
+        fingerprint = fingerprint
+    )
+    .render(lang)
+}
 
-/// Headers of the HTML views (notebooks).
-pub(crate) const HTML_CRITERION: &str = "Tiêu chí";
-pub(crate) const HTML_POINTS: &str = "Điểm";
-pub(crate) const HTML_MAX: &str = "Tối đa";
-pub(crate) const HTML_STATUS: &str = "Trạng thái";
-pub(crate) const HTML_TRACE: &str = "Giải thích";
-pub(crate) const HTML_ERRORS: &str = "Lỗi";
-pub(crate) const HTML_WARNINGS: &str = "Cảnh báo";
-pub(crate) const HTML_RANK: &str = "Hạng";
-pub(crate) const HTML_ID: &str = "Mã";
-pub(crate) const HTML_NAME: &str = "Tên";
-pub(crate) const HTML_KIND: &str = "Loại";
-pub(crate) const HTML_TOTAL: &str = "Tổng điểm";
-pub(crate) const HTML_INDEX: &str = "Chỉ số";
-pub(crate) const HTML_GRADE: &str = "Xếp loại";
+/// The lines saying who issued the ruleset (when its file says) and, unless it is official,
+/// how far its figures may be relied on.
+pub(crate) fn ruleset_notes(plan: &Plan, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(by) = plan.issued_by.as_deref().filter(|b| !b.trim().is_empty()) {
+        lines.push(msg!("ui-ruleset-issued-by", issued_by = by).render(lang));
+    }
+    match plan.status {
+        RulesetStatus::Official => {}
+        RulesetStatus::Draft => lines.push(msg!("ui-ruleset-draft").render(lang)),
+        RulesetStatus::Illustrative => lines.push(msg!("ui-ruleset-illustrative").render(lang)),
+    }
+    lines
+}
+
+/// A column header for people (terminal table, HTML views, CSV in the Excel style).
+#[derive(Clone, Copy)]
+pub(crate) enum Header {
+    Rank,
+    Unit,
+    Id,
+    Name,
+    Kind,
+    Status,
+    Total,
+    Max,
+    Index,
+    Grade,
+    Criterion,
+    Points,
+    Why,
+}
+
+/// The words of a column header.
+pub(crate) fn header(h: Header, lang: Lang) -> String {
+    match h {
+        Header::Rank => msg!("ui-col-rank"),
+        Header::Unit => msg!("ui-col-unit"),
+        Header::Id => msg!("ui-col-id"),
+        Header::Name => msg!("ui-col-name"),
+        Header::Kind => msg!("ui-col-kind"),
+        Header::Status => msg!("ui-col-status"),
+        Header::Total => msg!("ui-col-total"),
+        Header::Max => msg!("ui-col-max"),
+        Header::Index => msg!("ui-col-index"),
+        Header::Grade => msg!("ui-col-grade"),
+        Header::Criterion => msg!("ui-col-criterion"),
+        Header::Points => msg!("ui-col-points"),
+        Header::Why => msg!("ui-col-why"),
+    }
+    .render(lang)
+}
+
+/// A criterion's column header for people: `Tiêu chí 1.2`.
+pub(crate) fn criterion_header(id: &str, lang: Lang) -> String {
+    msg!("ui-col-criterion-id", id = id).render(lang)
+}
 
 /// The caption of a batch's HTML table.
-pub(crate) fn batch_caption(units: usize, ranked: usize, grouped: bool) -> String {
-    let within = if grouped {
-        ", xếp hạng theo từng loại"
+pub(crate) fn batch_caption(units: usize, ranked: usize, grouped: bool, lang: Lang) -> String {
+    if grouped {
+        msg!("ui-batch-caption-grouped", units = units, ranked = ranked)
     } else {
-        ""
-    };
-    format!("{units} đơn vị, {ranked} được xếp hạng{within}")
+        msg!("ui-batch-caption", units = units, ranked = ranked)
+    }
+    .render(lang)
 }
 
-/// The header of a criterion's column in CSV and DataFrames, when its id is also the name of
-/// one of the fixed columns (`id`, `total`…).
+/// The header of a criterion's column in the plain CSV and DataFrames (machine names), when
+/// its id is also the name of one of the fixed columns (`id`, `total`…).
 pub(crate) fn criterion_column(id: &str) -> String {
     format!("criterion {id}")
 }

@@ -3,8 +3,9 @@
 //! table, CSV and DataFrames), HTML views for notebooks, the ranking JSON and streamed output
 //! of large batches.
 //!
-//! Every user-visible word comes from `messages`, one function per message, so that a
-//! catalogue can replace it. Text from rule files and data (names, titles, kinds) is made safe
+//! Every user-visible word comes from `messages`, one function per message, each rendered from
+//! the catalogue (`ui.ftl`) in the language asked for; numbers in text are padded to the
+//! ruleset's `rounding.places` and use the language's decimal separator. Text from rule files and data (names, titles, kinds) is made safe
 //! for where it goes: control characters are escaped in terminal text ([`terminal_safe`]) and
 //! cells that a spreadsheet would run as a formula are neutralised in CSV
 //! ([`spreadsheet_safe`]).
@@ -20,11 +21,13 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use crate::i18n::Lang;
+
 pub use explain::explain;
 pub use html::{batch_html, unit_html};
 pub use ranking::{BatchJson, RankRow};
-pub use stream::{StreamFormat, StreamSummary, write_batch, write_batch_chunks};
-pub use table::{Cell, Column, Columns, text_table, write_csv};
+pub use stream::{Output, StreamFormat, StreamSummary, write_batch, write_batch_chunks};
+pub use table::{Cell, Column, Columns, CsvStyle, text_table, write_csv, write_csv_with};
 
 /// Engine points minus the unit's own mark, exactly; `None` when the difference does not fit
 /// in a decimal (it never panics).
@@ -37,9 +40,16 @@ pub fn number(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
-/// An optional decimal, `-` when absent.
-pub(crate) fn opt_number(d: Option<Decimal>) -> String {
-    d.map(number).unwrap_or_else(|| messages::NONE.to_string())
+/// A decimal in text for people: padded to the ruleset's `places`, with the language's
+/// decimal separator (`75,20` in Vietnamese, `75.20` in English).
+pub(crate) fn text_number(d: Decimal, places: u32, lang: Lang) -> String {
+    crate::i18n::number(d, places, lang)
+}
+
+/// An optional decimal in text for people (see [`text_number`]), `-` when absent.
+pub(crate) fn opt_number(d: Option<Decimal>, places: u32, lang: Lang) -> String {
+    d.map(|d| text_number(d, places, lang))
+        .unwrap_or_else(|| messages::none(lang))
 }
 
 /// True for characters that must not reach a terminal raw: control characters (ESC, CR, NUL,

@@ -7,9 +7,10 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::ranking::Ranking;
-use super::table::{Columns, CsvRows};
+use super::table::{Columns, CsvRows, CsvStyle};
 use crate::data::UnitChunks;
 use crate::error::Error;
+use crate::i18n::{Lang, Localize};
 use crate::result::{UnitResult, UnitStatus};
 use crate::ruleset::Ruleset;
 use crate::score::{BatchOptions, Duplicates};
@@ -27,6 +28,48 @@ pub enum StreamFormat {
     Json,
     /// A row per unit (see [`super::Columns`]), spreadsheet-safe.
     Csv,
+}
+
+/// How a streamed batch is written: its format, the language of its texts (messages and
+/// explanations in JSON, Excel-style headers in CSV) and the style of CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Output {
+    /// JSON or CSV.
+    pub format: StreamFormat,
+    /// The language of the texts.
+    pub lang: Lang,
+    /// The style of CSV (ignored for JSON).
+    pub csv: CsvStyle,
+}
+
+impl Output {
+    /// `format` with Vietnamese texts and plain CSV.
+    pub fn new(format: StreamFormat) -> Output {
+        Output {
+            format,
+            lang: Lang::Vi,
+            csv: CsvStyle::Plain,
+        }
+    }
+
+    /// With texts in `lang`.
+    pub fn lang(mut self, lang: Lang) -> Output {
+        self.lang = lang;
+        self
+    }
+
+    /// With CSV in `style`.
+    pub fn csv(mut self, style: CsvStyle) -> Output {
+        self.csv = style;
+        self
+    }
+}
+
+impl From<StreamFormat> for Output {
+    fn from(format: StreamFormat) -> Output {
+        Output::new(format)
+    }
 }
 
 /// What a streamed batch was, once written.
@@ -50,11 +93,19 @@ pub fn write_batch(
     rs: &Ruleset,
     units: &[Unit],
     opts: &BatchOptions,
-    format: StreamFormat,
+    format: impl Into<Output>,
     out: &mut dyn Write,
     progress: &mut dyn FnMut(usize),
 ) -> io::Result<StreamSummary> {
-    write_chunked(rs, Units::Slice(units), opts, format, out, progress, CHUNK)
+    write_chunked(
+        rs,
+        Units::Slice(units),
+        opts,
+        format.into(),
+        out,
+        progress,
+        CHUNK,
+    )
 }
 
 /// [`write_batch`] for units read a chunk at a time ([`crate::data::unit_chunks`]): the units
@@ -67,11 +118,19 @@ pub fn write_batch_chunks(
     rs: &Ruleset,
     units: &UnitChunks<'_>,
     opts: &BatchOptions,
-    format: StreamFormat,
+    format: impl Into<Output>,
     out: &mut dyn Write,
     progress: &mut dyn FnMut(usize),
 ) -> io::Result<StreamSummary> {
-    write_chunked(rs, Units::Chunks(units), opts, format, out, progress, CHUNK)
+    write_chunked(
+        rs,
+        Units::Chunks(units),
+        opts,
+        format.into(),
+        out,
+        progress,
+        CHUNK,
+    )
 }
 
 /// The units of a batch: in memory, or read a chunk at a time.
@@ -124,7 +183,7 @@ fn write_chunked(
     rs: &Ruleset,
     units: Units<'_>,
     opts: &BatchOptions,
-    format: StreamFormat,
+    output: Output,
     out: &mut dyn Write,
     progress: &mut dyn FnMut(usize),
     chunk: usize,
@@ -132,9 +191,9 @@ fn write_chunked(
     let chunk = chunk.max(1);
     let mut summary = StreamSummary::default();
     let mut out = io::BufWriter::new(out);
-    match format {
+    match output.format {
         StreamFormat::Csv => {
-            let mut w = CsvRows::new(Columns::for_ruleset(rs), &mut out)?;
+            let mut w = CsvRows::new(Columns::for_ruleset(rs), &mut out, output.csv, output.lang)?;
             each_result(rs, units, chunk, progress, &io_error, &mut |r| {
                 count(&mut summary, r);
                 w.row(r)
@@ -147,6 +206,7 @@ fn write_chunked(
                 units,
                 grouped: opts.group_by_kind,
                 chunk,
+                lang: output.lang,
                 state: std::cell::RefCell::new(State {
                     progress,
                     summary: &mut summary,
@@ -222,6 +282,7 @@ struct Streamed<'a> {
     units: Units<'a>,
     grouped: bool,
     chunk: usize,
+    lang: Lang,
     state: std::cell::RefCell<State<'a>>,
 }
 
@@ -244,7 +305,7 @@ impl Serialize for Results<'_, '_> {
             if r.status == UnitStatus::Complete && r.index.is_some() {
                 ranked.push(compact(r));
             }
-            seq.serialize_element(r)
+            seq.serialize_element(&r.in_lang(doc.lang))
         })?;
         seq.end()
     }
@@ -327,7 +388,7 @@ criteria:
                         &rs,
                         Units::Slice(&units),
                         &opts,
-                        format,
+                        format.into(),
                         &mut out,
                         &mut |n| seen.push(n),
                         chunk,
@@ -398,7 +459,7 @@ criteria:
                         &rs,
                         Units::Chunks(&chunks),
                         &opts,
-                        format,
+                        format.into(),
                         &mut out,
                         &mut |n| seen.push(n),
                         chunk,

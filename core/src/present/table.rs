@@ -6,8 +6,8 @@ use std::io::Write;
 
 use rust_decimal::Decimal;
 
-use super::messages;
-use super::{number, opt_number, spreadsheet_safe, terminal_safe as t};
+use super::messages::{self, Header};
+use super::{number, opt_number, spreadsheet_safe, terminal_safe as t, text_number};
 use crate::i18n::Lang;
 use crate::plan::Plan;
 use crate::result::{BatchResult, UnitResult};
@@ -69,12 +69,46 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// The cell as CSV text, spreadsheet-safe (text cells that would run as a formula are
-    /// prefixed with `'`; numbers are written as they are).
+    /// The cell as plain CSV text, spreadsheet-safe (text cells that would run as a formula are
+    /// prefixed with `'`; numbers are written as they are, with a decimal point).
     pub fn csv_text(&self) -> String {
-        match self {
-            Cell::Text(s) => spreadsheet_safe(s.as_deref().unwrap_or("")).into_owned(),
-            Cell::Number(d) => d.map(number).unwrap_or_default(),
+        self.csv_text_in(CsvStyle::Plain)
+    }
+
+    /// The cell as CSV text in a style: numbers with a decimal point (plain) or comma (Excel),
+    /// never padded; text cells spreadsheet-safe in both.
+    pub fn csv_text_in(&self, style: CsvStyle) -> String {
+        match (self, style) {
+            (Cell::Text(s), _) => spreadsheet_safe(s.as_deref().unwrap_or("")).into_owned(),
+            (Cell::Number(d), CsvStyle::Plain) => d.map(number).unwrap_or_default(),
+            (Cell::Number(d), CsvStyle::Excel) => d
+                .map(|d| crate::i18n::number(d, 0, Lang::Vi))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// How CSV is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum CsvStyle {
+    /// For programs: `,` between fields, a decimal point, the machine column names (`id`,
+    /// `total`, criterion ids), no byte-order mark.
+    #[default]
+    Plain,
+    /// For Excel with Vietnamese regional settings: a UTF-8 byte-order mark, `;` between
+    /// fields, a decimal comma, column headers in the language (`Mã`, `Tổng điểm`,
+    /// `Tiêu chí 1.2`). Status and grade cells keep their machine values.
+    Excel,
+}
+
+impl CsvStyle {
+    /// The style people of a language expect by default: Excel for Vietnamese, plain for
+    /// English.
+    pub fn default_for(lang: Lang) -> CsvStyle {
+        match lang {
+            Lang::Vi => CsvStyle::Excel,
+            Lang::En => CsvStyle::Plain,
         }
     }
 }
@@ -85,12 +119,15 @@ impl Cell {
 #[derive(Debug, Clone)]
 pub struct Columns {
     cols: Vec<(Column, String)>,
+    /// The id of each criterion column's criterion, in order.
+    criteria: Vec<String>,
 }
 
 impl Columns {
     fn of_plan(plan: Option<&Plan>) -> Self {
         let mut cols: Vec<(Column, String)> =
             FIXED.iter().map(|(c, h)| (*c, (*h).to_string())).collect();
+        let mut criteria = Vec::new();
         if let Some(plan) = plan {
             let fixed: HashSet<&str> = FIXED.iter().map(|(_, h)| *h).collect();
             for (i, n) in plan.nodes.iter().enumerate() {
@@ -100,9 +137,10 @@ impl Columns {
                     n.id.clone()
                 };
                 cols.push((Column::Criterion(i), header));
+                criteria.push(n.id.clone());
             }
         }
-        Columns { cols }
+        Columns { cols, criteria }
     }
 
     /// The columns of this ruleset's results.
@@ -130,6 +168,32 @@ impl Columns {
         self.cols.iter().map(|(_, h)| h.as_str()).collect()
     }
 
+    /// The headers for people in `lang` (the Excel-style CSV): the fixed columns' words, then
+    /// `Tiêu chí <id>` per criterion.
+    pub fn headers_in(&self, lang: Lang) -> Vec<String> {
+        let mut criteria = self.criteria.iter();
+        self.cols
+            .iter()
+            .map(|(c, h)| {
+                let word = |h| messages::header(h, lang);
+                match c {
+                    Column::Id => word(Header::Id),
+                    Column::Name => word(Header::Name),
+                    Column::Kind => word(Header::Kind),
+                    Column::Status => word(Header::Status),
+                    Column::Total => word(Header::Total),
+                    Column::Max => word(Header::Max),
+                    Column::Index => word(Header::Index),
+                    Column::Grade => word(Header::Grade),
+                    Column::Criterion(_) => criteria
+                        .next()
+                        .map(|id| messages::criterion_header(id, lang))
+                        .unwrap_or_else(|| h.clone()),
+                }
+            })
+            .collect()
+    }
+
     /// A result's row, one cell per column.
     pub fn row(&self, r: &UnitResult) -> Vec<Cell> {
         self.cols.iter().map(|(c, _)| cell(*c, r)).collect()
@@ -154,26 +218,45 @@ pub(crate) fn cell(c: Column, r: &UnitResult) -> Cell {
 /// A CSV writer of result rows (header first), spreadsheet-safe.
 pub(crate) struct CsvRows<W: Write> {
     cols: Columns,
+    style: CsvStyle,
     out: csv::Writer<W>,
 }
 
 impl<W: Write> CsvRows<W> {
-    /// Writes the header.
-    pub(crate) fn new(cols: Columns, out: W) -> std::io::Result<Self> {
+    /// Writes the byte-order mark (Excel style) and the header.
+    pub(crate) fn new(
+        cols: Columns,
+        mut out: W,
+        style: CsvStyle,
+        lang: Lang,
+    ) -> std::io::Result<Self> {
+        let (delimiter, header) = match style {
+            CsvStyle::Plain => (b',', cols.headers().into_iter().map(String::from).collect()),
+            CsvStyle::Excel => {
+                out.write_all("\u{feff}".as_bytes())?;
+                (b';', cols.headers_in(lang))
+            }
+        };
         let mut out = csv::WriterBuilder::new()
+            .delimiter(delimiter)
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(out);
-        let header: Vec<String> = cols
+        let header: Vec<String> = header
             .iter()
-            .map(|(_, h)| spreadsheet_safe(h).into_owned())
+            .map(|h: &String| spreadsheet_safe(h).into_owned())
             .collect();
         out.write_record(&header).map_err(std::io::Error::other)?;
-        Ok(CsvRows { cols, out })
+        Ok(CsvRows { cols, style, out })
     }
 
     /// Writes one result's row.
     pub(crate) fn row(&mut self, r: &UnitResult) -> std::io::Result<()> {
-        let row: Vec<String> = self.cols.row(r).iter().map(Cell::csv_text).collect();
+        let row: Vec<String> = self
+            .cols
+            .row(r)
+            .iter()
+            .map(|c| c.csv_text_in(self.style))
+            .collect();
         self.out.write_record(&row).map_err(std::io::Error::other)
     }
 
@@ -183,8 +266,8 @@ impl<W: Write> CsvRows<W> {
     }
 }
 
-/// Writes results as CSV: a header row, then a row per result in input order; text cells are
-/// spreadsheet-safe.
+/// Writes results as plain CSV: a header row, then a row per result in input order; text cells
+/// are spreadsheet-safe.
 ///
 /// # Errors
 /// When writing fails.
@@ -193,7 +276,22 @@ pub fn write_csv<'a>(
     results: impl IntoIterator<Item = &'a UnitResult>,
     out: impl Write,
 ) -> std::io::Result<()> {
-    let mut w = CsvRows::new(Columns::for_ruleset(rs), out)?;
+    write_csv_with(rs, results, CsvStyle::Plain, Lang::En, out)
+}
+
+/// Writes results as CSV in a style (headers of the Excel style in `lang`); text cells are
+/// spreadsheet-safe in every style.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_csv_with<'a>(
+    rs: &Ruleset,
+    results: impl IntoIterator<Item = &'a UnitResult>,
+    style: CsvStyle,
+    lang: Lang,
+    out: impl Write,
+) -> std::io::Result<()> {
+    let mut w = CsvRows::new(Columns::for_ruleset(rs), out, style, lang)?;
     for r in results {
         w.row(r)?;
     }
@@ -209,18 +307,27 @@ fn pad(s: &str, w: usize) -> String {
     }
 }
 
-/// The ranking table for a terminal: a title line, then every unit (ranked ones first, best
-/// first; the others after, ranked `-`), with a kind column when the ranking is by kind. Text
-/// from the rule file and the data is terminal-safe.
+/// The ranking table for a terminal: a title line (then the issuer, and the status unless the
+/// ruleset is official), then every unit (ranked ones first, best
+/// first; the others after, ranked `-`), with a kind column when the ranking is by kind, and a
+/// last line counting the units and those ranked. Text
+/// from the rule file and the data is terminal-safe; numbers are padded to the ruleset's
+/// `rounding.places` with the language's decimal separator.
 pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
-    let _ = lang;
+    let places = rs.plan.places;
+    let none = messages::none(lang);
     let mut out = messages::ruleset_heading(
         &t(rs.title()),
         &t(rs.id()),
         &t(rs.version()),
         rs.fingerprint(),
+        lang,
     );
     out.push('\n');
+    for line in messages::ruleset_notes(&rs.plan, lang) {
+        out.push_str(&t(&line));
+        out.push('\n');
+    }
     let mut ranked = vec![false; batch.results.len()];
     let mut rows: Vec<(String, &UnitResult)> = Vec::with_capacity(batch.results.len());
     for e in &batch.ranking {
@@ -231,7 +338,7 @@ pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
     }
     for (r, seen) in batch.results.iter().zip(&ranked) {
         if !seen {
-            rows.push((messages::NONE.to_string(), r));
+            rows.push((none.clone(), r));
         }
     }
     let name_of = |r: &UnitResult| {
@@ -242,55 +349,83 @@ pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
             .unwrap_or("?"))
         .into_owned()
     };
-    let names: Vec<String> = rows.iter().map(|(_, r)| name_of(r)).collect();
-    let name_w = names
-        .iter()
-        .map(|n| n.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
-    let mut line = format!(
-        "{}  {}  ",
-        pad(messages::TABLE_RANK, 4),
-        pad(messages::TABLE_UNIT, name_w)
-    );
+    // Every row's cells, the header first; the last column (status) is not padded.
+    let mut table: Vec<Vec<String>> = Vec::with_capacity(rows.len() + 1);
+    let mut head = vec![
+        messages::header(Header::Rank, lang),
+        messages::header(Header::Unit, lang),
+    ];
     if batch.grouped {
-        line.push_str(&pad(messages::TABLE_KIND, 10));
-        line.push_str("  ");
+        head.push(messages::header(Header::Kind, lang));
     }
-    line.push_str(&format!(
-        "{}  {}  {}  {}  {}",
-        pad(messages::TABLE_TOTAL, 8),
-        pad(messages::TABLE_MAX, 6),
-        pad(messages::TABLE_INDEX, 7),
-        pad(messages::TABLE_GRADE, 12),
-        messages::TABLE_STATUS
-    ));
-    out.push_str(&line);
-    out.push('\n');
-    for ((rank, r), name) in rows.iter().zip(&names) {
-        let mut line = format!("{}  {}  ", pad(rank, 4), pad(name, name_w));
+    for h in [
+        Header::Total,
+        Header::Max,
+        Header::Index,
+        Header::Grade,
+        Header::Status,
+    ] {
+        head.push(messages::header(h, lang));
+    }
+    table.push(head);
+    for (rank, r) in &rows {
+        let mut line = vec![rank.clone(), name_of(r)];
         if batch.grouped {
-            line.push_str(&pad(
-                &t(r.unit.kind.as_deref().unwrap_or(messages::NONE)),
-                10,
-            ));
-            line.push_str("  ");
+            line.push(t(r.unit.kind.as_deref().unwrap_or(&none)).into_owned());
         }
         let grade = r
             .grade()
             .map(|g| t(g.label).into_owned())
-            .unwrap_or_else(|| messages::NONE.to_string());
-        line.push_str(&format!(
-            "{}  {}  {}  {}  {}",
-            pad(&number(r.total), 8),
-            pad(&number(r.max), 6),
-            pad(&opt_number(r.index), 7),
-            pad(&grade, 12),
-            r.status.as_str()
-        ));
+            .unwrap_or_else(|| none.clone());
+        line.extend([
+            text_number(r.total, places, lang),
+            text_number(r.max, places, lang),
+            opt_number(r.index, places, lang),
+            grade,
+            messages::unit_status(r.status, lang),
+        ]);
+        table.push(line);
+    }
+    // Minimum widths: today's layout (rank 4, unit 4, kind 10, total 8, max 6, index 7,
+    // grade 12).
+    let mut mins = vec![4, 4];
+    if batch.grouped {
+        mins.push(10);
+    }
+    mins.extend([8, 6, 7, 12, 0]);
+    let widths: Vec<usize> = mins
+        .iter()
+        .enumerate()
+        .map(|(i, min)| {
+            table
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(*min)
+        })
+        .collect();
+    let last = widths.len().saturating_sub(1);
+    for row in &table {
+        let mut line = String::new();
+        for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
+            if i == last {
+                line.push_str(cell);
+            } else {
+                line.push_str(&pad(cell, *w));
+                line.push_str("  ");
+            }
+        }
         out.push_str(&line);
         out.push('\n');
     }
+    out.push_str(&messages::batch_caption(
+        batch.results.len(),
+        batch.ranking.len(),
+        batch.grouped,
+        lang,
+    ));
+    out.push('\n');
     out
 }

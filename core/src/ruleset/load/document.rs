@@ -250,7 +250,9 @@ mod tests {
         let d = &e.diagnostics()[0];
         assert_eq!((d.code, d.line, d.column), (Code::InvalidValue, 5, 9));
         assert!(
-            d.help.as_ref().is_some_and(|h| h.render(crate::Lang::En).contains("illustrative")),
+            d.help
+                .as_ref()
+                .is_some_and(|h| h.render(crate::Lang::En).contains("illustrative")),
             "{d:?}"
         );
         assert_eq!(
