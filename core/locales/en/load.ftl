@@ -1,1 +1,117 @@
 ### load
+## Reading the YAML or JSON text (shared by rule files and data files).
+
+# What a value is, in "… but this is { $kind }".
+load-kind-list = a list
+load-kind-mapping = a mapping
+load-kind-text = text
+load-kind-null = nothing (null)
+load-kind-bool = true/false
+load-kind-number = a number
+load-kind-scalar = a scalar
+
+load-control-character = the file holds the control character { $code } here; a text file may not hold it
+load-control-character-help = remove the character (a NUL byte often means the file was saved as UTF-16 or is not a text file); save the file as UTF-8 text
+load-yaml-unknown-tag = the tag { $tag } cannot be used on { $what }
+load-yaml-unknown-tag-help = remove the tag; only the YAML core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map are understood
+load-yaml-tag-mismatch = { $text } cannot be read as { $tag }
+load-yaml-tag-mismatch-help = write a value of the tagged type, or remove the tag (!!float takes only numbers that are exact in decimal)
+load-yaml-alias-bomb = aliases in this file expand to more than { $nodes } nodes or { $mib } MiB (an alias bomb?)
+load-yaml-alias-bomb-help = write the values out, or use fewer aliases
+load-yaml-unknown-anchor = this alias names an anchor that is not defined before it
+load-yaml-unknown-anchor-help = define the anchor (`&name`) on a complete value before its alias (`*name`)
+load-yaml-too-deep = the YAML nests deeper than { $depth } levels
+load-yaml-flatten = flatten the structure
+load-yaml-duplicate-key = the key { $key } appears twice in this mapping; keep one
+load-yaml-nests-too-deeply = the YAML nests too deeply to be read
+# $detail: the YAML reader's own description of the problem (in English).
+load-yaml-syntax = the YAML cannot be read here: { $detail }
+load-yaml-several-documents = the file holds more than one YAML document; keep one (remove the extra `---`)
+
+## Reading the rule file: shapes and types of values.
+## $what names what is read: a key (`rounding`) or a phrase (a criterion); $kind what was found.
+
+load-did-you-mean = did you mean { $name }?
+load-allowed-keys = the keys allowed here are: { $keys }
+load-use-one-of = use one of: { $words }
+load-not-a-mapping = { $what } must be a mapping of `key: value` lines, but this is { $kind }
+load-not-a-list = { $what } must be a list, but this is { $kind }
+load-unknown-key = unknown key { $key } in { $what }
+load-missing-key = { $what } needs a { $key }; add { $example }
+load-not-text = { $what } must be text, but this is { $kind }
+load-not-a-number-unquoted = { $what } must be a number (unquoted), but this is { $kind }
+load-number-too-large = { $what } { $text } is too large; numbers in a rule file are at most { $max } in size
+load-not-a-number = { $what } must be a number, but { $text } is not one; write digits with `.` as the decimal point
+load-number-not-finite = { $what } must be a finite number, not { $text }
+load-number-inexact = { $what } { $text } cannot be held exactly (at most 28 significant digits); shorten it
+load-not-a-bool = { $what } must be true or false, but this is { $kind }
+load-invalid-keyword = { $text } is not a valid { $what }
+load-not-a-text-list = { $what } must be a list (`[a, b]` or `- a` lines), but this is { $kind }
+load-not-a-map-of-pairs = { $what } must be a mapping, but this is { $kind }
+load-not-a-scalar = { $what } must be true/false, a number or text, but this is { $kind }
+
+# What keywords are called ($what of load-invalid-keyword).
+load-what-on-missing = on_missing policy
+load-what-ranking = ranking
+load-what-input-type = input type
+load-what-node-kind = node kind
+load-what-if-not-applicable = if_not_applicable
+load-what-rule-kind = rule kind
+load-what-unit-status = unit status
+load-what-node-status = node status
+
+# What is read ($what of the messages above).
+load-what-ruleset = a ruleset
+load-what-the-ruleset = the ruleset
+load-what-ruleset-id = the ruleset id
+load-what-date = a date
+load-what-input-name = an input name
+load-what-input = input { $name }
+load-what-grade = a grade
+load-what-grade-id = a grade id
+load-what-grade-label = a grade label
+load-what-test = a test
+load-what-test-name = a test name
+load-what-value = a value
+load-what-self-assessed-points = self-assessed points
+load-what-expected-points = expected points
+load-what-criteria-list = criteria and children (`- id: ...` entries)
+load-what-criterion = a criterion
+load-what-criterion-id = a criterion id
+load-what-criterion-named = criterion { $id }
+load-what-rule-one-kind = `rule` (one rule kind per criterion)
+load-what-script = a script
+load-what-level-points = level points
+load-what-steps = `steps` (`- { "{" } at_least: x, points: p { "}" }` entries)
+load-what-band-step = a band step
+
+## The top level of a rule file.
+
+load-empty-file = the file is empty; a ruleset starts with `format: cchc/1`
+load-unsupported-format = format { $format } is not supported; this engine reads `cchc/1`
+load-unsupported-format-help = write `format: cchc/1`
+load-rounding-places = `rounding.places` must be a whole number from 0 to 10
+load-effective-order = `effective.from` ({ $from }) is after `effective.to` ({ $to }); swap them
+load-not-a-date = { $text } is not a date; write it as YYYY-MM-DD, e.g. 2021-01-01
+load-date-not-in-calendar = { $text } is not a day of the calendar: that month has { $days } days
+load-date-not-in-calendar-help = check the date; it is kept as written
+load-grade-out-of-range = grade { $grade } starts at an index of { $at_least }, which no unit can have (the index runs from 0 to 100)
+load-grade-out-of-range-help = write `at_least` as an index from 0 to 100
+
+## Ids and criteria.
+
+load-id-control-character = { $what } { $id } contains a control character
+load-id-control-character-help = write ids with visible characters only
+load-id-empty = { $what } is empty
+load-id-empty-help = give it a short visible id, e.g. `1.2`
+load-id-spaces = { $what } { $id } starts or ends with a space
+load-id-spaces-help = remove the spaces: data files must repeat them exactly
+load-too-many-nodes = the ruleset has more than { $max } criteria; split it into several rulesets
+load-too-deep = criteria nest deeper than { $max } levels here; flatten the tree
+
+## Rules.
+
+load-rule-no-kind = `rule` names no rule kind; write exactly one of: { $kinds }
+load-rule-several-kinds = `rule` names { $count } rule kinds ({ $kinds }); keep exactly one
+load-rule-input-and-expr = { $what } has both `input` and `expr`; keep one
+load-rule-no-source = { $what } needs `input: NAME` or `expr: "..."`

@@ -1,1 +1,117 @@
 ### load
+## Đọc văn bản YAML hoặc JSON (dùng chung cho tệp quy tắc và tệp dữ liệu).
+
+# Loại của một giá trị, trong câu "… nhưng ở đây là { $kind }".
+load-kind-list = một danh sách
+load-kind-mapping = một nhóm các dòng `khóa: giá trị`
+load-kind-text = văn bản
+load-kind-null = giá trị rỗng (null)
+load-kind-bool = giá trị đúng/sai (true/false)
+load-kind-number = một số
+load-kind-scalar = một giá trị đơn
+
+load-control-character = Tệp có ký tự điều khiển { $code } tại vị trí này; tệp văn bản không được chứa ký tự này.
+load-control-character-help = Hãy xóa ký tự đó (byte NUL thường cho thấy tệp được lưu dạng UTF-16 hoặc không phải tệp văn bản) và lưu tệp ở dạng văn bản UTF-8.
+load-yaml-unknown-tag = Không dùng được thẻ { $tag } cho { $what }.
+load-yaml-unknown-tag-help = Hãy bỏ thẻ này; chỉ các thẻ lõi của YAML !!str, !!int, !!float, !!bool, !!null, !!seq và !!map được chấp nhận.
+load-yaml-tag-mismatch = Không đọc được { $text } theo kiểu { $tag }.
+load-yaml-tag-mismatch-help = Hãy ghi giá trị đúng kiểu của thẻ, hoặc bỏ thẻ (!!float chỉ nhận số biểu diễn chính xác được ở dạng thập phân).
+load-yaml-alias-bomb = Các bí danh (alias) trong tệp này mở rộng ra quá { $nodes } nút hoặc quá { $mib } MiB (có thể là "bom bí danh").
+load-yaml-alias-bomb-help = Hãy ghi trực tiếp các giá trị, hoặc dùng ít bí danh hơn.
+load-yaml-unknown-anchor = Bí danh này trỏ tới một neo (anchor) chưa được khai báo trước nó.
+load-yaml-unknown-anchor-help = Hãy khai báo neo (`&tên`) trên một giá trị hoàn chỉnh, đặt trước bí danh (`*tên`).
+load-yaml-too-deep = Cấu trúc YAML lồng nhau sâu quá { $depth } cấp.
+load-yaml-flatten = Hãy giảm số cấp lồng nhau của cấu trúc.
+load-yaml-duplicate-key = Khóa { $key } xuất hiện hai lần trong cùng một nhóm; hãy giữ lại một.
+load-yaml-nests-too-deeply = Cấu trúc YAML lồng nhau quá sâu, không đọc được.
+# $detail: mô tả lỗi của bộ đọc YAML (bằng tiếng Anh).
+load-yaml-syntax = Không đọc được YAML tại vị trí này: { $detail }
+load-yaml-several-documents = Tệp chứa nhiều hơn một tài liệu YAML; hãy chỉ giữ một (xóa dấu `---` thừa).
+
+## Đọc tệp quy tắc: dạng và kiểu của giá trị.
+## $what gọi tên phần đang đọc: một khóa (`rounding`) hoặc một cụm từ (tiêu chí); $kind là loại giá trị gặp phải.
+
+load-did-you-mean = Có phải ý bạn là { $name }?
+load-allowed-keys = Các khóa được dùng ở đây: { $keys }.
+load-use-one-of = Hãy dùng một trong các giá trị: { $words }.
+load-not-a-mapping = Cần các dòng `khóa: giá trị` cho { $what }, nhưng ở đây là { $kind }.
+load-not-a-list = Cần một danh sách cho { $what }, nhưng ở đây là { $kind }.
+load-unknown-key = Khóa { $key } không được dùng trong { $what }.
+load-missing-key = Thiếu khóa { $key } trong { $what }; hãy thêm { $example }.
+load-not-text = Cần văn bản cho { $what }, nhưng ở đây là { $kind }.
+load-not-a-number-unquoted = Cần một số (không đặt trong dấu nháy) cho { $what }, nhưng ở đây là { $kind }.
+load-number-too-large = Giá trị { $text } của { $what } quá lớn; số trong tệp quy tắc không được vượt quá { $max } về độ lớn.
+load-not-a-number = Cần một số cho { $what }, nhưng { $text } không phải là số; hãy viết chữ số, dùng dấu chấm `.` để ngăn cách phần thập phân.
+load-number-not-finite = Cần một số hữu hạn cho { $what }, không phải { $text }.
+load-number-inexact = Giá trị { $text } của { $what } không thể lưu chính xác (tối đa 28 chữ số có nghĩa); hãy rút gọn.
+load-not-a-bool = Cần giá trị true (đúng) hoặc false (sai) cho { $what }, nhưng ở đây là { $kind }.
+load-invalid-keyword = { $text } không phải là { $what } hợp lệ.
+load-not-a-text-list = Cần một danh sách (dạng `[a, b]` hoặc các dòng `- a`) cho { $what }, nhưng ở đây là { $kind }.
+load-not-a-map-of-pairs = Cần các dòng `khóa: giá trị` cho { $what }, nhưng ở đây là { $kind }.
+load-not-a-scalar = Cần giá trị true/false, một số hoặc văn bản cho { $what }, nhưng ở đây là { $kind }.
+
+# Tên gọi của các từ khóa ($what của load-invalid-keyword).
+load-what-on-missing = cách xử lý khi thiếu dữ liệu (on_missing)
+load-what-ranking = cách xếp hạng (ranking)
+load-what-input-type = kiểu dữ liệu đầu vào
+load-what-node-kind = loại tiêu chí
+load-what-if-not-applicable = cách tính điểm khi không áp dụng (if_not_applicable)
+load-what-rule-kind = loại quy tắc chấm điểm
+load-what-unit-status = trạng thái đơn vị
+load-what-node-status = trạng thái tiêu chí
+
+# Tên phần đang đọc ($what của các thông báo trên).
+load-what-ruleset = bộ tiêu chí
+load-what-the-ruleset = bộ tiêu chí
+load-what-ruleset-id = mã bộ tiêu chí
+load-what-date = ngày
+load-what-input-name = tên dữ liệu đầu vào
+load-what-input = dữ liệu đầu vào { $name }
+load-what-grade = mức xếp loại
+load-what-grade-id = mã mức xếp loại
+load-what-grade-label = tên mức xếp loại
+load-what-test = ca kiểm thử
+load-what-test-name = tên ca kiểm thử
+load-what-value = giá trị
+load-what-self-assessed-points = điểm tự chấm
+load-what-expected-points = điểm mong đợi
+load-what-criteria-list = danh sách tiêu chí và tiêu chí thành phần (các mục `- id: ...`)
+load-what-criterion = tiêu chí
+load-what-criterion-id = mã tiêu chí
+load-what-criterion-named = tiêu chí { $id }
+load-what-rule-one-kind = `rule` (mỗi tiêu chí chỉ có một loại quy tắc)
+load-what-script = đoạn mã (script)
+load-what-level-points = điểm của từng mức
+load-what-steps = `steps` (các mục `- { "{" } at_least: x, points: p { "}" }`)
+load-what-band-step = một khoảng điểm (bậc)
+
+## Phần đầu của tệp quy tắc.
+
+load-empty-file = Tệp đang trống; một bộ tiêu chí bắt đầu bằng dòng `format: cchc/1`.
+load-unsupported-format = Định dạng { $format } không được hỗ trợ; phần mềm này đọc định dạng `cchc/1`.
+load-unsupported-format-help = Hãy ghi `format: cchc/1`.
+load-rounding-places = `rounding.places` phải là số nguyên từ 0 đến 10.
+load-effective-order = Ngày bắt đầu `effective.from` ({ $from }) sau ngày kết thúc `effective.to` ({ $to }); hãy đổi chỗ hai ngày.
+load-not-a-date = { $text } không phải là ngày; hãy ghi theo dạng YYYY-MM-DD (năm-tháng-ngày), ví dụ 2021-01-01.
+load-date-not-in-calendar = Ngày { $text } không có trên lịch: tháng đó chỉ có { $days } ngày.
+load-date-not-in-calendar-help = Hãy kiểm tra lại ngày; ngày vẫn được giữ nguyên như đã ghi.
+load-grade-out-of-range = Mức xếp loại { $grade } bắt đầu từ chỉ số { $at_least }, là mức không đơn vị nào đạt được (chỉ số nằm trong khoảng từ 0 đến 100).
+load-grade-out-of-range-help = Hãy ghi `at_least` là một chỉ số từ 0 đến 100.
+
+## Mã và tiêu chí.
+
+load-id-control-character = Có ký tự điều khiển trong { $what } { $id }.
+load-id-control-character-help = Hãy chỉ dùng các ký tự nhìn thấy được trong mã.
+load-id-empty = Chưa ghi { $what } (đang để trống).
+load-id-empty-help = Hãy đặt một mã ngắn, nhìn thấy được, ví dụ `1.2`.
+load-id-spaces = Có dấu cách ở đầu hoặc cuối { $what } { $id }.
+load-id-spaces-help = Hãy xóa các dấu cách này: tệp dữ liệu sẽ phải ghi lặp lại chúng y hệt.
+load-too-many-nodes = Bộ tiêu chí có hơn { $max } tiêu chí; hãy tách thành nhiều bộ tiêu chí.
+load-too-deep = Các tiêu chí lồng nhau sâu quá { $max } cấp tại đây; hãy giảm số cấp của cây tiêu chí.
+
+## Quy tắc chấm điểm.
+
+load-rule-no-kind = `rule` chưa ghi loại quy tắc nào; hãy ghi đúng một trong các loại: { $kinds }.
+load-rule-several-kinds = `rule` ghi { $count } loại quy tắc ({ $kinds }); hãy chỉ giữ một loại.
+load-rule-input-and-expr = { $what } có cả `input` và `expr`; hãy chỉ giữ một.
+load-rule-no-source = { $what } cần có `input: TÊN` hoặc `expr: "..."`.
