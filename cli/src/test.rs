@@ -44,13 +44,17 @@ fn report(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<u8> {
                     writeln!(
                         out,
                         "     {}: expected {}, got {}",
-                        visible(&d.what),
+                        visible(&d.what.render(cchc::Lang::Vi)),
                         visible(&d.expected),
                         visible(&d.actual)
                     )?;
                 }
                 for e in &t.errors {
-                    writeln!(out, "     unit error: {}", visible(e))?;
+                    writeln!(
+                        out,
+                        "     unit error: {}",
+                        visible(&e.render(cchc::Lang::Vi))
+                    )?;
                 }
             }
         }

@@ -115,3 +115,60 @@ load-rule-no-kind = `rule` names no rule kind; write exactly one of: { $kinds }
 load-rule-several-kinds = `rule` names { $count } rule kinds ({ $kinds }); keep exactly one
 load-rule-input-and-expr = { $what } has both `input` and `expr`; keep one
 load-rule-no-source = { $what } needs `input: NAME` or `expr: "..."`
+
+## Reading the rule file.
+
+load-not-utf8 = the rule file is not UTF-8 text; save it as UTF-8
+load-file-too-large = the rule file is { $bytes } bytes; at most { $max } (5 MiB) are allowed; split it
+load-io = cannot read { $file }: { $detail }
+# $detail: the operating system's own words (English).
+load-io-not-found = { $detail }
+load-io-permission = { $detail }
+load-io-directory = { $detail }
+load-io-other = { $detail }
+load-fingerprint-failed = the ruleset cannot be written as canonical JSON for its fingerprint: { $detail }
+
+## Meaning of the rule file: ids, sums, inputs, grades, tests.
+
+load-first-used-here = first used here
+load-total-mismatch = `total` is { $total } but the top-level normal criteria's max add up to { $sum }; make them equal
+load-node-both = criterion { $id } has both `children` and `rule`; a criterion is either a group or a leaf
+load-node-neither = criterion { $id } has neither `children` nor `rule`; give it a rule or sub-criteria
+load-invalid-max = criterion { $id } has max { $max }; max must be greater than 0
+load-duplicate-id = the id { $id } is already used by another criterion
+load-duplicate-id-help = ids must be unique; rename one of them
+load-empty-children = criterion { $id } has an empty `children` list
+load-cap-on-leaf = criterion { $id } is a leaf; `cap` applies to groups only
+load-cap-too-small = criterion { $id } has `cap: true` and max { $max }, but its normal sub-criteria add up to only { $sum }; lower max or drop `cap`
+load-max-mismatch = criterion { $id } has max { $max } but its normal sub-criteria's max add up to { $sum }; make them equal (or set `cap: true` if the sub-criteria may exceed it)
+load-duplicate-grade = the grade id { $id } is used twice
+load-duplicate-grade-help = grade ids must be unique; rename one of them
+load-grades-order = grade { $grade } (at least { $at_least }) comes after { $previous } (at least { $previous_at_least }); list grades from the highest threshold down
+load-grade-unknown-criterion = grade { $grade } reads { $call }, but no criterion has that id
+load-test-unknown-criterion = test { $test } names the criterion { $id }, which does not exist
+load-test-unknown-grade = test { $test } expects the grade { $grade }, which is not a declared grade
+load-or = { $a } or { $b }
+load-undeclared-input = { $rule } reads { $input }, which is not a declared input
+load-undeclared-input-help = declare it under `inputs:`
+load-input-type-mismatch = { $rule } needs an input of type { $wanted }, but { $input } is { $ty }; use another rule or input
+load-points-outside-requires = `points()` and `max_points()` can only be used in a grade's `requires`: { $source }
+load-points-outside-requires-help = read the inputs the criterion is scored from instead
+# $problem: what is wrong with the expression or script (an expr- message); $source: its text.
+load-source-problem = { $problem }: { $source }
+load-source-problem-line = { $problem } (line { $line } of the script): { $source }
+load-input-min-max = input { $input } is { $ty }; `min` and `max` apply to `number` inputs only
+load-input-min-above-max = input { $input } has min { $min } above max { $max }; swap them
+load-input-no-options = choice input { $input } needs `options: [a, b, ...]`
+load-input-option-twice = choice input { $input } lists the option { $option } twice
+load-input-options-not-choice = input { $input } is { $ty }; `options` apply to `choice` inputs only
+load-input-twice = the input { $input } is declared twice (after Unicode normalisation); keep one
+load-input-bad-default = the default of input { $input } is not valid: { $problem }
+
+## `cchc test`: the ruleset's own worked cases.
+
+load-test-points-of = points of { $id }
+load-test-total = total
+load-test-index = index
+load-test-grade = grade
+load-test-status = status
+load-test-unit-error = { $message } [{ $code }]

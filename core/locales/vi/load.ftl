@@ -115,3 +115,60 @@ load-rule-no-kind = `rule` chưa ghi loại quy tắc nào; hãy ghi đúng mộ
 load-rule-several-kinds = `rule` ghi { $count } loại quy tắc ({ $kinds }); hãy chỉ giữ một loại.
 load-rule-input-and-expr = { $what } có cả `input` và `expr`; hãy chỉ giữ một.
 load-rule-no-source = { $what } cần có `input: TÊN` hoặc `expr: "..."`.
+
+## Đọc tệp quy tắc.
+
+load-not-utf8 = Tệp quy tắc không phải là văn bản UTF-8; hãy lưu tệp ở dạng UTF-8.
+load-file-too-large = Tệp quy tắc có dung lượng { $bytes } byte; chỉ cho phép tối đa { $max } byte (5 MiB); hãy tách tệp.
+load-io = Không đọc được tệp { $file }: { $detail }
+# $detail: mô tả lỗi của hệ điều hành (bằng tiếng Anh).
+load-io-not-found = không tìm thấy tệp.
+load-io-permission = không có quyền đọc tệp.
+load-io-directory = đây là một thư mục, không phải tệp.
+load-io-other = { $detail }
+load-fingerprint-failed = Không thể ghi bộ tiêu chí ở dạng JSON chuẩn để tính dấu vân tay (fingerprint): { $detail }
+
+## Ý nghĩa của tệp quy tắc: mã, tổng điểm, dữ liệu đầu vào, xếp loại, ca kiểm thử.
+
+load-first-used-here = đã dùng lần đầu tại đây
+load-total-mismatch = `total` (tổng điểm tối đa) là { $total } nhưng tổng điểm tối đa của các tiêu chí cấp cao nhất (loại thường) là { $sum }; hãy điều chỉnh cho bằng nhau.
+load-node-both = Tiêu chí { $id } có cả `children` lẫn `rule`; một tiêu chí chỉ là nhóm (có tiêu chí thành phần) hoặc là tiêu chí lá (có quy tắc chấm điểm).
+load-node-neither = Tiêu chí { $id } không có `children` cũng không có `rule`; hãy thêm quy tắc chấm điểm hoặc tiêu chí thành phần.
+load-invalid-max = Tiêu chí { $id } có điểm tối đa { $max }; điểm tối đa phải lớn hơn 0.
+load-duplicate-id = Mã { $id } đã được dùng cho một tiêu chí khác.
+load-duplicate-id-help = Mã tiêu chí không được trùng nhau; hãy đổi tên một trong hai.
+load-empty-children = Tiêu chí { $id } có danh sách `children` (tiêu chí thành phần) để trống.
+load-cap-on-leaf = Tiêu chí { $id } là tiêu chí lá; `cap` chỉ dùng cho nhóm tiêu chí.
+load-cap-too-small = Tiêu chí { $id } có `cap: true` và điểm tối đa { $max }, nhưng tổng điểm tối đa của các tiêu chí thành phần (loại thường) chỉ là { $sum }; hãy giảm điểm tối đa hoặc bỏ `cap`.
+load-max-mismatch = Tiêu chí { $id } có điểm tối đa { $max } nhưng tổng điểm tối đa của các tiêu chí thành phần (loại thường) là { $sum }; hãy điều chỉnh cho bằng nhau (hoặc đặt `cap: true` nếu tiêu chí thành phần được phép vượt quá).
+load-duplicate-grade = Mã xếp loại { $id } được dùng hai lần.
+load-duplicate-grade-help = Mã xếp loại không được trùng nhau; hãy đổi tên một trong hai.
+load-grades-order = Mức xếp loại { $grade } (từ { $at_least }) đứng sau { $previous } (từ { $previous_at_least }); hãy liệt kê các mức xếp loại theo ngưỡng từ cao xuống thấp.
+load-grade-unknown-criterion = Mức xếp loại { $grade } đọc { $call }, nhưng không có tiêu chí nào mang mã đó.
+load-test-unknown-criterion = Ca kiểm thử { $test } nêu tiêu chí { $id }, nhưng tiêu chí này không tồn tại.
+load-test-unknown-grade = Ca kiểm thử { $test } mong đợi mức xếp loại { $grade }, nhưng mức này chưa được khai báo.
+load-or = { $a } hoặc { $b }
+load-undeclared-input = { $rule } đọc { $input }, nhưng đây không phải là dữ liệu đầu vào đã khai báo.
+load-undeclared-input-help = Hãy khai báo dữ liệu này trong phần `inputs:`.
+load-input-type-mismatch = { $rule } cần dữ liệu đầu vào kiểu { $wanted }, nhưng { $input } có kiểu { $ty }; hãy dùng quy tắc hoặc dữ liệu đầu vào khác.
+load-points-outside-requires = Chỉ được dùng `points()` và `max_points()` trong `requires` của một mức xếp loại: { $source }
+load-points-outside-requires-help = Hãy đọc trực tiếp các dữ liệu đầu vào dùng để chấm điểm tiêu chí đó.
+# $problem: lỗi của biểu thức hoặc đoạn mã (một thông báo expr-); $source: nội dung của nó.
+load-source-problem = { $problem }: { $source }
+load-source-problem-line = { $problem } (dòng { $line } của đoạn mã): { $source }
+load-input-min-max = Dữ liệu đầu vào { $input } có kiểu { $ty }; `min` và `max` chỉ dùng cho dữ liệu kiểu `number`.
+load-input-min-above-max = Dữ liệu đầu vào { $input } có giá trị nhỏ nhất { $min } lớn hơn giá trị lớn nhất { $max }; hãy đổi chỗ hai giá trị.
+load-input-no-options = Dữ liệu đầu vào dạng lựa chọn { $input } cần có `options: [a, b, ...]`.
+load-input-option-twice = Dữ liệu đầu vào dạng lựa chọn { $input } liệt kê lựa chọn { $option } hai lần.
+load-input-options-not-choice = Dữ liệu đầu vào { $input } có kiểu { $ty }; `options` chỉ dùng cho dữ liệu kiểu `choice`.
+load-input-twice = Dữ liệu đầu vào { $input } được khai báo hai lần (sau khi chuẩn hóa Unicode); hãy giữ lại một.
+load-input-bad-default = Giá trị mặc định của dữ liệu đầu vào { $input } không hợp lệ: { $problem }
+
+## `cchc test`: các ca kiểm thử của bộ tiêu chí.
+
+load-test-points-of = điểm của { $id }
+load-test-total = tổng điểm
+load-test-index = chỉ số
+load-test-grade = xếp loại
+load-test-status = trạng thái
+load-test-unit-error = { $message } [{ $code }]
