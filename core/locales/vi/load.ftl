@@ -154,8 +154,8 @@ load-input-type-mismatch = { $rule } cần dữ liệu đầu vào kiểu { $wan
 load-points-outside-requires = Chỉ được dùng `points()` và `max_points()` trong `requires` của một mức xếp loại: { $source }
 load-points-outside-requires-help = Hãy đọc trực tiếp các dữ liệu đầu vào dùng để chấm điểm tiêu chí đó.
 # $problem: lỗi của biểu thức hoặc đoạn mã (một thông báo expr-); $source: nội dung của nó.
-load-source-problem = { $problem }: { $source }
-load-source-problem-line = { $problem } (dòng { $line } của đoạn mã): { $source }
+load-source-problem = { $problem } Nội dung: { $source }
+load-source-problem-line = { $problem } (Dòng { $line } của đoạn mã.) Nội dung: { $source }
 load-input-min-max = Dữ liệu đầu vào { $input } có kiểu { $ty }; `min` và `max` chỉ dùng cho dữ liệu kiểu `number`.
 load-input-min-above-max = Dữ liệu đầu vào { $input } có giá trị nhỏ nhất { $min } lớn hơn giá trị lớn nhất { $max }; hãy đổi chỗ hai giá trị.
 load-input-no-options = Dữ liệu đầu vào dạng lựa chọn { $input } cần có `options: [a, b, ...]`.

@@ -152,7 +152,8 @@ impl Operand {
                     format!(
                         "the expression must give a number, but gave {}",
                         expr::describe(&d)
-                    ),
+                    )
+                    .into(),
                 )
             }),
         }
@@ -172,7 +173,8 @@ impl Operand {
                     format!(
                         "the expression must give true or false, but gave {}",
                         expr::describe(&d)
-                    ),
+                    )
+                    .into(),
                 )
             }),
         }
@@ -203,7 +205,7 @@ pub(crate) fn non_negative(v: Decimal, rule: &str) -> Result<Decimal, Fail> {
     if v.is_sign_negative() && !v.is_zero() {
         return Err(Fail::Error(
             Code::NegativeValue,
-            format!("`{rule}` needs a value ≥ 0, but got {v}"),
+            format!("`{rule}` needs a value ≥ 0, but got {v}").into(),
         ));
     }
     Ok(v)

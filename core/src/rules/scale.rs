@@ -56,7 +56,7 @@ impl Scale {
                 format!(
                     "the scale computation for the value {} overflowed (the result is too large to hold exactly)",
                     crate::num::Text(v)
-                ),
+                ).into(),
             )
         };
         // d = v − from, on the side of `to` when it has the sign of the span.

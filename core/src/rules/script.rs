@@ -27,7 +27,8 @@ pub(super) fn eval(
             format!(
                 "the script must return a number, but returned {}",
                 expr::describe(&d)
-            ),
+            )
+            .into(),
         )
     })?;
     let v = super::value::in_range(v, max, "the script")?;

@@ -29,7 +29,8 @@ pub(super) fn in_range(v: Decimal, max: Decimal, what: &str) -> Result<Decimal, 
                 "{what} gave {} points, outside [0, {}]; correct the data or the rule",
                 crate::num::Text(v),
                 crate::num::Text(max)
-            ),
+            )
+            .into(),
         ));
     }
     Ok(v)

@@ -157,7 +157,8 @@ impl State<'_> {
                         format!(
                             "`applies_if` must give true or false, but gave {}",
                             expr::describe(&d)
-                        ),
+                        )
+                        .into(),
                     )
                 })
             });
@@ -547,7 +548,8 @@ fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
                             format!(
                                 "`requires` must give true or false, but gave {}",
                                 expr::describe(&d)
-                            ),
+                            )
+                            .into(),
                         )
                     })
                 })
