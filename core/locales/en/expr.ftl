@@ -37,3 +37,12 @@ expr-round-places = round(x, places) needs places from 0 to 28
 ## A value of a script, in messages: `5 (a decimal)`; `a array` when too long to show.
 expr-value = { $value } (a { $ty })
 expr-value-of-type = a { $ty }
+
+## Rhai's reasons ($detail of expr-syntax): its own words in English.
+expr-reason-incomplete = Script is incomplete
+expr-reason-missing-token = Expecting '{ $token }' { $detail }
+expr-reason-unknown-operator = Unknown operator: '{ $op }'
+expr-reason-unexpected = Unexpected '{ $text }'
+expr-reason-unterminated = Open string is not terminated
+expr-reason-bad-number = Invalid number: '{ $text }'
+expr-reason-other = { $text }

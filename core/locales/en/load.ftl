@@ -172,3 +172,21 @@ load-test-index = index
 load-test-grade = grade
 load-test-status = status
 load-test-unit-error = { $message } [{ $code }]
+
+## The YAML reader's reasons ($detail of load-yaml-syntax): its own words in English.
+load-yaml-reason-mapping-values = mapping values are not allowed in this context
+load-yaml-reason-mapping-keys = mapping keys are not allowed in this context
+load-yaml-reason-sequence-entries = block sequence entries are not allowed in this context
+load-yaml-reason-unclosed-quote = while scanning a quoted scalar, found unexpected end of stream
+load-yaml-reason-after-quote = invalid trailing content after double-quoted scalar
+load-yaml-reason-expected-key = while parsing a block mapping, did not find expected key
+load-yaml-reason-expected-dash = while parsing a block collection, did not find expected '-' indicator
+load-yaml-reason-flow-sequence = while parsing a flow sequence, expected ',' or ']'
+load-yaml-reason-flow-mapping = while parsing a flow mapping, did not find expected ',' or '{ "}" }'
+load-yaml-reason-node-content = while parsing a node, did not find expected node content
+load-yaml-reason-indentation = invalid indentation
+load-yaml-reason-tab-block = tabs disallowed within this context (block indentation)
+load-yaml-reason-tab-indentation = tab cannot be used as indentation
+load-yaml-reason-comment = comments must be separated from other tokens by whitespace
+load-yaml-reason-unknown-anchor = while parsing node, found unknown anchor
+load-yaml-reason-other = { $text }

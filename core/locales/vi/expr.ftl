@@ -37,3 +37,12 @@ expr-round-places = Hàm round(x, places) cần số chữ số thập phân (pl
 ## Một giá trị của đoạn mã trong thông báo: `5 (kiểu decimal)`; `giá trị kiểu array` khi quá dài để hiển thị.
 expr-value = { $value } (kiểu { $ty })
 expr-value-of-type = giá trị kiểu { $ty }
+
+## Lý do biểu thức không hợp lệ ($detail của expr-syntax); lý do không có trong danh sách được giữ nguyên tiếng Anh.
+expr-reason-incomplete = biểu thức chưa hoàn chỉnh (còn thiếu phần cuối)
+expr-reason-missing-token = thiếu dấu '{ $token }'
+expr-reason-unknown-operator = không có phép toán '{ $op }'
+expr-reason-unexpected = có ký tự không mong đợi '{ $text }'
+expr-reason-unterminated = chuỗi ký tự mở bằng dấu nháy nhưng chưa đóng
+expr-reason-bad-number = số không hợp lệ: '{ $text }'
+expr-reason-other = { $text }

@@ -172,3 +172,21 @@ load-test-index = chỉ số
 load-test-grade = xếp loại
 load-test-status = trạng thái
 load-test-unit-error = { $message } [{ $code }]
+
+## Lý do lỗi cú pháp YAML ($detail của load-yaml-syntax); lý do không có trong danh sách được giữ nguyên tiếng Anh.
+load-yaml-reason-mapping-values = không được viết `khóa: giá trị` ở vị trí này (thường do thụt lề sai, hoặc văn bản có dấu `:` cần được đặt trong dấu nháy)
+load-yaml-reason-mapping-keys = không được viết khóa ở vị trí này (thường do thụt lề sai)
+load-yaml-reason-sequence-entries = không được bắt đầu một mục danh sách `-` ở vị trí này (thường do thụt lề sai)
+load-yaml-reason-unclosed-quote = có dấu nháy mở nhưng chưa có dấu nháy đóng
+load-yaml-reason-after-quote = có nội dung thừa sau đoạn văn bản trong dấu nháy kép
+load-yaml-reason-expected-key = không tìm thấy khóa ở vị trí cần có (thường do thụt lề sai)
+load-yaml-reason-expected-dash = thiếu dấu `-` ở đầu một mục của danh sách (thường do thụt lề sai)
+load-yaml-reason-flow-sequence = thiếu dấu `,` hoặc `]` trong danh sách dạng `[...]`
+load-yaml-reason-flow-mapping = thiếu dấu `,` hoặc `{ "}" }` trong nhóm dạng `{ "{" }...{ "}" }`
+load-yaml-reason-node-content = thiếu giá trị ở vị trí này
+load-yaml-reason-indentation = thụt lề không đúng
+load-yaml-reason-tab-block = không được dùng phím Tab để thụt lề; hãy dùng dấu cách
+load-yaml-reason-tab-indentation = không được dùng phím Tab để thụt lề; hãy dùng dấu cách
+load-yaml-reason-comment = dấu `#` bắt đầu phần ghi chú phải có dấu cách đứng trước
+load-yaml-reason-unknown-anchor = bí danh trỏ tới một neo (anchor) chưa được khai báo
+load-yaml-reason-other = { $text }

@@ -194,7 +194,7 @@ pub(crate) fn compile(
                 ),
                 other => (
                     Code::ScriptCompile,
-                    msg!("expr-syntax", detail = other.to_string()),
+                    msg!("expr-syntax", detail = rhai_reason(other)),
                 ),
             };
             Err(CompileError {
@@ -203,6 +203,31 @@ pub(crate) fn compile(
                 line,
             })
         }
+    }
+}
+
+/// Why Rhai did not compile a source: a catalogue message for the common mistakes (its English
+/// text is Rhai's own), else Rhai's words as they are.
+fn rhai_reason(e: &ParseErrorType) -> Message {
+    use rhai::LexError as L;
+    match e {
+        ParseErrorType::UnexpectedEOF => msg!("expr-reason-incomplete"),
+        ParseErrorType::MissingToken(token, detail) => msg!(
+            "expr-reason-missing-token",
+            token = token.as_str(),
+            detail = detail.as_str()
+        ),
+        ParseErrorType::UnknownOperator(op) => {
+            msg!("expr-reason-unknown-operator", op = op.as_str())
+        }
+        ParseErrorType::BadInput(L::UnexpectedInput(s)) => {
+            msg!("expr-reason-unexpected", text = s.as_str())
+        }
+        ParseErrorType::BadInput(L::UnterminatedString) => msg!("expr-reason-unterminated"),
+        ParseErrorType::BadInput(L::MalformedNumber(s)) => {
+            msg!("expr-reason-bad-number", text = s.as_str())
+        }
+        other => msg!("expr-reason-other", text = other.to_string()),
     }
 }
 

@@ -490,6 +490,49 @@ impl Builder {
     }
 }
 
+/// The YAML reader's reason for a syntax error: a catalogue message for the common ones (its
+/// English text is the reader's own), else the reader's words as they are.
+fn yaml_reason(info: &str) -> Message {
+    match info {
+        "mapping values are not allowed in this context" => msg!("load-yaml-reason-mapping-values"),
+        "mapping keys are not allowed in this context" => msg!("load-yaml-reason-mapping-keys"),
+        "block sequence entries are not allowed in this context" => {
+            msg!("load-yaml-reason-sequence-entries")
+        }
+        "while scanning a quoted scalar, found unexpected end of stream" => {
+            msg!("load-yaml-reason-unclosed-quote")
+        }
+        "invalid trailing content after double-quoted scalar" => {
+            msg!("load-yaml-reason-after-quote")
+        }
+        "while parsing a block mapping, did not find expected key" => {
+            msg!("load-yaml-reason-expected-key")
+        }
+        "while parsing a block collection, did not find expected '-' indicator" => {
+            msg!("load-yaml-reason-expected-dash")
+        }
+        "while parsing a flow sequence, expected ',' or ']'" => {
+            msg!("load-yaml-reason-flow-sequence")
+        }
+        "while parsing a flow mapping, did not find expected ',' or '}'" => {
+            msg!("load-yaml-reason-flow-mapping")
+        }
+        "while parsing a node, did not find expected node content" => {
+            msg!("load-yaml-reason-node-content")
+        }
+        "invalid indentation" => msg!("load-yaml-reason-indentation"),
+        "tabs disallowed within this context (block indentation)" => {
+            msg!("load-yaml-reason-tab-block")
+        }
+        "tab cannot be used as indentation" => msg!("load-yaml-reason-tab-indentation"),
+        "comments must be separated from other tokens by whitespace" => {
+            msg!("load-yaml-reason-comment")
+        }
+        "while parsing node, found unknown anchor" => msg!("load-yaml-reason-unknown-anchor"),
+        other => msg!("load-yaml-reason-other", text = other),
+    }
+}
+
 /// Parses one YAML document. An empty document is `None`.
 ///
 /// Refuses control characters (other than tab, CR and LF), unknown tags, aliases that expand
@@ -517,7 +560,7 @@ pub(crate) fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseErr
                 ParseError::new(
                     Kind::Syntax,
                     pos_of(e.marker()),
-                    msg!("load-yaml-syntax", detail = e.info()),
+                    msg!("load-yaml-syntax", detail = yaml_reason(e.info())),
                 )
             }
         })?;

@@ -30,7 +30,11 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
             bad(
                 cx,
                 Code::InvalidInput,
-                msg!("load-input-min-max", input = input(), ty = d.ty.as_str()),
+                msg!(
+                    "load-input-min-max",
+                    input = input(),
+                    ty = Arg::ident(d.ty.as_str())
+                ),
             );
         }
         if let (Some(lo), Some(hi)) = (d.min, d.max) {
@@ -79,7 +83,7 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
                     msg!(
                         "load-input-options-not-choice",
                         input = input(),
-                        ty = d.ty.as_str()
+                        ty = Arg::ident(d.ty.as_str())
                     ),
                 );
             }

@@ -138,7 +138,7 @@ impl<'f> Compiler<'f> {
             // "a or b or c", the words joined in the language.
             let wanted = want
                 .iter()
-                .map(|t| Arg::from(t.as_str()))
+                .map(|t| Arg::ident(t.as_str()))
                 .reduce(|a, b| Arg::from(msg!("load-or", a = a, b = b)))
                 .unwrap_or_else(|| Arg::from(""));
             self.err(
@@ -150,7 +150,7 @@ impl<'f> Compiler<'f> {
                     rule = Arg::ident(rule),
                     wanted = wanted,
                     input = input,
-                    ty = ty.as_str()
+                    ty = Arg::ident(ty.as_str())
                 ),
             );
             return None;

@@ -35,9 +35,9 @@ pub(super) fn what(m: Message) -> Arg {
     Arg::from(m)
 }
 
-/// Words of the format listed as they are (`a, b, c`).
+/// Words of the format, listed as identifiers (`` `a`, `b`, `c` ``).
 pub(super) fn words(list: &[&str]) -> Arg {
-    Arg::List(list.iter().map(|w| Arg::from(*w)).collect())
+    Arg::idents(list.iter().copied())
 }
 
 /// "did you mean `x`?", or the list of what is allowed.
