@@ -25,7 +25,7 @@ load-yaml-flatten = Hãy giảm số cấp lồng nhau của cấu trúc.
 load-yaml-duplicate-key = Khóa { $key } xuất hiện hai lần trong cùng một nhóm; hãy giữ lại một.
 load-yaml-nests-too-deeply = Cấu trúc YAML lồng nhau quá sâu, không đọc được.
 # $detail: mô tả lỗi của bộ đọc YAML (bằng tiếng Anh).
-load-yaml-syntax = Không đọc được YAML tại vị trí này: { $detail }
+load-yaml-syntax = Không đọc được YAML tại vị trí này: { $detail }.
 load-yaml-several-documents = Tệp chứa nhiều hơn một tài liệu YAML; hãy chỉ giữ một (xóa dấu `---` thừa).
 
 ## Đọc tệp quy tắc: dạng và kiểu của giá trị.
@@ -40,7 +40,7 @@ load-unknown-key = Khóa { $key } không hợp lệ trong { $what }.
 load-missing-key = Thiếu khóa { $key } trong { $what }; hãy thêm { $example }.
 load-not-text = Cần văn bản cho { $what }, nhưng ở đây là { $kind }.
 load-not-a-number-unquoted = Cần một số (không đặt trong dấu nháy) cho { $what }, nhưng ở đây là { $kind }.
-load-number-too-large = Giá trị { $text } của { $what } quá lớn; số trong tệp quy tắc không được vượt quá { $max } về độ lớn.
+load-number-too-large = Giá trị { $text } của { $what } quá lớn; số trong tệp quy tắc có giá trị tuyệt đối tối đa là { $max }.
 load-not-a-number = Cần một số cho { $what }, nhưng { $text } không phải là số; hãy viết chữ số, dùng dấu chấm `.` để ngăn cách phần thập phân.
 load-number-not-finite = Cần một số hữu hạn cho { $what }, không phải { $text }.
 load-number-inexact = Giá trị { $text } của { $what } không thể lưu chính xác (tối đa 28 chữ số có nghĩa); hãy rút gọn.
@@ -83,7 +83,7 @@ load-what-rule-one-kind = `rule` (mỗi tiêu chí chỉ có một loại quy t�
 load-what-script = đoạn mã (script)
 load-what-level-points = điểm của từng mức
 load-what-steps = `steps` (các mục `- { "{" } at_least: x, points: p { "}" }`)
-load-what-band-step = một khoảng điểm (bậc)
+load-what-band-step = một bậc (step) của `bands`
 
 ## Phần đầu của tệp quy tắc.
 
@@ -166,7 +166,7 @@ load-input-bad-default = Giá trị mặc định của dữ liệu đầu vào 
 
 ## `cchc test`: các ca kiểm thử của bộ tiêu chí.
 
-load-test-points-of = điểm của { $id }
+load-test-points-of = điểm của tiêu chí { $id }
 load-test-total = tổng điểm
 load-test-index = chỉ số
 load-test-grade = xếp loại
