@@ -1162,3 +1162,42 @@ fn load_messages_write_numbers_in_the_language() {
         "`total` is 2.5 but the top-level normal criteria's max add up to 1.5; make them equal"
     );
 }
+
+/// `cchc test` failures name what differs in the language asked for; the unit's errors keep
+/// their code.
+#[test]
+fn test_failures_are_messages() {
+    let text = format!(
+        "{}tests:\n  - name: sai\n    values: {{ b: true }}\n    expect: {{ total: 1, points: {{ \"1\": 1 }} }}\n  - name: thieu\n    expect: {{ total: 0 }}\n",
+        one_leaf(INPUTS, "{ check: b }")
+    );
+    let rs = Ruleset::from_yaml_str(&text, "t.yaml").unwrap();
+    let out = rs.run_tests();
+    let whats: Vec<(String, String)> = out[0]
+        .failures
+        .iter()
+        .map(|f| (f.what.render(cchc::Lang::Vi), f.what.render(cchc::Lang::En)))
+        .collect();
+    assert_eq!(
+        whats,
+        [
+            (
+                "điểm của tiêu chí `1`".to_string(),
+                "points of `1`".to_string()
+            ),
+            ("tổng điểm".to_string(), "total".to_string()),
+        ]
+    );
+    assert_eq!(out[0].failures[1].expected, "1");
+    assert_eq!(out[0].failures[1].actual, "2");
+    assert!(out[1].passed(), "{:?}", out[1]);
+    let errors: Vec<String> = out[1]
+        .errors
+        .iter()
+        .map(|e| e.render(cchc::Lang::En))
+        .collect();
+    assert!(
+        errors.iter().any(|e| e.ends_with("[missing_input]")),
+        "{errors:?}"
+    );
+}
