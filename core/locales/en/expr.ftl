@@ -46,3 +46,22 @@ expr-reason-unexpected = Unexpected '{ $text }'
 expr-reason-unterminated = Open string is not terminated
 expr-reason-bad-number = Invalid number: '{ $text }'
 expr-reason-other = { $text }
+
+## Rhai's reasons for stopping a script ($detail of expr-failed-with): its own words, with their place.
+expr-at-line = { " " }(line { $line })
+expr-reason-array-bounds = { $text }
+expr-reason-data-type = { $text }
+expr-reason-for = { $text }
+expr-reason-indexing = { $text }
+expr-reason-property = { $text }
+expr-reason-constant = { $text }
+expr-reason-dot = { $text }
+
+## Script types in messages ($ty, $expected, $actual): Rhai's names.
+expr-type-integer = { $name }
+expr-type-decimal = { $name }
+expr-type-string = { $name }
+expr-type-bool = { $name }
+expr-type-array = { $name }
+expr-type-map = { $name }
+expr-type-unit = { $name }

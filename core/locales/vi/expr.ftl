@@ -46,3 +46,22 @@ expr-reason-unexpected = có ký tự không mong đợi '{ $text }'
 expr-reason-unterminated = chuỗi ký tự mở bằng dấu nháy nhưng chưa đóng
 expr-reason-bad-number = số không hợp lệ: '{ $text }'
 expr-reason-other = { $text }
+
+## Lý do đoạn mã dừng ($detail của expr-failed-with); $at là vị trí (dòng) khi biết.
+expr-at-line = { " " }(dòng { $line })
+expr-reason-array-bounds = chỉ số { $index } nằm ngoài danh sách có { $len } phần tử{ $at }
+expr-reason-data-type = sai kiểu dữ liệu: { $actual }, cần { $expected }{ $at }
+expr-reason-for = vòng lặp `for` cần một danh sách hoặc một khoảng số{ $at }
+expr-reason-indexing = không lấy được phần tử theo chỉ số trên giá trị kiểu { $ty }{ $at }
+expr-reason-property = không có thuộc tính { $name }{ $at }
+expr-reason-constant = không được gán lại giá trị cho { $name } (dữ liệu đầu vào chỉ được đọc){ $at }
+expr-reason-dot = giá trị này không có thuộc tính hoặc phương thức được gọi sau dấu chấm `.`{ $at }
+
+## Kiểu giá trị của đoạn mã trong thông báo ($ty, $expected, $actual).
+expr-type-integer = số nguyên
+expr-type-decimal = số thập phân
+expr-type-string = văn bản
+expr-type-bool = đúng/sai
+expr-type-array = danh sách
+expr-type-map = bảng khóa–giá trị
+expr-type-unit = rỗng

@@ -428,9 +428,63 @@ impl Compiled {
             ),
             other => Fail::Error(
                 Code::ScriptError,
-                msg!("expr-failed-with", detail = clip(&other.to_string(), 300)),
+                msg!("expr-failed-with", detail = runtime_reason(&other)),
             ),
         }
+    }
+}
+
+/// Why Rhai stopped a script: a catalogue message for the common mistakes (in English, Rhai's
+/// own words with their place), else Rhai's words as they are.
+fn runtime_reason(e: &EvalAltResult) -> Message {
+    use EvalAltResult as E;
+    let text = clip(&e.to_string(), 300);
+    let at = match e.position().line() {
+        Some(l) => Arg::from(msg!("expr-at-line", line = l)),
+        None => Arg::from(""),
+    };
+    match e {
+        E::ErrorArrayBounds(len, index, _) => msg!(
+            "expr-reason-array-bounds",
+            text = text,
+            at = at,
+            len = *len,
+            index = index.to_string()
+        ),
+        E::ErrorMismatchDataType(expected, actual, _) => msg!(
+            "expr-reason-data-type",
+            text = text,
+            at = at,
+            expected = type_arg(expected),
+            actual = type_arg(actual)
+        ),
+        E::ErrorFor(_) => msg!("expr-reason-for", text = text, at = at),
+        E::ErrorIndexingType(ty, _) => {
+            msg!(
+                "expr-reason-indexing",
+                text = text,
+                at = at,
+                ty = type_arg(ty)
+            )
+        }
+        E::ErrorPropertyNotFound(name, _) => {
+            msg!(
+                "expr-reason-property",
+                text = text,
+                at = at,
+                name = Arg::ident(name.as_str())
+            )
+        }
+        E::ErrorDotExpr(..) => msg!("expr-reason-dot", text = text, at = at),
+        E::ErrorAssignmentToConstant(name, _) => {
+            msg!(
+                "expr-reason-constant",
+                text = text,
+                at = at,
+                name = Arg::ident(name.as_str())
+            )
+        }
+        _ => msg!("expr-reason-other", text = text),
     }
 }
 
@@ -506,8 +560,23 @@ pub(crate) fn describe(v: &Dynamic) -> Message {
     let t = v.type_name();
     let (s, cut) = bounded_text(v, 40);
     if cut {
-        msg!("expr-value-of-type", ty = t)
+        msg!("expr-value-of-type", ty = type_arg(t))
     } else {
-        msg!("expr-value", value = s, ty = t)
+        msg!("expr-value", value = s, ty = type_arg(t))
     }
+}
+
+/// A script type named in a message: Rhai's name in English, a word in Vietnamese.
+fn type_arg(name: &str) -> Arg {
+    let m = match name {
+        "i64" | "i32" | "int" | "integer" => msg!("expr-type-integer", name = name),
+        "decimal" | "rust_decimal::Decimal" => msg!("expr-type-decimal", name = name),
+        "string" | "ImmutableString" | "&str" | "char" => msg!("expr-type-string", name = name),
+        "bool" => msg!("expr-type-bool", name = name),
+        "array" => msg!("expr-type-array", name = name),
+        "map" => msg!("expr-type-map", name = name),
+        "()" => msg!("expr-type-unit", name = name),
+        other => return Arg::ident(other),
+    };
+    Arg::from(m)
 }

@@ -618,6 +618,24 @@ fn failures_are_catalogue_messages_in_both_languages() {
             Code::ScriptError,
             "expr-failed-with",
         ),
+        (
+            "let a = [1]; a[5]",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-failed-with",
+        ),
+        (
+            "let a = 1; a.x",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-failed-with",
+        ),
+        (
+            "let x = [1]; if x[0] { 2 } else { 3 }",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-failed-with",
+        ),
     ];
     for (src, kind, code, id) in cases {
         let e = engine();
@@ -663,7 +681,7 @@ fn failures_are_catalogue_messages_in_both_languages() {
     // A value in a message: `x (a string)`, and the type alone when too long to show.
     let v = describe(&Dynamic::from(ImmutableString::from("x")));
     assert_eq!(v.render(Lang::En), "x (a string)");
-    assert_eq!(v.render(Lang::Vi), "x (kiểu string)");
+    assert_eq!(v.render(Lang::Vi), "x (kiểu văn bản)");
     let long = describe(&Dynamic::from(ImmutableString::from("y".repeat(100))));
     assert_eq!(long.render(Lang::En), "a string");
 }
