@@ -59,6 +59,7 @@ load-what-if-not-applicable = if_not_applicable
 load-what-rule-kind = rule kind
 load-what-unit-status = unit status
 load-what-node-status = node status
+load-what-ruleset-status = ruleset status
 
 # What is read ($what of the messages above).
 load-what-ruleset = a ruleset

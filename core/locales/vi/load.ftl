@@ -59,6 +59,7 @@ load-what-if-not-applicable = cách tính điểm khi không áp dụng (if_not_
 load-what-rule-kind = loại quy tắc chấm điểm
 load-what-unit-status = trạng thái đơn vị
 load-what-node-status = trạng thái tiêu chí
+load-what-ruleset-status = trạng thái của bộ tiêu chí (status)
 
 # Tên phần đang đọc ($what của các thông báo trên).
 load-what-ruleset = bộ tiêu chí

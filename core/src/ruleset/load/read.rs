@@ -330,6 +330,8 @@ fn keyword_what(word: &str) -> Arg {
         "rule kind" => msg!("load-what-rule-kind"),
         "unit status" => msg!("load-what-unit-status"),
         "node status" => msg!("load-what-node-status"),
+        // The `status:` of a ruleset (helper "labels", issue #9).
+        "ruleset status" => msg!("load-what-ruleset-status"),
         other => return Arg::Text(other.to_string()),
     })
 }
