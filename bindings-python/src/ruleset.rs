@@ -212,13 +212,14 @@ impl PyRuleset {
             let failures = PyList::empty(py);
             for f in &o.failures {
                 let fd = PyDict::new(py);
-                fd.set_item("what", &f.what)?;
+                fd.set_item("what", f.what.render(cchc::Lang::Vi))?;
                 fd.set_item("expected", &f.expected)?;
                 fd.set_item("actual", &f.actual)?;
                 failures.append(fd)?;
             }
             d.set_item("failures", failures)?;
-            d.set_item("errors", o.errors.clone())?;
+            let errors: Vec<String> = o.errors.iter().map(|e| e.render(cchc::Lang::Vi)).collect();
+            d.set_item("errors", errors)?;
             list.append(d)?;
         }
         Ok(list)

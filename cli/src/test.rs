@@ -56,14 +56,14 @@ fn report(files: &[PathBuf], lang: Lang, out: &mut impl Write) -> std::io::Resul
                 for d in &t.failures {
                     let m = msg!(
                         "ui-cli-test-expected",
-                        what = visible(&d.what).into_owned(),
+                        what = visible(&d.what.render(lang)).into_owned(),
                         expected = visible(&d.expected).into_owned(),
                         actual = visible(&d.actual).into_owned()
                     );
                     writeln!(out, "     {}", m.render(lang))?;
                 }
                 for e in &t.errors {
-                    let m = msg!("ui-cli-test-unit-error", error = visible(e).into_owned());
+                    let m = msg!("ui-cli-test-unit-error", error = visible(&e.render(lang)).into_owned());
                     writeln!(out, "     {}", m.render(lang))?;
                 }
             }

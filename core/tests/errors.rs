@@ -884,3 +884,320 @@ fn shared_warnings_fixture() {
         .unwrap();
     assert_eq!((band.line, band.criterion.as_deref()), (20, Some("1")));
 }
+
+/// Letters only Vietnamese uses (with its diacritics).
+const VIETNAMESE: &str = "ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
+
+/// English words that a Vietnamese sentence never needs (outside `identifiers`).
+const ENGLISH: &[&str] = &[
+    "the",
+    "must",
+    "is",
+    "not",
+    "but",
+    "this",
+    "needs",
+    "which",
+    "did",
+    "mean",
+    "unknown",
+    "add",
+    "keep",
+    "one",
+    "of",
+    "and",
+    "or",
+    "has",
+    "cannot",
+    "be",
+    "only",
+    "here",
+    "allowed",
+    "file",
+    "criterion",
+    "input",
+    "grade",
+    "test",
+    "value",
+    "number",
+    "text",
+    "list",
+    "mapping",
+];
+
+/// The text without its `identifiers` (they stay as written in every language).
+fn without_identifiers(s: &str) -> String {
+    s.split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, p)| p)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Checks one message (its Vietnamese and English renderings).
+fn check_vietnamese(m: &cchc::Message, what: &str) {
+    let (vi, en) = (m.render(cchc::Lang::Vi), m.render(cchc::Lang::En));
+    assert_ne!(
+        m.id(),
+        "common-text",
+        "{what}: not a catalogue message: {en}"
+    );
+    assert_ne!(vi, en, "{what}: the same text in both languages: {vi}");
+    assert!(
+        vi.chars()
+            .any(|c| VIETNAMESE.contains(c.to_lowercase().next().unwrap_or(c))),
+        "{what}: no Vietnamese letter in {vi:?}"
+    );
+    let words = without_identifiers(&vi).to_lowercase();
+    let words: BTreeSet<&str> = words
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let english: Vec<_> = ENGLISH.iter().filter(|w| words.contains(*w)).collect();
+    assert!(
+        english.is_empty(),
+        "{what}: English words {english:?} in the Vietnamese text {vi:?} (English: {en:?})"
+    );
+}
+
+/// Checks a diagnostic in both languages: Vietnamese texts, and the same data (code, place,
+/// criterion) whatever the language.
+fn check_diagnostic_languages(d: &cchc::Diagnostic) {
+    use cchc::Localize;
+    let what = format!("{} at {}:{}", d.code, d.line, d.column);
+    check_vietnamese(&d.message, &what);
+    if let Some(h) = &d.help {
+        check_vietnamese(h, &format!("{what} (help)"));
+    }
+    for l in &d.labels {
+        check_vietnamese(&l.message, &format!("{what} (label)"));
+    }
+    let json = |lang| {
+        let mut v = serde_json::to_value(d.in_lang(lang)).unwrap();
+        let obj = v.as_object_mut().unwrap();
+        let texts = (obj.remove("message"), obj.remove("help"));
+        for l in obj["labels"].as_array_mut().unwrap() {
+            l.as_object_mut().unwrap().remove("message");
+        }
+        (v, texts)
+    };
+    let ((vi, vi_texts), (en, en_texts)) = (json(cchc::Lang::Vi), json(cchc::Lang::En));
+    assert_eq!(vi, en, "{what}: the data differs between languages");
+    assert_ne!(vi_texts, en_texts, "{what}");
+    assert_eq!(
+        vi.get("code").and_then(|c| c.as_str()),
+        Some(d.code.as_str())
+    );
+}
+
+/// One broken rule file for every load-time code whose message is in `load.ftl`/`expr.ftl`:
+/// each is refused (or warned about) with that code, and every message, help and label of the
+/// load reads as Vietnamese by default, with the same codes and places in English.
+#[test]
+fn load_messages_are_vietnamese_by_default() {
+    let ok = one_leaf(INPUTS, "{ check: b }");
+    let graded = |g: &str| ok.replace("criteria:", &format!("grades:\n{g}\ncriteria:"));
+    let deep = {
+        let mut tree = String::from("{ id: l9, title: L, max: 1, rule: { value: v } }");
+        for d in (1..=8).rev() {
+            tree = format!("{{ id: l{d}, title: L, max: 1, children: [ {tree} ] }}");
+        }
+        format!("{HEAD}total: 1\ninputs:\n  v: {{ type: number }}\ncriteria:\n  - {tree}\n")
+    };
+    let many = {
+        let mut t = format!("{HEAD}total: 10001\ninputs: {{ b: {{ type: bool }} }}\ncriteria:\n");
+        for i in 0..10_001 {
+            t.push_str(&format!(
+                "  - {{ id: c{i}, title: T, max: 1, rule: {{ check: b }} }}\n"
+            ));
+        }
+        t
+    };
+    let cases: Vec<(String, Code)> = vec![
+        ("format: cchc/1\nid: x\n  title: y\n".into(), Code::YamlSyntax),
+        (ok.replace("title: Kiểm thử", "title: !!int Kiểm thử"), Code::YamlSyntax),
+        (ok.replace("title: Kiểm thử", "title: !custom/x Kiểm thử"), Code::YamlSyntax),
+        (format!("{ok}---\nformat: cchc/1\n"), Code::YamlSyntax),
+        (ok.replace("title: Kiểm thử", "title: *nowhere"), Code::YamlSyntax),
+        (format!("{}{}", "[".repeat(100), "]".repeat(100)), Code::YamlTooComplex),
+        (ok.replace("total: 2", "total: 2\ntotal: 3"), Code::DuplicateKey),
+        (ok.replace("title: Kiểm thử", "title: Kiểm\u{1b}thử"), Code::ControlCharacter),
+        (format!("{ok}# {}\n", "x".repeat(6 * 1024 * 1024)), Code::FileTooLarge),
+        (String::new(), Code::MissingKey),
+        (ok.replace("title: Kiểm thử\n", ""), Code::MissingKey),
+        (ok.replace("cchc/1", "cchc/2"), Code::UnsupportedFormat),
+        (ok.replace("titel", "title").replace("title: Tiêu chí", "titel: Tiêu chí"), Code::UnknownKey),
+        (ok.replace("max: 2\n    rule", "max: \"2\"\n    rule"), Code::WrongType),
+        (ok.replace("max: 2\n    rule", "max: hai\n    rule"), Code::WrongType),
+        (ok.replace("max: 2\n    rule", "max: [2]\n    rule"), Code::WrongType),
+        (ok.replace("total: 2", "total: 2\nrounding: { places: 11 }"), Code::InvalidValue),
+        (ok.replace("total: 2", "total: 2\nranking: denser"), Code::InvalidValue),
+        (ok.replace("total: 2", "total: 2\neffective: { from: 2021-13-01 }"), Code::InvalidValue),
+        (ok.replace("total: 2", "total: 2\neffective: { from: 2022-01-01, to: 2021-01-01 }"), Code::InvalidValue),
+        (ok.replace("id: \"1\"", "id: \"1\\a\""), Code::InvalidValue),
+        (ok.replace("max: 2\n    rule", "max: .inf\n    rule"), Code::InvalidNumber),
+        (ok.replace("max: 2\n    rule", "max: 1e30\n    rule"), Code::InvalidNumber),
+        (ok.replace("max: 2\n    rule", "max: 2.00000000000000000000000000001\n    rule"), Code::InvalidNumber),
+        (ok.replace("max: 2\n    rule", "max: 0\n    rule").replace("total: 2", "total: 0"), Code::InvalidMax),
+        (ok.replace("total: 2", "total: 3"), Code::MaxMismatch),
+        (ok.replace("title: Tiêu chí\n    max: 2\n    rule: { check: b }", "title: Tiêu chí\n    max: 2\n    children:\n      - { id: \"1\", title: T, max: 2, rule: { check: b } }"), Code::DuplicateId),
+        (ok.replace("rule: { check: b }", "rule: { check: b }\n    children: []"), Code::InvalidNode),
+        (ok.replace("rule: { check: b }", "cap: true"), Code::InvalidNode),
+        (ok.replace("rule: { check: b }", "rule: { check: b, value: n }"), Code::InvalidRule),
+        (ok.replace("rule: { check: b }", "rule: {}"), Code::InvalidRule),
+        (ok.replace("rule: { check: b }", "rule: { value: { input: n, expr: n } }"), Code::InvalidRule),
+        (ok.replace("rule: { check: b }", "rule: { check: khong_co }"), Code::UndeclaredInput),
+        (ok.replace("rule: { check: b }", "rule: { check: { expr: \"khong_co\" } }"), Code::UndeclaredInput),
+        (ok.replace("rule: { check: b }", "rule: { check: n }"), Code::InputTypeMismatch),
+        (ok.replace("rule: { check: b }", "rule: { scale: { input: b, from: 0, to: 1 } }"), Code::InputTypeMismatch),
+        (ok.replace("rule: { check: b }", "rule: { check: { expr: \"b &&\" } }"), Code::ScriptCompile),
+        (ok.replace("rule: { check: b }", "rule: { check: { expr: \"sleep(1)\" } }"), Code::ScriptCompile),
+        (ok.replace("rule: { check: b }", "rule: { value: { expr: \"points(\\\"1\\\")\" } }"), Code::ScriptCompile),
+        (ok.replace("rule: { check: b }", "rule: { script: \"let a = 1;\\nlet b = ;\" }"), Code::ScriptCompile),
+        (ok.replace("  b: { type: bool }", "  b: { type: bool, min: 1 }"), Code::InvalidInput),
+        (ok.replace("  x: { type: number, min: 1, max: 5 }", "  x: { type: number, min: 5, max: 1 }"), Code::InvalidInput),
+        (ok.replace("  c: { type: choice, options: [dung_han, cham] }", "  c: { type: choice }"), Code::InvalidInput),
+        (ok.replace("options: [dung_han, cham]", "options: [dung_han, dung_han]"), Code::InvalidInput),
+        (ok.replace("  b: { type: bool }", "  b: { type: bool, options: [a] }"), Code::InvalidInput),
+        (ok.replace("  b: { type: bool }", "  b: { type: bool }\n  \"a\u{301}\": { type: bool }\n  \"\u{e1}\": { type: bool }"), Code::InvalidInput),
+        (graded("  - { id: a, label: A, at_least: 50 }\n  - { id: b, label: B, at_least: 80 }"), Code::GradesOrder),
+        (graded("  - { id: a, label: A, at_least: 80 }\n  - { id: a, label: B, at_least: 50 }"), Code::DuplicateGrade),
+        (graded("  - { id: a, label: A, at_least: 80, requires: 'points(\"9\") > 0' }"), Code::UnknownCriterion),
+        (format!("{ok}tests:\n  - {{ name: t, expect: {{ points: {{ \"9\": 1 }} }} }}\n"), Code::UnknownCriterion),
+        (format!("{ok}tests:\n  - {{ name: t, expect: {{ grade: z }} }}\n"), Code::InvalidValue),
+        (many, Code::TooManyNodes),
+        (deep, Code::TooDeep),
+    ];
+    for (text, code) in &cases {
+        let diags = match Ruleset::from_yaml_str(text, "bad.yaml") {
+            Ok(_) => panic!(
+                "expected {code}:\n{}",
+                text.chars().take(400).collect::<String>()
+            ),
+            Err(e) => e.diagnostics().to_vec(),
+        };
+        assert!(
+            diags.iter().any(|d| d.code == *code),
+            "no {code} in {diags:#?}"
+        );
+        for d in &diags {
+            check_diagnostic_languages(d);
+        }
+    }
+    // A default that its input refuses: the reason comes from the input's reading of values
+    // (a unit message), the sentence around it from the loader.
+    let d = expect_load(
+        &ok.replace("  b: { type: bool }", "  b: { type: bool, default: 3 }"),
+        Code::InvalidInput,
+    );
+    assert_eq!(d.message.id(), "load-input-bad-default");
+    assert!(
+        d.message
+            .render(cchc::Lang::Vi)
+            .starts_with("Giá trị mặc định của dữ liệu đầu vào `b` không hợp lệ: "),
+        "{d:?}"
+    );
+
+    // Not UTF-8; a file that cannot be read.
+    let e = Ruleset::from_bytes(b"format: cchc/1\nid: \xff\n", "bad.yaml").unwrap_err();
+    assert_eq!(e.diagnostics()[0].code, Code::NotUtf8);
+    check_diagnostic_languages(&e.diagnostics()[0]);
+    let e = Ruleset::load("khong-co/tep.yaml").unwrap_err();
+    assert_eq!(e.diagnostics()[0].code, Code::Io);
+    check_diagnostic_languages(&e.diagnostics()[0]);
+    assert!(
+        e.diagnostics()[0]
+            .message
+            .render(cchc::Lang::Vi)
+            .contains("không tìm thấy tệp"),
+        "{:?}",
+        e.diagnostics()[0]
+    );
+
+    // Warnings.
+    let warned = [
+        (
+            ok.replace("total: 2", "effective: { from: 2021-02-30 }\ntotal: 2"),
+            Code::InvalidDate,
+        ),
+        (
+            graded("  - { id: a, label: A, at_least: 120 }"),
+            Code::GradeOutOfRange,
+        ),
+        (ok.replace("id: \"1\"", "id: \" 1\""), Code::SuspiciousId),
+        (
+            ok.replace(
+                "  b: { type: bool }",
+                "  \"\": { type: bool }\n  b: { type: bool }",
+            ),
+            Code::SuspiciousId,
+        ),
+    ];
+    for (text, code) in &warned {
+        let rs = Ruleset::from_yaml_str(text, "warn.yaml").unwrap();
+        assert!(rs.warnings().iter().any(|w| w.code == *code), "no {code}");
+        for w in rs.warnings() {
+            check_diagnostic_languages(w);
+        }
+    }
+}
+
+/// Numbers in load messages use the language's decimal separator; identifiers do not change.
+#[test]
+fn load_messages_write_numbers_in_the_language() {
+    let ok = one_leaf(INPUTS, "{ check: b }");
+    let text = ok
+        .replace("total: 2", "total: 2.5")
+        .replace("max: 2\n", "max: 1.5\n");
+    let d = expect_load(&text, Code::MaxMismatch);
+    let (vi, en) = (
+        d.message.render(cchc::Lang::Vi),
+        d.message.render(cchc::Lang::En),
+    );
+    assert!(vi.contains("2,5") && vi.contains("1,5"), "{vi}");
+    assert!(en.contains("2.5") && en.contains("1.5"), "{en}");
+    assert_eq!(
+        en,
+        "`total` is 2.5 but the top-level normal criteria's max add up to 1.5; make them equal"
+    );
+}
+
+/// `cchc test` failures name what differs in the language asked for; the unit's errors keep
+/// their code.
+#[test]
+fn test_failures_are_messages() {
+    let text = format!(
+        "{}tests:\n  - name: sai\n    values: {{ b: true }}\n    expect: {{ total: 1, points: {{ \"1\": 1 }} }}\n  - name: thieu\n    expect: {{ total: 0 }}\n",
+        one_leaf(INPUTS, "{ check: b }")
+    );
+    let rs = Ruleset::from_yaml_str(&text, "t.yaml").unwrap();
+    let out = rs.run_tests();
+    let whats: Vec<(String, String)> = out[0]
+        .failures
+        .iter()
+        .map(|f| (f.what.render(cchc::Lang::Vi), f.what.render(cchc::Lang::En)))
+        .collect();
+    assert_eq!(
+        whats,
+        [
+            (
+                "điểm của tiêu chí `1`".to_string(),
+                "points of `1`".to_string()
+            ),
+            ("tổng điểm".to_string(), "total".to_string()),
+        ]
+    );
+    assert_eq!(out[0].failures[1].expected, "1");
+    assert_eq!(out[0].failures[1].actual, "2");
+    assert!(out[1].passed(), "{:?}", out[1]);
+    let errors: Vec<String> = out[1]
+        .errors
+        .iter()
+        .map(|e| e.render(cchc::Lang::En))
+        .collect();
+    assert!(
+        errors.iter().any(|e| e.ends_with("[missing_input]")),
+        "{errors:?}"
+    );
+}

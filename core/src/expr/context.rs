@@ -37,7 +37,7 @@ thread_local! {
 
 /// A value that native functions and the progress callback raise to stop an evaluation; the
 /// error mapping matches it by type, never by message text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Trap {
     /// A division or remainder by zero.
     DivisionByZero,
@@ -45,6 +45,8 @@ pub(crate) enum Trap {
     Time(Duration),
     /// Rhai's operations plus the charged work passed this many.
     Operations(u64),
+    /// A function refused its arguments (a `script_error`, with its sentence).
+    Failed(crate::Message),
 }
 
 /// Records a printed line of the running evaluation (bounded in count and length).

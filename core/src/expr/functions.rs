@@ -16,6 +16,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::Limits;
 use super::context::{self, Trap};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 
 type R<T> = Result<T, Box<EvalAltResult>>;
 
@@ -63,12 +65,13 @@ fn trap(t: Trap) -> Box<EvalAltResult> {
     EvalAltResult::ErrorRuntime(Dynamic::from(t), Position::NONE).into()
 }
 
+/// A function's refusal, as a `script_error` with its sentence.
+fn failed(m: Message) -> Box<EvalAltResult> {
+    trap(Trap::Failed(m))
+}
+
 fn overflow(op: &str) -> Box<EvalAltResult> {
-    EvalAltResult::ErrorArithmetic(
-        format!("the result of `{op}` is too large to hold exactly"),
-        Position::NONE,
-    )
-    .into()
+    failed(msg!("expr-overflow", op = Arg::ident(op)))
 }
 
 fn dec(d: Option<Decimal>, op: &str) -> R<Dynamic> {
@@ -144,13 +147,7 @@ fn pow(a: Num, b: Num) -> R<Dynamic> {
         Num::Int(n) => n,
         Num::Dec(d) => {
             if !d.fract().is_zero() {
-                return Err(EvalAltResult::ErrorArithmetic(
-                    format!(
-                        "`**` needs a whole exponent, not {d}: fractional powers are not exact"
-                    ),
-                    Position::NONE,
-                )
-                .into());
+                return Err(failed(msg!("expr-fractional-power", exponent = d)));
             }
             i64::try_from(d).map_err(|_| overflow("**"))?
         }
@@ -220,11 +217,11 @@ fn assign_op(a: &mut Dynamic, b: Num, name: &str, f: Op) -> R<()> {
             *a = Dynamic::from(s);
             Ok(())
         }
-        None => Err(format!(
-            "`{name}=` needs a number on its left, not {}",
-            super::describe(a)
-        )
-        .into()),
+        None => Err(failed(msg!(
+            "expr-assign-not-number",
+            op = Arg::ident(format!("{name}=")),
+            value = super::describe(a)
+        ))),
     }
 }
 
@@ -244,20 +241,26 @@ fn same(a: &Dynamic, b: &Dynamic) -> bool {
 }
 
 fn num(v: &Dynamic, f: &str) -> R<Decimal> {
-    super::as_number(v)
-        .ok_or_else(|| format!("{f}() takes numbers, not {}", super::describe(v)).into())
+    super::as_number(v).ok_or_else(|| {
+        failed(msg!(
+            "expr-takes-numbers",
+            function = format!("{f}()"),
+            value = super::describe(v)
+        ))
+    })
 }
 
 fn node_points(id: &str, max: bool) -> R<Decimal> {
     context::with_points_view(|view| {
         let Some((ids, pts)) = view else {
-            return Err(
-                format!("points(\"{id}\") can be used in a grade's `requires` only").into(),
-            );
+            return Err(failed(msg!(
+                "expr-points-outside-requires",
+                call = format!("points(\"{id}\")")
+            )));
         };
         match ids.get(id.trim()).and_then(|i| pts.get(*i)) {
             Some((p, m)) => Ok(if max { *m } else { *p }),
-            None => Err(format!("no criterion has the id `{id}`").into()),
+            None => Err(failed(msg!("expr-unknown-criterion", id = Arg::ident(id)))),
         }
     })
 }
@@ -327,7 +330,7 @@ pub(super) fn register(e: &mut Engine, limits: &Limits) {
         |x: Dynamic, lo: Dynamic, hi: Dynamic| -> R<Decimal> {
             let (x, lo, hi) = (num(&x, "clamp")?, num(&lo, "clamp")?, num(&hi, "clamp")?);
             if lo > hi {
-                return Err(format!("clamp(x, lo, hi) needs lo ≤ hi, but {lo} > {hi}").into());
+                return Err(failed(msg!("expr-clamp-order", lo = lo, hi = hi)));
             }
             Ok(x.max(lo).min(hi))
         },
@@ -341,9 +344,7 @@ pub(super) fn register(e: &mut Engine, limits: &Limits) {
         let p = u32::try_from(p)
             .ok()
             .filter(|v| Decimal::from(*v) == p && *v <= 28);
-        let p = p.ok_or_else(|| {
-            Box::<EvalAltResult>::from("round(x, places) needs places from 0 to 28")
-        })?;
+        let p = p.ok_or_else(|| failed(msg!("expr-round-places")))?;
         Ok(x.round_dp_with_strategy(p, RoundingStrategy::MidpointAwayFromZero))
     });
     e.register_fn("points", |id: ImmutableString| node_points(&id, false));

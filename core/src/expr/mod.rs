@@ -21,7 +21,9 @@ use rhai::{
 use rust_decimal::Decimal;
 
 use crate::error::Code;
+use crate::i18n::{Arg, Message};
 use crate::inputs::{InputDef, Value};
+use crate::msg;
 use crate::types::InputType;
 
 use context::Trap;
@@ -83,7 +85,7 @@ pub(crate) enum Fail {
     /// It read this input, whose value was refused.
     Invalid(usize),
     /// It failed.
-    Error(Code, crate::Message),
+    Error(Code, Message),
 }
 
 fn is_ident_char(c: char) -> bool {
@@ -107,7 +109,7 @@ pub(crate) struct CompileError {
     /// `undeclared_input` or `script_compile`.
     pub code: Code,
     /// A plain sentence.
-    pub message: String,
+    pub message: Message,
     /// Line within the source (from 1), when known.
     pub line: Option<u32>,
 }
@@ -133,10 +135,7 @@ pub(crate) fn compile(
     if src.len() > max_source {
         return Err(CompileError {
             code: Code::ScriptCompile,
-            message: format!(
-                "the script is {} bytes long; at most {max_source} are allowed",
-                src.len(),
-            ),
+            message: msg!("expr-too-long", bytes = src.len(), max = max_source),
             line: None,
         });
     }
@@ -170,37 +169,32 @@ pub(crate) fn compile(
                         d.name.starts_with(name.as_str()) && !d.name.chars().all(is_ident_char)
                     });
                     let msg = match clash {
-                        Some(d) => format!(
-                            "`{name}` is not a declared input; the input `{}` cannot be named in an expression because names there may hold only ASCII letters, digits and `_` (rename it, e.g. `{}`)",
-                            d.name,
-                            d.name
-                                .chars()
-                                .map(|c| if is_ident_char(c) { c } else { '_' })
-                                .collect::<String>()
+                        Some(d) => msg!(
+                            "expr-name-not-ascii",
+                            name = Arg::ident(name.as_str()),
+                            input = Arg::ident(d.name.as_str()),
+                            suggestion = Arg::ident(
+                                d.name
+                                    .chars()
+                                    .map(|c| if is_ident_char(c) { c } else { '_' })
+                                    .collect::<String>()
+                            )
                         ),
-                        None => format!(
-                            "`{name}` is not a declared input; declare it under `inputs:` or correct the name"
-                        ),
+                        None => msg!("expr-undeclared", name = Arg::ident(name.as_str())),
                     };
                     (Code::UndeclaredInput, msg)
                 }
                 ParseErrorType::ExprTooDeep => (
                     Code::ScriptCompile,
-                    format!(
-                        "the expression is nested more than {} deep (limit `expr_depth`); split it with `let`",
-                        Limits::DEFAULT.expr_depth
-                    ),
+                    msg!("expr-too-deep", max = Limits::DEFAULT.expr_depth),
                 ),
                 ParseErrorType::TooManyFunctions => (
                     Code::ScriptCompile,
-                    format!(
-                        "the script defines more than {} functions (limit `functions`)",
-                        Limits::DEFAULT.functions
-                    ),
+                    msg!("expr-too-many-functions", max = Limits::DEFAULT.functions),
                 ),
                 other => (
                     Code::ScriptCompile,
-                    format!("the expression does not compile: {other}"),
+                    msg!("expr-syntax", detail = rhai_reason(other)),
                 ),
             };
             Err(CompileError {
@@ -209,6 +203,31 @@ pub(crate) fn compile(
                 line,
             })
         }
+    }
+}
+
+/// Why Rhai did not compile a source: a catalogue message for the common mistakes (its English
+/// text is Rhai's own), else Rhai's words as they are.
+fn rhai_reason(e: &ParseErrorType) -> Message {
+    use rhai::LexError as L;
+    match e {
+        ParseErrorType::UnexpectedEOF => msg!("expr-reason-incomplete"),
+        ParseErrorType::MissingToken(token, detail) => msg!(
+            "expr-reason-missing-token",
+            token = token.as_str(),
+            detail = detail.as_str()
+        ),
+        ParseErrorType::UnknownOperator(op) => {
+            msg!("expr-reason-unknown-operator", op = op.as_str())
+        }
+        ParseErrorType::BadInput(L::UnexpectedInput(s)) => {
+            msg!("expr-reason-unexpected", text = s.as_str())
+        }
+        ParseErrorType::BadInput(L::UnterminatedString) => msg!("expr-reason-unterminated"),
+        ParseErrorType::BadInput(L::MalformedNumber(s)) => {
+            msg!("expr-reason-bad-number", text = s.as_str())
+        }
+        other => msg!("expr-reason-other", text = other.to_string()),
     }
 }
 
@@ -262,9 +281,10 @@ fn check_calls(ast: &AST) -> Result<(), CompileError> {
         }
         return Err(CompileError {
             code: Code::ScriptCompile,
-            message: format!(
-                "`{name}` is not a function available in expressions; the functions are {}",
-                functions::FUNCTIONS.join(", ")
+            message: msg!(
+                "expr-unknown-function",
+                name = Arg::ident(name),
+                functions = function_list()
             ),
             line: call.line,
         });
@@ -355,66 +375,116 @@ impl Compiled {
                     Some((i, Slot::Invalid)) => Fail::Invalid(i),
                     _ => Fail::Error(
                         Code::ScriptError,
-                        format!("`{name}` has no value here").into(),
+                        msg!("expr-no-value", name = Arg::ident(name.as_str())),
                     ),
                 }
             }
             E::ErrorRuntime(v, _) | E::ErrorTerminated(v, _) if v.is::<Trap>() => {
                 match v.try_cast::<Trap>() {
                     Some(t) => trapped(t),
-                    None => Fail::Error(Code::ScriptError, "the script failed".into()),
+                    None => Fail::Error(Code::ScriptError, msg!("expr-failed")),
                 }
             }
             E::ErrorTooManyOperations(_) => trapped(Trap::Operations(limits.operations)),
             E::ErrorStackOverflow(_) => Fail::Error(
                 Code::LimitExceeded,
-                format!(
-                    "the script called functions more than {} deep (limit `call_depth`)",
-                    limits.call_depth
-                )
-                .into(),
+                msg!("expr-call-depth", max = limits.call_depth),
             ),
             E::ErrorDataTooLarge(what, _) => {
-                let limit = if what.to_lowercase().contains("string") {
-                    format!("`string_bytes`, {} bytes", limits.string_bytes)
+                let m = if what.to_lowercase().contains("string") {
+                    msg!(
+                        "expr-too-large-string",
+                        what = what.as_str(),
+                        max = limits.string_bytes
+                    )
                 } else {
-                    format!("`items`, {} items", limits.items)
+                    msg!(
+                        "expr-too-large-items",
+                        what = what.as_str(),
+                        max = limits.items
+                    )
                 };
-                Fail::Error(
-                    Code::LimitExceeded,
-                    format!("the script built too large a value: {what} (limit {limit})").into(),
-                )
+                Fail::Error(Code::LimitExceeded, m)
             }
             E::ErrorTooManyVariables(_) => Fail::Error(
                 Code::LimitExceeded,
-                format!(
-                    "the script defined more than {} variables (limit `variables`)",
-                    limits.variables
-                )
-                .into(),
+                msg!("expr-too-many-variables", max = limits.variables),
             ),
             E::ErrorTooManyModules(_) => {
-                Fail::Error(Code::LimitExceeded, "the script hit a sandbox limit".into())
+                Fail::Error(Code::LimitExceeded, msg!("expr-sandbox-limit"))
             }
             E::ErrorFunctionNotFound(sig, _) => Fail::Error(
                 Code::ScriptError,
-                format!(
-                    "`{}` is not a function available in expressions; the functions are {}",
-                    clip(&sig, 80),
-                    functions::FUNCTIONS.join(", ")
-                )
-                .into(),
+                msg!(
+                    "expr-unknown-function",
+                    name = Arg::ident(clip(&sig, 80)),
+                    functions = function_list()
+                ),
             ),
             E::ErrorInFunctionCall(_, _, inner, _) => self.fail(*inner, inputs, slots),
             E::ErrorRuntime(v, _) => Fail::Error(
                 Code::ScriptError,
-                format!("the script failed: {}", bounded_text(&v, 200).0).into(),
+                msg!("expr-failed-with", detail = bounded_text(&v, 200).0),
             ),
             other => Fail::Error(
                 Code::ScriptError,
-                format!("the script failed: {}", clip(&other.to_string(), 300)).into(),
+                msg!("expr-failed-with", detail = runtime_reason(&other)),
             ),
         }
+    }
+}
+
+/// Why Rhai stopped a script: a catalogue message for the common mistakes (in English, Rhai's
+/// own words with their place), else Rhai's words as they are.
+fn runtime_reason(e: &EvalAltResult) -> Message {
+    use EvalAltResult as E;
+    let text = clip(&e.to_string(), 300);
+    let at = match e.position().line() {
+        Some(l) => Arg::from(msg!("expr-at-line", line = l)),
+        None => Arg::from(""),
+    };
+    match e {
+        E::ErrorArrayBounds(len, index, _) => msg!(
+            "expr-reason-array-bounds",
+            text = text,
+            at = at,
+            len = *len,
+            index = index.to_string()
+        ),
+        E::ErrorMismatchDataType(expected, actual, _) => msg!(
+            "expr-reason-data-type",
+            text = text,
+            at = at,
+            expected = type_arg(expected),
+            actual = type_arg(actual)
+        ),
+        E::ErrorFor(_) => msg!("expr-reason-for", text = text, at = at),
+        E::ErrorIndexingType(ty, _) => {
+            msg!(
+                "expr-reason-indexing",
+                text = text,
+                at = at,
+                ty = type_arg(ty)
+            )
+        }
+        E::ErrorPropertyNotFound(name, _) => {
+            msg!(
+                "expr-reason-property",
+                text = text,
+                at = at,
+                name = Arg::ident(name.as_str())
+            )
+        }
+        E::ErrorDotExpr(..) => msg!("expr-reason-dot", text = text, at = at),
+        E::ErrorAssignmentToConstant(name, _) => {
+            msg!(
+                "expr-reason-constant",
+                text = text,
+                at = at,
+                name = Arg::ident(name.as_str())
+            )
+        }
+        _ => msg!("expr-reason-other", text = text),
     }
 }
 
@@ -422,17 +492,21 @@ impl Compiled {
 fn trapped(t: Trap) -> Fail {
     let message = match t {
         Trap::DivisionByZero => {
-            return Fail::Error(Code::DivisionByZero, "division by zero".into());
+            return Fail::Error(Code::DivisionByZero, msg!("expr-division-by-zero"));
         }
-        Trap::Time(limit) => format!(
-            "the script ran longer than {} ms (limit `time`)",
-            limit.as_millis()
+        Trap::Failed(m) => return Fail::Error(Code::ScriptError, m),
+        Trap::Time(limit) => msg!(
+            "expr-time",
+            ms = u64::try_from(limit.as_millis()).unwrap_or(u64::MAX)
         ),
-        Trap::Operations(limit) => format!(
-            "the script ran more than {limit} operations (limit `operations`; an endless loop?)"
-        ),
+        Trap::Operations(limit) => msg!("expr-operations", max = limit),
     };
-    Fail::Error(Code::LimitExceeded, message.into())
+    Fail::Error(Code::LimitExceeded, message)
+}
+
+/// The functions available in expressions, as identifiers.
+fn function_list() -> Arg {
+    Arg::List(functions::FUNCTIONS.iter().map(|f| Arg::from(*f)).collect())
 }
 
 /// The first `max` characters of `s`.
@@ -481,13 +555,28 @@ pub(crate) fn as_number(v: &Dynamic) -> Option<Decimal> {
     v.as_int().ok().map(|i: INT| Decimal::from(i))
 }
 
-/// A short rendering of a script value, for messages.
-pub(crate) fn describe(v: &Dynamic) -> String {
+/// A short rendering of a script value, for messages: `5 (a decimal)`, `a array`.
+pub(crate) fn describe(v: &Dynamic) -> Message {
     let t = v.type_name();
     let (s, cut) = bounded_text(v, 40);
     if cut {
-        format!("a {t}")
+        msg!("expr-value-of-type", ty = type_arg(t))
     } else {
-        format!("{s} (a {t})")
+        msg!("expr-value", value = s, ty = type_arg(t))
     }
+}
+
+/// A script type named in a message: Rhai's name in English, a word in Vietnamese.
+fn type_arg(name: &str) -> Arg {
+    let m = match name {
+        "i64" | "i32" | "int" | "integer" => msg!("expr-type-integer", name = name),
+        "decimal" | "rust_decimal::Decimal" => msg!("expr-type-decimal", name = name),
+        "string" | "ImmutableString" | "&str" | "char" => msg!("expr-type-string", name = name),
+        "bool" => msg!("expr-type-bool", name = name),
+        "array" => msg!("expr-type-array", name = name),
+        "map" => msg!("expr-type-map", name = name),
+        "()" => msg!("expr-type-unit", name = name),
+        other => return Arg::ident(other),
+    };
+    Arg::from(m)
 }

@@ -20,7 +20,6 @@ fn input(name: &str, ty: InputType) -> InputDef {
         min: None,
         max: None,
         options: vec![],
-        option_labels: vec![],
         default: None,
         on_missing: OnMissing::Error,
     }
@@ -48,8 +47,8 @@ fn run_with(
         .enumerate()
         .map(|(i, d)| (d.name.clone(), i))
         .collect();
-    let c = compile(e, src, kind, &inputs, &names, &[])
-        .map_err(|e| Fail::Error(e.code, e.message.into()))?;
+    let c =
+        compile(e, src, kind, &inputs, &names, &[]).map_err(|e| Fail::Error(e.code, e.message))?;
     let slots: Vec<Slot> = vals.iter().map(|(_, s)| *s).collect();
     c.eval(e, &inputs, &slots, &[]).0
 }
@@ -247,7 +246,8 @@ fn time_is_bounded() {
     let e = engine_with(&limits);
     match run_with(&e, "loop { }", SourceKind::Script, &[]) {
         Err(Fail::Error(Code::LimitExceeded, m)) => {
-            assert!(m.render(crate::Lang::En).contains("limit `time`"), "{m}")
+            let m = m.render(crate::Lang::En);
+            assert!(m.contains("limit `time`"), "{m}")
         }
         other => panic!("{other:?}"),
     }
@@ -498,4 +498,190 @@ fn compile_limits_are_named() {
         compiled("points(\"A\") > 0 && points(\"B\") > 0 && points(\"A\") < 9").point_refs(),
         vec!["A".to_string(), "B".to_string()]
     );
+}
+
+/// Every compile and run-time failure of the engine is a catalogue message: Vietnamese by
+/// default (with its diacritics, and not the English text), English as before.
+#[test]
+fn failures_are_catalogue_messages_in_both_languages() {
+    use crate::Lang;
+    const VI: &str = "ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
+    let ho_so = input("ho-so", InputType::Number);
+    let names: HashMap<String, usize> = [("ho-so".to_string(), 0)].into();
+    let cases: Vec<(&str, SourceKind, Code, &str)> = vec![
+        (
+            "x + 1",
+            SourceKind::Expression,
+            Code::UndeclaredInput,
+            "expr-undeclared",
+        ),
+        (
+            "ho",
+            SourceKind::Expression,
+            Code::UndeclaredInput,
+            "expr-name-not-ascii",
+        ),
+        (
+            "1 +",
+            SourceKind::Expression,
+            Code::ScriptCompile,
+            "expr-syntax",
+        ),
+        (
+            "(1 + 2",
+            SourceKind::Expression,
+            Code::ScriptCompile,
+            "expr-syntax",
+        ),
+        (
+            "\"abc",
+            SourceKind::Expression,
+            Code::ScriptCompile,
+            "expr-syntax",
+        ),
+        (
+            "sleep(1)",
+            SourceKind::Expression,
+            Code::ScriptCompile,
+            "expr-unknown-function",
+        ),
+        (
+            "1 / 0",
+            SourceKind::Script,
+            Code::DivisionByZero,
+            "expr-division-by-zero",
+        ),
+        // Operations or time, whichever comes first on a busy machine.
+        (
+            "loop { }",
+            SourceKind::Script,
+            Code::LimitExceeded,
+            "expr-operations|expr-time",
+        ),
+        (
+            "fn f(n) { f(n + 1) } f(0)",
+            SourceKind::Script,
+            Code::LimitExceeded,
+            "expr-call-depth",
+        ),
+        (
+            "let s = \"x\"; loop { s += s; }",
+            SourceKind::Script,
+            Code::LimitExceeded,
+            "expr-too-large-string",
+        ),
+        (
+            "79228162514264337593543950335 * 10",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-overflow",
+        ),
+        (
+            "2 ** 0.5",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-fractional-power",
+        ),
+        (
+            "clamp(5, 3, 1)",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-clamp-order",
+        ),
+        (
+            "round(1.25, 40)",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-round-places",
+        ),
+        (
+            "abs(\"x\")",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-takes-numbers",
+        ),
+        (
+            "let t = \"x\"; t -= 1; t",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-assign-not-number",
+        ),
+        (
+            "points(\"1\")",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-points-outside-requires",
+        ),
+        (
+            "throw \"no\"",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-failed-with",
+        ),
+        (
+            "let a = [1]; a[5]",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-failed-with",
+        ),
+        (
+            "let a = 1; a.x",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-failed-with",
+        ),
+        (
+            "let x = [1]; if x[0] { 2 } else { 3 }",
+            SourceKind::Script,
+            Code::ScriptError,
+            "expr-failed-with",
+        ),
+    ];
+    for (src, kind, code, id) in cases {
+        let e = engine();
+        let r = compile(&e, src, kind, std::slice::from_ref(&ho_so), &names, &[])
+            .map_err(|e| Fail::Error(e.code, e.message))
+            .and_then(|c| {
+                c.eval(&e, std::slice::from_ref(&ho_so), &[Slot::Missing], &[])
+                    .0
+            });
+        let Err(Fail::Error(c, m)) = r else {
+            panic!("{src}: expected a failure, got {r:?}");
+        };
+        assert_eq!(c, code, "{src}");
+        assert!(id.split('|').any(|i| i == m.id()), "{src}: {}", m.id());
+        let (vi, en) = (m.render(Lang::Vi), m.render(Lang::En));
+        assert_ne!(vi, en, "{src}");
+        assert!(
+            vi.to_lowercase().chars().any(|ch| VI.contains(ch)),
+            "{src}: {vi}"
+        );
+    }
+    // Rhai's reason for a syntax error is put in Vietnamese for common mistakes; English keeps
+    // Rhai's own words.
+    let m = match compile(
+        &engine(),
+        "1 +",
+        SourceKind::Expression,
+        &[],
+        &HashMap::new(),
+        &[],
+    ) {
+        Err(e) => e.message,
+        Ok(_) => panic!("`1 +` compiled"),
+    };
+    assert_eq!(
+        m.render(Lang::En),
+        "the expression does not compile: Script is incomplete"
+    );
+    assert_eq!(
+        m.render(Lang::Vi),
+        "Biểu thức không hợp lệ: biểu thức chưa hoàn chỉnh (còn thiếu phần cuối)."
+    );
+    // A value in a message: `x (a string)`, and the type alone when too long to show.
+    let v = describe(&Dynamic::from(ImmutableString::from("x")));
+    assert_eq!(v.render(Lang::En), "x (a string)");
+    assert_eq!(v.render(Lang::Vi), "x (kiểu văn bản)");
+    let long = describe(&Dynamic::from(ImmutableString::from("y".repeat(100))));
+    assert_eq!(long.render(Lang::En), "a string");
 }

@@ -12,6 +12,8 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Code, Diagnostic, Error, Pos};
+use crate::i18n::Arg;
+use crate::msg;
 use crate::plan::{Plan, PlanNode};
 use crate::syntax::{self, Limits};
 
@@ -38,7 +40,7 @@ fn fingerprint(doc: &model::RulesetDoc, origin: &str) -> Result<String, Error> {
                 Code::InvalidValue,
                 origin,
                 Pos::default(),
-                format!("the ruleset cannot be written as canonical JSON for its fingerprint: {e}"),
+                msg!("load-fingerprint-failed", detail = e.to_string()),
             )])
         })?;
     let digest = Sha256::digest(&json);
@@ -141,7 +143,7 @@ impl Ruleset {
                 Code::NotUtf8,
                 origin,
                 pos,
-                "the rule file is not UTF-8 text; save it as UTF-8",
+                msg!("load-not-utf8"),
             )])
         })?;
         Self::from_yaml_str(text, origin)
@@ -275,9 +277,7 @@ fn too_large(origin: &str, bytes: u64) -> Error {
         Code::FileTooLarge,
         origin,
         Pos { line: 1, column: 1 },
-        format!(
-            "the rule file is {bytes} bytes; at most {MAX_FILE_BYTES} (5 MiB) are allowed; split it"
-        ),
+        msg!("load-file-too-large", bytes = bytes, max = MAX_FILE_BYTES),
     )])
 }
 
@@ -286,8 +286,20 @@ pub(crate) fn io_error(origin: &str, e: std::io::Error) -> Error {
         Code::Io,
         origin,
         Pos::default(),
-        format!("cannot read `{origin}`: {e}"),
+        msg!("load-io", file = Arg::ident(origin), detail = io_detail(&e)),
     )])
+}
+
+/// Why a file cannot be read: the system's words (English), with a Vietnamese sentence for
+/// the common cases.
+pub(crate) fn io_detail(e: &std::io::Error) -> crate::Message {
+    let detail = e.to_string();
+    match e.kind() {
+        std::io::ErrorKind::NotFound => msg!("load-io-not-found", detail = detail),
+        std::io::ErrorKind::PermissionDenied => msg!("load-io-permission", detail = detail),
+        std::io::ErrorKind::IsADirectory => msg!("load-io-directory", detail = detail),
+        _ => msg!("load-io-other", detail = detail),
+    }
 }
 
 /// The JSON Schema of the `cchc/1` rule format.

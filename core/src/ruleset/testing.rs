@@ -4,14 +4,16 @@ use rust_decimal::Decimal;
 
 use super::Ruleset;
 use super::model::Scalar;
+use crate::i18n::{Arg, Message};
 use crate::inputs::RawValue;
+use crate::msg;
 use crate::unit::Unit;
 
 /// One figure that differs from what a test expects.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TestFailure {
-    /// What (e.g. `points of 1.2`, `total`).
-    pub what: String,
+    /// What (e.g. `points of 1.2`, `total`), rendered in a language on output.
+    pub what: Message,
     /// Expected.
     pub expected: String,
     /// Actual.
@@ -27,8 +29,8 @@ pub struct TestOutcome {
     pub line: u32,
     /// Differences (empty: passed).
     pub failures: Vec<TestFailure>,
-    /// The unit's errors, for context.
-    pub errors: Vec<String>,
+    /// The unit's errors, for context (each `message [code]`).
+    pub errors: Vec<Message>,
 }
 
 impl TestOutcome {
@@ -65,7 +67,7 @@ pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
                 .collect();
             let r = rs.score(&unit);
             let mut failures = Vec::new();
-            let mut check = |what: String, expected: String, actual: String| {
+            let mut check = |what: Message, expected: String, actual: String| {
                 if expected != actual {
                     failures.push(TestFailure {
                         what,
@@ -77,20 +79,24 @@ pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
             for (id, want) in &t.expect.points {
                 let got = r.node(id).map(|n| n.points);
                 check(
-                    format!("points of {id}"),
+                    msg!("load-test-points-of", id = Arg::ident(id.as_str())),
                     opt_dec(Some(*want)),
                     opt_dec(got),
                 );
             }
             if let Some(want) = t.expect.total {
-                check("total".into(), opt_dec(Some(want)), opt_dec(Some(r.total)));
+                check(
+                    msg!("load-test-total"),
+                    opt_dec(Some(want)),
+                    opt_dec(Some(r.total)),
+                );
             }
             if let Some(want) = &t.expect.index {
-                check("index".into(), opt_dec(*want), opt_dec(r.index));
+                check(msg!("load-test-index"), opt_dec(*want), opt_dec(r.index));
             }
             if let Some(want) = &t.expect.grade {
                 check(
-                    "grade".into(),
+                    msg!("load-test-grade"),
                     want.clone().unwrap_or_else(|| "null".into()),
                     r.grade()
                         .map(|g| g.id.to_string())
@@ -99,7 +105,7 @@ pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
             }
             if let Some(want) = &t.expect.status {
                 check(
-                    "status".into(),
+                    msg!("load-test-status"),
                     want.as_str().into(),
                     r.status.as_str().into(),
                 );
@@ -111,7 +117,13 @@ pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
                 errors: r
                     .errors
                     .iter()
-                    .map(|e| format!("{} [{}]", e.message, e.code))
+                    .map(|e| {
+                        msg!(
+                            "load-test-unit-error",
+                            message = e.message.clone(),
+                            code = e.code.as_str()
+                        )
+                    })
                     .collect(),
             }
         })

@@ -73,13 +73,13 @@ pub(crate) fn find_control(text: &str) -> Option<(Pos, char)> {
 }
 
 /// The sentence and help for a control character found by [`find_control`].
-pub(crate) fn control_message(c: char) -> (String, &'static str) {
+pub(crate) fn control_message(c: char) -> (crate::Message, crate::Message) {
     (
-        format!(
-            "the file holds the control character U+{:04X} here; a text file may not hold it",
-            u32::from(c)
+        crate::msg!(
+            "load-control-character",
+            code = format!("U+{:04X}", u32::from(c))
         ),
-        "remove the character (a NUL byte often means the file was saved as UTF-16 or is not a text file); save the file as UTF-8 text",
+        crate::msg!("load-control-character-help"),
     )
 }
 

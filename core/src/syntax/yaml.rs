@@ -10,6 +10,8 @@ use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::error::{Code, Pos};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 
 /// How a scalar was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,9 +82,9 @@ pub(crate) struct ParseError {
     /// Where.
     pub pos: Pos,
     /// What (a plain sentence).
-    pub message: String,
+    pub message: Message,
     /// How to fix it, when the message does not say.
-    pub help: Option<String>,
+    pub help: Option<Message>,
     /// True when a limit (alias expansion, depth) was hit rather than a syntax error.
     pub too_complex: bool,
     /// True for a key written twice in one mapping.
@@ -91,10 +93,10 @@ pub(crate) struct ParseError {
 }
 
 impl ParseError {
-    fn new(kind: Kind, pos: Pos, message: impl Into<String>) -> Self {
+    fn new(kind: Kind, pos: Pos, message: Message) -> Self {
         ParseError {
             pos,
-            message: message.into(),
+            message,
             help: None,
             too_complex: kind == Kind::TooComplex,
             duplicate_key: kind == Kind::DuplicateKey,
@@ -102,8 +104,8 @@ impl ParseError {
         }
     }
 
-    fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
     }
 
@@ -173,13 +175,17 @@ fn tag_text(tag: &Tag) -> String {
     }
 }
 
-fn unknown_tag(tag: &Tag, pos: Pos, what: &str) -> ParseError {
+fn unknown_tag(tag: &Tag, pos: Pos, what: Message) -> ParseError {
     ParseError::new(
         Kind::Syntax,
         pos,
-        format!("the tag `{}` cannot be used on {what}", tag_text(tag)),
+        msg!(
+            "load-yaml-unknown-tag",
+            tag = Arg::ident(tag_text(tag)),
+            what = what
+        ),
     )
-    .with_help("remove the tag; only the YAML core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map are understood")
+    .with_help(msg!("load-yaml-unknown-tag-help"))
 }
 
 /// The scalar as the tag says it must be read.
@@ -210,21 +216,22 @@ fn tagged_scalar(
         Some("float") => probe
             .scalar()
             .is_some_and(|s| super::number::parse_decimal(s).is_ok()),
-        _ => return Err(unknown_tag(tag, pos, "a scalar")),
+        _ => return Err(unknown_tag(tag, pos, msg!("load-kind-scalar"))),
     };
     let Value::Scalar(text, _) = probe.value else {
-        return Err(unknown_tag(tag, pos, "a scalar"));
+        return Err(unknown_tag(tag, pos, msg!("load-kind-scalar")));
     };
     if !fits {
         return Err(ParseError::new(
             Kind::Syntax,
             pos,
-            format!(
-                "`{text}` cannot be read as `{}`",
-                tag_text(tag)
+            msg!(
+                "load-yaml-tag-mismatch",
+                text = Arg::ident(text),
+                tag = Arg::ident(tag_text(tag))
             ),
         )
-        .with_help("write a value of the tagged type, or remove the tag (!!float takes only numbers that are exact in decimal)"));
+        .with_help(msg!("load-yaml-tag-mismatch-help")));
     }
     let style = match core_tag(tag) {
         Some("" | "str") => Style::Quoted,
@@ -240,7 +247,11 @@ fn check_collection_tag(tag: Option<&Tag>, want: &str, pos: Pos) -> Result<(), P
         Some(t) => Err(unknown_tag(
             t,
             pos,
-            if want == "seq" { "a list" } else { "a mapping" },
+            if want == "seq" {
+                msg!("load-kind-list")
+            } else {
+                msg!("load-kind-mapping")
+            },
         )),
     }
 }
@@ -330,27 +341,23 @@ impl Builder {
             _ => Err(ParseError::new(
                 Kind::TooComplex,
                 self.alias_at,
-                format!(
-                    "aliases in this file expand to more than {} nodes or {} MiB (an alias bomb?)",
-                    self.limits.alias_nodes,
-                    self.limits.alias_bytes / (1024 * 1024)
+                msg!(
+                    "load-yaml-alias-bomb",
+                    nodes = self.limits.alias_nodes,
+                    mib = self.limits.alias_bytes / (1024 * 1024)
                 ),
             )
-            .with_help("write the values out, or use fewer aliases")),
+            .with_help(msg!("load-yaml-alias-bomb-help"))),
         }
     }
 
     /// Adds a copy of the anchored node `id` (replaying its events) at `pos`.
     fn expand(&mut self, id: usize, pos: Pos) -> Result<(), ParseError> {
         let Some(&(start, end)) = self.anchors.get(&id) else {
-            return Err(ParseError::new(
-                Kind::Syntax,
-                pos,
-                "this alias names an anchor that is not defined before it",
-            )
-            .with_help(
-                "define the anchor (`&name`) on a complete value before its alias (`*name`)",
-            ));
+            return Err(
+                ParseError::new(Kind::Syntax, pos, msg!("load-yaml-unknown-anchor"))
+                    .with_help(msg!("load-yaml-unknown-anchor-help")),
+            );
         };
         // Ranges of the tape still to replay; the first node of each takes the alias's place.
         let mut cursors: Vec<(usize, usize)> = vec![(start, end)];
@@ -432,9 +439,9 @@ impl Builder {
             return Err(ParseError::new(
                 Kind::TooComplex,
                 pos,
-                format!("the YAML nests deeper than {} levels", self.limits.depth),
+                msg!("load-yaml-too-deep", depth = self.limits.depth),
             )
-            .with_help("flatten the structure"));
+            .with_help(msg!("load-yaml-flatten")));
         }
         Ok(())
     }
@@ -471,9 +478,7 @@ impl Builder {
                             return Err(ParseError::new(
                                 Kind::DuplicateKey,
                                 k.pos,
-                                format!(
-                                    "the key `{ktext}` appears twice in this mapping; keep one"
-                                ),
+                                msg!("load-yaml-duplicate-key", key = Arg::ident(ktext.as_str())),
                             ));
                         }
                     }
@@ -482,6 +487,49 @@ impl Builder {
             },
         }
         Ok(())
+    }
+}
+
+/// The YAML reader's reason for a syntax error: a catalogue message for the common ones (its
+/// English text is the reader's own), else the reader's words as they are.
+fn yaml_reason(info: &str) -> Message {
+    match info {
+        "mapping values are not allowed in this context" => msg!("load-yaml-reason-mapping-values"),
+        "mapping keys are not allowed in this context" => msg!("load-yaml-reason-mapping-keys"),
+        "block sequence entries are not allowed in this context" => {
+            msg!("load-yaml-reason-sequence-entries")
+        }
+        "while scanning a quoted scalar, found unexpected end of stream" => {
+            msg!("load-yaml-reason-unclosed-quote")
+        }
+        "invalid trailing content after double-quoted scalar" => {
+            msg!("load-yaml-reason-after-quote")
+        }
+        "while parsing a block mapping, did not find expected key" => {
+            msg!("load-yaml-reason-expected-key")
+        }
+        "while parsing a block collection, did not find expected '-' indicator" => {
+            msg!("load-yaml-reason-expected-dash")
+        }
+        "while parsing a flow sequence, expected ',' or ']'" => {
+            msg!("load-yaml-reason-flow-sequence")
+        }
+        "while parsing a flow mapping, did not find expected ',' or '}'" => {
+            msg!("load-yaml-reason-flow-mapping")
+        }
+        "while parsing a node, did not find expected node content" => {
+            msg!("load-yaml-reason-node-content")
+        }
+        "invalid indentation" => msg!("load-yaml-reason-indentation"),
+        "tabs disallowed within this context (block indentation)" => {
+            msg!("load-yaml-reason-tab-block")
+        }
+        "tab cannot be used as indentation" => msg!("load-yaml-reason-tab-indentation"),
+        "comments must be separated from other tokens by whitespace" => {
+            msg!("load-yaml-reason-comment")
+        }
+        "while parsing node, found unknown anchor" => msg!("load-yaml-reason-unknown-anchor"),
+        other => msg!("load-yaml-reason-other", text = other),
     }
 }
 
@@ -505,14 +553,14 @@ pub(crate) fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseErr
                 ParseError::new(
                     Kind::TooComplex,
                     pos_of(e.marker()),
-                    "the YAML nests too deeply to be read",
+                    msg!("load-yaml-nests-too-deeply"),
                 )
-                .with_help("flatten the structure")
+                .with_help(msg!("load-yaml-flatten"))
             } else {
                 ParseError::new(
                     Kind::Syntax,
                     pos_of(e.marker()),
-                    format!("the YAML cannot be read here: {}", e.info()),
+                    msg!("load-yaml-syntax", detail = yaml_reason(e.info())),
                 )
             }
         })?;
@@ -525,7 +573,7 @@ pub(crate) fn parse(text: &str, limits: Limits) -> Result<Option<Node>, ParseErr
                     return Err(ParseError::new(
                         Kind::Syntax,
                         pos,
-                        "the file holds more than one YAML document; keep one (remove the extra `---`)",
+                        msg!("load-yaml-several-documents"),
                     ));
                 }
             }
@@ -570,16 +618,16 @@ impl Node {
         }
     }
 
-    /// A short description of what this node is, for messages.
-    pub(crate) fn describe(&self) -> &'static str {
+    /// A short description of what this node is, for messages ("a list", "text", …).
+    pub(crate) fn describe(&self) -> Message {
         match &self.value {
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
-            Value::Scalar(_, Style::Quoted) => "text",
-            Value::Scalar(..) if self.is_null() => "nothing (null)",
-            Value::Scalar(..) if self.as_bool().is_some() => "true/false",
-            Value::Scalar(..) if self.looks_numeric() => "a number",
-            Value::Scalar(..) => "text",
+            Value::Seq(_) => msg!("load-kind-list"),
+            Value::Map(_) => msg!("load-kind-mapping"),
+            Value::Scalar(_, Style::Quoted) => msg!("load-kind-text"),
+            Value::Scalar(..) if self.is_null() => msg!("load-kind-null"),
+            Value::Scalar(..) if self.as_bool().is_some() => msg!("load-kind-bool"),
+            Value::Scalar(..) if self.looks_numeric() => msg!("load-kind-number"),
+            Value::Scalar(..) => msg!("load-kind-text"),
         }
     }
 }

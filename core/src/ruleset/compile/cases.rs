@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use super::Compiler;
 use crate::error::{Code, Diagnostic};
+use crate::i18n::Arg;
+use crate::msg;
 use crate::ruleset::model::RulesetDoc;
 
 /// Checks the ids and grades the tests name.
@@ -24,13 +26,14 @@ pub(super) fn check(cx: &mut Compiler<'_>, doc: &RulesetDoc, node_index: &HashMa
                     Code::UnknownCriterion,
                     cx.file,
                     t.pos,
-                    format!(
-                        "test `{}` names the criterion `{id}`, which does not exist",
-                        t.name
+                    msg!(
+                        "load-test-unknown-criterion",
+                        test = Arg::ident(t.name.as_str()),
+                        id = Arg::ident(id.as_str())
                     ),
                 );
                 if let Some(s) = cx.suggest(id, node_index.keys().map(String::as_str)) {
-                    d = d.with_help(format!("did you mean `{s}`?"));
+                    d = d.with_help(msg!("load-did-you-mean", name = Arg::ident(s)));
                 }
                 cx.push(d);
             }
@@ -41,9 +44,10 @@ pub(super) fn check(cx: &mut Compiler<'_>, doc: &RulesetDoc, node_index: &HashMa
                     Code::InvalidValue,
                     t.pos,
                     None,
-                    format!(
-                        "test `{}` expects the grade `{g}`, which is not a declared grade",
-                        t.name
+                    msg!(
+                        "load-test-unknown-grade",
+                        test = Arg::ident(t.name.as_str()),
+                        grade = Arg::ident(g.as_str())
                     ),
                 );
             }

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use super::Compiler;
 use crate::error::{Code, Diagnostic, Label};
 use crate::expr::SourceKind;
+use crate::i18n::Arg;
+use crate::msg;
 use crate::plan::Grade;
 use crate::ruleset::model::{GradeDecl, RulesetDoc};
 
@@ -23,10 +25,10 @@ pub(super) fn compile(
                 Code::DuplicateGrade,
                 cx.file,
                 g.pos,
-                format!("the grade id `{}` is used twice", g.id),
+                msg!("load-duplicate-grade", id = Arg::ident(g.id.as_str())),
             )
-            .with_label(Label::new(cx.file, f.pos, "first used here"))
-            .with_help("grade ids must be unique; rename one of them");
+            .with_label(Label::new(cx.file, f.pos, msg!("load-first-used-here")))
+            .with_help(msg!("load-duplicate-grade-help"));
             cx.push(d);
         } else {
             first.insert(&g.id, g);
@@ -36,12 +38,12 @@ pub(super) fn compile(
                 Code::GradesOrder,
                 g.pos,
                 None,
-                format!(
-                    "grade `{}` (at least {}) comes after `{}` (at least {}); list grades from the highest threshold down",
-                    g.id,
-                    g.at_least.normalize(),
-                    p.id,
-                    p.at_least.normalize()
+                msg!(
+                    "load-grades-order",
+                    grade = Arg::ident(g.id.as_str()),
+                    at_least = g.at_least.normalize(),
+                    previous = Arg::ident(p.id.as_str()),
+                    previous_at_least = p.at_least.normalize()
                 ),
             );
         }
@@ -61,9 +63,10 @@ pub(super) fn compile(
                         Code::UnknownCriterion,
                         g.pos,
                         None,
-                        format!(
-                            "grade `{}` reads points(\"{id}\"), but no criterion has that id",
-                            g.id
+                        msg!(
+                            "load-grade-unknown-criterion",
+                            grade = Arg::ident(g.id.as_str()),
+                            call = format!("points(\"{id}\")")
                         ),
                     );
                 }

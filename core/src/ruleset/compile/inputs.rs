@@ -1,7 +1,9 @@
 //! Phase 1: the inputs, checked and made ready to read values.
 
 use crate::error::Code;
+use crate::i18n::{Arg, Message, input_arg};
 use crate::inputs::{InputDef, RawValue};
+use crate::msg;
 use crate::ruleset::model::{RulesetDoc, Scalar};
 use crate::types::{InputType, OnMissing};
 
@@ -22,14 +24,16 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
     for (name, d) in &doc.inputs {
         let crit = None;
         let bad =
-            |cx: &mut Compiler<'_>, code: Code, msg: String| cx.err_at(code, d.pos, crit, msg);
+            |cx: &mut Compiler<'_>, code: Code, msg: Message| cx.err_at(code, d.pos, crit, msg);
+        let input = || input_arg(name, d.label.as_deref());
         if (d.min.is_some() || d.max.is_some()) && d.ty != InputType::Number {
             bad(
                 cx,
                 Code::InvalidInput,
-                format!(
-                    "input `{name}` is {}; `min` and `max` apply to `number` inputs only",
-                    d.ty.as_str()
+                msg!(
+                    "load-input-min-max",
+                    input = input(),
+                    ty = Arg::ident(d.ty.as_str())
                 ),
             );
         }
@@ -38,10 +42,11 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
                 bad(
                     cx,
                     Code::InvalidInput,
-                    format!(
-                        "input `{name}` has min {} above max {}; swap them",
-                        lo.normalize(),
-                        hi.normalize()
+                    msg!(
+                        "load-input-min-above-max",
+                        input = input(),
+                        min = lo.normalize(),
+                        max = hi.normalize()
                     ),
                 );
             }
@@ -53,7 +58,7 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
                 bad(
                     cx,
                     Code::InvalidInput,
-                    format!("choice input `{name}` needs `options: [a, b, ...]`"),
+                    msg!("load-input-no-options", input = input()),
                 );
             }
             InputType::Choice => {
@@ -63,7 +68,11 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
                         bad(
                             cx,
                             Code::InvalidInput,
-                            format!("choice input `{name}` lists the option `{o}` twice"),
+                            msg!(
+                                "load-input-option-twice",
+                                input = input(),
+                                option = Arg::ident(o.as_str())
+                            ),
                         );
                     }
                 }
@@ -72,9 +81,10 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
                 bad(
                     cx,
                     Code::InvalidInput,
-                    format!(
-                        "input `{name}` is {}; `options` apply to `choice` inputs only",
-                        d.ty.as_str()
+                    msg!(
+                        "load-input-options-not-choice",
+                        input = input(),
+                        ty = Arg::ident(d.ty.as_str())
                     ),
                 );
             }
@@ -84,9 +94,7 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
             bad(
                 cx,
                 Code::InvalidInput,
-                format!(
-                    "the input `{name}` is declared twice (after Unicode normalisation); keep one"
-                ),
+                msg!("load-input-twice", input = Arg::ident(name.as_str())),
             );
             continue;
         }
@@ -114,7 +122,7 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
                     bad(
                         cx,
                         code,
-                        format!("the default of input `{name}` is not valid: {msg}"),
+                        msg!("load-input-bad-default", input = input(), problem = msg),
                     );
                 }
             }

@@ -15,7 +15,9 @@ use std::sync::Arc;
 
 use crate::error::{Code, Diagnostic, Pos};
 use crate::expr::{self, Compiled, SourceKind};
+use crate::i18n::{Arg, Message, input_arg};
 use crate::inputs::InputDef;
+use crate::msg;
 use crate::plan::Plan;
 use crate::ruleset::model::{NodeDecl, RulesetDoc};
 use crate::syntax::suggest;
@@ -53,19 +55,13 @@ impl<'f> Compiler<'f> {
         code: Code,
         pos: Pos,
         node: &NodeDecl,
-        msg: impl Into<crate::Message>,
+        msg: impl Into<Message>,
     ) -> Diagnostic {
         Diagnostic::new(code, self.file, pos, msg).with_criterion(Some(&node.id))
     }
 
     /// Reports a problem of a criterion.
-    pub(crate) fn err(
-        &mut self,
-        code: Code,
-        pos: Pos,
-        node: &NodeDecl,
-        msg: impl Into<crate::Message>,
-    ) {
+    pub(crate) fn err(&mut self, code: Code, pos: Pos, node: &NodeDecl, msg: impl Into<Message>) {
         let d = self.diagnostic(code, pos, node, msg);
         self.diags.push(d);
     }
@@ -81,7 +77,7 @@ impl<'f> Compiler<'f> {
     }
 
     /// Reports a problem not tied to one criterion (or tied to `crit`).
-    fn err_at(&mut self, code: Code, pos: Pos, crit: Option<&str>, msg: String) {
+    fn err_at(&mut self, code: Code, pos: Pos, crit: Option<&str>, msg: Message) {
         self.diags
             .push(Diagnostic::new(code, self.file, pos, msg).with_criterion(crit));
     }
@@ -117,7 +113,11 @@ impl<'f> Compiler<'f> {
                 Code::UndeclaredInput,
                 node.rule_pos,
                 node,
-                format!("`{rule}` reads `{name}`, which is not a declared input"),
+                msg!(
+                    "load-undeclared-input",
+                    rule = Arg::ident(rule),
+                    input = Arg::ident(name)
+                ),
             );
             let index = std::mem::take(&mut self.input_index);
             let near = self
@@ -125,20 +125,33 @@ impl<'f> Compiler<'f> {
                 .map(str::to_string);
             self.input_index = index;
             d = match near {
-                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None => d.with_help("declare it under `inputs:`"),
+                Some(s) => d.with_help(msg!("load-did-you-mean", name = Arg::ident(s))),
+                None => d.with_help(msg!("load-undeclared-input-help")),
             };
             self.push(d);
             return None;
         };
-        let ty = self.inputs.get(slot)?.ty;
+        let def = self.inputs.get(slot)?;
+        let ty = def.ty;
         if !want.contains(&ty) {
-            let wanted: Vec<&str> = want.iter().map(|t| t.as_str()).collect();
+            let input = input_arg(name, def.label.as_deref());
+            // "a or b or c", the words joined in the language.
+            let wanted = want
+                .iter()
+                .map(|t| Arg::ident(t.as_str()))
+                .reduce(|a, b| Arg::from(msg!("load-or", a = a, b = b)))
+                .unwrap_or_else(|| Arg::from(""));
             self.err(
                 Code::InputTypeMismatch,
                 node.rule_pos,
                 node,
-                format!("`{rule}` needs an input of type {}, but `{name}` is {ty}; use another rule or input", wanted.join(" or ")),
+                msg!(
+                    "load-input-type-mismatch",
+                    rule = Arg::ident(rule),
+                    wanted = wanted,
+                    input = input,
+                    ty = Arg::ident(ty.as_str())
+                ),
             );
             return None;
         }
@@ -169,13 +182,13 @@ impl<'f> Compiler<'f> {
                     Code::ScriptCompile,
                     self.file,
                     pos,
-                    format!(
-                        "`points()` and `max_points()` can only be used in a grade's `requires`: `{}`",
-                        src.trim()
+                    msg!(
+                        "load-points-outside-requires",
+                        source = Arg::ident(src.trim())
                     ),
                 )
                 .with_criterion(crit)
-                .with_help("read the inputs the criterion is scored from instead");
+                .with_help(msg!("load-points-outside-requires-help"));
                 self.push(d);
                 None
             }
@@ -185,16 +198,17 @@ impl<'f> Compiler<'f> {
                     // Most likely the input whose declaration is already reported as wrong.
                     return None;
                 }
-                let at = match e.line {
-                    Some(l) if l > 1 => format!(" (line {l} of the script)"),
-                    _ => String::new(),
+                let source = Arg::ident(src.trim());
+                let msg = match e.line {
+                    Some(l) if l > 1 => msg!(
+                        "load-source-problem-line",
+                        problem = e.message,
+                        line = l,
+                        source = source
+                    ),
+                    _ => msg!("load-source-problem", problem = e.message, source = source),
                 };
-                self.err_at(
-                    e.code,
-                    pos,
-                    crit,
-                    format!("{}{at}: `{}`", e.message, src.trim()),
-                );
+                self.err_at(e.code, pos, crit, msg);
                 None
             }
         }

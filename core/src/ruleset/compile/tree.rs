@@ -6,6 +6,8 @@ use rust_decimal::Decimal;
 
 use super::Compiler;
 use crate::error::{Code, Label};
+use crate::i18n::Arg;
+use crate::msg;
 use crate::plan::{Body, PlanNode};
 use crate::rules::Rule;
 use crate::ruleset::model::{NodeDecl, RuleDecl, RulesetDoc};
@@ -44,10 +46,10 @@ pub(super) fn build(cx: &mut Compiler<'_>, doc: &RulesetDoc) -> Tree {
             Code::MaxMismatch,
             doc.total_pos,
             None,
-            format!(
-                "`total` is {} but the top-level normal criteria's max add up to {}; make them equal",
-                doc.total.normalize(),
-                top.normalize()
+            msg!(
+                "load-total-mismatch",
+                total = doc.total.normalize(),
+                sum = top.normalize()
             ),
         );
     }
@@ -90,11 +92,21 @@ impl Tree {
         });
         let body = match (&n.children, &n.rule) {
             (Some(_), Some(_)) => {
-                cx.err(Code::InvalidNode, n.pos, n, format!("criterion `{}` has both `children` and `rule`; a criterion is either a group or a leaf", n.id));
+                cx.err(
+                    Code::InvalidNode,
+                    n.pos,
+                    n,
+                    msg!("load-node-both", id = Arg::ident(n.id.as_str())),
+                );
                 None
             }
             (None, None) if !n.incomplete => {
-                cx.err(Code::InvalidNode, n.pos, n, format!("criterion `{}` has neither `children` nor `rule`; give it a rule or sub-criteria", n.id));
+                cx.err(
+                    Code::InvalidNode,
+                    n.pos,
+                    n,
+                    msg!("load-node-neither", id = Arg::ident(n.id.as_str())),
+                );
                 None
             }
             (None, None) => None,
@@ -118,24 +130,24 @@ impl Tree {
                 Code::InvalidMax,
                 n.pos,
                 n,
-                format!(
-                    "criterion `{}` has max {}; max must be greater than 0",
-                    n.id,
-                    n.max.normalize()
+                msg!(
+                    "load-invalid-max",
+                    id = Arg::ident(n.id.as_str()),
+                    max = n.max.normalize()
                 ),
             );
         }
         if let Some(first) = self.index.get(&n.id).and_then(|&i| self.nodes.get(i)) {
-            let label = Label::new(cx.file, first.pos, "first used here");
+            let label = Label::new(cx.file, first.pos, msg!("load-first-used-here"));
             let d = cx
                 .diagnostic(
                     Code::DuplicateId,
                     n.pos,
                     n,
-                    format!("the id `{}` is already used by another criterion", n.id),
+                    msg!("load-duplicate-id", id = Arg::ident(n.id.as_str())),
                 )
                 .with_label(label)
-                .with_help("ids must be unique; rename one of them");
+                .with_help(msg!("load-duplicate-id-help"));
             cx.push(d);
         }
     }
@@ -154,7 +166,7 @@ impl Tree {
                 Code::InvalidNode,
                 n.pos,
                 n,
-                format!("criterion `{}` has an empty `children` list", n.id),
+                msg!("load-empty-children", id = Arg::ident(n.id.as_str())),
             );
         }
         let kids: Vec<usize> = children
@@ -182,10 +194,7 @@ fn leaf(cx: &mut Compiler<'_>, n: &NodeDecl, rule: &RuleDecl) -> Option<Rule> {
             Code::InvalidNode,
             n.pos,
             n,
-            format!(
-                "criterion `{}` is a leaf; `cap` applies to groups only",
-                n.id
-            ),
+            msg!("load-cap-on-leaf", id = Arg::ident(n.id.as_str())),
         );
     }
     Rule::compile(cx, rule, n)
@@ -199,11 +208,11 @@ fn check_sum(cx: &mut Compiler<'_>, n: &NodeDecl, children: &[NodeDecl], sum: De
                 Code::CapTooSmall,
                 n.pos,
                 n,
-                format!(
-                    "criterion `{}` has `cap: true` and max {}, but its normal sub-criteria add up to only {}; lower max or drop `cap`",
-                    n.id,
-                    n.max.normalize(),
-                    sum.normalize()
+                msg!(
+                    "load-cap-too-small",
+                    id = Arg::ident(n.id.as_str()),
+                    max = n.max.normalize(),
+                    sum = sum.normalize()
                 ),
             );
         }
@@ -212,11 +221,11 @@ fn check_sum(cx: &mut Compiler<'_>, n: &NodeDecl, children: &[NodeDecl], sum: De
             Code::MaxMismatch,
             n.pos,
             n,
-            format!(
-                "criterion `{}` has max {} but its normal sub-criteria's max add up to {}; make them equal (or set `cap: true` if the sub-criteria may exceed it)",
-                n.id,
-                n.max.normalize(),
-                sum.normalize()
+            msg!(
+                "load-max-mismatch",
+                id = Arg::ident(n.id.as_str()),
+                max = n.max.normalize(),
+                sum = sum.normalize()
             ),
         );
     }

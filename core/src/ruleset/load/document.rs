@@ -3,8 +3,10 @@
 use rust_decimal::Decimal;
 
 use super::Loader;
-use super::read::end_of;
+use super::read::{end_of, key, what};
 use crate::error::{Code, Pos};
+use crate::i18n::Arg;
+use crate::msg;
 use crate::ruleset::model::{Effective, Rounding, RulesetDoc};
 use crate::syntax::{MapReader, Node};
 
@@ -34,37 +36,40 @@ impl Loader<'_> {
             self.err(
                 Code::MissingKey,
                 Pos { line: 1, column: 1 },
-                "the file is empty; a ruleset starts with `format: cchc/1`",
+                msg!("load-empty-file"),
             );
             return None;
         };
-        let mut r = self.map(root, "a ruleset")?;
+        let ruleset = what(msg!("load-what-ruleset"));
+        let mut r = self.map(root, &ruleset)?;
         let format = self.format(&mut r, root);
         let id = self.required_text(&mut r, root, "id");
         if let Some(id) = &id {
             let at = r.get("id").map_or(root.pos, |n| n.pos);
-            self.check_id(id, at, "the ruleset id");
+            self.check_id(id, at, &what(msg!("load-what-ruleset-id")));
         }
         let version = self.required_text(&mut r, root, "version");
         let title = self.required_text(&mut r, root, "title");
-        let issued_by = r.get("issued_by").and_then(|n| self.text(n, "`issued_by`"));
+        let issued_by = r
+            .get("issued_by")
+            .and_then(|n| self.text(n, &key("issued_by")));
         let status = r.get("status").and_then(|n| self.keyword(n));
         let effective = r.get("effective").and_then(|n| self.effective(n));
-        let total_node = self.required(&mut r, "total", root.pos, "a ruleset");
+        let total_node = self.required(&mut r, "total", root.pos, &ruleset);
         let total_pos = total_node.map(|n| n.pos).unwrap_or(root.pos);
-        let total = total_node.and_then(|n| self.number(n, "`total`"));
+        let total = total_node.and_then(|n| self.number(n, &key("total")));
         let rounding = r.get("rounding").and_then(|n| self.rounding(n));
         let on_missing = r.get("on_missing").and_then(|n| self.keyword(n));
         let ranking = r.get("ranking").and_then(|n| self.keyword(n));
         let inputs = r.get("inputs").map(|n| self.inputs(n)).unwrap_or_default();
         let grades = r.get("grades").map(|n| self.grades(n)).unwrap_or_default();
-        let criteria = self.required(&mut r, "criteria", root.pos, "a ruleset");
+        let criteria = self.required(&mut r, "criteria", root.pos, &ruleset);
         let (criteria, criteria_complete) = match criteria {
             Some(n) => self.node_list(n, 1),
             None => (Vec::new(), false),
         };
         let tests = r.get("tests").map(|n| self.tests(n)).unwrap_or_default();
-        self.finish(&r, TOP_KEYS, "the ruleset");
+        self.finish(&r, TOP_KEYS, &what(msg!("load-what-the-ruleset")));
         Some(RulesetDoc {
             format: format?,
             id: id?,
@@ -90,22 +95,22 @@ impl Loader<'_> {
 
     /// A required top-level text.
     fn required_text(&mut self, r: &mut MapReader<'_>, root: &Node, key: &str) -> Option<String> {
-        self.required(r, key, root.pos, "a ruleset")
-            .and_then(|n| self.text(n, &format!("`{key}`")))
+        self.required(r, key, root.pos, &what(msg!("load-what-ruleset")))
+            .and_then(|n| self.text(n, &Arg::ident(key)))
     }
 
     /// `format: cchc/1`.
     fn format(&mut self, r: &mut MapReader<'_>, root: &Node) -> Option<String> {
-        let n = self.required(r, "format", root.pos, "a ruleset")?;
-        let f = self.text(n, "`format`")?;
+        let n = self.required(r, "format", root.pos, &what(msg!("load-what-ruleset")))?;
+        let f = self.text(n, &key("format"))?;
         if f != "cchc/1" {
             let mut d = self
                 .diagnostic(
                     Code::UnsupportedFormat,
                     n.pos,
-                    format!("format `{f}` is not supported; this engine reads `cchc/1`"),
+                    msg!("load-unsupported-format", format = Arg::ident(f.as_str())),
                 )
-                .with_help("write `format: cchc/1`");
+                .with_help(msg!("load-unsupported-format-help"));
             if let Some(end) = end_of(n) {
                 d = d.with_end(end);
             }
@@ -116,21 +121,17 @@ impl Loader<'_> {
 
     /// `rounding: { places }`.
     fn rounding(&mut self, n: &Node) -> Option<Rounding> {
-        let mut m = self.map(n, "`rounding`")?;
-        let p = self.required(&mut m, "places", n.pos, "`rounding`")?;
-        self.finish(&m, &["places"], "`rounding`");
-        let d = self.number(p, "`rounding.places`")?;
+        let mut m = self.map(n, &key("rounding"))?;
+        let p = self.required(&mut m, "places", n.pos, &key("rounding"))?;
+        self.finish(&m, &["places"], &key("rounding"));
+        let d = self.number(p, &key("rounding.places"))?;
         match u32::try_from(d)
             .ok()
             .filter(|v| Decimal::from(*v) == d && *v <= 10)
         {
             Some(places) => Some(Rounding { places }),
             None => {
-                self.err_at(
-                    Code::InvalidValue,
-                    p,
-                    "`rounding.places` must be a whole number from 0 to 10",
-                );
+                self.err_at(Code::InvalidValue, p, msg!("load-rounding-places"));
                 None
             }
         }
@@ -138,7 +139,7 @@ impl Loader<'_> {
 
     /// `effective: { from, to }`.
     fn effective(&mut self, n: &Node) -> Option<Effective> {
-        let mut m = self.map(n, "`effective`")?;
+        let mut m = self.map(n, &key("effective"))?;
         let from = m.get("from").and_then(|v| self.date(v));
         let to = m.get("to").and_then(|v| self.date(v));
         if let (Some(f), Some(t)) = (&from, &to) {
@@ -146,22 +147,22 @@ impl Loader<'_> {
                 self.err(
                     Code::InvalidValue,
                     n.pos,
-                    format!("`effective.from` ({f}) is after `effective.to` ({t}); swap them"),
+                    msg!("load-effective-order", from = f, to = t),
                 );
             }
         }
-        self.finish(&m, &["from", "to"], "`effective`");
+        self.finish(&m, &["from", "to"], &key("effective"));
         Some(Effective { from, to })
     }
 
     /// A date written YYYY-MM-DD; a day that does not exist (2021-02-30) is a warning.
     fn date(&mut self, v: &Node) -> Option<String> {
-        let t = self.text(v, "a date")?;
+        let t = self.text(v, &what(msg!("load-what-date")))?;
         let Some((y, m, d)) = split_date(&t) else {
             self.err_at(
                 Code::InvalidValue,
                 v,
-                format!("`{t}` is not a date; write it as YYYY-MM-DD, e.g. 2021-01-01"),
+                msg!("load-not-a-date", text = Arg::ident(t.as_str())),
             );
             return None;
         };
@@ -170,12 +171,13 @@ impl Loader<'_> {
                 .diagnostic(
                     Code::InvalidDate,
                     v.pos,
-                    format!(
-                        "`{t}` is not a day of the calendar: that month has {} days",
-                        days_in_month(y, m)
+                    msg!(
+                        "load-date-not-in-calendar",
+                        text = Arg::ident(t.as_str()),
+                        days = days_in_month(y, m)
                     ),
                 )
-                .with_help("check the date; it is kept as written");
+                .with_help(msg!("load-date-not-in-calendar-help"));
             if let Some(end) = end_of(v) {
                 w = w.with_end(end);
             }

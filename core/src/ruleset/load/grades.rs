@@ -3,7 +3,10 @@
 use rust_decimal::Decimal;
 
 use super::Loader;
+use super::read::{key, what};
 use crate::error::Code;
+use crate::i18n::Arg;
+use crate::msg;
 use crate::ruleset::model::GradeDecl;
 use crate::syntax::Node;
 use crate::text::nfc;
@@ -11,7 +14,7 @@ use crate::text::nfc;
 impl Loader<'_> {
     /// The grades that could be read (the ids of the others are recorded as broken).
     pub(super) fn grades(&mut self, n: &Node) -> Vec<GradeDecl> {
-        let items = self.list(n, "`grades`");
+        let items = self.list(n, &key("grades"));
         let mut out = Vec::new();
         for it in items {
             match self.grade(it) {
@@ -27,18 +30,22 @@ impl Loader<'_> {
 
     /// One grade; when it cannot be read, its id if that could be read.
     fn grade(&mut self, it: &Node) -> Result<GradeDecl, Option<String>> {
-        let mut m = self.map(it, "a grade").ok_or(None)?;
-        let id_node = self.required(&mut m, "id", it.pos, "a grade");
-        let id = id_node.and_then(|v| self.text(v, "a grade id"));
+        let grade = what(msg!("load-what-grade"));
+        let grade_id = what(msg!("load-what-grade-id"));
+        let mut m = self.map(it, &grade).ok_or(None)?;
+        let id_node = self.required(&mut m, "id", it.pos, &grade);
+        let id = id_node.and_then(|v| self.text(v, &grade_id));
         let label = self
-            .required(&mut m, "label", it.pos, "a grade")
-            .and_then(|v| self.text(v, "a grade label"));
-        let at_least_node = self.required(&mut m, "at_least", it.pos, "a grade");
-        let at_least = at_least_node.and_then(|v| self.number(v, "`at_least`"));
-        let requires = m.get("requires").and_then(|v| self.text(v, "`requires`"));
-        self.finish(&m, &["id", "label", "at_least", "requires"], "a grade");
+            .required(&mut m, "label", it.pos, &grade)
+            .and_then(|v| self.text(v, &what(msg!("load-what-grade-label"))));
+        let at_least_node = self.required(&mut m, "at_least", it.pos, &grade);
+        let at_least = at_least_node.and_then(|v| self.number(v, &key("at_least")));
+        let requires = m
+            .get("requires")
+            .and_then(|v| self.text(v, &key("requires")));
+        self.finish(&m, &["id", "label", "at_least", "requires"], &grade);
         let id = nfc(&id.ok_or(None)?);
-        self.check_id(&id, id_node.map_or(it.pos, |v| v.pos), "a grade id");
+        self.check_id(&id, id_node.map_or(it.pos, |v| v.pos), &grade_id);
         let Some(at_least) = at_least else {
             return Err(Some(id));
         };
@@ -48,12 +55,13 @@ impl Loader<'_> {
                     .diagnostic(
                         Code::GradeOutOfRange,
                         v.pos,
-                        format!(
-                            "grade `{id}` starts at an index of {}, which no unit can have (the index runs from 0 to 100)",
-                            at_least.normalize()
+                        msg!(
+                            "load-grade-out-of-range",
+                            grade = Arg::ident(id.as_str()),
+                            at_least = at_least.normalize()
                         ),
                     )
-                    .with_help("write `at_least` as an index from 0 to 100");
+                    .with_help(msg!("load-grade-out-of-range-help"));
                 self.warn(d);
             }
         }

@@ -3,9 +3,11 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Loader;
-use super::read::end_of;
+use super::read::{end_of, key, what};
 use crate::error::{Code, Label};
 use crate::inputs::label_key;
+use crate::msg;
+use crate::Arg;
 use crate::ruleset::model::{InputDecl, OptionsDecl};
 use crate::syntax::{Node, Value};
 use crate::text::nfc;
@@ -28,8 +30,8 @@ impl Loader<'_> {
     pub(super) fn inputs(&mut self, n: &Node) -> (Vec<(String, InputDecl)>, Vec<String>) {
         let mut out = Vec::new();
         let mut broken = Vec::new();
-        for (name, kpos, v) in self.pairs(n, "`inputs`") {
-            self.check_id(&name, kpos, "an input name");
+        for (name, kpos, v) in self.pairs(n, &key("inputs")) {
+            self.check_id(&name, kpos, &what(msg!("load-what-input-name")));
             match self.input(&name, v) {
                 Some(decl) => out.push((name, decl)),
                 None => broken.push(name),
@@ -40,19 +42,21 @@ impl Loader<'_> {
 
     /// One input declaration.
     fn input(&mut self, name: &str, n: &Node) -> Option<InputDecl> {
-        let what = format!("input `{name}`");
+        let what = what(msg!("load-what-input", name = key(name)));
         let mut m = self.map(n, &what)?;
         let ty = self
             .required(&mut m, "type", n.pos, &what)
             .and_then(|t| self.keyword(t));
-        let label = m.get("label").and_then(|v| self.text(v, "`label`"));
+        let label = m.get("label").and_then(|v| self.text(v, &key("label")));
         let description = m
             .get("description")
-            .and_then(|v| self.text(v, "`description`"));
-        let min = m.get("min").and_then(|v| self.number(v, "`min`"));
-        let max = m.get("max").and_then(|v| self.number(v, "`max`"));
+            .and_then(|v| self.text(v, &key("description")));
+        let min = m.get("min").and_then(|v| self.number(v, &key("min")));
+        let max = m.get("max").and_then(|v| self.number(v, &key("max")));
         let options = m.get("options").and_then(|v| self.options(name, v));
-        let default = m.get("default").and_then(|v| self.scalar(v, "`default`"));
+        let default = m
+            .get("default")
+            .and_then(|v| self.scalar(v, &key("default")));
         let on_missing = m.get("on_missing").and_then(|v| self.keyword(v));
         self.finish(&m, INPUT_KEYS, &what);
         Some(InputDecl {
@@ -74,16 +78,16 @@ impl Loader<'_> {
     fn options(&mut self, input: &str, n: &Node) -> Option<OptionsDecl> {
         match &n.value {
             Value::Seq(_) => self
-                .text_list(n, "`options`")
+                .text_list(n, &key("options"))
                 .map(|o| OptionsDecl::List(o.iter().map(|s| nfc(s)).collect())),
             Value::Map(entries) => {
                 let mut pairs: Vec<(String, String)> = Vec::with_capacity(entries.len());
                 let mut nodes: Vec<&Node> = Vec::with_capacity(entries.len());
                 for (k, v) in entries {
-                    let Some(id) = self.text(k, "an option id") else {
+                    let Some(id) = self.text(k, &what(msg!("load-what-option-id"))) else {
                         continue;
                     };
-                    let Some(label) = self.text(v, "an option's label") else {
+                    let Some(label) = self.text(v, &what(msg!("load-what-option-label"))) else {
                         continue;
                     };
                     pairs.push((nfc(&id), label));
@@ -96,10 +100,7 @@ impl Loader<'_> {
                 self.err_at(
                     Code::WrongType,
                     n,
-                    format!(
-                        "`options` must be a list of option ids (`[a, b]`) or a mapping of each option id to its label (`{{ a: Label A, b: Label B }}`), but this is {}",
-                        n.describe()
-                    ),
+                    msg!("load-options-shape", kind = n.describe()),
                 );
                 None
             }
@@ -117,7 +118,11 @@ impl Loader<'_> {
                 self.err_at(
                     Code::InvalidInput,
                     node,
-                    format!("the option `{id}` of input `{input}` has an empty label; write the text people read, e.g. `{id}: Kịp thời`"),
+                    msg!(
+                        "load-option-label-empty",
+                        id = Arg::ident(id),
+                        input = Arg::ident(input)
+                    ),
                 );
                 continue;
             }
@@ -126,9 +131,15 @@ impl Loader<'_> {
                     .diagnostic(
                         Code::InvalidInput,
                         node.pos,
-                        format!("input `{input}`: the label `{label}` of option `{id}` is the id of another option; data giving `{key}` would name two options"),
+                        msg!(
+                            "load-option-label-is-id",
+                            input = Arg::ident(input),
+                            label = label,
+                            id = Arg::ident(id),
+                            key = Arg::ident(key.as_str())
+                        ),
                     )
-                    .with_help("change the label, or the option id");
+                    .with_help(msg!("load-option-label-is-id-help"));
                 if let Some(end) = end_of(node) {
                     d = d.with_end(end);
                 }
@@ -141,13 +152,19 @@ impl Loader<'_> {
                     let mut d = self.diagnostic(
                         Code::InvalidInput,
                         node.pos,
-                        format!("input `{input}`: the options `{first_id}` and `{id}` have the same label `{label}`; give each option its own label"),
+                        msg!(
+                            "load-option-label-twice",
+                            input = Arg::ident(input),
+                            first = Arg::ident(first_id),
+                            id = Arg::ident(id),
+                            label = label
+                        ),
                     );
                     if let Some(end) = end_of(node) {
                         d = d.with_end(end);
                     }
                     if let Some(f) = nodes.get(j) {
-                        d = d.with_label(Label::new(self.file, f.pos, "first used here"));
+                        d = d.with_label(Label::new(self.file, f.pos, msg!("load-first-used-here")));
                     }
                     self.push(d);
                 }

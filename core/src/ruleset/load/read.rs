@@ -4,6 +4,8 @@ use rust_decimal::Decimal;
 
 use super::{Loader, MAX_MAGNITUDE};
 use crate::error::{Code, Pos};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::ruleset::model::Scalar;
 use crate::syntax::{MapReader, Node, NumberError, Style, Value, parse_decimal, suggest};
 use crate::text::nfc;
@@ -23,9 +25,32 @@ pub(super) fn end_of(node: &Node) -> Option<Pos> {
     }
 }
 
+/// A key of the format named in a message (`` `rounding` ``).
+pub(super) fn key(k: &str) -> Arg {
+    Arg::ident(k)
+}
+
+/// A phrase naming what is read (`a criterion`, `a date`), for messages.
+pub(super) fn what(m: Message) -> Arg {
+    Arg::from(m)
+}
+
+/// Words of the format, listed as identifiers (`` `a`, `b`, `c` ``).
+pub(super) fn words(list: &[&str]) -> Arg {
+    Arg::idents(list.iter().copied())
+}
+
+/// "did you mean `x`?", or the list of what is allowed.
+pub(super) fn did_you_mean(near: Option<&str>, allowed: &[&str]) -> Message {
+    match near {
+        Some(s) => msg!("load-did-you-mean", name = Arg::ident(s)),
+        None => msg!("load-allowed-keys", keys = words(allowed)),
+    }
+}
+
 impl Loader<'_> {
     /// A problem about `node`, spanning it when its end is known.
-    pub(super) fn err_at(&mut self, code: Code, node: &Node, msg: impl Into<crate::Message>) {
+    pub(super) fn err_at(&mut self, code: Code, node: &Node, msg: impl Into<Message>) {
         let mut d = self.diagnostic(code, node.pos, msg);
         if let Some(end) = end_of(node) {
             d = d.with_end(end);
@@ -34,15 +59,16 @@ impl Loader<'_> {
     }
 
     /// A mapping, or none (and a `wrong_type` problem).
-    pub(super) fn map<'a>(&mut self, node: &'a Node, what: &str) -> Option<MapReader<'a>> {
+    pub(super) fn map<'a>(&mut self, node: &'a Node, what: &Arg) -> Option<MapReader<'a>> {
         let r = MapReader::new(node);
         if r.is_none() {
             self.err_at(
                 Code::WrongType,
                 node,
-                format!(
-                    "{what} must be a mapping of `key: value` lines, but this is {}",
-                    node.describe()
+                msg!(
+                    "load-not-a-mapping",
+                    what = what.clone(),
+                    kind = node.describe()
                 ),
             );
         }
@@ -50,14 +76,14 @@ impl Loader<'_> {
     }
 
     /// The items of a list, or none (and a `wrong_type` problem) when `n` is not a list.
-    pub(super) fn list<'a>(&mut self, n: &'a Node, what: &str) -> &'a [Node] {
+    pub(super) fn list<'a>(&mut self, n: &'a Node, what: &Arg) -> &'a [Node] {
         match &n.value {
             Value::Seq(items) => items,
             _ => {
                 self.err_at(
                     Code::WrongType,
                     n,
-                    format!("{what} must be a list, but this is {}", n.describe()),
+                    msg!("load-not-a-list", what = what.clone(), kind = n.describe()),
                 );
                 &[]
             }
@@ -65,18 +91,19 @@ impl Loader<'_> {
     }
 
     /// Reports every key of `r` that was not read as unknown, with the nearest allowed key.
-    pub(super) fn finish(&mut self, r: &MapReader<'_>, allowed: &[&str], what: &str) {
+    pub(super) fn finish(&mut self, r: &MapReader<'_>, allowed: &[&str], what: &Arg) {
         let unread: Vec<_> = r.unread().collect();
         for (k, key) in unread {
-            let help = match suggest(key, allowed.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the keys allowed here are: {}", allowed.join(", ")),
-            };
+            let help = did_you_mean(suggest(key, allowed.iter().copied()), allowed);
             let mut d = self
                 .diagnostic(
                     Code::UnknownKey,
                     k.pos,
-                    format!("unknown key `{key}` in {what}"),
+                    msg!(
+                        "load-unknown-key",
+                        key = Arg::ident(key),
+                        what = what.clone()
+                    ),
                 )
                 .with_help(help);
             if let Some(end) = end_of(k) {
@@ -92,7 +119,7 @@ impl Loader<'_> {
         r: &mut MapReader<'a>,
         key: &str,
         at: Pos,
-        what: &str,
+        what: &Arg,
     ) -> Option<&'a Node> {
         let v = r.get(key);
         if v.is_none() {
@@ -100,21 +127,26 @@ impl Loader<'_> {
             self.err(
                 Code::MissingKey,
                 at,
-                format!("{what} needs a `{key}`; add `{key}: {example}`"),
+                msg!(
+                    "load-missing-key",
+                    what = what.clone(),
+                    key = Arg::ident(key),
+                    example = Arg::ident(format!("{key}: {example}"))
+                ),
             );
         }
         v
     }
 
     /// Any scalar as text (ids and versions may be written as numbers).
-    pub(super) fn text(&mut self, node: &Node, what: &str) -> Option<String> {
+    pub(super) fn text(&mut self, node: &Node, what: &Arg) -> Option<String> {
         match &node.value {
             Value::Scalar(s, _) if !node.is_null() => Some(s.clone()),
             _ => {
                 self.err_at(
                     Code::WrongType,
                     node,
-                    format!("{what} must be text, but this is {}", node.describe()),
+                    msg!("load-not-text", what = what.clone(), kind = node.describe()),
                 );
                 None
             }
@@ -122,41 +154,42 @@ impl Loader<'_> {
     }
 
     /// An exact number within [`MAX_MAGNITUDE`].
-    pub(super) fn number(&mut self, node: &Node, what: &str) -> Option<Decimal> {
+    pub(super) fn number(&mut self, node: &Node, what: &Arg) -> Option<Decimal> {
         let Value::Scalar(s, Style::Plain) = &node.value else {
             self.err_at(
                 Code::WrongType,
                 node,
-                format!(
-                    "{what} must be a number (unquoted), but this is {}",
-                    node.describe()
+                msg!(
+                    "load-not-a-number-unquoted",
+                    what = what.clone(),
+                    kind = node.describe()
                 ),
             );
             return None;
         };
+        let (what, text) = (what.clone(), Arg::ident(s.as_str()));
         let (code, msg) = match parse_decimal(s) {
             Ok(d) if d.abs() > Decimal::from(MAX_MAGNITUDE) => (
                 Code::InvalidNumber,
-                format!(
-                    "{what} `{s}` is too large; numbers in a rule file are at most {MAX_MAGNITUDE} in size"
+                msg!(
+                    "load-number-too-large",
+                    what = what,
+                    text = text,
+                    max = Decimal::from(MAX_MAGNITUDE)
                 ),
             ),
             Ok(d) => return Some(d),
             Err(NumberError::NotANumber) => (
                 Code::WrongType,
-                format!(
-                    "{what} must be a number, but `{s}` is not one; write digits with `.` as the decimal point"
-                ),
+                msg!("load-not-a-number", what = what, text = text),
             ),
             Err(NumberError::NotFinite) => (
                 Code::InvalidNumber,
-                format!("{what} must be a finite number, not `{s}`"),
+                msg!("load-number-not-finite", what = what, text = text),
             ),
             Err(NumberError::Inexact) => (
                 Code::InvalidNumber,
-                format!(
-                    "{what} `{s}` cannot be held exactly (at most 28 significant digits); shorten it"
-                ),
+                msg!("load-number-inexact", what = what, text = text),
             ),
         };
         self.err_at(code, node, msg);
@@ -164,15 +197,16 @@ impl Loader<'_> {
     }
 
     /// `true` or `false`.
-    pub(super) fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
+    pub(super) fn boolean(&mut self, node: &Node, what: &Arg) -> Option<bool> {
         let b = node.as_bool();
         if b.is_none() {
             self.err_at(
                 Code::WrongType,
                 node,
-                format!(
-                    "{what} must be true or false, but this is {}",
-                    node.describe()
+                msg!(
+                    "load-not-a-bool",
+                    what = what.clone(),
+                    kind = node.describe()
                 ),
             );
         }
@@ -181,20 +215,21 @@ impl Loader<'_> {
 
     /// One of a keyword enum's words.
     pub(super) fn keyword<T: Keyword>(&mut self, node: &Node) -> Option<T> {
-        let s = self.text(node, T::WHAT)?;
+        let what = keyword_what(T::WHAT);
+        let s = self.text(node, &what)?;
         if let Some(t) = T::all().iter().find(|k| k.word() == s) {
             return Some(*t);
         }
         let names: Vec<&str> = T::all().iter().map(|k| k.word()).collect();
         let help = match suggest(&s, names.iter().copied()) {
-            Some(n) => format!("did you mean `{n}`?"),
-            None => format!("use one of: {}", names.join(", ")),
+            Some(n) => msg!("load-did-you-mean", name = Arg::ident(n)),
+            None => msg!("load-use-one-of", words = words(&names)),
         };
         let mut d = self
             .diagnostic(
                 Code::InvalidValue,
                 node.pos,
-                format!("`{s}` is not a valid {}", T::WHAT),
+                msg!("load-invalid-keyword", text = Arg::ident(s), what = what),
             )
             .with_help(help);
         if let Some(end) = end_of(node) {
@@ -205,16 +240,17 @@ impl Loader<'_> {
     }
 
     /// A list of texts.
-    pub(super) fn text_list(&mut self, node: &Node, what: &str) -> Option<Vec<String>> {
+    pub(super) fn text_list(&mut self, node: &Node, what: &Arg) -> Option<Vec<String>> {
         match &node.value {
             Value::Seq(items) => Some(items.iter().filter_map(|it| self.text(it, what)).collect()),
             _ => {
                 self.err_at(
                     Code::WrongType,
                     node,
-                    format!(
-                        "{what} must be a list (`[a, b]` or `- a` lines), but this is {}",
-                        node.describe()
+                    msg!(
+                        "load-not-a-text-list",
+                        what = what.clone(),
+                        kind = node.describe()
                     ),
                 );
                 None
@@ -223,7 +259,7 @@ impl Loader<'_> {
     }
 
     /// The entries of a mapping with their keys as NFC text.
-    pub(super) fn pairs<'a>(&mut self, node: &'a Node, what: &str) -> Vec<(String, Pos, &'a Node)> {
+    pub(super) fn pairs<'a>(&mut self, node: &'a Node, what: &Arg) -> Vec<(String, Pos, &'a Node)> {
         match &node.value {
             Value::Map(entries) => entries
                 .iter()
@@ -233,7 +269,11 @@ impl Loader<'_> {
                 self.err_at(
                     Code::WrongType,
                     node,
-                    format!("{what} must be a mapping, but this is {}", node.describe()),
+                    msg!(
+                        "load-not-a-map-of-pairs",
+                        what = what.clone(),
+                        kind = node.describe()
+                    ),
                 );
                 Vec::new()
             }
@@ -244,8 +284,8 @@ impl Loader<'_> {
     pub(super) fn number_pairs(
         &mut self,
         node: &Node,
-        what: &str,
-        each: &str,
+        what: &Arg,
+        each: &Arg,
     ) -> Vec<(String, Decimal)> {
         self.pairs(node, what)
             .into_iter()
@@ -254,7 +294,7 @@ impl Loader<'_> {
     }
 
     /// A bool, a number or a text.
-    pub(super) fn scalar(&mut self, node: &Node, what: &str) -> Option<Scalar> {
+    pub(super) fn scalar(&mut self, node: &Node, what: &Arg) -> Option<Scalar> {
         if let Some(b) = node.as_bool() {
             return Some(Scalar::Bool(b));
         }
@@ -267,13 +307,31 @@ impl Loader<'_> {
                 self.err_at(
                     Code::WrongType,
                     node,
-                    format!(
-                        "{what} must be true/false, a number or text, but this is {}",
-                        node.describe()
+                    msg!(
+                        "load-not-a-scalar",
+                        what = what.clone(),
+                        kind = node.describe()
                     ),
                 );
                 None
             }
         }
     }
+}
+
+/// What a keyword enum is called in messages (its `Keyword::WHAT`, e.g. "input type").
+fn keyword_what(word: &str) -> Arg {
+    what(match word {
+        "on_missing policy" => msg!("load-what-on-missing"),
+        "ranking" => msg!("load-what-ranking"),
+        "input type" => msg!("load-what-input-type"),
+        "node kind" => msg!("load-what-node-kind"),
+        "if_not_applicable" => msg!("load-what-if-not-applicable"),
+        "rule kind" => msg!("load-what-rule-kind"),
+        "unit status" => msg!("load-what-unit-status"),
+        "node status" => msg!("load-what-node-status"),
+        // The `status:` of a ruleset (helper "labels", issue #9).
+        "ruleset status" => msg!("load-what-ruleset-status"),
+        other => return Arg::Text(other.to_string()),
+    })
 }

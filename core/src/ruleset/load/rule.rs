@@ -1,7 +1,10 @@
 //! `rule:` of a leaf: exactly one rule kind, each read by its own function.
 
 use super::Loader;
+use super::read::{key, what, words};
 use crate::error::Code;
+use crate::i18n::Arg;
+use crate::msg;
 use crate::ruleset::model::{
     BandsDecl, DeductDecl, LevelsDecl, Operand, PerDecl, RuleDecl, ScaleDecl, StepDecl,
 };
@@ -15,7 +18,7 @@ const STEP_KEYS: &[&str] = &["at_least", "above", "at_most", "below", "equals", 
 impl Loader<'_> {
     /// A rule: finds its one kind, then reads the kind's body.
     pub(super) fn rule(&mut self, n: &Node) -> Option<RuleDecl> {
-        let m = self.map(n, "`rule`")?;
+        let m = self.map(n, &key("rule"))?;
         let names: Vec<&str> = RuleKind::ALL.iter().map(|k| k.as_str()).collect();
         let kinds: Vec<RuleKind> = RuleKind::ALL
             .iter()
@@ -31,41 +34,40 @@ impl Loader<'_> {
                 .filter_map(|(k, _)| k.scalar())
                 .any(|k| k.parse::<RuleKind>().is_err());
             if kinds.is_empty() && unknown {
-                self.finish(&m, &names, "`rule`");
+                self.finish(&m, &names, &key("rule"));
             } else if kinds.is_empty() {
                 self.err(
                     Code::InvalidRule,
                     n.pos,
-                    format!(
-                        "`rule` names no rule kind; write exactly one of: {}",
-                        names.join(", ")
-                    ),
+                    msg!("load-rule-no-kind", kinds = words(&names)),
                 );
             } else {
                 let written: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
                 self.err(
                     Code::InvalidRule,
                     n.pos,
-                    format!(
-                        "`rule` names {} rule kinds ({}); keep exactly one",
-                        kinds.len(),
-                        written.join(", ")
+                    msg!(
+                        "load-rule-several-kinds",
+                        count = kinds.len(),
+                        kinds = words(&written)
                     ),
                 );
             }
             return None;
         };
         if entries.len() > 1 {
-            self.finish(&m, &[kind.as_str()], "`rule` (one rule kind per criterion)");
+            self.finish(&m, &[kind.as_str()], &what(msg!("load-what-rule-one-kind")));
         }
         let (_, body) = entries
             .iter()
             .find(|(k, _)| k.scalar() == Some(kind.as_str()))?;
-        let what = format!("`{kind}`");
+        let what = key(kind.as_str());
         match kind {
             RuleKind::Check => self.simple_operand(body, &what).map(RuleDecl::Check),
             RuleKind::Value => self.simple_operand(body, &what).map(RuleDecl::Value),
-            RuleKind::Script => self.text(body, "a script").map(RuleDecl::Script),
+            RuleKind::Script => self
+                .text(body, &super::read::what(msg!("load-what-script")))
+                .map(RuleDecl::Script),
             RuleKind::Levels => self.levels(body, &what).map(RuleDecl::Levels),
             RuleKind::Bands => self.bands(body, &what).map(RuleDecl::Bands),
             RuleKind::Scale => self.scale(body, &what).map(RuleDecl::Scale),
@@ -75,11 +77,11 @@ impl Loader<'_> {
     }
 
     /// `levels: { input, points: { option: p } }`.
-    fn levels(&mut self, body: &Node, what: &str) -> Option<LevelsDecl> {
+    fn levels(&mut self, body: &Node, what: &Arg) -> Option<LevelsDecl> {
         let mut b = self.map(body, what)?;
         let input = self
             .required(&mut b, "input", body.pos, what)
-            .and_then(|v| self.text(v, "`input`"))
+            .and_then(|v| self.text(v, &key("input")))
             .map(|s| nfc(&s));
         // Every option's points must read: a partial table would be reported as incomplete.
         let points = self
@@ -89,7 +91,11 @@ impl Loader<'_> {
                     Value::Map(entries) => Some(entries.len()),
                     _ => None,
                 };
-                let pairs = self.number_pairs(p, "`levels.points`", "level points");
+                let pairs = self.number_pairs(
+                    p,
+                    &key("levels.points"),
+                    &super::read::what(msg!("load-what-level-points")),
+                );
                 (Some(pairs.len()) == n).then_some(pairs)
             });
         self.finish(&b, &["input", "points"], what);
@@ -100,7 +106,7 @@ impl Loader<'_> {
     }
 
     /// `bands: { input | expr, steps }`.
-    fn bands(&mut self, body: &Node, what: &str) -> Option<BandsDecl> {
+    fn bands(&mut self, body: &Node, what: &Arg) -> Option<BandsDecl> {
         let mut b = self.map(body, what)?;
         let of = self.source(&mut b, body, what);
         let steps = self
@@ -114,15 +120,15 @@ impl Loader<'_> {
     }
 
     /// `scale: { input | expr, from, to }`.
-    fn scale(&mut self, body: &Node, what: &str) -> Option<ScaleDecl> {
+    fn scale(&mut self, body: &Node, what: &Arg) -> Option<ScaleDecl> {
         let mut b = self.map(body, what)?;
         let of = self.source(&mut b, body, what);
         let from = self
             .required(&mut b, "from", body.pos, what)
-            .and_then(|v| self.number(v, "`from`"));
+            .and_then(|v| self.number(v, &key("from")));
         let to = self
             .required(&mut b, "to", body.pos, what)
-            .and_then(|v| self.number(v, "`to`"));
+            .and_then(|v| self.number(v, &key("to")));
         self.finish(&b, &["input", "expr", "from", "to"], what);
         Some(ScaleDecl {
             of: of?,
@@ -132,13 +138,13 @@ impl Loader<'_> {
     }
 
     /// `deduct: { input | expr, per, floor }`.
-    fn deduct(&mut self, body: &Node, what: &str) -> Option<DeductDecl> {
+    fn deduct(&mut self, body: &Node, what: &Arg) -> Option<DeductDecl> {
         let mut b = self.map(body, what)?;
         let of = self.source(&mut b, body, what);
         let per = self
             .required(&mut b, "per", body.pos, what)
-            .and_then(|v| self.number(v, "`per`"));
-        let floor = b.get("floor").map(|v| self.number(v, "`floor`"));
+            .and_then(|v| self.number(v, &key("per")));
+        let floor = b.get("floor").map(|v| self.number(v, &key("floor")));
         self.finish(&b, &["input", "expr", "per", "floor"], what);
         Some(DeductDecl {
             of: of?,
@@ -151,12 +157,12 @@ impl Loader<'_> {
     }
 
     /// `per: { input | expr, points }`.
-    fn per(&mut self, body: &Node, what: &str) -> Option<PerDecl> {
+    fn per(&mut self, body: &Node, what: &Arg) -> Option<PerDecl> {
         let mut b = self.map(body, what)?;
         let of = self.source(&mut b, body, what);
         let points = self
             .required(&mut b, "points", body.pos, what)
-            .and_then(|v| self.number(v, "`points`"));
+            .and_then(|v| self.number(v, &key("points")));
         self.finish(&b, &["input", "expr", "points"], what);
         Some(PerDecl {
             of: of?,
@@ -165,15 +171,15 @@ impl Loader<'_> {
     }
 
     /// `input: NAME` or `expr: "..."`, exactly one, inside a rule's mapping.
-    fn source(&mut self, b: &mut MapReader<'_>, body: &Node, what: &str) -> Option<Operand> {
+    fn source(&mut self, b: &mut MapReader<'_>, body: &Node, what: &Arg) -> Option<Operand> {
         match (b.get("input"), b.get("expr")) {
-            (Some(i), None) => self.text(i, "`input`").map(|s| Operand::Input(nfc(&s))),
-            (None, Some(e)) => self.text(e, "`expr`").map(Operand::Expr),
+            (Some(i), None) => self.text(i, &key("input")).map(|s| Operand::Input(nfc(&s))),
+            (None, Some(e)) => self.text(e, &key("expr")).map(Operand::Expr),
             (Some(_), Some(_)) => {
                 self.err(
                     Code::InvalidRule,
                     body.pos,
-                    format!("{what} has both `input` and `expr`; keep one"),
+                    msg!("load-rule-input-and-expr", what = what.clone()),
                 );
                 None
             }
@@ -181,7 +187,7 @@ impl Loader<'_> {
                 self.err(
                     Code::MissingKey,
                     body.pos,
-                    format!("{what} needs `input: NAME` or `expr: \"...\"`"),
+                    msg!("load-rule-no-source", what = what.clone()),
                 );
                 None
             }
@@ -189,7 +195,7 @@ impl Loader<'_> {
     }
 
     /// `check: NAME`, or the mapping form with `input` or `expr`.
-    fn simple_operand(&mut self, body: &Node, what: &str) -> Option<Operand> {
+    fn simple_operand(&mut self, body: &Node, what: &Arg) -> Option<Operand> {
         if let Value::Scalar(..) = body.value {
             return self.text(body, what).map(|s| Operand::Input(nfc(&s)));
         }
@@ -202,7 +208,7 @@ impl Loader<'_> {
     /// The steps of `bands`; none when some step could not be read (the rule is then not
     /// checked further, so a bad bound does not cascade into misleading band checks).
     fn steps(&mut self, n: &Node) -> Option<Vec<StepDecl>> {
-        let items = self.list(n, "`steps` (`- { at_least: x, points: p }` entries)");
+        let items = self.list(n, &what(msg!("load-what-steps")));
         let mut out = Some(Vec::new());
         for it in items {
             let step = self.step(it);
@@ -222,11 +228,12 @@ impl Loader<'_> {
 
     /// One band step.
     fn step(&mut self, it: &Node) -> Option<StepDecl> {
-        let mut m = self.map(it, "a band step")?;
+        let step = what(msg!("load-what-band-step"));
+        let mut m = self.map(it, &step)?;
         let mut ok = true;
         let mut bound = |this: &mut Self, key: &str| match m.get(key) {
             Some(v) => {
-                let d = this.number(v, &format!("`{key}`"));
+                let d = this.number(v, &Arg::ident(key));
                 ok &= d.is_some();
                 d
             }
@@ -238,9 +245,9 @@ impl Loader<'_> {
         let below = bound(self, "below");
         let equals = bound(self, "equals");
         let points = self
-            .required(&mut m, "points", it.pos, "a band step")
-            .and_then(|v| self.number(v, "`points`"));
-        self.finish(&m, STEP_KEYS, "a band step");
+            .required(&mut m, "points", it.pos, &step)
+            .and_then(|v| self.number(v, &key("points")));
+        self.finish(&m, STEP_KEYS, &step);
         let step = StepDecl {
             at_least,
             above,
