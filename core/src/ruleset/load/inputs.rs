@@ -387,7 +387,7 @@ mod tests {
         let r = rs.score(&Unit::new("u").with_value("c", RawValue::Text("muộn".into())));
         let msg = r.errors[0].message.to_string();
         assert!(
-            msg.contains("kip_thoi (Kịp thời), cham (Chậm), khong (Không ban hành)"),
+            msg.contains("`kip_thoi` (Kịp thời), `cham` (Chậm), `khong` (Không ban hành)"),
             "{msg}"
         );
     }
