@@ -31,10 +31,10 @@ fn type_arg(v: &Bound<'_, PyAny>) -> Arg {
     Arg::ident(type_name(v))
 }
 
-/// A value that cannot be used: its code and why, in `lang` (the core keeps the reason as
-/// text, embedded in its own message about the input).
-fn invalid(code: Code, why: Message, lang: Lang) -> RawValue {
-    RawValue::Invalid(code, why.render(lang))
+/// A value that cannot be used: its code and why (a message, rendered with the core's message
+/// about the input in the language asked for at output time).
+fn invalid(code: Code, why: Message) -> RawValue {
+    RawValue::Invalid(code, why)
 }
 
 /// A problem with the shape of a unit (reported in its result, not raised).
@@ -79,13 +79,12 @@ fn is_missing_in_row(v: &Bound<'_, PyAny>) -> bool {
         .unwrap_or(false)
 }
 
-/// A Python value as a raw value for the core; `lang` is the language of the reason of a
-/// value that cannot be used.
-pub(crate) fn raw_value(v: &Bound<'_, PyAny>, mode: Mode, lang: Lang) -> RawValue {
-    raw_value_at(v, mode, true, lang)
+/// A Python value as a raw value for the core.
+pub(crate) fn raw_value(v: &Bound<'_, PyAny>, mode: Mode) -> RawValue {
+    raw_value_at(v, mode, true)
 }
 
-fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool, lang: Lang) -> RawValue {
+fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue {
     if v.is_none() || (mode == Mode::Row && is_missing_in_row(v)) {
         return RawValue::Null;
     }
@@ -101,7 +100,7 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool, lang: Lang)
             || v.is_instance_of::<PyDict>())
     {
         if let Ok(item) = v.call_method0("item") {
-            return raw_value_at(&item, mode, false, lang);
+            return raw_value_at(&item, mode, false);
         }
     }
     if let Ok(b) = v.cast::<PyBool>() {
@@ -120,13 +119,11 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool, lang: Lang)
                         "py-value-inexact-integer",
                         value = Arg::Text(s.to_string_lossy().into_owned())
                     ),
-                    lang,
                 ),
             },
             Err(_) => invalid(
                 Code::InexactNumber,
                 cchc::msg!("py-value-unreadable", found = type_arg(v)),
-                lang,
             ),
         };
     }
@@ -136,7 +133,6 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool, lang: Lang)
             return invalid(
                 Code::NotFinite,
                 cchc::msg!("py-value-not-finite", value = Arg::ident(x.to_string())),
-                lang,
             );
         }
         // The shortest repr that reads back as the same double ("0.1"), taken from a plain
@@ -146,7 +142,6 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool, lang: Lang)
             Err(_) => invalid(
                 Code::WrongValueType,
                 cchc::msg!("py-value-unreadable", found = type_arg(v)),
-                lang,
             ),
         };
     }
@@ -168,7 +163,6 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool, lang: Lang)
                 return invalid(
                     Code::NotFinite,
                     cchc::msg!("py-value-not-finite", value = Arg::ident(shown)),
-                    lang,
                 );
             }
             return match v.str() {
@@ -176,7 +170,6 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool, lang: Lang)
                 Err(_) => invalid(
                     Code::WrongValueType,
                     cchc::msg!("py-value-unreadable", found = type_arg(v)),
-                    lang,
                 ),
             };
         }
@@ -192,7 +185,7 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool, lang: Lang)
     } else {
         cchc::msg!("py-value-type", found = type_arg(v))
     };
-    invalid(Code::WrongValueType, what, lang)
+    invalid(Code::WrongValueType, what)
 }
 
 /// A key of a mapping as text: str as is, int as its digits; anything else is refused.
@@ -248,7 +241,7 @@ fn as_dict<'py>(v: &Bound<'py, PyAny>) -> Option<Bound<'py, PyDict>> {
     None
 }
 
-fn pairs(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit, lang: Lang) -> Vec<(String, RawValue)> {
+fn pairs(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit) -> Vec<(String, RawValue)> {
     let Some(d) = as_dict(v) else {
         shape(
             u,
@@ -263,7 +256,7 @@ fn pairs(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit, lang: Lang) -> Vec<(Stri
     let mut out = Vec::new();
     for (k, val) in d.iter() {
         match key_text(&k) {
-            Some(name) => out.push((name, raw_value(&val, Mode::Plain, lang))),
+            Some(name) => out.push((name, raw_value(&val, Mode::Plain))),
             None => shape(
                 u,
                 cchc::msg!("py-unit-names", key = Arg::ident(key), found = type_arg(&k)),
@@ -293,8 +286,7 @@ fn id_list(v: &Bound<'_, PyAny>, u: &mut Unit) {
 
 /// A unit from a Python dict with keys `id`, `name`, `kind`, `values`, `not_applicable`,
 /// `self_assessed`. Problems (wrong shapes, unknown keys) stay in the unit, as with data files.
-/// `lang`: the language of the reason of a value that cannot be used.
-pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>, lang: Lang) -> Unit {
+pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
     let mut u = Unit::default();
     let Some(d) = as_dict(obj) else {
         shape(
@@ -315,11 +307,11 @@ pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>, lang: Lang) -> Unit {
             "kind" => u.kind = label(&v, "kind", Mode::Plain, &mut u),
             "values" | "self_assessed" if v.is_none() => {}
             "values" => {
-                let p = pairs(&v, "values", &mut u, lang);
+                let p = pairs(&v, "values", &mut u);
                 u.values.extend(p);
             }
             "self_assessed" => {
-                let p = pairs(&v, "self_assessed", &mut u, lang);
+                let p = pairs(&v, "self_assessed", &mut u);
                 u.self_assessed.extend(p);
             }
             "not_applicable" if v.is_none() => {}
@@ -340,7 +332,7 @@ pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>, lang: Lang) -> Unit {
 
 /// A unit from a DataFrame row (`df.to_dict("records")` item): columns `id`, `name`, `kind`
 /// are the unit's own, every other column an input; missing values follow pandas.
-pub(crate) fn unit_from_row(row: &Bound<'_, PyAny>, lang: Lang) -> Unit {
+pub(crate) fn unit_from_row(row: &Bound<'_, PyAny>) -> Unit {
     let mut u = Unit::default();
     let Some(d) = as_dict(row) else {
         shape(&mut u, cchc::msg!("py-row-unreadable"));
@@ -355,7 +347,7 @@ pub(crate) fn unit_from_row(row: &Bound<'_, PyAny>, lang: Lang) -> Unit {
             "id" => u.id = label(&v, "id", Mode::Row, &mut u),
             "name" => u.name = label(&v, "name", Mode::Row, &mut u),
             "kind" => u.kind = label(&v, "kind", Mode::Row, &mut u),
-            _ => u.values.push((col, raw_value(&v, Mode::Row, lang))),
+            _ => u.values.push((col, raw_value(&v, Mode::Row))),
         }
     }
     u
@@ -380,13 +372,13 @@ pub(crate) fn is_dataframe(obj: &Bound<'_, PyAny>) -> bool {
 }
 
 /// Units from a list of dicts (any iterable) or a pandas DataFrame; `lang` is the language of
-/// the texts written now (a `TypeError`, the reason of a value that cannot be used).
+/// a `TypeError`.
 pub(crate) fn units_from(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Vec<Unit>> {
     if is_dataframe(obj) {
         let records = obj.call_method1("to_dict", ("records",))?;
         return records
             .try_iter()?
-            .map(|r| r.map(|r| unit_from_row(&r, lang)))
+            .map(|r| r.map(|r| unit_from_row(&r)))
             .collect();
     }
     if obj.is_instance_of::<PyString>() || as_dict(obj).is_some() {
@@ -399,5 +391,5 @@ pub(crate) fn units_from(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Vec<Uni
             cchc::msg!("py-score-many-type", found = type_arg(obj)).render(lang),
         )
     })?;
-    iter.map(|u| u.map(|u| unit_from_dict(&u, lang))).collect()
+    iter.map(|u| u.map(|u| unit_from_dict(&u))).collect()
 }

@@ -30,17 +30,6 @@ fn quoted(s: Option<&str>) -> Arg {
     s.map(|s| Arg::Text(format!("{s:?}"))).unwrap_or_else(none)
 }
 
-/// The node with this id in a result's JSON tree (`criteria`, then `children`).
-fn find_node<'a>(nodes: &'a serde_json::Value, id: &str) -> Option<&'a serde_json::Value> {
-    nodes.as_array()?.iter().find_map(|n| {
-        if n.get("id").and_then(|v| v.as_str()) == Some(id) {
-            Some(n)
-        } else {
-            n.get("children").and_then(|c| find_node(c, id))
-        }
-    })
-}
-
 fn to_json_text(value: &impl Serialize, indent: Option<usize>) -> PyResult<String> {
     let bytes = match indent {
         None => serde_json::to_vec(value),
@@ -257,15 +246,8 @@ impl PyUnitResult {
     /// {...}}` (numbers as Decimal), the same in every language; None when the node has no
     /// explanation. Raises `KeyError` for an id the ruleset does not have.
     fn why<'py>(&self, py: Python<'py>, node_id: &str) -> PyResult<Bound<'py, PyAny>> {
-        self.node_index(node_id)?;
-        let tree = self.inner.to_json_value().map_err(|e| json_error(&e))?;
-        let why = tree
-            .get("criteria")
-            .and_then(|c| find_node(c, node_id))
-            .and_then(|n| n.get("why"))
-            .filter(|w| !w.is_null());
-        match why {
-            Some(w) => json_to_py(py, w),
+        match self.inner.why(self.node_index(node_id)?) {
+            Some(w) => json_to_py(py, &w),
             None => Ok(py.None().into_bound(py)),
         }
     }

@@ -171,7 +171,7 @@ impl PyRuleset {
         lang: Option<&str>,
     ) -> PyResult<PyUnitResult> {
         let lang = self.result_lang(lang)?;
-        let unit = convert::unit_from_dict(unit, pick(None, lang)?);
+        let unit = convert::unit_from_dict(unit);
         let rs = &self.inner;
         match py.detach(|| guard(|| rs.score(&unit))) {
             Ok(r) => Ok(PyUnitResult::new(r, lang)),

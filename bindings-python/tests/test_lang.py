@@ -236,6 +236,7 @@ def test_json_differs_only_in_texts():
         dict(full_unit("a", so=None), self_assessed={"1.1": 1}),
         full_unit("b", bc="khac"),  # unknown choice: an error
         dict(full_unit("c"), valeus={}),  # unknown key: a warning
+        full_unit("d", tl=[1]),  # a list is not a value
     ]
     b = rs.score_many(units)
     vi, en = json.loads(b.to_json(lang="vi")), json.loads(b.to_json(lang="en"))
@@ -336,12 +337,12 @@ def test_issues_carry_message_id_and_args():
     w_en = next(w for w in r_en.warnings if w["code"] == "unknown_key")
     assert w_en["message"].startswith("unknown key `valeus` in a unit; a unit has: `id`")
     assert {k: v for k, v in w.items() if k != "message"} == {k: v for k, v in w_en.items() if k != "message"}
-    # A Python value that is not a value: its reason is written when the unit is read, in the
-    # language of the scoring call (the engine keeps it as text inside its own message).
+    # A Python value that is not a value: its reason is a message too, in the language asked for.
     e_vi = next(e for e in r.errors if e["code"] == "wrong_value_type")
     e_en = next(e for e in r_en.errors if e["code"] == "wrong_value_type")
     assert "một danh sách không phải là một giá trị" in e_vi["message"]
     assert "a list is not a value" in e_en["message"]
+    assert "a list is not a value" in json.dumps(r.to_dict(lang="en")["errors"], default=str)
     # The result's texts follow the module default when no language was asked for.
     cchc.set_lang("en")
     assert next(w for w in r.warnings if w["code"] == "unknown_key")["message"] == w_en["message"]
@@ -366,7 +367,6 @@ def test_unit_shape_problems_in_both_languages():
         assert en_words in en[0]["message"], en[0]
 
 
-def test_python_errors_in_both_languages():
     rs = types_ruleset()
     with pytest.raises(TypeError, match="score_many nhận một danh sách"):
         rs.score_many("not a list")

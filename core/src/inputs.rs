@@ -3,6 +3,8 @@
 use rust_decimal::Decimal;
 
 use crate::error::Code;
+use crate::i18n::{Arg, Message, input_arg, option_arg};
+use crate::msg;
 use crate::syntax::{NumberError, parse_decimal};
 use crate::text::nfc;
 use crate::types::{InputType, OnMissing};
@@ -22,7 +24,7 @@ pub enum RawValue {
     /// A CSV cell: its text is read according to the input's type.
     Cell(String),
     /// A value that cannot be used (NaN, too many digits, a list…), with the code and why.
-    Invalid(Code, String),
+    Invalid(Code, Message),
 }
 
 /// A checked value.
@@ -60,15 +62,42 @@ pub(crate) struct InputDef {
 }
 
 /// Why a value was refused.
-pub(crate) type Refusal = (Code, String);
+pub(crate) type Refusal = (Code, Message);
+
+/// Most items [`list_arg`] names.
+const LIST_MAX: usize = 20;
+
+/// Items named in a message, at most 20 of them (then "… and 80 more"), so that a message
+/// never echoes a whole hostile list.
+pub(crate) fn list_arg(mut items: Vec<Arg>) -> Arg {
+    let more = items.len().saturating_sub(LIST_MAX);
+    if more > 0 {
+        items.truncate(LIST_MAX);
+        items.push(Arg::from(msg!("unit-list-more", count = more)));
+    }
+    Arg::List(items)
+}
+
+/// The input in slot `slot` named in a message (with its label); slots come from the plan.
+pub(crate) fn slot_arg(inputs: &[InputDef], slot: usize) -> Arg {
+    inputs
+        .get(slot)
+        .map_or_else(|| Arg::ident("?"), InputDef::arg)
+}
 
 fn number_refusal(text: &str, e: NumberError) -> Refusal {
     match e {
-        NumberError::NotANumber => (Code::WrongValueType, format!("`{text}` is not a number")),
-        NumberError::NotFinite => (Code::NotFinite, format!("`{text}` is not a finite number")),
+        NumberError::NotANumber => (
+            Code::WrongValueType,
+            msg!("unit-not-a-number", value = Arg::ident(text)),
+        ),
+        NumberError::NotFinite => (
+            Code::NotFinite,
+            msg!("unit-not-finite", value = Arg::ident(text)),
+        ),
         NumberError::Inexact => (
             Code::InexactNumber,
-            format!("`{text}` cannot be held exactly (at most 28 significant digits)"),
+            msg!("unit-inexact-number", value = Arg::ident(text)),
         ),
     }
 }
@@ -80,7 +109,7 @@ pub fn parse_cell_number(cell: &str) -> Result<Decimal, Refusal> {
     if t.contains('.') && t.contains(',') {
         return Err((
             Code::WrongValueType,
-            format!("`{cell}` mixes `.` and `,`; write the number without thousands separators"),
+            msg!("unit-cell-mixed-separators", value = Arg::ident(cell)),
         ));
     }
     let t = t.replace(',', ".");
@@ -120,14 +149,42 @@ fn parse_cell_bool(cell: &str) -> Option<bool> {
 }
 
 impl InputDef {
+    /// The input named in a message: `` `name` (label) ``.
+    pub(crate) fn arg(&self) -> Arg {
+        input_arg(&self.name, self.label.as_deref())
+    }
+
+    /// The label of option `i`, when the rule file gives one.
+    pub(crate) fn option_label(&self, i: usize) -> Option<&str> {
+        // Options carry no labels yet; the "labels" work adds them here.
+        let _ = i;
+        None
+    }
+
+    /// Option `i` named in a message: its id, with its label when it has one.
+    pub(crate) fn option_arg(&self, i: usize) -> Arg {
+        match self.options.get(i) {
+            Some(o) => option_arg(o, self.option_label(i)),
+            None => Arg::ident("?"),
+        }
+    }
+
+    /// Every option named in a message.
+    fn options_arg(&self) -> Arg {
+        list_arg(
+            (0..self.options.len())
+                .map(|i| self.option_arg(i))
+                .collect(),
+        )
+    }
+
     /// Checks a value against this input: `Ok(None)` when the value is missing.
     pub(crate) fn read(&self, raw: &RawValue) -> Result<Option<Value>, Refusal> {
-        let name = &self.name;
         match raw {
             RawValue::Null => Ok(None),
             RawValue::Invalid(code, why) => Err((
                 *code,
-                format!("the value of `{name}` cannot be used: {why}"),
+                msg!("unit-value-unusable", input = self.arg(), why = why.clone()),
             )),
             RawValue::Cell(cell) => {
                 let t = cell.trim();
@@ -139,54 +196,64 @@ impl InputDef {
                         Some(b) => Ok(Some(Value::Bool(b))),
                         None => Err((
                             Code::WrongValueType,
-                            format!(
-                                "`{name}` is yes/no, but the cell holds `{t}`; write có/không, true/false, 1/0 or x"
+                            msg!(
+                                "unit-cell-not-yes-no",
+                                input = self.arg(),
+                                value = Arg::ident(t)
                             ),
                         )),
                     },
                     InputType::Choice => self.choice(t),
                     InputType::Count if thousands_like(t) => Err((
                         Code::WrongValueType,
-                        format!(
-                            "`{name}` counts things, but `{t}` can mean a thousand-fold number (`.` or `,` separating thousands) or a decimal; write the count with digits only, e.g. {}",
-                            t.replace(['.', ','], "")
+                        msg!(
+                            "unit-count-thousands",
+                            input = self.arg(),
+                            value = Arg::ident(t),
+                            digits = t.replace(['.', ','], "")
                         ),
                     )),
                     _ => {
-                        let d =
-                            parse_cell_number(t).map_err(|(c, m)| (c, format!("`{name}`: {m}")))?;
+                        let d = parse_cell_number(t).map_err(|(c, m)| {
+                            (c, msg!("unit-input-cell", input = self.arg(), problem = m))
+                        })?;
                         self.number(d).map(Some)
                     }
                 }
             }
             RawValue::Bool(b) => match self.ty {
                 InputType::Bool => Ok(Some(Value::Bool(*b))),
-                _ => Err(self.wrong("true/false")),
+                _ => Err(self.wrong(msg!("unit-got-bool"))),
             },
             RawValue::Number(d) => match self.ty {
                 InputType::Count | InputType::Percent | InputType::Number => {
                     self.number(*d).map(Some)
                 }
-                _ => Err(self.wrong("a number")),
+                _ => Err(self.wrong(msg!("unit-got-number"))),
             },
             RawValue::Text(t) => match self.ty {
                 InputType::Choice => self.choice(t),
-                _ => Err(self.wrong(&format!("the text `{t}`"))),
+                _ => Err(self.wrong(msg!("unit-got-text", text = Arg::ident(t.as_str())))),
             },
         }
     }
 
-    fn wrong(&self, got: &str) -> Refusal {
+    fn wrong(&self, got: Message) -> Refusal {
         let want = match self.ty {
-            InputType::Bool => "true or false",
-            InputType::Count => "a whole number ≥ 0",
-            InputType::Percent => "a number from 0 to 100",
-            InputType::Number => "a number",
-            InputType::Choice => "one of its options (as text)",
+            InputType::Bool => msg!("unit-want-bool"),
+            InputType::Count => msg!("unit-want-count"),
+            InputType::Percent => msg!("unit-want-percent"),
+            InputType::Number => msg!("unit-want-number"),
+            InputType::Choice => msg!("unit-want-choice"),
         };
         (
             Code::WrongValueType,
-            format!("`{}` must be {want}, but the unit gives {got}", self.name),
+            msg!(
+                "unit-wrong-value-type",
+                input = self.arg(),
+                want = want,
+                got = got
+            ),
         )
     }
 
@@ -200,10 +267,11 @@ impl InputDef {
             Some(i) => Ok(Some(Value::Choice(i))),
             None => Err((
                 Code::UnknownChoice,
-                format!(
-                    "`{t}` is not an option of `{}`; use one of: {}",
-                    self.name,
-                    self.options.join(", ")
+                msg!(
+                    "unit-unknown-choice",
+                    value = Arg::ident(t.as_ref()),
+                    input = self.arg(),
+                    options = self.options_arg()
                 ),
             )),
         }
@@ -211,19 +279,18 @@ impl InputDef {
 
     /// Checks a number against this input's type and range.
     pub(crate) fn number(&self, d: Decimal) -> Result<Value, Refusal> {
-        let name = &self.name;
         match self.ty {
             InputType::Count => {
                 if d.scale() > 0 && !d.fract().is_zero() {
                     return Err((
                         Code::NotWholeNumber,
-                        format!("`{name}` counts things, so it must be a whole number, not {d}"),
+                        msg!("unit-count-not-whole", input = self.arg(), value = d),
                     ));
                 }
                 if d.is_sign_negative() && !d.is_zero() {
                     return Err((
                         Code::ValueOutOfRange,
-                        format!("`{name}` counts things, so it cannot be negative ({d})"),
+                        msg!("unit-count-negative", input = self.arg(), value = d),
                     ));
                 }
             }
@@ -233,7 +300,7 @@ impl InputDef {
                 {
                     return Err((
                         Code::ValueOutOfRange,
-                        format!("`{name}` is a percentage, so it must be from 0 to 100, not {d}"),
+                        msg!("unit-percent-out-of-range", input = self.arg(), value = d),
                     ));
                 }
             }
@@ -242,7 +309,7 @@ impl InputDef {
                     if !crate::num::ge(d, min) {
                         return Err((
                             Code::ValueOutOfRange,
-                            format!("`{name}` must be at least {min}, not {d}"),
+                            msg!("unit-below-min", input = self.arg(), min = min, value = d),
                         ));
                     }
                 }
@@ -250,12 +317,12 @@ impl InputDef {
                     if !crate::num::le(d, max) {
                         return Err((
                             Code::ValueOutOfRange,
-                            format!("`{name}` must be at most {max}, not {d}"),
+                            msg!("unit-above-max", input = self.arg(), max = max, value = d),
                         ));
                     }
                 }
             }
-            _ => return Err(self.wrong("a number")),
+            _ => return Err(self.wrong(msg!("unit-got-number"))),
         }
         Ok(Value::Num(d))
     }
@@ -350,7 +417,11 @@ mod tests {
         for cell in ["1.000", "1,000", "12.500", "1.000.000", " 250.000 "] {
             let (code, msg) = c.read(&RawValue::Cell(cell.into())).unwrap_err();
             assert_eq!(code, Code::WrongValueType, "{cell}");
-            assert!(msg.contains("digits only"), "{msg}");
+            assert!(msg.render(crate::Lang::En).contains("digits only"), "{msg}");
+            assert!(
+                msg.render(crate::Lang::Vi).contains("chỉ bằng chữ số"),
+                "{msg}"
+            );
         }
         // Not ambiguous: one or two decimals, zero, four digits, a number input, JSON numbers.
         for cell in ["3.0", "3.00", "0.000", "1000", "1.0000"] {

@@ -7,9 +7,11 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::error::Issue;
-use crate::i18n::{Lang, Localize};
+use crate::i18n::{Arg, Lang, Localize, Message};
+use crate::msg;
 use crate::plan::{Body, Plan};
-use crate::rules::Trace;
+use crate::rules::{Trace, WhyCx};
+use crate::types::NodeKind;
 pub(crate) use crate::types::{NodeStatus, UnitStatus};
 
 /// One node's result.
@@ -142,67 +144,48 @@ impl UnitResult {
         self.plan.nodes.iter().zip(self.nodes.iter())
     }
 
-    /// Why node `i` scored what it did, in words.
-    pub fn trace_text(&self, i: usize, lang: Lang) -> String {
-        let (Some(node), Some(r)) = (self.plan.nodes.get(i), self.nodes.get(i)) else {
-            return String::new();
-        };
+    /// Why node `i` scored what it did, as a language-neutral message (id and arguments: the
+    /// input and the value read, the band that held, the deduction's count and price, the
+    /// script's output…). `None` for a node with nothing to explain (an index outside the plan,
+    /// or a leaf that was not scored).
+    pub fn why(&self, i: usize) -> Option<Message> {
+        let (node, r) = (self.plan.nodes.get(i)?, self.nodes.get(i)?);
         let inputs = &self.plan.inputs;
-        let name = |s: usize| inputs.get(s).map(|d| d.name.as_str()).unwrap_or("?");
-        match &r.trace {
-            Trace::ListedNotApplicable => {
-                "not applicable: listed in the unit's not_applicable".into()
-            }
+        let places = self.plan.places;
+        let input = |s: usize| crate::inputs::slot_arg(inputs, s);
+        Some(match &r.trace {
+            Trace::ListedNotApplicable => msg!("trace-na-listed"),
             Trace::AppliesIfFalse => {
-                let cond = node
-                    .applies_if
-                    .as_ref()
-                    .map(|c| c.source.trim().to_string())
-                    .unwrap_or_default();
-                let mode = if node.full_if_na {
-                    "full marks"
+                let condition =
+                    Arg::ident(node.applies_if.as_ref().map_or("", |c| c.source.trim()));
+                if node.full_if_na {
+                    msg!("trace-na-applies-if-full", condition = condition)
                 } else {
-                    "excluded"
-                };
-                format!("not applicable: `{cond}` is false ({mode})")
-            }
-            Trace::InputNotApplicable(s) => format!("not applicable: `{}` is not given", name(*s)),
-            Trace::ParentNotApplicable => {
-                "not applicable: a parent criterion does not apply".into()
-            }
-            Trace::Missing(s) => format!("missing: needs `{}`", name(*s)),
-            Trace::Invalid(s) => format!("error: the value of `{}` is invalid", name(*s)),
-            Trace::ParentUndecided => {
-                "not evaluated: the parent's applies_if could not be decided".into()
-            }
-            Trace::Error => {
-                let msg = self
-                    .errors
-                    .iter()
-                    .find(|e| e.criterion.as_deref() == Some(node.id.as_str()));
-                format!(
-                    "error: {}",
-                    msg.map(|e| e.message.render(lang))
-                        .unwrap_or_else(|| "failed".into())
-                )
-            }
-            Trace::None => match &node.body {
-                Body::Group(kids) => {
-                    let n = kids
-                        .iter()
-                        .filter(|&&k| {
-                            self.nodes
-                                .get(k)
-                                .is_some_and(|n| n.status == NodeStatus::Scored)
-                        })
-                        .count();
-                    format!(
-                        "sum of {n} scored sub-criteria: {} of {}",
-                        crate::num::Text(r.points),
-                        crate::num::Text(r.max)
-                    )
+                    msg!("trace-na-applies-if-excluded", condition = condition)
                 }
-                Body::Leaf(_) => String::new(),
+            }
+            Trace::InputNotApplicable(s) => msg!("trace-na-input", input = input(*s)),
+            Trace::ParentNotApplicable => msg!("trace-na-parent"),
+            Trace::Missing(s) => msg!("trace-missing", input = input(*s)),
+            Trace::Invalid(s) => msg!("trace-invalid", input = input(*s)),
+            Trace::ParentUndecided => msg!("trace-parent-undecided"),
+            Trace::Error => match self
+                .errors
+                .iter()
+                .find(|e| e.criterion.as_deref() == Some(node.id.as_str()))
+            {
+                // The node's own explanation need not name the criterion again.
+                Some(e) => match (e.message.id(), e.message.arg("error")) {
+                    ("unit-criterion-failed", Some(Arg::Msg(inner))) => {
+                        msg!("trace-error", error = (**inner).clone())
+                    }
+                    _ => msg!("trace-error", error = e.message.clone()),
+                },
+                None => msg!("trace-error-unknown"),
+            },
+            Trace::None => match &node.body {
+                Body::Group(kids) => self.group_why(kids, r, node.cap, places),
+                Body::Leaf(_) => return None,
             },
             t => match &node.body {
                 Body::Leaf(rule) => {
@@ -212,11 +195,97 @@ impl UnitResult {
                         .find(|(n, _)| *n == i)
                         .map(|(_, p)| p.as_slice())
                         .unwrap_or(&[]);
-                    rule.explain(t, inputs, r.points, r.max, printed)
+                    rule.why(
+                        t,
+                        &WhyCx {
+                            inputs,
+                            points: r.points,
+                            max: r.max,
+                            places,
+                            printed,
+                        },
+                    )
                 }
-                Body::Group(_) => String::new(),
+                Body::Group(_) => return None,
             },
+        })
+    }
+
+    /// A group's explanation: the sum of its normal children (and how many were scored), with
+    /// bonus and penalty, and the cap or the floor at 0 when one applied.
+    fn group_why(&self, kids: &[usize], r: &NodeResult, cap: bool, places: u32) -> Message {
+        let (mut count, mut sum, mut bonus, mut penalty) = (0u64, Decimal::ZERO, None, None);
+        let add = |acc: &mut Option<Decimal>, p: Decimal| {
+            *acc = Some(acc.unwrap_or_default().saturating_add(p));
+        };
+        for &k in kids {
+            let (Some(kid), Some(kr)) = (self.plan.nodes.get(k), self.nodes.get(k)) else {
+                continue;
+            };
+            match kid.kind {
+                NodeKind::Normal => {
+                    if kr.status == NodeStatus::Scored {
+                        count += 1;
+                    }
+                    sum = sum.saturating_add(kr.points);
+                }
+                NodeKind::Bonus => add(&mut bonus, kr.points),
+                NodeKind::Penalty => add(&mut penalty, kr.points),
+            }
         }
+        let fixed = |d: Decimal| Arg::fixed(d, places);
+        let (points, max) = (fixed(r.points), fixed(r.max));
+        let raw = sum
+            .saturating_add(bonus.unwrap_or_default())
+            .saturating_sub(penalty.unwrap_or_default());
+        let extras = bonus.is_some() || penalty.is_some();
+        let capped = (cap || extras) && raw > r.max;
+        let zero = extras && raw < Decimal::ZERO;
+        match (extras, capped, zero) {
+            (false, false, _) => msg!("trace-group", count = count, points = points, max = max),
+            (false, true, _) => msg!(
+                "trace-group-capped",
+                count = count,
+                sum = fixed(sum),
+                points = points,
+                max = max
+            ),
+            (true, false, false) => msg!(
+                "trace-group-extras",
+                count = count,
+                sum = fixed(sum),
+                bonus = fixed(bonus.unwrap_or_default()),
+                penalty = fixed(penalty.unwrap_or_default()),
+                points = points,
+                max = max
+            ),
+            (true, true, _) => msg!(
+                "trace-group-extras-capped",
+                count = count,
+                sum = fixed(sum),
+                bonus = fixed(bonus.unwrap_or_default()),
+                penalty = fixed(penalty.unwrap_or_default()),
+                raw = fixed(raw),
+                points = points,
+                max = max
+            ),
+            (true, false, true) => msg!(
+                "trace-group-extras-zero",
+                count = count,
+                sum = fixed(sum),
+                bonus = fixed(bonus.unwrap_or_default()),
+                penalty = fixed(penalty.unwrap_or_default()),
+                raw = fixed(raw),
+                points = points,
+                max = max
+            ),
+        }
+    }
+
+    /// Why node `i` scored what it did, in words in `lang` (the rendering of [`UnitResult::why`];
+    /// empty when there is nothing to explain).
+    pub fn trace_text(&self, i: usize, lang: Lang) -> String {
+        self.why(i).map(|m| m.render(lang)).unwrap_or_default()
     }
 
     /// The result as a JSON value (exact numbers).
@@ -257,7 +326,14 @@ impl Serialize for NodeView<'_> {
         m.serialize_entry("points", &Num(res.points))?;
         m.serialize_entry("max", &Num(res.max))?;
         m.serialize_entry("status", res.status.as_str())?;
-        m.serialize_entry("trace", &self.r.trace_text(self.i, self.lang))?;
+        let why = self.r.why(self.i);
+        m.serialize_entry(
+            "trace",
+            &why.as_ref()
+                .map(|w| w.render(self.lang))
+                .unwrap_or_default(),
+        )?;
+        m.serialize_entry("why", &why)?;
         if let Some(sa) = res.self_assessed {
             m.serialize_entry("self_assessed", &Num(sa))?;
             if let Some(d) = res.points.checked_sub(sa) {

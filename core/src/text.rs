@@ -22,21 +22,6 @@ pub(crate) fn nfc_cow(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Most items [`list`] writes out.
-const LIST_MAX: usize = 20;
-
-/// `a, b, c` for messages, with at most 20 items (`…, and 80 more` after them), so that a
-/// message never echoes a whole hostile list.
-pub(crate) fn list<S: AsRef<str>>(items: &[S]) -> String {
-    let mut out: Vec<&str> = items.iter().take(LIST_MAX).map(AsRef::as_ref).collect();
-    let more = items.len().saturating_sub(LIST_MAX);
-    let tail = format!("… and {more} more");
-    if more > 0 {
-        out.push(&tail);
-    }
-    out.join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,14 +33,5 @@ mod tests {
         assert_eq!(nfc(decomposed), "Kiệm");
         assert_eq!(nfc_cow(decomposed), "Kiệm");
         assert!(matches!(nfc_cow("ascii"), Cow::Borrowed("ascii")));
-    }
-
-    #[test]
-    fn lists_are_clipped() {
-        assert_eq!(list(&["a", "b"]), "a, b");
-        let many: Vec<String> = (0..25).map(|i| i.to_string()).collect();
-        let l = list(&many);
-        assert!(l.starts_with("0, 1, 2"), "{l}");
-        assert!(l.ends_with("19, … and 5 more"), "{l}");
     }
 }

@@ -6,7 +6,9 @@
     reason = "test code: string slices and indexing into generated rule files are checked by the test itself"
 )]
 
-use cchc::{Decimal, NodeKind, NodeStatus, PlanNode, RawValue, Ruleset, Unit, UnitResult};
+use cchc::{
+    Decimal, Lang, Localize, NodeKind, NodeStatus, PlanNode, RawValue, Ruleset, Unit, UnitResult,
+};
 use proptest::prelude::*;
 
 /// Draws numbers from a proptest-generated tape, so a whole ruleset shrinks with it.
@@ -183,6 +185,38 @@ fn unit(t: &mut Tape<'_>) -> Unit {
     u
 }
 
+/// `v` without its `trace`, `message` and `help` texts.
+fn without_texts(v: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| !matches!(k.as_str(), "trace" | "message" | "help"))
+                .map(|(k, v)| (k.clone(), without_texts(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(without_texts).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Every node explains itself, and the results of two languages differ only in texts.
+fn check_explanations(r: &UnitResult) -> Result<(), TestCaseError> {
+    for (i, (node, _)) in r.iter_nodes().enumerate() {
+        let why = r.why(i);
+        prop_assert!(why.is_some(), "node {} has no why", node.id);
+        prop_assert!(!r.trace_text(i, Lang::Vi).is_empty(), "node {}", node.id);
+    }
+    let json = |l: Lang| {
+        serde_json::to_value(r.in_lang(l)).map_err(|e| TestCaseError::fail(e.to_string()))
+    };
+    prop_assert_eq!(
+        without_texts(&json(Lang::Vi)?),
+        without_texts(&json(Lang::En)?)
+    );
+    Ok(())
+}
+
 fn check_invariants(_rs: &Ruleset, r: &UnitResult) -> Result<(), TestCaseError> {
     let nodes: Vec<&PlanNode> = r.iter_nodes().map(|(n, _)| n).collect();
     for (i, (node, res)) in r.iter_nodes().enumerate() {
@@ -246,6 +280,7 @@ proptest! {
             let u = unit(&mut t);
             let r = rs.score(&u);
             check_invariants(&rs, &r)?;
+            check_explanations(&r)?;
             // Deterministic.
             let again = rs.score(&u);
             let json = |r: &UnitResult| r.to_json_value().map_err(|e| TestCaseError::fail(e.to_string()));

@@ -10,7 +10,9 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Code, Diagnostic, Error, Issue, Label, Pos};
+use crate::i18n::Arg;
 use crate::inputs::RawValue;
+use crate::msg;
 use crate::syntax::ordinal;
 use crate::unit::Unit;
 
@@ -103,7 +105,7 @@ pub(super) fn table<'a>(text: &'a str, origin: &str) -> Result<Table<'a>, Error>
             Code::EmptyCsv,
             origin,
             Pos { line: 1, column: 1 },
-            "the CSV file is empty; it needs a header row and one row per unit",
+            msg!("unit-csv-empty"),
         ));
     };
     let delim = detect(header_line);
@@ -115,7 +117,7 @@ pub(super) fn table<'a>(text: &'a str, origin: &str) -> Result<Table<'a>, Error>
                 Code::DataSyntax,
                 origin,
                 Pos { line: 1, column: 1 },
-                format!("the CSV header cannot be read: {e}"),
+                msg!("unit-csv-header-unreadable", why = e.to_string()),
             )
         })?
         .clone();
@@ -138,14 +140,19 @@ pub(super) fn table<'a>(text: &'a str, origin: &str) -> Result<Table<'a>, Error>
                     Code::DuplicateKey,
                     origin,
                     at(i),
-                    format!(
-                        "the column `{h}` appears twice in the header (columns {} and {})",
-                        j + 1,
-                        i + 1
+                    msg!(
+                        "unit-csv-column-twice",
+                        column = Arg::ident(h.as_str()),
+                        first = j + 1,
+                        second = i + 1
                     ),
                 )
-                .with_help("keep one of the two columns, or rename one")
-                .with_label(Label::new(origin, at(j), "the first is here")),
+                .with_help(msg!("unit-csv-column-twice-help"))
+                .with_label(Label::new(
+                    origin,
+                    at(j),
+                    msg!("unit-csv-column-first"),
+                )),
             )));
         }
         first.insert(key, i);
@@ -187,7 +194,7 @@ impl Table<'_> {
                 Code::DataSyntax,
                 origin,
                 Pos { line: 1, column: 1 },
-                format!("the CSV header cannot be read: {e}"),
+                msg!("unit-csv-header-unreadable", why = e.to_string()),
             ))
         })?;
         loop {
@@ -203,7 +210,7 @@ impl Table<'_> {
                         Code::DataSyntax,
                         origin,
                         Pos { line, column: 1 },
-                        format!("this row cannot be read: {e}"),
+                        msg!("unit-csv-row-unreadable", why = e.to_string()),
                     )));
                 }
             }
@@ -227,7 +234,7 @@ impl Table<'_> {
                 line: self.header_at + 1,
                 column: 1,
             },
-            "the CSV file has a header but no rows; add one row per unit",
+            msg!("unit-csv-no-rows"),
         )
     }
 
@@ -293,13 +300,13 @@ impl Table<'_> {
                 Issue::new(
                     None,
                     Code::InvalidUnit,
-                    format!(
-                        "this row has {} cells but the header has {} columns",
-                        rec.len(),
-                        headers.len()
+                    msg!(
+                        "unit-csv-row-length",
+                        cells = rec.len(),
+                        columns = headers.len()
                     ),
                 )
-                .with_help("give every row one cell per column (an empty cell for a missing value)")
+                .with_help(msg!("unit-csv-row-length-help"))
                 .at(Pos { line, column: 1 }),
             );
         }
@@ -315,12 +322,13 @@ impl Table<'_> {
                     Issue::new(
                         None,
                         Code::UnknownKey,
-                        format!(
-                            "the cell `{c}` is in column {}, which has no name in the header, so it is ignored",
-                            i + 1
+                        msg!(
+                            "unit-csv-unnamed-column",
+                            value = Arg::ident(c),
+                            column = i + 1
                         ),
                     )
-                    .with_help("name the column in the header row, or empty the cell")
+                    .with_help(msg!("unit-csv-unnamed-column-help"))
                     .at(Pos {
                         line,
                         column: ordinal(i),

@@ -18,6 +18,8 @@ pub use tree::UNIT_KEYS;
 use std::path::Path;
 
 use crate::error::{Code, Diagnostic, Error, Pos};
+use crate::i18n::Arg;
+use crate::msg;
 use crate::unit::Unit;
 
 /// A data file format.
@@ -53,12 +55,7 @@ impl DataFormat {
     }
 }
 
-pub(crate) fn data_error(
-    code: Code,
-    origin: &str,
-    pos: Pos,
-    msg: impl Into<crate::Message>,
-) -> Error {
+pub(crate) fn data_error(code: Code, origin: &str, pos: Pos, msg: crate::Message) -> Error {
     Error::Data(Box::new(Diagnostic::new(code, origin, pos, msg)))
 }
 
@@ -80,14 +77,8 @@ fn data_text<'a>(bytes: &'a [u8], origin: &str) -> Result<&'a str, Error> {
     if bytes.len() > MAX_DATA_FILE_BYTES {
         return Err(read_error(origin, ReadError::TooLarge));
     }
-    crate::syntax::utf8(bytes).map_err(|pos| {
-        data_error(
-            Code::NotUtf8,
-            origin,
-            pos,
-            "the data file is not UTF-8 text; save it (or export it from Excel) as UTF-8",
-        )
-    })
+    crate::syntax::utf8(bytes)
+        .map_err(|pos| data_error(Code::NotUtf8, origin, pos, msg!("unit-data-not-utf8")))
 }
 
 /// Reads units from bytes (UTF-8, a leading BOM ignored), at most [`MAX_DATA_FILE_BYTES`].
@@ -278,19 +269,23 @@ fn read_error(origin: &str, e: ReadError) -> Error {
             Code::Io,
             origin,
             Pos::default(),
-            format!("cannot read `{origin}`: {e}"),
+            msg!(
+                "unit-data-io",
+                file = Arg::ident(origin),
+                why = e.to_string()
+            ),
         ),
         ReadError::TooLarge => Error::Data(Box::new(
             Diagnostic::new(
                 Code::FileTooLarge,
                 origin,
                 Pos::default(),
-                format!(
-                    "the data file is larger than {} MiB",
-                    MAX_DATA_FILE_BYTES / (1024 * 1024)
+                msg!(
+                    "unit-data-too-large",
+                    mib = MAX_DATA_FILE_BYTES / (1024 * 1024)
                 ),
             )
-            .with_help("split the units over several files"),
+            .with_help(msg!("unit-data-too-large-help")),
         )),
     }
 }
@@ -314,7 +309,7 @@ pub fn read_units_file(path: impl AsRef<Path>) -> Result<Vec<Unit>, Error> {
             Code::DataShape,
             &origin,
             Pos::default(),
-            "cannot tell the data format from the file name; use .json, .yaml, .yml or .csv",
+            msg!("unit-data-unknown-format"),
         )
     })?;
     let bytes = read_file_bounded(path, MAX_DATA_FILE_BYTES).map_err(|e| read_error(&origin, e))?;

@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::error::{Code, Error, Issue, Label, Pos};
+use crate::i18n::{Arg, Message};
 use crate::inputs::RawValue;
+use crate::msg;
 use crate::syntax::{self, Limits, Node, NumberError, Style, Value, parse_decimal};
 use crate::unit::Unit;
 
@@ -37,7 +39,7 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
             e.code(Code::DataSyntax),
             origin,
             e.pos,
-            format!("the data cannot be read: {}", e.message),
+            msg!("unit-data-unreadable", why = e.message),
         );
         if let Some(h) = e.help {
             d = d.with_help(h);
@@ -49,7 +51,7 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
             Code::DataShape,
             origin,
             Pos { line: 1, column: 1 },
-            "the data file is empty",
+            msg!("unit-data-empty"),
         ));
     };
     match &root.value {
@@ -64,12 +66,12 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                                 Code::DuplicateKey,
                                 origin,
                                 again.pos,
-                                "the key `units` appears twice; keep one list of units",
+                                msg!("unit-data-units-twice"),
                             )
                             .with_label(Label::new(
                                 origin,
                                 list.pos,
-                                "the first list is here",
+                                msg!("unit-data-units-first"),
                             )),
                         )));
                     }
@@ -82,9 +84,9 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                                     Code::DataShape,
                                     origin,
                                     k.pos,
-                                    format!(
-                                        "next to `units:` the data may have no other key, but it has `{}`",
-                                        k.scalar().unwrap_or("?")
+                                    msg!(
+                                        "unit-data-beside-units",
+                                        key = Arg::ident(k.scalar().unwrap_or("?"))
                                     ),
                                 ));
                             }
@@ -94,7 +96,7 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                             Code::DataShape,
                             origin,
                             list.pos,
-                            "`units` must be a list of units",
+                            msg!("unit-data-units-not-list"),
                         )),
                     }
                 }
@@ -105,7 +107,7 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
             Code::DataShape,
             origin,
             root.pos,
-            "the data must be a unit (a mapping with `id` and `values`), a list of units, or `units: [...]`",
+            msg!("unit-data-shape"),
         )),
     }
 }
@@ -122,19 +124,20 @@ pub(crate) fn raw(node: &Node) -> RawValue {
             }
             match parse_decimal(s) {
                 Ok(d) => RawValue::Number(d),
-                Err(NumberError::NotFinite) => {
-                    RawValue::Invalid(Code::NotFinite, format!("`{s}` is not a finite number"))
-                }
+                Err(NumberError::NotFinite) => RawValue::Invalid(
+                    Code::NotFinite,
+                    msg!("unit-not-finite", value = Arg::ident(s)),
+                ),
                 Err(NumberError::Inexact) => RawValue::Invalid(
                     Code::InexactNumber,
-                    format!("`{s}` cannot be held exactly (at most 28 significant digits)"),
+                    msg!("unit-inexact-number", value = Arg::ident(s)),
                 ),
                 Err(NumberError::NotANumber) => RawValue::Text(s.clone()),
             }
         }
         Value::Scalar(s, Style::Quoted) => RawValue::Text(s.clone()),
-        Value::Seq(_) => RawValue::Invalid(Code::WrongValueType, "a list is not a value".into()),
-        Value::Map(_) => RawValue::Invalid(Code::WrongValueType, "a mapping is not a value".into()),
+        Value::Seq(_) => RawValue::Invalid(Code::WrongValueType, msg!("unit-list-not-a-value")),
+        Value::Map(_) => RawValue::Invalid(Code::WrongValueType, msg!("unit-map-not-a-value")),
     }
 }
 
@@ -142,7 +145,7 @@ pub(crate) fn raw(node: &Node) -> RawValue {
 /// names are) reported, once per repeat, and skipped.
 fn distinct<'a>(
     entries: &'a [(Node, Node)],
-    what: &str,
+    what: &Message,
     problems: &mut Vec<Issue>,
 ) -> Vec<&'a (Node, Node)> {
     let mut seen: HashSet<Cow<'a, str>> = HashSet::with_capacity(entries.len());
@@ -158,9 +161,13 @@ fn distinct<'a>(
                     Issue::new(
                         None,
                         Code::DuplicateKey,
-                        format!("the key `{k}` appears twice in {what}"),
+                        msg!(
+                            "unit-duplicate-key",
+                            key = Arg::ident(k),
+                            place = what.clone()
+                        ),
                     )
-                    .with_help("keep one of the two")
+                    .with_help(msg!("unit-duplicate-key-help"))
                     .at(e.0.pos),
                 );
                 continue;
@@ -181,16 +188,13 @@ fn unit(node: &Node) -> Unit {
             Issue::new(
                 None,
                 Code::InvalidUnit,
-                format!(
-                    "a unit must be a mapping with `id` and `values`, but this is {}",
-                    node.describe()
-                ),
+                msg!("unit-not-a-mapping", got = node.describe()),
             )
             .at(node.pos),
         );
         return u;
     };
-    for (k, v) in distinct(entries, "this unit", &mut u.problems) {
+    for (k, v) in distinct(entries, &msg!("unit-place-unit"), &mut u.problems) {
         let key = k.scalar().unwrap_or("");
         match key {
             "id" | "name" | "kind" => {
@@ -202,7 +206,11 @@ fn unit(node: &Node) -> Unit {
                             Issue::new(
                                 None,
                                 Code::InvalidUnit,
-                                format!("the unit's `{key}` must be text, not {}", v.describe()),
+                                msg!(
+                                    "unit-key-not-text",
+                                    key = Arg::ident(key),
+                                    got = v.describe()
+                                ),
                             )
                             .at(v.pos),
                         );
@@ -217,7 +225,7 @@ fn unit(node: &Node) -> Unit {
             }
             "values" | "self_assessed" => match &v.value {
                 Value::Map(vals) => {
-                    let what = format!("the unit's `{key}`");
+                    let what = msg!("unit-place-key", key = Arg::ident(key));
                     for (k, v) in distinct(vals, &what, &mut u.problems) {
                         let pair = (k.scalar().unwrap_or("").to_string(), raw(v));
                         if key == "values" {
@@ -233,9 +241,10 @@ fn unit(node: &Node) -> Unit {
                     Issue::new(
                         None,
                         Code::InvalidUnit,
-                        format!(
-                            "the unit's `{key}` must be a mapping of `name: value`, not {}",
-                            v.describe()
+                        msg!(
+                            "unit-key-not-mapping",
+                            key = Arg::ident(key),
+                            got = v.describe()
                         ),
                     )
                     .at(v.pos),
@@ -250,10 +259,7 @@ fn unit(node: &Node) -> Unit {
                                 Issue::new(
                                     None,
                                     Code::InvalidUnit,
-                                    format!(
-                                        "`not_applicable` must list criterion ids, not {}",
-                                        it.describe()
-                                    ),
+                                    msg!("unit-not-applicable-item", got = it.describe()),
                                 )
                                 .at(it.pos),
                             ),
@@ -265,23 +271,25 @@ fn unit(node: &Node) -> Unit {
                     Issue::new(
                         None,
                         Code::InvalidUnit,
-                        format!(
-                            "the unit's `not_applicable` must be a list of criterion ids, not {}",
-                            v.describe()
-                        ),
+                        msg!("unit-not-applicable-not-list", got = v.describe()),
                     )
                     .at(v.pos),
                 ),
             },
             other => {
                 let help = syntax::suggest(other, UNIT_KEYS.iter().copied())
-                    .map(|s| format!("did you mean `{s}`?"))
-                    .unwrap_or_else(|| format!("a unit has: {}", UNIT_KEYS.join(", ")));
+                    .map(|s| msg!("unit-did-you-mean", name = Arg::ident(s)))
+                    .unwrap_or_else(|| {
+                        msg!(
+                            "unit-unit-keys",
+                            keys = Arg::idents(UNIT_KEYS.iter().copied())
+                        )
+                    });
                 u.problems.push(
                     Issue::new(
                         None,
                         Code::UnknownKey,
-                        format!("unknown key `{other}` in a unit; it is ignored"),
+                        msg!("unit-unknown-unit-key", key = Arg::ident(other)),
                     )
                     .with_help(help)
                     .at(k.pos),

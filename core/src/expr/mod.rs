@@ -83,7 +83,7 @@ pub(crate) enum Fail {
     /// It read this input, whose value was refused.
     Invalid(usize),
     /// It failed.
-    Error(Code, String),
+    Error(Code, crate::Message),
 }
 
 fn is_ident_char(c: char) -> bool {
@@ -353,7 +353,10 @@ impl Compiled {
                     Some((i, Slot::Missing)) => Fail::Missing(i),
                     Some((i, Slot::NotApplicable)) => Fail::NotApplicable(i),
                     Some((i, Slot::Invalid)) => Fail::Invalid(i),
-                    _ => Fail::Error(Code::ScriptError, format!("`{name}` has no value here")),
+                    _ => Fail::Error(
+                        Code::ScriptError,
+                        format!("`{name}` has no value here").into(),
+                    ),
                 }
             }
             E::ErrorRuntime(v, _) | E::ErrorTerminated(v, _) if v.is::<Trap>() => {
@@ -368,7 +371,8 @@ impl Compiled {
                 format!(
                     "the script called functions more than {} deep (limit `call_depth`)",
                     limits.call_depth
-                ),
+                )
+                .into(),
             ),
             E::ErrorDataTooLarge(what, _) => {
                 let limit = if what.to_lowercase().contains("string") {
@@ -378,7 +382,7 @@ impl Compiled {
                 };
                 Fail::Error(
                     Code::LimitExceeded,
-                    format!("the script built too large a value: {what} (limit {limit})"),
+                    format!("the script built too large a value: {what} (limit {limit})").into(),
                 )
             }
             E::ErrorTooManyVariables(_) => Fail::Error(
@@ -386,7 +390,8 @@ impl Compiled {
                 format!(
                     "the script defined more than {} variables (limit `variables`)",
                     limits.variables
-                ),
+                )
+                .into(),
             ),
             E::ErrorTooManyModules(_) => {
                 Fail::Error(Code::LimitExceeded, "the script hit a sandbox limit".into())
@@ -397,16 +402,17 @@ impl Compiled {
                     "`{}` is not a function available in expressions; the functions are {}",
                     clip(&sig, 80),
                     functions::FUNCTIONS.join(", ")
-                ),
+                )
+                .into(),
             ),
             E::ErrorInFunctionCall(_, _, inner, _) => self.fail(*inner, inputs, slots),
             E::ErrorRuntime(v, _) => Fail::Error(
                 Code::ScriptError,
-                format!("the script failed: {}", bounded_text(&v, 200).0),
+                format!("the script failed: {}", bounded_text(&v, 200).0).into(),
             ),
             other => Fail::Error(
                 Code::ScriptError,
-                format!("the script failed: {}", clip(&other.to_string(), 300)),
+                format!("the script failed: {}", clip(&other.to_string(), 300)).into(),
             ),
         }
     }
@@ -426,7 +432,7 @@ fn trapped(t: Trap) -> Fail {
             "the script ran more than {limit} operations (limit `operations`; an endless loop?)"
         ),
     };
-    Fail::Error(Code::LimitExceeded, message)
+    Fail::Error(Code::LimitExceeded, message.into())
 }
 
 /// The first `max` characters of `s`.

@@ -47,8 +47,8 @@ fn run_with(
         .enumerate()
         .map(|(i, d)| (d.name.clone(), i))
         .collect();
-    let c =
-        compile(e, src, kind, &inputs, &names, &[]).map_err(|e| Fail::Error(e.code, e.message))?;
+    let c = compile(e, src, kind, &inputs, &names, &[])
+        .map_err(|e| Fail::Error(e.code, e.message.into()))?;
     let slots: Vec<Slot> = vals.iter().map(|(_, s)| *s).collect();
     c.eval(e, &inputs, &slots, &[]).0
 }
@@ -179,7 +179,7 @@ fn print_goes_to_the_trace() {
 /// The code and message of a failed script.
 fn failure(src: &str) -> (Code, String) {
     match run(src, SourceKind::Script, &[]) {
-        Err(Fail::Error(c, m)) => (c, m),
+        Err(Fail::Error(c, m)) => (c, m.render(crate::Lang::En)),
         other => panic!("{src}: expected a failure, got {other:?}"),
     }
 }
@@ -246,7 +246,7 @@ fn time_is_bounded() {
     let e = engine_with(&limits);
     match run_with(&e, "loop { }", SourceKind::Script, &[]) {
         Err(Fail::Error(Code::LimitExceeded, m)) => {
-            assert!(m.contains("limit `time`"), "{m}")
+            assert!(m.render(crate::Lang::En).contains("limit `time`"), "{m}")
         }
         other => panic!("{other:?}"),
     }
@@ -475,12 +475,16 @@ fn long_text_operations_are_charged() {
 fn compile_limits_are_named() {
     let deep = format!("{}1{}", "(".repeat(100), ")".repeat(100));
     match run(&deep, SourceKind::Expression, &[]) {
-        Err(Fail::Error(Code::ScriptCompile, m)) => assert!(m.contains("expr_depth"), "{m}"),
+        Err(Fail::Error(Code::ScriptCompile, m)) => {
+            assert!(m.render(crate::Lang::En).contains("expr_depth"), "{m}")
+        }
         other => panic!("{other:?}"),
     }
     let many: String = (0..101).map(|i| format!("fn f{i}() {{ 1 }} ")).collect();
     match run(&format!("{many} 1"), SourceKind::Script, &[]) {
-        Err(Fail::Error(Code::ScriptCompile, m)) => assert!(m.contains("`functions`"), "{m}"),
+        Err(Fail::Error(Code::ScriptCompile, m)) => {
+            assert!(m.render(crate::Lang::En).contains("`functions`"), "{m}")
+        }
         other => panic!("{other:?}"),
     }
     let long = format!("1{}", " ".repeat(Limits::DEFAULT.source_bytes));

@@ -2,10 +2,11 @@
 
 use rust_decimal::Decimal;
 
-use super::{Ctx, Operand, Rule, Trace};
+use super::{Ctx, Operand, Rule, Trace, WhyCx};
 use crate::error::{Code, Pos};
 use crate::expr::Fail;
-use crate::inputs::InputDef;
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{BandsDecl, NodeDecl};
 use crate::types::InputType;
@@ -38,23 +39,23 @@ impl Step {
             && self.equals.is_none_or(|x| cmp(v, x) == Equal)
     }
 
-    fn describe(&self) -> String {
+    /// The step's bounds, as a list of messages (`≥ 80`, `< 90`; "otherwise" when it has none).
+    pub(crate) fn bounds(&self) -> Arg {
         let mut parts = Vec::new();
-        let mut add = |op: &str, x: Option<Decimal>| {
+        let mut add = |x: Option<Decimal>, m: fn(Decimal) -> Message| {
             if let Some(x) = x {
-                parts.push(format!("{op} {}", crate::num::Text(x)));
+                parts.push(Arg::from(m(x)));
             }
         };
-        add("≥", self.at_least);
-        add(">", self.above);
-        add("≤", self.at_most);
-        add("<", self.below);
-        add("=", self.equals);
+        add(self.at_least, |x| msg!("trace-bound-at-least", x = x));
+        add(self.above, |x| msg!("trace-bound-above", x = x));
+        add(self.at_most, |x| msg!("trace-bound-at-most", x = x));
+        add(self.below, |x| msg!("trace-bound-below", x = x));
+        add(self.equals, |x| msg!("trace-bound-equals", x = x));
         if parts.is_empty() {
-            "otherwise".into()
-        } else {
-            parts.join(" and ")
+            parts.push(Arg::from(msg!("trace-bound-otherwise")));
         }
+        Arg::List(parts)
     }
 }
 
@@ -81,8 +82,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &BandsDecl, node: &NodeDecl) -> 
             Code::BandsNoSteps,
             node.rule_pos,
             node,
-            "`bands` has no steps; add `steps:` with at least one `- { at_least: x, points: p }`"
-                .to_string(),
+            msg!("unit-rule-bands-no-steps"),
         );
         ok = false;
     }
@@ -92,11 +92,11 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &BandsDecl, node: &NodeDecl) -> 
                 Code::PointsOutOfRange,
                 s.pos,
                 node,
-                format!(
-                    "step {} of `bands` gives {} points, outside [0, {}] (the criterion's max); lower the points or raise `max`",
-                    i + 1,
-                    crate::num::Text(s.points),
-                    crate::num::Text(node.max)
+                msg!(
+                    "unit-rule-band-points-out-of-range",
+                    step = i + 1,
+                    points = s.points,
+                    max = node.max
                 ),
             );
             ok = false;
@@ -198,16 +198,16 @@ fn warn_unreachable(cx: &mut Compiler<'_>, node: &NodeDecl, steps: &[Step], at: 
     for (i, s) in steps.iter().enumerate() {
         let (lo, hi) = s.interval();
         let why = if lo > hi {
-            Some(format!(
-                "step {} of `bands` ({}) can never hold: its bounds contradict each other",
-                i + 1,
-                s.describe()
+            Some(msg!(
+                "unit-rule-band-contradictory",
+                step = i + 1,
+                bounds = s.bounds()
             ))
         } else if i < MAX_COVER_CHECK && covered(earlier.clone(), lo, hi) {
-            Some(format!(
-                "step {} of `bands` ({}) is never reached: the steps before it already take every value it holds for",
-                i + 1,
-                s.describe()
+            Some(msg!(
+                "unit-rule-band-unreachable",
+                step = i + 1,
+                bounds = s.bounds()
             ))
         } else {
             earlier.push((lo, hi));
@@ -221,7 +221,7 @@ fn warn_unreachable(cx: &mut Compiler<'_>, node: &NodeDecl, steps: &[Step], at: 
                     node,
                     msg,
                 )
-                .with_help("steps are tried in order and the first that holds gives the points; reorder or fix the bounds");
+                .with_help(msg!("unit-rule-band-unreachable-help"));
             cx.warn(d);
         }
     }
@@ -236,19 +236,19 @@ impl Bands {
         }
     }
 
-    pub(super) fn explain(
-        &self,
-        i: usize,
-        v: Decimal,
-        inputs: &[InputDef],
-        points: crate::num::Text,
-    ) -> String {
-        let step = self.steps.get(i).map(Step::describe).unwrap_or_default();
-        format!(
-            "{} = {}: band {step} holds, {}",
-            self.of.describe(inputs),
-            crate::num::Text(v),
-            super::points_word(points)
+    pub(super) fn why(&self, i: usize, v: Decimal, w: &WhyCx<'_>) -> Message {
+        let bounds = self
+            .steps
+            .get(i)
+            .map_or_else(|| Arg::List(Vec::new()), Step::bounds);
+        msg!(
+            "trace-band",
+            of = self.of.arg(w.inputs),
+            value = v,
+            band = i + 1,
+            bounds = bounds,
+            points = w.fixed(w.points),
+            max = w.fixed(w.max)
         )
     }
 }

@@ -2,10 +2,11 @@
 
 use rust_decimal::Decimal;
 
-use super::{Ctx, Operand, Rule, Trace, non_negative};
+use super::{Ctx, Operand, Rule, Trace, WhyCx, non_negative};
 use crate::error::Code;
 use crate::expr::Fail;
-use crate::inputs::InputDef;
+use crate::i18n::Message;
+use crate::msg;
 use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{DeductDecl, NodeDecl};
 use crate::types::InputType;
@@ -32,10 +33,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &DeductDecl, node: &NodeDecl) ->
             Code::InvalidDeduct,
             node.rule_pos,
             node,
-            format!(
-                "`deduct.per` is {}; it must be greater than 0",
-                crate::num::Text(d.per)
-            ),
+            msg!("unit-rule-deduct-per", per = d.per),
         );
         ok = false;
     }
@@ -45,11 +43,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &DeductDecl, node: &NodeDecl) ->
             Code::InvalidDeduct,
             node.rule_pos,
             node,
-            format!(
-                "`deduct.floor` is {}; it must lie in [0, {}] (the criterion's max)",
-                crate::num::Text(floor),
-                crate::num::Text(node.max)
-            ),
+            msg!("unit-rule-deduct-floor", floor = floor, max = node.max),
         );
         ok = false;
     }
@@ -74,30 +68,27 @@ impl Deduct {
         }
     }
 
-    pub(super) fn explain(
-        &self,
-        v: Decimal,
-        floored: bool,
-        inputs: &[InputDef],
-        p: crate::num::Text,
-        m: crate::num::Text,
-    ) -> String {
-        let mut s = format!(
-            "{} = {}: {m} − {} × {} = {p}",
-            self.of.describe(inputs),
-            crate::num::Text(v),
-            crate::num::Text(self.per),
-            crate::num::Text(v)
-        );
+    pub(super) fn why(&self, v: Decimal, floored: bool, w: &WhyCx<'_>) -> Message {
+        let (of, points, max) = (self.of.arg(w.inputs), w.fixed(w.points), w.fixed(w.max));
         if floored {
-            s = format!(
-                "{} = {}: {m} − {} × {} is below the floor, {p}",
-                self.of.describe(inputs),
-                crate::num::Text(v),
-                crate::num::Text(self.per),
-                crate::num::Text(v)
-            );
+            msg!(
+                "trace-deduct-floored",
+                of = of,
+                value = v,
+                per = self.per,
+                floor = w.fixed(self.floor),
+                points = points,
+                max = max
+            )
+        } else {
+            msg!(
+                "trace-deduct",
+                of = of,
+                value = v,
+                per = self.per,
+                points = points,
+                max = max
+            )
         }
-        s
     }
 }

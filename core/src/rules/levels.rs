@@ -2,10 +2,12 @@
 
 use rust_decimal::Decimal;
 
-use super::{Ctx, Rule, Trace};
+use super::{Ctx, Rule, Trace, WhyCx};
 use crate::error::Code;
 use crate::expr::{Fail, Slot};
-use crate::inputs::{InputDef, Value};
+use crate::i18n::{Arg, Message};
+use crate::inputs::Value;
+use crate::msg;
 use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{LevelsDecl, NodeDecl};
 use crate::types::InputType;
@@ -19,7 +21,10 @@ pub(crate) struct Levels {
 
 pub(super) fn compile(cx: &mut Compiler<'_>, d: &LevelsDecl, node: &NodeDecl) -> Option<Rule> {
     let slot = cx.input_slot(&d.input, node, "levels", &[InputType::Choice])?;
-    let options = cx.input_def(slot)?.options.clone();
+    let def = cx.input_def(slot)?;
+    let options = def.options.clone();
+    let input = def.arg();
+    let option_args: Vec<Arg> = (0..options.len()).map(|i| def.option_arg(i)).collect();
     let mut points: Vec<Option<Decimal>> = vec![None; options.len()];
     let index: std::collections::HashMap<&str, usize> = options
         .iter()
@@ -35,10 +40,11 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &LevelsDecl, node: &NodeDecl) ->
                     Code::UnknownOption,
                     node.rule_pos,
                     node,
-                    format!(
-                        "`levels` gives points for `{opt}`, which is not an option of `{}` ({})",
-                        d.input,
-                        crate::text::list(&options)
+                    msg!(
+                        "unit-rule-levels-unknown-option",
+                        option = Arg::ident(opt.as_str()),
+                        input = input.clone(),
+                        options = crate::inputs::list_arg(option_args.clone())
                     ),
                 );
                 ok = false;
@@ -49,30 +55,32 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &LevelsDecl, node: &NodeDecl) ->
                 Code::PointsOutOfRange,
                 node.rule_pos,
                 node,
-                format!(
-                    "`levels` gives `{opt}` {} points, outside [0, {}] (the criterion's max)",
-                    crate::num::Text(*p),
-                    crate::num::Text(node.max)
+                msg!(
+                    "unit-rule-levels-points-out-of-range",
+                    option = Arg::ident(opt.as_str()),
+                    points = *p,
+                    max = node.max
                 ),
             );
             ok = false;
         }
     }
-    let unpriced: Vec<&str> = options
+    let unpriced: Vec<Arg> = option_args
         .iter()
         .zip(&points)
         .filter(|(_, p)| p.is_none())
-        .map(|(o, _)| o.as_str())
+        .map(|(o, _)| o.clone())
         .collect();
     if !unpriced.is_empty() {
         cx.err(
             Code::LevelsIncomplete,
             node.rule_pos,
             node,
-            format!(
-                "`levels` gives no points for option(s) {} of `{}`; every option needs points",
-                unpriced.join(", "),
-                d.input
+            msg!(
+                "unit-rule-levels-incomplete",
+                count = unpriced.len(),
+                options = crate::inputs::list_arg(unpriced),
+                input = input
             ),
         );
         ok = false;
@@ -93,12 +101,12 @@ impl Levels {
                 Some(p) => Ok((*p, Trace::Level(*i))),
                 None => Err(Fail::Error(
                     Code::UnknownChoice,
-                    "the choice is not one of the input's options".into(),
+                    msg!("unit-choice-not-an-option"),
                 )),
             },
             Some(Slot::Value(_)) => Err(Fail::Error(
                 Code::WrongValueType,
-                "the input is not a choice".into(),
+                msg!("unit-input-not-a-choice"),
             )),
             Some(Slot::Missing) | None => Err(Fail::Missing(self.slot)),
             Some(Slot::NotApplicable) => Err(Fail::NotApplicable(self.slot)),
@@ -106,15 +114,15 @@ impl Levels {
         }
     }
 
-    pub(super) fn explain(&self, opt: usize, inputs: &[InputDef], p: crate::num::Text) -> String {
-        let def = inputs.get(self.slot);
-        format!(
-            "`{}` is `{}`: {}",
-            def.map_or("?", |d| d.name.as_str()),
-            def.and_then(|d| d.options.get(opt))
-                .map(String::as_str)
-                .unwrap_or("?"),
-            super::points_word(p)
+    pub(super) fn why(&self, opt: usize, w: &WhyCx<'_>) -> Message {
+        let def = w.inputs.get(self.slot);
+        msg!(
+            "trace-level",
+            input = crate::inputs::slot_arg(w.inputs, self.slot),
+            option = def.map_or_else(|| Arg::ident("?"), |d| d.option_arg(opt)),
+            level = opt + 1,
+            points = w.fixed(w.points),
+            max = w.fixed(w.max)
         )
     }
 }

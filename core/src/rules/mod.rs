@@ -14,7 +14,9 @@ use rust_decimal::Decimal;
 
 use crate::error::Code;
 use crate::expr::{self, Compiled, Fail, Slot};
+use crate::i18n::{Arg, Message};
 use crate::inputs::{InputDef, Value};
+use crate::msg;
 use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{NodeDecl, Operand as OperandDecl, RuleDecl};
 use crate::types::{InputType, RuleKind};
@@ -142,17 +144,11 @@ impl Operand {
         }
         match self.read(ctx)? {
             (_, Some(Value::Num(d))) => Ok(d),
-            (_, Some(_)) => Err(Fail::Error(
-                Code::NotNumeric,
-                "the input is not a number".into(),
-            )),
+            (_, Some(_)) => Err(Fail::Error(Code::NotNumeric, msg!("unit-input-not-number"))),
             (d, None) => expr::as_number(&d).ok_or_else(|| {
                 Fail::Error(
                     Code::NotNumeric,
-                    format!(
-                        "the expression must give a number, but gave {}",
-                        expr::describe(&d)
-                    ),
+                    msg!("unit-expression-not-number", got = expr::describe(&d)),
                 )
             }),
         }
@@ -164,49 +160,52 @@ impl Operand {
             (_, Some(Value::Bool(b))) => Ok(b),
             (_, Some(_)) => Err(Fail::Error(
                 Code::NotBoolean,
-                "the input is not true/false".into(),
+                msg!("unit-input-not-boolean"),
             )),
             (d, None) => d.as_bool().map_err(|_| {
                 Fail::Error(
                     Code::NotBoolean,
-                    format!(
-                        "the expression must give true or false, but gave {}",
-                        expr::describe(&d)
-                    ),
+                    msg!("unit-expression-not-boolean", got = expr::describe(&d)),
                 )
             }),
         }
     }
 
-    /// `input NAME` or the expression's source, for traces.
-    pub(crate) fn describe(&self, inputs: &[InputDef]) -> String {
+    /// The input (name and label) or the expression's source, as a message argument.
+    pub(crate) fn arg(&self, inputs: &[InputDef]) -> Arg {
         match self {
-            Operand::Input(slot) => {
-                format!("`{}`", inputs.get(*slot).map_or("?", |d| d.name.as_str()))
-            }
-            Operand::Expr(c) => format!("`{}`", c.source.trim()),
+            Operand::Input(slot) => crate::inputs::slot_arg(inputs, *slot),
+            Operand::Expr(c) => Arg::ident(c.source.trim()),
         }
     }
 }
 
-/// `1 point`, `0.5 points`.
-pub(crate) fn points_word(p: crate::num::Text) -> String {
-    if p.0 == Decimal::ONE {
-        "1 point".to_string()
-    } else {
-        format!("{p} points")
-    }
-}
-
 /// Rejects a negative value for rules that count things.
-pub(crate) fn non_negative(v: Decimal, rule: &str) -> Result<Decimal, Fail> {
+pub(crate) fn non_negative(v: Decimal, rule: &'static str) -> Result<Decimal, Fail> {
     if v.is_sign_negative() && !v.is_zero() {
         return Err(Fail::Error(
             Code::NegativeValue,
-            format!("`{rule}` needs a value ≥ 0, but got {v}"),
+            msg!("unit-negative-value", rule = Arg::ident(rule), value = v),
         ));
     }
     Ok(v)
+}
+
+/// What a node's explanation needs besides its trace: its points and max (after rounding),
+/// the ruleset's decimal places, the inputs, and what a script printed.
+pub(crate) struct WhyCx<'a> {
+    pub inputs: &'a [InputDef],
+    pub points: Decimal,
+    pub max: Decimal,
+    pub places: u32,
+    pub printed: &'a [String],
+}
+
+impl WhyCx<'_> {
+    /// Points in text: padded to the ruleset's places.
+    pub(crate) fn fixed(&self, d: Decimal) -> Arg {
+        Arg::fixed(d, self.places)
+    }
 }
 
 impl Rule {
@@ -257,49 +256,57 @@ impl Rule {
         }
     }
 
-    /// Words for a scored trace.
-    pub(crate) fn explain(
-        &self,
-        trace: &Trace,
-        inputs: &[InputDef],
-        points: Decimal,
-        max: Decimal,
-        printed: &[String],
-    ) -> String {
-        let p = crate::num::Text(points);
-        let m = crate::num::Text(max);
+    /// Why a scored leaf got its points, as a message (its words are chosen when it is
+    /// rendered).
+    pub(crate) fn why(&self, trace: &Trace, w: &WhyCx<'_>) -> Message {
+        let (points, max) = (w.fixed(w.points), w.fixed(w.max));
         match (self, trace) {
-            (Rule::Check(op), Trace::Check(b)) => {
-                format!(
-                    "{} is {}: {p} of {m}",
-                    op.describe(inputs),
-                    if *b { "true" } else { "false" }
+            (Rule::Check(op), Trace::Check(true)) => {
+                msg!(
+                    "trace-check-true",
+                    of = op.arg(w.inputs),
+                    points = points,
+                    max = max
                 )
             }
-            (Rule::Bands(b), Trace::Band(i, v)) => b.explain(*i, *v, inputs, p),
-            (Rule::Bands(b), Trace::NoBand(v)) => {
-                format!(
-                    "{} = {}: no band holds, 0 points",
-                    b.of.describe(inputs),
-                    crate::num::Text(*v)
+            (Rule::Check(op), Trace::Check(false)) => {
+                msg!(
+                    "trace-check-false",
+                    of = op.arg(w.inputs),
+                    points = points,
+                    max = max
                 )
             }
-            (Rule::Scale(s), Trace::Scale(v)) => s.explain(*v, inputs, p, m),
-            (Rule::Deduct(d), Trace::Deduct(v, floored)) => d.explain(*v, *floored, inputs, p, m),
-            (Rule::Per(r), Trace::Per(v, capped)) => r.explain(*v, *capped, inputs, p, m),
-            (Rule::Levels(l), Trace::Level(opt)) => l.explain(*opt, inputs, p),
-            (Rule::Value(op), Trace::Value(_)) => {
-                format!("{} gives {p} of {m}", op.describe(inputs))
+            (Rule::Bands(b), Trace::Band(i, v)) => b.why(*i, *v, w),
+            (Rule::Bands(b), Trace::NoBand(v)) => msg!(
+                "trace-no-band",
+                of = b.of.arg(w.inputs),
+                value = *v,
+                points = points,
+                max = max
+            ),
+            (Rule::Scale(s), Trace::Scale(v)) => s.why(*v, w),
+            (Rule::Deduct(d), Trace::Deduct(v, floored)) => d.why(*v, *floored, w),
+            (Rule::Per(r), Trace::Per(v, capped)) => r.why(*v, *capped, w),
+            (Rule::Levels(l), Trace::Level(opt)) => l.why(*opt, w),
+            (Rule::Value(op), Trace::Value(v)) => msg!(
+                "trace-value",
+                of = op.arg(w.inputs),
+                value = *v,
+                points = points,
+                max = max
+            ),
+            (Rule::Script(_), Trace::Script(v)) if w.printed.is_empty() => {
+                msg!("trace-script", result = *v, points = points, max = max)
             }
-            (Rule::Script(_), Trace::Script(_)) => {
-                let mut s = format!("the script returned {p} of {m}");
-                for line in printed {
-                    s.push_str("; printed: ");
-                    s.push_str(line);
-                }
-                s
-            }
-            _ => format!("{p} of {m}"),
+            (Rule::Script(_), Trace::Script(v)) => msg!(
+                "trace-script-printed",
+                result = *v,
+                points = points,
+                max = max,
+                printed = Arg::List(w.printed.iter().map(Arg::from).collect())
+            ),
+            _ => msg!("trace-points", points = points, max = max),
         }
     }
 }

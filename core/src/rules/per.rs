@@ -2,10 +2,11 @@
 
 use rust_decimal::Decimal;
 
-use super::{Ctx, Operand, Rule, Trace, non_negative};
+use super::{Ctx, Operand, Rule, Trace, WhyCx, non_negative};
 use crate::error::Code;
 use crate::expr::Fail;
-use crate::inputs::InputDef;
+use crate::i18n::Message;
+use crate::msg;
 use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{NodeDecl, PerDecl};
 use crate::types::InputType;
@@ -30,10 +31,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &PerDecl, node: &NodeDecl) -> Op
             Code::InvalidPer,
             node.rule_pos,
             node,
-            format!(
-                "`per.points` is {}; it must be greater than 0",
-                crate::num::Text(d.points)
-            ),
+            msg!("unit-rule-per-points", points = d.points),
         );
         return None;
     }
@@ -52,25 +50,26 @@ impl Per {
         }
     }
 
-    pub(super) fn explain(
-        &self,
-        v: Decimal,
-        capped: bool,
-        inputs: &[InputDef],
-        p: crate::num::Text,
-        m: crate::num::Text,
-    ) -> String {
-        let cap = if capped {
-            format!(", capped at the max {m}")
+    pub(super) fn why(&self, v: Decimal, capped: bool, w: &WhyCx<'_>) -> Message {
+        let (of, points, max) = (self.of.arg(w.inputs), w.fixed(w.points), w.fixed(w.max));
+        if capped {
+            msg!(
+                "trace-per-capped",
+                of = of,
+                value = v,
+                per = self.points,
+                points = points,
+                max = max
+            )
         } else {
-            String::new()
-        };
-        format!(
-            "{} = {}: {} × {}{cap} = {p}",
-            self.of.describe(inputs),
-            crate::num::Text(v),
-            crate::num::Text(self.points),
-            crate::num::Text(v)
-        )
+            msg!(
+                "trace-per",
+                of = of,
+                value = v,
+                per = self.points,
+                points = points,
+                max = max
+            )
+        }
     }
 }

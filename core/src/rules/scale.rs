@@ -2,10 +2,11 @@
 
 use rust_decimal::Decimal;
 
-use super::{Ctx, Operand, Rule, Trace};
+use super::{Ctx, Operand, Rule, Trace, WhyCx};
 use crate::error::Code;
 use crate::expr::Fail;
-use crate::inputs::InputDef;
+use crate::i18n::Message;
+use crate::msg;
 use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{NodeDecl, ScaleDecl};
 use crate::types::InputType;
@@ -32,10 +33,7 @@ pub(super) fn compile(cx: &mut Compiler<'_>, d: &ScaleDecl, node: &NodeDecl) -> 
             Code::InvalidScale,
             node.rule_pos,
             node,
-            format!(
-                "`scale` has from = to = {}; they must differ (from scores 0, to scores the max)",
-                crate::num::Text(d.from)
-            ),
+            msg!("unit-rule-scale-empty", from = d.from),
         );
         return None;
     }
@@ -53,10 +51,7 @@ impl Scale {
         let overflow = || {
             Fail::Error(
                 Code::ArithmeticOverflow,
-                format!(
-                    "the scale computation for the value {} overflowed (the result is too large to hold exactly)",
-                    crate::num::Text(v)
-                ),
+                msg!("unit-scale-overflow", value = v),
             )
         };
         // d = v − from, on the side of `to` when it has the sign of the span.
@@ -76,19 +71,15 @@ impl Scale {
         Ok((points, Trace::Scale(v)))
     }
 
-    pub(super) fn explain(
-        &self,
-        v: Decimal,
-        inputs: &[InputDef],
-        p: crate::num::Text,
-        m: crate::num::Text,
-    ) -> String {
-        format!(
-            "{} = {} on the scale {} → {}: {p} of {m}",
-            self.of.describe(inputs),
-            crate::num::Text(v),
-            crate::num::Text(self.from),
-            crate::num::Text(self.to)
+    pub(super) fn why(&self, v: Decimal, w: &WhyCx<'_>) -> Message {
+        msg!(
+            "trace-scale",
+            of = self.of.arg(w.inputs),
+            value = v,
+            from = self.from,
+            to = self.to,
+            points = w.fixed(w.points),
+            max = w.fixed(w.max)
         )
     }
 }

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::{Ctx, Rule, Trace};
 use crate::error::Code;
 use crate::expr::{self, Compiled, Fail};
+use crate::msg;
 use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::NodeDecl;
 
@@ -24,12 +25,9 @@ pub(super) fn eval(
     let v = expr::as_number(&d).ok_or_else(|| {
         Fail::Error(
             Code::NotNumeric,
-            format!(
-                "the script must return a number, but returned {}",
-                expr::describe(&d)
-            ),
+            msg!("unit-script-not-number", got = expr::describe(&d)),
         )
     })?;
-    let v = super::value::in_range(v, max, "the script")?;
+    let v = super::value::in_range(v, max, true)?;
     Ok((v, Trace::Script(v)))
 }

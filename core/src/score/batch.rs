@@ -164,9 +164,7 @@ impl<'a> Duplicates<'a> {
             let mut issue = Issue::new(
                 None,
                 Code::DuplicateUnitId,
-                format!(
-                    "another unit of the batch also has the id `{id}`; unit ids must be unique"
-                ),
+                crate::msg!("unit-duplicate-unit-id", id = crate::Arg::ident(id)),
             );
             issue.at = at;
             r.errors.push(issue);

@@ -13,7 +13,9 @@ pub(crate) use batch::Duplicates;
 
 use crate::error::{Code, Issue};
 use crate::expr::{self, Fail, Slot};
-use crate::inputs::{InputDef, RawValue};
+use crate::i18n::Arg;
+use crate::inputs::{InputDef, RawValue, slot_arg};
+use crate::msg;
 use crate::plan::{Body, Plan};
 use crate::result::{NodeResult, NodeStatus, UnitInfo, UnitResult, UnitStatus};
 use crate::rules::{Ctx, Trace};
@@ -65,18 +67,6 @@ impl State<'_> {
         }
     }
 
-    fn input_name(&self, slot: usize) -> String {
-        match self.plan.inputs.get(slot) {
-            Some(InputDef {
-                name,
-                label: Some(l),
-                ..
-            }) => format!("`{name}` ({l})"),
-            Some(d) => format!("`{}`", d.name),
-            None => format!("`{}`", input_name(self.plan, slot)),
-        }
-    }
-
     fn not_applicable(&mut self, i: usize, trace: Trace) -> (Decimal, Option<Decimal>) {
         let Some(node) = self.plan.nodes.get(i) else {
             return (Decimal::ZERO, None);
@@ -101,7 +91,8 @@ impl State<'_> {
     }
 
     /// A node that could not be evaluated: 0 of its declared max.
-    fn failed(&mut self, i: usize, fail: Fail, what: &str) -> (Decimal, Option<Decimal>) {
+    /// `applies_if` tells a condition's failure from a rule's.
+    fn failed(&mut self, i: usize, fail: Fail, applies_if: bool) -> (Decimal, Option<Decimal>) {
         let plan = self.plan;
         let Some(node) = plan.nodes.get(i) else {
             return (Decimal::ZERO, None);
@@ -109,10 +100,20 @@ impl State<'_> {
         let (max, end, id) = (node.max, node.end, node.id.clone());
         let (status, trace) = match fail {
             Fail::Missing(slot) => {
-                let msg = format!(
-                    "criterion `{id}` {what} {}, which the unit does not give; add the value (or mark the criterion not applicable)",
-                    self.input_name(slot)
-                );
+                let input = slot_arg(&plan.inputs, slot);
+                let msg = if applies_if {
+                    msg!(
+                        "unit-missing-input-applies-if",
+                        criterion = Arg::ident(id.as_str()),
+                        input = input
+                    )
+                } else {
+                    msg!(
+                        "unit-missing-input",
+                        criterion = Arg::ident(id.as_str()),
+                        input = input
+                    )
+                };
                 self.errors
                     .push(Issue::new(Some(&id), Code::MissingInput, msg));
                 (NodeStatus::Missing, Trace::Missing(slot))
@@ -122,7 +123,11 @@ impl State<'_> {
                 self.errors.push(Issue::new(
                     Some(&id),
                     code,
-                    format!("criterion `{id}`: {msg}"),
+                    msg!(
+                        "unit-criterion-failed",
+                        criterion = Arg::ident(id.as_str()),
+                        error = msg
+                    ),
                 ));
                 (NodeStatus::Error, Trace::Error)
             }
@@ -154,17 +159,14 @@ impl State<'_> {
                 d.as_bool().map_err(|_| {
                     Fail::Error(
                         Code::NotBoolean,
-                        format!(
-                            "`applies_if` must give true or false, but gave {}",
-                            expr::describe(&d)
-                        ),
+                        msg!("unit-applies-if-not-boolean", got = expr::describe(&d)),
                     )
                 })
             });
             match r {
                 Ok(true) => {}
                 Ok(false) => return self.not_applicable(i, Trace::AppliesIfFalse),
-                Err(f) => return self.failed(i, f, "decides whether it applies from"),
+                Err(f) => return self.failed(i, f, true),
             }
         }
         match &node.body {
@@ -179,10 +181,10 @@ impl State<'_> {
             ) {
                 Ok((p, trace)) => {
                     if let Trace::NoBand(v) = &trace {
-                        let msg = format!(
-                            "criterion `{}`: no band holds for the value {}, so it scores 0",
-                            node.id,
-                            crate::num::Text(*v)
+                        let msg = msg!(
+                            "unit-no-band",
+                            criterion = Arg::ident(node.id.as_str()),
+                            value = *v
                         );
                         self.warnings
                             .push(Issue::new(Some(&node.id), Code::NoBand, msg));
@@ -199,7 +201,7 @@ impl State<'_> {
                     }
                     (p, None)
                 }
-                Err(f) => self.failed(i, f, "reads"),
+                Err(f) => self.failed(i, f, false),
             },
             Body::Group(kids) => {
                 let (p, m, reduced) = self.group(
@@ -257,11 +259,6 @@ impl State<'_> {
         };
         (p, m, reduced)
     }
-}
-
-/// The name of input `slot`; slots come from the plan, so the fallback never shows.
-fn input_name(plan: &Plan, slot: usize) -> &str {
-    plan.inputs.get(slot).map_or("?", |d| d.name.as_str())
 }
 
 fn number_of(raw: &RawValue) -> Option<Decimal> {
@@ -332,11 +329,7 @@ impl<'a> State<'a> {
             }
         }
         if unit.id.is_none() {
-            let mut issue = Issue::new(
-                None,
-                Code::MissingUnitId,
-                "the unit has no `id`; give every unit a unique id",
-            );
+            let mut issue = Issue::new(None, Code::MissingUnitId, msg!("unit-missing-id"));
             issue.at = unit.at;
             self.errors.push(issue);
         }
@@ -355,15 +348,15 @@ impl<'a> State<'a> {
                 _ => plan.input_index.get(k.as_ref()).copied(),
             };
             let Some((slot, def)) = slot.and_then(|s| Some((s, plan.inputs.get(s)?))) else {
-                let hint = plan
-                    .suggest_input(&k)
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_else(|| "; it is ignored".to_string());
-                let mut issue = Issue::new(
-                    None,
-                    Code::UnknownInput,
-                    format!("`{name}` is not a declared input{hint}"),
-                );
+                let message = match plan.suggest_input(&k) {
+                    Some(s) => msg!(
+                        "unit-unknown-input-did-you-mean",
+                        name = Arg::ident(name.as_str()),
+                        suggestion = Arg::ident(s)
+                    ),
+                    None => msg!("unit-unknown-input", name = Arg::ident(name.as_str())),
+                };
+                let mut issue = Issue::new(None, Code::UnknownInput, message);
                 issue.at = at;
                 self.warnings.push(issue);
                 continue;
@@ -413,11 +406,8 @@ impl<'a> State<'a> {
         let plan = self.plan;
         let (total, m, _) = self.group(&plan.roots, plan.total, None, plan.root_has_extras);
         let index = if m.is_zero() {
-            self.errors.push(Issue::new(
-                None,
-                Code::ZeroMax,
-                "every criterion is excluded for this unit, so its max is 0 and it has no index; check its `not_applicable` list and data",
-            ));
+            self.errors
+                .push(Issue::new(None, Code::ZeroMax, msg!("unit-zero-max")));
             None
         } else {
             // total × 100 / max: multiplying first keeps a terminating index exact.
@@ -453,7 +443,10 @@ impl<'a> State<'a> {
                 (None, _) => self.errors.push(Issue::new(
                     Some(&node.id),
                     Code::InvalidUnit,
-                    format!("the self-assessed mark for `{id}` must be a number"),
+                    msg!(
+                        "unit-self-assessed-not-number",
+                        criterion = Arg::ident(id.as_str())
+                    ),
                 )),
                 (Some(_), None) => {}
             }
@@ -475,16 +468,21 @@ fn status_of(errors: &[Issue]) -> UnitStatus {
     }
 }
 
-fn unknown_criterion(plan: &Plan, id: &str, list: &str) -> Issue {
-    let hint = plan
-        .suggest_criterion(&nfc_cow(id))
-        .map(|s| format!("; did you mean `{s}`?"))
-        .unwrap_or_default();
-    Issue::new(
-        None,
-        Code::UnknownCriterion,
-        format!("`{id}` in `{list}` names no criterion{hint}"),
-    )
+fn unknown_criterion(plan: &Plan, id: &str, list: &'static str) -> Issue {
+    let message = match plan.suggest_criterion(&nfc_cow(id)) {
+        Some(s) => msg!(
+            "unit-unknown-criterion-did-you-mean",
+            id = Arg::ident(id),
+            list = Arg::ident(list),
+            suggestion = Arg::ident(s)
+        ),
+        None => msg!(
+            "unit-unknown-criterion",
+            id = Arg::ident(id),
+            list = Arg::ident(list)
+        ),
+    };
+    Issue::new(None, Code::UnknownCriterion, message)
 }
 
 /// The unit's self-assessed figure (see docs/decisions.md #13): a node's figure is its own
@@ -544,10 +542,7 @@ fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
                     d.as_bool().map_err(|_| {
                         Fail::Error(
                             Code::NotBoolean,
-                            format!(
-                                "`requires` must give true or false, but gave {}",
-                                expr::describe(&d)
-                            ),
+                            msg!("unit-requires-not-boolean", got = expr::describe(&d)),
                         )
                     })
                 })
@@ -563,10 +558,10 @@ fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
                 let (code, msg) = match f {
                     Fail::Missing(s) | Fail::NotApplicable(s) => (
                         Code::MissingInput,
-                        format!(
-                            "the condition of grade `{}` reads `{}`, which the unit does not give",
-                            g.id,
-                            input_name(&plan, s)
+                        msg!(
+                            "unit-grade-missing-input",
+                            grade = Arg::ident(g.id.as_str()),
+                            input = slot_arg(&plan.inputs, s)
                         ),
                     ),
                     Fail::Invalid(s) => (
@@ -575,15 +570,19 @@ fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
                             .find(|(slot, _)| *slot == s)
                             .map(|(_, c)| *c)
                             .unwrap_or(Code::WrongValueType),
-                        format!(
-                            "the condition of grade `{}` reads the refused value of `{}`",
-                            g.id,
-                            input_name(&plan, s)
+                        msg!(
+                            "unit-grade-refused-input",
+                            grade = Arg::ident(g.id.as_str()),
+                            input = slot_arg(&plan.inputs, s)
                         ),
                     ),
                     Fail::Error(code, msg) => (
                         code,
-                        format!("the condition of grade `{}` failed: {msg}", g.id),
+                        msg!(
+                            "unit-grade-failed",
+                            grade = Arg::ident(g.id.as_str()),
+                            error = msg
+                        ),
                     ),
                 };
                 result.errors.push(Issue::new(None, code, msg));

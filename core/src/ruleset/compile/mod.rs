@@ -53,13 +53,19 @@ impl<'f> Compiler<'f> {
         code: Code,
         pos: Pos,
         node: &NodeDecl,
-        msg: String,
+        msg: impl Into<crate::Message>,
     ) -> Diagnostic {
         Diagnostic::new(code, self.file, pos, msg).with_criterion(Some(&node.id))
     }
 
     /// Reports a problem of a criterion.
-    pub(crate) fn err(&mut self, code: Code, pos: Pos, node: &NodeDecl, msg: String) {
+    pub(crate) fn err(
+        &mut self,
+        code: Code,
+        pos: Pos,
+        node: &NodeDecl,
+        msg: impl Into<crate::Message>,
+    ) {
         let d = self.diagnostic(code, pos, node, msg);
         self.diags.push(d);
     }
