@@ -242,8 +242,11 @@ impl PyRuleset {
     }
 
     /// Runs the ruleset's own `tests:` section: a list of dicts `{name, line, passed,
-    /// failures: [{what, expected, actual}], errors: [str]}`.
-    fn run_tests<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+    /// failures: [{what, expected, actual}], errors: [str]}`; `what` and `errors` in `lang`
+    /// (default: the ruleset's, else the module's).
+    #[pyo3(signature = (*, lang = None))]
+    fn run_tests<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyList>> {
+        let lang = pick(lang, self.lang)?;
         let rs = &self.inner;
         let outcomes = py
             .detach(|| guard(|| rs.run_tests()))
@@ -257,13 +260,14 @@ impl PyRuleset {
             let failures = PyList::empty(py);
             for f in &o.failures {
                 let fd = PyDict::new(py);
-                fd.set_item("what", &f.what)?;
+                fd.set_item("what", f.what.text_in(lang))?;
                 fd.set_item("expected", &f.expected)?;
                 fd.set_item("actual", &f.actual)?;
                 failures.append(fd)?;
             }
             d.set_item("failures", failures)?;
-            d.set_item("errors", o.errors.clone())?;
+            let errors: Vec<String> = o.errors.iter().map(|e| e.text_in(lang)).collect();
+            d.set_item("errors", errors)?;
             list.append(d)?;
         }
         Ok(list)
@@ -278,6 +282,24 @@ impl PyRuleset {
             title = q(self.inner.title())
         )
         .render(pick(None, self.lang)?))
+    }
+}
+
+/// A text of the core for people: a catalogue message, rendered in a language, or (in the parts
+/// not yet converted) plain text, shown as it is.
+trait TextIn {
+    fn text_in(&self, lang: Lang) -> String;
+}
+
+impl TextIn for String {
+    fn text_in(&self, _lang: Lang) -> String {
+        self.clone()
+    }
+}
+
+impl TextIn for cchc::Message {
+    fn text_in(&self, lang: Lang) -> String {
+        self.render(lang)
     }
 }
 

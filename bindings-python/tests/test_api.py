@@ -224,9 +224,10 @@ def test_run_tests():
     assert len(out) == 1
     assert out[0]["name"] == "mẫu" and out[0]["passed"] is True and out[0]["failures"] == []
     bad = cchc.Ruleset.from_yaml(TYPES.replace("total: 8, index: 80", "total: 7, index: 80"))
-    out = bad.run_tests()
+    out = bad.run_tests(lang="en")
     assert out[0]["passed"] is False
     assert out[0]["failures"] == [{"what": "total", "expected": "7", "actual": "8"}]
+    assert bad.run_tests()[0]["failures"] == [{"what": "tổng điểm", "expected": "7", "actual": "8"}]
 
 
 def test_ruleset_error_fields():

@@ -212,5 +212,7 @@ class Ruleset:
         lang: Lang = None,
     ) -> Batch:
         """format: "json", "yaml" or "csv"."""
-    def run_tests(self) -> List[Dict[str, Any]]: ...
+    def run_tests(self, *, lang: Lang = None) -> List[Dict[str, Any]]:
+        """[{name, line, passed, failures: [{what, expected, actual}], errors: [str]}]; `what`
+        and `errors` in `lang`."""
 
