@@ -353,8 +353,8 @@ def test_unit_shape_problems_in_both_languages():
     cases = [
         ("not a unit", "py-unit-not-dict", "mỗi đơn vị phải là một dict", "a unit must be a dict"),
         ({"id": ["x"], "values": {}}, "py-unit-text", "phải là văn bản", "must be text"),
-        ({"id": "x", "values": [1]}, "py-unit-mapping", "phải là một dict dạng", "must be a mapping"),
-        ({"id": "x", "values": {1.5: 1}}, "py-unit-names", "các tên trong trường", "the names in"),
+        ({"id": "x", "values": [1]}, "py-unit-mapping", "phải là một dict gồm các cặp", "must be a mapping"),
+        ({"id": "x", "values": {1.5: 1}}, "py-unit-names", "các tên trong mục", "the names in"),
         ({"id": "x", "values": {}, "not_applicable": "2"}, "py-unit-not-applicable", "danh sách mã tiêu chí", "list of criterion ids"),
         ({"id": "x", "values": {}, "not_applicable": [1.5]}, "py-unit-not-applicable-item", "chỉ được liệt kê", "must list criterion ids"),
     ]

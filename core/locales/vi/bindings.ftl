@@ -41,12 +41,12 @@ py-value-type = giá trị kiểu { $found } không dùng được; hãy nhập 
 ## unit's errors and warnings, not raised).
 
 py-unit-not-dict = mỗi đơn vị phải là một dict có `id` và `values`, nhưng giá trị này có kiểu { $found }
-py-unit-text = trường { $key } của đơn vị phải là văn bản, không phải kiểu { $found }
-py-unit-mapping = trường { $key } của đơn vị phải là một dict dạng `tên: giá trị`, không phải kiểu { $found }
-py-unit-names = các tên trong trường { $key } của đơn vị phải là văn bản, không phải kiểu { $found }
-py-unit-not-applicable = trường `not_applicable` của đơn vị phải là danh sách mã tiêu chí, không phải kiểu { $found }
+py-unit-text = mục { $key } của đơn vị phải là văn bản, không phải kiểu { $found }
+py-unit-mapping = mục { $key } của đơn vị phải là một dict gồm các cặp `tên: giá trị`, không phải kiểu { $found }
+py-unit-names = các tên trong mục { $key } của đơn vị phải là văn bản, không phải kiểu { $found }
+py-unit-not-applicable = mục `not_applicable` của đơn vị phải là danh sách mã tiêu chí, không phải kiểu { $found }
 py-unit-not-applicable-item = `not_applicable` chỉ được liệt kê mã tiêu chí (dạng văn bản)
-py-unit-unknown-key = đơn vị có khóa không hợp lệ { $key }; một đơn vị chỉ có các khóa: { $keys }
+py-unit-unknown-key = khóa { $key } không có trong một đơn vị; một đơn vị gồm các khóa: { $keys }
 py-row-unreadable = không đọc được một dòng của DataFrame
 py-row-column = tên cột phải là văn bản, không phải kiểu { $found }
 
