@@ -2,7 +2,7 @@
 //! [`RawValue`]. Nothing is coerced here: every value the core cannot use is handed to it as
 //! `RawValue::Invalid` with its code, so that the unit's result reports it.
 
-use cchc::{Code, Decimal, Issue, RawValue, Unit};
+use cchc::{Arg, Code, Decimal, Issue, Lang, Message, RawValue, Unit};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple};
 
@@ -24,6 +24,22 @@ fn type_name(v: &Bound<'_, PyAny>) -> String {
         .name()
         .map(|n| n.to_string())
         .unwrap_or_else(|_| "object".into())
+}
+
+/// The Python type of a value, for messages (`` `list` ``).
+fn type_arg(v: &Bound<'_, PyAny>) -> Arg {
+    Arg::ident(type_name(v))
+}
+
+/// A value that cannot be used: its code and why (a message, rendered with the core's message
+/// about the input in the language asked for at output time).
+fn invalid(code: Code, why: Message) -> RawValue {
+    RawValue::Invalid(code, why)
+}
+
+/// A problem with the shape of a unit (reported in its result, not raised).
+fn shape(u: &mut Unit, m: Message) {
+    u.problems.push(Issue::new(None, Code::InvalidUnit, m));
 }
 
 /// Exact decimal from the text Python gives for a number (`str(int)`, `repr(float)`,
@@ -97,33 +113,36 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue
         return match v.str() {
             Ok(s) => match number_from_text(&s.to_string_lossy()) {
                 RawValue::Number(d) => RawValue::Number(d),
-                _ => RawValue::Invalid(
+                _ => invalid(
                     Code::InexactNumber,
-                    format!(
-                        "the integer {} cannot be held exactly (at most 28 significant digits)",
-                        s.to_string_lossy()
-                    )
-                    .into(),
+                    cchc::msg!(
+                        "py-value-inexact-integer",
+                        value = Arg::Text(s.to_string_lossy().into_owned())
+                    ),
                 ),
             },
-            Err(_) => {
-                RawValue::Invalid(Code::InexactNumber, "an integer that cannot be read".into())
-            }
+            Err(_) => invalid(
+                Code::InexactNumber,
+                cchc::msg!("py-value-unreadable", found = type_arg(v)),
+            ),
         };
     }
     if let Ok(f) = v.cast::<PyFloat>() {
         let x = f.value();
         if !x.is_finite() {
-            return RawValue::Invalid(
+            return invalid(
                 Code::NotFinite,
-                format!("`{x}` is not a finite number").into(),
+                cchc::msg!("py-value-not-finite", value = Arg::ident(x.to_string())),
             );
         }
         // The shortest repr that reads back as the same double ("0.1"), taken from a plain
         // float: subclasses (numpy.float64) print themselves differently.
         return match PyFloat::new(v.py(), x).repr() {
             Ok(r) => number_from_text(&r.to_string_lossy()),
-            Err(_) => RawValue::Invalid(Code::WrongValueType, "a float that cannot be read".into()),
+            Err(_) => invalid(
+                Code::WrongValueType,
+                cchc::msg!("py-value-unreadable", found = type_arg(v)),
+            ),
         };
     }
     if let Ok(s) = v.cast::<PyString>() {
@@ -137,22 +156,21 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue
                 .and_then(|r| r.is_truthy())
                 .unwrap_or(false);
             if !finite {
-                return RawValue::Invalid(
+                let shown = v
+                    .str()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                return invalid(
                     Code::NotFinite,
-                    format!(
-                        "`{}` is not a finite number",
-                        v.str()
-                            .map(|s| s.to_string_lossy().into_owned())
-                            .unwrap_or_default()
-                    )
-                    .into(),
+                    cchc::msg!("py-value-not-finite", value = Arg::ident(shown)),
                 );
             }
             return match v.str() {
                 Ok(s) => number_from_text(&s.to_string_lossy()),
-                Err(_) => {
-                    RawValue::Invalid(Code::WrongValueType, "a Decimal that cannot be read".into())
-                }
+                Err(_) => invalid(
+                    Code::WrongValueType,
+                    cchc::msg!("py-value-unreadable", found = type_arg(v)),
+                ),
             };
         }
     }
@@ -161,16 +179,13 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue
         || v.is_instance_of::<PySet>()
         || v.is_instance_of::<PyFrozenSet>()
     {
-        "a list is not a value".to_string()
+        cchc::msg!("py-value-list")
     } else if v.is_instance_of::<PyDict>() {
-        "a mapping is not a value".to_string()
+        cchc::msg!("py-value-mapping")
     } else {
-        format!(
-            "a `{}` is not a value; give a bool, int, float, Decimal, str or None",
-            type_name(v)
-        )
+        cchc::msg!("py-value-type", found = type_arg(v))
     };
-    RawValue::Invalid(Code::WrongValueType, what.into())
+    invalid(Code::WrongValueType, what)
 }
 
 /// A key of a mapping as text: str as is, int as its digits; anything else is refused.
@@ -200,11 +215,10 @@ fn label(v: &Bound<'_, PyAny>, key: &str, mode: Mode, u: &mut Unit) -> Option<St
     match key_text(&v) {
         Some(s) => Some(s),
         None => {
-            u.problems.push(Issue::new(
-                None,
-                Code::InvalidUnit,
-                format!("the unit's `{key}` must be text, not a `{}`", type_name(&v)),
-            ));
+            shape(
+                u,
+                cchc::msg!("py-unit-text", key = Arg::ident(key), found = type_arg(&v)),
+            );
             None
         }
     }
@@ -229,28 +243,24 @@ fn as_dict<'py>(v: &Bound<'py, PyAny>) -> Option<Bound<'py, PyDict>> {
 
 fn pairs(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit) -> Vec<(String, RawValue)> {
     let Some(d) = as_dict(v) else {
-        u.problems.push(Issue::new(
-            None,
-            Code::InvalidUnit,
-            format!(
-                "the unit's `{key}` must be a mapping of `name: value`, not a `{}`",
-                type_name(v)
+        shape(
+            u,
+            cchc::msg!(
+                "py-unit-mapping",
+                key = Arg::ident(key),
+                found = type_arg(v)
             ),
-        ));
+        );
         return Vec::new();
     };
     let mut out = Vec::new();
     for (k, val) in d.iter() {
         match key_text(&k) {
             Some(name) => out.push((name, raw_value(&val, Mode::Plain))),
-            None => u.problems.push(Issue::new(
-                None,
-                Code::InvalidUnit,
-                format!(
-                    "the names in the unit's `{key}` must be text, not a `{}`",
-                    type_name(&k)
-                ),
-            )),
+            None => shape(
+                u,
+                cchc::msg!("py-unit-names", key = Arg::ident(key), found = type_arg(&k)),
+            ),
         }
     }
     out
@@ -263,24 +273,13 @@ fn id_list(v: &Bound<'_, PyAny>, u: &mut Unit) {
         || v.is_instance_of::<PyFrozenSet>();
     let items = if seq { v.try_iter().ok() } else { None };
     let Some(items) = items else {
-        u.problems.push(Issue::new(
-            None,
-            Code::InvalidUnit,
-            format!(
-                "the unit's `not_applicable` must be a list of criterion ids, not a `{}`",
-                type_name(v)
-            ),
-        ));
+        shape(u, cchc::msg!("py-unit-not-applicable", found = type_arg(v)));
         return;
     };
     for it in items {
         match it.ok().as_ref().and_then(key_text) {
             Some(id) => u.not_applicable.push(id),
-            None => u.problems.push(Issue::new(
-                None,
-                Code::InvalidUnit,
-                "`not_applicable` must list criterion ids (text)",
-            )),
+            None => shape(u, cchc::msg!("py-unit-not-applicable-item")),
         }
     }
 }
@@ -290,14 +289,10 @@ fn id_list(v: &Bound<'_, PyAny>, u: &mut Unit) {
 pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
     let mut u = Unit::default();
     let Some(d) = as_dict(obj) else {
-        u.problems.push(Issue::new(
-            None,
-            Code::InvalidUnit,
-            format!(
-                "a unit must be a dict with `id` and `values`, but this is a `{}`",
-                type_name(obj)
-            ),
-        ));
+        shape(
+            &mut u,
+            cchc::msg!("py-unit-not-dict", found = type_arg(obj)),
+        );
         return u;
     };
     for (k, v) in d.iter() {
@@ -324,9 +319,10 @@ pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
             other => u.problems.push(Issue::new(
                 None,
                 Code::UnknownKey,
-                format!(
-                    "unknown key `{other}` in a unit; a unit has: {}",
-                    UNIT_KEYS.join(", ")
+                cchc::msg!(
+                    "py-unit-unknown-key",
+                    key = Arg::ident(other),
+                    keys = Arg::idents(UNIT_KEYS.iter().copied())
                 ),
             )),
         }
@@ -339,20 +335,12 @@ pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
 pub(crate) fn unit_from_row(row: &Bound<'_, PyAny>) -> Unit {
     let mut u = Unit::default();
     let Some(d) = as_dict(row) else {
-        u.problems.push(Issue::new(
-            None,
-            Code::InvalidUnit,
-            "a DataFrame row could not be read",
-        ));
+        shape(&mut u, cchc::msg!("py-row-unreadable"));
         return u;
     };
     for (k, v) in d.iter() {
         let Some(col) = key_text(&k) else {
-            u.problems.push(Issue::new(
-                None,
-                Code::InvalidUnit,
-                format!("column names must be text, not a `{}`", type_name(&k)),
-            ));
+            shape(&mut u, cchc::msg!("py-row-column", found = type_arg(&k)));
             continue;
         };
         match col.as_str() {
@@ -383,8 +371,9 @@ pub(crate) fn is_dataframe(obj: &Bound<'_, PyAny>) -> bool {
         .unwrap_or(false)
 }
 
-/// Units from a list of dicts (any iterable) or a pandas DataFrame.
-pub(crate) fn units_from(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Unit>> {
+/// Units from a list of dicts (any iterable) or a pandas DataFrame; `lang` is the language of
+/// a `TypeError`.
+pub(crate) fn units_from(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Vec<Unit>> {
     if is_dataframe(obj) {
         let records = obj.call_method1("to_dict", ("records",))?;
         return records
@@ -394,14 +383,13 @@ pub(crate) fn units_from(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Unit>> {
     }
     if obj.is_instance_of::<PyString>() || as_dict(obj).is_some() {
         return Err(pyo3::exceptions::PyTypeError::new_err(
-            "score_many takes a list of unit dicts or a pandas DataFrame; use score() for one unit and score_text() for data text",
+            cchc::msg!("py-score-many-one", found = type_arg(obj)).render(lang),
         ));
     }
     let iter = obj.try_iter().map_err(|_| {
-        pyo3::exceptions::PyTypeError::new_err(format!(
-            "score_many takes a list of unit dicts or a pandas DataFrame, not a `{}`",
-            type_name(obj)
-        ))
+        pyo3::exceptions::PyTypeError::new_err(
+            cchc::msg!("py-score-many-type", found = type_arg(obj)).render(lang),
+        )
     })?;
     iter.map(|u| u.map(|u| unit_from_dict(&u))).collect()
 }

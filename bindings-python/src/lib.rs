@@ -3,9 +3,15 @@
 //! A thin layer: Python values are converted into the core's [`cchc::Unit`] and
 //! [`cchc::RawValue`], the core scores them, and its results are handed back as Python objects
 //! (numbers as exact `decimal.Decimal`). No scoring logic lives here.
+//!
+//! Every text for people comes from the core's message catalogues (`core/locales/{vi,en}/`,
+//! the binding's own in `bindings.ftl`, ids `py-…`), in Vietnamese unless English is asked for
+//! (see [`lang`]). Errors of pyo3's own argument conversion (a wrong type for a keyword such as
+//! `indent`) are pyo3's English texts.
 
 mod convert;
 mod errors;
+mod lang;
 mod results;
 mod ruleset;
 mod values;
@@ -18,6 +24,16 @@ pub use errors::{CchcError, DataError, RulesetError};
 #[pymodule]
 fn _cchc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
+    lang::init_from_env();
+    m.add_function(wrap_pyfunction!(lang::set_lang, m)?)?;
+    m.add_function(wrap_pyfunction!(lang::get_lang, m)?)?;
+    m.add(
+        "LANGS",
+        cchc::Lang::ALL
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>(),
+    )?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add(
         "CODES",

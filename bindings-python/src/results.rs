@@ -3,24 +3,31 @@
 //! Everything here presents what the core returned; nothing is computed beyond formatting.
 
 use cchc::present::{self, Cell, Column};
-use cchc::{BatchResult, Decimal, Issue, RankEntry, UnitResult};
-use pyo3::exceptions::{PyImportError, PyIndexError};
+use cchc::{Arg, BatchResult, Issue, Lang, Localize, RankEntry, UnitResult};
+use pyo3::exceptions::{PyImportError, PyIndexError, PyKeyError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use serde::Serialize;
 
-use crate::values::{json_text_to_py, json_to_py, py_decimal, py_opt_decimal, to_f64};
+use crate::lang::pick;
+use crate::values::{json_error, json_text_to_py, json_to_py, py_decimal, py_opt_decimal, to_f64};
 
-fn norm(d: Decimal) -> String {
-    d.normalize().to_string()
-}
-
-fn issues<'py>(py: Python<'py>, list: &[Issue]) -> PyResult<Bound<'py, PyList>> {
+fn issues<'py>(py: Python<'py>, list: &[Issue], lang: Lang) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     for i in list {
-        out.append(crate::errors::issue_dict(py, i)?)?;
+        out.append(crate::errors::issue_dict(py, i, lang)?)?;
     }
     Ok(out)
+}
+
+/// "None" in the language (for a figure a result does not have).
+fn none() -> Arg {
+    Arg::from(cchc::msg!("py-none"))
+}
+
+/// A text shown quoted, as Python writes it (`"a"`), or "None".
+fn quoted(s: Option<&str>) -> Arg {
+    s.map(|s| Arg::Text(format!("{s:?}"))).unwrap_or_else(none)
 }
 
 fn to_json_text(value: &impl Serialize, indent: Option<usize>) -> PyResult<String> {
@@ -34,25 +41,67 @@ fn to_json_text(value: &impl Serialize, indent: Option<usize>) -> PyResult<Strin
             value.serialize(&mut ser).map(|()| out)
         }
     };
-    let bytes =
-        bytes.map_err(|e| crate::errors::CchcError::new_err(format!("cannot write JSON: {e}")))?;
-    String::from_utf8(bytes)
-        .map_err(|e| crate::errors::CchcError::new_err(format!("cannot write JSON: {e}")))
+    let bytes = bytes.map_err(|e| json_error(&e))?;
+    // serde_json writes UTF-8; the fallback keeps whatever it wrote.
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// The result of scoring one unit.
 ///
 /// Numbers (`total`, `max`, `index`, `self_assessed`, `delta`, and every figure in `criteria`)
 /// are exact `decimal.Decimal` values, normalised (`2.50` is `Decimal('2.5')`).
+///
+/// Texts (explanations, `trace`, error and warning messages) are written in the language asked
+/// for (`lang="vi"` or `"en"`), else the one given when scoring, else the module default
+/// (`cchc.set_lang`); `why`, `message_id` and `args` are the same data in every language.
 #[pyclass(frozen, name = "Result", module = "cchc")]
 #[derive(Debug)]
 pub struct PyUnitResult {
     pub(crate) inner: UnitResult,
+    /// The language asked for when scoring, if any.
+    lang: Option<Lang>,
 }
 
 impl PyUnitResult {
-    pub fn new(inner: UnitResult) -> Self {
-        PyUnitResult { inner }
+    pub fn new(inner: UnitResult, lang: Option<Lang>) -> Self {
+        PyUnitResult { inner, lang }
+    }
+
+    /// The language of a text: the call's `lang=`, else the result's, else the module default.
+    fn lang(&self, lang: Option<&str>) -> PyResult<Lang> {
+        pick(lang, self.lang)
+    }
+
+    fn dict_in<'py>(&self, py: Python<'py>, lang: Lang) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.in_lang(lang))
+    }
+
+    /// The index of the node with this id, or `KeyError`.
+    fn node_index(&self, id: &str) -> PyResult<usize> {
+        self.inner
+            .iter_nodes()
+            .position(|(n, _)| n.id == id)
+            .ok_or_else(|| {
+                PyKeyError::new_err(crate::lang::text(&cchc::msg!(
+                    "py-unknown-criterion",
+                    id = Arg::ident(id)
+                )))
+            })
+    }
+
+    fn repr_in(&self, lang: Lang) -> String {
+        let r = &self.inner;
+        cchc::msg!(
+            "py-result-repr",
+            id = quoted(r.unit.id.as_deref()),
+            status = r.status.as_str(),
+            total = r.total,
+            max = r.max,
+            index = r.index.map(Arg::Num).unwrap_or_else(none),
+            grade = quoted(r.grade().map(|g| g.id))
+        )
+        .render(lang)
     }
 }
 
@@ -137,71 +186,79 @@ impl PyUnitResult {
         py_opt_decimal(py, self.inner.delta())
     }
 
-    /// The criteria tree: dicts `{id, title, kind, points, max, status, trace, [self_assessed,
-    /// delta], [children]}`, numbers as Decimal.
+    /// The criteria tree: dicts `{id, title, kind, points, max, status, trace, why,
+    /// [self_assessed, delta], [children]}`, numbers as Decimal; `trace` in the result's
+    /// language (see `to_dict(lang=...)` for another), `why` the same in every language.
     #[getter]
     fn criteria<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.to_dict(py)?.get_item("criteria")
+        self.dict_in(py, self.lang(None)?)?.get_item("criteria")
     }
 
-    /// Errors: dicts `{criterion, code, message}`.
+    /// Errors: dicts `{criterion, code, message, help, at, message_id, args}`.
     #[getter]
     fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        issues(py, &self.inner.errors)
+        issues(py, &self.inner.errors, self.lang(None)?)
     }
 
-    /// Warnings: dicts `{criterion, code, message}`.
+    /// Warnings: dicts `{criterion, code, message, help, at, message_id, args}`.
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        issues(py, &self.inner.warnings)
+        issues(py, &self.inner.warnings, self.lang(None)?)
     }
 
     /// The ruleset that scored it: `{"id", "version", "fingerprint", "issued_by", "status"}`.
     #[getter]
     fn ruleset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.to_dict(py)?.get_item("ruleset")
+        self.dict_in(py, self.lang(None)?)?.get_item("ruleset")
     }
 
-    /// The result in the spec's JSON shape, as Python objects (numbers as Decimal).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.inner)
+    /// The result in the spec's JSON shape, as Python objects (numbers as Decimal); texts
+    /// (`trace`, `message`, `help`) in `lang`.
+    #[pyo3(signature = (*, lang = None))]
+    fn to_dict<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        self.dict_in(py, self.lang(lang)?)
     }
 
-    /// The result as JSON text in the spec's shape, with exact numbers.
-    #[pyo3(signature = (indent = None))]
-    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
-        to_json_text(&self.inner, indent)
+    /// The result as JSON text in the spec's shape, with exact numbers; texts in `lang`.
+    #[pyo3(signature = (indent = None, *, lang = None))]
+    fn to_json(&self, indent: Option<usize>, lang: Option<&str>) -> PyResult<String> {
+        to_json_text(&self.inner.in_lang(self.lang(lang)?), indent)
     }
 
-    /// The explanation as text (the CLI's `score --explain`): a heading with the unit's
-    /// figures, status and grade, then each criterion with its points / max, status, own mark
-    /// and why; then errors and warnings. Control characters are escaped.
-    fn explain(&self) -> String {
-        present::explain(&self.inner, cchc::Lang::Vi)
+    /// The explanation as text (the CLI's `score --explain`) in `lang` ("vi" or "en"): a
+    /// heading with the unit's figures, status and grade, then each criterion with its points
+    /// / max, status, own mark and why; then errors and warnings. Control characters are
+    /// escaped.
+    #[pyo3(signature = (lang = None))]
+    fn explain(&self, lang: Option<&str>) -> PyResult<String> {
+        Ok(present::explain(&self.inner, self.lang(lang)?))
     }
 
-    /// An HTML table for notebooks.
-    fn _repr_html_(&self) -> String {
-        present::unit_html(&self.inner, cchc::Lang::Vi)
+    /// Why the criterion `node_id` scored what it did, in words, in `lang`. Raises `KeyError`
+    /// for an id the ruleset does not have.
+    #[pyo3(signature = (node_id, lang = None))]
+    fn trace(&self, node_id: &str, lang: Option<&str>) -> PyResult<String> {
+        let lang = self.lang(lang)?;
+        Ok(self.inner.trace_text(self.node_index(node_id)?, lang))
     }
 
-    fn __repr__(&self) -> String {
-        let r = &self.inner;
-        format!(
-            "<cchc.Result id={} status={} total={} max={} index={} grade={}>",
-            r.unit
-                .id
-                .as_deref()
-                .map(|s| format!("{s:?}"))
-                .unwrap_or_else(|| "None".into()),
-            r.status.as_str(),
-            norm(r.total),
-            norm(r.max),
-            r.index.map(norm).unwrap_or_else(|| "None".into()),
-            r.grade()
-                .map(|g| format!("{:?}", g.id))
-                .unwrap_or_else(|| "None".into()),
-        )
+    /// Why the criterion `node_id` scored what it did, as data: `{"id": message id, "args":
+    /// {...}}` (numbers as Decimal), the same in every language; None when the node has no
+    /// explanation. Raises `KeyError` for an id the ruleset does not have.
+    fn why<'py>(&self, py: Python<'py>, node_id: &str) -> PyResult<Bound<'py, PyAny>> {
+        match self.inner.why(self.node_index(node_id)?) {
+            Some(w) => json_to_py(py, &w),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
+
+    /// An HTML table for notebooks, in the result's language (else the module default).
+    fn _repr_html_(&self) -> PyResult<String> {
+        Ok(present::unit_html(&self.inner, self.lang(None)?))
+    }
+
+    fn __repr__(&self) -> PyResult<String> {
+        Ok(self.repr_in(self.lang(None)?))
     }
 }
 
@@ -215,22 +272,38 @@ pub struct PyBatch {
     /// Best first; positions index `results`.
     ranking: Vec<RankEntry>,
     grouped: bool,
+    /// The language asked for when scoring, if any.
+    lang: Option<Lang>,
 }
 
 impl PyBatch {
-    pub fn new(py: Python<'_>, batch: BatchResult) -> PyResult<Self> {
+    pub fn new(py: Python<'_>, batch: BatchResult, lang: Option<Lang>) -> PyResult<Self> {
         let ranking = batch.ranking.clone();
         let grouped = batch.grouped;
         let results = batch
             .results
             .into_iter()
-            .map(|r| Py::new(py, PyUnitResult::new(r)))
+            .map(|r| Py::new(py, PyUnitResult::new(r, lang)))
             .collect::<PyResult<Vec<_>>>()?;
         Ok(PyBatch {
             results,
             ranking,
             grouped,
+            lang,
         })
+    }
+
+    fn lang(&self, lang: Option<&str>) -> PyResult<Lang> {
+        pick(lang, self.lang)
+    }
+
+    fn json_view(&self, lang: Lang, indent: Option<usize>) -> PyResult<String> {
+        let results = self.refs();
+        let view = present::BatchJson {
+            results: &results,
+            ranking: &self.ranking,
+        };
+        to_json_text(&view.in_lang(lang), indent)
     }
 
     fn result(&self, i: usize) -> Option<&UnitResult> {
@@ -260,7 +333,13 @@ impl PyBatch {
             .ok()
             .and_then(|j| self.results.get(j))
             .map(|r| r.clone_ref(py))
-            .ok_or_else(|| PyIndexError::new_err("batch index out of range"))
+            .ok_or_else(|| {
+                PyIndexError::new_err(crate::lang::text(&cchc::msg!(
+                    "py-batch-index",
+                    index = Arg::Text(i.to_string()),
+                    len = self.results.len()
+                )))
+            })
     }
 
     /// The results, in input order.
@@ -298,44 +377,42 @@ impl PyBatch {
         Ok(out)
     }
 
-    /// Every result as a dict (see `Result.to_dict`).
-    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+    /// Every result as a dict (see `Result.to_dict`), texts in `lang`.
+    #[pyo3(signature = (*, lang = None))]
+    fn to_dicts<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyList>> {
+        let lang = self.lang(lang)?;
         let out = PyList::empty(py);
         for r in &self.results {
-            out.append(r.get().to_dict(py)?)?;
+            out.append(r.get().dict_in(py, lang)?)?;
         }
         Ok(out)
     }
 
-    /// `{"results": [...], "ranking": [...]}` as Python objects (numbers as Decimal).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let results = self.refs();
-        let view = present::BatchJson {
-            results: &results,
-            ranking: &self.ranking,
-        };
-        json_text_to_py(py, &to_json_text(&view, None)?)
+    /// `{"results": [...], "ranking": [...]}` as Python objects (numbers as Decimal), texts in
+    /// `lang`.
+    #[pyo3(signature = (*, lang = None))]
+    fn to_dict<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        json_text_to_py(py, &self.json_view(self.lang(lang)?, None)?)
     }
 
-    /// `{"results": [...], "ranking": [...]}` as JSON text, with exact numbers.
-    #[pyo3(signature = (indent = None))]
-    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
-        let results = self.refs();
-        let view = present::BatchJson {
-            results: &results,
-            ranking: &self.ranking,
-        };
-        to_json_text(&view, indent)
+    /// `{"results": [...], "ranking": [...]}` as JSON text, with exact numbers; texts in
+    /// `lang`.
+    #[pyo3(signature = (indent = None, *, lang = None))]
+    fn to_json(&self, indent: Option<usize>, lang: Option<&str>) -> PyResult<String> {
+        self.json_view(self.lang(lang)?, indent)
     }
 
     /// A pandas DataFrame with a row per unit: id, name, kind, status, total, max, index,
     /// grade (the grade id), then one column of points per criterion id (pre-order). Numbers are
-    /// floats, for analysis; the exact figures stay in the results.
+    /// floats, for analysis; the exact figures stay in the results. The column names and the
+    /// status values are the machine names of the JSON and CSV output, the same in every
+    /// language.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pandas = py.import("pandas").map_err(|e| {
-            PyImportError::new_err(format!(
-                "Batch.to_pandas() needs pandas (pip install pandas): {e}"
-            ))
+            PyImportError::new_err(crate::lang::text(&cchc::msg!(
+                "py-needs-pandas",
+                error = e.to_string()
+            )))
         })?;
         let columns = match self.results.first() {
             Some(r) => present::Columns::for_result(&r.get().inner),
@@ -376,16 +453,23 @@ impl PyBatch {
         pandas.getattr("DataFrame")?.call((data,), Some(&kwargs))
     }
 
-    /// An HTML table for notebooks: every unit with its rank (blank when not ranked).
-    fn _repr_html_(&self) -> String {
-        present::batch_html(&self.refs(), &self.ranking, self.grouped, cchc::Lang::Vi)
+    /// An HTML table for notebooks: every unit with its rank (blank when not ranked), in the
+    /// batch's language (else the module default).
+    fn _repr_html_(&self) -> PyResult<String> {
+        Ok(present::batch_html(
+            &self.refs(),
+            &self.ranking,
+            self.grouped,
+            self.lang(None)?,
+        ))
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "<cchc.Batch units={} ranked={}>",
-            self.results.len(),
-            self.ranking.len()
+    fn __repr__(&self) -> PyResult<String> {
+        Ok(cchc::msg!(
+            "py-batch-repr",
+            units = self.results.len(),
+            ranked = self.ranking.len()
         )
+        .render(self.lang(None)?))
     }
 }

@@ -2,13 +2,14 @@
 
 use std::path::PathBuf;
 
-use cchc::{BatchOptions, DataFormat, Ruleset};
+use cchc::{Arg, BatchOptions, DataFormat, Lang, Ruleset};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
 use crate::convert;
-use crate::errors::{guard, internal, to_py_err_reading, to_py_err_with_source};
+use crate::errors::{Doing, guard, internal, to_py_err_reading, to_py_err_with_source};
+use crate::lang::{given, pick, text};
 use crate::results::{PyBatch, PyUnitResult};
 use crate::values::json_to_py;
 
@@ -16,17 +17,22 @@ use crate::values::json_to_py;
 ///
 /// Immutable and safe to share between threads; scoring releases the GIL.
 ///
+/// Texts (errors, warnings, explanations) are in the language asked for with `lang=` ("vi" or
+/// "en"), else the one the ruleset was loaded with, else the module default (`cchc.set_lang`).
+///
 /// >>> rs = cchc.Ruleset.load("rules/examples/spec-example.yaml")
 /// >>> r = rs.score({"id": "a", "values": {...}})
 #[pyclass(frozen, name = "Ruleset", module = "cchc")]
 #[derive(Debug)]
 pub struct PyRuleset {
     inner: Ruleset,
+    /// The language asked for when loading, if any.
+    lang: Option<Lang>,
 }
 
 /// A typed description (inputs, criteria) as a JSON value, for `json_to_py`.
 fn typed_json<T: serde::Serialize>(value: &T) -> PyResult<serde_json::Value> {
-    serde_json::to_value(value).map_err(|_| internal("describing the ruleset"))
+    serde_json::to_value(value).map_err(|_| internal(Doing::Describing))
 }
 
 /// `source`: the rule file's text, shown in the error's message.
@@ -34,42 +40,55 @@ fn loaded(
     py: Python<'_>,
     r: Result<Result<Ruleset, cchc::Error>, ()>,
     source: Option<&str>,
+    lang: Option<Lang>,
 ) -> PyResult<PyRuleset> {
     match r {
-        Ok(Ok(inner)) => Ok(PyRuleset { inner }),
-        Ok(Err(e)) => Err(to_py_err_with_source(py, &e, source)),
-        Err(()) => Err(internal("loading a ruleset")),
+        Ok(Ok(inner)) => Ok(PyRuleset { inner, lang }),
+        Ok(Err(e)) => Err(to_py_err_with_source(py, &e, source, pick(None, lang)?)),
+        Err(()) => Err(internal(Doing::Loading)),
     }
 }
 
 #[pymethods]
 impl PyRuleset {
-    /// Loads a rule file (YAML or JSON). Raises `RulesetError` listing every problem.
+    /// Loads a rule file (YAML or JSON). Raises `RulesetError` listing every problem, in
+    /// `lang` ("vi" or "en"; default: the module's), which the ruleset then keeps for its
+    /// warnings and results.
     #[staticmethod]
-    fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyRuleset> {
+    #[pyo3(signature = (path, *, lang = None))]
+    fn load(py: Python<'_>, path: PathBuf, lang: Option<&str>) -> PyResult<PyRuleset> {
+        let lang = given(lang)?;
         let r = py.detach(|| guard(|| Ruleset::load(&path)));
         if let Ok(Err(e)) = &r {
-            return Err(to_py_err_reading(py, e, &path));
+            return Err(to_py_err_reading(py, e, &path, pick(None, lang)?));
         }
-        loaded(py, r, None)
+        loaded(py, r, None, lang)
     }
 
-    /// Loads a ruleset from YAML (or JSON) text; `origin` names it in error messages.
+    /// Loads a ruleset from YAML (or JSON) text; `origin` names it in error messages, `lang`
+    /// ("vi" or "en") chooses their language (see `load`).
     #[staticmethod]
-    #[pyo3(signature = (text, origin = "<string>"))]
-    fn from_yaml(py: Python<'_>, text: &Bound<'_, PyAny>, origin: &str) -> PyResult<PyRuleset> {
+    #[pyo3(signature = (text, origin = "<string>", *, lang = None))]
+    fn from_yaml(
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        origin: &str,
+        lang: Option<&str>,
+    ) -> PyResult<PyRuleset> {
+        let lang = given(lang)?;
         if let Ok(s) = text.cast::<PyString>() {
             let s = s.to_cow()?.into_owned();
             let r = py.detach(|| guard(|| Ruleset::from_yaml_str(&s, origin)));
-            loaded(py, r, Some(&s))
+            loaded(py, r, Some(&s), lang)
         } else if let Ok(b) = text.cast::<PyBytes>() {
             let b = b.as_bytes().to_vec();
             let r = py.detach(|| guard(|| Ruleset::from_bytes(&b, origin)));
-            loaded(py, r, Some(&String::from_utf8_lossy(&b)))
+            loaded(py, r, Some(&String::from_utf8_lossy(&b)), lang)
         } else {
-            Err(PyTypeError::new_err(
-                "from_yaml takes the rule file's text (str or bytes)",
-            ))
+            Err(PyTypeError::new_err(text_in(
+                &cchc::msg!("py-from-yaml-type", found = type_arg(text)),
+                lang,
+            )))
         }
     }
 
@@ -114,14 +133,24 @@ impl PyRuleset {
     }
 
     /// Load-time warnings (`Diagnostic` objects: an unreachable band step, a date that does not
-    /// exist, a grade threshold outside 0–100, a suspicious id); empty for a clean file.
+    /// exist, a grade threshold outside 0–100, a suspicious id); empty for a clean file. Their
+    /// texts are in the ruleset's language (else the module default).
     #[getter]
-    fn warnings(&self) -> Vec<crate::errors::PyDiagnostic> {
-        self.inner
+    fn warnings(&self) -> PyResult<Vec<crate::errors::PyDiagnostic>> {
+        let lang = pick(None, self.lang)?;
+        Ok(self
+            .inner
             .warnings()
             .iter()
-            .map(crate::errors::PyDiagnostic::from_core)
-            .collect()
+            .map(|d| crate::errors::PyDiagnostic::from_core(d, lang))
+            .collect())
+    }
+
+    /// The language the ruleset was loaded with ("vi" or "en"), or None (then the module
+    /// default applies).
+    #[getter]
+    fn lang(&self) -> Option<&'static str> {
+        self.lang.map(Lang::as_str)
     }
 
     /// The criteria tree: a list of dicts `{id, title, kind, max, rule, description, evidence,
@@ -132,32 +161,43 @@ impl PyRuleset {
     }
 
     /// Scores one unit: a dict with `id`, `name`, `kind`, `values`, `not_applicable`,
-    /// `self_assessed`. Bad data never raises: it is reported in the result's `errors`.
-    fn score(&self, py: Python<'_>, unit: &Bound<'_, PyAny>) -> PyResult<PyUnitResult> {
+    /// `self_assessed`. Bad data never raises: it is reported in the result's `errors`. `lang`
+    /// ("vi" or "en") is the result's language (default: the ruleset's, else the module's).
+    #[pyo3(signature = (unit, *, lang = None))]
+    fn score(
+        &self,
+        py: Python<'_>,
+        unit: &Bound<'_, PyAny>,
+        lang: Option<&str>,
+    ) -> PyResult<PyUnitResult> {
+        let lang = self.result_lang(lang)?;
         let unit = convert::unit_from_dict(unit);
         let rs = &self.inner;
         match py.detach(|| guard(|| rs.score(&unit))) {
-            Ok(r) => Ok(PyUnitResult::new(r)),
-            Err(()) => Err(internal("scoring a unit")),
+            Ok(r) => Ok(PyUnitResult::new(r, lang)),
+            Err(()) => Err(internal(Doing::ScoringUnit)),
         }
     }
 
     /// Scores many units (a list of unit dicts, or a pandas DataFrame with a row per unit:
-    /// columns `id`, `name`, `kind` and one per input) and ranks them.
-    #[pyo3(signature = (units, group_by_kind = false))]
+    /// columns `id`, `name`, `kind` and one per input) and ranks them; `lang` as in `score`.
+    #[pyo3(signature = (units, group_by_kind = false, *, lang = None))]
     fn score_many(
         &self,
         py: Python<'_>,
         units: &Bound<'_, PyAny>,
         group_by_kind: bool,
+        lang: Option<&str>,
     ) -> PyResult<PyBatch> {
-        let units = convert::units_from(units)?;
-        self.batch(py, units, group_by_kind)
+        let lang = self.result_lang(lang)?;
+        let units = convert::units_from(units, pick(None, lang)?)?;
+        self.batch(py, units, group_by_kind, lang)
     }
 
     /// Reads units from data text (`format`: "json", "yaml" or "csv") and scores them.
-    /// Raises `DataError` when the text cannot be read as units at all.
-    #[pyo3(signature = (text, format = "json", group_by_kind = false, origin = "<string>"))]
+    /// Raises `DataError` when the text cannot be read as units at all (its message in `lang`,
+    /// as in `score`).
+    #[pyo3(signature = (text, format = "json", group_by_kind = false, origin = "<string>", *, lang = None))]
     fn score_text(
         &self,
         py: Python<'_>,
@@ -165,10 +205,13 @@ impl PyRuleset {
         format: &str,
         group_by_kind: bool,
         origin: &str,
+        lang: Option<&str>,
     ) -> PyResult<PyBatch> {
+        let lang = self.result_lang(lang)?;
         let fmt = DataFormat::parse(format).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "unknown data format `{format}`; use \"json\", \"yaml\" or \"csv\""
+            PyValueError::new_err(text_in(
+                &cchc::msg!("py-unknown-format", format = Arg::ident(format)),
+                lang,
             ))
         })?;
         // The text is kept to show the offending line if the data cannot be read.
@@ -181,28 +224,33 @@ impl PyRuleset {
             let r = py.detach(|| guard(|| cchc::read_units_bytes(&b, fmt, origin)));
             (r, b)
         } else {
-            return Err(PyTypeError::new_err(
-                "score_text takes the data as text (str or bytes)",
-            ));
+            return Err(PyTypeError::new_err(text_in(
+                &cchc::msg!("py-score-text-type", found = type_arg(text)),
+                lang,
+            )));
         };
         match read {
-            Ok(Ok(units)) => self.batch(py, units, group_by_kind),
+            Ok(Ok(units)) => self.batch(py, units, group_by_kind, lang),
             Ok(Err(e)) => Err(to_py_err_with_source(
                 py,
                 &e,
                 Some(&String::from_utf8_lossy(&kept)),
+                pick(None, lang)?,
             )),
-            Err(()) => Err(internal("reading data")),
+            Err(()) => Err(internal(Doing::ReadingData)),
         }
     }
 
     /// Runs the ruleset's own `tests:` section: a list of dicts `{name, line, passed,
-    /// failures: [{what, expected, actual}], errors: [str]}`.
-    fn run_tests<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+    /// failures: [{what, expected, actual}], errors: [str]}`; `what` and `errors` in `lang`
+    /// (default: the ruleset's, else the module's).
+    #[pyo3(signature = (*, lang = None))]
+    fn run_tests<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyList>> {
+        let lang = pick(lang, self.lang)?;
         let rs = &self.inner;
         let outcomes = py
             .detach(|| guard(|| rs.run_tests()))
-            .map_err(|()| internal("running the ruleset's tests"))?;
+            .map_err(|()| internal(Doing::RunningTests))?;
         let list = PyList::empty(py);
         for o in &outcomes {
             let d = PyDict::new(py);
@@ -212,41 +260,86 @@ impl PyRuleset {
             let failures = PyList::empty(py);
             for f in &o.failures {
                 let fd = PyDict::new(py);
-                fd.set_item("what", f.what.render(cchc::Lang::Vi))?;
+                fd.set_item("what", f.what.text_in(lang))?;
                 fd.set_item("expected", &f.expected)?;
                 fd.set_item("actual", &f.actual)?;
                 failures.append(fd)?;
             }
             d.set_item("failures", failures)?;
-            let errors: Vec<String> = o.errors.iter().map(|e| e.render(cchc::Lang::Vi)).collect();
+            let errors: Vec<String> = o.errors.iter().map(|e| e.text_in(lang)).collect();
             d.set_item("errors", errors)?;
             list.append(d)?;
         }
         Ok(list)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "<cchc.Ruleset id={:?} version={:?} title={:?}>",
-            self.inner.id(),
-            self.inner.version(),
-            self.inner.title()
+    fn __repr__(&self) -> PyResult<String> {
+        let q = |s: &str| Arg::Text(format!("{s:?}"));
+        Ok(cchc::msg!(
+            "py-ruleset-repr",
+            id = q(self.inner.id()),
+            version = q(self.inner.version()),
+            title = q(self.inner.title())
         )
+        .render(pick(None, self.lang)?))
     }
 }
 
+/// A text of the core for people: a catalogue message, rendered in a language, or (in the parts
+/// not yet converted) plain text, shown as it is.
+trait TextIn {
+    fn text_in(&self, lang: Lang) -> String;
+}
+
+impl TextIn for String {
+    fn text_in(&self, _lang: Lang) -> String {
+        self.clone()
+    }
+}
+
+impl TextIn for cchc::Message {
+    fn text_in(&self, lang: Lang) -> String {
+        self.render(lang)
+    }
+}
+
+/// The text of a message in `lang`, else the module default.
+fn text_in(m: &cchc::Message, lang: Option<Lang>) -> String {
+    match lang {
+        Some(l) => m.render(l),
+        None => text(m),
+    }
+}
+
+/// The Python type of a value, for messages.
+fn type_arg(v: &Bound<'_, PyAny>) -> Arg {
+    Arg::ident(
+        v.get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_else(|_| "object".into()),
+    )
+}
+
 impl PyRuleset {
+    /// The language of a result: the call's `lang=`, else the ruleset's; None leaves it to the
+    /// module default when the texts are written.
+    fn result_lang(&self, lang: Option<&str>) -> PyResult<Option<Lang>> {
+        Ok(given(lang)?.or(self.lang))
+    }
+
     fn batch(
         &self,
         py: Python<'_>,
         units: Vec<cchc::Unit>,
         group_by_kind: bool,
+        lang: Option<Lang>,
     ) -> PyResult<PyBatch> {
         let rs = &self.inner;
         let opts = BatchOptions::grouped(group_by_kind);
         let batch = py
             .detach(|| guard(|| rs.score_batch_with(&units, &opts, &mut |_done| {})))
-            .map_err(|()| internal("scoring a batch"))?;
-        PyBatch::new(py, batch)
+            .map_err(|()| internal(Doing::ScoringBatch))?;
+        PyBatch::new(py, batch, lang)
     }
 }

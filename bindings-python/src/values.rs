@@ -40,9 +40,17 @@ pub(crate) fn json_to_py<'py>(
     py: Python<'py>,
     value: &impl serde::Serialize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| crate::errors::CchcError::new_err(format!("cannot convert a result: {e}")))?;
+    let text = serde_json::to_string(value).map_err(|e| json_error(&e))?;
     json_text_to_py(py, &text)
+}
+
+/// A `CchcError` for a value that cannot be written as JSON (never in practice: every key is
+/// text and every number finite).
+pub(crate) fn json_error(e: &serde_json::Error) -> PyErr {
+    crate::errors::CchcError::new_err(crate::lang::text(&cchc::msg!(
+        "py-json-error",
+        error = e.to_string()
+    )))
 }
 
 /// JSON text as Python objects, numbers as `Decimal`.

@@ -12,7 +12,8 @@ from helpers import EXACT, TYPES, full_unit, types_ruleset
 
 
 def test_package_exports():
-    for name in ("Ruleset", "Result", "Batch", "Diagnostic", "CchcError", "RulesetError", "DataError", "CODES"):
+    for name in ("Ruleset", "Result", "Batch", "Diagnostic", "CchcError", "RulesetError", "DataError", "CODES",
+                 "LANGS", "set_lang", "get_lang"):
         assert hasattr(cchc, name), name
     assert issubclass(cchc.RulesetError, cchc.CchcError)
     assert issubclass(cchc.DataError, cchc.CchcError)
@@ -99,18 +100,23 @@ def test_result_outputs_agree():
 def test_explain_and_html():
     rs = types_ruleset()
     r = rs.score(full_unit(so=None))
-    text = r.explain()
+    text = r.explain(lang="en")
     # The CLI's explanation (`cchc score --explain`): one renderer for both.
     assert text.splitlines()[0].startswith("Đơn vị a (a) — ")
     assert ", incomplete" in text.splitlines()[0]
     for nid in ("  1 ", "    1.1 ", "    1.2 ", "  2 ", "  3 ", "  T "):
         assert any(line.startswith(nid) for line in text.splitlines()), nid
-    assert "1.2 Sáng kiến — 0/1 [thiếu dữ liệu]" in text
+    assert "1.2 Sáng kiến — " in text
     assert "error[missing_input] 1.2: " in text
+    # Vietnamese by default (see test_lang.py for the words).
+    vi = r.explain()
+    assert vi != text and vi == r.explain(lang="vi")
+    assert vi.splitlines()[0].startswith("Đơn vị a (a) — ")
     html = r._repr_html_()
     assert "<table>" in html and "Chỉ đạo &lt;điều hành&gt;" in html and "<điều" not in html
     assert "missing_input" in html
-    assert "status=incomplete" in repr(r)
+    assert "status=incomplete" in repr(rs.score(full_unit(so=None), lang="en"))
+    assert "thiếu dữ liệu" in repr(r)
 
 
 def test_exact_decimals_per_rule():
@@ -153,7 +159,8 @@ def test_batch_api():
     assert [(x["id"], x["rank"]) for x in whole["ranking"]] == [("b", 1), ("d", 1), ("a", 3)]
     assert json.loads(b.to_json(), parse_float=Decimal, parse_int=Decimal) == whole
     assert "<table>" in b._repr_html_()
-    assert "units=4" in repr(b)
+    assert "4 đơn vị" in repr(b)
+    assert "units=4 ranked=3" in repr(rs.score_many(units, lang="en"))
     assert b.grouped is False
 
 
@@ -223,9 +230,10 @@ def test_run_tests():
     assert len(out) == 1
     assert out[0]["name"] == "mẫu" and out[0]["passed"] is True and out[0]["failures"] == []
     bad = cchc.Ruleset.from_yaml(TYPES.replace("total: 8, index: 80", "total: 7, index: 80"))
-    out = bad.run_tests()
+    out = bad.run_tests(lang="en")
     assert out[0]["passed"] is False
     assert out[0]["failures"] == [{"what": "total", "expected": "7", "actual": "8"}]
+    assert bad.run_tests()[0]["failures"] == [{"what": "tổng điểm", "expected": "7", "actual": "8"}]
 
 
 def test_ruleset_error_fields():
@@ -261,7 +269,8 @@ def test_ruleset_error_fields():
     # dict-style access and conversion
     assert uk["code"] == "unknown_key" and uk["line"] == 13
     assert uk.to_dict() == {"code": "unknown_key", "file": "bad.yaml", "line": 13, "column": 5, "criterion": "1", "message": uk.message,
-                            "end_line": uk.end_line, "end_column": uk.end_column, "help": uk.help, "labels": uk.labels}
+                            "end_line": uk.end_line, "end_column": uk.end_column, "help": uk.help, "labels": uk.labels,
+                            "message_id": uk.message_id, "args": uk.args}
     assert dict(uk) == uk.to_dict()
     with pytest.raises(KeyError):
         uk["nope"]

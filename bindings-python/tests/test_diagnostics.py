@@ -31,19 +31,21 @@ def test_fields_and_mapping():
 def test_render_with_and_without_source():
     e = _error(BAD)
     d = next(d for d in e.errors if d.code == "unknown_key")
-    bare = d.render()
+    bare = d.render(lang="en")
     assert bare.startswith("error[unknown_key]: ")
     assert f"--> bad.yaml:{d.line}:{d.column}" in bare
     full = d.render(BAD)
     line = BAD.splitlines()[d.line - 1]
     assert line in full
     assert "^^^^^" in full  # `titel` underlined
-    assert d.render(BAD, warning=True).startswith("warning[unknown_key]: ")
+    assert d.render(BAD, warning=True, lang="en").startswith("warning[unknown_key]: ")
 
 
 def test_exception_message_shows_the_line():
-    e = _error(BAD)
-    msg = str(e)
+    assert str(_error(BAD)).startswith("bộ tiêu chí có ")
+    with pytest.raises(cchc.RulesetError) as info:
+        cchc.Ruleset.from_yaml(BAD, origin="bad.yaml", lang="en")
+    msg = str(info.value)
     assert msg.startswith("the ruleset has ")
     assert "error[unknown_key]" in msg
     assert "titel: x" in msg  # the source line, from the text given to from_yaml

@@ -29,6 +29,7 @@ def test_notebook_runs(tmp_path, monkeypatch):
     )
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    monkeypatch.delenv("CCHC_LANG", raising=False)  # the kernel starts in Vietnamese
 
     nb = nbformat.read(NOTEBOOK, as_version=4)
     assert len(nb.cells) > 5
@@ -47,3 +48,4 @@ def test_notebook_runs(tmp_path, monkeypatch):
     assert "text/html" in kinds, "no table was shown"
     text = "".join(o.get("text", "") for o in outputs)
     assert "units scored" in text and "fingerprint: sha256:" in text
+    assert "default language: vi" in text

@@ -12,6 +12,14 @@ a thin wrapper: values are converted and handed to the engine, which does all th
 >>> batch = rs.score_many(units)        # a list of dicts or a pandas DataFrame
 >>> batch.ranking, batch.to_pandas()
 
+Language: every text for people (explanations, ``trace``, error and warning messages, the
+exceptions' messages, ``repr``) is Vietnamese by default and English on request:
+``cchc.set_lang("en")`` changes the module default (initially ``CCHC_LANG``, else ``"vi"``),
+and ``lang="en"`` on a call (``r.explain(lang="en")``, ``r.to_json(lang="en")``,
+``Ruleset.load(path, lang="en")``…) chooses it for that call. Codes (``unknown_key``…), ids,
+statuses and the language-neutral ``why`` / ``message_id`` / ``args`` are the same in every
+language.
+
 Errors: :class:`RulesetError` (a rule file with problems; ``.errors`` lists every one, each with
 ``code``, ``file``, ``line``, ``column``, ``criterion`` and ``message``), :class:`DataError`
 (data text that cannot be read as units); both derive from :class:`CchcError`. A unit's own bad
@@ -20,6 +28,7 @@ data never raises: it is reported in that unit's ``errors``.
 
 from ._cchc import (
     CODES,
+    LANGS,
     Batch,
     CchcError,
     DataError,
@@ -28,10 +37,13 @@ from ._cchc import (
     Ruleset,
     RulesetError,
     __version__,
+    get_lang,
+    set_lang,
 )
 
 __all__ = [
     "CODES",
+    "LANGS",
     "Batch",
     "CchcError",
     "DataError",
@@ -40,4 +52,6 @@ __all__ = [
     "Ruleset",
     "RulesetError",
     "__version__",
+    "get_lang",
+    "set_lang",
 ]

@@ -7,6 +7,19 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Seque
 __version__: str
 CODES: List[str]
 """Every stable problem code, as in the Rust library (`docs/error-codes.md`)."""
+LANGS: List[str]
+"""The languages of the texts: ["vi", "en"] (Vietnamese is the default)."""
+
+Lang = Optional[str]
+"""A language: "vi" or "en" (tags such as "vi-VN" are accepted); None for the default: the
+language the object was created with, else the module default (`set_lang`)."""
+
+def set_lang(lang: str) -> None:
+    """Sets the module default language of every text ("vi" or "en"); initially `CCHC_LANG`,
+    else "vi". Raises ValueError for another language."""
+
+def get_lang() -> str:
+    """The module default language: "vi" or "en"."""
 
 UnitDict = Mapping[str, Any]
 """A unit: {"id", "name", "kind", "values": {input: value}, "not_applicable": [criterion id],
@@ -16,9 +29,21 @@ class Diagnostic:
     """One problem in a rule file or a data text; readable as attributes or as a mapping."""
 
     @property
-    def code(self) -> str: ...
+    def code(self) -> str:
+        """Stable ASCII code, the same in every language."""
     @property
-    def message(self) -> str: ...
+    def message(self) -> str:
+        """What is wrong, in the diagnostic's `lang`."""
+    @property
+    def message_id(self) -> str:
+        """The message's catalogue id (the same in every language)."""
+    @property
+    def args(self) -> Dict[str, Any]:
+        """The message's named arguments (the same in every language; numbers as Decimal)."""
+    @property
+    def lang(self) -> str:
+        """The language of `message`, `help` and `labels`: the one asked for when loading,
+        else the module default at that time."""
     @property
     def file(self) -> str: ...
     @property
@@ -41,10 +66,10 @@ class Diagnostic:
     @property
     def labels(self) -> List[Dict[str, Any]]:
         """Related places: [{file, line, column, end_line, end_column, message}]."""
-    def render(self, source: Optional[str] = None, *, warning: bool = False) -> str:
+    def render(self, source: Optional[str] = None, *, warning: bool = False, lang: Lang = None) -> str:
         """The problem as the `cchc` command shows it; with `source` (the text of `file`), the
         offending line with the span underlined."""
-    def to_dict(self) -> Dict[str, Any]: ...
+    def to_dict(self, *, lang: Lang = None) -> Dict[str, Any]: ...
     def keys(self) -> List[str]: ...
     def __getitem__(self, key: str) -> Any: ...
     def __eq__(self, other: object) -> bool: ...
@@ -65,7 +90,9 @@ class DataError(CchcError):
     """Data text that cannot be read as units at all."""
 
 class Result:
-    """The result of scoring one unit; numbers are exact Decimals."""
+    """The result of scoring one unit; numbers are exact Decimals. Texts are in the `lang`
+    asked for, else the one given when scoring (or loading the ruleset), else the module
+    default."""
 
     @property
     def unit(self) -> Dict[str, Optional[str]]: ...
@@ -94,22 +121,29 @@ class Result:
     def delta(self) -> Optional[Decimal]: ...
     @property
     def criteria(self) -> List[Dict[str, Any]]:
-        """Tree of {id, title, kind, points, max, status, trace, [self_assessed, delta], [children]}."""
+        """Tree of {id, title, kind, points, max, status, trace, why, [self_assessed, delta],
+        [children]}; `why` ({"id", "args"}) is the same in every language."""
     @property
     def errors(self) -> List[Dict[str, Any]]:
-        """[{criterion, code, message, help, at}]; `at` is {line, column} in the data (in CSV the
-        column is the field's number) or None."""
+        """[{criterion, code, message, help, at, message_id, args}]; `at` is {line, column} in
+        the data (in CSV the column is the field's number) or None."""
     @property
     def warnings(self) -> List[Dict[str, Any]]:
-        """[{criterion, code, message, help, at}]"""
+        """[{criterion, code, message, help, at, message_id, args}]"""
     @property
     def ruleset(self) -> Dict[str, str]:
         """{"id", "version", "fingerprint", "issued_by", "status"}"""
-    def to_dict(self) -> Dict[str, Any]: ...
-    def to_json(self, indent: Optional[int] = None) -> str: ...
-    def explain(self) -> str:
+    def to_dict(self, *, lang: Lang = None) -> Dict[str, Any]: ...
+    def to_json(self, indent: Optional[int] = None, *, lang: Lang = None) -> str:
+        """The spec's JSON; results in two languages differ only in `trace`, `message` and
+        `help` texts."""
+    def explain(self, lang: Lang = None) -> str:
         """The explanation as text, as `cchc score --explain` prints it (control characters
         escaped)."""
+    def trace(self, node_id: str, lang: Lang = None) -> str:
+        """Why the criterion scored what it did, in words; KeyError for an unknown id."""
+    def why(self, node_id: str) -> Optional[Dict[str, Any]]:
+        """Why, as data: {"id": message id, "args": {...}}, the same in every language."""
     def _repr_html_(self) -> str: ...
 
 class Batch:
@@ -125,22 +159,28 @@ class Batch:
     @property
     def ranking(self) -> List[Dict[str, Any]]:
         """[{rank: int, id, name, kind, index: Decimal, total: Decimal, grade: str | None}]"""
-    def to_dicts(self) -> List[Dict[str, Any]]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
-    def to_json(self, indent: Optional[int] = None) -> str: ...
+    def to_dicts(self, *, lang: Lang = None) -> List[Dict[str, Any]]: ...
+    def to_dict(self, *, lang: Lang = None) -> Dict[str, Any]: ...
+    def to_json(self, indent: Optional[int] = None, *, lang: Lang = None) -> str: ...
     def to_pandas(self) -> Any:
         """A pandas.DataFrame: a row per unit (id, name, kind, status, total, max, index, grade,
         then points per criterion id: the CLI's CSV columns; a criterion whose id is a fixed
-        column's name is headed `criterion <id>`), numbers as floats."""
+        column's name is headed `criterion <id>`), numbers as floats; column names and statuses
+        are the machine names, the same in every language."""
     def _repr_html_(self) -> str: ...
 
 class Ruleset:
     """A loaded, checked and compiled criteria set; immutable and thread-safe."""
 
     @staticmethod
-    def load(path: Union[str, "os.PathLike[str]"]) -> "Ruleset": ...
+    def load(path: Union[str, "os.PathLike[str]"], *, lang: Lang = None) -> "Ruleset":
+        """`lang`: the language of the RulesetError's texts, and of the ruleset's warnings and
+        results."""
     @staticmethod
-    def from_yaml(text: Union[str, bytes], origin: str = "<string>") -> "Ruleset": ...
+    def from_yaml(text: Union[str, bytes], origin: str = "<string>", *, lang: Lang = None) -> "Ruleset": ...
+    @property
+    def lang(self) -> Optional[str]:
+        """The language given when loading, or None."""
     @property
     def id(self) -> str: ...
     @property
@@ -158,12 +198,22 @@ class Ruleset:
     @property
     def warnings(self) -> List[Diagnostic]:
         """Load-time warnings (unreachable band step, impossible date, grade outside 0–100…)."""
-    def score(self, unit: UnitDict) -> Result: ...
-    def score_many(self, units: Union[Iterable[UnitDict], Any], group_by_kind: bool = False) -> Batch:
+    def score(self, unit: UnitDict, *, lang: Lang = None) -> Result: ...
+    def score_many(
+        self, units: Union[Iterable[UnitDict], Any], group_by_kind: bool = False, *, lang: Lang = None
+    ) -> Batch:
         """A list of unit dicts, or a pandas DataFrame (a row per unit: id, name, kind, inputs)."""
     def score_text(
-        self, text: Union[str, bytes], format: str = "json", group_by_kind: bool = False, origin: str = "<string>"
+        self,
+        text: Union[str, bytes],
+        format: str = "json",
+        group_by_kind: bool = False,
+        origin: str = "<string>",
+        *,
+        lang: Lang = None,
     ) -> Batch:
         """format: "json", "yaml" or "csv"."""
-    def run_tests(self) -> List[Dict[str, Any]]: ...
+    def run_tests(self, *, lang: Lang = None) -> List[Dict[str, Any]]:
+        """[{name, line, passed, failures: [{what, expected, actual}], errors: [str]}]; `what`
+        and `errors` in `lang`."""
 

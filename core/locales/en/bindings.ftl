@@ -1,1 +1,65 @@
 ### bindings
+
+## Python (the `cchc` package): its own texts. Arguments arrive already written: numbers with
+## a decimal point, identifiers and Python type names between backticks.
+
+# `cchc.set_lang("fr")`, `lang="fr"` (the command line's wording).
+py-unknown-lang = unknown language { $lang }: use `vi` (Tiếng Việt) or `en` (English)
+
+## Exceptions.
+
+py-ruleset-problems = the ruleset has { $count ->
+        [one] 1 problem
+       *[other] { $count } problems
+    }:
+py-data-unreadable = the data cannot be read:
+py-internal = internal error in cchc while { $what }; please report it
+py-doing-load = loading a ruleset
+py-doing-describe = describing the ruleset
+py-doing-score-unit = scoring a unit
+py-doing-score-batch = scoring a batch
+py-doing-read-data = reading data
+py-doing-run-tests = running the ruleset's tests
+py-json-error = cannot write JSON: { $error }
+py-unknown-criterion = no criterion { $id } in this ruleset; check the criterion id
+py-batch-index = batch index { $index } out of range (the batch has { $len ->
+        [one] 1 unit
+       *[other] { $len } units
+    })
+py-needs-pandas = Batch.to_pandas() needs pandas (pip install pandas): { $error }
+py-from-yaml-type = from_yaml takes the rule file's text (str or bytes), not a { $found }
+py-score-text-type = score_text takes the data as text (str or bytes), not a { $found }
+py-unknown-format = unknown data format { $format }; use "json", "yaml" or "csv"
+py-score-many-one = score_many takes a list of unit dicts or a pandas DataFrame, not a { $found }; use score() for one unit and score_text() for data text
+py-score-many-type = score_many takes a list of unit dicts or a pandas DataFrame, not a { $found }
+
+## A Python value that cannot be used as an input's value (the engine places the reason after
+## "the value of `input` cannot be used:").
+
+py-value-inexact-integer = the integer { $value } cannot be held exactly (at most 28 significant digits)
+py-value-unreadable = a { $found } that cannot be read
+py-value-not-finite = { $value } is not a finite number
+py-value-list = a list is not a value
+py-value-mapping = a mapping is not a value
+py-value-type = a { $found } is not a value; give a bool, int, float, Decimal, str or None
+
+## A unit given as a Python dict (or a DataFrame row) with a wrong shape (reported in the
+## unit's errors and warnings, not raised).
+
+py-unit-not-dict = a unit must be a dict with `id` and `values`, but this is a { $found }
+py-unit-text = the unit's { $key } must be text, not a { $found }
+py-unit-mapping = the unit's { $key } must be a mapping of `name: value`, not a { $found }
+py-unit-names = the names in the unit's { $key } must be text, not a { $found }
+py-unit-not-applicable = the unit's `not_applicable` must be a list of criterion ids, not a { $found }
+py-unit-not-applicable-item = `not_applicable` must list criterion ids (text)
+py-unit-unknown-key = unknown key { $key } in a unit; a unit has: { $keys }
+py-row-unreadable = a DataFrame row could not be read
+py-row-column = column names must be text, not a { $found }
+
+## `repr()` of the package's objects.
+
+# A figure a result does not have (an index when the maximum is 0, a grade).
+py-none = None
+py-ruleset-repr = <cchc.Ruleset id={ $id } version={ $version } title={ $title }>
+py-result-repr = <cchc.Result id={ $id } status={ $status } total={ $total } max={ $max } index={ $index } grade={ $grade }>
+py-batch-repr = <cchc.Batch units={ $units } ranked={ $ranked }>

@@ -1,1 +1,63 @@
 ### bindings
+
+## Python (the `cchc` package): its own texts. Arguments arrive already written: numbers with
+## a decimal comma, identifiers and Python type names between backticks.
+
+# `cchc.set_lang("fr")`, `lang="fr"` (the command line's wording).
+py-unknown-lang = ngôn ngữ { $lang } không được hỗ trợ: dùng `vi` (Tiếng Việt) hoặc `en` (English)
+
+## Exceptions.
+
+py-ruleset-problems = bộ tiêu chí có { $count } lỗi:
+py-data-unreadable = không đọc được số liệu:
+py-internal = lỗi nội bộ của cchc khi { $what }; xin vui lòng báo lại lỗi này cho nhóm phát triển
+py-doing-load = nạp bộ tiêu chí
+py-doing-describe = mô tả bộ tiêu chí
+py-doing-score-unit = chấm điểm một đơn vị
+py-doing-score-batch = chấm điểm nhiều đơn vị
+py-doing-read-data = đọc số liệu
+py-doing-run-tests = chạy các ví dụ kiểm thử của bộ tiêu chí
+py-json-error = không ghi được kết quả dưới dạng JSON: { $error }
+py-unknown-criterion = bộ tiêu chí không có tiêu chí { $id }; hãy kiểm tra lại mã tiêu chí
+py-batch-index = vị trí { $index } nằm ngoài danh sách kết quả (danh sách có { $len } đơn vị)
+py-needs-pandas = Batch.to_pandas() cần thư viện pandas (cài bằng lệnh `pip install pandas`): { $error }
+py-from-yaml-type = from_yaml nhận nội dung tệp bộ tiêu chí (kiểu `str` hoặc `bytes`), không nhận giá trị kiểu { $found }
+py-score-text-type = score_text nhận số liệu dưới dạng văn bản (kiểu `str` hoặc `bytes`), không nhận giá trị kiểu { $found }
+py-unknown-format = định dạng số liệu { $format } không được hỗ trợ; hãy dùng "json", "yaml" hoặc "csv"
+py-score-many-one = score_many nhận một danh sách đơn vị (mỗi đơn vị là một dict) hoặc một DataFrame của pandas, không nhận giá trị kiểu { $found }; để chấm một đơn vị, hãy dùng score(); để chấm số liệu dạng văn bản, hãy dùng score_text()
+py-score-many-type = score_many nhận một danh sách đơn vị (mỗi đơn vị là một dict) hoặc một DataFrame của pandas, không nhận giá trị kiểu { $found }
+
+## A Python value that cannot be used as an input's value (the engine places the reason after
+## "the value of `input` cannot be used:").
+
+py-value-inexact-integer = số nguyên { $value } không lưu được chính xác (tối đa 28 chữ số có nghĩa)
+py-value-unreadable = không đọc được giá trị kiểu { $found }
+py-value-not-finite = { $value } không phải là một số hữu hạn
+py-value-list = một danh sách không phải là một giá trị; hãy nhập một giá trị đơn
+py-value-mapping = một dict (ánh xạ) không phải là một giá trị; hãy nhập một giá trị đơn
+py-value-type = giá trị kiểu { $found } không dùng được; hãy nhập giá trị kiểu `bool`, `int`, `float`, `Decimal`, `str` hoặc `None`
+
+## A unit given as a Python dict (or a DataFrame row) with a wrong shape (reported in the
+## unit's errors and warnings, not raised).
+
+py-unit-not-dict = mỗi đơn vị phải là một dict có `id` và `values`, nhưng giá trị này có kiểu { $found }
+py-unit-text = mục { $key } của đơn vị phải là văn bản, không phải kiểu { $found }
+py-unit-mapping = mục { $key } của đơn vị phải là một dict gồm các cặp `tên: giá trị`, không phải kiểu { $found }
+py-unit-names = các tên trong mục { $key } của đơn vị phải là văn bản, không phải kiểu { $found }
+py-unit-not-applicable = mục `not_applicable` của đơn vị phải là danh sách mã tiêu chí, không phải kiểu { $found }
+py-unit-not-applicable-item = `not_applicable` chỉ được liệt kê mã tiêu chí (dạng văn bản)
+py-unit-unknown-key = khóa { $key } không có trong một đơn vị; một đơn vị gồm các khóa: { $keys }
+py-row-unreadable = không đọc được một dòng của DataFrame
+py-row-column = tên cột phải là văn bản, không phải kiểu { $found }
+
+## `repr()` of the package's objects.
+
+# A figure a result does not have (an index when the maximum is 0, a grade).
+py-none = không có
+py-ruleset-repr = <cchc.Ruleset mã: { $id }; phiên bản: { $version }; tên: { $title }>
+py-result-repr = <cchc.Result mã đơn vị: { $id }; { $total }/{ $max } điểm; chỉ số: { $index }; xếp loại: { $grade }; { $status ->
+        [complete] đủ dữ liệu
+        [incomplete] thiếu dữ liệu
+       *[error] có lỗi
+    }>
+py-batch-repr = <cchc.Batch { $units } đơn vị, { $ranked } đơn vị được xếp hạng>
