@@ -89,6 +89,8 @@ export interface InputDef {
   min: number | null;
   max: number | null;
   options: string[] | null;
+  /** Each option's label by option id, when the rule file labels them. */
+  option_labels?: { [id: string]: string };
   default: boolean | number | string | null;
   on_missing: 'error' | 'zero' | 'not_applicable';
 }
@@ -148,7 +150,13 @@ export interface NodeResult {
 }
 
 export interface UnitResult {
-  ruleset: { id: string; version: string; fingerprint: string };
+  ruleset: {
+    id: string;
+    version: string;
+    fingerprint: string;
+    issued_by: string | null;
+    status: 'official' | 'draft' | 'illustrative';
+  };
   unit: { id: string | null; name: string | null; kind: string | null };
   status: UnitStatus;
   total: number;

@@ -156,7 +156,7 @@ impl PyUnitResult {
         issues(py, &self.inner.warnings)
     }
 
-    /// The ruleset that scored it: `{"id", "version", "fingerprint"}`.
+    /// The ruleset that scored it: `{"id", "version", "fingerprint", "issued_by", "status"}`.
     #[getter]
     fn ruleset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.to_dict(py)?.get_item("ruleset")

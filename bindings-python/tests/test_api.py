@@ -65,7 +65,13 @@ def test_score_one_unit():
     assert (r.id, r.name, r.kind) == ("a", "Đơn vị a", "xa")
     assert r.errors == [] and r.warnings == []
     assert r.self_assessed is None and r.delta is None
-    assert r.ruleset == {"id": "test.python", "version": "1", "fingerprint": rs.fingerprint}
+    assert r.ruleset == {
+        "id": "test.python",
+        "version": "1",
+        "fingerprint": rs.fingerprint,
+        "issued_by": None,
+        "status": "draft",
+    }
     crit = r.criteria
     assert crit[0]["id"] == "1" and crit[0]["points"] == Decimal(3) and crit[0]["status"] == "scored"
     assert crit[0]["children"][2]["points"] == Decimal(1)

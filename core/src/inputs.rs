@@ -53,10 +53,17 @@ pub(crate) struct InputDef {
     pub max: Option<Decimal>,
     /// Options (choice), NFC.
     pub options: Vec<String>,
+    /// Each option's label, as written (`None` when the options are a plain list).
+    pub option_labels: Vec<Option<String>>,
     /// Value used when absent.
     pub default: Option<Value>,
     /// What an absent value means (resolved against the ruleset's default).
     pub on_missing: OnMissing,
+}
+
+/// How an option's label is compared with a value: NFC, trimmed.
+pub(crate) fn label_key(label: &str) -> String {
+    nfc(label.trim())
 }
 
 /// Why a value was refused.
@@ -190,23 +197,40 @@ impl InputDef {
         )
     }
 
+    /// An option given by its id (NFC) or, failing that, by its label (NFC, trimmed).
     fn choice(&self, t: &str) -> Result<Option<Value>, Refusal> {
-        let t = if t.is_ascii() {
-            std::borrow::Cow::Borrowed(t)
-        } else {
-            std::borrow::Cow::Owned(nfc(t))
-        };
-        match self.options.iter().position(|o| *o == t) {
-            Some(i) => Ok(Some(Value::Choice(i))),
-            None => Err((
-                Code::UnknownChoice,
-                format!(
-                    "`{t}` is not an option of `{}`; use one of: {}",
-                    self.name,
-                    self.options.join(", ")
-                ),
-            )),
+        let t = crate::text::nfc_cow(t);
+        if let Some(i) = self.options.iter().position(|o| *o == t) {
+            return Ok(Some(Value::Choice(i)));
         }
+        let key = t.trim();
+        if let Some(i) = self
+            .option_labels
+            .iter()
+            .position(|l| l.as_deref().is_some_and(|l| label_key(l) == key))
+        {
+            return Ok(Some(Value::Choice(i)));
+        }
+        Err((
+            Code::UnknownChoice,
+            format!(
+                "`{t}` is not an option of `{}`; use one of: {}",
+                self.name,
+                crate::text::list(&self.option_list())
+            ),
+        ))
+    }
+
+    /// The options for messages: `id (label)`, or `id` when it has no label.
+    pub(crate) fn option_list(&self) -> Vec<String> {
+        self.options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| match self.option_labels.get(i) {
+                Some(Some(l)) => format!("{o} ({l})"),
+                _ => o.clone(),
+            })
+            .collect()
     }
 
     /// Checks a number against this input's type and range.
@@ -283,6 +307,7 @@ mod tests {
             min: Some(Decimal::ONE),
             max: Some(Decimal::from(5)),
             options: vec!["dung_han".into(), "chậm".into()],
+            option_labels: vec![None, None],
             default: None,
             on_missing: OnMissing::Error,
         }

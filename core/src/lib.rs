@@ -120,8 +120,8 @@ pub use ruleset::{
 pub use rust_decimal::Decimal;
 pub use score::BatchOptions;
 pub use types::{
-    IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind, UnitStatus,
-    UnknownKeyword,
+    IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind,
+    RulesetStatus, UnitStatus, UnknownKeyword,
 };
 pub use unit::Unit;
 

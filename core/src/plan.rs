@@ -121,6 +121,8 @@ pub(crate) struct Plan {
     pub title: String,
     /// Issuer.
     pub issued_by: Option<String>,
+    /// official, draft or illustrative.
+    pub status: crate::types::RulesetStatus,
     /// Effective period.
     pub effective: (Option<String>, Option<String>),
     /// Declared total.

@@ -235,6 +235,8 @@ impl UnitResult {
 struct RulesetRef<'a> {
     fingerprint: &'a str,
     id: &'a str,
+    issued_by: Option<&'a str>,
+    status: crate::types::RulesetStatus,
     version: &'a str,
 }
 
@@ -314,6 +316,8 @@ impl Localize for UnitResult {
             &RulesetRef {
                 fingerprint: &p.fingerprint,
                 id: &p.id,
+                issued_by: p.issued_by.as_deref(),
+                status: p.status,
                 version: &p.version,
             },
         )?;

@@ -113,6 +113,18 @@ keywords! {
 }
 
 keywords! {
+    /// How far a ruleset's figures may be relied on (`status:` of a rule file; absent = draft).
+    RulesetStatus ("ruleset status") {
+        /// Every figure comes from a cited official source.
+        Official => "official",
+        /// Not (yet) checked against an official source: the default.
+        Draft => "draft",
+        /// Made up to show how the engine works; not any authority's figures.
+        Illustrative => "illustrative",
+    }
+}
+
+keywords! {
     /// Input types.
     InputType ("input type") {
         /// true/false.
@@ -228,6 +240,7 @@ mod tests {
     fn keywords_round_trip() {
         round_trip::<OnMissing>();
         round_trip::<RankingMode>();
+        round_trip::<RulesetStatus>();
         round_trip::<InputType>();
         round_trip::<NodeKind>();
         round_trip::<IfNotApplicable>();

@@ -104,7 +104,7 @@ class Result:
         """[{criterion, code, message, help, at}]"""
     @property
     def ruleset(self) -> Dict[str, str]:
-        """{"id", "version", "fingerprint"}"""
+        """{"id", "version", "fingerprint", "issued_by", "status"}"""
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self, indent: Optional[int] = None) -> str: ...
     def explain(self) -> str:
@@ -151,7 +151,8 @@ class Ruleset:
     def fingerprint(self) -> str: ...
     @property
     def inputs(self) -> Dict[str, Dict[str, Any]]:
-        """{name: {"type", "label", "description", "min", "max", "options", "default", "on_missing"}}"""
+        """{name: {"type", "label", "description", "min", "max", "options", "default", "on_missing"}}, plus
+        "option_labels" ({id: label}) for a choice input whose options are labelled."""
     @property
     def criteria(self) -> List[Dict[str, Any]]: ...
     @property

@@ -20,6 +20,7 @@ fn input(name: &str, ty: InputType) -> InputDef {
         min: None,
         max: None,
         options: vec![],
+        option_labels: vec![],
         default: None,
         on_missing: OnMissing::Error,
     }

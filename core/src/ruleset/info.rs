@@ -44,7 +44,10 @@ pub struct InputInfo {
     pub name: String,
     /// What an absent value means (the ruleset's default resolved).
     pub on_missing: OnMissing,
-    /// The options (`choice` inputs).
+    /// Each option's label, by option id, when the rule file labels them (`choice` inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub option_labels: Option<std::collections::BTreeMap<String, String>>,
+    /// The option ids, in order (`choice` inputs).
     pub options: Option<Vec<String>>,
     /// The type.
     #[serde(rename = "type")]
@@ -102,10 +105,24 @@ pub(super) fn inputs(plan: &Plan) -> Vec<InputInfo> {
             min: d.min,
             name: d.name.clone(),
             on_missing: d.on_missing,
+            option_labels: option_labels(d),
             options: (!d.options.is_empty()).then(|| d.options.clone()),
             ty: d.ty,
         })
         .collect()
+}
+
+/// `{id: label}` of a choice input whose options are labelled.
+fn option_labels(
+    d: &crate::inputs::InputDef,
+) -> Option<std::collections::BTreeMap<String, String>> {
+    let map: std::collections::BTreeMap<String, String> = d
+        .options
+        .iter()
+        .zip(&d.option_labels)
+        .filter_map(|(o, l)| l.clone().map(|l| (o.clone(), l)))
+        .collect();
+    (!map.is_empty()).then_some(map)
 }
 
 /// The criteria tree of a plan.

@@ -215,6 +215,12 @@ impl Ruleset {
         self.plan.issued_by.as_deref()
     }
 
+    /// How far the ruleset's figures may be relied on: `status:` of the rule file, `draft` when
+    /// the file does not say (nothing is presented as official unless its file says so).
+    pub fn status(&self) -> crate::types::RulesetStatus {
+        self.plan.status
+    }
+
     /// The period the ruleset applies to: `(from, to)` dates as written (YYYY-MM-DD).
     pub fn effective(&self) -> (Option<&str>, Option<&str>) {
         (

@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::error::Pos;
 use crate::types::UnitStatus;
-pub(crate) use crate::types::{IfNotApplicable, InputType, NodeKind, OnMissing, RankingMode};
+pub(crate) use crate::types::{
+    IfNotApplicable, InputType, NodeKind, OnMissing, RankingMode, RulesetStatus,
+};
 
 /// A `cchc/1` rule file.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -29,6 +31,9 @@ pub(crate) struct RulesetDoc {
     /// Issuing authority.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issued_by: Option<String>,
+    /// official, draft (the default) or illustrative: how far the figures may be relied on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<RulesetStatus>,
     /// Period the ruleset applies to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effective: Option<Effective>,
@@ -127,9 +132,9 @@ pub(crate) struct InputDecl {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<f64>")]
     pub max: Option<Decimal>,
-    /// The options (`choice` only).
+    /// The options (`choice` only): a list of ids, or a mapping id → label.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub options: Option<Vec<String>>,
+    pub options: Option<OptionsDecl>,
     /// Value used when the unit gives none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<Scalar>,
@@ -140,6 +145,64 @@ pub(crate) struct InputDecl {
     #[serde(skip)]
     #[schemars(skip)]
     pub pos: Pos,
+}
+
+/// A choice input's `options`: a list of ids (`[kip_thoi, cham]`), or a mapping of each id to
+/// the label people read (`{ kip_thoi: Kịp thời, cham: Chậm }`), in the written order.
+///
+/// For the fingerprint, the mapping form is written as a list of `{"id", "label"}` objects, so
+/// that the order of the options counts in both forms (it is the order forms show them in).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub(crate) enum OptionsDecl {
+    /// Ids only (NFC).
+    List(Vec<String>),
+    /// Ids (NFC) with their labels (as written), in the written order.
+    Labelled(#[serde(serialize_with = "ser_labelled")] Vec<(String, String)>),
+}
+
+impl OptionsDecl {
+    /// The option ids, in order.
+    pub(crate) fn ids(&self) -> Vec<String> {
+        match self {
+            OptionsDecl::List(ids) => ids.clone(),
+            OptionsDecl::Labelled(pairs) => pairs.iter().map(|(id, _)| id.clone()).collect(),
+        }
+    }
+
+    /// The label of every option, in order (`None` for the list form).
+    pub(crate) fn labels(&self) -> Vec<Option<String>> {
+        match self {
+            OptionsDecl::List(ids) => vec![None; ids.len()],
+            OptionsDecl::Labelled(pairs) => pairs.iter().map(|(_, l)| Some(l.clone())).collect(),
+        }
+    }
+}
+
+impl JsonSchema for OptionsDecl {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Options".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The allowed answers of a `choice` input: a list of option ids, or a mapping of each option id to its label (the text people read, e.g. `{ kip_thoi: Kịp thời, cham: Chậm }`). Unit data may give an option by its id or by its label.",
+            "oneOf": [
+                {
+                    "title": "option ids",
+                    "type": "array",
+                    "items": { "type": "string" },
+                    "minItems": 1
+                },
+                {
+                    "title": "option id → label",
+                    "type": "object",
+                    "additionalProperties": { "type": "string", "minLength": 1 },
+                    "minProperties": 1
+                }
+            ]
+        })
+    }
 }
 
 /// A grade (xếp loại).
@@ -396,4 +459,34 @@ fn ser_pairs<S: serde::Serializer, V: Serialize>(
         map.serialize_entry(k, v)?;
     }
     map.end()
+}
+
+fn ser_labelled<S: serde::Serializer>(pairs: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    /// One labelled option, as the fingerprint hashes it.
+    #[derive(Serialize)]
+    struct Labelled<'a> {
+        id: &'a str,
+        label: &'a str,
+    }
+    let mut seq = s.serialize_seq(Some(pairs.len()))?;
+    for (id, label) in pairs {
+        seq.serialize_element(&Labelled { id, label })?;
+    }
+    seq.end()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The schema describes both forms of `options`, and only those.
+    #[test]
+    fn schema_describes_options_as_a_list_or_a_map() {
+        let schema = crate::ruleset::json_schema();
+        let prop = &schema["$defs"]["InputDecl"]["properties"]["options"];
+        assert!(prop.to_string().contains("#/$defs/Options"), "{prop}");
+        let forms = schema["$defs"]["Options"]["oneOf"].as_array().unwrap();
+        let types: Vec<&str> = forms.iter().map(|f| f["type"].as_str().unwrap()).collect();
+        assert_eq!(types, ["array", "object"]);
+        assert_eq!(forms[1]["additionalProperties"]["minLength"], 1);
+    }
 }

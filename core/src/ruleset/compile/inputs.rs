@@ -46,7 +46,8 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
                 );
             }
         }
-        let options = d.options.clone().unwrap_or_default();
+        let options = d.options.as_ref().map(|o| o.ids()).unwrap_or_default();
+        let option_labels = d.options.as_ref().map(|o| o.labels()).unwrap_or_default();
         match d.ty {
             InputType::Choice if options.is_empty() => {
                 bad(
@@ -97,6 +98,7 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
             min: d.min,
             max: d.max,
             options,
+            option_labels,
             default: None,
             on_missing: d.on_missing.unwrap_or(default_missing),
         };

@@ -243,6 +243,7 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
         version: doc.version.clone(),
         title: doc.title.clone(),
         issued_by: doc.issued_by.clone(),
+        status: doc.status.unwrap_or(crate::types::RulesetStatus::Draft),
         effective: doc
             .effective
             .as_ref()

@@ -15,6 +15,7 @@ const TOP_KEYS: &[&str] = &[
     "version",
     "title",
     "issued_by",
+    "status",
     "effective",
     "total",
     "rounding",
@@ -47,6 +48,7 @@ impl Loader<'_> {
         let version = self.required_text(&mut r, root, "version");
         let title = self.required_text(&mut r, root, "title");
         let issued_by = r.get("issued_by").and_then(|n| self.text(n, "`issued_by`"));
+        let status = r.get("status").and_then(|n| self.keyword(n));
         let effective = r.get("effective").and_then(|n| self.effective(n));
         let total_node = self.required(&mut r, "total", root.pos, "a ruleset");
         let total_pos = total_node.map(|n| n.pos).unwrap_or(root.pos);
@@ -69,6 +71,7 @@ impl Loader<'_> {
             version: version?,
             title: title?,
             issued_by,
+            status,
             effective,
             total: total?,
             rounding,
@@ -215,6 +218,74 @@ fn days_in_month(y: u32, m: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::types::RulesetStatus;
+    use crate::{Ruleset, Unit};
+
+    /// A small ruleset with this extra top-level text.
+    fn with_top(extra: &str) -> String {
+        format!(
+            "format: cchc/1\nid: t\nversion: \"1\"\ntitle: T\n{extra}total: 1\ninputs: {{ b: {{ type: bool }} }}\ncriteria: [ {{ id: \"1\", title: A, max: 1, rule: {{ check: b }} }} ]\n"
+        )
+    }
+
+    #[test]
+    fn status_words_and_the_draft_default() {
+        let load = |extra: &str| Ruleset::from_yaml_str(&with_top(extra), "t.yaml");
+        assert_eq!(load("").unwrap().status(), RulesetStatus::Draft);
+        for (word, want) in [
+            ("official", RulesetStatus::Official),
+            ("draft", RulesetStatus::Draft),
+            ("illustrative", RulesetStatus::Illustrative),
+        ] {
+            assert_eq!(load(&format!("status: {word}\n")).unwrap().status(), want);
+        }
+        // Part of the fingerprint; writing the default explicitly counts too (D57).
+        let fps: std::collections::HashSet<String> = ["", "status: draft\n", "status: official\n"]
+            .iter()
+            .map(|e| load(e).unwrap().fingerprint().to_string())
+            .collect();
+        assert_eq!(fps.len(), 3);
+        // An unknown word: invalid_value at the word, with the nearest one.
+        let e = load("status: ilustrative\n").unwrap_err();
+        let d = &e.diagnostics()[0];
+        assert_eq!((d.code, d.line, d.column), (Code::InvalidValue, 5, 9));
+        assert!(
+            d.help.as_ref().is_some_and(|h| h.contains("illustrative")),
+            "{d:?}"
+        );
+        assert_eq!(
+            load("status: [a]\n").unwrap_err().diagnostics()[0].code,
+            Code::WrongType
+        );
+    }
+
+    #[test]
+    fn results_name_the_status_and_the_issuer() {
+        let rs = Ruleset::from_yaml_str(
+            &with_top("issued_by: UBND huyện Thạch Thất\nstatus: illustrative\n"),
+            "t.yaml",
+        )
+        .unwrap();
+        assert_eq!(rs.issued_by(), Some("UBND huyện Thạch Thất"));
+        let r = rs.score(&Unit::new("a"));
+        let json = serde_json::to_value(&r).unwrap();
+        let block = &json["ruleset"];
+        assert_eq!(block["status"], "illustrative");
+        assert_eq!(block["issued_by"], "UBND huyện Thạch Thất");
+        assert_eq!(block["id"], "t");
+        let text = serde_json::to_string(&r).unwrap();
+        assert!(
+            text.starts_with(&format!(
+                r#"{{"ruleset":{{"fingerprint":"{}","id":"t","issued_by":"UBND huyện Thạch Thất","status":"illustrative","version":"1"}}"#,
+                rs.fingerprint()
+            )),
+            "{text}"
+        );
+        let plain = Ruleset::from_yaml_str(&with_top(""), "t.yaml").unwrap();
+        let json = serde_json::to_value(plain.score(&Unit::new("a"))).unwrap();
+        assert_eq!(json["ruleset"]["status"], "draft");
+        assert_eq!(json["ruleset"]["issued_by"], serde_json::Value::Null);
+    }
 
     #[test]
     fn calendar() {

@@ -1,8 +1,11 @@
 //! `inputs:`: the data dictionary.
 
 use super::Loader;
-use crate::ruleset::model::InputDecl;
-use crate::syntax::Node;
+use super::read::end_of;
+use crate::error::{Code, Label};
+use crate::inputs::label_key;
+use crate::ruleset::model::{InputDecl, OptionsDecl};
+use crate::syntax::{Node, Value};
 use crate::text::nfc;
 
 /// Keys of an input declaration.
@@ -46,10 +49,7 @@ impl Loader<'_> {
             .and_then(|v| self.text(v, "`description`"));
         let min = m.get("min").and_then(|v| self.number(v, "`min`"));
         let max = m.get("max").and_then(|v| self.number(v, "`max`"));
-        let options = m
-            .get("options")
-            .and_then(|v| self.text_list(v, "`options`"))
-            .map(|o| o.iter().map(|s| nfc(s)).collect());
+        let options = m.get("options").and_then(|v| self.options(name, v));
         let default = m.get("default").and_then(|v| self.scalar(v, "`default`"));
         let on_missing = m.get("on_missing").and_then(|v| self.keyword(v));
         self.finish(&m, INPUT_KEYS, &what);
@@ -64,5 +64,294 @@ impl Loader<'_> {
             on_missing,
             pos: n.pos,
         })
+    }
+
+    /// `options`: a list of ids, or a mapping id → label. Ids are NFC; labels are kept as
+    /// written, must not be empty, must differ from each other (after NFC and trimming) and
+    /// must not be another option's id (data may give an option by its label).
+    fn options(&mut self, input: &str, n: &Node) -> Option<OptionsDecl> {
+        match &n.value {
+            Value::Seq(_) => self
+                .text_list(n, "`options`")
+                .map(|o| OptionsDecl::List(o.iter().map(|s| nfc(s)).collect())),
+            Value::Map(entries) => {
+                let mut pairs: Vec<(String, String)> = Vec::with_capacity(entries.len());
+                let mut nodes: Vec<&Node> = Vec::with_capacity(entries.len());
+                for (k, v) in entries {
+                    let Some(id) = self.text(k, "an option id") else {
+                        continue;
+                    };
+                    let Some(label) = self.text(v, "an option's label") else {
+                        continue;
+                    };
+                    pairs.push((nfc(&id), label));
+                    nodes.push(v);
+                }
+                self.check_option_labels(input, &pairs, &nodes);
+                Some(OptionsDecl::Labelled(pairs))
+            }
+            _ => {
+                self.err_at(
+                    Code::WrongType,
+                    n,
+                    format!(
+                        "`options` must be a list of option ids (`[a, b]`) or a mapping of each option id to its label (`{{ a: Label A, b: Label B }}`), but this is {}",
+                        n.describe()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Empty labels, labels used twice, labels that are another option's id.
+    fn check_option_labels(&mut self, input: &str, pairs: &[(String, String)], nodes: &[&Node]) {
+        let keys: Vec<String> = pairs.iter().map(|(_, l)| label_key(l)).collect();
+        for (i, ((id, label), key)) in pairs.iter().zip(&keys).enumerate() {
+            let Some(&node) = nodes.get(i) else {
+                continue;
+            };
+            if key.is_empty() {
+                self.err_at(
+                    Code::InvalidInput,
+                    node,
+                    format!("the option `{id}` of input `{input}` has an empty label; write the text people read, e.g. `{id}: Kịp thời`"),
+                );
+                continue;
+            }
+            let first = keys.iter().take(i).position(|k| k == key);
+            if let Some(j) = first {
+                let first_id = pairs.get(j).map_or("", |(id, _)| id.as_str());
+                let mut d = self
+                    .diagnostic(
+                        Code::InvalidInput,
+                        node.pos,
+                        format!("input `{input}`: the options `{first_id}` and `{id}` have the same label `{label}`; give each option its own label"),
+                    );
+                if let Some(end) = end_of(node) {
+                    d = d.with_end(end);
+                }
+                if let Some(f) = nodes.get(j) {
+                    d = d.with_label(Label::new(self.file, f.pos, "first used here"));
+                }
+                self.push(d);
+                continue;
+            }
+            if let Some((other, _)) = pairs
+                .iter()
+                .find(|(other, _)| other != id && *other == *key)
+            {
+                let mut d = self
+                    .diagnostic(
+                        Code::InvalidInput,
+                        node.pos,
+                        format!("input `{input}`: the label `{label}` of option `{id}` is the id of the option `{other}`; data giving `{other}` would be ambiguous"),
+                    )
+                    .with_help("change the label, or the option id");
+                if let Some(end) = end_of(node) {
+                    d = d.with_end(end);
+                }
+                self.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::error::Code;
+    use crate::inputs::RawValue;
+    use crate::{Ruleset, Unit};
+
+    /// A ruleset with one choice input `c` declared as `decl`, priced by a `levels` rule.
+    fn with_options(options: &str, points: &str) -> String {
+        format!(
+            "format: cchc/1\nid: t\nversion: \"1\"\ntitle: T\ntotal: 2\ninputs:\n  c: {{ type: choice, label: Báo cáo, options: {options} }}\ncriteria:\n  - {{ id: \"1\", title: A, max: 2, rule: {{ levels: {{ input: c, points: {points} }} }} }}\n"
+        )
+    }
+
+    fn errors(text: &str) -> Vec<(Code, u32, u32)> {
+        match Ruleset::from_yaml_str(text, "t.yaml") {
+            Ok(_) => panic!("expected a refusal:\n{text}"),
+            Err(e) => e
+                .diagnostics()
+                .iter()
+                .map(|d| (d.code, d.line, d.column))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn options_as_a_map_keep_their_order_and_labels() {
+        let text = with_options(
+            "{ kip_thoi: Kịp thời, cham: Chậm, khong: Không ban hành }",
+            "{ kip_thoi: 2, cham: 1, khong: 0 }",
+        );
+        let rs = Ruleset::from_yaml_str(&text, "t.yaml").unwrap();
+        let info = rs.inputs();
+        let c = &info[0];
+        assert_eq!(
+            c.options.as_deref(),
+            Some(&["kip_thoi".to_string(), "cham".into(), "khong".into()][..])
+        );
+        let labels = c.option_labels.as_ref().unwrap();
+        assert_eq!(labels["kip_thoi"], "Kịp thời");
+        assert_eq!(labels["khong"], "Không ban hành");
+        // The list form has no labels, and its JSON has no `option_labels` key.
+        let plain = Ruleset::from_yaml_str(
+            &with_options("[kip_thoi, cham]", "{ kip_thoi: 2, cham: 1 }"),
+            "t.yaml",
+        )
+        .unwrap();
+        assert_eq!(plain.inputs()[0].option_labels, None);
+        let json = serde_json::to_string(&plain.inputs()).unwrap();
+        assert!(!json.contains("option_labels"), "{json}");
+        let json = serde_json::to_string(&rs.inputs()).unwrap();
+        assert!(
+            json.contains(r#""option_labels":{"cham":"Chậm","#),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn labels_are_part_of_the_fingerprint_and_so_is_the_order() {
+        let fp = |o: &str| {
+            Ruleset::from_yaml_str(&with_options(o, "{ a: 2, b: 1 }"), "t.yaml")
+                .unwrap()
+                .fingerprint()
+                .to_string()
+        };
+        let list = fp("[a, b]");
+        let map = fp("{ a: Một, b: Hai }");
+        assert_ne!(list, map);
+        assert_ne!(map, fp("{ a: Một, b: Ba }"));
+        assert_ne!(map, fp("{ b: Hai, a: Một }"));
+        assert_ne!(list, fp("[b, a]"));
+        // Layout does not count.
+        assert_eq!(map, fp("{a: Một,   \"b\": Hai}"));
+    }
+
+    #[test]
+    fn bad_labels_are_located() {
+        // Line 7 is the input's line.
+        let text = with_options("{ a: Chậm, b: Chậm }", "{ a: 2, b: 1 }");
+        let line7 = text.lines().nth(6).unwrap();
+        let second = line7.rfind("Chậm").unwrap();
+        let errs = errors(&text);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        let (code, line, column) = errs[0];
+        assert_eq!((code, line), (Code::InvalidInput, 7));
+        // The second use is reported (columns count characters).
+        assert_eq!(
+            column as usize,
+            line7.get(..second).unwrap().chars().count() + 1
+        );
+        // The same label after NFC and trimming is the same label.
+        let errs = errors(&with_options(
+            "{ a: \"Chậm\", b: \" Cha\u{323}\u{302}m \" }",
+            "{ a: 2, b: 1 }",
+        ));
+        assert_eq!(
+            errs.iter().map(|e| e.0).collect::<Vec<_>>(),
+            [Code::InvalidInput]
+        );
+        // An empty label.
+        let errs = errors(&with_options("{ a: \"\", b: B }", "{ a: 2, b: 1 }"));
+        assert_eq!(
+            errs.iter().map(|e| e.0).collect::<Vec<_>>(),
+            [Code::InvalidInput]
+        );
+        // A null label is a wrong type.
+        let errs = errors(&with_options("{ a: , b: B }", "{ a: 2, b: 1 }"));
+        assert!(errs.iter().any(|e| e.0 == Code::WrongType), "{errs:?}");
+        // Neither a list nor a mapping.
+        let errs = errors(&with_options("a", "{ a: 2 }"));
+        assert!(errs.iter().any(|e| e.0 == Code::WrongType), "{errs:?}");
+    }
+
+    #[test]
+    fn a_label_that_is_another_options_id_is_refused() {
+        let errs = errors(&with_options("{ a: b, b: Hai }", "{ a: 2, b: 1 }"));
+        assert_eq!(
+            errs.iter().map(|e| e.0).collect::<Vec<_>>(),
+            [Code::InvalidInput]
+        );
+        // Its own id is harmless.
+        assert!(
+            Ruleset::from_yaml_str(
+                &with_options("{ a: a, b: Hai }", "{ a: 2, b: 1 }"),
+                "t.yaml"
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn defaults_and_worked_cases_may_name_an_option_by_its_label() {
+        let text = "format: cchc/1\nid: t\nversion: \"1\"\ntitle: T\ntotal: 2\ninputs:\n  c: { type: choice, default: Chậm, options: { kip_thoi: Kịp thời, cham: Chậm } }\ncriteria:\n  - { id: \"1\", title: A, max: 2, rule: { levels: { input: c, points: { kip_thoi: 2, cham: 1 } } } }\ntests:\n  - { name: nhãn, values: { c: Kịp thời }, expect: { total: 2 } }\n  - { name: mặc định, values: {}, expect: { total: 1 } }\n";
+        let rs = Ruleset::from_yaml_str(text, "t.yaml").unwrap();
+        assert!(
+            rs.run_tests().iter().all(|t| t.passed()),
+            "{:?}",
+            rs.run_tests()
+        );
+        assert_eq!(
+            rs.inputs()[0].default,
+            Some(crate::InputDefault::Choice("cham".into()))
+        );
+        // A default naming no option is still `unknown_option`.
+        let bad = text.replace("default: Chậm", "default: Muộn");
+        assert_eq!(
+            errors(&bad).iter().map(|e| e.0).collect::<Vec<_>>(),
+            [Code::UnknownOption]
+        );
+    }
+
+    #[test]
+    fn data_may_give_an_option_by_its_label() {
+        let rs = Ruleset::from_yaml_str(
+            &with_options(
+                "{ kip_thoi: Kịp thời, cham: Chậm, khong: Không ban hành }",
+                "{ kip_thoi: 2, cham: 1, khong: 0 }",
+            ),
+            "t.yaml",
+        )
+        .unwrap();
+        let score = |v: RawValue| {
+            let r = rs.score(&Unit::new("u").with_value("c", v));
+            (
+                r.status.as_str(),
+                r.total,
+                r.errors.iter().map(|e| e.code).collect::<Vec<_>>(),
+            )
+        };
+        let two = rust_decimal::Decimal::TWO;
+        let one = rust_decimal::Decimal::ONE;
+        assert_eq!(
+            score(RawValue::Text("kip_thoi".into())),
+            ("complete", two, vec![])
+        );
+        assert_eq!(
+            score(RawValue::Text("Kịp thời".into())),
+            ("complete", two, vec![])
+        );
+        // NFD and surrounding spaces: the same label.
+        assert_eq!(
+            score(RawValue::Text(" Cha\u{323}\u{302}m ".into())),
+            ("complete", one, vec![])
+        );
+        assert_eq!(
+            score(RawValue::Cell(" Chậm ".into())),
+            ("complete", one, vec![])
+        );
+        // Labels are case-sensitive, like ids.
+        let (status, _, codes) = score(RawValue::Text("chậm".into()));
+        assert_eq!((status, codes), ("error", vec![Code::UnknownChoice]));
+        let r = rs.score(&Unit::new("u").with_value("c", RawValue::Text("muộn".into())));
+        let msg = r.errors[0].message.to_string();
+        assert!(
+            msg.contains("kip_thoi (Kịp thời), cham (Chậm), khong (Không ban hành)"),
+            "{msg}"
+        );
     }
 }
