@@ -6,6 +6,7 @@ use crate::error::Code;
 use crate::syntax::{NumberError, parse_decimal};
 use crate::text::nfc;
 use crate::types::{InputType, OnMissing};
+use unicode_normalization::UnicodeNormalization;
 
 /// A value as given by a unit, before it is checked against its input's type.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +65,16 @@ pub(crate) struct InputDef {
 /// How an option's label is compared with a value: NFC, trimmed.
 pub(crate) fn label_key(label: &str) -> String {
     nfc(label.trim())
+}
+
+/// True when `label`, trimmed and in NFC, is `key` (an NFC, trimmed text), without allocating.
+fn same_label(label: &str, key: &str) -> bool {
+    let label = label.trim();
+    if label.is_ascii() {
+        label == key
+    } else {
+        label.nfc().eq(key.chars())
+    }
 }
 
 /// Why a value was refused.
@@ -207,7 +218,7 @@ impl InputDef {
         if let Some(i) = self
             .option_labels
             .iter()
-            .position(|l| l.as_deref().is_some_and(|l| label_key(l) == key))
+            .position(|l| l.as_deref().is_some_and(|l| same_label(l, key)))
         {
             return Ok(Some(Value::Choice(i)));
         }
