@@ -254,6 +254,8 @@ export class Ruleset {
   /** Who issued the criteria (`issued_by`), or null. */
   readonly issuedBy: string | null;
   readonly status: RulesetStatus;
+  /** Decimal places of points, totals and the index (`rounding.places`): text shows this many. */
+  readonly places: number;
   inputs(): InputDef[];
   criteria(): CriterionDef[];
   /** Load-time warnings (the ruleset loads and scores; fix them before publishing). */

@@ -112,6 +112,15 @@ function fmt(n) {
   return n.toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 20, useGrouping: false });
 }
 
+/** Points, totals and the index with the ruleset's decimal places (`75,20`), as the engine's texts. */
+function pts(n) {
+  if (n === null || n === undefined) return '—';
+  const places = state.ruleset?.places ?? 0;
+  return n.toLocaleString(state.lang === 'vi' ? 'vi-VN' : 'en-US', {
+    minimumFractionDigits: places, maximumFractionDigits: 20, useGrouping: false,
+  });
+}
+
 /** The static texts of the page (elements marked data-i18n) in the current language. */
 function applyStatic() {
   document.documentElement.lang = state.lang;
@@ -373,7 +382,7 @@ function rescore() {
 }
 
 function setNum(el, n) {
-  el.textContent = fmt(n);
+  el.textContent = pts(n);
   el.dataset.value = n === null || n === undefined ? '' : String(n);
 }
 
@@ -409,7 +418,7 @@ function renderNode(n) {
     h('span', { class: 'node-title', text: n.title }),
     kind ? h('span', { class: `badge kind-${n.kind}`, text: tr(kind) }) : null,
     NODE_STATUS[n.status] ? h('span', { class: `badge st-${n.status}`, text: tr(NODE_STATUS[n.status]) }) : null,
-    h('span', { class: 'node-points', 'data-points': String(n.points) }, `${fmt(n.points)} / ${fmt(n.max)}`));
+    h('span', { class: 'node-points', 'data-points': String(n.points) }, `${pts(n.points)} / ${pts(n.max)}`));
   const details = h('details', { open: state.openIds.has(n.id) },
     summary,
     n.trace ? h('p', { class: 'trace' }, h('strong', { text: `${tr('demo-why')}: ` }), h('span', { class: 'why', text: n.trace })) : null,

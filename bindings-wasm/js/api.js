@@ -244,6 +244,11 @@ export class Ruleset {
     return call(() => this.#inner().status);
   }
 
+  /** The decimal places of points, totals and the index (`rounding.places`, 2 by default). */
+  get places() {
+    return call(() => this.#inner().places);
+  }
+
   /** The data dictionary: one entry per declared input, in file order. */
   inputs() {
     return JSON.parse(call(() => this.#inner().inputsJson()));

@@ -156,6 +156,12 @@ impl WasmRuleset {
         self.inner.status().as_str().to_string()
     }
 
+    /// The decimal places of points, totals and the index (`rounding.places`).
+    #[wasm_bindgen(getter)]
+    pub fn places(&self) -> u32 {
+        self.inner.places()
+    }
+
     /// The data dictionary as JSON text.
     #[wasm_bindgen(js_name = inputsJson)]
     pub fn inputs_json(&self) -> Result<String, JsValue> {

@@ -128,7 +128,8 @@ async function fill(page, unit, inputs) {
   }
 }
 
-const vi = (n) => n.toLocaleString('vi-VN', { maximumFractionDigits: 20, useGrouping: false });
+/** A figure as the page writes it in Vietnamese: decimal comma, at least the ruleset's places. */
+const vi = (n, places) => n.toLocaleString('vi-VN', { minimumFractionDigits: places, maximumFractionDigits: 20, useGrouping: false });
 
 async function shown(page) {
   return page.evaluate(() => ({
@@ -185,7 +186,9 @@ test('the demo page scores a shipped ruleset as the engine does', async () => {
 
   let got = await shown(page);
   assert.equal(got.index, String(expected.index));
-  assert.equal(got.indexText, vi(expected.index));
+  assert.equal(got.indexText, vi(expected.index, rs.places));
+  assert.equal(await page.textContent('#max'), vi(expected.max, rs.places));
+  assert.match(await page.textContent('#max'), /^\d+,\d{2}$/); // 100,00 with places 2
   assert.equal(got.total, String(expected.total));
   assert.equal(got.max, String(expected.max));
   assert.equal(got.grade, expected.grade.id);

@@ -198,7 +198,7 @@ test('the demo texts: the same ids in both languages, Vietnamese with its diacri
   assert.notEqual(en['demo-banner'], vi['demo-banner']);
 });
 
-test('ruleset information for the page: issued_by and status', () => {
+test('ruleset information for the page: issued_by, status, places', () => {
   assert.equal(rs.issuedBy, 'UBND huyện Thạch Thất');
   assert.equal(rs.status, 'illustrative');
   const r = rs.score(UNIT);
@@ -207,6 +207,9 @@ test('ruleset information for the page: issued_by and status', () => {
   const plain = Ruleset.fromYaml('format: cchc/1\nid: t\nversion: "1"\ntitle: T\ntotal: 1\ninputs:\n  kh: { type: bool }\ncriteria:\n  - { id: "1", title: K, max: 1, rule: { check: kh } }\n');
   assert.equal(plain.issuedBy, null);
   assert.equal(plain.status, 'draft');
+  assert.equal(plain.places, 2); // the default
+  const one = Ruleset.fromYaml('format: cchc/1\nid: t\nversion: "1"\ntitle: T\ntotal: 1\nrounding: { places: 1 }\ninputs:\n  kh: { type: bool }\ncriteria:\n  - { id: "1", title: K, max: 1, rule: { check: kh } }\n');
+  assert.equal(one.places, 1);
 });
 
 test('explain and html: one unit, from an object or JSON text', () => {
