@@ -250,3 +250,24 @@ test('explanations in Vietnamese have no English sentence; in English they do', 
   assert.match(rs.explain(UNIT, { lang: 'en' }), /92\.5/);
   assert.notEqual(rs.html(UNIT), rs.html(UNIT, { lang: 'en' }));
 });
+
+test('related places (labels) of a load error in both languages', () => {
+  const dup = SPEC_EXAMPLE.replace('id: "1.2"', 'id: "1.1"');
+  assert.notEqual(dup, SPEC_EXAMPLE);
+  const vi = thrown(() => Ruleset.fromYaml(dup, 'dup.yaml'));
+  const en = thrown(() => Ruleset.fromYaml(dup, { origin: 'dup.yaml', lang: 'en' }));
+  const first = vi.errors.find((d) => d.code === 'duplicate_id');
+  assert.ok(first, vi.errors.map((d) => d.code).join(', '));
+  assert.ok(first.labels.length > 0);
+  assert.equal(typeof first.labels[0].message, 'string');
+  assert.ok(first.labels[0].message.length > 0);
+  assert.deepEqual(withoutTexts(vi.errors), withoutTexts(en.errors));
+});
+
+test('before the module is there: a message in the language asked', async () => {
+  // A second instance of the wrapper, never given the module.
+  const fresh = await import(`../js/api.js?uninitialised=${Date.now()}`);
+  assert.throws(() => fresh.Ruleset.fromYaml(SPEC_EXAMPLE), /chưa được khởi tạo: hãy gọi `await init\(\)`/);
+  assert.throws(() => fresh.Ruleset.fromYaml(SPEC_EXAMPLE, { lang: 'en' }), /not initialised yet: `await init\(\)` first/);
+  assert.throws(() => fresh.messages('en'), /not initialised yet/);
+});
