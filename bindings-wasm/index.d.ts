@@ -37,9 +37,34 @@ export type DataCode =
  */
 export type Code = LoadCode | UnitCode | DataCode | WarningCode | 'internal';
 
+/**
+ * The language of the texts a call writes (messages, help, traces, explanations, HTML):
+ * Vietnamese (the default) or English. Tags such as `vi-VN` or `en-US` are accepted; any other
+ * throws a `RangeError` (`unknown language …`, the CLI's message). Codes, numbers and `why` are
+ * the same in every language.
+ */
+export type Lang = 'vi' | 'en' | (string & {});
+
+/** The `lang` option of every call that writes text. */
+export interface LangOptions {
+  /** `'vi'` (default) or `'en'`. */
+  lang?: Lang;
+}
+
+/**
+ * A text as data, the same in every language: a message id of the catalogue
+ * (`core/locales/{vi,en}/*.ftl`) and its named arguments (numbers exact, identifiers as text,
+ * nested messages as objects).
+ */
+export interface Why {
+  id: string;
+  args: Record<string, unknown>;
+}
+
 /** One problem, with where it is. `line`/`column` are 1-based, 0 when not tied to a place. */
 export interface Diagnostic {
   code: Code;
+  /** In the language of the call. */
   message: string;
   file: string;
   line: number;
@@ -48,7 +73,7 @@ export interface Diagnostic {
   end_line: number;
   end_column: number;
   criterion: string | null;
-  /** How to fix it, when the message does not already say. */
+  /** How to fix it, when the message does not already say (language of the call). */
   help: string | null;
   /** Related places, e.g. where a duplicated id was first defined. */
   labels: Label[];
@@ -61,6 +86,7 @@ export interface Label {
   column: number;
   end_line: number;
   end_column: number;
+  /** In the language of the call. */
   message: string;
 }
 
@@ -75,7 +101,8 @@ export class CchcError extends Error {
   readonly criterion: string | null;
   /** Every problem found (a ruleset reports all of them, not only the first). */
   readonly errors: Diagnostic[];
-  constructor(errors: Partial<Diagnostic>[], options?: { cause?: unknown });
+  /** `options.lang` is the language of the summary added to the message (`(và 2 lỗi khác)`). */
+  constructor(errors: Partial<Diagnostic>[], options?: { cause?: unknown; lang?: Lang });
 }
 
 export type InputType = 'bool' | 'count' | 'percent' | 'number' | 'choice';
@@ -131,7 +158,10 @@ export type NodeStatus = 'scored' | 'not_applicable' | 'missing' | 'error';
 export interface Issue {
   criterion: string | null;
   code: UnitCode;
+  /** In the language of the call. */
   message: string;
+  /** How to fix it (language of the call), when there is more to say. */
+  help?: string;
 }
 
 export interface NodeResult {
@@ -142,8 +172,10 @@ export interface NodeResult {
   /** The node's max after exclusions (0 for an excluded node). */
   max: number;
   status: NodeStatus;
-  /** Why the node scored what it did, in words. */
+  /** Why the node scored what it did, in words (the language of the call). */
   trace: string;
+  /** Why, as data: the same in every language (render it with the catalogue, not by parsing `trace`). */
+  why: Why;
   self_assessed?: number;
   delta?: number;
   children?: NodeResult[];
@@ -189,39 +221,69 @@ export interface BatchResult {
   ranking: RankEntry[];
 }
 
-export interface BatchOptions {
+export interface BatchOptions extends LangOptions {
   /** Rank each `kind` on its own. */
   groupByKind?: boolean;
 }
+
+/** Options of the JSON twins given as one object. */
+export interface TwinOptions extends BatchOptions {
+  /** The data's name in error messages. */
+  origin?: string;
+}
+
+/** How far a ruleset's figures may be relied on (`status:` of the rule file; `draft` when absent). */
+export type RulesetStatus = 'official' | 'draft' | 'illustrative';
 
 export type DataFormat = 'json' | 'yaml' | 'csv';
 
 /** A loaded, validated and compiled ruleset (bộ tiêu chí, format `cchc/1`). */
 export class Ruleset {
   private constructor();
-  /** Loads a ruleset from YAML (or JSON) text; throws a CchcError listing every problem. */
-  static fromYaml(text: string, origin?: string): Ruleset;
+  /**
+   * Loads a ruleset from YAML (or JSON) text; throws a CchcError listing every problem, its
+   * texts in `options.lang`.
+   */
+  static fromYaml(text: string, origin?: string, options?: LangOptions): Ruleset;
+  static fromYaml(text: string, options: LangOptions & { origin?: string }): Ruleset;
   readonly id: string;
   readonly version: string;
   readonly title: string;
-  /** `sha256:…` hash of the ruleset's meaning. */
+  /** `sha256:…` hash of the ruleset's meaning (shown to people as "mã kiểm tra"). */
   readonly fingerprint: string;
+  /** Who issued the criteria (`issued_by`), or null. */
+  readonly issuedBy: string | null;
+  readonly status: RulesetStatus;
+  /** Decimal places of points, totals and the index (`rounding.places`): text shows this many. */
+  readonly places: number;
   inputs(): InputDef[];
   criteria(): CriterionDef[];
   /** Load-time warnings (the ruleset loads and scores; fix them before publishing). */
-  warnings(): Diagnostic[];
-  /** Scores one unit (converted through JSON, so 3.7 stays 3.7). */
-  score(unit: UnitData): UnitResult;
+  warnings(options?: LangOptions): Diagnostic[];
+  /** Scores one unit (converted through JSON, so 3.7 stays 3.7); texts in `options.lang`. */
+  score(unit: UnitData, options?: LangOptions): UnitResult;
   /** Scores one unit given as JSON text; returns JSON text with exact numbers. */
-  scoreJson(jsonText: string, origin?: string): string;
+  scoreJson(jsonText: string, origin?: string, options?: LangOptions): string;
+  scoreJson(jsonText: string, options: LangOptions & { origin?: string }): string;
+  /**
+   * Scores one unit and explains the result in words, one line per criterion (points / max,
+   * status, why), then its errors and warnings: the text of `cchc score --explain`.
+   */
+  explain(unit: UnitData | string, options?: LangOptions & { origin?: string }): string;
+  /** Scores one unit; the result as an HTML table (e.g. for a notebook or a report). */
+  html(unit: UnitData | string, options?: LangOptions & { origin?: string }): string;
+  /** Scores and ranks a batch; every unit in one HTML table with its rank. */
+  batchHtml(units: UnitData[] | { units: UnitData[] } | string, options?: TwinOptions): string;
   /** Scores and ranks a batch: an array of units or `{units: [...]}`. */
   scoreMany(units: UnitData[] | { units: UnitData[] }, options?: BatchOptions): BatchResult;
   /** As `scoreMany`, JSON text in and out (exact numbers). */
-  scoreManyJson(jsonText: string, groupByKind?: boolean, origin?: string): string;
+  scoreManyJson(jsonText: string, groupByKind?: boolean, origin?: string, options?: LangOptions): string;
+  scoreManyJson(jsonText: string, options: TwinOptions): string;
   /** Scores a data file's text: JSON, YAML or CSV (`,` `;` or tab; decimal commas allowed). */
-  scoreText(text: string, format: DataFormat, options?: BatchOptions & { origin?: string }): BatchResult;
+  scoreText(text: string, format: DataFormat, options?: TwinOptions): BatchResult;
   /** As `scoreText`, returning JSON text (exact numbers). */
-  scoreTextJson(text: string, format: DataFormat, groupByKind?: boolean, origin?: string): string;
+  scoreTextJson(text: string, format: DataFormat, groupByKind?: boolean, origin?: string, options?: LangOptions): string;
+  scoreTextJson(text: string, format: DataFormat, options: TwinOptions): string;
   /** Releases the WebAssembly memory now (otherwise the garbage collector does it). */
   free(): void;
   // At run time also `[Symbol.dispose]()` (calls `free()`) where the platform has Symbol.dispose.
@@ -231,6 +293,8 @@ export class Ruleset {
 export function codes(): Code[];
 /** The engine's version. */
 export function engineVersion(): string;
+/** The demo page's texts in a language: `{ id: text }` for every `demo-` message of the catalogue. */
+export function messages(lang?: Lang): Record<string, string>;
 /** JSON text of a plain value as the package sends it to the engine. */
 export function toJsonText(value: unknown): string;
 

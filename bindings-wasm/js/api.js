@@ -5,34 +5,69 @@
 // objects. No scoring logic lives here.
 
 let raw = null;
+// Texts prepared when the module is set, for when it can no longer be called (after an internal
+// error): `js-internal` and `js-engine-stopped` in both languages, their argument marked by HOLE.
+const HOLE = '\u0001';
+let prepared = null;
 
 /** @internal Called once by the entry point after the WebAssembly module is instantiated. */
 export function _setBindings(bindings) {
   raw = bindings;
+  prepared = {};
+  for (const id of ['js-internal', 'js-engine-stopped']) {
+    for (const lang of ['vi', 'en']) {
+      prepared[`${id}/${lang}`] = bindings.jsText(id, JSON.stringify({ error: HOLE }), lang) ?? null;
+    }
+  }
 }
 
-function bindings() {
+// The one text the catalogue cannot give: the module is not there yet.
+const NOT_INITIALISED = {
+  vi: 'cchc-wasm chưa được khởi tạo: hãy gọi `await init()` trước (trong trình duyệt)',
+  en: 'cchc-wasm is not initialised yet: `await init()` first (browser entry point)',
+};
+
+function bindings(lang) {
   if (raw === null) {
-    throw new Error('cchc-wasm is not initialised yet: `await init()` first (browser entry point)');
+    throw new Error(NOT_INITIALISED[lang === 'en' ? 'en' : 'vi']);
   }
   return raw;
+}
+
+/**
+ * The language an options object asks for: `'vi'` (the default) or `'en'`; an unknown one throws
+ * a RangeError with the CLI's message. Tags such as `vi-VN` or `en-US` are accepted.
+ */
+function langOf(options) {
+  const tag = options?.lang;
+  if (tag === undefined || tag === null) return 'vi';
+  if (tag === 'vi' || tag === 'en') return tag;
+  return bindings().parseLang(String(tag));
+}
+
+/** A text of the JavaScript layer from the catalogue (`js-` messages of bindings.ftl). */
+function text(id, args, lang) {
+  const s = raw === null || broken !== null ? null : raw.jsText(id, JSON.stringify(args ?? {}), lang);
+  return s ?? `${id} ${JSON.stringify(args ?? {})}`;
 }
 
 /**
  * An error from the engine: a ruleset that does not load, data that cannot be read, or (never
  * expected) an internal failure. `code`, `file`, `line`, `column`, `criterion` and `message`
  * describe the first problem; `errors` lists every one (each also with `end_line`,
- * `end_column`, `help` and related `labels`).
+ * `end_column`, `help` and related `labels`). Texts are in the language of the call
+ * (`options.lang`, Vietnamese by default); codes are the same in every language.
  */
 export class CchcError extends Error {
   constructor(errors, options) {
+    const lang = options?.lang === 'en' ? 'en' : 'vi';
     const list = Array.isArray(errors) && errors.length > 0
       ? errors.map(normaliseDiagnostic)
-      : [normaliseDiagnostic({ code: 'internal', message: 'unknown error' })];
+      : [normaliseDiagnostic({ code: 'internal', message: text('js-unknown-error', {}, lang) })];
     const first = list[0];
     const where = first.file ? `${first.file}:${first.line}:${first.column}: ` : '';
-    const more = list.length > 1 ? ` (and ${list.length - 1} more problem(s))` : '';
-    super(`${where}${first.message} [${first.code}]${more}`, options);
+    const more = list.length > 1 ? ` ${text('js-more-problems', { count: list.length - 1 }, lang)}` : '';
+    super(`${where}${first.message} [${first.code}]${more}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CchcError';
     this.code = first.code;
     this.file = first.file;
@@ -61,14 +96,16 @@ function normaliseDiagnostic(d) {
 
 const INTERNAL = /^cchc internal error/;
 
-function toCchcError(e) {
+function toCchcError(e, lang) {
   if (e instanceof CchcError) return e;
   if (e instanceof Error && e.name === 'CchcError' && Array.isArray(e.diagnostics)) {
-    return new CchcError(e.diagnostics);
+    return new CchcError(e.diagnostics, { lang });
   }
   const trap = typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
   if (trap || (e instanceof Error && INTERNAL.test(e.message))) {
-    return new CchcError([{ code: 'internal', message: String(e.message) }], { cause: e });
+    // The module cannot be trusted any more: its texts were prepared beforehand.
+    broken = String(e.message);
+    return new CchcError([{ code: 'internal', message: preparedText('js-internal', lang) }], { cause: e, lang });
   }
   return e;
 }
@@ -76,22 +113,25 @@ function toCchcError(e) {
 // After an internal failure (a panic or a trap) the module's state cannot be trusted: Rust's
 // panic count stays raised, locks may be poisoned, memory may have leaked. Rather than risk a
 // wrong score, every later call throws until the module is loaded again (a page reload, a new
-// process).
+// process). Its message was prepared from the catalogue when the module was set.
 let broken = null;
 
-function call(f) {
-  if (broken !== null) {
-    throw new CchcError([{
-      code: 'internal',
-      message: `the engine stopped after an internal error and must be loaded again (reload the page or restart the process); the error was: ${broken}`,
-    }]);
-  }
+/** A prepared text with the internal error in its place. */
+function preparedText(id, lang) {
+  const template = prepared?.[`${id}/${lang}`];
+  return template ? template.replace(HOLE, () => broken) : broken;
+}
+
+function stopped(lang) {
+  return new CchcError([{ code: 'internal', message: preparedText('js-engine-stopped', lang) }], { lang });
+}
+
+function call(f, lang = 'vi') {
+  if (broken !== null) throw stopped(lang);
   try {
     return f();
   } catch (e) {
-    const err = toCchcError(e);
-    if (err instanceof CchcError && err.code === 'internal') broken = err.errors[0].message;
-    throw err;
+    throw toCchcError(e, lang);
   }
 }
 
@@ -119,14 +159,33 @@ export function toJsonText(value) {
   return marked ? text.replace(MARKED, '$1') : text;
 }
 
-function checkString(value, what) {
+function checkString(value, what, lang) {
   if (typeof value !== 'string') {
-    throw new TypeError(`${what} must be a string, not ${value === null ? 'null' : typeof value}`);
+    const got = value === null ? 'null' : typeof value;
+    throw new TypeError(text('js-not-string', { what, got }, lang));
   }
 }
 
 function origin(o) {
   return o === undefined || o === null ? undefined : String(o);
+}
+
+/** True for an options object given where a positional argument was expected. */
+function isOptions(x) {
+  return x !== null && typeof x === 'object';
+}
+
+/**
+ * The options of the JSON twins, which take positional `groupByKind`/`origin` arguments or, in
+ * their place, one options object.
+ */
+function twinOptions(positional, names) {
+  const i = positional.findIndex(isOptions);
+  const out = i >= 0 ? { ...positional[i] } : {};
+  names.forEach((name, k) => {
+    if ((i < 0 || k < i) && positional[k] !== undefined) out[name] = positional[k];
+  });
+  return out;
 }
 
 const TOKEN = Symbol('cchc-wasm.Ruleset');
@@ -137,19 +196,25 @@ export class Ruleset {
 
   /** @internal Use `Ruleset.fromYaml`. */
   constructor(token, inner) {
-    if (token !== TOKEN) throw new TypeError('use Ruleset.fromYaml(text) to load a ruleset');
+    if (token !== TOKEN) throw new TypeError(text('js-use-from-yaml', {}, 'vi'));
     this.#raw = inner;
   }
 
-  /** Loads a ruleset from YAML (or JSON) text. Throws a CchcError listing every problem. */
-  static fromYaml(text, originName) {
-    checkString(text, 'the ruleset text');
-    const inner = call(() => bindings().RawRuleset.fromYaml(text, origin(originName)));
+  /**
+   * Loads a ruleset from YAML (or JSON) text. Throws a CchcError listing every problem, its
+   * texts in `options.lang` (`'vi'` by default, or `'en'`). `originName` may be given in the
+   * options instead: `fromYaml(text, { origin, lang })`.
+   */
+  static fromYaml(text, originName, options) {
+    const opts = isOptions(originName) ? originName : { ...options, origin: originName ?? options?.origin };
+    const lang = langOf(opts);
+    checkString(text, 'ruleset', lang);
+    const inner = call(() => bindings(lang).RawRuleset.fromYaml(text, origin(opts.origin), lang), lang);
     return new Ruleset(TOKEN, inner);
   }
 
-  #inner() {
-    if (this.#raw === null) throw new Error('this Ruleset has been freed');
+  #inner(lang = 'vi') {
+    if (this.#raw === null) throw new Error(text('js-freed', {}, lang));
     return this.#raw;
   }
 
@@ -169,6 +234,21 @@ export class Ruleset {
     return call(() => this.#inner().fingerprint);
   }
 
+  /** Who issued the criteria (`issued_by` of the file), or null. */
+  get issuedBy() {
+    return call(() => this.#inner().issuedBy) ?? null;
+  }
+
+  /** `'official'`, `'draft'` (also when the file does not say) or `'illustrative'`. */
+  get status() {
+    return call(() => this.#inner().status);
+  }
+
+  /** The decimal places of points, totals and the index (`rounding.places`, 2 by default). */
+  get places() {
+    return call(() => this.#inner().places);
+  }
+
   /** The data dictionary: one entry per declared input, in file order. */
   inputs() {
     return JSON.parse(call(() => this.#inner().inputsJson()));
@@ -176,10 +256,12 @@ export class Ruleset {
 
   /**
    * Load-time warnings: diagnostics with a code (`unreachable_band`, `invalid_date`,
-   * `grade_out_of_range`, `suspicious_id`), place, help and related labels; `[]` for a clean file.
+   * `grade_out_of_range`, `suspicious_id`), place, help and related labels; `[]` for a clean
+   * file. Texts in `options.lang`.
    */
-  warnings() {
-    return JSON.parse(call(() => this.#inner().warningsJson()));
+  warnings(options = {}) {
+    const lang = langOf(options);
+    return JSON.parse(call(() => this.#inner(lang).warningsJson(lang), lang));
   }
 
   /** The criteria tree (ids, titles, kinds, max, rule kinds, children). */
@@ -188,37 +270,73 @@ export class Ruleset {
   }
 
   /** Scores one unit `{id, name?, kind?, values, not_applicable?, self_assessed?}`. */
-  score(unit) {
-    return JSON.parse(this.scoreJson(toJsonText(unit)));
+  score(unit, options = {}) {
+    return JSON.parse(this.scoreJson(toJsonText(unit), options));
   }
 
-  /** Scores one unit given as JSON text; returns the result as JSON text (exact numbers). */
-  scoreJson(jsonText, originName) {
-    checkString(jsonText, 'the unit JSON text');
-    return call(() => this.#inner().scoreJson(jsonText, origin(originName)));
+  /**
+   * Scores one unit given as JSON text; returns the result as JSON text (exact numbers).
+   * `scoreJson(text, origin?, options?)` or `scoreJson(text, { origin, lang })`.
+   */
+  scoreJson(jsonText, ...rest) {
+    const opts = twinOptions(rest, ['origin']);
+    const lang = langOf(opts);
+    checkString(jsonText, 'unit-json', lang);
+    return call(() => this.#inner(lang).scoreJson(jsonText, origin(opts.origin), lang), lang);
+  }
+
+  /** Scores one unit and explains its result in words, one line per criterion (`options.lang`). */
+  explain(unit, options = {}) {
+    const lang = langOf(options);
+    const jsonText = typeof unit === 'string' ? unit : toJsonText(unit);
+    return call(() => this.#inner(lang).explain(jsonText, origin(options?.origin), lang), lang);
+  }
+
+  /** Scores one unit; its result as an HTML table (`options.lang`), e.g. for a notebook. */
+  html(unit, options = {}) {
+    const lang = langOf(options);
+    const jsonText = typeof unit === 'string' ? unit : toJsonText(unit);
+    return call(() => this.#inner(lang).unitHtml(jsonText, origin(options?.origin), lang), lang);
+  }
+
+  /** Scores and ranks a batch; the results as one HTML table with their ranks (`options.lang`). */
+  batchHtml(units, options = {}) {
+    const lang = langOf(options);
+    const jsonText = typeof units === 'string' ? units : toJsonText(units);
+    return call(() => this.#inner(lang).batchHtml(jsonText, Boolean(options?.groupByKind), origin(options?.origin), lang), lang);
   }
 
   /** Scores a batch (an array of units, or `{units: [...]}`) and ranks it. */
   scoreMany(units, options = {}) {
-    return JSON.parse(this.scoreManyJson(toJsonText(units), Boolean(options?.groupByKind)));
+    return JSON.parse(this.scoreManyJson(toJsonText(units), { ...options, groupByKind: Boolean(options?.groupByKind) }));
   }
 
-  /** Scores a batch given as JSON text; returns `{results, ranking}` as JSON text. */
-  scoreManyJson(jsonText, groupByKind = false, originName) {
-    checkString(jsonText, 'the units JSON text');
-    return call(() => this.#inner().scoreManyJson(jsonText, Boolean(groupByKind), origin(originName)));
+  /**
+   * Scores a batch given as JSON text; returns `{results, ranking}` as JSON text.
+   * `scoreManyJson(text, groupByKind?, origin?, options?)` or `scoreManyJson(text, { groupByKind, origin, lang })`.
+   */
+  scoreManyJson(jsonText, ...rest) {
+    const opts = twinOptions(rest, ['groupByKind', 'origin']);
+    const lang = langOf(opts);
+    checkString(jsonText, 'units-json', lang);
+    return call(() => this.#inner(lang).scoreManyJson(jsonText, Boolean(opts.groupByKind), origin(opts.origin), lang), lang);
   }
 
   /** Scores a data file's text (`format`: 'json', 'yaml' or 'csv'); returns `{results, ranking}`. */
   scoreText(text, format, options = {}) {
-    return JSON.parse(this.scoreTextJson(text, format, Boolean(options?.groupByKind), options?.origin));
+    return JSON.parse(this.scoreTextJson(text, format, { ...options, groupByKind: Boolean(options?.groupByKind) }));
   }
 
-  /** As `scoreText`, returning JSON text. */
-  scoreTextJson(text, format, groupByKind = false, originName) {
-    checkString(text, 'the data text');
-    checkString(format, 'the data format');
-    return call(() => this.#inner().scoreTextJson(text, format, Boolean(groupByKind), origin(originName)));
+  /**
+   * As `scoreText`, returning JSON text. `scoreTextJson(text, format, groupByKind?, origin?,
+   * options?)` or `scoreTextJson(text, format, { groupByKind, origin, lang })`.
+   */
+  scoreTextJson(dataText, format, ...rest) {
+    const opts = twinOptions(rest, ['groupByKind', 'origin']);
+    const lang = langOf(opts);
+    checkString(dataText, 'data', lang);
+    checkString(format, 'format', lang);
+    return call(() => this.#inner(lang).scoreTextJson(dataText, format, Boolean(opts.groupByKind), origin(opts.origin), lang), lang);
   }
 
   /** Releases the WebAssembly memory now (otherwise the garbage collector does it). */
@@ -235,6 +353,15 @@ if (typeof Symbol.dispose === 'symbol') {
   Ruleset.prototype[Symbol.dispose] = function dispose() {
     this.free();
   };
+}
+
+/**
+ * The demo page's texts in `lang` (`'vi'` by default, or `'en'`): `{ id: text }` for every
+ * `demo-` message of the catalogue.
+ */
+export function messages(lang = 'vi') {
+  const l = langOf({ lang });
+  return JSON.parse(call(() => bindings(l).messagesJson(l), l));
 }
 
 /** Every stable problem code the engine uses (the same in Rust, Python and JavaScript). */

@@ -2,7 +2,7 @@
 import wbgInit, * as raw from '../pkg/cchc_wasm.js';
 import { _setBindings } from './api.js';
 
-export { CchcError, Ruleset, codes, engineVersion, toJsonText } from './api.js';
+export { CchcError, Ruleset, codes, engineVersion, messages, toJsonText } from './api.js';
 
 let ready = null;
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as raw from '../pkg/cchc_wasm.js';
 import { _setBindings } from './api.js';
 
-export { CchcError, Ruleset, codes, engineVersion, toJsonText } from './api.js';
+export { CchcError, Ruleset, codes, engineVersion, messages, toJsonText } from './api.js';
 
 raw.initSync({ module: readFileSync(new URL('../pkg/cchc_wasm_bg.wasm', import.meta.url)) });
 _setBindings(raw);

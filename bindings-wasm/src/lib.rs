@@ -9,12 +9,19 @@
 //! property: an array of `{code, message, file, line, column, criterion}`, the core's
 //! diagnostics as they are.
 
-use cchc::{BatchOptions, Code, DataFormat, Diagnostic, Error, Pos, Ruleset, Unit};
+use cchc::{
+    BatchOptions, Code, DataFormat, Diagnostic, Error, Lang, Localize, Message, Pos, Ruleset, Unit,
+    UnitResult, msg,
+};
 use wasm_bindgen::prelude::*;
 
 /// The origin name used when the caller gives none.
 const DEFAULT_RULES_ORIGIN: &str = "<ruleset>";
 const DEFAULT_DATA_ORIGIN: &str = "<data>";
+
+/// The demo page's catalogue (the ids of its messages are read from the Vietnamese file; the
+/// catalogue test keeps both languages' ids equal).
+const DEMO_CATALOGUE: &str = include_str!("../../core/locales/vi/demo.ftl");
 
 /// Turns any panic into a thrown JavaScript error (code `internal` in the JS wrapper) instead of
 /// an opaque `unreachable` trap. The core has no panicking paths on input; this is a safety net.
@@ -26,41 +33,56 @@ pub fn start() {
     }));
 }
 
-/// The diagnostics as a JSON array (the core's serialisation).
-fn diagnostics_json(diags: &[Diagnostic]) -> String {
-    serde_json::to_string(diags).unwrap_or_else(|_| "[]".to_string())
+/// The language named by a JavaScript `lang` option: absent means Vietnamese; an unknown tag
+/// is a `RangeError` with the CLI's message.
+fn lang_of(tag: Option<String>) -> Result<Lang, JsValue> {
+    match tag {
+        None => Ok(Lang::Vi),
+        Some(t) => t
+            .parse::<Lang>()
+            .map_err(|e| js_sys::RangeError::new(&e.to_string()).into()),
+    }
 }
 
-/// A JavaScript `Error` named `CchcError` carrying the diagnostics.
-fn js_error(diags: &[Diagnostic]) -> JsValue {
+/// The diagnostics as a JSON array (the core's serialisation, texts in `lang`).
+fn diagnostics_json(diags: &[Diagnostic], lang: Lang) -> String {
+    serde_json::to_string(&diags.in_lang(lang)).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// A JavaScript `Error` named `CchcError` carrying the diagnostics (the JS wrapper turns it into
+/// a `CchcError` object whose message it writes in the same language).
+fn js_error(diags: &[Diagnostic], lang: Lang) -> JsValue {
     let message = match diags.first() {
-        Some(d) if diags.len() > 1 => format!("{d} (and {} more problem(s))", diags.len() - 1),
-        Some(d) => d.to_string(),
-        None => "unknown error".to_string(),
+        Some(d) => d.message.render(lang),
+        None => msg!("js-unknown-error").render(lang),
     };
     let err = js_sys::Error::new(&message);
     err.set_name("CchcError");
-    let list = js_sys::JSON::parse(&diagnostics_json(diags))
+    let list = js_sys::JSON::parse(&diagnostics_json(diags, lang))
         .unwrap_or_else(|_| js_sys::Array::new().into());
     // Setting a property on a fresh Error object cannot fail; ignore the impossible error.
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("diagnostics"), &list);
     err.into()
 }
 
-fn to_js(e: &Error) -> JsValue {
-    js_error(e.diagnostics())
+fn to_js(e: &Error, lang: Lang) -> JsValue {
+    js_error(e.diagnostics(), lang)
 }
 
-fn data_error(code: Code, origin: &str, message: &str) -> JsValue {
-    js_error(&[Diagnostic::new(code, origin, Pos::default(), message)])
+fn data_error(code: Code, origin: &str, message: Message, lang: Lang) -> JsValue {
+    js_error(
+        &[Diagnostic::new(code, origin, Pos::default(), message)],
+        lang,
+    )
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsValue> {
+fn to_json<T: serde::Serialize>(value: &T, lang: Lang) -> Result<String, JsValue> {
     serde_json::to_string(value).map_err(|e| {
         data_error(
             Code::Io,
             "<result>",
-            &format!("cannot write the result as JSON: {e}"),
+            msg!("js-json-failed", error = e.to_string()),
+            lang,
         )
     })
 }
@@ -83,13 +105,19 @@ pub struct WasmRuleset {
 
 #[wasm_bindgen(js_class = RawRuleset)]
 impl WasmRuleset {
-    /// Loads a ruleset from YAML (or JSON) text; throws a `CchcError` listing every problem.
+    /// Loads a ruleset from YAML (or JSON) text; throws a `CchcError` listing every problem,
+    /// its texts in `lang` (`vi` when absent).
     #[wasm_bindgen(js_name = fromYaml)]
-    pub fn from_yaml(text: &str, origin: Option<String>) -> Result<WasmRuleset, JsValue> {
+    pub fn from_yaml(
+        text: &str,
+        origin: Option<String>,
+        lang: Option<String>,
+    ) -> Result<WasmRuleset, JsValue> {
+        let lang = lang_of(lang)?;
         let origin = origin.as_deref().unwrap_or(DEFAULT_RULES_ORIGIN);
         Ruleset::from_yaml_str(text, origin)
             .map(|inner| WasmRuleset { inner })
-            .map_err(|e| to_js(&e))
+            .map_err(|e| to_js(&e, lang))
     }
 
     /// Ruleset id.
@@ -116,55 +144,126 @@ impl WasmRuleset {
         self.inner.fingerprint().to_string()
     }
 
+    /// Who issued the criteria (`issued_by`), when the file says.
+    #[wasm_bindgen(getter, js_name = issuedBy)]
+    pub fn issued_by(&self) -> Option<String> {
+        self.inner.issued_by().map(str::to_string)
+    }
+
+    /// `official`, `draft` or `illustrative`.
+    #[wasm_bindgen(getter)]
+    pub fn status(&self) -> String {
+        self.inner.status().as_str().to_string()
+    }
+
+    /// The decimal places of points, totals and the index (`rounding.places`).
+    #[wasm_bindgen(getter)]
+    pub fn places(&self) -> u32 {
+        self.inner.places()
+    }
+
     /// The data dictionary as JSON text.
     #[wasm_bindgen(js_name = inputsJson)]
     pub fn inputs_json(&self) -> Result<String, JsValue> {
-        to_json(&self.inner.inputs())
+        to_json(&self.inner.inputs(), Lang::Vi)
     }
 
-    /// Load-time warnings (diagnostics) as JSON text.
+    /// Load-time warnings (diagnostics) as JSON text, texts in `lang`.
     #[wasm_bindgen(js_name = warningsJson)]
-    pub fn warnings_json(&self) -> Result<String, JsValue> {
-        to_json(&self.inner.warnings())
+    pub fn warnings_json(&self, lang: Option<String>) -> Result<String, JsValue> {
+        let lang = lang_of(lang)?;
+        to_json(&self.inner.warnings().in_lang(lang), lang)
     }
 
     /// The criteria tree as JSON text.
     #[wasm_bindgen(js_name = criteriaJson)]
     pub fn criteria_json(&self) -> Result<String, JsValue> {
-        to_json(&self.inner.criteria())
+        to_json(&self.inner.criteria(), Lang::Vi)
     }
 
-    /// Scores one unit given as JSON text (an object); returns the result as JSON text.
+    /// Scores one unit given as JSON text (an object); returns the result as JSON text, its
+    /// texts (`trace`, `message`) in `lang`.
     #[wasm_bindgen(js_name = scoreJson)]
-    pub fn score_json(&self, text: &str, origin: Option<String>) -> Result<String, JsValue> {
-        let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
-        let units = cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e))?;
-        match units.as_slice() {
-            [unit] if !is_many(text) => to_json(&self.inner.score(unit)),
-            _ => Err(data_error(
-                Code::DataShape,
-                origin,
-                "score() takes one unit (an object with `id` and `values`); for a list of units use scoreMany()",
-            )),
-        }
+    pub fn score_json(
+        &self,
+        text: &str,
+        origin: Option<String>,
+        lang: Option<String>,
+    ) -> Result<String, JsValue> {
+        let lang = lang_of(lang)?;
+        let r = self.score_one(text, origin, lang)?;
+        to_json(&r.in_lang(lang), lang)
+    }
+
+    /// Scores one unit given as JSON text and explains its result in words (`lang`): the text
+    /// of `cchc score --explain`.
+    pub fn explain(
+        &self,
+        text: &str,
+        origin: Option<String>,
+        lang: Option<String>,
+    ) -> Result<String, JsValue> {
+        let lang = lang_of(lang)?;
+        let r = self.score_one(text, origin, lang)?;
+        Ok(cchc::present::explain(&r, lang))
+    }
+
+    /// Scores one unit given as JSON text; its result as an HTML table (`lang`).
+    #[wasm_bindgen(js_name = unitHtml)]
+    pub fn unit_html(
+        &self,
+        text: &str,
+        origin: Option<String>,
+        lang: Option<String>,
+    ) -> Result<String, JsValue> {
+        let lang = lang_of(lang)?;
+        let r = self.score_one(text, origin, lang)?;
+        Ok(cchc::present::unit_html(&r, lang))
     }
 
     /// Scores a batch given as JSON text (a list, `{"units": [...]}` or one unit); returns
-    /// `{"results": [...], "ranking": [...]}` as JSON text.
+    /// `{"results": [...], "ranking": [...]}` as JSON text, texts in `lang`.
     #[wasm_bindgen(js_name = scoreManyJson)]
     pub fn score_many_json(
         &self,
         text: &str,
         group_by_kind: bool,
         origin: Option<String>,
+        lang: Option<String>,
     ) -> Result<String, JsValue> {
+        let lang = lang_of(lang)?;
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
-        let units = cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e))?;
-        self.batch(&units, group_by_kind)
+        let units =
+            cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
+        self.batch(&units, group_by_kind, lang)
+    }
+
+    /// Scores a batch given as JSON text; the results as an HTML table with their ranks (`lang`).
+    #[wasm_bindgen(js_name = batchHtml)]
+    pub fn batch_html(
+        &self,
+        text: &str,
+        group_by_kind: bool,
+        origin: Option<String>,
+        lang: Option<String>,
+    ) -> Result<String, JsValue> {
+        let lang = lang_of(lang)?;
+        let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
+        let units =
+            cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
+        let result =
+            self.inner
+                .score_batch_with(&units, &BatchOptions::grouped(group_by_kind), &mut |_| {});
+        Ok(cchc::present::batch_html(
+            &result.results,
+            &result.ranking,
+            group_by_kind,
+            lang,
+        ))
     }
 
     /// Scores a data file's text (`format`: `json`, `yaml` or `csv`); returns the batch result
-    /// as JSON text.
+    /// as JSON text, texts in `lang`.
     #[wasm_bindgen(js_name = scoreTextJson)]
     pub fn score_text_json(
         &self,
@@ -172,27 +271,130 @@ impl WasmRuleset {
         format: &str,
         group_by_kind: bool,
         origin: Option<String>,
+        lang: Option<String>,
     ) -> Result<String, JsValue> {
+        let lang = lang_of(lang)?;
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let format = DataFormat::parse(format).ok_or_else(|| {
             data_error(
                 Code::DataShape,
                 origin,
-                &format!("unknown data format `{format}`; use json, yaml or csv"),
+                msg!("js-unknown-format", format = cchc::Arg::ident(format)),
+                lang,
             )
         })?;
-        let units = cchc::read_units(text, format, origin).map_err(|e| to_js(&e))?;
-        self.batch(&units, group_by_kind)
+        let units = cchc::read_units(text, format, origin).map_err(|e| to_js(&e, lang))?;
+        self.batch(&units, group_by_kind, lang)
     }
 }
 
 impl WasmRuleset {
-    fn batch(&self, units: &[Unit], group_by_kind: bool) -> Result<String, JsValue> {
+    /// One unit from JSON text (an object, not a list).
+    fn score_one(
+        &self,
+        text: &str,
+        origin: Option<String>,
+        lang: Lang,
+    ) -> Result<UnitResult, JsValue> {
+        let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
+        let units =
+            cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
+        match units.as_slice() {
+            [unit] if !is_many(text) => Ok(self.inner.score(unit)),
+            _ => Err(data_error(
+                Code::DataShape,
+                origin,
+                msg!("js-one-unit"),
+                lang,
+            )),
+        }
+    }
+
+    fn batch(&self, units: &[Unit], group_by_kind: bool, lang: Lang) -> Result<String, JsValue> {
         let result =
             self.inner
                 .score_batch_with(units, &BatchOptions::grouped(group_by_kind), &mut |_| {});
-        to_json(&result)
+        let json = cchc::present::BatchJson {
+            results: &result.results,
+            ranking: &result.ranking,
+        };
+        to_json(&json.in_lang(lang), lang)
     }
+}
+
+/// The language tag (`vi` or `en`) a `lang` option names; throws a `RangeError` for another.
+#[wasm_bindgen(js_name = parseLang)]
+pub fn parse_lang(tag: Option<String>) -> Result<String, JsValue> {
+    lang_of(tag).map(|l| l.as_str().to_string())
+}
+
+/// The demo page's texts in `lang`: `{id: text}` for every `demo-` message of the catalogue.
+#[wasm_bindgen(js_name = messagesJson)]
+pub fn messages_json(lang: Option<String>) -> Result<String, JsValue> {
+    let lang = lang_of(lang)?;
+    let map: serde_json::Map<String, serde_json::Value> = demo_ids()
+        .map(|id| {
+            let text = Message::new(id, Vec::new()).render(lang);
+            (id.to_string(), serde_json::Value::String(text))
+        })
+        .collect();
+    to_json(&map, lang)
+}
+
+/// The ids of the demo catalogue, in file order.
+fn demo_ids() -> impl Iterator<Item = &'static str> {
+    DEMO_CATALOGUE.lines().filter_map(|line| {
+        let (id, _) = line.split_once('=')?;
+        let id = id.trim_end();
+        (id.starts_with("demo-")
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+        .then_some(id)
+    })
+}
+
+/// A text of the JavaScript layer (`js-` messages) in `lang`, its arguments given as a JSON
+/// object. An id this function does not know gives `None` (the caller's own fallback).
+#[wasm_bindgen(js_name = jsText)]
+pub fn js_text(id: &str, args: &str, lang: Option<String>) -> Result<Option<String>, JsValue> {
+    let lang = lang_of(lang)?;
+    let args: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(args).unwrap_or_default();
+    let text = |k: &str| -> String {
+        match args.get(k) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        }
+    };
+    let count = |k: &str| -> u64 { args.get(k).and_then(serde_json::Value::as_u64).unwrap_or(0) };
+    let what = || match text("what").as_str() {
+        "ruleset" => Some(msg!("js-what-ruleset")),
+        "unit-json" => Some(msg!("js-what-unit-json")),
+        "units-json" => Some(msg!("js-what-units-json")),
+        "data" => Some(msg!("js-what-data")),
+        "format" => Some(msg!("js-what-format")),
+        _ => None,
+    };
+    let m = match id {
+        "js-more-problems" => msg!("js-more-problems", count = count("count")),
+        "js-unknown-error" => msg!("js-unknown-error"),
+        "js-internal" => msg!("js-internal", error = text("error")),
+        "js-engine-stopped" => msg!("js-engine-stopped", error = text("error")),
+        "js-freed" => msg!("js-freed"),
+        "js-use-from-yaml" => msg!("js-use-from-yaml"),
+        "js-not-string" => match what() {
+            Some(w) => msg!(
+                "js-not-string",
+                what = w,
+                got = cchc::Arg::ident(text("got"))
+            ),
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    Ok(Some(m.render(lang)))
 }
 
 /// Every stable problem code, in the core's order (JSON text).
@@ -226,7 +428,7 @@ pub fn engine_version() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::is_many;
+    use super::{demo_ids, is_many};
 
     #[test]
     fn one_unit_or_many() {
@@ -234,5 +436,12 @@ mod tests {
         assert!(is_many(r#"[{"id": "a"}]"#));
         assert!(is_many(r#"{"units": [{"id": "a"}]}"#));
         assert!(!is_many("not json"));
+    }
+
+    #[test]
+    fn demo_ids_are_read_from_the_catalogue() {
+        let ids: Vec<&str> = demo_ids().collect();
+        assert!(ids.contains(&"demo-banner"), "{ids:?}");
+        assert!(ids.iter().all(|id| id.starts_with("demo-")));
     }
 }

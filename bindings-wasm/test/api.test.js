@@ -99,7 +99,12 @@ test('a ruleset that does not load throws a CchcError with every problem and its
   assert.equal(e.file, e.errors[0].file);
   assert.equal(e.line, e.errors[0].line);
   assert.equal(e.column, e.errors[0].column);
-  assert.match(e.message, /xa\.yaml:\d+:\d+: .+ \[(unknown_key|max_mismatch)\] \(and 1 more problem\(s\)\)/);
+  assert.match(e.message, /^xa\.yaml:\d+:\d+: .+ \[(unknown_key|max_mismatch)\] \(và 1 lỗi khác\)$/);
+  const en = thrown(() => Ruleset.fromYaml(bad, { origin: 'xa.yaml', lang: 'en' }));
+  assert.match(en.message, /^xa\.yaml:\d+:\d+: .+ \[(unknown_key|max_mismatch)\] \(and 1 more problem\)$/);
+  assert.deepEqual(en.errors.map((d) => [d.code, d.line, d.column]), e.errors.map((d) => [d.code, d.line, d.column]));
+  const three = new CchcError([{ code: 'a' }, { code: 'b' }, { code: 'c' }], { lang: 'en' });
+  assert.match(three.message, /\(and 2 more problems\)$/);
 });
 
 test('a load error names its criterion', () => {
@@ -266,11 +271,12 @@ test('a freed ruleset refuses to score', () => {
   const rs = Ruleset.fromYaml(SMALL);
   rs.free();
   rs.free();
-  assert.throws(() => rs.score({ id: 'a', values: {} }), /freed/);
+  assert.throws(() => rs.score({ id: 'a', values: {} }), /đã được giải phóng/);
+  assert.throws(() => rs.score({ id: 'a', values: {} }, { lang: 'en' }), /has been freed/);
 });
 
 test('the constructor is not public', () => {
-  assert.throws(() => new Ruleset(), TypeError);
+  assert.throws(() => new Ruleset(), { name: 'TypeError', message: /Ruleset\.fromYaml\(text\)/ });
 });
 
 test('the browser entry point works with the bytes given to init()', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { Ruleset } from 'cchc-wasm';
+import { Ruleset, messages } from 'cchc-wasm';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -18,6 +18,15 @@ const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+// The explanations themselves are written by the core's catalogue (helpers "unitmsg" and
+// "present" of issue #9); until their parts are merged the core writes English in both
+// languages, so the check that the shown explanations are Vietnamese is `todo`. After the merge:
+// set CORE_TEXTS_PENDING to false.
+const CORE_TEXTS_PENDING = true;
+const pending = CORE_TEXTS_PENDING ? 'core texts of issue #9 not merged yet' : false;
+// Words of English sentences; none may appear in the Vietnamese page.
+const ENGLISH = /\b(of|and|the|is|are|sum|points?|missing|needs|holds|band|index|incomplete|complete|criterion|reads|which|unit|value|not applicable|scored)\b/i;
+
 // The shipped ruleset the test prefers, then the one that always exists.
 const PREFERRED = ['ha-noi/thach-that/xa-thi-tran/2021.yaml', 'examples/spec-example.yaml'];
 
@@ -109,7 +118,7 @@ function valuesFor(inputs) {
 async function fill(page, unit, inputs) {
   await page.fill('#unit-id', unit.id);
   await page.fill('#unit-name', unit.name);
-  await page.fill('#unit-kind', unit.kind);
+  await page.selectOption('#unit-kind', unit.kind);
   for (const def of inputs) {
     const sel = `#in-${def.name}`;
     const v = unit.values[def.name];
@@ -119,7 +128,8 @@ async function fill(page, unit, inputs) {
   }
 }
 
-const vi = (n) => n.toLocaleString('vi-VN', { maximumFractionDigits: 20, useGrouping: false });
+/** A figure as the page writes it in Vietnamese: decimal comma, at least the ruleset's places. */
+const vi = (n, places) => n.toLocaleString('vi-VN', { minimumFractionDigits: places, maximumFractionDigits: 20, useGrouping: false });
 
 async function shown(page) {
   return page.evaluate(() => ({
@@ -176,7 +186,9 @@ test('the demo page scores a shipped ruleset as the engine does', async () => {
 
   let got = await shown(page);
   assert.equal(got.index, String(expected.index));
-  assert.equal(got.indexText, vi(expected.index));
+  assert.equal(got.indexText, vi(expected.index, rs.places));
+  assert.equal(await page.textContent('#max'), vi(expected.max, rs.places));
+  assert.match(await page.textContent('#max'), /^\d+,\d{2}$/); // 100,00 with places 2
   assert.equal(got.total, String(expected.total));
   assert.equal(got.max, String(expected.max));
   assert.equal(got.grade, expected.grade.id);
@@ -250,5 +262,109 @@ test('the demo page loads a local rule file and shows load errors', async () => 
   assert.match(errText, /undeclared_input/);
   assert.match(errText, /max_mismatch/);
   assert.equal(await page.getAttribute('body', 'data-ruleset-id'), null);
+  await page.close();
+});
+
+async function openShipped(page, path) {
+  await page.goto(`${baseUrl}/bindings-wasm/demo/index.html?rules=${encodeURIComponent(path)}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  const text = readFileSync(join(ROOT, 'rules', path), 'utf8');
+  const rs = Ruleset.fromYaml(text, `rules/${path}`);
+  await page.waitForSelector(`body[data-ruleset-id="${rs.id}"]`);
+  return rs;
+}
+
+test('a demonstration page: the banner, who issued the criteria, their status, natural wording', async () => {
+  const page = await context.newPage();
+  const rs = await openShipped(page, PREFERRED[0]);
+  const vi = messages('vi');
+  assert.ok(await page.isVisible('#demo-banner'), 'the banner is visible');
+  const banner = await page.textContent('#demo-banner');
+  assert.match(banner, /Trang minh họa/);
+  assert.match(banner, /số liệu minh họa, không phải kết quả chính thức/i);
+  assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+  assert.equal(await page.textContent('#issued-by'), rs.issuedBy);
+  assert.equal(await page.getAttribute('#ruleset-status', 'data-status'), rs.status);
+  assert.equal(await page.textContent('#ruleset-status'), vi[`demo-status-${rs.status}`]);
+  if (rs.status === 'illustrative') {
+    assert.ok(await page.isVisible('#ruleset-note'));
+    assert.equal(await page.textContent('#ruleset-note'), vi['demo-note-illustrative']);
+  }
+  const body = await page.textContent('body');
+  assert.match(body, /Mã kiểm tra/);
+  assert.doesNotMatch(body, /Dấu vân tay|bộ máy chấm điểm|Cổng thông tin cải cách/i);
+  // Every static text is the catalogue's.
+  const marked = await page.$$eval('[data-i18n]', (es) => es.map((e) => [e.dataset.i18n, e.textContent]));
+  assert.ok(marked.length >= 15, `${marked.length} marked texts`);
+  for (const [id, text] of marked) assert.equal(text, vi[id], id);
+  // The unit kind is a list with Vietnamese names.
+  const kinds = await page.$$eval('#unit-kind option', (os) => os.map((o) => [o.value, o.textContent]));
+  assert.deepEqual(kinds, [['', vi['demo-kind-none']], ['xa', 'Xã'], ['thi_tran', 'Thị trấn']]);
+  await page.close();
+});
+
+test('choice options show their labels, with diacritics; the field labels are the inputs\' labels', async () => {
+  const page = await context.newPage();
+  const rs = await openShipped(page, PREFERRED[0]);
+  const inputs = rs.inputs();
+  const choices = inputs.filter((d) => d.type === 'choice');
+  assert.ok(choices.length > 0);
+  let withDiacritics = 0;
+  for (const def of choices) {
+    assert.ok(def.option_labels, `${def.name} has option labels in the shipped set`);
+    const options = await page.$$eval(`#in-${def.name} option`, (os) => os.map((o) => [o.value, o.textContent]));
+    assert.deepEqual(options.slice(1), def.options.map((o) => [o, def.option_labels[o]]));
+    withDiacritics += options.filter(([, t]) => /[^\x00-\x7f]/.test(t)).length;
+    // Choosing by label sends the id.
+    await page.selectOption(`#in-${def.name}`, { label: def.option_labels[def.options[0]] });
+    assert.equal(await page.$eval(`#in-${def.name}`, (el) => el.value), def.options[0]);
+  }
+  assert.ok(withDiacritics > 0, 'option labels keep their diacritics');
+  for (const def of inputs.filter((d) => d.label)) {
+    const label = await page.textContent(`label[for="in-${def.name}"]`);
+    assert.ok(label.includes(def.label), `${def.name}: ${label}`);
+  }
+  await page.close();
+});
+
+test('the explanations shown are Vietnamese', { todo: pending }, async () => {
+  const page = await context.newPage();
+  const rs = await openShipped(page, PREFERRED[0]);
+  const unit = { id: 'binh-phu', name: 'UBND xã Bình Phú', kind: 'xa', values: valuesFor(rs.inputs()) };
+  await fill(page, unit, rs.inputs());
+  const shownTraces = await page.$$eval('.trace .why', (ts) => ts.map((t) => t.textContent));
+  assert.ok(shownTraces.length > 0);
+  for (const t of shownTraces) assert.doesNotMatch(t.replace(/`[^`]*`/g, ''), ENGLISH, t);
+  const status = await page.textContent('#status');
+  assert.doesNotMatch(status, ENGLISH);
+  await page.close();
+});
+
+test('the English switch: the page\'s texts and the explanations in English, values kept', async () => {
+  const page = await context.newPage();
+  const rs = await openShipped(page, PREFERRED[0]);
+  const inputs = rs.inputs();
+  const unit = { id: 'binh-phu', name: 'UBND xã Bình Phú', kind: 'xa', values: valuesFor(inputs) };
+  await fill(page, unit, inputs);
+  const before = await shown(page);
+  await page.click('.lang-switch button[data-lang="en"]');
+  await page.waitForSelector('body[data-lang="en"]');
+  const en = messages('en');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('#demo-banner'), new RegExp(en['demo-banner']));
+  const marked = await page.$$eval('[data-i18n]', (es) => es.map((e) => [e.dataset.i18n, e.textContent]));
+  for (const [id, text] of marked) assert.equal(text, en[id], id);
+  // The same figures; the traces are the engine's English ones.
+  const after = await shown(page);
+  assert.deepEqual({ ...after, indexText: null, gradeText: null }, { ...before, indexText: null, gradeText: null });
+  const expected = rs.score(unit, { lang: 'en' });
+  const traces = await page.$$eval('.tree-root > .node > details > .trace .why', (ts) => ts.map((t) => t.textContent));
+  assert.deepEqual(traces, expected.criteria.map((n) => n.trace).filter(Boolean));
+  // Back to Vietnamese.
+  await page.click('.lang-switch button[data-lang="vi"]');
+  await page.waitForSelector('body[data-lang="vi"]');
+  assert.equal(await page.textContent('[data-i18n="demo-banner"]'), 'Trang minh họa');
+  const viTraces = await page.$$eval('.tree-root > .node > details > .trace .why', (ts) => ts.map((t) => t.textContent));
+  assert.deepEqual(viTraces, rs.score(unit).criteria.map((n) => n.trace).filter(Boolean));
   await page.close();
 });

@@ -50,11 +50,17 @@ test('a panic is thrown as a CchcError (code internal); the engine then stops', 
   const err = thrown(() => codes());
   assert.ok(err instanceof CchcError, `expected a CchcError, got ${err}`);
   assert.equal(err.code, 'internal');
-  assert.match(err.message, /test panic requested/);
+  assert.match(err.message, /lỗi nội bộ.*test panic requested/);
   _setBindings(raw);
   for (const f of [() => rs.score({ id: 'a', values: { kh: true } }), () => Ruleset.fromYaml(SMALL), () => codes()]) {
     const later = thrown(f);
     assert.ok(later instanceof CchcError);
+    assert.equal(later.code, 'internal');
+    assert.match(later.message, /cần được nạp lại.*test panic requested/s);
+  }
+  // The texts were taken from the catalogue before the failure, in both languages.
+  for (const f of [() => rs.score({ id: 'a', values: { kh: true } }, { lang: 'en' }), () => Ruleset.fromYaml(SMALL, { lang: 'en' })]) {
+    const later = thrown(f);
     assert.equal(later.code, 'internal');
     assert.match(later.message, /must be loaded again.*test panic requested/s);
   }

@@ -223,6 +223,12 @@ impl Ruleset {
         self.plan.status
     }
 
+    /// The decimal places points, totals and the index are rounded to (`rounding.places`);
+    /// text for people writes them with this many decimals (`75,20`).
+    pub fn places(&self) -> u32 {
+        self.plan.places
+    }
+
     /// The period the ruleset applies to: `(from, to)` dates as written (YYYY-MM-DD).
     pub fn effective(&self) -> (Option<&str>, Option<&str>) {
         (
