@@ -63,7 +63,10 @@ fn report(files: &[PathBuf], lang: Lang, out: &mut impl Write) -> std::io::Resul
                     writeln!(out, "     {}", m.render(lang))?;
                 }
                 for e in &t.errors {
-                    let m = msg!("ui-cli-test-unit-error", error = visible(&e.render(lang)).into_owned());
+                    let m = msg!(
+                        "ui-cli-test-unit-error",
+                        error = visible(&e.render(lang)).into_owned()
+                    );
                     writeln!(out, "     {}", m.render(lang))?;
                 }
             }

@@ -135,7 +135,9 @@ fn chunked_csv_data_gives_the_batch_result() {
     let batch = rs.score_batch(&units);
     let mut csv = Vec::new();
     cchc::present::write_csv(&rs, &batch.results, &mut csv).unwrap();
-    let json = serde_json::to_string_pretty(&batch).unwrap() + "\n";
+    let json = serde_json::to_string_pretty(&cchc::Localize::in_lang(&batch, cchc::Lang::En))
+        .unwrap()
+        + "\n";
     for (format, want) in [("csv", csv), ("json", json.into_bytes())] {
         let out = cchc(&[&rules, &data, Path::new("--format"), Path::new(format)]);
         assert_eq!(out.status.code(), Some(1), "{format}");

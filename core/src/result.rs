@@ -431,12 +431,19 @@ impl BatchResult {
 }
 
 impl Serialize for BatchResult {
+    /// With Vietnamese texts (see [`Localize`] for another language).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.serialize_in(Lang::Vi, s)
+    }
+}
+
+impl Localize for BatchResult {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, s: S) -> Result<S::Ok, S::Error> {
         crate::present::BatchJson {
             results: &self.results,
             ranking: &self.ranking,
         }
-        .serialize(s)
+        .serialize_in(lang, s)
     }
 }
 

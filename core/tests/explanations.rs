@@ -1010,7 +1010,6 @@ fn rule_declaration_errors_read_in_both_languages() {
 /// Unit problems whose message names what the data holds (`a list`, `a number`): those words
 /// come from the YAML reader's `describe`, which helper "loadmsg" turns into a message.
 #[test]
-#[ignore = "needs the YAML reader's describe() as a catalogue message (helper loadmsg); un-ignore after the merge"]
 fn unit_shape_problems_read_in_both_languages() {
     let unit_problems: &[(&str, &str, Code)] = &[
         ("not a mapping", "- 3\n", Code::InvalidUnit),

@@ -446,7 +446,12 @@ fn unit_issues_carry_their_place_in_the_data() {
     // Serialised as {"line", "column"} only when present.
     let json = serde_json::to_value(&u[1].problems[0]).unwrap();
     assert_eq!(json["at"], serde_json::json!({"line": 7, "column": 3}));
-    let json = serde_json::to_value(cchc::Issue::new(None, Code::InvalidUnit, "x")).unwrap();
+    let json = serde_json::to_value(cchc::Issue::new(
+        None,
+        Code::InvalidUnit,
+        cchc::msg!("test-text", text = "x"),
+    ))
+    .unwrap();
     assert!(json.get("at").is_none());
 }
 

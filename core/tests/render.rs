@@ -28,7 +28,7 @@ criteria:
 
 /// A message holding test text as it is (the renderer's tests need arbitrary texts).
 fn raw(s: impl Into<String>) -> cchc::Message {
-    cchc::msg!("common-text", text = s.into())
+    cchc::msg!("test-text", text = s.into())
 }
 
 fn pos(line: u32, column: u32) -> Pos {

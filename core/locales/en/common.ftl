@@ -8,8 +8,8 @@ test-sample = { $name } = { $value }, { $count ->
 }; { $inner }
 test-inner = inside
 
-# Text without a catalogue message of its own (shown as it is).
-common-text = { $text }
-
 # An identifier with its label from the rule file: `kh_cchc` (Kế hoạch CCHC).
 common-labelled = { $name } ({ $label })
+
+# A text as it is (tests of the renderers only).
+test-text = { $text }

@@ -246,20 +246,6 @@ impl Message {
     }
 }
 
-/// Text that has no catalogue message yet (transitional: every such text is being moved to the
-/// catalogue; it is shown as it is in every language).
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        crate::msg!("common-text", text = text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::from(text.to_string())
-    }
-}
-
 impl fmt::Display for Message {
     /// The Vietnamese text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -4,10 +4,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::Loader;
 use super::read::{end_of, key, what};
+use crate::Arg;
 use crate::error::{Code, Label};
 use crate::inputs::label_key;
 use crate::msg;
-use crate::Arg;
 use crate::ruleset::model::{InputDecl, OptionsDecl};
 use crate::syntax::{Node, Value};
 use crate::text::nfc;
@@ -164,7 +164,11 @@ impl Loader<'_> {
                         d = d.with_end(end);
                     }
                     if let Some(f) = nodes.get(j) {
-                        d = d.with_label(Label::new(self.file, f.pos, msg!("load-first-used-here")));
+                        d = d.with_label(Label::new(
+                            self.file,
+                            f.pos,
+                            msg!("load-first-used-here"),
+                        ));
                     }
                     self.push(d);
                 }
