@@ -26,7 +26,7 @@ fn none() -> Arg {
 }
 
 /// A text shown quoted, as Python writes it (`"a"`), or "None".
-fn quoted(s: Option<&str>) -> Arg {
+pub(crate) fn quoted(s: Option<&str>) -> Arg {
     s.map(|s| Arg::Text(format!("{s:?}"))).unwrap_or_else(none)
 }
 

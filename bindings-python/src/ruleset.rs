@@ -110,6 +110,25 @@ impl PyRuleset {
         self.inner.title()
     }
 
+    /// The issuing authority (`issued_by`), or None.
+    #[getter]
+    fn issued_by(&self) -> Option<&str> {
+        self.inner.issued_by()
+    }
+
+    /// `"official"`, `"draft"` (also when the file does not say) or `"illustrative"`: results of
+    /// an illustrative ruleset are examples, not official scores.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status().as_str()
+    }
+
+    /// Decimal places of points and indexes (`rounding.places`).
+    #[getter]
+    fn places(&self) -> u32 {
+        self.inner.places()
+    }
+
     /// `sha256:` hash of the ruleset's meaning (comments and layout do not change it).
     #[getter]
     fn fingerprint(&self) -> &str {
@@ -279,7 +298,9 @@ impl PyRuleset {
             "py-ruleset-repr",
             id = q(self.inner.id()),
             version = q(self.inner.version()),
-            title = q(self.inner.title())
+            title = q(self.inner.title()),
+            status = self.inner.status().as_str(),
+            issued_by = crate::results::quoted(self.inner.issued_by())
         )
         .render(pick(None, self.lang)?))
     }

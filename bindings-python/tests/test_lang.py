@@ -407,9 +407,19 @@ def test_repr_in_both_languages():
     none = rs.score({"values": {}}, lang="en")
     assert 'id=None' in repr(none) and "grade=None" in repr(none)
     assert "mã đơn vị: không có" in repr(rs.score({"values": {}}))
-    assert repr(rs) == '<cchc.Ruleset mã: "test.python"; phiên bản: "1"; tên: "Kiểm thử Python <b>">'
+    assert repr(rs) == (
+        '<cchc.Ruleset mã: "test.python"; phiên bản: "1"; tên: "Kiểm thử Python <b>"; '
+        "cơ quan ban hành: không có; dự thảo>"
+    )
+    assert (rs.status, rs.issued_by, rs.places) == ("draft", None, 2)
     cchc.set_lang("en")
-    assert repr(rs) == '<cchc.Ruleset id="test.python" version="1" title="Kiểm thử Python <b>">'
+    assert repr(rs) == (
+        '<cchc.Ruleset id="test.python" version="1" title="Kiểm thử Python <b>" '
+        "issued_by=None status=draft>"
+    )
+    shipped = cchc.Ruleset.load(str(ROOT / "rules/ha-noi/thach-that/xa-thi-tran/2021.yaml"), lang="vi")
+    assert shipped.status == "illustrative"
+    assert "minh họa, không phải kết quả chính thức" in repr(shipped)
 
 
 def test_html_follows_the_language():

@@ -188,6 +188,13 @@ class Ruleset:
     @property
     def title(self) -> str: ...
     @property
+    def issued_by(self) -> Optional[str]: ...
+    @property
+    def status(self) -> str:
+        """"official", "draft" (also when the file does not say) or "illustrative"."""
+    @property
+    def places(self) -> int: ...
+    @property
     def fingerprint(self) -> str: ...
     @property
     def inputs(self) -> Dict[str, Dict[str, Any]]:

@@ -60,7 +60,7 @@ py-row-column = column names must be text, not a { $found }
 
 # A figure a result does not have (an index when the maximum is 0, a grade).
 py-none = None
-py-ruleset-repr = <cchc.Ruleset id={ $id } version={ $version } title={ $title }>
+py-ruleset-repr = <cchc.Ruleset id={ $id } version={ $version } title={ $title } issued_by={ $issued_by } status={ $status }>
 py-result-repr = <cchc.Result id={ $id } status={ $status } total={ $total } max={ $max } index={ $index } grade={ $grade }>
 py-batch-repr = <cchc.Batch units={ $units } ranked={ $ranked }>
 

@@ -54,7 +54,11 @@ py-row-column = tên cột phải là văn bản, không phải kiểu { $found 
 
 # A figure a result does not have (an index when the maximum is 0, a grade).
 py-none = không có
-py-ruleset-repr = <cchc.Ruleset mã: { $id }; phiên bản: { $version }; tên: { $title }>
+py-ruleset-repr = <cchc.Ruleset mã: { $id }; phiên bản: { $version }; tên: { $title }; cơ quan ban hành: { $issued_by }; { $status ->
+    [official] bộ tiêu chí chính thức
+    [draft] dự thảo
+   *[other] minh họa, không phải kết quả chính thức
+}>
 py-result-repr = <cchc.Result mã đơn vị: { $id }; { $total }/{ $max } điểm; chỉ số: { $index }; xếp loại: { $grade }; { $status ->
         [complete] đủ dữ liệu
         [incomplete] thiếu dữ liệu
