@@ -6,7 +6,7 @@
 //!
 //! Every text for people comes from the core's message catalogues (`core/locales/{vi,en}/`,
 //! the binding's own in `bindings.ftl`, ids `py-…`), in Vietnamese unless English is asked for
-//! (see [`lang`]). Errors of pyo3's own argument conversion (a wrong type for a keyword such as
+//! (see the `lang` module). Errors of pyo3's own argument conversion (a wrong type for a keyword such as
 //! `indent`) are pyo3's English texts.
 
 mod convert;
