@@ -29,13 +29,23 @@ pub fn check_error(e: &Error) {
     assert!(!diags.is_empty(), "an error without diagnostics: {e:?}");
     for d in diags {
         assert!(!d.code.as_str().is_empty());
-        assert!(
-            !d.message.trim().is_empty(),
-            "a diagnostic without a message: {d:?}"
-        );
+        check_message(&d.message);
     }
     // Rendering never panics.
     let _ = e.to_string();
+}
+
+/// A message renders to a non-empty text in every language, from the catalogue (not the bare id).
+pub fn check_message(m: &cchc::Message) {
+    for lang in cchc::Lang::ALL {
+        let text = m.render(*lang);
+        assert!(!text.trim().is_empty(), "an empty message: {m:?}");
+        assert_ne!(
+            text,
+            m.id(),
+            "a message missing from the {lang} catalogue: {m:?}"
+        );
+    }
 }
 
 /// The spec's invariants of a unit result: `0 ≤ total ≤ max`, `0 ≤ index ≤ 100`.
@@ -49,10 +59,7 @@ pub fn check_result(r: &UnitResult) {
         );
     }
     for issue in r.errors.iter().chain(r.warnings.iter()) {
-        assert!(
-            !issue.message.trim().is_empty(),
-            "an issue without a message: {issue:?}"
-        );
+        check_message(&issue.message);
     }
 }
 
