@@ -105,6 +105,11 @@ pub(crate) struct Num(pub Decimal);
 
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // A whole number is written as an integer: the same digits, without the detour below
+        // (most points, maxima and counts are whole).
+        if let Some(i) = whole_i64(self.0) {
+            return s.serialize_i64(i);
+        }
         // With serde_json's `arbitrary_precision` feature a `Number` parsed from text keeps its
         // digits as written and serialises them with no float in between.
         let n: serde_json::Number = crate::num::Text(self.0)
@@ -113,6 +118,21 @@ impl Serialize for Num {
             .map_err(serde::ser::Error::custom)?;
         n.serialize(s)
     }
+}
+
+/// The decimal as an `i64` when it is a whole number that fits (`100.00` → 100), without
+/// rounding: `None` for `2.5` or a value beyond the `i64` range.
+fn whole_i64(d: Decimal) -> Option<i64> {
+    let scale = d.scale();
+    let m = d.mantissa();
+    if scale == 0 {
+        return i64::try_from(m).ok();
+    }
+    let p = 10i128.checked_pow(scale)?;
+    if m % p != 0 {
+        return None;
+    }
+    i64::try_from(m / p).ok()
 }
 
 impl UnitResult {
@@ -458,6 +478,15 @@ mod tests {
             ("0.3", "0.3"),
             ("2.50", "2.5"),
             ("100.00", "100"),
+            ("-3.000", "-3"),
+            ("0.000", "0"),
+            ("-0.5", "-0.5"),
+            ("9223372036854775807", "9223372036854775807"),
+            ("9223372036854775808", "9223372036854775808"),
+            (
+                "79228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
             (
                 "1234567890.123456789012345678",
                 "1234567890.123456789012345678",
