@@ -45,11 +45,8 @@ pub(crate) fn init_from_env() {
 /// A language tag from Python (`"vi"`, `"en"`, `"vi-VN"`, …); anything else is a
 /// `ValueError` naming the two languages, in the words of the command line.
 pub(crate) fn parse(tag: &str) -> PyResult<Lang> {
-    tag.parse::<Lang>().map_err(|_| {
-        PyValueError::new_err(
-            cchc::msg!("py-unknown-lang", lang = cchc::Arg::ident(tag)).render(default_lang()),
-        )
-    })
+    tag.parse::<Lang>()
+        .map_err(|e| PyValueError::new_err(e.message().render(default_lang())))
 }
 
 /// The language of a call: its `lang=` if given, else `fallback` (the object's), else the

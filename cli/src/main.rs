@@ -27,9 +27,8 @@ struct Cli {
 /// `--lang`: `vi`, `en` (or a tag such as `vi-VN`); anything else is a usage error, said in
 /// the language of `CCHC_LANG`.
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse::<Lang>().map_err(|_| {
-        cchc::msg!("ui-cli-unknown-lang", lang = cchc::Arg::ident(s)).render(Lang::from_env())
-    })
+    s.parse::<Lang>()
+        .map_err(|e| e.message().render(Lang::from_env()))
 }
 
 #[derive(Subcommand)]

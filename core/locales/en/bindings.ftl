@@ -4,7 +4,6 @@
 ## a decimal point, identifiers and Python type names between backticks.
 
 # `cchc.set_lang("fr")`, `lang="fr"` (the command line's wording).
-py-unknown-lang = unknown language { $lang }: use `vi` (Tiếng Việt) or `en` (English)
 
 ## Exceptions.
 

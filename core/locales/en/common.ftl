@@ -13,3 +13,6 @@ common-labelled = { $name } ({ $label })
 
 # A text as it is (tests of the renderers only).
 test-text = { $text }
+
+# A language tag that is neither Vietnamese nor English (CLI, Python, JavaScript).
+common-unknown-lang = unknown language { $lang }: use `vi` (Tiếng Việt) or `en` (English)

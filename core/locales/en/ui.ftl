@@ -97,4 +97,3 @@ ui-cli-unknown-data-format-help = use a .json, .yaml, .yml or .csv file, or --da
 ui-cli-rule-file-too-large = the rule file is over { $bytes } bytes (5 MiB)
 ui-cli-rule-file-too-large-help = split it into smaller files
 ui-cli-progress = units
-ui-cli-unknown-lang = unknown language { $lang }: use `vi` (Tiếng Việt) or `en` (English)

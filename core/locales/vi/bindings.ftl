@@ -4,7 +4,6 @@
 ## a decimal comma, identifiers and Python type names between backticks.
 
 # `cchc.set_lang("fr")`, `lang="fr"` (the command line's wording).
-py-unknown-lang = ngôn ngữ { $lang } không được hỗ trợ: dùng `vi` (Tiếng Việt) hoặc `en` (English)
 
 ## Exceptions.
 

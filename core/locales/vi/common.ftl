@@ -10,3 +10,6 @@ common-labelled = { $name } ({ $label })
 
 # A text as it is (tests of the renderers only).
 test-text = { $text }
+
+# A language tag that is neither Vietnamese nor English (CLI, Python, JavaScript).
+common-unknown-lang = ngôn ngữ { $lang } không được hỗ trợ: dùng `vi` (Tiếng Việt) hoặc `en` (English)

@@ -91,4 +91,3 @@ ui-cli-unknown-data-format-help = dùng tệp có đuôi .json, .yaml, .yml ho�
 ui-cli-rule-file-too-large = tệp bộ tiêu chí lớn hơn { $bytes } byte (5 MiB)
 ui-cli-rule-file-too-large-help = hãy tách bộ tiêu chí thành các tệp nhỏ hơn
 ui-cli-progress = đơn vị
-ui-cli-unknown-lang = ngôn ngữ { $lang } không được hỗ trợ: dùng `vi` (Tiếng Việt) hoặc `en` (English)

@@ -67,8 +67,15 @@ impl fmt::Display for Lang {
 
 /// A language tag that is neither Vietnamese nor English.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown language `{0}`: use `vi` (Tiếng Việt) or `en` (English)")]
+#[error("{}", self.message().render(Lang::En))]
 pub struct UnknownLang(pub String);
+
+impl UnknownLang {
+    /// The refusal, for the CLI's usage error and the bindings' exceptions (one wording for all).
+    pub fn message(&self) -> Message {
+        crate::msg!("common-unknown-lang", lang = Arg::ident(self.0.as_str()))
+    }
+}
 
 impl FromStr for Lang {
     type Err = UnknownLang;
