@@ -180,3 +180,26 @@ pub fn hand_score(v: &[HandValue]) -> (Decimal, Decimal, usize) {
         .unwrap_or(4);
     (total, index, grade)
 }
+
+/// Unit `k` of [`unit`] in the data file's JSON shape (`{"id", "name", "values": {...}}`,
+/// exact numbers): what the Node and Python benchmarks score, so that every binding is
+/// measured on the same units as the core.
+pub fn unit_json(k: u64) -> serde_json::Value {
+    let (u, _) = unit(k);
+    let mut values = serde_json::Map::new();
+    for (name, v) in &u.values {
+        let j = match v {
+            RawValue::Bool(b) => serde_json::Value::Bool(*b),
+            // Exact: the decimal's own digits (serde_json keeps them: `arbitrary_precision`).
+            RawValue::Number(d) => d
+                .normalize()
+                .to_string()
+                .parse::<serde_json::Number>()
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            RawValue::Text(t) | RawValue::Cell(t) => serde_json::Value::String(t.clone()),
+            _ => serde_json::Value::Null,
+        };
+        values.insert(name.clone(), j);
+    }
+    serde_json::json!({ "id": u.id, "name": u.name, "values": values })
+}
