@@ -112,7 +112,9 @@ pub use i18n::{
 };
 pub use inputs::{RawValue, parse_cell_number};
 pub use plan::PlanNode;
-pub use result::{BatchResult, GradeRef, NodeResult, RankEntry, UnitInfo, UnitResult};
+pub use result::{
+    BatchResult, GradeRef, JsonOptions, NodeResult, RankEntry, ResultJson, UnitInfo, UnitResult,
+};
 pub use ruleset::{
     CriterionInfo, InputDefault, InputInfo, MAX_FILE_BYTES, Ruleset, TestFailure, TestOutcome,
     json_schema,

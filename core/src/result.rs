@@ -308,6 +308,12 @@ impl UnitResult {
         self.why(i).map(|m| m.render(lang)).unwrap_or_default()
     }
 
+    /// The result in JSON as `opts` asks: the whole of it, a summary without the criteria tree,
+    /// or the tree without its trace words (see [`JsonOptions`]). Serialise it with serde.
+    pub fn json(&self, opts: JsonOptions) -> ResultJson<'_> {
+        ResultJson { r: self, opts }
+    }
+
     /// The result as a JSON value (exact numbers).
     ///
     /// # Errors
@@ -332,7 +338,7 @@ struct RulesetRef<'a> {
 struct NodeView<'a> {
     r: &'a UnitResult,
     i: usize,
-    lang: Lang,
+    opts: JsonOptions,
 }
 
 impl Serialize for NodeView<'_> {
@@ -348,14 +354,20 @@ impl Serialize for NodeView<'_> {
         m.serialize_entry("points", &Num(res.points))?;
         m.serialize_entry("max", &Num(res.max))?;
         m.serialize_entry("status", res.status.as_str())?;
-        let why = self.r.why(self.i);
-        m.serialize_entry(
-            "trace",
-            &why.as_ref()
-                .map(|w| w.render(self.lang))
-                .unwrap_or_default(),
-        )?;
-        m.serialize_entry("why", &why)?;
+        if self.opts.trace || self.opts.why {
+            let why = self.r.why(self.i);
+            if self.opts.trace {
+                m.serialize_entry(
+                    "trace",
+                    &why.as_ref()
+                        .map(|w| w.render(self.opts.lang))
+                        .unwrap_or_default(),
+                )?;
+            }
+            if self.opts.why {
+                m.serialize_entry("why", &why)?;
+            }
+        }
         if let Some(sa) = res.self_assessed {
             m.serialize_entry("self_assessed", &Num(sa))?;
             if let Some(d) = res.points.checked_sub(sa) {
@@ -368,7 +380,7 @@ impl Serialize for NodeView<'_> {
                 &Children {
                     r: self.r,
                     kids,
-                    lang: self.lang,
+                    opts: self.opts,
                 },
             )?;
         }
@@ -379,7 +391,7 @@ impl Serialize for NodeView<'_> {
 struct Children<'a> {
     r: &'a UnitResult,
     kids: &'a [usize],
-    lang: Lang,
+    opts: JsonOptions,
 }
 
 impl Serialize for Children<'_> {
@@ -389,7 +401,7 @@ impl Serialize for Children<'_> {
             seq.serialize_element(&NodeView {
                 r: self.r,
                 i: k,
-                lang: self.lang,
+                opts: self.opts,
             })?;
         }
         seq.end()
@@ -405,7 +417,102 @@ impl Serialize for UnitResult {
 
 impl Localize for UnitResult {
     fn serialize_in<S: Serializer>(&self, lang: Lang, s: S) -> Result<S::Ok, S::Error> {
-        let p = &self.plan;
+        self.json(JsonOptions::new(lang)).serialize(s)
+    }
+}
+
+/// What a result's JSON holds, and the language of its texts.
+///
+/// The default (and [`JsonOptions::new`]) is the whole result: the `criteria` tree with each
+/// node's `trace` (words) and `why` (the same explanation as data). Leaving parts out makes the
+/// JSON much cheaper to write: the trace words are most of its cost, and a caller that shows
+/// only totals needs no tree ([`JsonOptions::summary`]). Whatever is left out is left out
+/// whole: a key is either absent or has the same value it has in the full JSON.
+///
+/// ```
+/// # let rs = cchc::Ruleset::from_yaml_str("format: cchc/1\nid: d\nversion: '1'\ntitle: T\ntotal: 1\ninputs: { kh: { type: bool } }\ncriteria: [ { id: '1', title: K, max: 1, rule: { check: kh } } ]\n", "d.yaml").unwrap();
+/// use cchc::{JsonOptions, Lang, Unit, RawValue};
+/// let r = rs.score(&Unit::new("a").with_value("kh", RawValue::Bool(true)));
+/// let full = serde_json::to_value(r.json(JsonOptions::new(Lang::Vi))).unwrap();
+/// let summary = serde_json::to_value(r.json(JsonOptions::summary(Lang::Vi))).unwrap();
+/// assert!(summary.get("criteria").is_none());
+/// assert_eq!(summary["index"], full["index"]);
+/// let data = serde_json::to_value(r.json(JsonOptions::new(Lang::En).trace(false))).unwrap();
+/// assert!(data["criteria"][0].get("trace").is_none());
+/// assert_eq!(data["criteria"][0]["why"], full["criteria"][0]["why"]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct JsonOptions {
+    /// The language of the texts (`trace`, the messages of errors and warnings).
+    pub lang: Lang,
+    /// Write the `criteria` tree (every node's points, max and status).
+    pub criteria: bool,
+    /// Write each node's `trace`: its explanation in words (the costly part).
+    pub trace: bool,
+    /// Write each node's `why`: its explanation as a message id and arguments.
+    pub why: bool,
+}
+
+impl Default for JsonOptions {
+    fn default() -> Self {
+        JsonOptions::new(Lang::default())
+    }
+}
+
+impl JsonOptions {
+    /// The whole result, texts in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        JsonOptions {
+            lang,
+            criteria: true,
+            trace: true,
+            why: true,
+        }
+    }
+
+    /// The result without its `criteria` tree: the ruleset, the unit, status, total, max,
+    /// index, grade, the self-assessed total and its delta, warnings and errors.
+    pub fn summary(lang: Lang) -> Self {
+        JsonOptions {
+            criteria: false,
+            ..JsonOptions::new(lang)
+        }
+    }
+
+    /// With or without the `criteria` tree.
+    #[must_use]
+    pub fn criteria(mut self, on: bool) -> Self {
+        self.criteria = on;
+        self
+    }
+
+    /// With or without each node's `trace` words.
+    #[must_use]
+    pub fn trace(mut self, on: bool) -> Self {
+        self.trace = on;
+        self
+    }
+
+    /// With or without each node's `why` data.
+    #[must_use]
+    pub fn why(mut self, on: bool) -> Self {
+        self.why = on;
+        self
+    }
+}
+
+/// A result written as JSON with [`JsonOptions`] (see [`UnitResult::json`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ResultJson<'a> {
+    r: &'a UnitResult,
+    opts: JsonOptions,
+}
+
+impl Serialize for ResultJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (r, opts) = (self.r, self.opts);
+        let p = &r.plan;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry(
             "ruleset",
@@ -417,31 +524,38 @@ impl Localize for UnitResult {
                 version: &p.version,
             },
         )?;
-        m.serialize_entry("unit", &self.unit)?;
-        m.serialize_entry("status", self.status.as_str())?;
-        m.serialize_entry("total", &Num(self.total))?;
-        m.serialize_entry("max", &Num(self.max))?;
-        m.serialize_entry("index", &self.index.map(Num))?;
-        m.serialize_entry("grade", &self.grade())?;
-        if let Some(sa) = self.self_assessed {
+        m.serialize_entry("unit", &r.unit)?;
+        m.serialize_entry("status", r.status.as_str())?;
+        m.serialize_entry("total", &Num(r.total))?;
+        m.serialize_entry("max", &Num(r.max))?;
+        m.serialize_entry("index", &r.index.map(Num))?;
+        m.serialize_entry("grade", &r.grade())?;
+        if let Some(sa) = r.self_assessed {
             m.serialize_entry("self_assessed", &Num(sa))?;
-            m.serialize_entry("delta", &self.delta().map(Num))?;
+            m.serialize_entry("delta", &r.delta().map(Num))?;
         }
-        m.serialize_entry(
-            "criteria",
-            &Children {
-                r: self,
-                kids: &p.roots,
-                lang,
-            },
-        )?;
-        m.serialize_entry("warnings", &self.warnings.in_lang(lang))?;
-        m.serialize_entry("errors", &self.errors.in_lang(lang))?;
+        if opts.criteria {
+            m.serialize_entry(
+                "criteria",
+                &Children {
+                    r,
+                    kids: &p.roots,
+                    opts,
+                },
+            )?;
+        }
+        m.serialize_entry("warnings", &r.warnings.in_lang(opts.lang))?;
+        m.serialize_entry("errors", &r.errors.in_lang(opts.lang))?;
         m.end()
     }
 }
 
 impl BatchResult {
+    /// The batch in JSON as `opts` asks (see [`JsonOptions`]).
+    pub fn json(&self, opts: JsonOptions) -> crate::present::BatchView<'_, UnitResult> {
+        crate::present::batch_json(&self.results, &self.ranking, opts)
+    }
+
     /// The ranking as `(rank, result)` pairs.
     pub fn ranked(&self) -> impl Iterator<Item = (u32, &UnitResult)> {
         self.ranking

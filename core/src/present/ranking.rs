@@ -6,16 +6,16 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::i18n::{Lang, Localize};
-use crate::result::{Num, RankEntry, UnitResult};
+use crate::result::{JsonOptions, Num, RankEntry, UnitResult};
 
-/// Results with their texts in a language.
-struct Results<'a, R>(&'a [R], Lang);
+/// Results written as the options ask.
+struct Results<'a, R>(&'a [R], JsonOptions);
 
 impl<R: Borrow<UnitResult>> Serialize for Results<'_, R> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.len()))?;
         for r in self.0 {
-            seq.serialize_element(&r.borrow().in_lang(self.1))?;
+            seq.serialize_element(&r.borrow().json(self.1))?;
         }
         seq.end()
     }
@@ -87,8 +87,37 @@ impl<R: Borrow<UnitResult>> Serialize for BatchJson<'_, R> {
 
 impl<R: Borrow<UnitResult>> Localize for BatchJson<'_, R> {
     fn serialize_in<S: Serializer>(&self, lang: Lang, s: S) -> Result<S::Ok, S::Error> {
+        batch_json(self.results, self.ranking, JsonOptions::new(lang)).serialize(s)
+    }
+}
+
+/// A batch in the spec's JSON shape with each result written as `opts` asks (see
+/// [`JsonOptions`]): e.g. [`JsonOptions::summary`] for results without their criteria trees.
+/// The ranking is the same whatever the options.
+pub fn batch_json<'a, R: Borrow<UnitResult>>(
+    results: &'a [R],
+    ranking: &'a [RankEntry],
+    opts: JsonOptions,
+) -> BatchView<'a, R> {
+    BatchView {
+        results,
+        ranking,
+        opts,
+    }
+}
+
+/// A batch written as JSON with [`JsonOptions`] (see [`batch_json`]).
+#[derive(Debug)]
+pub struct BatchView<'a, R> {
+    results: &'a [R],
+    ranking: &'a [RankEntry],
+    opts: JsonOptions,
+}
+
+impl<R: Borrow<UnitResult>> Serialize for BatchView<'_, R> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("results", &Results(self.results, lang))?;
+        m.serialize_entry("results", &Results(self.results, self.opts))?;
         m.serialize_entry(
             "ranking",
             &Ranking {
