@@ -25,6 +25,12 @@ pub(crate) struct Args {
     /// With the table: show each unit's criteria tree, points/max and why.
     #[arg(long)]
     explain: bool,
+    /// With --format json, what each result holds: `full` (the criteria tree, each node's
+    /// explanation in words and as data; the default), `data` (the tree and `why`, without the
+    /// words: several times faster to write and read) or `summary` (figures, grade, warnings
+    /// and errors; no tree).
+    #[arg(long, value_enum, default_value = "full")]
+    detail: Detail,
     /// Rank each kind of unit on its own.
     #[arg(long)]
     group_by_kind: bool,
@@ -97,6 +103,27 @@ fn check_out(args: &Args, lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
+/// `--detail`: the parts of each JSON result.
+#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq, Debug)]
+pub(crate) enum Detail {
+    /// Everything: the criteria tree with `trace` and `why`.
+    Full,
+    /// The criteria tree with `why`, without the `trace` words.
+    Data,
+    /// No criteria tree.
+    Summary,
+}
+
+impl Detail {
+    fn parts(self) -> present::JsonParts {
+        match self {
+            Detail::Full => present::JsonParts::full(),
+            Detail::Data => present::JsonParts::data(),
+            Detail::Summary => present::JsonParts::summary(),
+        }
+    }
+}
+
 /// The units, as the output needs them.
 enum Data<'a> {
     /// Read a chunk at a time (CSV units are never all in memory), for streamed output.
@@ -129,7 +156,7 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         Some(CsvStyle::Excel) => present::CsvStyle::Excel,
         None => present::CsvStyle::default_for(lang),
     };
-    let output = |f: StreamFormat| Output::new(f).lang(lang).csv(csv);
+    let output = |f: StreamFormat| Output::new(f).lang(lang).csv(csv).json(args.detail.parts());
     let data = match args.format {
         Format::Json => cchc::data::unit_chunks(&bytes, format, &origin)
             .map(|u| Data::Streamed(output(StreamFormat::Json), u)),

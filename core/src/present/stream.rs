@@ -10,8 +10,8 @@ use super::ranking::Ranking;
 use super::table::{Columns, CsvRows, CsvStyle};
 use crate::data::UnitChunks;
 use crate::error::Error;
-use crate::i18n::{Lang, Localize};
-use crate::result::{UnitResult, UnitStatus};
+use crate::i18n::Lang;
+use crate::result::{JsonOptions, UnitResult, UnitStatus};
 use crate::ruleset::Ruleset;
 use crate::score::{BatchOptions, Duplicates};
 use crate::unit::Unit;
@@ -41,6 +41,62 @@ pub struct Output {
     pub lang: Lang,
     /// The style of CSV (ignored for JSON).
     pub csv: CsvStyle,
+    /// What each JSON result holds besides its figures (ignored for CSV): the criteria tree,
+    /// each node's trace words, its `why` data. All by default.
+    pub json: JsonParts,
+}
+
+/// The parts of each JSON result that may be left out (see [`crate::JsonOptions`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct JsonParts {
+    /// The criteria tree.
+    pub criteria: bool,
+    /// Each node's explanation in words (`trace`).
+    pub trace: bool,
+    /// Each node's explanation as data (`why`).
+    pub why: bool,
+}
+
+impl Default for JsonParts {
+    fn default() -> Self {
+        JsonParts {
+            criteria: true,
+            trace: true,
+            why: true,
+        }
+    }
+}
+
+impl JsonParts {
+    /// Everything (the default).
+    pub fn full() -> Self {
+        JsonParts::default()
+    }
+
+    /// The criteria tree with `why` data but no trace words.
+    pub fn data() -> Self {
+        JsonParts {
+            trace: false,
+            ..JsonParts::default()
+        }
+    }
+
+    /// No criteria tree: each unit's figures, grade, warnings and errors.
+    pub fn summary() -> Self {
+        JsonParts {
+            criteria: false,
+            ..JsonParts::default()
+        }
+    }
+
+    /// The options of one result in `lang`.
+    pub fn options(self, lang: Lang) -> JsonOptions {
+        JsonOptions::new(lang)
+            .criteria(self.criteria)
+            .trace(self.trace)
+            .why(self.why)
+    }
 }
 
 impl Output {
@@ -50,6 +106,7 @@ impl Output {
             format,
             lang: Lang::Vi,
             csv: CsvStyle::Plain,
+            json: JsonParts::default(),
         }
     }
 
@@ -62,6 +119,12 @@ impl Output {
     /// With CSV in `style`.
     pub fn csv(mut self, style: CsvStyle) -> Output {
         self.csv = style;
+        self
+    }
+
+    /// With JSON results holding `parts`.
+    pub fn json(mut self, parts: JsonParts) -> Output {
+        self.json = parts;
         self
     }
 }
@@ -206,7 +269,7 @@ fn write_chunked(
                 units,
                 grouped: opts.group_by_kind,
                 chunk,
-                lang: output.lang,
+                json: output.json.options(output.lang),
                 state: std::cell::RefCell::new(State {
                     progress,
                     summary: &mut summary,
@@ -282,7 +345,7 @@ struct Streamed<'a> {
     units: Units<'a>,
     grouped: bool,
     chunk: usize,
-    lang: Lang,
+    json: JsonOptions,
     state: std::cell::RefCell<State<'a>>,
 }
 
@@ -305,7 +368,7 @@ impl Serialize for Results<'_, '_> {
             if r.status == UnitStatus::Complete && r.index.is_some() {
                 ranked.push(compact(r));
             }
-            seq.serialize_element(&r.in_lang(doc.lang))
+            seq.serialize_element(&r.json(doc.json))
         })?;
         seq.end()
     }
