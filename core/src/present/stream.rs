@@ -28,6 +28,11 @@ pub enum StreamFormat {
     Json,
     /// A row per unit (see [`super::Columns`]), spreadsheet-safe.
     Csv,
+    /// The ranking table of [`super::text_table`]; with [`Output::explain`], each unit's
+    /// explanation ([`super::explain`]) after it, in input order. Only a compact copy of each
+    /// unit's figures is kept for the table; the explanations are written from a second
+    /// scoring pass, a chunk at a time.
+    Table,
 }
 
 /// How a streamed batch is written: its format, the language of its texts (messages and
@@ -44,6 +49,8 @@ pub struct Output {
     /// What each JSON result holds besides its figures (ignored for CSV): the criteria tree,
     /// each node's trace words, its `why` data. All by default.
     pub json: JsonParts,
+    /// With the table: each unit's explanation after it (ignored for JSON and CSV).
+    pub explain: bool,
 }
 
 /// The parts of each JSON result that may be left out (see [`crate::JsonOptions`]).
@@ -107,6 +114,7 @@ impl Output {
             lang: Lang::Vi,
             csv: CsvStyle::Plain,
             json: JsonParts::default(),
+            explain: false,
         }
     }
 
@@ -125,6 +133,12 @@ impl Output {
     /// With JSON results holding `parts`.
     pub fn json(mut self, parts: JsonParts) -> Output {
         self.json = parts;
+        self
+    }
+
+    /// With the table, each unit's explanation after it.
+    pub fn explain(mut self, on: bool) -> Output {
+        self.explain = on;
         self
     }
 }
@@ -279,6 +293,29 @@ fn write_chunked(
             serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::from)?;
             out.write_all(b"\n")?;
         }
+        StreamFormat::Table => {
+            let mut all = Vec::with_capacity(units.len());
+            each_result(rs, units, chunk, progress, &io_error, &mut |r| {
+                count(&mut summary, r);
+                all.push(compact(r));
+                Ok(())
+            })?;
+            let ranking = rs.rank_results(&all, opts.group_by_kind);
+            let batch = crate::result::BatchResult {
+                results: all,
+                ranking,
+                grouped: opts.group_by_kind,
+            };
+            out.write_all(super::text_table(rs, &batch, output.lang).as_bytes())?;
+            drop(batch);
+            if output.explain {
+                // Scoring is deterministic: the second pass gives the first pass's results.
+                each_result(rs, units, chunk, &mut |_| {}, &io_error, &mut |r| {
+                    out.write_all(b"\n")?;
+                    out.write_all(super::explain(r, output.lang).as_bytes())
+                })?;
+            }
+        }
     }
     out.flush()?;
     Ok(summary)
@@ -428,7 +465,8 @@ criteria:
     }
 
     /// Several chunks, duplicate ids across chunks, ties, incomplete units and both
-    /// rankings: the streamed document is the batch result's, byte for byte.
+    /// rankings: the streamed document (JSON, CSV, the table with and without explanations) is
+    /// the batch result's, byte for byte.
     #[test]
     fn chunks_change_nothing() {
         let rs = Ruleset::from_yaml_str(RULES, "demo.yaml").unwrap();
@@ -440,10 +478,18 @@ criteria:
             assert!(json.contains("duplicate_unit_id") && json.contains("incomplete"));
             let mut csv = Vec::new();
             super::super::write_csv(&rs, &batch.results, &mut csv).unwrap();
+            let table = super::super::text_table(&rs, &batch, Lang::En);
+            assert!(table.contains("  -  "), "unranked units: {table}");
+            let explained = batch.results.iter().fold(table.clone(), |t, r| {
+                t + "\n" + super::super::explain(r, Lang::En).as_str()
+            });
+            let table_out = Output::new(StreamFormat::Table).lang(Lang::En);
             for chunk in [1, 4, 7, 100] {
-                for (format, want) in [
-                    (StreamFormat::Json, json.as_bytes()),
-                    (StreamFormat::Csv, &csv[..]),
+                for (output, want) in [
+                    (Output::new(StreamFormat::Json), json.as_bytes()),
+                    (Output::new(StreamFormat::Csv), &csv[..]),
+                    (table_out, table.as_bytes()),
+                    (table_out.explain(true), explained.as_bytes()),
                 ] {
                     let mut out = Vec::new();
                     let mut seen = Vec::new();
@@ -451,7 +497,7 @@ criteria:
                         &rs,
                         Units::Slice(&units),
                         &opts,
-                        format.into(),
+                        output,
                         &mut out,
                         &mut |n| seen.push(n),
                         chunk,
