@@ -1,6 +1,12 @@
 //! Every path to a result gives the same result: one unit at a time or in a batch, on 1 or 2
 //! threads, from typed values or read from the unit's JSON text.
 
+#![allow(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "A test: a failure here is a failing test."
+)]
+
 use cchc::{DataFormat, Ruleset, UnitResult, read_units};
 use cchc_benches::{ruleset_yaml, unit, unit_json};
 
