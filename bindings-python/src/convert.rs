@@ -2,11 +2,146 @@
 //! [`RawValue`]. Nothing is coerced here: every value the core cannot use is handed to it as
 //! `RawValue::Invalid` with its code, so that the unit's result reports it.
 
-use cchc::{Arg, Code, Decimal, Issue, Lang, Message, RawValue, Unit};
+use std::fmt::Write as _;
+
+use cchc::{Arg, Code, Decimal, Issue, Lang, Message, RawValue, Ruleset, Unit};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PySlice, PyString, PyTuple,
+};
 
 use crate::values::decimal_type;
+
+/// The texts a ruleset knows (input names, choice options), found from a Python `str` by one
+/// dict lookup (a `str` caches its hash) instead of being encoded to UTF-8 for every value.
+/// Only exact `str` objects are looked up, so a match is the same text.
+#[derive(Debug)]
+pub(crate) struct Known {
+    /// `str` → index in `texts`.
+    dict: Py<PyDict>,
+    texts: Vec<String>,
+}
+
+impl Known {
+    pub(crate) fn new(py: Python<'_>, rs: &Ruleset) -> PyResult<Known> {
+        let dict = PyDict::new(py);
+        let mut texts: Vec<String> = Vec::new();
+        let mut add = |t: &str| -> PyResult<()> {
+            if !dict.contains(t)? {
+                dict.set_item(t, texts.len())?;
+                texts.push(t.to_owned());
+            }
+            Ok(())
+        };
+        for i in rs.inputs() {
+            add(&i.name)?;
+            for o in i.options.iter().flatten() {
+                add(o)?;
+            }
+        }
+        Ok(Known {
+            dict: dict.unbind(),
+            texts,
+        })
+    }
+
+    /// The index of an exact `str` the ruleset knows.
+    fn find(&self, v: &Bound<'_, PyAny>) -> Option<u32> {
+        if !v.is_exact_instance_of::<PyString>() {
+            return None;
+        }
+        let i = self.dict.bind(v.py()).get_item(v).ok()??;
+        i.extract::<u32>().ok()
+    }
+
+    /// The texts, by index (read without the GIL).
+    pub(crate) fn texts(&self) -> &[String] {
+        &self.texts
+    }
+}
+
+/// A name read under the GIL: a text the ruleset knows (its index) or its own text.
+#[derive(Debug)]
+enum Name {
+    Known(u32),
+    Own(String),
+}
+
+/// A value read under the GIL; what is left (copying known texts, the digits of a float) is
+/// done without it, in parallel for a batch.
+#[derive(Debug)]
+enum Pre {
+    Raw(RawValue),
+    /// A finite float whose `repr` is positional (see [`python_fixed`]).
+    Float(f64),
+    /// A choice the ruleset knows.
+    Known(u32),
+}
+
+/// A unit read under the GIL, finished by [`Pending::finish`] without it.
+#[derive(Debug, Default)]
+pub(crate) struct Pending {
+    unit: Unit,
+    values: Vec<(Name, Pre)>,
+    self_assessed: Vec<(Name, Pre)>,
+}
+
+fn text_of(texts: &[String], i: u32) -> String {
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| texts.get(i))
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn finish_pairs(pairs: Vec<(Name, Pre)>, texts: &[String]) -> Vec<(String, RawValue)> {
+    pairs
+        .into_iter()
+        .map(|(n, v)| {
+            let name = match n {
+                Name::Known(i) => text_of(texts, i),
+                Name::Own(s) => s,
+            };
+            let value = match v {
+                Pre::Raw(r) => r,
+                Pre::Float(x) => number_from_text(&python_repr(x)),
+                Pre::Known(i) => RawValue::Text(text_of(texts, i)),
+            };
+            (name, value)
+        })
+        .collect()
+}
+
+impl Pending {
+    /// The unit for the core; `texts` are [`Known::texts`] of the ruleset that read it.
+    pub(crate) fn finish(self, texts: &[String]) -> Unit {
+        let mut u = self.unit;
+        u.values.extend(finish_pairs(self.values, texts));
+        u.self_assessed
+            .extend(finish_pairs(self.self_assessed, texts));
+        u
+    }
+}
+
+/// True when Python's `repr` of the finite float `x` is positional (`0.0001`, `92.35`,
+/// `9999999999999998.0`): 10⁻⁴ ≤ |x| < 10¹⁶, or zero. Outside it `repr` uses an exponent
+/// (`1e-05`, `1e+16`) and the value is read from Python's own `repr`.
+fn python_fixed(x: f64) -> bool {
+    let a = x.abs();
+    a == 0.0 || (1e-4..1e16).contains(&a)
+}
+
+/// Python's `repr` of a float for which [`python_fixed`] holds: Rust's shortest round-trip
+/// digits (the same shortest, nearest digits as Python's), with `.0` for a whole number as
+/// Python writes it. No arithmetic: only the digits of the double.
+fn python_repr(x: f64) -> String {
+    let mut s = String::with_capacity(24);
+    let _ = write!(s, "{x}");
+    if !s.contains('.') {
+        s.push_str(".0");
+    }
+    s
+}
 
 /// How missing values are written.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -82,6 +217,29 @@ fn is_missing_in_row(v: &Bound<'_, PyAny>) -> bool {
 /// A Python value as a raw value for the core.
 pub(crate) fn raw_value(v: &Bound<'_, PyAny>, mode: Mode) -> RawValue {
     raw_value_at(v, mode, true)
+}
+
+/// A value of a dict (or a cell that is not missing), read under the GIL: the common exact
+/// types (`bool`, `int`, `float`, `str`) directly, everything else as [`raw_value`] reads it.
+fn pre_value(v: &Bound<'_, PyAny>, known: &Known) -> Pre {
+    if v.is_exact_instance_of::<PyBool>() {
+        return Pre::Raw(RawValue::Bool(v.is_truthy().unwrap_or(false)));
+    }
+    if v.is_exact_instance_of::<PyFloat>() {
+        if let Ok(f) = v.cast::<PyFloat>() {
+            let x = f.value();
+            if x.is_finite() && python_fixed(x) {
+                return Pre::Float(x);
+            }
+        }
+    } else if v.is_exact_instance_of::<PyInt>() {
+        if let Ok(i) = v.extract::<i64>() {
+            return Pre::Raw(RawValue::Number(Decimal::from(i)));
+        }
+    } else if let Some(i) = known.find(v) {
+        return Pre::Known(i);
+    }
+    Pre::Raw(raw_value(v, Mode::Plain))
 }
 
 fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue {
@@ -241,7 +399,7 @@ fn as_dict<'py>(v: &Bound<'py, PyAny>) -> Option<Bound<'py, PyDict>> {
     None
 }
 
-fn pairs(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit) -> Vec<(String, RawValue)> {
+fn pairs(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit, known: &Known) -> Vec<(Name, Pre)> {
     let Some(d) = as_dict(v) else {
         shape(
             u,
@@ -253,10 +411,14 @@ fn pairs(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit) -> Vec<(String, RawValue
         );
         return Vec::new();
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(d.len());
     for (k, val) in d.iter() {
+        if let Some(i) = known.find(&k) {
+            out.push((Name::Known(i), pre_value(&val, known)));
+            continue;
+        }
         match key_text(&k) {
-            Some(name) => out.push((name, raw_value(&val, Mode::Plain))),
+            Some(name) => out.push((Name::Own(name), pre_value(&val, known))),
             None => shape(
                 u,
                 cchc::msg!("py-unit-names", key = Arg::ident(key), found = type_arg(&k)),
@@ -286,14 +448,19 @@ fn id_list(v: &Bound<'_, PyAny>, u: &mut Unit) {
 
 /// A unit from a Python dict with keys `id`, `name`, `kind`, `values`, `not_applicable`,
 /// `self_assessed`. Problems (wrong shapes, unknown keys) stay in the unit, as with data files.
-pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
+pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>, known: &Known) -> Pending {
     let mut u = Unit::default();
+    let mut values = Vec::new();
+    let mut self_assessed = Vec::new();
     let Some(d) = as_dict(obj) else {
         shape(
             &mut u,
             cchc::msg!("py-unit-not-dict", found = type_arg(obj)),
         );
-        return u;
+        return Pending {
+            unit: u,
+            ..Pending::default()
+        };
     };
     for (k, v) in d.iter() {
         let key = key_text(&k).unwrap_or_else(|| {
@@ -307,12 +474,12 @@ pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
             "kind" => u.kind = label(&v, "kind", Mode::Plain, &mut u),
             "values" | "self_assessed" if v.is_none() => {}
             "values" => {
-                let p = pairs(&v, "values", &mut u);
-                u.values.extend(p);
+                let p = pairs(&v, "values", &mut u, known);
+                values.extend(p);
             }
             "self_assessed" => {
-                let p = pairs(&v, "self_assessed", &mut u);
-                u.self_assessed.extend(p);
+                let p = pairs(&v, "self_assessed", &mut u, known);
+                self_assessed.extend(p);
             }
             "not_applicable" if v.is_none() => {}
             "not_applicable" => id_list(&v, &mut u),
@@ -327,16 +494,24 @@ pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
             )),
         }
     }
-    u
+    Pending {
+        unit: u,
+        values,
+        self_assessed,
+    }
 }
 
 /// A unit from a DataFrame row (`df.to_dict("records")` item): columns `id`, `name`, `kind`
-/// are the unit's own, every other column an input; missing values follow pandas.
-pub(crate) fn unit_from_row(row: &Bound<'_, PyAny>) -> Unit {
+/// are the unit's own, every other column an input; missing values follow pandas. Used for a
+/// frame whose column names repeat (the record keeps the last); see [`units_from_frame`].
+fn unit_from_row(row: &Bound<'_, PyAny>) -> Pending {
     let mut u = Unit::default();
     let Some(d) = as_dict(row) else {
         shape(&mut u, cchc::msg!("py-row-unreadable"));
-        return u;
+        return Pending {
+            unit: u,
+            ..Pending::default()
+        };
     };
     for (k, v) in d.iter() {
         let Some(col) = key_text(&k) else {
@@ -350,7 +525,97 @@ pub(crate) fn unit_from_row(row: &Bound<'_, PyAny>) -> Unit {
             _ => u.values.push((col, raw_value(&v, Mode::Row))),
         }
     }
-    u
+    Pending {
+        unit: u,
+        ..Pending::default()
+    }
+}
+
+/// Units from a DataFrame, a row per unit, read column by column: for each column one call
+/// gives its missing cells (`isna`, pandas' own rule) and one its Python values (`tolist`),
+/// and the name is looked up once. The same units as reading `to_dict("records")` row by row,
+/// which is what a frame with repeated column names still gets.
+fn units_from_frame(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Vec<Pending>> {
+    match units_by_column(df, known) {
+        Ok(Some(units)) => Ok(units),
+        Ok(None) | Err(_) => {
+            let records = df.call_method1("to_dict", ("records",))?;
+            records
+                .try_iter()?
+                .map(|r| r.map(|r| unit_from_row(&r)))
+                .collect()
+        }
+    }
+}
+
+/// [`units_from_frame`] column by column; `None` (or an error) when the frame must be read row
+/// by row (repeated column names, or a frame pandas did not make).
+fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Vec<Pending>>> {
+    let py = df.py();
+    let columns = df.getattr("columns")?;
+    if !columns.getattr("is_unique")?.is_truthy()? {
+        return Ok(None);
+    }
+    let n = df.len()?;
+    let mut units: Vec<Pending> = (0..n).map(|_| Pending::default()).collect();
+    let iloc = df.getattr("iloc")?;
+    for (j, col_name) in columns.try_iter()?.enumerate() {
+        let col_name = col_name?;
+        let Some(name) = key_text(&col_name) else {
+            for p in &mut units {
+                shape(
+                    &mut p.unit,
+                    cchc::msg!("py-row-column", found = type_arg(&col_name)),
+                );
+            }
+            continue;
+        };
+        let col = iloc.get_item((PySlice::full(py), j))?;
+        let missing: Vec<bool> = col
+            .call_method0("isna")?
+            .call_method0("tolist")?
+            .extract()?;
+        let cells = col.call_method0("tolist")?;
+        let cells = cells.cast::<PyList>()?;
+        if cells.len() != n || missing.len() != n {
+            return Ok(None);
+        }
+        let key = match name.as_str() {
+            "id" | "name" | "kind" => Some(name.clone()),
+            _ => None,
+        };
+        let known_name = known.find(&col_name);
+        for ((p, cell), gone) in units.iter_mut().zip(cells.iter()).zip(missing) {
+            let u = &mut p.unit;
+            match key.as_deref() {
+                Some(k) => {
+                    let v = if gone {
+                        None
+                    } else {
+                        label(&cell, k, Mode::Plain, u)
+                    };
+                    match k {
+                        "id" => u.id = v,
+                        "name" => u.name = v,
+                        _ => u.kind = v,
+                    }
+                }
+                None => {
+                    let v = if gone {
+                        Pre::Raw(RawValue::Null)
+                    } else {
+                        pre_value(&cell, known)
+                    };
+                    let n = match known_name {
+                        Some(i) => Name::Known(i),
+                        None => Name::Own(name.clone()),
+                    };
+                    p.values.push((n, v));
+                }
+            }
+        }
+    }
+    Ok(Some(units))
 }
 
 /// True when `obj` is a pandas DataFrame (pandas is imported only if the caller already did).
@@ -373,13 +638,13 @@ pub(crate) fn is_dataframe(obj: &Bound<'_, PyAny>) -> bool {
 
 /// Units from a list of dicts (any iterable) or a pandas DataFrame; `lang` is the language of
 /// a `TypeError`.
-pub(crate) fn units_from(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Vec<Unit>> {
+pub(crate) fn units_from(
+    obj: &Bound<'_, PyAny>,
+    lang: Lang,
+    known: &Known,
+) -> PyResult<Vec<Pending>> {
     if is_dataframe(obj) {
-        let records = obj.call_method1("to_dict", ("records",))?;
-        return records
-            .try_iter()?
-            .map(|r| r.map(|r| unit_from_row(&r)))
-            .collect();
+        return units_from_frame(obj, known);
     }
     if obj.is_instance_of::<PyString>() || as_dict(obj).is_some() {
         return Err(pyo3::exceptions::PyTypeError::new_err(
@@ -391,5 +656,9 @@ pub(crate) fn units_from(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Vec<Uni
             cchc::msg!("py-score-many-type", found = type_arg(obj)).render(lang),
         )
     })?;
-    iter.map(|u| u.map(|u| unit_from_dict(&u))).collect()
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    for u in iter {
+        out.push(unit_from_dict(&u?, known));
+    }
+    Ok(out)
 }

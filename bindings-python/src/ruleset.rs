@@ -26,6 +26,8 @@ use crate::values::json_to_py;
 #[derive(Debug)]
 pub struct PyRuleset {
     inner: Ruleset,
+    /// Its input names and options, to read Python values quickly.
+    known: convert::Known,
     /// The language asked for when loading, if any.
     lang: Option<Lang>,
 }
@@ -43,7 +45,11 @@ fn loaded(
     lang: Option<Lang>,
 ) -> PyResult<PyRuleset> {
     match r {
-        Ok(Ok(inner)) => Ok(PyRuleset { inner, lang }),
+        Ok(Ok(inner)) => Ok(PyRuleset {
+            known: convert::Known::new(py, &inner)?,
+            inner,
+            lang,
+        }),
         Ok(Err(e)) => Err(to_py_err_with_source(py, &e, source, pick(None, lang)?)),
         Err(()) => Err(internal(Doing::Loading)),
     }
@@ -190,9 +196,9 @@ impl PyRuleset {
         lang: Option<&str>,
     ) -> PyResult<PyUnitResult> {
         let lang = self.result_lang(lang)?;
-        let unit = convert::unit_from_dict(unit);
-        let rs = &self.inner;
-        match py.detach(|| guard(|| rs.score(&unit))) {
+        let unit = convert::unit_from_dict(unit, &self.known);
+        let (rs, texts) = (&self.inner, self.known.texts());
+        match py.detach(|| guard(|| rs.score(&unit.finish(texts)))) {
             Ok(r) => Ok(PyUnitResult::new(r, lang)),
             Err(()) => Err(internal(Doing::ScoringUnit)),
         }
@@ -209,7 +215,11 @@ impl PyRuleset {
         lang: Option<&str>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
-        let units = convert::units_from(units, pick(None, lang)?)?;
+        let units = convert::units_from(units, pick(None, lang)?, &self.known)?;
+        let texts = self.known.texts();
+        let units = py
+            .detach(|| guard(|| finish_all(units, texts)))
+            .map_err(|()| internal(Doing::ScoringBatch))?;
         self.batch(py, units, group_by_kind, lang)
     }
 
@@ -340,6 +350,17 @@ fn type_arg(v: &Bound<'_, PyAny>) -> Arg {
             .map(|n| n.to_string())
             .unwrap_or_else(|_| "object".into()),
     )
+}
+
+/// The units read under the GIL, finished without it (in parallel for a large batch, as the
+/// core scores one).
+fn finish_all(units: Vec<convert::Pending>, texts: &[String]) -> Vec<cchc::Unit> {
+    use rayon::prelude::*;
+    if units.len() >= 256 {
+        units.into_par_iter().map(|u| u.finish(texts)).collect()
+    } else {
+        units.into_iter().map(|u| u.finish(texts)).collect()
+    }
 }
 
 impl PyRuleset {
