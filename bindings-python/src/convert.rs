@@ -60,6 +60,36 @@ impl Known {
     }
 }
 
+/// The names of the last unit's values, position by position: units given as dicts (from
+/// `json.load`, or written with the same literal keys) name their values with the very same
+/// `str` objects in the same order, found again by identity instead of a lookup. A reference
+/// to each object is kept, so an identical pointer is the same (immutable) text.
+#[derive(Debug, Default)]
+pub(crate) struct Hint {
+    keys: Vec<(Py<PyAny>, u32)>,
+}
+
+/// Positions a [`Hint`] remembers.
+const HINT_MAX: usize = 1024;
+
+impl Hint {
+    fn get(&self, j: usize, k: &Bound<'_, PyAny>) -> Option<u32> {
+        self.keys
+            .get(j)
+            .filter(|(p, _)| p.as_ptr() == k.as_ptr())
+            .map(|(_, i)| *i)
+    }
+
+    fn set(&mut self, j: usize, k: &Bound<'_, PyAny>, i: u32) {
+        let entry = (k.clone().unbind(), i);
+        if let Some(slot) = self.keys.get_mut(j) {
+            *slot = entry;
+        } else if j == self.keys.len() && j < HINT_MAX {
+            self.keys.push(entry);
+        }
+    }
+}
+
 /// A name read under the GIL: a text the ruleset knows (its index) or its own text.
 #[derive(Debug)]
 enum Name {
@@ -71,7 +101,11 @@ enum Name {
 /// done without it, in parallel for a batch.
 #[derive(Debug)]
 enum Pre {
-    Raw(RawValue),
+    Null,
+    Bool(bool),
+    Number(Decimal),
+    /// Anything else (rare: kept small, a `RawValue` is several times larger).
+    Raw(Box<RawValue>),
     /// A finite float whose `repr` is positional (see [`python_fixed`]).
     Float(f64),
     /// A choice the ruleset knows.
@@ -103,8 +137,11 @@ fn finish_pairs(pairs: Vec<(Name, Pre)>, texts: &[String]) -> Vec<(String, RawVa
                 Name::Own(s) => s,
             };
             let value = match v {
-                Pre::Raw(r) => r,
-                Pre::Float(x) => number_from_text(&python_repr(x)),
+                Pre::Null => RawValue::Null,
+                Pre::Bool(b) => RawValue::Bool(b),
+                Pre::Number(d) => RawValue::Number(d),
+                Pre::Raw(r) => *r,
+                Pre::Float(x) => float_value(x),
                 Pre::Known(i) => RawValue::Text(text_of(texts, i)),
             };
             (name, value)
@@ -129,6 +166,50 @@ impl Pending {
 fn python_fixed(x: f64) -> bool {
     let a = x.abs();
     a == 0.0 || (1e-4..1e16).contains(&a)
+}
+
+/// The exact decimal of the finite float `x` for which [`python_fixed`] holds, as the core
+/// reads Python's `repr` of it (`number_from_text(repr(x))`): the same shortest round-trip
+/// digits (Ryū's, as Python's, are the shortest that read back as `x`, the nearest of them),
+/// read without Python. They are at most 17 significant ones and 21 decimals, so they always
+/// fit; a form this does not read (an exponent) is read by the core from `repr`'s text.
+fn float_value(x: f64) -> RawValue {
+    let mut buf = ryu::Buffer::new();
+    let text = buf.format_finite(x);
+    {
+        let mut mantissa: i128 = 0;
+        let mut scale: u32 = 0;
+        let mut negative = false;
+        let mut point = false;
+        let mut ok = true;
+        for &b in text.as_bytes() {
+            match b {
+                b'-' => negative = true,
+                b'.' => point = true,
+                b'0'..=b'9' => {
+                    match mantissa
+                        .checked_mul(10)
+                        .and_then(|m| m.checked_add(i128::from(b - b'0')))
+                    {
+                        Some(m) => mantissa = m,
+                        None => ok = false,
+                    }
+                    if point {
+                        scale += 1;
+                    }
+                }
+                _ => ok = false,
+            }
+        }
+        // Zero (and −0) is left to the core's reading of the text, as are the rare others.
+        if ok && mantissa != 0 {
+            let m = if negative { -mantissa } else { mantissa };
+            if let Ok(v) = Decimal::try_from_i128_with_scale(m, scale) {
+                return RawValue::Number(v.normalize());
+            }
+        }
+    }
+    number_from_text(&python_repr(x))
 }
 
 /// Python's `repr` of a float for which [`python_fixed`] holds: Rust's shortest round-trip
@@ -223,7 +304,7 @@ pub(crate) fn raw_value(v: &Bound<'_, PyAny>, mode: Mode) -> RawValue {
 /// types (`bool`, `int`, `float`, `str`) directly, everything else as [`raw_value`] reads it.
 fn pre_value(v: &Bound<'_, PyAny>, known: &Known) -> Pre {
     if v.is_exact_instance_of::<PyBool>() {
-        return Pre::Raw(RawValue::Bool(v.is_truthy().unwrap_or(false)));
+        return Pre::Bool(v.is_truthy().unwrap_or(false));
     }
     if v.is_exact_instance_of::<PyFloat>() {
         if let Ok(f) = v.cast::<PyFloat>() {
@@ -234,12 +315,12 @@ fn pre_value(v: &Bound<'_, PyAny>, known: &Known) -> Pre {
         }
     } else if v.is_exact_instance_of::<PyInt>() {
         if let Ok(i) = v.extract::<i64>() {
-            return Pre::Raw(RawValue::Number(Decimal::from(i)));
+            return Pre::Number(Decimal::from(i));
         }
     } else if let Some(i) = known.find(v) {
         return Pre::Known(i);
     }
-    Pre::Raw(raw_value(v, Mode::Plain))
+    Pre::Raw(Box::new(raw_value(v, Mode::Plain)))
 }
 
 fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue {
@@ -399,7 +480,13 @@ fn as_dict<'py>(v: &Bound<'py, PyAny>) -> Option<Bound<'py, PyDict>> {
     None
 }
 
-fn pairs(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit, known: &Known) -> Vec<(Name, Pre)> {
+fn pairs(
+    v: &Bound<'_, PyAny>,
+    key: &str,
+    u: &mut Unit,
+    known: &Known,
+    mut hint: Option<&mut Hint>,
+) -> Vec<(Name, Pre)> {
     let Some(d) = as_dict(v) else {
         shape(
             u,
@@ -412,8 +499,15 @@ fn pairs(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit, known: &Known) -> Vec<(N
         return Vec::new();
     };
     let mut out = Vec::with_capacity(d.len());
-    for (k, val) in d.iter() {
+    for (j, (k, val)) in d.iter().enumerate() {
+        if let Some(i) = hint.as_deref().and_then(|h| h.get(j, &k)) {
+            out.push((Name::Known(i), pre_value(&val, known)));
+            continue;
+        }
         if let Some(i) = known.find(&k) {
+            if let Some(h) = hint.as_deref_mut() {
+                h.set(j, &k, i);
+            }
             out.push((Name::Known(i), pre_value(&val, known)));
             continue;
         }
@@ -448,7 +542,12 @@ fn id_list(v: &Bound<'_, PyAny>, u: &mut Unit) {
 
 /// A unit from a Python dict with keys `id`, `name`, `kind`, `values`, `not_applicable`,
 /// `self_assessed`. Problems (wrong shapes, unknown keys) stay in the unit, as with data files.
-pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>, known: &Known) -> Pending {
+pub(crate) fn unit_from_dict(
+    obj: &Bound<'_, PyAny>,
+    known: &Known,
+    hint: Option<&mut Hint>,
+) -> Pending {
+    let mut hint = hint;
     let mut u = Unit::default();
     let mut values = Vec::new();
     let mut self_assessed = Vec::new();
@@ -474,11 +573,11 @@ pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>, known: &Known) -> Pending {
             "kind" => u.kind = label(&v, "kind", Mode::Plain, &mut u),
             "values" | "self_assessed" if v.is_none() => {}
             "values" => {
-                let p = pairs(&v, "values", &mut u, known);
+                let p = pairs(&v, "values", &mut u, known, hint.take());
                 values.extend(p);
             }
             "self_assessed" => {
-                let p = pairs(&v, "self_assessed", &mut u, known);
+                let p = pairs(&v, "self_assessed", &mut u, known, None);
                 self_assessed.extend(p);
             }
             "not_applicable" if v.is_none() => {}
@@ -602,7 +701,7 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Vec<
                 }
                 None => {
                     let v = if gone {
-                        Pre::Raw(RawValue::Null)
+                        Pre::Null
                     } else {
                         pre_value(&cell, known)
                     };
@@ -636,15 +735,21 @@ pub(crate) fn is_dataframe(obj: &Bound<'_, PyAny>) -> bool {
         .unwrap_or(false)
 }
 
+/// Units read under the GIL at a time before they are finished without it: bounds the memory
+/// of the intermediate form.
+const CHUNK: usize = 4096;
+
 /// Units from a list of dicts (any iterable) or a pandas DataFrame; `lang` is the language of
-/// a `TypeError`.
+/// a `TypeError`. `finish` turns each chunk of units read into the core's units (the caller
+/// releases the GIL there).
 pub(crate) fn units_from(
     obj: &Bound<'_, PyAny>,
     lang: Lang,
     known: &Known,
-) -> PyResult<Vec<Pending>> {
+    finish: &mut dyn FnMut(Vec<Pending>) -> PyResult<Vec<Unit>>,
+) -> PyResult<Vec<Unit>> {
     if is_dataframe(obj) {
-        return units_from_frame(obj, known);
+        return finish(units_from_frame(obj, known)?);
     }
     if obj.is_instance_of::<PyString>() || as_dict(obj).is_some() {
         return Err(pyo3::exceptions::PyTypeError::new_err(
@@ -657,8 +762,17 @@ pub(crate) fn units_from(
         )
     })?;
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut hint = Hint::default();
     for u in iter {
-        out.push(unit_from_dict(&u?, known));
+        chunk.push(unit_from_dict(&u?, known, Some(&mut hint)));
+        if chunk.len() == CHUNK {
+            out.extend(finish(std::mem::replace(
+                &mut chunk,
+                Vec::with_capacity(CHUNK),
+            ))?);
+        }
     }
+    out.extend(finish(chunk)?);
     Ok(out)
 }

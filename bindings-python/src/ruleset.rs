@@ -28,6 +28,8 @@ pub struct PyRuleset {
     inner: Ruleset,
     /// Its input names and options, to read Python values quickly.
     known: convert::Known,
+    /// The value names of the last unit scored alone (see `convert::Hint`).
+    hint: std::sync::Mutex<convert::Hint>,
     /// The language asked for when loading, if any.
     lang: Option<Lang>,
 }
@@ -47,6 +49,7 @@ fn loaded(
     match r {
         Ok(Ok(inner)) => Ok(PyRuleset {
             known: convert::Known::new(py, &inner)?,
+            hint: std::sync::Mutex::default(),
             inner,
             lang,
         }),
@@ -196,7 +199,11 @@ impl PyRuleset {
         lang: Option<&str>,
     ) -> PyResult<PyUnitResult> {
         let lang = self.result_lang(lang)?;
-        let unit = convert::unit_from_dict(unit, &self.known);
+        let unit = {
+            // Another thread scoring with this ruleset has the hint: go without.
+            let mut hint = self.hint.try_lock().ok();
+            convert::unit_from_dict(unit, &self.known, hint.as_deref_mut())
+        };
         let (rs, texts) = (&self.inner, self.known.texts());
         match py.detach(|| guard(|| rs.score(&unit.finish(texts)))) {
             Ok(r) => Ok(PyUnitResult::new(r, lang)),
@@ -215,11 +222,11 @@ impl PyRuleset {
         lang: Option<&str>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
-        let units = convert::units_from(units, pick(None, lang)?, &self.known)?;
         let texts = self.known.texts();
-        let units = py
-            .detach(|| guard(|| finish_all(units, texts)))
-            .map_err(|()| internal(Doing::ScoringBatch))?;
+        let units = convert::units_from(units, pick(None, lang)?, &self.known, &mut |chunk| {
+            py.detach(|| guard(|| finish_all(chunk, texts)))
+                .map_err(|()| internal(Doing::ScoringBatch))
+        })?;
         self.batch(py, units, group_by_kind, lang)
     }
 
