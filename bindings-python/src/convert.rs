@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use cchc::{Arg, Code, Decimal, Issue, Lang, Message, RawValue, Ruleset, Unit};
 use pyo3::prelude::*;
 use pyo3::types::{
-    PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PySlice, PyString, PyTuple,
+    PyBool, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple,
 };
 
 use crate::values::decimal_type;
@@ -651,15 +651,14 @@ fn units_from_frame(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Vec<Pendin
 /// by row (repeated column names, or a frame pandas did not make).
 fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Vec<Pending>>> {
     let py = df.py();
-    let columns = df.getattr("columns")?;
-    if !columns.getattr("is_unique")?.is_truthy()? {
+    if !df.getattr("columns")?.getattr("is_unique")?.is_truthy()? {
         return Ok(None);
     }
-    let n = df.len()?;
-    let mut units: Vec<Pending> = (0..n).map(|_| Pending::default()).collect();
-    let iloc = df.getattr("iloc")?;
-    for (j, col_name) in columns.try_iter()?.enumerate() {
-        let col_name = col_name?;
+    let rows = df.len()?;
+    let mut units: Vec<Pending> = (0..rows).map(|_| Pending::default()).collect();
+    for item in df.call_method0("items")?.try_iter()? {
+        let item = item?;
+        let (col_name, col) = (item.get_item(0)?, item.get_item(1)?);
         let Some(name) = key_text(&col_name) else {
             for p in &mut units {
                 shape(
@@ -669,52 +668,99 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Vec<
             }
             continue;
         };
-        let col = iloc.get_item((PySlice::full(py), j))?;
-        let missing: Vec<bool> = col
-            .call_method0("isna")?
-            .call_method0("tolist")?
-            .extract()?;
-        let cells = col.call_method0("tolist")?;
-        let cells = cells.cast::<PyList>()?;
-        if cells.len() != n || missing.len() != n {
-            return Ok(None);
-        }
-        let key = match name.as_str() {
-            "id" | "name" | "kind" => Some(name.clone()),
-            _ => None,
-        };
-        let known_name = known.find(&col_name);
-        for ((p, cell), gone) in units.iter_mut().zip(cells.iter()).zip(missing) {
-            let u = &mut p.unit;
-            match key.as_deref() {
-                Some(k) => {
-                    let v = if gone {
-                        None
-                    } else {
-                        label(&cell, k, Mode::Plain, u)
-                    };
-                    match k {
-                        "id" => u.id = v,
-                        "name" => u.name = v,
-                        _ => u.kind = v,
-                    }
-                }
-                None => {
-                    let v = if gone {
-                        Pre::Null
-                    } else {
-                        pre_value(&cell, known)
-                    };
-                    let n = match known_name {
-                        Some(i) => Name::Known(i),
-                        None => Name::Own(name.clone()),
-                    };
-                    p.values.push((n, v));
+        if matches!(name.as_str(), "id" | "name" | "kind") {
+            let Some(cells) = cells_of(&col, rows)? else {
+                return Ok(None);
+            };
+            for (p, (cell, gone)) in units.iter_mut().zip(cells) {
+                let u = &mut p.unit;
+                let v = if gone {
+                    None
+                } else {
+                    label(&cell, &name, Mode::Plain, u)
+                };
+                match name.as_str() {
+                    "id" => u.id = v,
+                    "name" => u.name = v,
+                    _ => u.kind = v,
                 }
             }
+            continue;
+        }
+        let known_name = known.find(&col_name);
+        let name_of = || match known_name {
+            Some(i) => Name::Known(i),
+            None => Name::Own(name.clone()),
+        };
+        let dtype = col.getattr("dtype")?.str()?;
+        let dtype = dtype.to_cow()?;
+        let width = match dtype.as_ref() {
+            "float64" | "int64" => 8,
+            "bool" => 1,
+            _ => 0,
+        };
+        if width > 0 {
+            // A NumPy column of a native type: its bytes, read in Rust (no Python object per
+            // cell). Missing is NaN in a float64 column, nothing in the others (pandas' rule).
+            let bytes = col.call_method0("to_numpy")?.call_method0("tobytes")?;
+            let bytes = bytes.cast::<PyBytes>()?.as_bytes();
+            if Some(bytes.len()) != rows.checked_mul(width) {
+                return Ok(None);
+            }
+            for (p, b) in units.iter_mut().zip(bytes.chunks_exact(width)) {
+                let v = match (dtype.as_ref(), <[u8; 8]>::try_from(b)) {
+                    ("float64", Ok(b)) => {
+                        let x = f64::from_ne_bytes(b);
+                        if x.is_nan() {
+                            Pre::Null
+                        } else if x.is_finite() && python_fixed(x) {
+                            Pre::Float(x)
+                        } else {
+                            pre_value(PyFloat::new(py, x).as_any(), known)
+                        }
+                    }
+                    ("int64", Ok(b)) => Pre::Number(Decimal::from(i64::from_ne_bytes(b))),
+                    _ => Pre::Bool(b.iter().any(|&x| x != 0)),
+                };
+                p.values.push((name_of(), v));
+            }
+            continue;
+        }
+        let Some(cells) = cells_of(&col, rows)? else {
+            return Ok(None);
+        };
+        for (p, (cell, gone)) in units.iter_mut().zip(cells) {
+            let v = if gone {
+                Pre::Null
+            } else {
+                pre_value(&cell, known)
+            };
+            p.values.push((name_of(), v));
         }
     }
     Ok(Some(units))
+}
+
+/// A column's cells as Python values (`tolist`), each with whether pandas calls it missing
+/// (`isna`); `None` if the column does not have `rows` cells.
+#[allow(
+    clippy::type_complexity,
+    reason = "a list of cells with their missing flags, used once"
+)]
+fn cells_of<'py>(
+    col: &Bound<'py, PyAny>,
+    rows: usize,
+) -> PyResult<Option<Vec<(Bound<'py, PyAny>, bool)>>> {
+    let missing: Vec<bool> = col
+        .call_method0("isna")?
+        .call_method0("tolist")?
+        .extract()?;
+    let cells = col.call_method0("tolist")?;
+    let cells = cells.cast::<PyList>()?;
+    if cells.len() != rows || missing.len() != rows {
+        return Ok(None);
+    }
+    Ok(Some(cells.iter().zip(missing).collect()))
 }
 
 /// True when `obj` is a pandas DataFrame (pandas is imported only if the caller already did).

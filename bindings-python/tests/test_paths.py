@@ -159,6 +159,14 @@ def test_dataframe_equals_list_of_dicts_with_every_dtype():
     extra["khong_co"] = [1, 2, 3, 4, 5, 6]  # an input the ruleset does not have
     frames.append(extra)
     frames.append(df.iloc[0:0])
+    native = df.iloc[:3].infer_objects()  # NumPy bool, int64 and float64 columns (read as bytes)
+    assert str(native["co"].dtype) == "bool" and str(native["so"].dtype) == "int64"
+    assert str(native["tl"].dtype) == "float64"
+    frames.append(native)
+    odd_numbers = native.copy()
+    odd_numbers["tl"] = [float("inf"), 1e-7, 2.5e16]  # not finite, and `repr` with an exponent
+    odd_numbers["so"] = [-3, 2**62, 0]
+    frames.append(odd_numbers)
     for f in frames:
         by_column = rs.score_many(f)
         by_dicts = rs.score_many(records_with_pandas_missing(f))
