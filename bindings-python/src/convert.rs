@@ -91,7 +91,7 @@ impl Hint {
 }
 
 /// A name read under the GIL: a text the ruleset knows (its index) or its own text.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Name {
     Known(u32),
     Own(String),
@@ -99,7 +99,7 @@ enum Name {
 
 /// A value read under the GIL; what is left (copying known texts, the digits of a float) is
 /// done without it, in parallel for a batch.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Pre {
     Null,
     Bool(bool),
@@ -128,25 +128,80 @@ fn text_of(texts: &[String], i: u32) -> String {
         .unwrap_or_default()
 }
 
+fn name_text(n: Name, texts: &[String]) -> String {
+    match n {
+        Name::Known(i) => text_of(texts, i),
+        Name::Own(s) => s,
+    }
+}
+
+fn value_of(v: Pre, texts: &[String]) -> RawValue {
+    match v {
+        Pre::Null => RawValue::Null,
+        Pre::Bool(b) => RawValue::Bool(b),
+        Pre::Number(d) => RawValue::Number(d),
+        Pre::Raw(r) => *r,
+        Pre::Float(x) => float_value(x),
+        Pre::Known(i) => RawValue::Text(text_of(texts, i)),
+    }
+}
+
 fn finish_pairs(pairs: Vec<(Name, Pre)>, texts: &[String]) -> Vec<(String, RawValue)> {
     pairs
         .into_iter()
-        .map(|(n, v)| {
-            let name = match n {
-                Name::Known(i) => text_of(texts, i),
-                Name::Own(s) => s,
-            };
-            let value = match v {
-                Pre::Null => RawValue::Null,
-                Pre::Bool(b) => RawValue::Bool(b),
-                Pre::Number(d) => RawValue::Number(d),
-                Pre::Raw(r) => *r,
-                Pre::Float(x) => float_value(x),
-                Pre::Known(i) => RawValue::Text(text_of(texts, i)),
-            };
-            (name, value)
-        })
+        .map(|(n, v)| (name_text(n, texts), value_of(v, texts)))
         .collect()
+}
+
+/// Units from this many on are finished in parallel (as the core scores them).
+const PARALLEL_MIN: usize = 256;
+
+/// Units read under the GIL, to be finished without it ([`Read::finish`]).
+#[derive(Debug)]
+pub(crate) enum Read {
+    /// Unit by unit (dicts, or the rows of a frame read as records).
+    Units(Vec<Pending>),
+    /// A DataFrame read column by column.
+    Frame(Frame),
+}
+
+/// A DataFrame read column by column: each unit's own fields, and each column's values
+/// (contiguous, in the frame's order), put together row by row by [`Read::finish`].
+#[derive(Debug)]
+pub(crate) struct Frame {
+    base: Vec<Unit>,
+    columns: Vec<(Name, Vec<Pre>)>,
+}
+
+impl Read {
+    /// The core's units, in order; in parallel for a large batch. `texts` are
+    /// [`Known::texts`] of the ruleset that read them.
+    pub(crate) fn finish(self, texts: &[String]) -> Vec<Unit> {
+        use rayon::prelude::*;
+        match self {
+            Read::Units(units) if units.len() >= PARALLEL_MIN => {
+                units.into_par_iter().map(|u| u.finish(texts)).collect()
+            }
+            Read::Units(units) => units.into_iter().map(|u| u.finish(texts)).collect(),
+            Read::Frame(Frame { base, columns }) => {
+                let row = |(r, mut u): (usize, Unit)| -> Unit {
+                    u.values.reserve(columns.len());
+                    for (name, col) in &columns {
+                        if let Some(v) = col.get(r) {
+                            u.values
+                                .push((name_text(name.clone(), texts), value_of(v.clone(), texts)));
+                        }
+                    }
+                    u
+                };
+                if base.len() >= PARALLEL_MIN {
+                    base.into_par_iter().enumerate().map(row).collect()
+                } else {
+                    base.into_iter().enumerate().map(row).collect()
+                }
+            }
+        }
+    }
 }
 
 impl Pending {
@@ -634,37 +689,36 @@ fn unit_from_row(row: &Bound<'_, PyAny>) -> Pending {
 /// gives its missing cells (`isna`, pandas' own rule) and one its Python values (`tolist`),
 /// and the name is looked up once. The same units as reading `to_dict("records")` row by row,
 /// which is what a frame with repeated column names still gets.
-fn units_from_frame(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Vec<Pending>> {
+fn units_from_frame(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Read> {
     match units_by_column(df, known) {
-        Ok(Some(units)) => Ok(units),
+        Ok(Some(frame)) => Ok(Read::Frame(frame)),
         Ok(None) | Err(_) => {
             let records = df.call_method1("to_dict", ("records",))?;
-            records
+            let units = records
                 .try_iter()?
                 .map(|r| r.map(|r| unit_from_row(&r)))
-                .collect()
+                .collect::<PyResult<Vec<_>>>()?;
+            Ok(Read::Units(units))
         }
     }
 }
 
 /// [`units_from_frame`] column by column; `None` (or an error) when the frame must be read row
 /// by row (repeated column names, or a frame pandas did not make).
-fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Vec<Pending>>> {
+fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Frame>> {
     let py = df.py();
     if !df.getattr("columns")?.getattr("is_unique")?.is_truthy()? {
         return Ok(None);
     }
     let rows = df.len()?;
-    let mut units: Vec<Pending> = (0..rows).map(|_| Pending::default()).collect();
+    let mut units: Vec<Unit> = (0..rows).map(|_| Unit::default()).collect();
+    let mut columns = Vec::new();
     for item in df.call_method0("items")?.try_iter()? {
         let item = item?;
         let (col_name, col) = (item.get_item(0)?, item.get_item(1)?);
         let Some(name) = key_text(&col_name) else {
-            for p in &mut units {
-                shape(
-                    &mut p.unit,
-                    cchc::msg!("py-row-column", found = type_arg(&col_name)),
-                );
+            for u in &mut units {
+                shape(u, cchc::msg!("py-row-column", found = type_arg(&col_name)));
             }
             continue;
         };
@@ -672,8 +726,7 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Vec<
             let Some(cells) = cells_of(&col, rows)? else {
                 return Ok(None);
             };
-            for (p, (cell, gone)) in units.iter_mut().zip(cells) {
-                let u = &mut p.unit;
+            for (u, (cell, gone)) in units.iter_mut().zip(cells) {
                 let v = if gone {
                     None
                 } else {
@@ -687,11 +740,11 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Vec<
             }
             continue;
         }
-        let known_name = known.find(&col_name);
-        let name_of = || match known_name {
+        let col_name = match known.find(&col_name) {
             Some(i) => Name::Known(i),
             None => Name::Own(name.clone()),
         };
+        let mut values = Vec::with_capacity(rows);
         let dtype = col.getattr("dtype")?.str()?;
         let dtype = dtype.to_cow()?;
         let width = match dtype.as_ref() {
@@ -707,7 +760,7 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Vec<
             if Some(bytes.len()) != rows.checked_mul(width) {
                 return Ok(None);
             }
-            for (p, b) in units.iter_mut().zip(bytes.chunks_exact(width)) {
+            for b in bytes.chunks_exact(width) {
                 let v = match (dtype.as_ref(), <[u8; 8]>::try_from(b)) {
                     ("float64", Ok(b)) => {
                         let x = f64::from_ne_bytes(b);
@@ -722,23 +775,27 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Vec<
                     ("int64", Ok(b)) => Pre::Number(Decimal::from(i64::from_ne_bytes(b))),
                     _ => Pre::Bool(b.iter().any(|&x| x != 0)),
                 };
-                p.values.push((name_of(), v));
+                values.push(v);
             }
+            columns.push((col_name, values));
             continue;
         }
         let Some(cells) = cells_of(&col, rows)? else {
             return Ok(None);
         };
-        for (p, (cell, gone)) in units.iter_mut().zip(cells) {
-            let v = if gone {
+        for (cell, gone) in cells {
+            values.push(if gone {
                 Pre::Null
             } else {
                 pre_value(&cell, known)
-            };
-            p.values.push((name_of(), v));
+            });
         }
+        columns.push((col_name, values));
     }
-    Ok(Some(units))
+    Ok(Some(Frame {
+        base: units,
+        columns,
+    }))
 }
 
 /// A column's cells as Python values (`tolist`), each with whether pandas calls it missing
@@ -792,7 +849,7 @@ pub(crate) fn units_from(
     obj: &Bound<'_, PyAny>,
     lang: Lang,
     known: &Known,
-    finish: &mut dyn FnMut(Vec<Pending>) -> PyResult<Vec<Unit>>,
+    finish: &mut dyn FnMut(Read) -> PyResult<Vec<Unit>>,
 ) -> PyResult<Vec<Unit>> {
     if is_dataframe(obj) {
         return finish(units_from_frame(obj, known)?);
@@ -813,12 +870,10 @@ pub(crate) fn units_from(
     for u in iter {
         chunk.push(unit_from_dict(&u?, known, Some(&mut hint)));
         if chunk.len() == CHUNK {
-            out.extend(finish(std::mem::replace(
-                &mut chunk,
-                Vec::with_capacity(CHUNK),
-            ))?);
+            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+            out.extend(finish(Read::Units(full))?);
         }
     }
-    out.extend(finish(chunk)?);
+    out.extend(finish(Read::Units(chunk))?);
     Ok(out)
 }

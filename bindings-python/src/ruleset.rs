@@ -224,7 +224,7 @@ impl PyRuleset {
         let lang = self.result_lang(lang)?;
         let texts = self.known.texts();
         let units = convert::units_from(units, pick(None, lang)?, &self.known, &mut |chunk| {
-            py.detach(|| guard(|| finish_all(chunk, texts)))
+            py.detach(|| guard(|| chunk.finish(texts)))
                 .map_err(|()| internal(Doing::ScoringBatch))
         })?;
         self.batch(py, units, group_by_kind, lang)
@@ -359,14 +359,12 @@ fn type_arg(v: &Bound<'_, PyAny>) -> Arg {
     )
 }
 
-/// The units read under the GIL, finished without it (in parallel for a large batch, as the
-/// core scores one).
-fn finish_all(units: Vec<convert::Pending>, texts: &[String]) -> Vec<cchc::Unit> {
+/// Frees the units of a batch without the GIL (in parallel for a large one: a unit holds a
+/// text per value).
+fn drop_units(units: Vec<cchc::Unit>) {
     use rayon::prelude::*;
     if units.len() >= 256 {
-        units.into_par_iter().map(|u| u.finish(texts)).collect()
-    } else {
-        units.into_iter().map(|u| u.finish(texts)).collect()
+        units.into_par_iter().for_each(drop);
     }
 }
 
@@ -387,7 +385,13 @@ impl PyRuleset {
         let rs = &self.inner;
         let opts = BatchOptions::grouped(group_by_kind);
         let batch = py
-            .detach(|| guard(|| rs.score_batch_with(&units, &opts, &mut |_done| {})))
+            .detach(move || {
+                guard(move || {
+                    let batch = rs.score_batch_with(&units, &opts, &mut |_done| {});
+                    drop_units(units);
+                    batch
+                })
+            })
             .map_err(|()| internal(Doing::ScoringBatch))?;
         PyBatch::new(py, batch, lang)
     }
