@@ -72,7 +72,7 @@ def fixtures(tmp_path_factory):
     """The shared benchmark fixtures (200 units), from the same generator as every benchmark."""
     d = tmp_path_factory.mktemp("fixtures")
     subprocess.run(
-        ["cargo", "run", "-q", "--release", "-p", "cchc-benches", "--example", "fixtures", "--", str(d), "200", "--no-time"],
+        ["cargo", "run", "-q", "-p", "cchc-benches", "--example", "fixtures", "--", str(d), "200", "--no-time"],
         cwd=ROOT,
         check=True,
         stdout=subprocess.DEVNULL,
