@@ -38,6 +38,8 @@ def check_lazy_equals_json(r):
     """Every field read from the Result equals the core's JSON of the same result."""
     want = exact(r.to_json())
     assert r.to_dict() == want
+    # The same keys in the same order, the same types (Decimal, str, None, bool) everywhere.
+    assert json.dumps(r.to_dict(), default=repr) == json.dumps(want, default=repr)
     assert r.status == want["status"]
     assert r.total == want["total"] and isinstance(r.total, Decimal)
     assert r.max == want["max"]
