@@ -531,10 +531,8 @@ fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
     } else {
         Vec::new()
     };
-    let extra = [
-        ("index", Dynamic::from_decimal(index)),
-        ("total", Dynamic::from_decimal(result.total)),
-    ];
+    // What a `requires` condition may read besides the inputs, made only when one is checked.
+    let mut extra: Option<[(&str, Dynamic); 2]> = None;
     for (gi, g) in plan.grades.iter().enumerate() {
         if index < g.at_least {
             continue;
@@ -542,7 +540,13 @@ fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
         let ok = match &g.requires {
             None => Ok(true),
             Some(c) => expr::with_points(plan.node_index.clone(), pts.clone(), || {
-                let (r, _) = c.eval(&plan.engine, &plan.inputs, slots, &extra);
+                let extra = extra.get_or_insert_with(|| {
+                    [
+                        ("index", Dynamic::from_decimal(index)),
+                        ("total", Dynamic::from_decimal(result.total)),
+                    ]
+                });
+                let (r, _) = c.eval(&plan.engine, &plan.inputs, slots, extra.as_slice());
                 r.and_then(|d| {
                     d.as_bool().map_err(|_| {
                         Fail::Error(
