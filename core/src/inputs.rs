@@ -298,9 +298,29 @@ impl InputDef {
         ))
     }
 
+    /// The value [`InputDef::read`] gives for the usual raw values (a number in range, a bool,
+    /// an option's id in ASCII), without building its refusals; `None` when it does not know
+    /// (then `read` decides).
+    #[inline(always)]
+    pub(crate) fn read_quick(&self, raw: &RawValue) -> Option<Value> {
+        match (raw, self.ty) {
+            (RawValue::Number(d), InputType::Count | InputType::Percent | InputType::Number)
+                if self.plainly_fits(*d) =>
+            {
+                Some(Value::Num(*d))
+            }
+            (RawValue::Bool(b), InputType::Bool) => Some(Value::Bool(*b)),
+            // An ASCII text is its own NFC form, so an equal option is the one `read` finds.
+            (RawValue::Text(t), InputType::Choice) if t.is_ascii() => {
+                self.options.iter().position(|o| o == t).map(Value::Choice)
+            }
+            _ => None,
+        }
+    }
+
     /// True when `number` accepts `d` (a quick test on the scoring path; false may still be
     /// accepted, e.g. `-0` or `3.0` as a count).
-    #[inline]
+    #[inline(always)]
     fn plainly_fits(&self, d: Decimal) -> bool {
         match self.ty {
             InputType::Count => d.scale() == 0 && !d.is_sign_negative(),
@@ -539,6 +559,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn quick_read_agrees_with_read() {
+        let raws = [
+            RawValue::Null,
+            RawValue::Bool(true),
+            RawValue::Bool(false),
+            RawValue::Number(Decimal::new(3, 0)),
+            RawValue::Number(Decimal::new(-3, 0)),
+            RawValue::Number(Decimal::new(25, 1)),
+            RawValue::Number(Decimal::new(10001, 2)),
+            RawValue::Number(Decimal::new(0, 2)),
+            RawValue::Number(-Decimal::new(0, 2)),
+            RawValue::Text("dung_han".into()),
+            RawValue::Text("chậm".into()),
+            RawValue::Text("cha\u{323}\u{302}m".into()),
+            RawValue::Text("khac".into()),
+            RawValue::Text(" dung_han".into()),
+            RawValue::Text("3".into()),
+            RawValue::Cell("3".into()),
+            RawValue::Cell("có".into()),
+        ];
+        for ty in [
+            InputType::Count,
+            InputType::Percent,
+            InputType::Number,
+            InputType::Bool,
+            InputType::Choice,
+        ] {
+            let d = def(ty);
+            for raw in &raws {
+                if let Some(v) = d.read_quick(raw) {
+                    assert_eq!(d.read(raw), Ok(Some(v)), "{ty:?} {raw:?}");
+                }
+            }
+        }
+        // The usual values are taken quickly.
+        assert!(def(InputType::Choice).read_quick(&raws[9]).is_some());
+        assert!(def(InputType::Percent).read_quick(&raws[3]).is_some());
+        assert!(def(InputType::Bool).read_quick(&raws[1]).is_some());
     }
 
     #[test]

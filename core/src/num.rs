@@ -172,6 +172,74 @@ pub(crate) fn round(d: Decimal, places: u32) -> Decimal {
     })
 }
 
+/// A running sum of decimals, `Decimal::ZERO + a + b + …`, with the very mantissa and scale
+/// `rust_decimal`'s `+` gives step by step (a zero operand leaves the other as it is; otherwise
+/// the exact sum at the larger scale), kept in an i64 while every operand is non-negative and
+/// small; anything else continues with `rust_decimal`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Sum {
+    /// Mantissa (≥ 0) and scale.
+    Small(i64, u32),
+    /// The general case.
+    Big(Decimal),
+}
+
+impl Sum {
+    /// Zero.
+    pub(crate) const ZERO: Sum = Sum::Small(0, 0);
+
+    /// The sum so far.
+    #[inline]
+    pub(crate) fn value(self) -> Decimal {
+        match self {
+            Sum::Small(m, s) => Decimal::try_new(m, s).unwrap_or(Decimal::ZERO),
+            Sum::Big(d) => d,
+        }
+    }
+
+    /// Adds `d` (panics on overflow past `Decimal::MAX`, as `+` does).
+    #[inline]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "the same `+` as before, for sums far from Decimal::MAX"
+    )]
+    pub(crate) fn add(&mut self, d: Decimal) {
+        if let Sum::Small(m, s) = *self {
+            if let (false, Ok(dm)) = (d.is_sign_negative(), i64::try_from(d.mantissa())) {
+                let ds = d.scale();
+                if dm == 0 {
+                    if m == 0 {
+                        *self = Sum::Small(0, ds);
+                    }
+                    return;
+                }
+                if m == 0 {
+                    *self = Sum::Small(dm, ds);
+                    return;
+                }
+                let aligned = match s.cmp(&ds) {
+                    Ordering::Equal => Some((m, dm, s)),
+                    Ordering::Less => POW10_64
+                        .get((ds - s) as usize)
+                        .and_then(|p| m.checked_mul(*p))
+                        .map(|m| (m, dm, ds)),
+                    Ordering::Greater => POW10_64
+                        .get((s - ds) as usize)
+                        .and_then(|p| dm.checked_mul(*p))
+                        .map(|dm| (m, dm, s)),
+                };
+                if let Some((a, b, sc)) = aligned {
+                    if let Some(sum) = a.checked_add(b) {
+                        *self = Sum::Small(sum, sc);
+                        return;
+                    }
+                }
+            }
+        }
+        *self = Sum::Big(self.value() + d);
+    }
+}
+
 #[cfg(test)]
 mod fast_tests {
     use super::*;
@@ -212,6 +280,31 @@ mod fast_tests {
             prop_assert!(same(checked_div(a, b), a.checked_div(b)), "{a} / {b}");
             let r = a.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
             prop_assert!(same(Some(round(a, places)), Some(r)), "round({a}, {places})");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        #[test]
+        fn sum_agrees(v in prop::collection::vec(prop_oneof![
+            4 => (0i64..2000, 0u32..5).prop_map(|(m, s)| Decimal::new(m, s)),
+            1 => dec(),
+            1 => Just(Decimal::new(0, 3)),
+            1 => Just(-Decimal::new(0, 1)),
+            1 => (0i64..i64::MAX, 0u32..3).prop_map(|(m, s)| Decimal::new(m, s)),
+        ], 0..40)) {
+            let mut fast = Sum::ZERO;
+            let mut slow = Some(Decimal::ZERO);
+            for d in &v {
+                slow = slow.and_then(|s| s.checked_add(*d));
+                if slow.is_none() {
+                    break;
+                }
+                fast.add(*d);
+            }
+            if let Some(slow) = slow {
+                prop_assert!(same(Some(fast.value()), Some(slow)), "{v:?}");
+            }
         }
     }
 

@@ -136,12 +136,19 @@ impl Operand {
     }
 
     /// The value as a number.
+    #[inline(always)]
     pub(crate) fn number(&self, ctx: &Ctx<'_>) -> Result<Decimal, Fail> {
         if let Operand::Input(slot) = self {
             if let Some(Slot::Value(Value::Num(d))) = ctx.slots.get(*slot) {
                 return Ok(*d);
             }
         }
+        self.number_slow(ctx)
+    }
+
+    /// [`Operand::number`] for an expression, or an input without a number.
+    #[inline(never)]
+    fn number_slow(&self, ctx: &Ctx<'_>) -> Result<Decimal, Fail> {
         match self.read(ctx)? {
             (_, Some(Value::Num(d))) => Ok(d),
             (_, Some(_)) => Err(Fail::Error(Code::NotNumeric, msg!("unit-input-not-number"))),
@@ -186,14 +193,21 @@ impl Operand {
 }
 
 /// Rejects a negative value for rules that count things.
+#[inline(always)]
 pub(crate) fn non_negative(v: Decimal, rule: &'static str) -> Result<Decimal, Fail> {
     if v.is_sign_negative() && !v.is_zero() {
-        return Err(Fail::Error(
-            Code::NegativeValue,
-            msg!("unit-negative-value", rule = Arg::ident(rule), value = v),
-        ));
+        return negative(v, rule);
     }
     Ok(v)
+}
+
+/// The refusal of a negative value.
+#[inline(never)]
+fn negative(v: Decimal, rule: &'static str) -> Result<Decimal, Fail> {
+    Err(Fail::Error(
+        Code::NegativeValue,
+        msg!("unit-negative-value", rule = Arg::ident(rule), value = v),
+    ))
 }
 
 /// What a node's explanation needs besides its trace: its points and max (after rounding),

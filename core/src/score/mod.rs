@@ -224,8 +224,9 @@ impl State<'_> {
         extras: bool,
     ) -> (Decimal, Decimal, bool) {
         let plan = self.plan;
-        let (mut s, mut adjust, mut bonus, mut penalty) =
-            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        // The normal children's sum, exactly as `+` would give it, mostly in an i64.
+        let mut sum = crate::num::Sum::ZERO;
+        let (mut adjust, mut bonus, mut penalty) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         let mut reduced = false;
         for &k in kids {
             let (p, mx) = self.eval(k);
@@ -234,7 +235,7 @@ impl State<'_> {
             };
             match kid.kind {
                 NodeKind::Normal => {
-                    s += p;
+                    sum.add(p);
                     if let Some(mx) = mx {
                         adjust += mx - kid.max;
                         reduced = true;
@@ -244,6 +245,7 @@ impl State<'_> {
                 NodeKind::Penalty => penalty += p,
             }
         }
+        let s = sum.value();
         let mut m = if reduced { declared + adjust } else { declared };
         if let Some(c) = cap {
             reduced = m < c;
@@ -363,10 +365,14 @@ impl<'a> State<'a> {
                 continue;
             };
             hint = slot + 1;
-            let read = def.read(raw);
             let Some(target) = self.slots.get_mut(slot) else {
                 continue;
             };
+            if let Some(v) = def.read_quick(raw) {
+                *target = Slot::Value(v);
+                continue;
+            }
+            let read = def.read(raw);
             match read {
                 Ok(Some(v)) => *target = Slot::Value(v),
                 Ok(None) => {}
@@ -525,10 +531,8 @@ fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
     } else {
         Vec::new()
     };
-    let extra = [
-        ("index", Dynamic::from_decimal(index)),
-        ("total", Dynamic::from_decimal(result.total)),
-    ];
+    // What a `requires` condition may read besides the inputs, made only when one is checked.
+    let mut extra: Option<[(&str, Dynamic); 2]> = None;
     for (gi, g) in plan.grades.iter().enumerate() {
         if index < g.at_least {
             continue;
@@ -536,7 +540,13 @@ fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
         let ok = match &g.requires {
             None => Ok(true),
             Some(c) => expr::with_points(plan.node_index.clone(), pts.clone(), || {
-                let (r, _) = c.eval(&plan.engine, &plan.inputs, slots, &extra);
+                let extra = extra.get_or_insert_with(|| {
+                    [
+                        ("index", Dynamic::from_decimal(index)),
+                        ("total", Dynamic::from_decimal(result.total)),
+                    ]
+                });
+                let (r, _) = c.eval(&plan.engine, &plan.inputs, slots, extra.as_slice());
                 r.and_then(|d| {
                     d.as_bool().map_err(|_| {
                         Fail::Error(
