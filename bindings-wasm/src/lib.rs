@@ -10,8 +10,8 @@
 //! diagnostics as they are.
 
 use cchc::{
-    BatchOptions, Code, DataFormat, Diagnostic, Error, Lang, Localize, Message, Pos, Ruleset, Unit,
-    UnitResult, msg,
+    BatchOptions, Code, DataFormat, Diagnostic, Error, JsonOptions, Lang, Localize, Message, Pos,
+    Ruleset, Unit, UnitResult, msg,
 };
 use wasm_bindgen::prelude::*;
 
@@ -87,12 +87,61 @@ fn to_json<T: serde::Serialize>(value: &T, lang: Lang) -> Result<String, JsValue
     })
 }
 
-/// True when `text` is JSON for a list or for `{"units": [...]}` rather than one unit.
+/// True when `text` is JSON for a list or for `{"units": [...]}` rather than one unit. Only the
+/// top level is looked at (its values are skipped, not built), so this costs a scan of the text.
 fn is_many(text: &str) -> bool {
-    match serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}')) {
-        Ok(serde_json::Value::Object(m)) => m.contains_key("units"),
-        Ok(serde_json::Value::Array(_)) => true,
-        _ => false,
+    serde_json::from_str::<Many>(text.trim_start_matches('\u{feff}')).is_ok_and(|m| m.0)
+}
+
+/// Whether a JSON text's top level is a list or an object with a `units` key.
+struct Many(bool);
+
+impl<'de> serde::Deserialize<'de> for Many {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ManyVisitor)
+    }
+}
+
+struct ManyVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ManyVisitor {
+    type Value = Many;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Many, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Many(true))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Many, A::Error> {
+        let mut units = false;
+        while let Some(k) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            units |= k == "units";
+            map.next_value::<serde::de::IgnoredAny>()?;
+        }
+        Ok(Many(units))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Many, E> {
+        Ok(Many(false))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Many, E> {
+        Ok(Many(false))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Many, E> {
+        Ok(Many(false))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Many, E> {
+        Ok(Many(false))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Many, E> {
+        Ok(Many(false))
+    }
+    fn visit_unit<E>(self) -> Result<Many, E> {
+        Ok(Many(false))
     }
 }
 
@@ -190,9 +239,29 @@ impl WasmRuleset {
         origin: Option<String>,
         lang: Option<String>,
     ) -> Result<String, JsValue> {
+        self.score_json_with(text, origin, lang, true, true, true)
+    }
+
+    /// As `scoreJson`, the result's JSON holding what the flags ask: the `criteria` tree, each
+    /// node's `trace` words and `why` data (all three true: the whole result, as `scoreJson`;
+    /// `criteria` false: the summary, which is what `Ruleset.score` parses first).
+    #[wasm_bindgen(js_name = scoreJsonWith)]
+    #[allow(
+        clippy::fn_params_excessive_bools,
+        reason = "JavaScript calls this with three flags; a struct would cost a JS object per call"
+    )]
+    pub fn score_json_with(
+        &self,
+        text: &str,
+        origin: Option<String>,
+        lang: Option<String>,
+        criteria: bool,
+        trace: bool,
+        why: bool,
+    ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
         let r = self.score_one(text, origin, lang)?;
-        to_json(&r.in_lang(lang), lang)
+        to_json(&r.json(json_options(lang, criteria, trace, why)), lang)
     }
 
     /// Scores one unit given as JSON text and explains its result in words (`lang`): the text
@@ -231,11 +300,35 @@ impl WasmRuleset {
         origin: Option<String>,
         lang: Option<String>,
     ) -> Result<String, JsValue> {
+        self.score_many_json_with(text, group_by_kind, origin, lang, true, true, true)
+    }
+
+    /// As `scoreManyJson`, each result's JSON holding what the flags ask (see `scoreJsonWith`).
+    #[wasm_bindgen(js_name = scoreManyJsonWith)]
+    #[allow(
+        clippy::fn_params_excessive_bools,
+        clippy::too_many_arguments,
+        reason = "JavaScript calls this with positional flags; a struct would cost a JS object per call"
+    )]
+    pub fn score_many_json_with(
+        &self,
+        text: &str,
+        group_by_kind: bool,
+        origin: Option<String>,
+        lang: Option<String>,
+        criteria: bool,
+        trace: bool,
+        why: bool,
+    ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
-        self.batch(&units, group_by_kind, lang)
+        self.batch(
+            &units,
+            group_by_kind,
+            json_options(lang, criteria, trace, why),
+        )
     }
 
     /// Scores a batch given as JSON text; the results as an HTML table with their ranks (`lang`).
@@ -273,6 +366,27 @@ impl WasmRuleset {
         origin: Option<String>,
         lang: Option<String>,
     ) -> Result<String, JsValue> {
+        self.score_text_json_with(text, format, group_by_kind, origin, lang, true, true, true)
+    }
+
+    /// As `scoreTextJson`, each result's JSON holding what the flags ask (see `scoreJsonWith`).
+    #[wasm_bindgen(js_name = scoreTextJsonWith)]
+    #[allow(
+        clippy::fn_params_excessive_bools,
+        clippy::too_many_arguments,
+        reason = "JavaScript calls this with positional flags; a struct would cost a JS object per call"
+    )]
+    pub fn score_text_json_with(
+        &self,
+        text: &str,
+        format: &str,
+        group_by_kind: bool,
+        origin: Option<String>,
+        lang: Option<String>,
+        criteria: bool,
+        trace: bool,
+        why: bool,
+    ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let format = DataFormat::parse(format).ok_or_else(|| {
@@ -284,7 +398,11 @@ impl WasmRuleset {
             )
         })?;
         let units = cchc::read_units(text, format, origin).map_err(|e| to_js(&e, lang))?;
-        self.batch(&units, group_by_kind, lang)
+        self.batch(
+            &units,
+            group_by_kind,
+            json_options(lang, criteria, trace, why),
+        )
     }
 }
 
@@ -310,16 +428,32 @@ impl WasmRuleset {
         }
     }
 
-    fn batch(&self, units: &[Unit], group_by_kind: bool, lang: Lang) -> Result<String, JsValue> {
+    fn batch(
+        &self,
+        units: &[Unit],
+        group_by_kind: bool,
+        opts: JsonOptions,
+    ) -> Result<String, JsValue> {
         let result =
             self.inner
                 .score_batch_with(units, &BatchOptions::grouped(group_by_kind), &mut |_| {});
-        let json = cchc::present::BatchJson {
-            results: &result.results,
-            ranking: &result.ranking,
-        };
-        to_json(&json.in_lang(lang), lang)
+        to_json(
+            &cchc::present::batch_json(&result.results, &result.ranking, opts),
+            opts.lang,
+        )
     }
+}
+
+/// What a result's JSON holds (see [`JsonOptions`]).
+#[allow(
+    clippy::fn_params_excessive_bools,
+    reason = "the three flags of the JavaScript call"
+)]
+fn json_options(lang: Lang, criteria: bool, trace: bool, why: bool) -> JsonOptions {
+    JsonOptions::new(lang)
+        .criteria(criteria)
+        .trace(trace)
+        .why(why)
 }
 
 /// The language tag (`vi` or `en`) a `lang` option names; throws a `RangeError` for another.
