@@ -10,10 +10,12 @@
 //! diagnostics as they are.
 
 use cchc::{
-    BatchOptions, Code, DataFormat, Diagnostic, Error, JsonOptions, Lang, Localize, Message, Pos,
-    Ruleset, Unit, UnitResult, msg,
+    BatchOptions, BatchResult, Code, DataFormat, Diagnostic, Error, JsonOptions, Lang, Localize,
+    Message, Pos, Ruleset, Unit, UnitResult, msg,
 };
 use wasm_bindgen::prelude::*;
+
+mod quick;
 
 /// The origin name used when the caller gives none.
 const DEFAULT_RULES_ORIGIN: &str = "<ruleset>";
@@ -322,13 +324,8 @@ impl WasmRuleset {
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
-        let units =
-            cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
-        self.batch(
-            &units,
-            group_by_kind,
-            json_options(lang, criteria, trace, why),
-        )
+        let result = self.score_json_batch(text, group_by_kind, origin, lang)?;
+        to_json(&result.json(json_options(lang, criteria, trace, why)), lang)
     }
 
     /// Scores a batch given as JSON text; the results as an HTML table with their ranks (`lang`).
@@ -407,13 +404,21 @@ impl WasmRuleset {
 }
 
 impl WasmRuleset {
-    /// One unit from JSON text (an object, not a list).
+    /// One unit from JSON text (an object, not a list), scored. A text the quick reader takes
+    /// is scored from its reading; a result with any warning or error is scored again from the
+    /// core's reading, whose places its `at`s need (see [`quick`]).
     fn score_one(
         &self,
         text: &str,
         origin: Option<String>,
         lang: Lang,
     ) -> Result<UnitResult, JsValue> {
+        if let Some(quick::Quick::One(u)) = quick::units(text) {
+            let r = self.inner.score(&u);
+            if r.warnings.is_empty() && r.errors.is_empty() {
+                return Ok(r);
+            }
+        }
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
@@ -426,6 +431,36 @@ impl WasmRuleset {
                 lang,
             )),
         }
+    }
+
+    /// A batch from JSON text, scored and ranked: from the quick reading when the quick reader
+    /// takes the text and no result has a warning or an error, otherwise from the core's.
+    fn score_json_batch(
+        &self,
+        text: &str,
+        group_by_kind: bool,
+        origin: &str,
+        lang: Lang,
+    ) -> Result<BatchResult, JsValue> {
+        let quick = match quick::units(text) {
+            Some(quick::Quick::Many(us)) => Some(us),
+            Some(quick::Quick::One(u)) => Some(vec![u]),
+            None => None,
+        };
+        let opts = BatchOptions::grouped(group_by_kind);
+        if let Some(units) = quick {
+            let result = self.inner.score_batch_with(&units, &opts, &mut |_| {});
+            if result
+                .results
+                .iter()
+                .all(|r| r.warnings.is_empty() && r.errors.is_empty())
+            {
+                return Ok(result);
+            }
+        }
+        let units =
+            cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
+        Ok(self.inner.score_batch_with(&units, &opts, &mut |_| {}))
     }
 
     fn batch(
