@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use cchc::present::{self, Output, StreamFormat};
-use cchc::{Arg, BatchOptions, BatchResult, DataFormat, Lang, Ruleset, UnitStatus, msg};
+use cchc::{Arg, BatchOptions, DataFormat, Lang, Ruleset, msg};
 
 use crate::{CsvStyle, Format};
 
@@ -25,6 +25,12 @@ pub(crate) struct Args {
     /// With the table: show each unit's criteria tree, points/max and why.
     #[arg(long)]
     explain: bool,
+    /// With --format json, what each result holds: `full` (the criteria tree, each node's
+    /// explanation in words and as data; the default), `data` (the tree and `why`, without the
+    /// words: several times faster to write and read) or `summary` (figures, grade, warnings
+    /// and errors; no tree).
+    #[arg(long, value_enum, default_value = "full")]
+    detail: Detail,
     /// Rank each kind of unit on its own.
     #[arg(long)]
     group_by_kind: bool,
@@ -97,12 +103,25 @@ fn check_out(args: &Args, lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
-/// The units, as the output needs them.
-enum Data<'a> {
-    /// Read a chunk at a time (CSV units are never all in memory), for streamed output.
-    Streamed(Output, cchc::data::UnitChunks<'a>),
-    /// All of them, for the table.
-    Table(Vec<cchc::Unit>),
+/// `--detail`: the parts of each JSON result.
+#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq, Debug)]
+pub(crate) enum Detail {
+    /// Everything: the criteria tree with `trace` and `why`.
+    Full,
+    /// The criteria tree with `why`, without the `trace` words.
+    Data,
+    /// No criteria tree.
+    Summary,
+}
+
+impl Detail {
+    fn parts(self) -> present::JsonParts {
+        match self {
+            Detail::Full => present::JsonParts::full(),
+            Detail::Data => present::JsonParts::data(),
+            Detail::Summary => present::JsonParts::summary(),
+        }
+    }
 }
 
 pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
@@ -129,25 +148,25 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         Some(CsvStyle::Excel) => present::CsvStyle::Excel,
         None => present::CsvStyle::default_for(lang),
     };
-    let output = |f: StreamFormat| Output::new(f).lang(lang).csv(csv);
-    let data = match args.format {
-        Format::Json => cchc::data::unit_chunks(&bytes, format, &origin)
-            .map(|u| Data::Streamed(output(StreamFormat::Json), u)),
-        Format::Csv => cchc::data::unit_chunks(&bytes, format, &origin)
-            .map(|u| Data::Streamed(output(StreamFormat::Csv), u)),
-        Format::Table => cchc::data::read_units_bytes(&bytes, format, &origin).map(Data::Table),
-    };
-    let data = match data {
-        Ok(d) => d,
+    // Every format is streamed: CSV data is read, scored and written a chunk at a time; only
+    // the ids (for duplicates) and, for a ranking, each unit's figures stay in memory.
+    let output = Output::new(match args.format {
+        Format::Json => StreamFormat::Json,
+        Format::Csv => StreamFormat::Csv,
+        Format::Table => StreamFormat::Table,
+    })
+    .lang(lang)
+    .csv(csv)
+    .json(args.detail.parts())
+    .explain(args.explain);
+    let units = match cchc::data::unit_chunks(&bytes, format, &origin) {
+        Ok(u) => u,
         Err(e) => {
             crate::render::to_stderr(&crate::render::all(e.diagnostics(), lang));
             return 2;
         }
     };
-    let count = match &data {
-        Data::Streamed(_, u) => u.len(),
-        Data::Table(u) => u.len(),
-    };
+    let count = units.len();
     let bar = (std::io::stderr().is_terminal() && count >= 2000).then(|| {
         let b = indicatif::ProgressBar::new(count as u64);
         b.set_style(
@@ -180,26 +199,11 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         None => Box::new(std::io::stdout().lock()),
     };
     let opts = BatchOptions::grouped(args.group_by_kind);
-    let (written, all_complete) = match &data {
-        Data::Streamed(format, units) => {
-            match present::write_batch_chunks(&rs, units, &opts, *format, &mut out, &mut progress) {
-                Ok(s) => (Ok(()), s.complete == s.units),
-                Err(e) => (Err(e), false),
-            }
-        }
-        Data::Table(units) => {
-            let batch = rs.score_batch_with(units, &opts, &mut progress);
-            let text = table(&rs, &batch, args.explain, lang);
-            let complete = batch
-                .results
-                .iter()
-                .all(|r| r.status == UnitStatus::Complete);
-            (
-                out.write_all(text.as_bytes()).and_then(|()| out.flush()),
-                complete,
-            )
-        }
-    };
+    let (written, all_complete) =
+        match present::write_batch_chunks(&rs, &units, &opts, output, &mut out, &mut progress) {
+            Ok(s) => (Ok(()), s.complete == s.units),
+            Err(e) => (Err(e), false),
+        };
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -207,16 +211,4 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         return crate::render::output_failed(&e, lang);
     }
     u8::from(!all_complete)
-}
-
-/// The ranking table, then (with `--explain`) each unit's explanation after a blank line.
-fn table(rs: &Ruleset, batch: &BatchResult, explain: bool, lang: Lang) -> String {
-    let mut out = present::text_table(rs, batch, lang);
-    if explain {
-        for r in &batch.results {
-            out.push('\n');
-            out.push_str(&present::explain(r, lang));
-        }
-    }
-    out
 }

@@ -150,3 +150,45 @@ fn chunked_csv_data_gives_the_batch_result() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty_csv"));
 }
+
+/// `--detail data|summary` leaves out the trace words or the tree, and nothing else: each is the
+/// full JSON with those keys removed, on the shipped example.
+#[test]
+fn json_detail_leaves_out_only_what_it_names() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let rules = root.join("rules/ha-noi/thach-that/xa-thi-tran/2021.yaml");
+    let data = root.join("examples/thach-that-2021/xa-thi-tran.csv");
+    let json = |detail: &str| -> serde_json::Value {
+        let out = cchc(&[
+            &rules,
+            &data,
+            Path::new("--format"),
+            Path::new("json"),
+            Path::new("--detail"),
+            Path::new(detail),
+        ]);
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    fn drop_trace(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.remove("trace");
+                m.values_mut().for_each(drop_trace);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(drop_trace),
+            _ => {}
+        }
+    }
+    let full = json("full");
+    let mut no_trace = full.clone();
+    for r in no_trace["results"].as_array_mut().unwrap() {
+        drop_trace(&mut r["criteria"]);
+    }
+    assert_eq!(json("data"), no_trace);
+    let mut summary = full.clone();
+    for r in summary["results"].as_array_mut().unwrap() {
+        r.as_object_mut().unwrap().remove("criteria");
+    }
+    assert_eq!(json("summary"), summary);
+    assert_eq!(full["results"].as_array().unwrap().len(), 23);
+}

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
-use serde::ser::{SerializeMap, SerializeSeq};
+use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use crate::error::Issue;
@@ -110,13 +110,52 @@ impl Serialize for Num {
         if let Some(i) = whole_i64(self.0) {
             return s.serialize_i64(i);
         }
-        // With serde_json's `arbitrary_precision` feature a `Number` parsed from text keeps its
-        // digits as written and serialises them with no float in between.
-        let n: serde_json::Number = crate::num::Text(self.0)
-            .to_string()
-            .parse()
+        // The digits are written as they are, through the protocol by which serde_json's own
+        // `Number` writes itself with the `arbitrary_precision` feature (a one-field struct
+        // under this name): the same output as parsing the text into a `Number` and
+        // serialising that, without the parse. `numbers_print_exactly` checks both serde_json
+        // writers (text and `Value`) on it.
+        const TOKEN: &str = "$serde_json::private::Number";
+        let mut text = StackText::default();
+        std::fmt::Write::write_fmt(&mut text, format_args!("{}", crate::num::Text(self.0)))
             .map_err(serde::ser::Error::custom)?;
-        n.serialize(s)
+        let mut st = s.serialize_struct(TOKEN, 1)?;
+        st.serialize_field(TOKEN, text.as_str())?;
+        st.end()
+    }
+}
+
+/// A decimal's text on the stack (at most 29 digits, a sign and a point).
+struct StackText {
+    buf: [u8; 48],
+    len: usize,
+}
+
+impl Default for StackText {
+    fn default() -> Self {
+        StackText {
+            buf: [0; 48],
+            len: 0,
+        }
+    }
+}
+
+impl StackText {
+    fn as_str(&self) -> &str {
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("0")
+    }
+}
+
+impl std::fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 

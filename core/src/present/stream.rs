@@ -10,8 +10,8 @@ use super::ranking::Ranking;
 use super::table::{Columns, CsvRows, CsvStyle};
 use crate::data::UnitChunks;
 use crate::error::Error;
-use crate::i18n::{Lang, Localize};
-use crate::result::{UnitResult, UnitStatus};
+use crate::i18n::Lang;
+use crate::result::{JsonOptions, UnitResult, UnitStatus};
 use crate::ruleset::Ruleset;
 use crate::score::{BatchOptions, Duplicates};
 use crate::unit::Unit;
@@ -28,6 +28,11 @@ pub enum StreamFormat {
     Json,
     /// A row per unit (see [`super::Columns`]), spreadsheet-safe.
     Csv,
+    /// The ranking table of [`super::text_table`]; with [`Output::explain`], each unit's
+    /// explanation ([`super::explain`]) after it, in input order. Only a compact copy of each
+    /// unit's figures is kept for the table; the explanations are written from a second
+    /// scoring pass, a chunk at a time.
+    Table,
 }
 
 /// How a streamed batch is written: its format, the language of its texts (messages and
@@ -41,6 +46,64 @@ pub struct Output {
     pub lang: Lang,
     /// The style of CSV (ignored for JSON).
     pub csv: CsvStyle,
+    /// What each JSON result holds besides its figures (ignored for CSV): the criteria tree,
+    /// each node's trace words, its `why` data. All by default.
+    pub json: JsonParts,
+    /// With the table: each unit's explanation after it (ignored for JSON and CSV).
+    pub explain: bool,
+}
+
+/// The parts of each JSON result that may be left out (see [`crate::JsonOptions`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct JsonParts {
+    /// The criteria tree.
+    pub criteria: bool,
+    /// Each node's explanation in words (`trace`).
+    pub trace: bool,
+    /// Each node's explanation as data (`why`).
+    pub why: bool,
+}
+
+impl Default for JsonParts {
+    fn default() -> Self {
+        JsonParts {
+            criteria: true,
+            trace: true,
+            why: true,
+        }
+    }
+}
+
+impl JsonParts {
+    /// Everything (the default).
+    pub fn full() -> Self {
+        JsonParts::default()
+    }
+
+    /// The criteria tree with `why` data but no trace words.
+    pub fn data() -> Self {
+        JsonParts {
+            trace: false,
+            ..JsonParts::default()
+        }
+    }
+
+    /// No criteria tree: each unit's figures, grade, warnings and errors.
+    pub fn summary() -> Self {
+        JsonParts {
+            criteria: false,
+            ..JsonParts::default()
+        }
+    }
+
+    /// The options of one result in `lang`.
+    pub fn options(self, lang: Lang) -> JsonOptions {
+        JsonOptions::new(lang)
+            .criteria(self.criteria)
+            .trace(self.trace)
+            .why(self.why)
+    }
 }
 
 impl Output {
@@ -50,6 +113,8 @@ impl Output {
             format,
             lang: Lang::Vi,
             csv: CsvStyle::Plain,
+            json: JsonParts::default(),
+            explain: false,
         }
     }
 
@@ -62,6 +127,18 @@ impl Output {
     /// With CSV in `style`.
     pub fn csv(mut self, style: CsvStyle) -> Output {
         self.csv = style;
+        self
+    }
+
+    /// With JSON results holding `parts`.
+    pub fn json(mut self, parts: JsonParts) -> Output {
+        self.json = parts;
+        self
+    }
+
+    /// With the table, each unit's explanation after it.
+    pub fn explain(mut self, on: bool) -> Output {
+        self.explain = on;
         self
     }
 }
@@ -206,7 +283,7 @@ fn write_chunked(
                 units,
                 grouped: opts.group_by_kind,
                 chunk,
-                lang: output.lang,
+                json: output.json.options(output.lang),
                 state: std::cell::RefCell::new(State {
                     progress,
                     summary: &mut summary,
@@ -215,6 +292,29 @@ fn write_chunked(
             };
             serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::from)?;
             out.write_all(b"\n")?;
+        }
+        StreamFormat::Table => {
+            let mut all = Vec::with_capacity(units.len());
+            each_result(rs, units, chunk, progress, &io_error, &mut |r| {
+                count(&mut summary, r);
+                all.push(compact(r));
+                Ok(())
+            })?;
+            let ranking = rs.rank_results(&all, opts.group_by_kind);
+            let batch = crate::result::BatchResult {
+                results: all,
+                ranking,
+                grouped: opts.group_by_kind,
+            };
+            out.write_all(super::text_table(rs, &batch, output.lang).as_bytes())?;
+            drop(batch);
+            if output.explain {
+                // Scoring is deterministic: the second pass gives the first pass's results.
+                each_result(rs, units, chunk, &mut |_| {}, &io_error, &mut |r| {
+                    out.write_all(b"\n")?;
+                    out.write_all(super::explain(r, output.lang).as_bytes())
+                })?;
+            }
         }
     }
     out.flush()?;
@@ -282,7 +382,7 @@ struct Streamed<'a> {
     units: Units<'a>,
     grouped: bool,
     chunk: usize,
-    lang: Lang,
+    json: JsonOptions,
     state: std::cell::RefCell<State<'a>>,
 }
 
@@ -305,7 +405,7 @@ impl Serialize for Results<'_, '_> {
             if r.status == UnitStatus::Complete && r.index.is_some() {
                 ranked.push(compact(r));
             }
-            seq.serialize_element(&r.in_lang(doc.lang))
+            seq.serialize_element(&r.json(doc.json))
         })?;
         seq.end()
     }
@@ -365,7 +465,8 @@ criteria:
     }
 
     /// Several chunks, duplicate ids across chunks, ties, incomplete units and both
-    /// rankings: the streamed document is the batch result's, byte for byte.
+    /// rankings: the streamed document (JSON, CSV, the table with and without explanations) is
+    /// the batch result's, byte for byte.
     #[test]
     fn chunks_change_nothing() {
         let rs = Ruleset::from_yaml_str(RULES, "demo.yaml").unwrap();
@@ -377,10 +478,18 @@ criteria:
             assert!(json.contains("duplicate_unit_id") && json.contains("incomplete"));
             let mut csv = Vec::new();
             super::super::write_csv(&rs, &batch.results, &mut csv).unwrap();
+            let table = super::super::text_table(&rs, &batch, Lang::En);
+            assert!(table.contains("  -  "), "unranked units: {table}");
+            let explained = batch.results.iter().fold(table.clone(), |t, r| {
+                t + "\n" + super::super::explain(r, Lang::En).as_str()
+            });
+            let table_out = Output::new(StreamFormat::Table).lang(Lang::En);
             for chunk in [1, 4, 7, 100] {
-                for (format, want) in [
-                    (StreamFormat::Json, json.as_bytes()),
-                    (StreamFormat::Csv, &csv[..]),
+                for (output, want) in [
+                    (Output::new(StreamFormat::Json), json.as_bytes()),
+                    (Output::new(StreamFormat::Csv), &csv[..]),
+                    (table_out, table.as_bytes()),
+                    (table_out.explain(true), explained.as_bytes()),
                 ] {
                     let mut out = Vec::new();
                     let mut seen = Vec::new();
@@ -388,7 +497,7 @@ criteria:
                         &rs,
                         Units::Slice(&units),
                         &opts,
-                        format.into(),
+                        output,
                         &mut out,
                         &mut |n| seen.push(n),
                         chunk,
