@@ -143,12 +143,17 @@ const MARKED = /"\\u0001cchc-raw:([-.0-9a-z]*)"/g;
 
 /** JSON text for a plain value, numbers written as JavaScript prints them (3.7 stays 3.7). */
 export function toJsonText(value) {
-  // The common case (no BigInt, no NaN or ±Infinity) needs no replacer, which would cost a call
-  // back into JavaScript for every key: a quick walk looks for the values JSON cannot hold.
-  if (!needsMarks(value, 0)) {
-    const text = JSON.stringify(value);
-    return text === undefined ? 'null' : text;
+  // The common case needs no replacer (which would cost a call back into JavaScript for every
+  // key): JSON.stringify alone is exact unless the value holds a BigInt (it throws) or NaN or
+  // ±Infinity (written as null). So a text without `null` in it is the answer; any other value
+  // takes the replacer's path.
+  let plain;
+  try {
+    plain = JSON.stringify(value);
+  } catch {
+    plain = null;
   }
+  if (plain !== null && (plain === undefined || !plain.includes('null'))) return plain ?? 'null';
   let marked = false;
   const text = JSON.stringify(value, (_key, x) => {
     if (typeof x === 'bigint') {
@@ -163,34 +168,6 @@ export function toJsonText(value) {
   });
   if (text === undefined) return 'null';
   return marked ? text.replace(MARKED, '$1') : text;
-}
-
-/**
- * True when `x` holds a BigInt or a non-finite number that JSON.stringify would throw on or
- * write as null, or anything the quick walk does not follow (objects with `toJSON`, deep
- * nesting): the replacer path then handles it exactly as before.
- */
-function needsMarks(x, depth) {
-  switch (typeof x) {
-    case 'number':
-      return !Number.isFinite(x);
-    case 'bigint':
-      return true;
-    case 'object': {
-      if (x === null) return false;
-      if (depth > 8 || typeof x.toJSON === 'function') return true;
-      if (Array.isArray(x)) {
-        for (let i = 0; i < x.length; i++) if (needsMarks(x[i], depth + 1)) return true;
-        return false;
-      }
-      for (const k in x) {
-        if (Object.hasOwn(x, k) && needsMarks(x[k], depth + 1)) return true;
-      }
-      return false;
-    }
-    default:
-      return false;
-  }
 }
 
 function checkString(value, what, lang) {

@@ -14,7 +14,6 @@
 //! through the core's reader whenever a result has any warning or error. So every result is
 //! the one the core's reader gives.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use cchc::{RawValue, Unit};
@@ -107,39 +106,45 @@ impl<'de> Visitor<'de> for PairsVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs, A::Error> {
         let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0));
-        let mut seen: HashSet<String> = HashSet::new();
         while let Some(k) = map.next_key::<String>()? {
-            // ASCII keys are their own NFC form, so two of them are the same key only when
-            // their bytes are; the core's reader compares other keys after NFC.
-            if !k.is_ascii() || !seen.insert(k.clone()) {
-                return Err(de::Error::custom("the core's reader decides"));
-            }
             let v = map.next_value::<Scalar>()?;
             pairs.push((k, v.0));
+        }
+        // ASCII keys are their own NFC form, so two of them are the same key only when their
+        // bytes are; the core's reader compares other keys after NFC and reports repeats.
+        let mut keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+        keys.sort_unstable();
+        if keys.iter().any(|k| !k.is_ascii()) || keys.windows(2).any(|w| w.first() == w.last()) {
+            return Err(de::Error::custom("the core's reader decides"));
         }
         Ok(Pairs(pairs))
     }
 }
 
 /// A value as the core's reader reads it from JSON: null, a bool, an exact number (the core's
-/// number reader on the number's own digits) or text. Anything else (a list, a mapping, a
-/// number the core refuses) is left to the core's reader.
+/// number reader on the number's own digits, as written) or text. Anything else (a list, a
+/// mapping, a number the core refuses) is left to the core's reader. The value's JSON text is
+/// borrowed from the input: [`plain`] made sure that no string holds an escape, so a string's
+/// text is what lies between its quotes.
 struct Scalar(RawValue);
 
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = serde_json::Value::deserialize(d)?;
-        let raw = match v {
-            serde_json::Value::Null => RawValue::Null,
-            serde_json::Value::Bool(b) => RawValue::Bool(b),
-            serde_json::Value::Number(n) => match cchc::parse_cell_number(n.as_str()) {
-                Ok(x) => RawValue::Number(x),
-                Err(_) => return Err(de::Error::custom("the core's reader decides")),
-            },
-            serde_json::Value::String(s) => RawValue::Text(s),
-            serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
-                return Err(de::Error::custom("the core's reader decides"));
+        let json = <&'de serde_json::value::RawValue>::deserialize(d)?.get();
+        let leave = || de::Error::custom("the core's reader decides");
+        let raw = match json.as_bytes().first() {
+            Some(b'n') if json == "null" => RawValue::Null,
+            Some(b't') if json == "true" => RawValue::Bool(true),
+            Some(b'f') if json == "false" => RawValue::Bool(false),
+            Some(b'"') => RawValue::Text(
+                json.get(1..json.len().saturating_sub(1))
+                    .ok_or_else(leave)?
+                    .to_string(),
+            ),
+            Some(b'-' | b'0'..=b'9') => {
+                RawValue::Number(cchc::parse_cell_number(json).map_err(|_| leave())?)
             }
+            _ => return Err(leave()),
         };
         Ok(Scalar(raw))
     }
