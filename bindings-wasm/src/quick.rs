@@ -141,13 +141,25 @@ impl<'de> Deserialize<'de> for Scalar {
                     .ok_or_else(leave)?
                     .to_string(),
             ),
-            Some(b'-' | b'0'..=b'9') => {
-                RawValue::Number(cchc::parse_cell_number(json).map_err(|_| leave())?)
-            }
+            Some(b'-' | b'0'..=b'9') => RawValue::Number(number(json).ok_or_else(leave)?),
             _ => return Err(leave()),
         };
         Ok(Scalar(raw))
     }
+}
+
+/// The exact decimal of a JSON number's text, as the core reads it (`None`: the core refuses it,
+/// or decides). Without an exponent the core's reading is the digits read exactly, then
+/// normalised (`2.50` is `2.5`, `-0` is `0`): done here directly, which skips the CSV cell
+/// handling (`%`, decimal commas) that [`cchc::parse_cell_number`] does first and a JSON number
+/// never has. With an exponent, the core's own reader.
+fn number(json: &str) -> Option<cchc::Decimal> {
+    if json.bytes().any(|b| matches!(b, b'e' | b'E')) {
+        return cchc::parse_cell_number(json).ok();
+    }
+    cchc::Decimal::from_str_exact(json)
+        .ok()
+        .map(|d| d.normalize())
 }
 
 #[cfg(test)]
@@ -200,6 +212,35 @@ mod tests {
 
     fn rust_decimal_250() -> cchc::Decimal {
         cchc::Decimal::new(250, 2)
+    }
+
+    #[test]
+    fn numbers_read_as_the_core_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "7",
+            "-12",
+            "2.50",
+            "78.46",
+            "0.000",
+            "-0.0",
+            "100",
+            "1.5e3",
+            "15E-1",
+            "12345678901234567890123",
+            "1234567890123456789012345678",
+            "0.1234567890123456789012345678",
+            "79228162514264337593543950335",
+            "79228162514264337593543950336",
+            "1.00000000000000000000000000001",
+            "1e400",
+            "1e-400",
+        ] {
+            let core = cchc::parse_cell_number(text).ok().map(|d| d.to_string());
+            let quick = super::number(text).map(|d| d.to_string());
+            assert_eq!(quick, core, "{text}");
+        }
     }
 
     #[test]
