@@ -257,7 +257,6 @@ function lazyBatch(batch, one, all) {
   return batch;
 }
 
-
 /** A loaded, validated and compiled ruleset (bộ tiêu chí, format `cchc/1`). */
 export class Ruleset {
   #raw;
@@ -401,7 +400,7 @@ export class Ruleset {
     const o = origin(options?.origin);
     // One JSON text per unit, kept for the lazy trees; the batch is their list.
     const list = Array.isArray(units) ? units : null;
-    const texts = list === null ? null : list.map(toJsonText);
+    const texts = list === null ? null : Array.from(list, (u) => toJsonText(u)); // holes as null, as JSON.stringify writes them
     const jsonText = texts === null ? toJsonText(units) : `[${texts.join(',')}]`;
     const run = (text, full) => JSON.parse(call(() => this.#inner(lang).scoreManyJsonWith(text, group, o, lang, full, true, true), lang));
     const batch = run(jsonText, false);

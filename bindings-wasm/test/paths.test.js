@@ -155,3 +155,13 @@ test('a lazy result can be assigned to, spread and cloned like a plain object', 
   assert.deepStrictEqual(Object.keys(rs.score(c.units[0])), Object.keys(eager));
   rs.free();
 });
+
+test('a sparse array reads its holes as null units, as JSON.stringify writes them', () => {
+  const [, c] = cases.find(([, k]) => Array.isArray(k.units) && k.units.length > 0);
+  const rs = Ruleset.fromYaml(c.ruleset);
+  const units = [c.units[0], , c.units[0]]; // eslint-disable-line no-sparse-arrays
+  const eager = outcome(() => JSON.parse(rs.scoreManyJson(JSON.stringify(units))));
+  const lazy = outcome(() => rs.scoreMany(units));
+  assert.deepStrictEqual(lazy, eager);
+  rs.free();
+});
