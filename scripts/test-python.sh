@@ -6,7 +6,8 @@
 #      installs the pinned build and test tools of bindings-python/requirements-test.txt;
 #   2. builds and installs the wheel with `pip install ./bindings-python` (maturin, release
 #      profile, the workspace's target/ directory, so repeated runs rebuild only what changed);
-#   3. runs pytest on bindings-python/tests (extra arguments are passed to pytest).
+#   3. runs pytest on bindings-python/tests (extra arguments are passed to pytest);
+#   4. runs the benchmark script briefly (bench/bench.py --smoke: 200 untimed units, one pass).
 # Exits non-zero on any failure.
 set -euo pipefail
 
@@ -31,3 +32,8 @@ echo "==> building and installing bindings-python (maturin, target dir $CARGO_TA
 echo "==> running the Python tests"
 cd "$ROOT/bindings-python"
 "$PY" -m pytest -q -p no:cacheprovider tests "$@" </dev/null
+
+# The benchmark script, briefly (200 untimed fixture units, one pass), so that it cannot rot;
+# its figures are meaningless here. Full run: python bindings-python/bench/bench.py --generate
+echo "==> benchmark smoke run (bindings-python/bench/bench.py --smoke)"
+"$PY" bench/bench.py --smoke </dev/null

@@ -1,5 +1,6 @@
-//! Load+compile, one unit, a batch of 10,000, and the hand-written floor, for a ruleset of
-//! 100 criteria. Run: `cargo bench -p cchc-benches`.
+//! Load+compile, one unit (from typed values, and read from JSON text), a batch of 10,000 (on
+//! the default pool and on pools of 1 and 2 threads), and the hand-written floor, for a
+//! ruleset of 100 criteria. Run: `cargo bench -p cchc-benches`.
 
 #![allow(
     clippy::panic,
@@ -8,8 +9,8 @@
 
 use std::hint::black_box;
 
-use cchc::Ruleset;
-use cchc_benches::{hand_score, ruleset_yaml, unit};
+use cchc::{DataFormat, Ruleset, read_units};
+use cchc_benches::{hand_score, ruleset_yaml, unit, unit_json};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn benches(c: &mut Criterion) {
@@ -39,6 +40,22 @@ fn benches(c: &mut Criterion) {
                 .unwrap_or(0)
         })
     });
+    // What a binding does with a unit it gets as JSON text: read it, then score it.
+    let json = serde_json::to_string(&unit_json(1)).unwrap_or_default();
+    c.bench_function("read_json_one_unit", |b| {
+        b.iter(|| {
+            read_units(black_box(&json), DataFormat::Json, "unit.json")
+                .map(|us| us.len())
+                .unwrap_or(0)
+        })
+    });
+    c.bench_function("read_json_and_score_one_unit", |b| {
+        b.iter(|| {
+            read_units(black_box(&json), DataFormat::Json, "unit.json")
+                .ok()
+                .and_then(|us| us.first().map(|u| rs.score(u).total))
+        })
+    });
     let units: Vec<_> = (0..10_000).map(|k| unit(k).0).collect();
     let mut g = c.benchmark_group("batch");
     g.sample_size(10);
@@ -46,6 +63,16 @@ fn benches(c: &mut Criterion) {
     g.bench_function("score_batch_10000_units", |b| {
         b.iter(|| rs.score_batch(black_box(&units)).ranking.len())
     });
+    // The same batch on a pool of 1 and of 2 threads: how it scales with cores.
+    for threads in [1, 2] {
+        let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(p) => p,
+            Err(e) => panic!("thread pool: {e}"),
+        };
+        g.bench_function(format!("score_batch_10000_units_{threads}_thread"), |b| {
+            pool.install(|| b.iter(|| rs.score_batch(black_box(&units)).ranking.len()))
+        });
+    }
     g.finish();
 }
 

@@ -9,8 +9,9 @@
 //! - `OUT_DIR/units.json`: `UNITS` (default 10,000) distinct synthetic units
 //!   ([`cchc_benches::unit_json`]), a JSON list in the data file's shape;
 //! - `OUT_DIR/core.json`: the core's figures on the same ruleset and units (µs per unit for one
-//!   call per unit and for a batch at 1 and 2 threads, ms per load; medians of 3 passes after
-//!   a warm-up pass), or `{"timed": false}` with `--no-time` (CI's smoke runs).
+//!   call per unit, for reading one unit from its JSON text and scoring it
+//!   (`read_json_score_us`), and for a batch at 1 and 2 threads, ms per load; medians of 3
+//!   passes after a warm-up pass), or `{"timed": false}` with `--no-time` (CI's smoke runs).
 
 #![allow(
     clippy::print_stdout,
@@ -90,6 +91,17 @@ fn run() -> Result<(), String> {
             black_box((r.status, r.total, r.max, r.index, r.grade));
         }
     });
+    // A binding's path for one unit given as JSON text: read it, then score it.
+    let texts: Vec<String> = json
+        .iter()
+        .map(|j| serde_json::to_string(j).unwrap_or_default())
+        .collect();
+    let read_score_us = time_us(n, || {
+        for t in &texts {
+            let us = cchc::read_units(black_box(t), cchc::DataFormat::Json, "unit.json");
+            black_box(us.ok().and_then(|us| us.first().map(|u| rs.score(u).total)));
+        }
+    });
     let floor_us = time_us(n, || {
         for h in &hand {
             black_box(cchc_benches::hand_score(black_box(h)));
@@ -113,6 +125,7 @@ fn run() -> Result<(), String> {
         "load_ms": load_ms,
         "score_us": score_us,
         "floor_us": floor_us,
+        "read_json_score_us": read_score_us,
         "batch_1_thread_us": batch1_us,
         "batch_2_threads_us": batch2_us,
     });

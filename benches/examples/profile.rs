@@ -1,5 +1,9 @@
 //! Scores one unit many times, for a profiler:
-//! `valgrind --tool=callgrind target/release/examples/profile [engine|hand|json] [N]`.
+//! `valgrind --tool=callgrind target/release/examples/profile [engine|hand|json|read|load] [N]`.
+//!
+//! `engine` scores a unit of typed values, `hand` runs the hand-written floor, `json` scores and
+//! writes the JSON result, `read` reads the unit from its JSON text and scores it, `load` loads
+//! and compiles the ruleset N times.
 
 #![allow(
     clippy::print_stdout,
@@ -11,7 +15,9 @@ fn main() {
     let mode = args.next().unwrap_or_else(|| "engine".into());
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20_000);
     let (u, hand) = cchc_benches::unit(1);
-    let rs = cchc::Ruleset::from_yaml_str(&cchc_benches::ruleset_yaml(), "bench.yaml").ok();
+    let yaml = cchc_benches::ruleset_yaml();
+    let rs = cchc::Ruleset::from_yaml_str(&yaml, "bench.yaml").ok();
+    let text = serde_json::to_string(&cchc_benches::unit_json(1)).unwrap_or_default();
     let mut acc = cchc::Decimal::ZERO;
     for _ in 0..n {
         acc += match (&rs, mode.as_str()) {
@@ -20,6 +26,19 @@ fn main() {
                 let r = rs.score(std::hint::black_box(&u));
                 cchc::Decimal::from(serde_json::to_string(&r).map(|s| s.len()).unwrap_or(0))
             }
+            (Some(rs), "read") => cchc::read_units(
+                std::hint::black_box(&text),
+                cchc::DataFormat::Json,
+                "u.json",
+            )
+            .ok()
+            .and_then(|us| us.first().map(|u| rs.score(u).total))
+            .unwrap_or_default(),
+            (_, "load") => cchc::Decimal::from(
+                cchc::Ruleset::from_yaml_str(std::hint::black_box(&yaml), "bench.yaml")
+                    .map(|r| r.fingerprint().len())
+                    .unwrap_or(0),
+            ),
             (Some(rs), _) => rs.score(std::hint::black_box(&u)).total,
             (None, _) => break,
         };

@@ -2,11 +2,282 @@
 //! [`RawValue`]. Nothing is coerced here: every value the core cannot use is handed to it as
 //! `RawValue::Invalid` with its code, so that the unit's result reports it.
 
-use cchc::{Arg, Code, Decimal, Issue, Lang, Message, RawValue, Unit};
+use std::fmt::Write as _;
+
+use cchc::{Arg, Code, Decimal, Issue, Lang, Message, RawValue, Ruleset, Unit};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple,
+};
 
 use crate::values::decimal_type;
+
+/// The texts a ruleset knows (input names, choice options), found from a Python `str` by one
+/// dict lookup (a `str` caches its hash) instead of being encoded to UTF-8 for every value.
+/// Only exact `str` objects are looked up, so a match is the same text.
+#[derive(Debug)]
+pub(crate) struct Known {
+    /// `str` → index in `texts`.
+    dict: Py<PyDict>,
+    texts: Vec<String>,
+}
+
+impl Known {
+    pub(crate) fn new(py: Python<'_>, rs: &Ruleset) -> PyResult<Known> {
+        let dict = PyDict::new(py);
+        let mut texts: Vec<String> = Vec::new();
+        let mut add = |t: &str| -> PyResult<()> {
+            if !dict.contains(t)? {
+                dict.set_item(t, texts.len())?;
+                texts.push(t.to_owned());
+            }
+            Ok(())
+        };
+        for i in rs.inputs() {
+            add(&i.name)?;
+            for o in i.options.iter().flatten() {
+                add(o)?;
+            }
+        }
+        Ok(Known {
+            dict: dict.unbind(),
+            texts,
+        })
+    }
+
+    /// The index of an exact `str` the ruleset knows.
+    fn find(&self, v: &Bound<'_, PyAny>) -> Option<u32> {
+        if !v.is_exact_instance_of::<PyString>() {
+            return None;
+        }
+        let i = self.dict.bind(v.py()).get_item(v).ok()??;
+        i.extract::<u32>().ok()
+    }
+
+    /// The texts, by index (read without the GIL).
+    pub(crate) fn texts(&self) -> &[String] {
+        &self.texts
+    }
+}
+
+/// The names of the last unit's values, position by position: units given as dicts (from
+/// `json.load`, or written with the same literal keys) name their values with the very same
+/// `str` objects in the same order, found again by identity instead of a lookup. A reference
+/// to each object is kept, so an identical pointer is the same (immutable) text.
+#[derive(Debug, Default)]
+pub(crate) struct Hint {
+    keys: Vec<(Py<PyAny>, u32)>,
+}
+
+/// Positions a [`Hint`] remembers.
+const HINT_MAX: usize = 1024;
+
+impl Hint {
+    fn get(&self, j: usize, k: &Bound<'_, PyAny>) -> Option<u32> {
+        self.keys
+            .get(j)
+            .filter(|(p, _)| p.as_ptr() == k.as_ptr())
+            .map(|(_, i)| *i)
+    }
+
+    fn set(&mut self, j: usize, k: &Bound<'_, PyAny>, i: u32) {
+        let entry = (k.clone().unbind(), i);
+        if let Some(slot) = self.keys.get_mut(j) {
+            *slot = entry;
+        } else if j == self.keys.len() && j < HINT_MAX {
+            self.keys.push(entry);
+        }
+    }
+}
+
+/// A name read under the GIL: a text the ruleset knows (its index) or its own text.
+#[derive(Debug, Clone)]
+enum Name {
+    Known(u32),
+    Own(String),
+}
+
+/// A value read under the GIL; what is left (copying known texts, the digits of a float) is
+/// done without it, in parallel for a batch.
+#[derive(Debug, Clone)]
+enum Pre {
+    Null,
+    Bool(bool),
+    Number(Decimal),
+    /// Anything else (rare: kept small, a `RawValue` is several times larger).
+    Raw(Box<RawValue>),
+    /// A finite float whose `repr` is positional (see [`python_fixed`]).
+    Float(f64),
+    /// A choice the ruleset knows.
+    Known(u32),
+}
+
+/// A unit read under the GIL, finished by [`Pending::finish`] without it.
+#[derive(Debug, Default)]
+pub(crate) struct Pending {
+    unit: Unit,
+    values: Vec<(Name, Pre)>,
+    self_assessed: Vec<(Name, Pre)>,
+}
+
+fn text_of(texts: &[String], i: u32) -> String {
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| texts.get(i))
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn name_text(n: Name, texts: &[String]) -> String {
+    match n {
+        Name::Known(i) => text_of(texts, i),
+        Name::Own(s) => s,
+    }
+}
+
+fn value_of(v: Pre, texts: &[String]) -> RawValue {
+    match v {
+        Pre::Null => RawValue::Null,
+        Pre::Bool(b) => RawValue::Bool(b),
+        Pre::Number(d) => RawValue::Number(d),
+        Pre::Raw(r) => *r,
+        Pre::Float(x) => float_value(x),
+        Pre::Known(i) => RawValue::Text(text_of(texts, i)),
+    }
+}
+
+fn finish_pairs(pairs: Vec<(Name, Pre)>, texts: &[String]) -> Vec<(String, RawValue)> {
+    pairs
+        .into_iter()
+        .map(|(n, v)| (name_text(n, texts), value_of(v, texts)))
+        .collect()
+}
+
+/// Units from this many on are finished in parallel (as the core scores them).
+const PARALLEL_MIN: usize = 256;
+
+/// Units read under the GIL, to be finished without it ([`Read::finish`]).
+#[derive(Debug)]
+pub(crate) enum Read {
+    /// Unit by unit (dicts, or the rows of a frame read as records).
+    Units(Vec<Pending>),
+    /// A DataFrame read column by column.
+    Frame(Frame),
+}
+
+/// A DataFrame read column by column: each unit's own fields, and each column's values
+/// (contiguous, in the frame's order), put together row by row by [`Read::finish`].
+#[derive(Debug)]
+pub(crate) struct Frame {
+    base: Vec<Unit>,
+    columns: Vec<(Name, Vec<Pre>)>,
+}
+
+impl Read {
+    /// The core's units, in order; in parallel for a large batch. `texts` are
+    /// [`Known::texts`] of the ruleset that read them.
+    pub(crate) fn finish(self, texts: &[String]) -> Vec<Unit> {
+        use rayon::prelude::*;
+        match self {
+            Read::Units(units) if units.len() >= PARALLEL_MIN => {
+                units.into_par_iter().map(|u| u.finish(texts)).collect()
+            }
+            Read::Units(units) => units.into_iter().map(|u| u.finish(texts)).collect(),
+            Read::Frame(Frame { base, columns }) => {
+                let row = |(r, mut u): (usize, Unit)| -> Unit {
+                    u.values.reserve(columns.len());
+                    for (name, col) in &columns {
+                        if let Some(v) = col.get(r) {
+                            u.values
+                                .push((name_text(name.clone(), texts), value_of(v.clone(), texts)));
+                        }
+                    }
+                    u
+                };
+                if base.len() >= PARALLEL_MIN {
+                    base.into_par_iter().enumerate().map(row).collect()
+                } else {
+                    base.into_iter().enumerate().map(row).collect()
+                }
+            }
+        }
+    }
+}
+
+impl Pending {
+    /// The unit for the core; `texts` are [`Known::texts`] of the ruleset that read it.
+    pub(crate) fn finish(self, texts: &[String]) -> Unit {
+        let mut u = self.unit;
+        u.values.extend(finish_pairs(self.values, texts));
+        u.self_assessed
+            .extend(finish_pairs(self.self_assessed, texts));
+        u
+    }
+}
+
+/// True when Python's `repr` of the finite float `x` is positional (`0.0001`, `92.35`,
+/// `9999999999999998.0`): 10⁻⁴ ≤ |x| < 10¹⁶, or zero. Outside it `repr` uses an exponent
+/// (`1e-05`, `1e+16`) and the value is read from Python's own `repr`.
+fn python_fixed(x: f64) -> bool {
+    let a = x.abs();
+    a == 0.0 || (1e-4..1e16).contains(&a)
+}
+
+/// The exact decimal of the finite float `x` for which [`python_fixed`] holds, as the core
+/// reads Python's `repr` of it (`number_from_text(repr(x))`): the same shortest round-trip
+/// digits (Ryū's, as Python's, are the shortest that read back as `x`, the nearest of them),
+/// read without Python. They are at most 17 significant ones and 21 decimals, so they always
+/// fit; a form this does not read (an exponent) is read by the core from `repr`'s text.
+fn float_value(x: f64) -> RawValue {
+    let mut buf = ryu::Buffer::new();
+    let text = buf.format_finite(x);
+    {
+        let mut mantissa: i128 = 0;
+        let mut scale: u32 = 0;
+        let mut negative = false;
+        let mut point = false;
+        let mut ok = true;
+        for &b in text.as_bytes() {
+            match b {
+                b'-' => negative = true,
+                b'.' => point = true,
+                b'0'..=b'9' => {
+                    match mantissa
+                        .checked_mul(10)
+                        .and_then(|m| m.checked_add(i128::from(b - b'0')))
+                    {
+                        Some(m) => mantissa = m,
+                        None => ok = false,
+                    }
+                    if point {
+                        scale += 1;
+                    }
+                }
+                _ => ok = false,
+            }
+        }
+        // Zero (and −0) is left to the core's reading of the text, as are the rare others.
+        if ok && mantissa != 0 {
+            let m = if negative { -mantissa } else { mantissa };
+            if let Ok(v) = Decimal::try_from_i128_with_scale(m, scale) {
+                return RawValue::Number(v.normalize());
+            }
+        }
+    }
+    number_from_text(&python_repr(x))
+}
+
+/// Python's `repr` of a float for which [`python_fixed`] holds: Rust's shortest round-trip
+/// digits (the same shortest, nearest digits as Python's), with `.0` for a whole number as
+/// Python writes it. No arithmetic: only the digits of the double.
+fn python_repr(x: f64) -> String {
+    let mut s = String::with_capacity(24);
+    let _ = write!(s, "{x}");
+    if !s.contains('.') {
+        s.push_str(".0");
+    }
+    s
+}
 
 /// How missing values are written.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -82,6 +353,29 @@ fn is_missing_in_row(v: &Bound<'_, PyAny>) -> bool {
 /// A Python value as a raw value for the core.
 pub(crate) fn raw_value(v: &Bound<'_, PyAny>, mode: Mode) -> RawValue {
     raw_value_at(v, mode, true)
+}
+
+/// A value of a dict (or a cell that is not missing), read under the GIL: the common exact
+/// types (`bool`, `int`, `float`, `str`) directly, everything else as [`raw_value`] reads it.
+fn pre_value(v: &Bound<'_, PyAny>, known: &Known) -> Pre {
+    if v.is_exact_instance_of::<PyBool>() {
+        return Pre::Bool(v.is_truthy().unwrap_or(false));
+    }
+    if v.is_exact_instance_of::<PyFloat>() {
+        if let Ok(f) = v.cast::<PyFloat>() {
+            let x = f.value();
+            if x.is_finite() && python_fixed(x) {
+                return Pre::Float(x);
+            }
+        }
+    } else if v.is_exact_instance_of::<PyInt>() {
+        if let Ok(i) = v.extract::<i64>() {
+            return Pre::Number(Decimal::from(i));
+        }
+    } else if let Some(i) = known.find(v) {
+        return Pre::Known(i);
+    }
+    Pre::Raw(Box::new(raw_value(v, Mode::Plain)))
 }
 
 fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue {
@@ -241,7 +535,13 @@ fn as_dict<'py>(v: &Bound<'py, PyAny>) -> Option<Bound<'py, PyDict>> {
     None
 }
 
-fn pairs(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit) -> Vec<(String, RawValue)> {
+fn pairs(
+    v: &Bound<'_, PyAny>,
+    key: &str,
+    u: &mut Unit,
+    known: &Known,
+    mut hint: Option<&mut Hint>,
+) -> Vec<(Name, Pre)> {
     let Some(d) = as_dict(v) else {
         shape(
             u,
@@ -253,10 +553,21 @@ fn pairs(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit) -> Vec<(String, RawValue
         );
         return Vec::new();
     };
-    let mut out = Vec::new();
-    for (k, val) in d.iter() {
+    let mut out = Vec::with_capacity(d.len());
+    for (j, (k, val)) in d.iter().enumerate() {
+        if let Some(i) = hint.as_deref().and_then(|h| h.get(j, &k)) {
+            out.push((Name::Known(i), pre_value(&val, known)));
+            continue;
+        }
+        if let Some(i) = known.find(&k) {
+            if let Some(h) = hint.as_deref_mut() {
+                h.set(j, &k, i);
+            }
+            out.push((Name::Known(i), pre_value(&val, known)));
+            continue;
+        }
         match key_text(&k) {
-            Some(name) => out.push((name, raw_value(&val, Mode::Plain))),
+            Some(name) => out.push((Name::Own(name), pre_value(&val, known))),
             None => shape(
                 u,
                 cchc::msg!("py-unit-names", key = Arg::ident(key), found = type_arg(&k)),
@@ -286,14 +597,24 @@ fn id_list(v: &Bound<'_, PyAny>, u: &mut Unit) {
 
 /// A unit from a Python dict with keys `id`, `name`, `kind`, `values`, `not_applicable`,
 /// `self_assessed`. Problems (wrong shapes, unknown keys) stay in the unit, as with data files.
-pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
+pub(crate) fn unit_from_dict(
+    obj: &Bound<'_, PyAny>,
+    known: &Known,
+    hint: Option<&mut Hint>,
+) -> Pending {
+    let mut hint = hint;
     let mut u = Unit::default();
+    let mut values = Vec::new();
+    let mut self_assessed = Vec::new();
     let Some(d) = as_dict(obj) else {
         shape(
             &mut u,
             cchc::msg!("py-unit-not-dict", found = type_arg(obj)),
         );
-        return u;
+        return Pending {
+            unit: u,
+            ..Pending::default()
+        };
     };
     for (k, v) in d.iter() {
         let key = key_text(&k).unwrap_or_else(|| {
@@ -307,12 +628,12 @@ pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
             "kind" => u.kind = label(&v, "kind", Mode::Plain, &mut u),
             "values" | "self_assessed" if v.is_none() => {}
             "values" => {
-                let p = pairs(&v, "values", &mut u);
-                u.values.extend(p);
+                let p = pairs(&v, "values", &mut u, known, hint.take());
+                values.extend(p);
             }
             "self_assessed" => {
-                let p = pairs(&v, "self_assessed", &mut u);
-                u.self_assessed.extend(p);
+                let p = pairs(&v, "self_assessed", &mut u, known, None);
+                self_assessed.extend(p);
             }
             "not_applicable" if v.is_none() => {}
             "not_applicable" => id_list(&v, &mut u),
@@ -327,16 +648,24 @@ pub(crate) fn unit_from_dict(obj: &Bound<'_, PyAny>) -> Unit {
             )),
         }
     }
-    u
+    Pending {
+        unit: u,
+        values,
+        self_assessed,
+    }
 }
 
 /// A unit from a DataFrame row (`df.to_dict("records")` item): columns `id`, `name`, `kind`
-/// are the unit's own, every other column an input; missing values follow pandas.
-pub(crate) fn unit_from_row(row: &Bound<'_, PyAny>) -> Unit {
+/// are the unit's own, every other column an input; missing values follow pandas. Used for a
+/// frame whose column names repeat (the record keeps the last); see [`units_from_frame`].
+fn unit_from_row(row: &Bound<'_, PyAny>) -> Pending {
     let mut u = Unit::default();
     let Some(d) = as_dict(row) else {
         shape(&mut u, cchc::msg!("py-row-unreadable"));
-        return u;
+        return Pending {
+            unit: u,
+            ..Pending::default()
+        };
     };
     for (k, v) in d.iter() {
         let Some(col) = key_text(&k) else {
@@ -350,7 +679,145 @@ pub(crate) fn unit_from_row(row: &Bound<'_, PyAny>) -> Unit {
             _ => u.values.push((col, raw_value(&v, Mode::Row))),
         }
     }
-    u
+    Pending {
+        unit: u,
+        ..Pending::default()
+    }
+}
+
+/// Units from a DataFrame, a row per unit, read column by column: for each column one call
+/// gives its missing cells (`isna`, pandas' own rule) and one its Python values (`tolist`),
+/// and the name is looked up once. The same units as reading `to_dict("records")` row by row,
+/// which is what a frame with repeated column names still gets.
+fn units_from_frame(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Read> {
+    match units_by_column(df, known) {
+        Ok(Some(frame)) => Ok(Read::Frame(frame)),
+        Ok(None) | Err(_) => {
+            let records = df.call_method1("to_dict", ("records",))?;
+            let units = records
+                .try_iter()?
+                .map(|r| r.map(|r| unit_from_row(&r)))
+                .collect::<PyResult<Vec<_>>>()?;
+            Ok(Read::Units(units))
+        }
+    }
+}
+
+/// [`units_from_frame`] column by column; `None` (or an error) when the frame must be read row
+/// by row (repeated column names, or a frame pandas did not make).
+fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Frame>> {
+    let py = df.py();
+    if !df.getattr("columns")?.getattr("is_unique")?.is_truthy()? {
+        return Ok(None);
+    }
+    let rows = df.len()?;
+    let mut units: Vec<Unit> = (0..rows).map(|_| Unit::default()).collect();
+    let mut columns = Vec::new();
+    for item in df.call_method0("items")?.try_iter()? {
+        let item = item?;
+        let (col_name, col) = (item.get_item(0)?, item.get_item(1)?);
+        let Some(name) = key_text(&col_name) else {
+            for u in &mut units {
+                shape(u, cchc::msg!("py-row-column", found = type_arg(&col_name)));
+            }
+            continue;
+        };
+        if matches!(name.as_str(), "id" | "name" | "kind") {
+            let Some(cells) = cells_of(&col, rows)? else {
+                return Ok(None);
+            };
+            for (u, (cell, gone)) in units.iter_mut().zip(cells) {
+                let v = if gone {
+                    None
+                } else {
+                    label(&cell, &name, Mode::Plain, u)
+                };
+                match name.as_str() {
+                    "id" => u.id = v,
+                    "name" => u.name = v,
+                    _ => u.kind = v,
+                }
+            }
+            continue;
+        }
+        let col_name = match known.find(&col_name) {
+            Some(i) => Name::Known(i),
+            None => Name::Own(name.clone()),
+        };
+        let mut values = Vec::with_capacity(rows);
+        let dtype = col.getattr("dtype")?.str()?;
+        let dtype = dtype.to_cow()?;
+        let width = match dtype.as_ref() {
+            "float64" | "int64" => 8,
+            "bool" => 1,
+            _ => 0,
+        };
+        if width > 0 {
+            // A NumPy column of a native type: its bytes, read in Rust (no Python object per
+            // cell). Missing is NaN in a float64 column, nothing in the others (pandas' rule).
+            let bytes = col.call_method0("to_numpy")?.call_method0("tobytes")?;
+            let bytes = bytes.cast::<PyBytes>()?.as_bytes();
+            if Some(bytes.len()) != rows.checked_mul(width) {
+                return Ok(None);
+            }
+            for b in bytes.chunks_exact(width) {
+                let v = match (dtype.as_ref(), <[u8; 8]>::try_from(b)) {
+                    ("float64", Ok(b)) => {
+                        let x = f64::from_ne_bytes(b);
+                        if x.is_nan() {
+                            Pre::Null
+                        } else if x.is_finite() && python_fixed(x) {
+                            Pre::Float(x)
+                        } else {
+                            pre_value(PyFloat::new(py, x).as_any(), known)
+                        }
+                    }
+                    ("int64", Ok(b)) => Pre::Number(Decimal::from(i64::from_ne_bytes(b))),
+                    _ => Pre::Bool(b.iter().any(|&x| x != 0)),
+                };
+                values.push(v);
+            }
+            columns.push((col_name, values));
+            continue;
+        }
+        let Some(cells) = cells_of(&col, rows)? else {
+            return Ok(None);
+        };
+        for (cell, gone) in cells {
+            values.push(if gone {
+                Pre::Null
+            } else {
+                pre_value(&cell, known)
+            });
+        }
+        columns.push((col_name, values));
+    }
+    Ok(Some(Frame {
+        base: units,
+        columns,
+    }))
+}
+
+/// A column's cells as Python values (`tolist`), each with whether pandas calls it missing
+/// (`isna`); `None` if the column does not have `rows` cells.
+#[allow(
+    clippy::type_complexity,
+    reason = "a list of cells with their missing flags, used once"
+)]
+fn cells_of<'py>(
+    col: &Bound<'py, PyAny>,
+    rows: usize,
+) -> PyResult<Option<Vec<(Bound<'py, PyAny>, bool)>>> {
+    let missing: Vec<bool> = col
+        .call_method0("isna")?
+        .call_method0("tolist")?
+        .extract()?;
+    let cells = col.call_method0("tolist")?;
+    let cells = cells.cast::<PyList>()?;
+    if cells.len() != rows || missing.len() != rows {
+        return Ok(None);
+    }
+    Ok(Some(cells.iter().zip(missing).collect()))
 }
 
 /// True when `obj` is a pandas DataFrame (pandas is imported only if the caller already did).
@@ -371,15 +838,21 @@ pub(crate) fn is_dataframe(obj: &Bound<'_, PyAny>) -> bool {
         .unwrap_or(false)
 }
 
+/// Units read under the GIL at a time before they are finished without it: bounds the memory
+/// of the intermediate form.
+const CHUNK: usize = 4096;
+
 /// Units from a list of dicts (any iterable) or a pandas DataFrame; `lang` is the language of
-/// a `TypeError`.
-pub(crate) fn units_from(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Vec<Unit>> {
+/// a `TypeError`. `finish` turns each chunk of units read into the core's units (the caller
+/// releases the GIL there).
+pub(crate) fn units_from(
+    obj: &Bound<'_, PyAny>,
+    lang: Lang,
+    known: &Known,
+    finish: &mut dyn FnMut(Read) -> PyResult<Vec<Unit>>,
+) -> PyResult<Vec<Unit>> {
     if is_dataframe(obj) {
-        let records = obj.call_method1("to_dict", ("records",))?;
-        return records
-            .try_iter()?
-            .map(|r| r.map(|r| unit_from_row(&r)))
-            .collect();
+        return finish(units_from_frame(obj, known)?);
     }
     if obj.is_instance_of::<PyString>() || as_dict(obj).is_some() {
         return Err(pyo3::exceptions::PyTypeError::new_err(
@@ -391,5 +864,16 @@ pub(crate) fn units_from(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Vec<Uni
             cchc::msg!("py-score-many-type", found = type_arg(obj)).render(lang),
         )
     })?;
-    iter.map(|u| u.map(|u| unit_from_dict(&u))).collect()
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut hint = Hint::default();
+    for u in iter {
+        chunk.push(unit_from_dict(&u?, known, Some(&mut hint)));
+        if chunk.len() == CHUNK {
+            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+            out.extend(finish(Read::Units(full))?);
+        }
+    }
+    out.extend(finish(Read::Units(chunk))?);
+    Ok(out)
 }

@@ -26,6 +26,10 @@ use crate::values::json_to_py;
 #[derive(Debug)]
 pub struct PyRuleset {
     inner: Ruleset,
+    /// Its input names and options, to read Python values quickly.
+    known: convert::Known,
+    /// The value names of the last unit scored alone (see `convert::Hint`).
+    hint: std::sync::Mutex<convert::Hint>,
     /// The language asked for when loading, if any.
     lang: Option<Lang>,
 }
@@ -43,7 +47,12 @@ fn loaded(
     lang: Option<Lang>,
 ) -> PyResult<PyRuleset> {
     match r {
-        Ok(Ok(inner)) => Ok(PyRuleset { inner, lang }),
+        Ok(Ok(inner)) => Ok(PyRuleset {
+            known: convert::Known::new(py, &inner)?,
+            hint: std::sync::Mutex::default(),
+            inner,
+            lang,
+        }),
         Ok(Err(e)) => Err(to_py_err_with_source(py, &e, source, pick(None, lang)?)),
         Err(()) => Err(internal(Doing::Loading)),
     }
@@ -190,9 +199,13 @@ impl PyRuleset {
         lang: Option<&str>,
     ) -> PyResult<PyUnitResult> {
         let lang = self.result_lang(lang)?;
-        let unit = convert::unit_from_dict(unit);
-        let rs = &self.inner;
-        match py.detach(|| guard(|| rs.score(&unit))) {
+        let unit = {
+            // Another thread scoring with this ruleset has the hint: go without.
+            let mut hint = self.hint.try_lock().ok();
+            convert::unit_from_dict(unit, &self.known, hint.as_deref_mut())
+        };
+        let (rs, texts) = (&self.inner, self.known.texts());
+        match py.detach(|| guard(|| rs.score(&unit.finish(texts)))) {
             Ok(r) => Ok(PyUnitResult::new(r, lang)),
             Err(()) => Err(internal(Doing::ScoringUnit)),
         }
@@ -209,7 +222,11 @@ impl PyRuleset {
         lang: Option<&str>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
-        let units = convert::units_from(units, pick(None, lang)?)?;
+        let texts = self.known.texts();
+        let units = convert::units_from(units, pick(None, lang)?, &self.known, &mut |chunk| {
+            py.detach(|| guard(|| chunk.finish(texts)))
+                .map_err(|()| internal(Doing::ScoringBatch))
+        })?;
         self.batch(py, units, group_by_kind, lang)
     }
 
@@ -342,6 +359,15 @@ fn type_arg(v: &Bound<'_, PyAny>) -> Arg {
     )
 }
 
+/// Frees the units of a batch without the GIL (in parallel for a large one: a unit holds a
+/// text per value).
+fn drop_units(units: Vec<cchc::Unit>) {
+    use rayon::prelude::*;
+    if units.len() >= 256 {
+        units.into_par_iter().for_each(drop);
+    }
+}
+
 impl PyRuleset {
     /// The language of a result: the call's `lang=`, else the ruleset's; None leaves it to the
     /// module default when the texts are written.
@@ -359,7 +385,13 @@ impl PyRuleset {
         let rs = &self.inner;
         let opts = BatchOptions::grouped(group_by_kind);
         let batch = py
-            .detach(|| guard(|| rs.score_batch_with(&units, &opts, &mut |_done| {})))
+            .detach(move || {
+                guard(move || {
+                    let batch = rs.score_batch_with(&units, &opts, &mut |_done| {});
+                    drop_units(units);
+                    batch
+                })
+            })
             .map_err(|()| internal(Doing::ScoringBatch))?;
         PyBatch::new(py, batch, lang)
     }

@@ -298,8 +298,33 @@ impl InputDef {
         ))
     }
 
+    /// True when `number` accepts `d` (a quick test on the scoring path; false may still be
+    /// accepted, e.g. `-0` or `3.0` as a count).
+    #[inline]
+    fn plainly_fits(&self, d: Decimal) -> bool {
+        match self.ty {
+            InputType::Count => d.scale() == 0 && !d.is_sign_negative(),
+            InputType::Percent => !d.is_sign_negative() && crate::num::le(d, Decimal::ONE_HUNDRED),
+            InputType::Number => {
+                self.min.is_none_or(|m| crate::num::ge(d, m))
+                    && self.max.is_none_or(|m| crate::num::le(d, m))
+            }
+            InputType::Bool | InputType::Choice => false,
+        }
+    }
+
     /// Checks a number against this input's type and range.
+    #[inline]
     pub(crate) fn number(&self, d: Decimal) -> Result<Value, Refusal> {
+        if self.plainly_fits(d) {
+            return Ok(Value::Num(d));
+        }
+        self.number_checked(d)
+    }
+
+    /// [`InputDef::number`] in full, with the reason of a refusal.
+    #[inline(never)]
+    fn number_checked(&self, d: Decimal) -> Result<Value, Refusal> {
         match self.ty {
             InputType::Count => {
                 if d.scale() > 0 && !d.fract().is_zero() {
@@ -465,6 +490,55 @@ mod tests {
             c.read(&RawValue::Number(Decimal::new(1000, 3))).unwrap(),
             Some(Value::Num(Decimal::ONE))
         );
+    }
+
+    #[test]
+    fn quick_number_test_agrees_with_the_full_check() {
+        let ds = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.00",
+            "1",
+            "3.0",
+            "2.5",
+            "-1",
+            "99.99",
+            "100",
+            "100.00",
+            "100.01",
+            "5",
+            "5.0",
+            "5.01",
+            "0.99",
+            "1.00",
+            "-0.5",
+            "79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+        ];
+        for ty in [
+            InputType::Count,
+            InputType::Percent,
+            InputType::Number,
+            InputType::Bool,
+            InputType::Choice,
+        ] {
+            for (min, max) in [(Some(Decimal::ONE), Some(Decimal::from(5))), (None, None)] {
+                let def = InputDef {
+                    min,
+                    max,
+                    ..def(ty)
+                };
+                for d in ds {
+                    let d: Decimal = d.parse().unwrap();
+                    let full = def.number_checked(d);
+                    if def.plainly_fits(d) {
+                        assert_eq!(full, Ok(Value::Num(d)), "{ty:?} {d}");
+                    }
+                    assert_eq!(def.number(d).ok(), full.ok(), "{ty:?} {d}");
+                }
+            }
+        }
     }
 
     #[test]

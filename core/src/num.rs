@@ -20,12 +20,21 @@ const POW10: [i128; 29] = {
 };
 
 /// Compares two decimals exactly; cheap when their scales are equal or their mantissas small.
-#[inline]
+#[inline(always)]
 pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
     let (sa, sb) = (a.scale(), b.scale());
     let (ma, mb) = (a.mantissa(), b.mantissa());
     if sa == sb {
         return ma.cmp(&mb);
+    }
+    // The usual case: the operand to scale up fits an i64 and the scales differ by at most 18,
+    // so the product fits an i128 with no check.
+    if sa < sb {
+        if let (Some(p), Ok(x)) = (POW10_64.get((sb - sa) as usize), i64::try_from(ma)) {
+            return (i128::from(x) * i128::from(*p)).cmp(&mb);
+        }
+    } else if let (Some(p), Ok(y)) = (POW10_64.get((sa - sb) as usize), i64::try_from(mb)) {
+        return ma.cmp(&(i128::from(y) * i128::from(*p)));
     }
     // Scales are at most 28, so the table always has the power; `None` falls back below.
     let scaled = if sa < sb {
@@ -58,6 +67,207 @@ pub(crate) fn le(a: Decimal, b: Decimal) -> bool {
 #[inline]
 pub(crate) fn min(a: Decimal, b: Decimal) -> Decimal {
     if le(a, b) { a } else { b }
+}
+
+/// `POW10_64[n]` = 10ⁿ for n ≤ 18.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range would fail the build, never a run"
+)]
+const POW10_64: [i64; 19] = {
+    let mut t = [1i64; 19];
+    let mut i = 1;
+    while i < 19 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+/// The mantissa when it fits in an i64 (the usual case for points and values).
+#[inline(always)]
+fn small(d: Decimal) -> Option<i64> {
+    i64::try_from(d.mantissa()).ok()
+}
+
+/// A non-zero decimal from a small mantissa and a scale of at most 28. Zero is left to
+/// `rust_decimal` (the sign and scale it gives a zero are its own).
+#[inline(always)]
+fn build(m: i64, scale: u32) -> Option<Decimal> {
+    if m == 0 || m == i64::MIN {
+        return None;
+    }
+    Decimal::try_new(m, scale).ok()
+}
+
+/// `a.checked_div(b)`, fast for a divisor under 2³² and a small dividend: the same mantissa
+/// and scale as `rust_decimal`'s division (its 32-bit-divisor path: nine digits at a time until
+/// the remainder is zero, then trailing zeros stripped in steps of 8, 4, 2 and 1).
+#[inline]
+pub(crate) fn checked_div(a: Decimal, b: Decimal) -> Option<Decimal> {
+    div_fast(a, b).or_else(|| a.checked_div(b))
+}
+
+#[inline]
+fn div_fast(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let (na, nb) = (small(a)?.unsigned_abs(), small(b)?.unsigned_abs());
+    let (sa, sb) = (a.scale(), b.scale());
+    // A zero dividend or divisor, a negative starting scale, a large divisor: the general path.
+    if na == 0 || nb == 0 || nb > u64::from(u32::MAX) || sa < sb {
+        return None;
+    }
+    let negative = a.is_sign_negative() != b.is_sign_negative();
+    let mut scale = sa - sb;
+    let (mut q, mut r) = (na / nb, na % nb);
+    if r != 0 {
+        const E9: u64 = 1_000_000_000;
+        while r != 0 {
+            // rust_decimal scales by 10⁹ while the quotient is small (it is under 2⁶⁴ here)
+            // and the scale at most 19; beyond that, the general path.
+            if scale > 19 {
+                return None;
+            }
+            let rs = r * E9;
+            q = q.checked_mul(E9)?.checked_add(rs / nb)?;
+            r = rs % nb;
+            scale += 9;
+        }
+        // rust_decimal's `unscale`.
+        while q & 0xFFFF_FFFF == 0 && scale >= 8 && q % 100_000_000 == 0 {
+            q /= 100_000_000;
+            scale -= 8;
+        }
+        for (mask, digits, p) in [(0xF, 4, 10_000), (0x3, 2, 100), (0x1, 1, 10)] {
+            if q & mask == 0 && scale >= digits && q % p == 0 {
+                q /= p;
+                scale -= digits;
+            }
+        }
+    }
+    let m = i64::try_from(q).ok()?;
+    build(if negative { -m } else { m }, scale)
+}
+
+/// `d` rounded half away from zero to `places` when it has more: the same mantissa and scale
+/// as `round_dp_with_strategy(places, MidpointAwayFromZero)`.
+#[inline]
+pub(crate) fn round(d: Decimal, places: u32) -> Decimal {
+    let s = d.scale();
+    if s <= places {
+        return d;
+    }
+    let fast = || {
+        let p = POW10_64.get((s - places) as usize)?.unsigned_abs();
+        let m = small(d)?;
+        let n = m.unsigned_abs();
+        let (mut q, r) = (n / p, n % p);
+        if r >= p - r {
+            q += 1;
+        }
+        let q = i64::try_from(q).ok()?;
+        build(if m < 0 { -q } else { q }, places)
+    };
+    fast().unwrap_or_else(|| {
+        d.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    })
+}
+
+#[cfg(test)]
+mod fast_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Same value, mantissa, scale and sign.
+    fn same(x: Option<Decimal>, y: Option<Decimal>) -> bool {
+        match (x, y) {
+            (Some(x), Some(y)) => {
+                x.mantissa() == y.mantissa()
+                    && x.scale() == y.scale()
+                    && x.is_sign_negative() == y.is_sign_negative()
+            }
+            (None, None) => true,
+            _ => false,
+        }
+    }
+
+    fn dec() -> impl Strategy<Value = Decimal> {
+        prop_oneof![
+            (-2000i64..2000, 0u32..6).prop_map(|(m, s)| Decimal::new(m, s)),
+            (any::<i64>(), 0u32..29).prop_map(|(m, s)| Decimal::new(m, s)),
+            (
+                any::<u32>(),
+                any::<u32>(),
+                any::<u32>(),
+                any::<bool>(),
+                0u32..29
+            )
+                .prop_map(|(l, m, h, n, s)| Decimal::from_parts(l, m, h, n, s)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn div_and_round_agree(a in dec(), b in dec(), places in 0u32..8) {
+            prop_assert!(same(checked_div(a, b), a.checked_div(b)), "{a} / {b}");
+            let r = a.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            prop_assert!(same(Some(round(a, places)), Some(r)), "round({a}, {places})");
+        }
+    }
+
+    #[test]
+    fn table() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for (a, b) in [
+            ("1", "4"),
+            ("1", "2"),
+            ("1.00", "8"),
+            ("2.00", "8"),
+            ("1", "3"),
+            ("3.47", "4"),
+            ("0.75", "4"),
+            ("10", "4"),
+            ("-1", "4"),
+            ("1", "-4"),
+            ("5", "1"),
+            ("1.5", "0.5"),
+            ("1", "7"),
+            ("123456789", "1024"),
+            ("1", "1048576"),
+            ("0.01", "3"),
+            ("0", "0"),
+            ("0.00", "0"),
+            ("0", "0.00"),
+            ("1.5", "0"),
+            ("1.5", "0.000"),
+            ("0", "1.5"),
+            ("0.000", "1.5"),
+            ("-1.5", "0"),
+            ("-0", "0"),
+            ("-0.0", "2"),
+            ("2", "-0.00"),
+            ("-2.5", "-0"),
+            ("0", "-0"),
+        ] {
+            let (a, b) = (d(a), d(b));
+            assert!(same(checked_div(a, b), a.checked_div(b)), "{a} / {b}");
+        }
+        for (a, p) in [
+            ("0.125", 2),
+            ("0.124", 2),
+            ("-0.125", 2),
+            ("0.005", 2),
+            ("0.004", 2),
+            ("-0.004", 2),
+            ("2.675", 2),
+            ("0.00", 1),
+        ] {
+            let a = d(a);
+            let r =
+                a.round_dp_with_strategy(p, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            assert!(same(Some(round(a, p)), Some(r)), "round({a}, {p})");
+        }
+    }
 }
 
 #[cfg(test)]

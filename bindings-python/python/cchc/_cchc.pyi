@@ -92,7 +92,10 @@ class DataError(CchcError):
 class Result:
     """The result of scoring one unit; numbers are exact Decimals. Texts are in the `lang`
     asked for, else the one given when scoring (or loading the ruleset), else the module
-    default."""
+    default.
+
+    It holds the engine's result and builds each field when it is read (a new Decimal, dict or
+    list each time): scoring costs nothing for the fields, the tree and the texts not read."""
 
     @property
     def unit(self) -> Dict[str, Optional[str]]: ...
@@ -209,7 +212,12 @@ class Ruleset:
     def score_many(
         self, units: Union[Iterable[UnitDict], Any], group_by_kind: bool = False, *, lang: Lang = None
     ) -> Batch:
-        """A list of unit dicts, or a pandas DataFrame (a row per unit: id, name, kind, inputs)."""
+        """A list of unit dicts (any iterable), or a pandas DataFrame (a row per unit: id, name,
+        kind, inputs). The values are read with the GIL held (a DataFrame column by column:
+        NumPy bool, int64 and float64 columns from their bytes, other columns through
+        `tolist()` with pandas' `isna()` for missing cells); the units are then finished, scored
+        and ranked with the GIL released, in parallel from 256 units. A DataFrame gives the same
+        results as the list of dicts it stands for."""
     def score_text(
         self,
         text: Union[str, bytes],

@@ -1,7 +1,6 @@
 //! Units from JSON or YAML.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -34,6 +33,11 @@ const LIMITS: Limits = Limits {
 };
 
 pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
+    // Plain JSON (what bindings send) is read by the fast reader, which gives the same tree;
+    // anything else, and every error, by the YAML reader.
+    if let Some(root) = syntax::parse_json(text, LIMITS.depth) {
+        return units_of(root, origin);
+    }
     let root = syntax::parse(text, LIMITS).map_err(|e| {
         let mut d = crate::error::Diagnostic::new(
             e.code(Code::DataSyntax),
@@ -54,8 +58,19 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
             msg!("unit-data-empty"),
         ));
     };
-    match &root.value {
-        Value::Seq(items) => Ok(items.iter().map(unit).collect()),
+    units_of(root, origin)
+}
+
+/// The units of a data file's tree: a list of units, `{units: [...]}`, or one unit. The
+/// tree's texts move into the units.
+fn units_of(root: Node, origin: &str) -> Result<Vec<Unit>, Error> {
+    enum Shape {
+        List,
+        Units,
+        One,
+    }
+    let shape = match &root.value {
+        Value::Seq(_) => Shape::List,
         Value::Map(entries) => {
             let mut units = entries.iter().filter(|(k, _)| k.scalar() == Some("units"));
             match units.next() {
@@ -76,7 +91,7 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                         )));
                     }
                     match &list.value {
-                        Value::Seq(items) => {
+                        Value::Seq(_) => {
                             if let Some((k, _)) =
                                 entries.iter().find(|(k, _)| k.scalar() != Some("units"))
                             {
@@ -90,52 +105,68 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
                                     ),
                                 ));
                             }
-                            Ok(items.iter().map(unit).collect())
+                            Shape::Units
                         }
-                        _ => Err(data_error(
-                            Code::DataShape,
-                            origin,
-                            list.pos,
-                            msg!("unit-data-units-not-list"),
-                        )),
+                        _ => {
+                            return Err(data_error(
+                                Code::DataShape,
+                                origin,
+                                list.pos,
+                                msg!("unit-data-units-not-list"),
+                            ));
+                        }
                     }
                 }
-                None => Ok(vec![unit(&root)]),
+                None => Shape::One,
             }
         }
-        _ => Err(data_error(
-            Code::DataShape,
-            origin,
-            root.pos,
-            msg!("unit-data-shape"),
-        )),
-    }
+        Value::Scalar(..) => {
+            return Err(data_error(
+                Code::DataShape,
+                origin,
+                root.pos,
+                msg!("unit-data-shape"),
+            ));
+        }
+    };
+    let pos = root.pos;
+    Ok(match (shape, root.value) {
+        (Shape::List, Value::Seq(items)) => items.into_iter().map(unit).collect(),
+        // The mapping has the one key `units`, a list (checked above).
+        (Shape::Units, Value::Map(entries)) => entries
+            .into_iter()
+            .flat_map(|(_, v)| match v.value {
+                Value::Seq(items) => items,
+                _ => Vec::new(),
+            })
+            .map(unit)
+            .collect(),
+        (_, value) => vec![unit(Node { pos, value })],
+    })
 }
 
-/// A value from the tree.
-pub(crate) fn raw(node: &Node) -> RawValue {
-    match &node.value {
-        Value::Scalar(s, Style::Plain) => {
-            if node.is_null() {
-                return RawValue::Null;
-            }
-            if let Some(b) = node.as_bool() {
-                return RawValue::Bool(b);
-            }
-            match parse_decimal(s) {
-                Ok(d) => RawValue::Number(d),
-                Err(NumberError::NotFinite) => RawValue::Invalid(
-                    Code::NotFinite,
-                    msg!("unit-not-finite", value = Arg::ident(s)),
-                ),
-                Err(NumberError::Inexact) => RawValue::Invalid(
-                    Code::InexactNumber,
-                    msg!("unit-inexact-number", value = Arg::ident(s)),
-                ),
-                Err(NumberError::NotANumber) => RawValue::Text(s.clone()),
-            }
-        }
-        Value::Scalar(s, Style::Quoted) => RawValue::Text(s.clone()),
+/// A value from the tree (its text moved, not copied).
+pub(crate) fn raw(node: Node) -> RawValue {
+    if node.is_null() {
+        return RawValue::Null;
+    }
+    if let Some(b) = node.as_bool() {
+        return RawValue::Bool(b);
+    }
+    match node.value {
+        Value::Scalar(s, Style::Plain) => match parse_decimal(&s) {
+            Ok(d) => RawValue::Number(d),
+            Err(NumberError::NotFinite) => RawValue::Invalid(
+                Code::NotFinite,
+                msg!("unit-not-finite", value = Arg::ident(s)),
+            ),
+            Err(NumberError::Inexact) => RawValue::Invalid(
+                Code::InexactNumber,
+                msg!("unit-inexact-number", value = Arg::ident(s)),
+            ),
+            Err(NumberError::NotANumber) => RawValue::Text(s),
+        },
+        Value::Scalar(s, Style::Quoted) => RawValue::Text(s),
         Value::Seq(_) => RawValue::Invalid(Code::WrongValueType, msg!("unit-list-not-a-value")),
         Value::Map(_) => RawValue::Invalid(Code::WrongValueType, msg!("unit-map-not-a-value")),
     }
@@ -143,65 +174,107 @@ pub(crate) fn raw(node: &Node) -> RawValue {
 
 /// The entries of a mapping with a key written twice (compared after Unicode NFC, as input
 /// names are) reported, once per repeat, and skipped.
-fn distinct<'a>(
-    entries: &'a [(Node, Node)],
+fn distinct(
+    entries: Vec<(Node, Node)>,
     what: &Message,
     problems: &mut Vec<Issue>,
-) -> Vec<&'a (Node, Node)> {
-    let mut seen: HashSet<Cow<'a, str>> = HashSet::with_capacity(entries.len());
-    let mut out = Vec::with_capacity(entries.len());
-    for e in entries {
-        if let Some(k) = e.0.scalar() {
+) -> Vec<(Node, Node)> {
+    // The keys in NFC with their places, sorted: a repeat sits next to its first writing.
+    // (Sorting, not hashing: no input makes it slow.)
+    let mut keys: Vec<(Cow<'_, str>, usize)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let k = e.0.scalar()?;
             let key = match is_nfc_quick(k.chars()) {
                 IsNormalized::Yes => Cow::Borrowed(k),
                 _ => Cow::Owned(k.nfc().collect()),
             };
-            if !seen.insert(key) {
-                problems.push(
-                    Issue::new(
-                        None,
-                        Code::DuplicateKey,
-                        msg!(
-                            "unit-duplicate-key",
-                            key = Arg::ident(k),
-                            place = what.clone()
-                        ),
-                    )
-                    .with_help(msg!("unit-duplicate-key-help"))
-                    .at(e.0.pos),
-                );
-                continue;
+            Some((key, i))
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut repeat = vec![false; entries.len()];
+    let mut any = false;
+    for w in keys.windows(2) {
+        if let [(a, _), (b, j)] = w {
+            if a == b {
+                if let Some(r) = repeat.get_mut(*j) {
+                    *r = true;
+                    any = true;
+                }
             }
+        }
+    }
+    drop(keys);
+    if !any {
+        return entries;
+    }
+    let mut out = Vec::with_capacity(entries.len());
+    for (e, twice) in entries.into_iter().zip(repeat) {
+        if twice {
+            let k = e.0.scalar().unwrap_or_default();
+            problems.push(
+                Issue::new(
+                    None,
+                    Code::DuplicateKey,
+                    msg!(
+                        "unit-duplicate-key",
+                        key = Arg::ident(k),
+                        place = what.clone()
+                    ),
+                )
+                .with_help(msg!("unit-duplicate-key-help"))
+                .at(e.0.pos),
+            );
+            continue;
         }
         out.push(e);
     }
     out
 }
 
-fn unit(node: &Node) -> Unit {
+/// The text of a scalar node, moved out (`""` for another node).
+fn text_of(node: Node) -> String {
+    match node.value {
+        Value::Scalar(s, _) => s,
+        _ => String::new(),
+    }
+}
+
+fn unit(node: Node) -> Unit {
     let mut u = Unit {
         at: Some(node.pos),
         ..Unit::default()
     };
-    let Value::Map(entries) = &node.value else {
-        u.problems.push(
-            Issue::new(
-                None,
-                Code::InvalidUnit,
-                msg!("unit-not-a-mapping", got = node.describe()),
-            )
-            .at(node.pos),
-        );
-        return u;
+    let entries = match node.value {
+        Value::Map(entries) => entries,
+        value => {
+            let node = Node {
+                pos: node.pos,
+                value,
+            };
+            u.problems.push(
+                Issue::new(
+                    None,
+                    Code::InvalidUnit,
+                    msg!("unit-not-a-mapping", got = node.describe()),
+                )
+                .at(node.pos),
+            );
+            return u;
+        }
     };
     for (k, v) in distinct(entries, &msg!("unit-place-unit"), &mut u.problems) {
         let key = k.scalar().unwrap_or("");
+        let null = v.is_null();
         match key {
             "id" | "name" | "kind" => {
-                let text = match &v.value {
-                    Value::Scalar(s, _) if !v.is_null() => Some(s.clone()),
-                    _ if v.is_null() => None,
-                    _ => {
+                let text = match v.value {
+                    Value::Scalar(s, _) if !null => Some(s),
+                    _ if null => None,
+                    value => {
+                        let v = Node { pos: v.pos, value };
                         u.problems.push(
                             Issue::new(
                                 None,
@@ -223,58 +296,73 @@ fn unit(node: &Node) -> Unit {
                     _ => u.kind = text,
                 }
             }
-            "values" | "self_assessed" => match &v.value {
+            "values" | "self_assessed" => match v.value {
                 Value::Map(vals) => {
                     let what = msg!("unit-place-key", key = Arg::ident(key));
-                    for (k, v) in distinct(vals, &what, &mut u.problems) {
-                        let pair = (k.scalar().unwrap_or("").to_string(), raw(v));
+                    let vals = distinct(vals, &what, &mut u.problems);
+                    if key == "values" {
+                        u.values.reserve(vals.len());
+                        u.value_at.reserve(vals.len());
+                    }
+                    for (k, v) in vals {
+                        let at = v.pos;
+                        let pair = (text_of(k), raw(v));
                         if key == "values" {
                             u.values.push(pair);
-                            u.value_at.push(Some(v.pos));
+                            u.value_at.push(Some(at));
                         } else {
                             u.self_assessed.push(pair);
                         }
                     }
                 }
-                _ if v.is_null() => {}
-                _ => u.problems.push(
-                    Issue::new(
-                        None,
-                        Code::InvalidUnit,
-                        msg!(
-                            "unit-key-not-mapping",
-                            key = Arg::ident(key),
-                            got = v.describe()
-                        ),
-                    )
-                    .at(v.pos),
-                ),
+                _ if null => {}
+                value => {
+                    let v = Node { pos: v.pos, value };
+                    u.problems.push(
+                        Issue::new(
+                            None,
+                            Code::InvalidUnit,
+                            msg!(
+                                "unit-key-not-mapping",
+                                key = Arg::ident(key),
+                                got = v.describe()
+                            ),
+                        )
+                        .at(v.pos),
+                    );
+                }
             },
-            "not_applicable" => match &v.value {
+            "not_applicable" => match v.value {
                 Value::Seq(items) => {
                     for it in items {
-                        match it.scalar() {
-                            Some(s) => u.not_applicable.push(s.to_string()),
-                            None => u.problems.push(
-                                Issue::new(
-                                    None,
-                                    Code::InvalidUnit,
-                                    msg!("unit-not-applicable-item", got = it.describe()),
-                                )
-                                .at(it.pos),
-                            ),
+                        match it.value {
+                            Value::Scalar(s, _) => u.not_applicable.push(s),
+                            value => {
+                                let it = Node { pos: it.pos, value };
+                                u.problems.push(
+                                    Issue::new(
+                                        None,
+                                        Code::InvalidUnit,
+                                        msg!("unit-not-applicable-item", got = it.describe()),
+                                    )
+                                    .at(it.pos),
+                                );
+                            }
                         }
                     }
                 }
-                _ if v.is_null() => {}
-                _ => u.problems.push(
-                    Issue::new(
-                        None,
-                        Code::InvalidUnit,
-                        msg!("unit-not-applicable-not-list", got = v.describe()),
-                    )
-                    .at(v.pos),
-                ),
+                _ if null => {}
+                value => {
+                    let v = Node { pos: v.pos, value };
+                    u.problems.push(
+                        Issue::new(
+                            None,
+                            Code::InvalidUnit,
+                            msg!("unit-not-applicable-not-list", got = v.describe()),
+                        )
+                        .at(v.pos),
+                    );
+                }
             },
             other => {
                 let help = syntax::suggest(other, UNIT_KEYS.iter().copied())

@@ -156,6 +156,11 @@ impl Operand {
 
     /// The value as true/false.
     pub(crate) fn boolean(&self, ctx: &Ctx<'_>) -> Result<bool, Fail> {
+        if let Operand::Input(slot) = self {
+            if let Some(Slot::Value(Value::Bool(b))) = ctx.slots.get(*slot) {
+                return Ok(*b);
+            }
+        }
         match self.read(ctx)? {
             (_, Some(Value::Bool(b))) => Ok(b),
             (_, Some(_)) => Err(Fail::Error(

@@ -65,7 +65,7 @@ impl Scale {
             // Multiply before dividing, so that a share that terminates is exact (a tie such as
             // 0.125 must not become 0.12499…).
             d.checked_mul(max)
-                .and_then(|n| n.checked_div(self.span))
+                .and_then(|n| crate::num::checked_div(n, self.span))
                 .ok_or_else(overflow)?
         };
         Ok((points, Trace::Scale(v)))

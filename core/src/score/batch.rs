@@ -185,10 +185,11 @@ fn nfc_key(id: &str) -> Cow<'_, str> {
 /// Ranks complete units by index, highest first; ties share a rank and keep input order.
 pub(crate) fn rank(results: &[UnitResult], mode: RankingMode, grouped: bool) -> Vec<RankEntry> {
     // Groups in order of first appearance; a map finds a unit's group in constant time.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut groups: Vec<Vec<(Decimal, usize)>> = Vec::new();
     let mut group_of: HashMap<Option<&str>, usize> = HashMap::new();
     for (i, r) in results.iter().enumerate() {
-        if r.status != UnitStatus::Complete || r.index.is_none() {
+        let Some(index) = r.index else { continue };
+        if r.status != UnitStatus::Complete {
             continue;
         }
         let k = if grouped {
@@ -201,17 +202,16 @@ pub(crate) fn rank(results: &[UnitResult], mode: RankingMode, grouped: bool) -> 
             groups.len() - 1
         });
         if let Some(members) = groups.get_mut(g) {
-            members.push(i);
+            members.push((index, i));
         }
     }
     let mut out = Vec::with_capacity(results.len());
-    let index_of = |i: usize| results.get(i).and_then(|r| r.index);
     for mut members in groups {
-        members.sort_by_key(|&i| std::cmp::Reverse(index_of(i)));
+        // Highest index first; a stable sort keeps ties in input order.
+        members.sort_by(|a, b| crate::num::cmp(b.0, a.0));
         let mut prev: Option<Decimal> = None;
         let mut rank = 0u32;
-        for (pos, &i) in members.iter().enumerate() {
-            let idx = index_of(i).unwrap_or_default();
+        for (pos, &(idx, i)) in members.iter().enumerate() {
             if prev != Some(idx) {
                 rank = match mode {
                     RankingMode::Competition => crate::syntax::ordinal(pos),

@@ -6,7 +6,7 @@ mod batch;
 use std::sync::Arc;
 
 use rhai::Dynamic;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 pub use batch::BatchOptions;
 pub(crate) use batch::Duplicates;
@@ -24,11 +24,9 @@ use crate::types::{NodeKind, OnMissing};
 use crate::unit::Unit;
 
 /// Rounds half away from zero.
+#[inline]
 pub(crate) fn round(d: Decimal, places: u32) -> Decimal {
-    if d.scale() <= places {
-        return d;
-    }
-    d.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+    crate::num::round(d, places)
 }
 
 /// The slot of an input the unit does not give.
@@ -342,13 +340,16 @@ impl<'a> State<'a> {
         let mut hint = 0usize;
         for (vi, (name, raw)) in unit.values.iter().enumerate() {
             let at = unit.value_at.get(vi).copied().flatten();
-            let k = nfc_cow(name);
-            let slot = match plan.inputs.get(hint) {
-                Some(d) if d.name == k.as_ref() => Some(hint),
-                _ => plan.input_index.get(k.as_ref()).copied(),
+            // A name equal to the declared (NFC) name is its own NFC form: no normalising.
+            let found = match plan.inputs.get(hint) {
+                Some(d) if d.name == *name => Some((hint, d)),
+                _ => plan
+                    .input_index
+                    .get(nfc_cow(name).as_ref())
+                    .and_then(|&s| Some((s, plan.inputs.get(s)?))),
             };
-            let Some((slot, def)) = slot.and_then(|s| Some((s, plan.inputs.get(s)?))) else {
-                let message = match plan.suggest_input(&k) {
+            let Some((slot, def)) = found else {
+                let message = match plan.suggest_input(&nfc_cow(name)) {
                     Some(s) => msg!(
                         "unit-unknown-input-did-you-mean",
                         name = Arg::ident(name.as_str()),
@@ -412,9 +413,7 @@ impl<'a> State<'a> {
         } else {
             // total × 100 / max: multiplying first keeps a terminating index exact.
             Some(round(
-                (total * Decimal::ONE_HUNDRED)
-                    .checked_div(m)
-                    .unwrap_or(Decimal::ZERO),
+                crate::num::checked_div(total * Decimal::ONE_HUNDRED, m).unwrap_or(Decimal::ZERO),
                 plan.places,
             ))
         };

@@ -3,10 +3,12 @@
 //! The YAML library is used in this module only (`yaml.rs`), so that it can be replaced in one
 //! place. See `docs/decisions.md` for why it is not a serde YAML crate.
 
+mod json;
 mod number;
 mod reader;
 mod yaml;
 
+pub(crate) use json::parse as parse_json;
 pub(crate) use number::{NumberError, parse_decimal};
 pub(crate) use reader::{MapReader, suggest};
 pub(crate) use yaml::{Limits, Node, Style, Value, parse};
