@@ -221,7 +221,20 @@ export interface BatchResult {
   ranking: RankEntry[];
 }
 
-export interface BatchOptions extends LangOptions {
+/**
+ * The options of `score`, `scoreMany` and `scoreText`: the language, and when the `criteria`
+ * tree is built. By default it is built on first read of `result.criteria` (the unit is scored
+ * again from the JSON text sent for it; the result is otherwise the same object as
+ * `JSON.parse(scoreJson(...))`); `true` builds it at once; `false` leaves the key out.
+ */
+export interface ScoreOptions extends LangOptions {
+  criteria?: boolean | 'lazy';
+}
+
+/** A result scored with `{ criteria: false }`: no `criteria` key. */
+export type UnitSummary = Omit<UnitResult, 'criteria'>;
+
+export interface BatchOptions extends ScoreOptions {
   /** Rank each `kind` on its own. */
   groupByKind?: boolean;
 }
@@ -260,8 +273,12 @@ export class Ruleset {
   criteria(): CriterionDef[];
   /** Load-time warnings (the ruleset loads and scores; fix them before publishing). */
   warnings(options?: LangOptions): Diagnostic[];
-  /** Scores one unit (converted through JSON, so 3.7 stays 3.7); texts in `options.lang`. */
-  score(unit: UnitData, options?: LangOptions): UnitResult;
+  /**
+   * Scores one unit (converted through JSON, so 3.7 stays 3.7); texts in `options.lang`. The
+   * `criteria` tree is built when first read (see `ScoreOptions`).
+   */
+  score(unit: UnitData, options?: ScoreOptions & { criteria?: true | 'lazy' }): UnitResult;
+  score(unit: UnitData, options: ScoreOptions & { criteria: false }): UnitSummary;
   /** Scores one unit given as JSON text; returns JSON text with exact numbers. */
   scoreJson(jsonText: string, origin?: string, options?: LangOptions): string;
   scoreJson(jsonText: string, options: LangOptions & { origin?: string }): string;
@@ -274,12 +291,15 @@ export class Ruleset {
   html(unit: UnitData | string, options?: LangOptions & { origin?: string }): string;
   /** Scores and ranks a batch; every unit in one HTML table with its rank. */
   batchHtml(units: UnitData[] | { units: UnitData[] } | string, options?: TwinOptions): string;
-  /** Scores and ranks a batch: an array of units or `{units: [...]}`. */
+  /** Scores and ranks a batch: an array of units or `{units: [...]}`; trees built when read. */
   scoreMany(units: UnitData[] | { units: UnitData[] }, options?: BatchOptions): BatchResult;
   /** As `scoreMany`, JSON text in and out (exact numbers). */
   scoreManyJson(jsonText: string, groupByKind?: boolean, origin?: string, options?: LangOptions): string;
   scoreManyJson(jsonText: string, options: TwinOptions): string;
-  /** Scores a data file's text: JSON, YAML or CSV (`,` `;` or tab; decimal commas allowed). */
+  /**
+   * Scores a data file's text: JSON, YAML or CSV (`,` `;` or tab; decimal commas allowed). The
+   * trees are built when one is first read (the whole text scored again once).
+   */
   scoreText(text: string, format: DataFormat, options?: TwinOptions): BatchResult;
   /** As `scoreText`, returning JSON text (exact numbers). */
   scoreTextJson(text: string, format: DataFormat, groupByKind?: boolean, origin?: string, options?: LangOptions): string;

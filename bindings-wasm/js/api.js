@@ -143,6 +143,17 @@ const MARKED = /"\\u0001cchc-raw:([-.0-9a-z]*)"/g;
 
 /** JSON text for a plain value, numbers written as JavaScript prints them (3.7 stays 3.7). */
 export function toJsonText(value) {
+  // The common case needs no replacer (which would cost a call back into JavaScript for every
+  // key): JSON.stringify alone is exact unless the value holds a BigInt (it throws) or NaN or
+  // ±Infinity (written as null). So a text without `null` in it is the answer; any other value
+  // takes the replacer's path.
+  let plain;
+  try {
+    plain = JSON.stringify(value);
+  } catch {
+    plain = null;
+  }
+  if (plain !== null && (plain === undefined || !plain.includes('null'))) return plain ?? 'null';
   let marked = false;
   const text = JSON.stringify(value, (_key, x) => {
     if (typeof x === 'bigint') {
@@ -189,6 +200,62 @@ function twinOptions(positional, names) {
 }
 
 const TOKEN = Symbol('cchc-wasm.Ruleset');
+
+/** `options.criteria`: `true` (the tree now), `false` (no tree) or, by default, `'lazy'`. */
+function treeOption(options) {
+  const c = options?.criteria;
+  if (c === true || c === false) return c;
+  return 'lazy';
+}
+
+/**
+ * The summary of a result (every key but `criteria`) with `criteria` added in its place (before
+ * `warnings`, as in the whole JSON) as an enumerable getter: the first read calls `load()` and
+ * replaces the getter by a plain data property, so later reads, `JSON.stringify`, spreading and
+ * `assert.deepStrictEqual` see an ordinary object. Assigning `criteria` also replaces it.
+ */
+function withLazyCriteria(summary, load) {
+  const out = {};
+  for (const k in summary) {
+    if (k === 'warnings') defineLazyCriteria(out, load);
+    out[k] = summary[k];
+  }
+  if (!Object.hasOwn(out, 'criteria')) defineLazyCriteria(out, load);
+  return out;
+}
+
+function defineLazyCriteria(obj, load) {
+  const set = (value) => {
+    Object.defineProperty(obj, 'criteria', { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(obj, 'criteria', {
+    get() {
+      const value = load();
+      set(value);
+      return value;
+    },
+    set,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * A batch's results with lazy trees: `one(i)` gives result i's tree on its own (each unit
+ * scored again from its kept JSON text), or, when there is no `one`, the first read scores the
+ * whole batch again (`all()`, the whole JSON) and gives every result its tree.
+ */
+function lazyBatch(batch, one, all) {
+  let whole = null;
+  const results = batch.results;
+  for (let i = 0; i < results.length; i++) {
+    results[i] = withLazyCriteria(results[i], one !== null ? () => one(i) : () => {
+      whole ??= all();
+      return whole.results[i].criteria;
+    });
+  }
+  return batch;
+}
 
 /** A loaded, validated and compiled ruleset (bộ tiêu chí, format `cchc/1`). */
 export class Ruleset {
@@ -269,9 +336,24 @@ export class Ruleset {
     return JSON.parse(call(() => this.#inner().criteriaJson()));
   }
 
-  /** Scores one unit `{id, name?, kind?, values, not_applicable?, self_assessed?}`. */
+  /**
+   * Scores one unit `{id, name?, kind?, values, not_applicable?, self_assessed?}`.
+   *
+   * The result has the keys and values of `JSON.parse(scoreJson(...))`. Its `criteria` tree
+   * (with every node's `trace` words and `why`) is built when it is first read, by scoring the
+   * unit again from the JSON text this call sent (kept with the result) — unless
+   * `options.criteria` is `true` (built now) or `false` (no `criteria` key at all).
+   */
   score(unit, options = {}) {
-    return JSON.parse(this.scoreJson(toJsonText(unit), options));
+    const lang = langOf(options);
+    const jsonText = toJsonText(unit);
+    const tree = treeOption(options);
+    if (tree === true) return JSON.parse(this.scoreJson(jsonText, options));
+    checkString(jsonText, 'unit-json', lang);
+    const o = origin(options?.origin);
+    const summary = JSON.parse(call(() => this.#inner(lang).scoreJsonWith(jsonText, o, lang, false, true, true), lang));
+    if (tree === false) return summary;
+    return withLazyCriteria(summary, () => JSON.parse(call(() => this.#inner(lang).scoreJsonWith(jsonText, o, lang, true, true, true), lang)).criteria);
   }
 
   /**
@@ -306,9 +388,24 @@ export class Ruleset {
     return call(() => this.#inner(lang).batchHtml(jsonText, Boolean(options?.groupByKind), origin(options?.origin), lang), lang);
   }
 
-  /** Scores a batch (an array of units, or `{units: [...]}`) and ranks it. */
+  /**
+   * Scores a batch (an array of units, or `{units: [...]}`) and ranks it. Each result's
+   * `criteria` is built when first read, as in `score` (`options.criteria` as there).
+   */
   scoreMany(units, options = {}) {
-    return JSON.parse(this.scoreManyJson(toJsonText(units), { ...options, groupByKind: Boolean(options?.groupByKind) }));
+    const lang = langOf(options);
+    const tree = treeOption(options);
+    const group = Boolean(options?.groupByKind);
+    if (tree === true) return JSON.parse(this.scoreManyJson(toJsonText(units), { ...options, groupByKind: group }));
+    const o = origin(options?.origin);
+    // One JSON text per unit, kept for the lazy trees; the batch is their list.
+    const list = Array.isArray(units) ? units : null;
+    const texts = list === null ? null : Array.from(list, (u) => toJsonText(u)); // holes as null, as JSON.stringify writes them
+    const jsonText = texts === null ? toJsonText(units) : `[${texts.join(',')}]`;
+    const run = (text, full) => JSON.parse(call(() => this.#inner(lang).scoreManyJsonWith(text, group, o, lang, full, true, true), lang));
+    const batch = run(jsonText, false);
+    if (tree === false) return batch;
+    return lazyBatch(batch, texts === null ? null : (i) => run(`[${texts[i]}]`, true).results[0].criteria, () => run(jsonText, true));
   }
 
   /**
@@ -322,9 +419,22 @@ export class Ruleset {
     return call(() => this.#inner(lang).scoreManyJson(jsonText, Boolean(opts.groupByKind), origin(opts.origin), lang), lang);
   }
 
-  /** Scores a data file's text (`format`: 'json', 'yaml' or 'csv'); returns `{results, ranking}`. */
+  /**
+   * Scores a data file's text (`format`: 'json', 'yaml' or 'csv'); returns `{results, ranking}`.
+   * The results' `criteria` are built when one of them is first read (the whole text scored
+   * again once), or as `options.criteria` says (see `score`).
+   */
   scoreText(text, format, options = {}) {
-    return JSON.parse(this.scoreTextJson(text, format, { ...options, groupByKind: Boolean(options?.groupByKind) }));
+    const tree = treeOption(options);
+    const group = Boolean(options?.groupByKind);
+    if (tree === true) return JSON.parse(this.scoreTextJson(text, format, { ...options, groupByKind: group }));
+    const lang = langOf(options);
+    checkString(text, 'data', lang);
+    checkString(format, 'format', lang);
+    const o = origin(options?.origin);
+    const batch = JSON.parse(call(() => this.#inner(lang).scoreTextJsonWith(text, format, group, o, lang, false, true, true), lang));
+    if (tree === false) return batch;
+    return lazyBatch(batch, null, () => JSON.parse(call(() => this.#inner(lang).scoreTextJson(text, format, group, o, lang), lang)));
   }
 
   /**

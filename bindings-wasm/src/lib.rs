@@ -10,10 +10,12 @@
 //! diagnostics as they are.
 
 use cchc::{
-    BatchOptions, Code, DataFormat, Diagnostic, Error, Lang, Localize, Message, Pos, Ruleset, Unit,
-    UnitResult, msg,
+    BatchOptions, BatchResult, Code, DataFormat, Diagnostic, Error, JsonOptions, Lang, Localize,
+    Message, Pos, Ruleset, Unit, UnitResult, msg,
 };
 use wasm_bindgen::prelude::*;
+
+mod quick;
 
 /// The origin name used when the caller gives none.
 const DEFAULT_RULES_ORIGIN: &str = "<ruleset>";
@@ -87,12 +89,61 @@ fn to_json<T: serde::Serialize>(value: &T, lang: Lang) -> Result<String, JsValue
     })
 }
 
-/// True when `text` is JSON for a list or for `{"units": [...]}` rather than one unit.
+/// True when `text` is JSON for a list or for `{"units": [...]}` rather than one unit. Only the
+/// top level is looked at (its values are skipped, not built), so this costs a scan of the text.
 fn is_many(text: &str) -> bool {
-    match serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}')) {
-        Ok(serde_json::Value::Object(m)) => m.contains_key("units"),
-        Ok(serde_json::Value::Array(_)) => true,
-        _ => false,
+    serde_json::from_str::<Many>(text.trim_start_matches('\u{feff}')).is_ok_and(|m| m.0)
+}
+
+/// Whether a JSON text's top level is a list or an object with a `units` key.
+struct Many(bool);
+
+impl<'de> serde::Deserialize<'de> for Many {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ManyVisitor)
+    }
+}
+
+struct ManyVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ManyVisitor {
+    type Value = Many;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Many, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Many(true))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Many, A::Error> {
+        let mut units = false;
+        while let Some(k) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            units |= k == "units";
+            map.next_value::<serde::de::IgnoredAny>()?;
+        }
+        Ok(Many(units))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Many, E> {
+        Ok(Many(false))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Many, E> {
+        Ok(Many(false))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Many, E> {
+        Ok(Many(false))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Many, E> {
+        Ok(Many(false))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Many, E> {
+        Ok(Many(false))
+    }
+    fn visit_unit<E>(self) -> Result<Many, E> {
+        Ok(Many(false))
     }
 }
 
@@ -190,9 +241,29 @@ impl WasmRuleset {
         origin: Option<String>,
         lang: Option<String>,
     ) -> Result<String, JsValue> {
+        self.score_json_with(text, origin, lang, true, true, true)
+    }
+
+    /// As `scoreJson`, the result's JSON holding what the flags ask: the `criteria` tree, each
+    /// node's `trace` words and `why` data (all three true: the whole result, as `scoreJson`;
+    /// `criteria` false: the summary, which is what `Ruleset.score` parses first).
+    #[wasm_bindgen(js_name = scoreJsonWith)]
+    #[allow(
+        clippy::fn_params_excessive_bools,
+        reason = "JavaScript calls this with three flags; a struct would cost a JS object per call"
+    )]
+    pub fn score_json_with(
+        &self,
+        text: &str,
+        origin: Option<String>,
+        lang: Option<String>,
+        criteria: bool,
+        trace: bool,
+        why: bool,
+    ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
         let r = self.score_one(text, origin, lang)?;
-        to_json(&r.in_lang(lang), lang)
+        to_json(&r.json(json_options(lang, criteria, trace, why)), lang)
     }
 
     /// Scores one unit given as JSON text and explains its result in words (`lang`): the text
@@ -231,11 +302,30 @@ impl WasmRuleset {
         origin: Option<String>,
         lang: Option<String>,
     ) -> Result<String, JsValue> {
+        self.score_many_json_with(text, group_by_kind, origin, lang, true, true, true)
+    }
+
+    /// As `scoreManyJson`, each result's JSON holding what the flags ask (see `scoreJsonWith`).
+    #[wasm_bindgen(js_name = scoreManyJsonWith)]
+    #[allow(
+        clippy::fn_params_excessive_bools,
+        clippy::too_many_arguments,
+        reason = "JavaScript calls this with positional flags; a struct would cost a JS object per call"
+    )]
+    pub fn score_many_json_with(
+        &self,
+        text: &str,
+        group_by_kind: bool,
+        origin: Option<String>,
+        lang: Option<String>,
+        criteria: bool,
+        trace: bool,
+        why: bool,
+    ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
-        let units =
-            cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
-        self.batch(&units, group_by_kind, lang)
+        let result = self.score_json_batch(text, group_by_kind, origin, lang)?;
+        to_json(&result.json(json_options(lang, criteria, trace, why)), lang)
     }
 
     /// Scores a batch given as JSON text; the results as an HTML table with their ranks (`lang`).
@@ -273,6 +363,27 @@ impl WasmRuleset {
         origin: Option<String>,
         lang: Option<String>,
     ) -> Result<String, JsValue> {
+        self.score_text_json_with(text, format, group_by_kind, origin, lang, true, true, true)
+    }
+
+    /// As `scoreTextJson`, each result's JSON holding what the flags ask (see `scoreJsonWith`).
+    #[wasm_bindgen(js_name = scoreTextJsonWith)]
+    #[allow(
+        clippy::fn_params_excessive_bools,
+        clippy::too_many_arguments,
+        reason = "JavaScript calls this with positional flags; a struct would cost a JS object per call"
+    )]
+    pub fn score_text_json_with(
+        &self,
+        text: &str,
+        format: &str,
+        group_by_kind: bool,
+        origin: Option<String>,
+        lang: Option<String>,
+        criteria: bool,
+        trace: bool,
+        why: bool,
+    ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let format = DataFormat::parse(format).ok_or_else(|| {
@@ -283,19 +394,32 @@ impl WasmRuleset {
                 lang,
             )
         })?;
+        reserve(text.len());
         let units = cchc::read_units(text, format, origin).map_err(|e| to_js(&e, lang))?;
-        self.batch(&units, group_by_kind, lang)
+        self.batch(
+            &units,
+            group_by_kind,
+            json_options(lang, criteria, trace, why),
+        )
     }
 }
 
 impl WasmRuleset {
-    /// One unit from JSON text (an object, not a list).
+    /// One unit from JSON text (an object, not a list), scored. A text the quick reader takes
+    /// is scored from its reading; a result with any warning or error is scored again from the
+    /// core's reading, whose places its `at`s need (see [`quick`]).
     fn score_one(
         &self,
         text: &str,
         origin: Option<String>,
         lang: Lang,
     ) -> Result<UnitResult, JsValue> {
+        if let Some(quick::Quick::One(u)) = quick::units(text) {
+            let r = self.inner.score(&u);
+            if r.warnings.is_empty() && r.errors.is_empty() {
+                return Ok(r);
+            }
+        }
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
@@ -310,16 +434,78 @@ impl WasmRuleset {
         }
     }
 
-    fn batch(&self, units: &[Unit], group_by_kind: bool, lang: Lang) -> Result<String, JsValue> {
+    /// A batch from JSON text, scored and ranked: from the quick reading when the quick reader
+    /// takes the text and no result has a warning or an error, otherwise from the core's.
+    fn score_json_batch(
+        &self,
+        text: &str,
+        group_by_kind: bool,
+        origin: &str,
+        lang: Lang,
+    ) -> Result<BatchResult, JsValue> {
+        let quick = match quick::units(text) {
+            Some(quick::Quick::Many(us)) => Some(us),
+            Some(quick::Quick::One(u)) => Some(vec![u]),
+            None => None,
+        };
+        reserve(text.len());
+        let opts = BatchOptions::grouped(group_by_kind);
+        if let Some(units) = quick {
+            let result = self.inner.score_batch_with(&units, &opts, &mut |_| {});
+            if result
+                .results
+                .iter()
+                .all(|r| r.warnings.is_empty() && r.errors.is_empty())
+            {
+                return Ok(result);
+            }
+        }
+        let units =
+            cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
+        Ok(self.inner.score_batch_with(&units, &opts, &mut |_| {}))
+    }
+
+    fn batch(
+        &self,
+        units: &[Unit],
+        group_by_kind: bool,
+        opts: JsonOptions,
+    ) -> Result<String, JsValue> {
         let result =
             self.inner
                 .score_batch_with(units, &BatchOptions::grouped(group_by_kind), &mut |_| {});
-        let json = cchc::present::BatchJson {
-            results: &result.results,
-            ranking: &result.ranking,
-        };
-        to_json(&json.in_lang(lang), lang)
+        to_json(
+            &cchc::present::batch_json(&result.results, &result.ranking, opts),
+            opts.lang,
+        )
     }
+}
+
+/// Memory a batch of JSON text of `len` bytes needs while it is read and scored (its units and
+/// their results), by measure: about 12 times the text.
+const BATCH_BYTES_PER_TEXT_BYTE: usize = 12;
+
+/// Grows the module's memory once, before a batch, to what the batch will need (allocated and
+/// freed at once: the allocator keeps it for the batch's many small allocations). Without it
+/// the memory grows a page run at a time while the batch is read and scored, and the engine
+/// (V8 here) may copy the whole memory at each growth: a 10,000-unit batch then took ~20×
+/// longer the first time than the second. Nothing happens if the memory cannot grow that much
+/// (the batch then grows it as it goes).
+fn reserve(len: usize) {
+    let mut block: Vec<u8> = Vec::new();
+    let _ = block.try_reserve_exact(len.saturating_mul(BATCH_BYTES_PER_TEXT_BYTE));
+}
+
+/// What a result's JSON holds (see [`JsonOptions`]).
+#[allow(
+    clippy::fn_params_excessive_bools,
+    reason = "the three flags of the JavaScript call"
+)]
+fn json_options(lang: Lang, criteria: bool, trace: bool, why: bool) -> JsonOptions {
+    JsonOptions::new(lang)
+        .criteria(criteria)
+        .trace(trace)
+        .why(why)
 }
 
 /// The language tag (`vi` or `en`) a `lang` option names; throws a `RangeError` for another.
