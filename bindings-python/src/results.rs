@@ -209,7 +209,11 @@ impl PyUnitResult {
     /// The ruleset that scored it: `{"id", "version", "fingerprint", "issued_by", "status"}`.
     #[getter]
     fn ruleset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.dict_in(py, self.lang(None)?)?.get_item("ruleset")
+        // From the summary: the same value, without writing the criteria tree.
+        let summary = self
+            .inner
+            .json(cchc::JsonOptions::summary(self.lang(None)?));
+        json_to_py(py, &summary)?.get_item("ruleset")
     }
 
     /// The result in the spec's JSON shape, as Python objects (numbers as Decimal); texts
