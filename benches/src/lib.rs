@@ -181,7 +181,7 @@ pub fn hand_score(v: &[HandValue]) -> (Decimal, Decimal, usize) {
     (total, index, grade)
 }
 
-/// Unit `k` of [`unit`] in the data file's JSON shape (`{"id", "name", "values": {...}}`,
+/// Unit `k` of [`unit()`] in the data file's JSON shape (`{"id", "name", "values": {...}}`,
 /// exact numbers): what the Node and Python benchmarks score, so that every binding is
 /// measured on the same units as the core.
 pub fn unit_json(k: u64) -> serde_json::Value {
