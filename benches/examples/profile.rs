@@ -1,14 +1,17 @@
 //! Scores one unit many times, for a profiler:
-//! `valgrind --tool=callgrind target/release/examples/profile [engine|hand|json|read|load] [N]`.
+//! `valgrind --tool=callgrind target/release/examples/profile [engine|hand|json|json-why|json-summary|read|load] [N]`.
 //!
 //! `engine` scores a unit of typed values, `hand` runs the hand-written floor, `json` scores and
-//! writes the JSON result, `read` reads the unit from its JSON text and scores it, `load` loads
-//! and compiles the ruleset N times.
+//! writes the whole JSON result, `json-why` the result without trace words, `json-summary`
+//! without the criteria tree (`cchc::JsonOptions`), `read` reads the unit from its JSON text and
+//! scores it, `load` loads and compiles the ruleset N times.
 
 #![allow(
     clippy::print_stdout,
     reason = "A profiling program: printing the sum (so nothing is optimised away) is its output."
 )]
+
+use cchc::{JsonOptions, Lang};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -22,9 +25,14 @@ fn main() {
     for _ in 0..n {
         acc += match (&rs, mode.as_str()) {
             (_, "hand") => cchc_benches::hand_score(std::hint::black_box(&hand)).0,
-            (Some(rs), "json") => {
+            (Some(rs), m @ ("json" | "json-why" | "json-summary")) => {
+                let opts = match m {
+                    "json-why" => JsonOptions::new(Lang::Vi).trace(false),
+                    "json-summary" => JsonOptions::summary(Lang::Vi),
+                    _ => JsonOptions::new(Lang::Vi),
+                };
                 let r = rs.score(std::hint::black_box(&u));
-                cchc::Decimal::from(serde_json::to_string(&r).map(|s| s.len()).unwrap_or(0))
+                cchc::Decimal::from(serde_json::to_vec(&r.json(opts)).map_or(0, |s| s.len()))
             }
             (Some(rs), "read") => cchc::read_units(
                 std::hint::black_box(&text),

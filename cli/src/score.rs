@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use cchc::present::{self, Output, StreamFormat};
-use cchc::{Arg, BatchOptions, DataFormat, Lang, Ruleset, msg};
+use cchc::{Arg, BatchOptions, DataFormat, JsonOptions, Lang, Ruleset, msg};
 
 use crate::{CsvStyle, Format};
 
@@ -115,11 +115,11 @@ pub(crate) enum Detail {
 }
 
 impl Detail {
-    fn parts(self) -> present::JsonParts {
+    fn options(self, lang: Lang) -> JsonOptions {
         match self {
-            Detail::Full => present::JsonParts::full(),
-            Detail::Data => present::JsonParts::data(),
-            Detail::Summary => present::JsonParts::summary(),
+            Detail::Full => JsonOptions::new(lang),
+            Detail::Data => JsonOptions::new(lang).trace(false),
+            Detail::Summary => JsonOptions::summary(lang),
         }
     }
 }
@@ -157,7 +157,7 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
     })
     .lang(lang)
     .csv(csv)
-    .json(args.detail.parts())
+    .json(args.detail.options(lang))
     .explain(args.explain);
     let units = match cchc::data::unit_chunks(&bytes, format, &origin) {
         Ok(u) => u,

@@ -195,7 +195,19 @@ impl InputDef {
     }
 
     /// Checks a value against this input: `Ok(None)` when the value is missing.
+    #[inline(always)]
     pub(crate) fn read(&self, raw: &RawValue) -> Result<Option<Value>, Refusal> {
+        // The usual values (a number in range, a bool, an option's id in ASCII) are read on
+        // the scoring path without entering the full reading below.
+        match self.read_quick(raw) {
+            Some(v) => Ok(Some(v)),
+            None => self.read_full(raw),
+        }
+    }
+
+    /// [`InputDef::read`] for every value, with the reason of a refusal.
+    #[inline(never)]
+    fn read_full(&self, raw: &RawValue) -> Result<Option<Value>, Refusal> {
         match raw {
             RawValue::Null => Ok(None),
             RawValue::Invalid(code, why) => Err((
@@ -299,10 +311,9 @@ impl InputDef {
     }
 
     /// The value [`InputDef::read`] gives for the usual raw values (a number in range, a bool,
-    /// an option's id in ASCII), without building its refusals; `None` when it does not know
-    /// (then `read` decides).
+    /// an option's id in ASCII); `None` when it does not know (then the full reading decides).
     #[inline(always)]
-    pub(crate) fn read_quick(&self, raw: &RawValue) -> Option<Value> {
+    fn read_quick(&self, raw: &RawValue) -> Option<Value> {
         match (raw, self.ty) {
             (RawValue::Number(d), InputType::Count | InputType::Percent | InputType::Number)
                 if self.plainly_fits(*d) =>
@@ -592,7 +603,7 @@ mod tests {
             let d = def(ty);
             for raw in &raws {
                 if let Some(v) = d.read_quick(raw) {
-                    assert_eq!(d.read(raw), Ok(Some(v)), "{ty:?} {raw:?}");
+                    assert_eq!(d.read_full(raw), Ok(Some(v)), "{ty:?} {raw:?}");
                 }
             }
         }

@@ -26,7 +26,7 @@ use crate::i18n::Lang;
 pub use explain::explain;
 pub use html::{batch_html, unit_html};
 pub use ranking::{BatchJson, BatchView, RankRow, batch_json};
-pub use stream::{JsonParts, Output, StreamFormat, StreamSummary, write_batch, write_batch_chunks};
+pub use stream::{Output, StreamFormat, StreamSummary, write_batch, write_batch_chunks};
 pub use table::{Cell, Column, Columns, CsvStyle, text_table, write_csv, write_csv_with};
 
 /// Engine points minus the unit's own mark, exactly; `None` when the difference does not fit

@@ -40,70 +40,18 @@ pub enum StreamFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Output {
-    /// JSON or CSV.
+    /// JSON, CSV or the table.
     pub format: StreamFormat,
     /// The language of the texts.
     pub lang: Lang,
     /// The style of CSV (ignored for JSON).
     pub csv: CsvStyle,
-    /// What each JSON result holds besides its figures (ignored for CSV): the criteria tree,
-    /// each node's trace words, its `why` data. All by default.
-    pub json: JsonParts,
+    /// What each JSON result holds besides its figures (ignored for CSV and the table): the
+    /// criteria tree, each node's trace words, its `why` data; all by default. Its texts are in
+    /// `lang`, whatever its own `lang` says.
+    pub json: JsonOptions,
     /// With the table: each unit's explanation after it (ignored for JSON and CSV).
     pub explain: bool,
-}
-
-/// The parts of each JSON result that may be left out (see [`crate::JsonOptions`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct JsonParts {
-    /// The criteria tree.
-    pub criteria: bool,
-    /// Each node's explanation in words (`trace`).
-    pub trace: bool,
-    /// Each node's explanation as data (`why`).
-    pub why: bool,
-}
-
-impl Default for JsonParts {
-    fn default() -> Self {
-        JsonParts {
-            criteria: true,
-            trace: true,
-            why: true,
-        }
-    }
-}
-
-impl JsonParts {
-    /// Everything (the default).
-    pub fn full() -> Self {
-        JsonParts::default()
-    }
-
-    /// The criteria tree with `why` data but no trace words.
-    pub fn data() -> Self {
-        JsonParts {
-            trace: false,
-            ..JsonParts::default()
-        }
-    }
-
-    /// No criteria tree: each unit's figures, grade, warnings and errors.
-    pub fn summary() -> Self {
-        JsonParts {
-            criteria: false,
-            ..JsonParts::default()
-        }
-    }
-
-    /// The options of one result in `lang`.
-    pub fn options(self, lang: Lang) -> JsonOptions {
-        JsonOptions::new(lang)
-            .criteria(self.criteria)
-            .trace(self.trace)
-            .why(self.why)
-    }
 }
 
 impl Output {
@@ -113,7 +61,7 @@ impl Output {
             format,
             lang: Lang::Vi,
             csv: CsvStyle::Plain,
-            json: JsonParts::default(),
+            json: JsonOptions::default(),
             explain: false,
         }
     }
@@ -130,9 +78,9 @@ impl Output {
         self
     }
 
-    /// With JSON results holding `parts`.
-    pub fn json(mut self, parts: JsonParts) -> Output {
-        self.json = parts;
+    /// With JSON results holding what `opts` asks for (their texts in the output's `lang`).
+    pub fn json(mut self, opts: JsonOptions) -> Output {
+        self.json = opts;
         self
     }
 
@@ -283,7 +231,10 @@ fn write_chunked(
                 units,
                 grouped: opts.group_by_kind,
                 chunk,
-                json: output.json.options(output.lang),
+                json: JsonOptions {
+                    lang: output.lang,
+                    ..output.json
+                },
                 state: std::cell::RefCell::new(State {
                     progress,
                     summary: &mut summary,

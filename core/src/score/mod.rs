@@ -368,10 +368,6 @@ impl<'a> State<'a> {
             let Some(target) = self.slots.get_mut(slot) else {
                 continue;
             };
-            if let Some(v) = def.read_quick(raw) {
-                *target = Slot::Value(v);
-                continue;
-            }
             let read = def.read(raw);
             match read {
                 Ok(Some(v)) => *target = Slot::Value(v),
