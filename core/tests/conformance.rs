@@ -10,6 +10,7 @@ use std::str::FromStr;
 
 use cchc::{BatchOptions, DataFormat, Decimal, Ruleset, UnitResult};
 use libtest_mimic::{Arguments, Failed, Trial};
+use serde_json::Value as Json;
 use serde_yaml_ng::Value;
 
 fn cases_dir() -> PathBuf {
@@ -42,6 +43,198 @@ fn codes(v: &Value) -> BTreeSet<String> {
         .collect()
 }
 
+/// A JSON number (written exactly: `arbitrary_precision`) as a decimal.
+fn json_dec(v: &Json) -> Option<Decimal> {
+    let s = v.as_number()?.to_string();
+    Decimal::from_str(&s)
+        .or_else(|_| Decimal::from_scientific(&s))
+        .ok()
+        .map(|d| d.normalize())
+}
+
+/// The distinct codes of a JSON list of issues.
+fn json_codes(v: Option<&Json>) -> BTreeSet<String> {
+    v.and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|i| i.get("code").and_then(Json::as_str).map(str::to_string))
+        .collect()
+}
+
+/// A YAML mapping key as text (`1.1` written unquoted is a number in YAML; `""` is the
+/// implicit round).
+fn key_text(k: &Value) -> String {
+    match k {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => serde_yaml_ng::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    }
+}
+
+/// A YAML scalar as text, for texts compared exactly (notes, evidence, explanations).
+fn yaml_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Null | Value::Sequence(_) | Value::Mapping(_) | Value::Tagged(_) => None,
+        other => Some(key_text(other)),
+    }
+}
+
+/// The keys of a JSON text's maps in written order (a `serde_json::Value` does not keep the
+/// order, and the design fixes it). Numbers written exactly come through serde_json's private
+/// one-key map; they are never looked into.
+#[derive(Debug, Default)]
+enum Shape {
+    Map(Vec<(String, Shape)>),
+    Seq(Vec<Shape>),
+    Text(String),
+    #[default]
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Shape {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Shape;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Shape, A::Error> {
+                let mut m = Vec::new();
+                while let Some((k, v)) = a.next_entry::<String, Shape>()? {
+                    m.push((k, v));
+                }
+                Ok(Shape::Map(m))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Shape, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = a.next_element::<Shape>()? {
+                    v.push(x);
+                }
+                Ok(Shape::Seq(v))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Shape, E> {
+                Ok(Shape::Text(s.to_string()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Shape, E> {
+                Ok(Shape::Text(s))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+            fn visit_none<E>(self) -> Result<Shape, E> {
+                Ok(Shape::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Shape {
+    fn get(&self, key: &str) -> Option<&Shape> {
+        match self {
+            Shape::Map(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    fn keys(&self) -> Vec<&str> {
+        match self {
+            Shape::Map(m) => m.iter().map(|(k, _)| k.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn items(&self) -> &[Shape] {
+        match self {
+            Shape::Seq(v) => v,
+            _ => &[],
+        }
+    }
+
+    fn text(&self) -> Option<&str> {
+        match self {
+            Shape::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Every node of a `criteria` tree, in pre-order.
+    fn nodes<'a>(&'a self, out: &mut Vec<&'a Shape>) {
+        for n in self.items() {
+            out.push(n);
+            if let Some(c) = n.get("children") {
+                c.nodes(out);
+            }
+        }
+    }
+}
+
+/// The node with this id in a JSON `criteria` tree.
+fn json_node<'a>(tree: Option<&'a Json>, id: &str) -> Option<&'a Json> {
+    tree?.as_array()?.iter().find_map(|n| {
+        if n.get("id").and_then(Json::as_str) == Some(id) {
+            Some(n)
+        } else {
+            json_node(n.get("children"), id)
+        }
+    })
+}
+
+/// The order of a unit's keys and of a node's keys in the JSON (design of issue #11).
+const UNIT_KEYS: &[&str] = &[
+    "ruleset",
+    "unit",
+    "status",
+    "total",
+    "max",
+    "index",
+    "grade",
+    "self_assessed",
+    "delta",
+    "round",
+    "rounds",
+    "criteria",
+    "warnings",
+    "errors",
+];
+const NODE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "kind",
+    "points",
+    "max",
+    "status",
+    "trace",
+    "why",
+    "self_assessed",
+    "delta",
+    "rounds",
+    "change",
+    "notes",
+    "evidence",
+    "explanation",
+    "children",
+];
+/// The fields of a node that a case checks through the JSON.
+const NODE_JSON_FIELDS: &[&str] = &["rounds", "change", "notes", "evidence", "explanation"];
+
 struct Check<'a> {
     file: &'a str,
     errs: Vec<String>,
@@ -71,6 +264,66 @@ impl Check<'_> {
             return;
         }
         self.eq(unit, field, show(e), show(actual));
+    }
+
+    fn fail(&mut self, unit: &str, field: &str, what: String) {
+        self.errs
+            .push(format!("{}: unit `{unit}`, {field}: {what}", self.file));
+    }
+
+    /// The known keys of a JSON map appear in the design's order.
+    fn order(&mut self, unit: &str, field: &str, keys: &[&str], order: &[&str]) {
+        let known: Vec<&str> = keys.iter().copied().filter(|k| order.contains(k)).collect();
+        let mut sorted = known.clone();
+        sorted.sort_by_key(|k| order.iter().position(|o| o == k));
+        if known != sorted {
+            self.fail(
+                unit,
+                field,
+                format!("keys out of order: {known:?}, expected {sorted:?}"),
+            );
+        }
+    }
+
+    /// `null` expected: the key is absent. Otherwise the key is present.
+    fn absent(&mut self, unit: &str, field: &str, expected: &Value, actual: Option<&Json>) -> bool {
+        if expected.is_null() {
+            if let Some(a) = actual {
+                self.fail(unit, field, format!("expected no such key, got {a}"));
+            }
+            return true;
+        }
+        if actual.is_none() {
+            self.fail(
+                unit,
+                field,
+                format!("expected {expected:?}, the key is absent"),
+            );
+            return true;
+        }
+        false
+    }
+
+    /// A JSON number (or null) against an expected number (or null).
+    fn json_num(&mut self, unit: &str, field: &str, expected: &Value, actual: Option<&Json>) {
+        match actual {
+            Some(Json::Null) | None => self.num(unit, field, expected, None),
+            Some(a) => match json_dec(a) {
+                Some(d) => self.num(unit, field, expected, Some(d)),
+                None => self.fail(unit, field, format!("expected a number, got {a}")),
+            },
+        }
+    }
+
+    fn json_codes(&mut self, unit: &str, field: &str, expected: &Value, actual: Option<&Json>) {
+        let got = json_codes(actual);
+        if codes(expected) != got {
+            self.fail(
+                unit,
+                field,
+                format!("expected {:?}, got {got:?}", codes(expected)),
+            );
+        }
     }
 }
 
@@ -174,6 +427,209 @@ fn check_unit(c: &mut Check<'_>, want: &Value, got: &UnitResult) {
                     &format!("node {id} delta"),
                     v,
                     n.self_assessed.map(|s| n.points - s),
+                );
+            }
+        }
+    }
+    check_unit_json(c, &uid, want, got);
+}
+
+/// The fields of issue #11, read from the result's JSON: the unit's `round` and `rounds`, each
+/// node's `rounds`, `change`, `notes`, `evidence` and `explanation`; and the order of keys.
+fn check_unit_json(c: &mut Check<'_>, uid: &str, want: &Value, got: &UnitResult) {
+    let (json, shape) = match (
+        serde_json::to_value(got),
+        serde_json::to_string(got)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str::<Shape>(&t).map_err(|e| e.to_string())),
+    ) {
+        (Ok(j), Ok(s)) => (j, s),
+        (Err(e), _) => return c.fail(uid, "JSON", e.to_string()),
+        (_, Err(e)) => return c.fail(uid, "JSON", e),
+    };
+    c.order(uid, "unit keys", &shape.keys(), UNIT_KEYS);
+    // Every node: keys in order; its `rounds` map names the unit's present rounds, in order.
+    let round_ids: Option<Vec<&str>> = shape.get("rounds").map(|r| {
+        r.items()
+            .iter()
+            .filter_map(|e| e.get("id").and_then(Shape::text))
+            .collect()
+    });
+    let mut all = Vec::new();
+    if let Some(tree) = shape.get("criteria") {
+        tree.nodes(&mut all);
+    }
+    for n in all {
+        let id = n.get("id").and_then(Shape::text).unwrap_or("?");
+        c.order(uid, &format!("node {id} keys"), &n.keys(), NODE_KEYS);
+        match (n.get("rounds"), &round_ids) {
+            (Some(r), Some(ids)) if r.keys() != *ids => c.fail(
+                uid,
+                &format!("node {id} rounds"),
+                format!("keys {:?}, expected the unit's rounds {ids:?}", r.keys()),
+            ),
+            (Some(_), None) => c.fail(
+                uid,
+                &format!("node {id} rounds"),
+                "present, but the unit has no `rounds`".into(),
+            ),
+            (None, Some(_)) => c.fail(
+                uid,
+                &format!("node {id} rounds"),
+                "absent, but the unit has `rounds`".into(),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(v) = want.get("round") {
+        if !c.absent(uid, "round", v, json.get("round")) {
+            c.eq(
+                uid,
+                "round",
+                format!("{:?}", v.as_str()),
+                format!("{:?}", json.get("round").and_then(Json::as_str)),
+            );
+        }
+    }
+    if let Some(v) = want.get("rounds") {
+        if !c.absent(uid, "rounds", v, json.get("rounds")) {
+            let exp = v.as_sequence().map(Vec::as_slice).unwrap_or_default();
+            let act = json
+                .get("rounds")
+                .and_then(Json::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            if exp.len() != act.len() {
+                let ids: Vec<&str> = act
+                    .iter()
+                    .filter_map(|r| r.get("id").and_then(Json::as_str))
+                    .collect();
+                c.fail(
+                    uid,
+                    "rounds",
+                    format!("expected {} rounds, got {} {ids:?}", exp.len(), act.len()),
+                );
+            }
+            for (i, (e, a)) in exp.iter().zip(act).enumerate() {
+                let f = |k: &str| format!("rounds[{i}].{k}");
+                for k in ["id", "label", "status"] {
+                    if let Some(t) = e.get(k) {
+                        c.eq(
+                            uid,
+                            &f(k),
+                            format!("{:?}", t.as_str()),
+                            format!("{:?}", a.get(k).and_then(Json::as_str)),
+                        );
+                    }
+                }
+                for k in ["total", "max", "index"] {
+                    if let Some(t) = e.get(k) {
+                        c.json_num(uid, &f(k), t, a.get(k));
+                    }
+                }
+                if let Some(t) = e.get("grade") {
+                    c.eq(
+                        uid,
+                        &f("grade"),
+                        t.as_str().unwrap_or("null").to_string(),
+                        a.get("grade")
+                            .and_then(|g| g.get("id"))
+                            .and_then(Json::as_str)
+                            .unwrap_or("null")
+                            .to_string(),
+                    );
+                }
+                for k in ["errors", "warnings"] {
+                    if let Some(t) = e.get(k) {
+                        c.json_codes(uid, &f(k), t, a.get(k));
+                    }
+                }
+            }
+        }
+    }
+    let Some(nodes) = want.get("nodes").and_then(Value::as_mapping) else {
+        return;
+    };
+    for (id, exp) in nodes {
+        if !NODE_JSON_FIELDS.iter().any(|k| exp.get(*k).is_some()) {
+            continue;
+        }
+        let id = key_text(id);
+        let Some(node) = json_node(json.get("criteria"), &id) else {
+            c.fail(uid, &format!("node {id}"), "not in the JSON".into());
+            continue;
+        };
+        let f = |k: &str| format!("node {id} {k}");
+        if let Some(v) = exp.get("rounds") {
+            if !c.absent(uid, &f("rounds"), v, node.get("rounds")) {
+                let e: Vec<(String, String)> = v
+                    .as_mapping()
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, n)| (key_text(k), show(dec(n))))
+                    .collect::<std::collections::BTreeMap<_, _>>()
+                    .into_iter()
+                    .collect();
+                let a: Vec<(String, String)> = node
+                    .get("rounds")
+                    .and_then(Json::as_object)
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, n)| (k.clone(), show(json_dec(n))))
+                    .collect::<std::collections::BTreeMap<_, _>>()
+                    .into_iter()
+                    .collect();
+                c.eq(uid, &f("rounds"), format!("{e:?}"), format!("{a:?}"));
+            }
+        }
+        if let Some(v) = exp.get("change") {
+            if !c.absent(uid, &f("change"), v, node.get("change")) {
+                c.json_num(uid, &f("change"), v, node.get("change"));
+            }
+        }
+        if let Some(v) = exp.get("notes") {
+            if !c.absent(uid, &f("notes"), v, node.get("notes")) {
+                let e: std::collections::BTreeMap<String, Option<String>> = v
+                    .as_mapping()
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, t)| (key_text(k), yaml_text(t)))
+                    .collect();
+                let a: std::collections::BTreeMap<String, Option<String>> = node
+                    .get("notes")
+                    .and_then(Json::as_object)
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, t)| (k.clone(), t.as_str().map(str::to_string)))
+                    .collect();
+                c.eq(uid, &f("notes"), format!("{e:?}"), format!("{a:?}"));
+            }
+        }
+        if let Some(v) = exp.get("evidence") {
+            if !c.absent(uid, &f("evidence"), v, node.get("evidence")) {
+                let e: Vec<Option<String>> = v
+                    .as_sequence()
+                    .into_iter()
+                    .flatten()
+                    .map(yaml_text)
+                    .collect();
+                let a: Vec<Option<String>> = node
+                    .get("evidence")
+                    .and_then(Json::as_array)
+                    .into_iter()
+                    .flatten()
+                    .map(|t| t.as_str().map(str::to_string))
+                    .collect();
+                c.eq(uid, &f("evidence"), format!("{e:?}"), format!("{a:?}"));
+            }
+        }
+        if let Some(v) = exp.get("explanation") {
+            if !c.absent(uid, &f("explanation"), v, node.get("explanation")) {
+                c.eq(
+                    uid,
+                    &f("explanation"),
+                    format!("{:?}", yaml_text(v)),
+                    format!("{:?}", node.get("explanation").and_then(Json::as_str)),
                 );
             }
         }
