@@ -232,6 +232,111 @@ const NODE_KEYS: &[&str] = &[
     "explanation",
     "children",
 ];
+/// The keys a case may use (a key this runner does not know fails the case: never pass
+/// vacuously).
+const CASE_KEYS: &[&str] = &[
+    "name",
+    "spec",
+    "ruleset",
+    "units",
+    "data",
+    "data_format",
+    "group_by_kind",
+    "round",
+    "expect",
+];
+const EXPECT_KEYS: &[&str] = &["load_errors", "units", "ranking", "round_error"];
+const UNIT_FIELDS: &[&str] = &[
+    "id",
+    "status",
+    "total",
+    "max",
+    "index",
+    "grade",
+    "self_assessed",
+    "delta",
+    "errors",
+    "warnings",
+    "nodes",
+    "round",
+    "rounds",
+];
+const ROUND_FIELDS: &[&str] = &[
+    "id", "label", "status", "total", "max", "index", "grade", "errors", "warnings",
+];
+const NODE_FIELDS: &[&str] = &[
+    "points",
+    "max",
+    "status",
+    "self_assessed",
+    "delta",
+    "rounds",
+    "change",
+    "notes",
+    "evidence",
+    "explanation",
+];
+
+/// The keys of a YAML mapping that are not in `known`.
+fn unknown_keys(v: &Value, known: &[&str]) -> Vec<String> {
+    v.as_mapping()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| key_text(k))
+        .filter(|k| !known.contains(&k.as_str()))
+        .collect()
+}
+
+/// Every key of a case that this runner does not know.
+fn unknown_case_keys(case: &Value) -> Vec<String> {
+    let mut out = unknown_keys(case, CASE_KEYS);
+    let Some(expect) = case.get("expect") else {
+        return out;
+    };
+    out.extend(
+        unknown_keys(expect, EXPECT_KEYS)
+            .into_iter()
+            .map(|k| format!("expect.{k}")),
+    );
+    for u in expect
+        .get("units")
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+    {
+        out.extend(
+            unknown_keys(u, UNIT_FIELDS)
+                .into_iter()
+                .map(|k| format!("unit.{k}")),
+        );
+        for r in u
+            .get("rounds")
+            .and_then(Value::as_sequence)
+            .into_iter()
+            .flatten()
+        {
+            out.extend(
+                unknown_keys(r, ROUND_FIELDS)
+                    .into_iter()
+                    .map(|k| format!("unit.rounds[].{k}")),
+            );
+        }
+        for (_, n) in u
+            .get("nodes")
+            .and_then(Value::as_mapping)
+            .into_iter()
+            .flatten()
+        {
+            out.extend(
+                unknown_keys(n, NODE_FIELDS)
+                    .into_iter()
+                    .map(|k| format!("node.{k}")),
+            );
+        }
+    }
+    out
+}
+
 /// The fields of a node that a case checks through the JSON.
 const NODE_JSON_FIELDS: &[&str] = &["rounds", "change", "notes", "evidence", "explanation"];
 
@@ -650,6 +755,10 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         .and_then(Value::as_str)
         .ok_or(format!("{file}: no `ruleset: |`"))?;
     let expect = case.get("expect").ok_or(format!("{file}: no `expect`"))?;
+    let unknown = unknown_case_keys(&case);
+    if !unknown.is_empty() {
+        return Err(format!("{file}: keys this runner does not know: {unknown:?}").into());
+    }
     let loaded = Ruleset::from_yaml_str(rules, &file);
     if let Some(want) = expect.get("load_errors") {
         return match loaded {
