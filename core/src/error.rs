@@ -155,6 +155,18 @@ codes! {
     UnreachableBand => "unreachable_band",
     /// A computation's result is too large to be held exactly.
     ArithmeticOverflow => "arithmetic_overflow",
+    /// A round the ruleset does not declare (or round data for a ruleset without rounds).
+    UnknownRound => "unknown_round",
+    /// Points set on a group: only a leaf's points may be set.
+    NotALeaf => "not_a_leaf",
+    /// `self_assessed` and first-round `points` for the same leaf.
+    ConflictingMarks => "conflicting_marks",
+    /// Warning: points set on a leaf that is not applicable; ignored.
+    PointsIgnored => "points_ignored",
+    /// Warning: a criterion asks for evidence; the unit cites none and explains nothing.
+    NoEvidence => "no_evidence",
+    /// Warning: scored as of a round the unit does not give; not ranked.
+    RoundAbsent => "round_absent",
 }
 
 impl fmt::Display for Code {

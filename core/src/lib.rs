@@ -111,9 +111,10 @@ pub use i18n::{
     Arg, InLang, Lang, Localize, Message, UnknownLang, input_arg, number, option_arg, push_number,
 };
 pub use inputs::{RawValue, parse_cell_number};
-pub use plan::PlanNode;
+pub use plan::{PlanNode, RoundDef};
 pub use result::{
-    BatchResult, GradeRef, JsonOptions, NodeResult, RankEntry, ResultJson, UnitInfo, UnitResult,
+    BatchResult, GradeRef, JsonOptions, NodeResult, RankEntry, ResultJson, RoundResult, UnitInfo,
+    UnitResult,
 };
 pub use ruleset::{
     CriterionInfo, InputDefault, InputInfo, MAX_FILE_BYTES, Ruleset, TestFailure, TestOutcome,
@@ -125,7 +126,7 @@ pub use types::{
     IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind,
     RulesetStatus, UnitStatus, UnknownKeyword,
 };
-pub use unit::Unit;
+pub use unit::{Unit, UnitRound};
 
 #[cfg(test)]
 mod tests {

@@ -143,6 +143,8 @@ pub(crate) struct Plan {
     pub node_index: Arc<HashMap<String, usize>>,
     /// Grades, highest first.
     pub grades: Vec<Grade>,
+    /// Assessment rounds, in order (none: one implicit round).
+    pub rounds: Vec<RoundDef>,
     /// The `tests:` section.
     pub tests: Vec<TestDecl>,
     /// `sha256:` of the canonical model.
@@ -161,6 +163,15 @@ pub(crate) struct Plan {
     pub warnings: Vec<crate::error::Diagnostic>,
     /// "Did you mean" suggestions already computed for names units gave.
     pub suggestions: Suggestions,
+}
+
+/// An assessment round of a ruleset.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RoundDef {
+    /// Id (NFC), e.g. `tu_cham`.
+    pub id: String,
+    /// Label, e.g. `Tự chấm điểm` (the id when the file gives none).
+    pub label: String,
 }
 
 /// Most names whose suggestion is remembered (a hostile batch cannot grow the cache further).

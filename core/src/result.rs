@@ -77,6 +77,49 @@ pub struct UnitResult {
     pub errors: Vec<Issue>,
     /// Lines printed by scripts, by node index.
     pub printed: Vec<(usize, Vec<String>)>,
+    /// The rounds, notes, evidence and explanations, when the ruleset declares rounds or the
+    /// unit uses them (see [`UnitResult::rounds`]).
+    pub(crate) rounds: Option<Box<Rounds>>,
+}
+
+/// The figures of a unit as of one of its rounds (tự chấm, thẩm định, …).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct RoundResult {
+    /// The round: an index into [`crate::Ruleset::rounds`] (0 for the implicit round of a
+    /// ruleset without rounds).
+    pub round: usize,
+    /// Status as of this round.
+    pub status: UnitStatus,
+    /// Points as of this round.
+    pub total: Decimal,
+    /// Max after exclusions as of this round.
+    pub max: Decimal,
+    /// Index as of this round.
+    pub index: Option<Decimal>,
+    /// Grade as of this round (index into the ruleset's grades).
+    pub grade: Option<usize>,
+    /// Every node's points as of this round, in the ruleset's pre-order.
+    pub points: Vec<Decimal>,
+    /// Errors as of this round.
+    pub errors: Vec<Issue>,
+    /// Warnings as of this round.
+    pub warnings: Vec<Issue>,
+}
+
+/// What rounds add to a unit's result.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Rounds {
+    /// The present rounds, in order; the last is the official one.
+    pub(crate) list: Vec<RoundResult>,
+    /// Notes: (node, round, text).
+    pub(crate) notes: Vec<(usize, usize, String)>,
+    /// Evidence cited, by node.
+    pub(crate) evidence: Vec<(usize, Vec<String>)>,
+    /// Explanations, by node.
+    pub(crate) explanations: Vec<(usize, String)>,
+    /// Scored as of a round the unit does not give: not ranked.
+    pub(crate) absent: bool,
 }
 
 /// One line of a ranking.
@@ -190,6 +233,73 @@ impl UnitResult {
         self.self_assessed.and_then(|s| self.total.checked_sub(s))
     }
 
+    /// The official round's id: the last present round, or the round asked for (`None` when
+    /// the ruleset declares no rounds).
+    pub fn round(&self) -> Option<&str> {
+        let r = self.rounds.as_ref()?.list.last()?;
+        self.plan.rounds.get(r.round).map(|d| d.id.as_str())
+    }
+
+    /// Each present round's figures, in order (the last is the official result, the same
+    /// figures as the unit's own). Empty when the ruleset declares no rounds and the unit uses
+    /// none.
+    pub fn rounds(&self) -> &[RoundResult] {
+        self.rounds.as_ref().map_or(&[], |r| r.list.as_slice())
+    }
+
+    /// A round's id and label, by its index in the ruleset (`None` for the implicit round).
+    pub fn round_info(&self, round: usize) -> Option<(&str, &str)> {
+        self.plan
+            .rounds
+            .get(round)
+            .map(|d| (d.id.as_str(), d.label.as_str()))
+    }
+
+    /// Node `i`'s official points minus its points in the first present round (`None` when the
+    /// ruleset declares no rounds).
+    pub fn change(&self, i: usize) -> Option<Decimal> {
+        if self.plan.rounds.is_empty() {
+            return None;
+        }
+        let first = self.rounds.as_ref()?.list.first()?.points.get(i)?;
+        self.nodes.get(i)?.points.checked_sub(*first)
+    }
+
+    /// Node `i`'s notes, as (round index, text), in round order.
+    pub fn notes(&self, i: usize) -> impl Iterator<Item = (usize, &str)> {
+        self.rounds
+            .iter()
+            .flat_map(|r| r.notes.iter())
+            .filter(move |(n, _, _)| *n == i)
+            .map(|(_, r, t)| (*r, t.as_str()))
+    }
+
+    /// The evidence the unit cites for node `i`.
+    pub fn evidence(&self, i: usize) -> &[String] {
+        self.rounds
+            .as_ref()
+            .and_then(|r| r.evidence.iter().find(|(n, _)| *n == i))
+            .map_or(&[], |(_, d)| d.as_slice())
+    }
+
+    /// The unit's explanation (giải trình) for node `i`.
+    pub fn explanation(&self, i: usize) -> Option<&str> {
+        self.rounds
+            .as_ref()?
+            .explanations
+            .iter()
+            .find(|(n, _)| *n == i)
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// True when the unit may be ranked: complete, with an index, and (when scored as of a
+    /// round) giving that round.
+    pub fn rankable(&self) -> bool {
+        self.status == UnitStatus::Complete
+            && self.index.is_some()
+            && !self.rounds.as_ref().is_some_and(|r| r.absent)
+    }
+
     /// The result of the node with this id.
     pub fn node(&self, id: &str) -> Option<&NodeResult> {
         self.plan
@@ -228,6 +338,27 @@ impl UnitResult {
             Trace::Missing(s) => msg!("trace-missing", input = input(*s)),
             Trace::Invalid(s) => msg!("trace-invalid", input = input(*s)),
             Trace::ParentUndecided => msg!("trace-parent-undecided"),
+            Trace::Set(round) => {
+                let points = Arg::fixed(r.points, places);
+                let note = self.notes(i).find(|(n, _)| *n == *round).map(|(_, t)| t);
+                let Some((_, label)) = self.round_info(*round) else {
+                    return Some(match note {
+                        Some(note) => {
+                            msg!("trace-set-points-unit-note", points = points, note = note)
+                        }
+                        None => msg!("trace-set-points-unit", points = points),
+                    });
+                };
+                match note {
+                    Some(note) => msg!(
+                        "trace-set-points-note",
+                        points = points,
+                        label = label,
+                        note = note
+                    ),
+                    None => msg!("trace-set-points", points = points, label = label),
+                }
+            }
             Trace::Error => match self
                 .errors
                 .iter()
@@ -413,6 +544,25 @@ impl Serialize for NodeView<'_> {
                 m.serialize_entry("delta", &Num(d))?;
             }
         }
+        if let Some(rounds) = &self.r.rounds {
+            let i = self.i;
+            if !self.r.plan.rounds.is_empty() {
+                m.serialize_entry("rounds", &NodeRounds { r: self.r, i })?;
+                if let Some(c) = self.r.change(i) {
+                    m.serialize_entry("change", &Num(c))?;
+                }
+            }
+            if rounds.notes.iter().any(|(n, _, _)| *n == i) {
+                m.serialize_entry("notes", &NodeNotes { r: self.r, i })?;
+            }
+            let evidence = self.r.evidence(i);
+            if !evidence.is_empty() {
+                m.serialize_entry("evidence", evidence)?;
+            }
+            if let Some(e) = self.r.explanation(i) {
+                m.serialize_entry("explanation", e)?;
+            }
+        }
         if let Body::Group(kids) = &node.body {
             m.serialize_entry(
                 "children",
@@ -425,6 +575,90 @@ impl Serialize for NodeView<'_> {
         }
         m.end()
     }
+}
+
+/// A node's points in each present round: `{round id: points}`.
+struct NodeRounds<'a> {
+    r: &'a UnitResult,
+    i: usize,
+}
+
+impl Serialize for NodeRounds<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let list = self.r.rounds();
+        let mut m = s.serialize_map(Some(list.len()))?;
+        for rr in list {
+            let id = self.r.round_info(rr.round).map_or("", |(id, _)| id);
+            let p = rr.points.get(self.i).copied().unwrap_or_default();
+            m.serialize_entry(id, &Num(p))?;
+        }
+        m.end()
+    }
+}
+
+/// A node's notes: `{round id: text}`.
+struct NodeNotes<'a> {
+    r: &'a UnitResult,
+    i: usize,
+}
+
+impl Serialize for NodeNotes<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        for (round, text) in self.r.notes(self.i) {
+            let id = self.r.round_info(round).map_or("", |(id, _)| id);
+            m.serialize_entry(id, text)?;
+        }
+        m.end()
+    }
+}
+
+/// The unit's rounds: `[{id, label, status, total, max, index, grade, errors, warnings}]`.
+struct RoundList<'a> {
+    r: &'a UnitResult,
+    lang: Lang,
+}
+
+impl Serialize for RoundList<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let list = self.r.rounds();
+        let mut seq = s.serialize_seq(Some(list.len()))?;
+        for rr in list {
+            let (id, label) = self.r.round_info(rr.round).unwrap_or(("", ""));
+            let grade = rr
+                .grade
+                .and_then(|g| self.r.plan.grades.get(g))
+                .map(|g| GradeRef {
+                    id: &g.id,
+                    label: &g.label,
+                });
+            seq.serialize_element(&RoundJson {
+                id,
+                label,
+                status: rr.status.as_str(),
+                total: Num(rr.total),
+                max: Num(rr.max),
+                index: rr.index.map(Num),
+                grade,
+                errors: rr.errors.in_lang(self.lang),
+                warnings: rr.warnings.in_lang(self.lang),
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct RoundJson<'a, E: Serialize> {
+    id: &'a str,
+    label: &'a str,
+    status: &'a str,
+    total: Num,
+    max: Num,
+    index: Option<Num>,
+    grade: Option<GradeRef<'a>>,
+    errors: E,
+    warnings: E,
 }
 
 struct Children<'a> {
@@ -572,6 +806,10 @@ impl Serialize for ResultJson<'_> {
         if let Some(sa) = r.self_assessed {
             m.serialize_entry("self_assessed", &Num(sa))?;
             m.serialize_entry("delta", &r.delta().map(Num))?;
+        }
+        if !p.rounds.is_empty() {
+            m.serialize_entry("round", &r.round())?;
+            m.serialize_entry("rounds", &RoundList { r, lang: opts.lang })?;
         }
         if opts.criteria {
             m.serialize_entry(

@@ -586,6 +586,7 @@ fn zz_every_code_is_tested() {
     loader_diagnostics_content();
     one_bad_value_does_not_cascade();
     scoring_overflow_and_refused_inputs_in_grades();
+    round_errors();
     let seen = SEEN.lock().unwrap().clone();
     let missing: Vec<&str> = Code::ALL
         .iter()
@@ -1196,4 +1197,61 @@ fn test_failures_are_messages() {
         errors.iter().any(|e| e.ends_with("[missing_input]")),
         "{errors:?}"
     );
+}
+
+#[test]
+fn round_errors() {
+    use cchc::UnitRound;
+    let text = "format: cchc/1\nid: r\nversion: '1'\ntitle: T\ntotal: 10\ninputs:\n  p: { type: percent }\n  k: { type: bool }\n  s: { type: bool, on_missing: not_applicable }\nrounds:\n  - { id: tu_cham, label: Tự chấm }\n  - { id: tham_dinh, label: Thẩm định }\ncriteria:\n  - { id: a, title: A, max: 4, evidence: [Kế hoạch], rule: { bands: { input: p, steps: [ { at_least: 90, points: 4 }, { points: 0 } ] } } }\n  - id: g\n    title: G\n    max: 6\n    children:\n      - { id: b, title: B, max: 3, rule: { check: k } }\n      - { id: c, title: C, max: 3, rule: { check: s } }\n";
+    let rs = Ruleset::from_yaml_str(text, "r.yaml").unwrap();
+    let base = || {
+        unit(&[
+            ("p", RawValue::Number(dec("95"))),
+            ("k", RawValue::Bool(true)),
+        ])
+    };
+    // A round the ruleset does not declare.
+    let r = expect_unit(
+        &rs,
+        &base().with_round(UnitRound::new("chot")),
+        Code::UnknownRound,
+    );
+    assert_eq!(r.status, cchc::UnitStatus::Error);
+    // Points on a group, out of range, and both marks on one leaf.
+    let r = expect_unit(&rs, &base().with_points("g", dec("1")), Code::NotALeaf);
+    assert_eq!(r.errors[0].criterion.as_deref(), Some("g"));
+    let r = expect_unit(
+        &rs,
+        &base().with_round(UnitRound::new("tham_dinh").with_points("b", dec("3.5"))),
+        Code::PointsOutOfRange,
+    );
+    // The first round is fine; the error is the appraisal's (and so the unit's).
+    assert!(r.rounds()[0].errors.is_empty());
+    assert_eq!(r.status, cchc::UnitStatus::Error);
+    expect_unit(
+        &rs,
+        &base().with_points("b", dec("-1")),
+        Code::PointsOutOfRange,
+    );
+    expect_unit(
+        &rs,
+        &base()
+            .with_points("b", dec("2"))
+            .with_self_assessed("b", dec("3")),
+        Code::ConflictingMarks,
+    );
+    // Points on a leaf that is not applicable are ignored; evidence not cited.
+    let r = expect_unit(&rs, &base().with_points("c", dec("1")), Code::PointsIgnored);
+    assert_eq!(r.node("c").unwrap().status, cchc::NodeStatus::NotApplicable);
+    expect_unit(&rs, &base(), Code::NoEvidence);
+    assert!(
+        rs.score(&base().with_explanation("a", "Chưa có"))
+            .warnings
+            .is_empty()
+    );
+    // As of a round the unit does not give.
+    let r = rs.score_as_of(&base(), rs.round_index("tham_dinh").unwrap());
+    let (_, w) = codes_of(&r);
+    assert!(w.contains(&Code::RoundAbsent), "{w:?}");
+    assert!(!r.rankable());
 }

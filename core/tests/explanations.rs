@@ -148,7 +148,31 @@ fn units() -> Vec<Unit> {
 
 fn results() -> Vec<UnitResult> {
     let rs = rules();
-    units().iter().map(|u| rs.score(u)).collect()
+    let mut out: Vec<UnitResult> = units().iter().map(|u| rs.score(u)).collect();
+    // Points set by the unit (no rounds declared) and by a declared round, with and without a
+    // note.
+    let u3 = units().remove(2);
+    let set = u3
+        .clone()
+        .with_points("1.1", "1".parse().unwrap())
+        .with_points("1.2", "1".parse().unwrap())
+        .with_note("1.2", "KH 15/KH-UBND");
+    let mut set = set;
+    set.id = Some("u4".into());
+    out.push(rs.score(&set));
+    let rounds = format!(
+        "{RULES}rounds:\n  - {{ id: tu_cham, label: Self-assessment }}\n  - {{ id: tham_dinh, label: Appraisal }}\n"
+    );
+    let rs = Ruleset::from_yaml_str(&rounds, "rounds.yaml").unwrap_or_else(|e| panic!("{e:?}"));
+    let set = u3.with_points("1.1", "1".parse().unwrap()).with_round(
+        cchc::UnitRound::new("tham_dinh")
+            .with_points("1.2", "1".parse().unwrap())
+            .with_note("1.2", "BC 20/BC-HDTD"),
+    );
+    let mut set = set;
+    set.id = Some("u5".into());
+    out.push(rs.score(&set));
+    out
 }
 
 /// (unit, node) → the id of its `why`.
@@ -183,6 +207,10 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("u2", "E", "trace-group-extras-zero"),
     ("u3", "E", "trace-group-extras"),
     ("u3", "7", "trace-na-applies-if-excluded"),
+    ("u4", "1.1", "trace-set-points-unit"),
+    ("u4", "1.2", "trace-set-points-unit-note"),
+    ("u5", "1.1", "trace-set-points"),
+    ("u5", "1.2", "trace-set-points-note"),
 ];
 
 /// `trace-` messages no unit reaches: a fallback for a trace that does not match its rule, and

@@ -74,3 +74,10 @@ trace-group-extras-zero = sum of { $count } scored { $count ->
         [one] sub-criterion
        *[other] sub-criteria
     } { $sum } + bonus { $bonus } − penalty { $penalty } = { $raw }, raised to 0: { $points } of { $max }
+
+## Points set by a round. $points: the points; $label: the round's label; $note: its note.
+
+trace-set-points = { $points } points set in round { $label }
+trace-set-points-note = { $points } points set in round { $label }: { $note }
+trace-set-points-unit = { $points } points set in the unit's data
+trace-set-points-unit-note = { $points } points set in the unit's data: { $note }

@@ -138,3 +138,27 @@ unit-rule-levels-incomplete = `levels` gives no points for { $count ->
         [one] option
        *[other] options
     } { $options } of { $input }; every option needs points
+
+## Assessment rounds. $round: a round's id; $label: its label; $criterion: a criterion id.
+
+unit-place-round = round { $round } of the unit
+unit-text-expected = in the unit's { $key }, { $id } must be a text, not { $got }
+unit-evidence-item = the evidence for { $id } must be a list of documents (texts), not { $got }
+unit-unknown-round = the ruleset declares no round { $round }; that round's data is ignored
+unit-unknown-round-help = the ruleset's rounds are { $rounds }
+unit-unknown-round-none = the ruleset declares no rounds, so the unit cannot give round { $round }; that round's data is ignored
+unit-unknown-round-none-help = give the data at the top level of the unit, or declare `rounds:` in the ruleset
+unit-first-round-twice = the first round { $round } is given both at the top level of the unit and under `rounds`; the block under `rounds` is ignored
+unit-first-round-twice-help = give the first round's data in one place only
+unit-points-not-a-leaf = { $criterion } is a group: points can be set on leaves only (round { $round })
+unit-points-not-a-leaf-help = set the points of its sub-criteria instead
+unit-points-not-number = the points set on { $criterion } in round { $round } must be a number
+unit-points-out-of-range = the points set on { $criterion } in round { $round } are { $points }, outside [0, { $max }]
+unit-points-out-of-range-help = set a figure between 0 and the criterion's max, { $max }
+unit-conflicting-marks = { $criterion } has both a self-assessed mark (`self_assessed`) and first-round points (`points`)
+unit-conflicting-marks-help = keep one of them: `points` sets the round's mark, `self_assessed` is only compared with the result
+unit-points-ignored = { $criterion } is not applicable to the unit, so the points set on it in round { $round } are ignored
+unit-no-evidence = { $criterion } asks for evidence ({ $evidence }), but the unit cites none and gives no explanation
+unit-no-evidence-help = cite the documents under `evidence`, or explain why there are none under `explanations`
+unit-round-absent = the unit has no round { $round }; it is shown as of round { $shown } and is not ranked
+unit-round-absent-none = the unit has no round { $round } or earlier; it is shown as of round { $shown } and is not ranked

@@ -58,3 +58,10 @@ trace-group-capped = cộng { $count } tiêu chí thành phần được chấm 
 trace-group-extras = cộng { $count } tiêu chí thành phần được chấm: { $sum } + điểm thưởng { $bonus } − điểm trừ { $penalty }, đạt { $points }/{ $max } điểm
 trace-group-extras-capped = cộng { $count } tiêu chí thành phần được chấm: { $sum } + điểm thưởng { $bonus } − điểm trừ { $penalty } = { $raw }, vượt điểm tối đa nên chỉ tính { $points }/{ $max } điểm
 trace-group-extras-zero = cộng { $count } tiêu chí thành phần được chấm: { $sum } + điểm thưởng { $bonus } − điểm trừ { $penalty } = { $raw }, thấp hơn 0 nên tính { $points }/{ $max } điểm
+
+## Điểm do một vòng chấm cho. $points: số điểm; $label: tên vòng; $note: ghi chú.
+
+trace-set-points = { $points } điểm do vòng { $label } cho
+trace-set-points-note = { $points } điểm do vòng { $label } cho: { $note }
+trace-set-points-unit = { $points } điểm do đơn vị cho trong số liệu
+trace-set-points-unit-note = { $points } điểm do đơn vị cho trong số liệu: { $note }

@@ -135,3 +135,27 @@ unit-rule-scale-empty = `scale` có `from` = `to` = { $from }; hai giá trị ph
 unit-rule-levels-unknown-option = `levels` cho điểm phương án { $option }, nhưng đó không phải là phương án của { $input } ({ $options })
 unit-rule-levels-points-out-of-range = `levels` cho phương án { $option } { $points } điểm, nằm ngoài [0, { $max }] (điểm tối đa của tiêu chí)
 unit-rule-levels-incomplete = `levels` chưa cho điểm { $count } phương án { $options } của { $input }; phương án nào cũng cần có điểm
+
+## Các vòng chấm điểm. $round: mã vòng; $label: tên vòng; $criterion: mã tiêu chí.
+
+unit-place-round = vòng { $round } của đơn vị
+unit-text-expected = trong mục { $key } của đơn vị, { $id } phải là văn bản, không thể là { $got }
+unit-evidence-item = tài liệu kiểm chứng của { $id } phải là danh sách tên tài liệu (văn bản), không thể là { $got }
+unit-unknown-round = bộ tiêu chí không có vòng { $round }; số liệu của vòng này bị bỏ qua
+unit-unknown-round-help = các vòng của bộ tiêu chí: { $rounds }
+unit-unknown-round-none = bộ tiêu chí không chia vòng chấm điểm nên đơn vị không thể khai vòng { $round }; số liệu của vòng này bị bỏ qua
+unit-unknown-round-none-help = hãy khai số liệu ở cấp đơn vị, hoặc khai báo `rounds:` trong bộ tiêu chí
+unit-first-round-twice = vòng đầu { $round } được khai cả ở cấp đơn vị lẫn trong `rounds`; phần trong `rounds` bị bỏ qua
+unit-first-round-twice-help = chỉ khai số liệu vòng đầu ở một chỗ
+unit-points-not-a-leaf = { $criterion } là nhóm tiêu chí: chỉ được cho điểm tiêu chí không có tiêu chí thành phần (vòng { $round })
+unit-points-not-a-leaf-help = hãy cho điểm các tiêu chí thành phần của nhóm
+unit-points-not-number = điểm cho { $criterion } ở vòng { $round } phải là một số
+unit-points-out-of-range = điểm cho { $criterion } ở vòng { $round } là { $points }, nằm ngoài [0, { $max }]
+unit-points-out-of-range-help = hãy cho điểm từ 0 đến điểm tối đa của tiêu chí, { $max }
+unit-conflicting-marks = { $criterion } vừa có điểm tự chấm (`self_assessed`) vừa có điểm vòng đầu (`points`)
+unit-conflicting-marks-help = chỉ giữ một: `points` là điểm của vòng, `self_assessed` chỉ để so sánh với kết quả
+unit-points-ignored = { $criterion } không áp dụng với đơn vị nên điểm cho ở vòng { $round } bị bỏ qua
+unit-no-evidence = { $criterion } yêu cầu tài liệu kiểm chứng ({ $evidence }) nhưng đơn vị không dẫn tài liệu nào và không giải trình
+unit-no-evidence-help = hãy dẫn tài liệu trong `evidence`, hoặc giải trình lý do không có trong `explanations`
+unit-round-absent = đơn vị không có vòng { $round }; kết quả hiển thị theo vòng { $shown } và đơn vị không được xếp hạng
+unit-round-absent-none = đơn vị không có vòng { $round } hay vòng nào trước đó; kết quả hiển thị theo vòng { $shown } và đơn vị không được xếp hạng

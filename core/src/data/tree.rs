@@ -9,7 +9,7 @@ use crate::i18n::{Arg, Message};
 use crate::inputs::RawValue;
 use crate::msg;
 use crate::syntax::{self, Limits, Node, NumberError, Style, Value, parse_decimal};
-use crate::unit::Unit;
+use crate::unit::{Unit, UnitRound};
 
 use super::data_error;
 
@@ -21,6 +21,11 @@ pub const UNIT_KEYS: &[&str] = &[
     "values",
     "not_applicable",
     "self_assessed",
+    "points",
+    "notes",
+    "evidence",
+    "explanations",
+    "rounds",
 ];
 
 /// What aliases may add to a data file.
@@ -296,94 +301,295 @@ fn unit(node: Node) -> Unit {
                     _ => u.kind = text,
                 }
             }
-            "values" | "self_assessed" => match v.value {
-                Value::Map(vals) => {
-                    let what = msg!("unit-place-key", key = Arg::ident(key));
-                    let vals = distinct(vals, &what, &mut u.problems);
-                    if key == "values" {
-                        u.values.reserve(vals.len());
-                        u.value_at.reserve(vals.len());
-                    }
-                    for (k, v) in vals {
-                        let at = v.pos;
-                        let pair = (text_of(k), raw(v));
-                        if key == "values" {
-                            u.values.push(pair);
-                            u.value_at.push(Some(at));
-                        } else {
-                            u.self_assessed.push(pair);
-                        }
-                    }
+            "values" => {
+                for (name, value, at) in raw_map(v, key, &mut u.problems) {
+                    u.values.push((name, value));
+                    u.value_at.push(Some(at));
                 }
-                _ if null => {}
-                value => {
-                    let v = Node { pos: v.pos, value };
-                    u.problems.push(
-                        Issue::new(
-                            None,
-                            Code::InvalidUnit,
-                            msg!(
-                                "unit-key-not-mapping",
-                                key = Arg::ident(key),
-                                got = v.describe()
-                            ),
-                        )
-                        .at(v.pos),
-                    );
-                }
-            },
-            "not_applicable" => match v.value {
-                Value::Seq(items) => {
-                    for it in items {
-                        match it.value {
-                            Value::Scalar(s, _) => u.not_applicable.push(s),
-                            value => {
-                                let it = Node { pos: it.pos, value };
-                                u.problems.push(
-                                    Issue::new(
-                                        None,
-                                        Code::InvalidUnit,
-                                        msg!("unit-not-applicable-item", got = it.describe()),
-                                    )
-                                    .at(it.pos),
-                                );
-                            }
-                        }
-                    }
-                }
-                _ if null => {}
-                value => {
-                    let v = Node { pos: v.pos, value };
-                    u.problems.push(
-                        Issue::new(
-                            None,
-                            Code::InvalidUnit,
-                            msg!("unit-not-applicable-not-list", got = v.describe()),
-                        )
-                        .at(v.pos),
-                    );
-                }
-            },
-            other => {
-                let help = syntax::suggest(other, UNIT_KEYS.iter().copied())
-                    .map(|s| msg!("unit-did-you-mean", name = Arg::ident(s)))
-                    .unwrap_or_else(|| {
-                        msg!(
-                            "unit-unit-keys",
-                            keys = Arg::idents(UNIT_KEYS.iter().copied())
-                        )
-                    });
-                u.problems.push(
-                    Issue::new(
-                        None,
-                        Code::UnknownKey,
-                        msg!("unit-unknown-unit-key", key = Arg::ident(other)),
-                    )
-                    .with_help(help)
-                    .at(k.pos),
-                );
             }
+            "self_assessed" => {
+                u.self_assessed = raw_map(v, key, &mut u.problems)
+                    .into_iter()
+                    .map(|(k, v, _)| (k, v))
+                    .collect();
+            }
+            "points" => {
+                u.points = raw_map(v, key, &mut u.problems)
+                    .into_iter()
+                    .map(|(k, v, _)| (k, v))
+                    .collect();
+            }
+            "notes" | "explanations" => {
+                let texts = text_map(v, key, &mut u.problems);
+                if key == "notes" {
+                    u.notes = texts;
+                } else {
+                    u.explanations = texts;
+                }
+            }
+            "evidence" => u.evidence = evidence(v, &mut u.problems),
+            "not_applicable" => {
+                if let Some(ids) = id_list(v, &mut u.problems) {
+                    u.not_applicable = ids;
+                }
+            }
+            "rounds" => u.rounds = rounds(v, &mut u.problems),
+            other => unknown_key(other, &k, UNIT_KEYS, &mut u.problems),
         }
     }
     u
+}
+
+/// A key a unit (or a round of it) does not have: a warning with the nearest key.
+fn unknown_key(other: &str, k: &Node, keys: &[&str], problems: &mut Vec<Issue>) {
+    let help = syntax::suggest(other, keys.iter().copied())
+        .map(|s| msg!("unit-did-you-mean", name = Arg::ident(s)))
+        .unwrap_or_else(|| msg!("unit-unit-keys", keys = Arg::idents(keys.iter().copied())));
+    problems.push(
+        Issue::new(
+            None,
+            Code::UnknownKey,
+            msg!("unit-unknown-unit-key", key = Arg::ident(other)),
+        )
+        .with_help(help)
+        .at(k.pos),
+    );
+}
+
+/// The problem of a key whose value is not a mapping.
+fn not_mapping(key: &str, v: Node, problems: &mut Vec<Issue>) {
+    problems.push(
+        Issue::new(
+            None,
+            Code::InvalidUnit,
+            msg!(
+                "unit-key-not-mapping",
+                key = Arg::ident(key),
+                got = v.describe()
+            ),
+        )
+        .at(v.pos),
+    );
+}
+
+/// The entries of a mapping of raw values (`values`, `self_assessed`, `points`), with the
+/// place of each value; nothing (and a problem) when it is not a mapping.
+fn raw_map(v: Node, key: &str, problems: &mut Vec<Issue>) -> Vec<(String, RawValue, Pos)> {
+    match v.value {
+        Value::Map(vals) => {
+            let what = msg!("unit-place-key", key = Arg::ident(key));
+            distinct(vals, &what, problems)
+                .into_iter()
+                .map(|(k, v)| {
+                    let at = v.pos;
+                    (text_of(k), raw(v), at)
+                })
+                .collect()
+        }
+        _ if v.is_null() => Vec::new(),
+        value => {
+            not_mapping(key, Node { pos: v.pos, value }, problems);
+            Vec::new()
+        }
+    }
+}
+
+/// A mapping of texts by criterion id (`notes`, `explanations`): numbers and booleans are
+/// taken as written; a list or mapping is a problem; `null` gives no text.
+fn text_map(v: Node, key: &str, problems: &mut Vec<Issue>) -> Vec<(String, String)> {
+    match v.value {
+        Value::Map(vals) => {
+            let what = msg!("unit-place-key", key = Arg::ident(key));
+            let mut out = Vec::new();
+            for (k, v) in distinct(vals, &what, problems) {
+                if v.is_null() {
+                    continue;
+                }
+                match v.value {
+                    Value::Scalar(s, _) => out.push((text_of(k), s)),
+                    value => {
+                        let v = Node { pos: v.pos, value };
+                        problems.push(
+                            Issue::new(
+                                None,
+                                Code::InvalidUnit,
+                                msg!(
+                                    "unit-text-expected",
+                                    key = Arg::ident(key),
+                                    id = Arg::ident(k.scalar().unwrap_or("?")),
+                                    got = v.describe()
+                                ),
+                            )
+                            .at(v.pos),
+                        );
+                    }
+                }
+            }
+            out
+        }
+        _ if v.is_null() => Vec::new(),
+        value => {
+            not_mapping(key, Node { pos: v.pos, value }, problems);
+            Vec::new()
+        }
+    }
+}
+
+/// `evidence: {id: [documents]}` (a single text is one document).
+fn evidence(v: Node, problems: &mut Vec<Issue>) -> Vec<(String, Vec<String>)> {
+    match v.value {
+        Value::Map(vals) => {
+            let what = msg!("unit-place-key", key = Arg::ident("evidence"));
+            let mut out = Vec::new();
+            for (k, v) in distinct(vals, &what, problems) {
+                let id = text_of(k);
+                let docs = match v.value {
+                    _ if v.is_null() => Vec::new(),
+                    Value::Scalar(s, _) => vec![s],
+                    Value::Seq(items) => {
+                        let mut docs = Vec::with_capacity(items.len());
+                        for it in items {
+                            match it.value {
+                                Value::Scalar(s, _) if !it.is_null() => docs.push(s),
+                                value => {
+                                    let it = Node { pos: it.pos, value };
+                                    problems.push(
+                                        Issue::new(
+                                            None,
+                                            Code::InvalidUnit,
+                                            msg!(
+                                                "unit-evidence-item",
+                                                id = Arg::ident(id.as_str()),
+                                                got = it.describe()
+                                            ),
+                                        )
+                                        .at(it.pos),
+                                    );
+                                }
+                            }
+                        }
+                        docs
+                    }
+                    value => {
+                        let v = Node { pos: v.pos, value };
+                        problems.push(
+                            Issue::new(
+                                None,
+                                Code::InvalidUnit,
+                                msg!(
+                                    "unit-evidence-item",
+                                    id = Arg::ident(id.as_str()),
+                                    got = v.describe()
+                                ),
+                            )
+                            .at(v.pos),
+                        );
+                        Vec::new()
+                    }
+                };
+                if !docs.is_empty() {
+                    out.push((id, docs));
+                }
+            }
+            out
+        }
+        _ if v.is_null() => Vec::new(),
+        value => {
+            not_mapping("evidence", Node { pos: v.pos, value }, problems);
+            Vec::new()
+        }
+    }
+}
+
+/// A `not_applicable` list; `None` for `null` (and a problem for another shape).
+fn id_list(v: Node, problems: &mut Vec<Issue>) -> Option<Vec<String>> {
+    match v.value {
+        Value::Seq(items) => {
+            let mut ids = Vec::with_capacity(items.len());
+            for it in items {
+                match it.value {
+                    Value::Scalar(s, _) => ids.push(s),
+                    value => {
+                        let it = Node { pos: it.pos, value };
+                        problems.push(
+                            Issue::new(
+                                None,
+                                Code::InvalidUnit,
+                                msg!("unit-not-applicable-item", got = it.describe()),
+                            )
+                            .at(it.pos),
+                        );
+                    }
+                }
+            }
+            Some(ids)
+        }
+        _ if v.is_null() => None,
+        value => {
+            let v = Node { pos: v.pos, value };
+            problems.push(
+                Issue::new(
+                    None,
+                    Code::InvalidUnit,
+                    msg!("unit-not-applicable-not-list", got = v.describe()),
+                )
+                .at(v.pos),
+            );
+            None
+        }
+    }
+}
+
+/// The keys of a round's data.
+pub(super) const ROUND_KEYS: &[&str] = &["values", "not_applicable", "points", "notes"];
+
+/// `rounds: {round_id: {values, not_applicable, points, notes}}`, in the written order.
+fn rounds(v: Node, problems: &mut Vec<Issue>) -> Vec<UnitRound> {
+    let entries = match v.value {
+        Value::Map(entries) => entries,
+        _ if v.is_null() => return Vec::new(),
+        value => {
+            not_mapping("rounds", Node { pos: v.pos, value }, problems);
+            return Vec::new();
+        }
+    };
+    let what = msg!("unit-place-key", key = Arg::ident("rounds"));
+    let mut out = Vec::new();
+    for (k, v) in distinct(entries, &what, problems) {
+        let mut r = UnitRound::new(text_of(k));
+        r.at = Some(v.pos);
+        let fields = match v.value {
+            Value::Map(fields) => fields,
+            _ if v.is_null() => Vec::new(),
+            value => {
+                not_mapping("rounds", Node { pos: v.pos, value }, problems);
+                continue;
+            }
+        };
+        let place = msg!("unit-place-round", round = Arg::ident(r.id.as_str()));
+        for (k, v) in distinct(fields, &place, problems) {
+            let key = k.scalar().unwrap_or("");
+            match key {
+                "values" => {
+                    for (name, value, at) in raw_map(v, key, problems) {
+                        r.values.push((name, value));
+                        r.value_at.push(Some(at));
+                    }
+                }
+                "points" => {
+                    r.points = raw_map(v, key, problems)
+                        .into_iter()
+                        .map(|(k, v, _)| (k, v))
+                        .collect();
+                }
+                "notes" => r.notes = text_map(v, key, problems),
+                // `null` empties the list; a list replaces it.
+                "not_applicable" if v.is_null() => r.not_applicable = Some(Vec::new()),
+                "not_applicable" => r.not_applicable = id_list(v, problems),
+                other => unknown_key(other, &k, ROUND_KEYS, problems),
+            }
+        }
+        out.push(r);
+    }
+    out
 }

@@ -219,10 +219,18 @@ fn write_chunked(
     match output.format {
         StreamFormat::Csv => {
             let mut w = CsvRows::new(Columns::for_ruleset(rs), &mut out, output.csv, output.lang)?;
-            each_result(rs, units, chunk, progress, &io_error, &mut |r| {
-                count(&mut summary, r);
-                w.row(r)
-            })?;
+            each_result(
+                rs,
+                units,
+                chunk,
+                opts.round,
+                progress,
+                &io_error,
+                &mut |r| {
+                    count(&mut summary, r);
+                    w.row(r)
+                },
+            )?;
             w.finish()?;
         }
         StreamFormat::Json => {
@@ -231,6 +239,7 @@ fn write_chunked(
                 units,
                 grouped: opts.group_by_kind,
                 chunk,
+                as_of: opts.round,
                 json: JsonOptions {
                     lang: output.lang,
                     ..output.json
@@ -246,11 +255,19 @@ fn write_chunked(
         }
         StreamFormat::Table => {
             let mut all = Vec::with_capacity(units.len());
-            each_result(rs, units, chunk, progress, &io_error, &mut |r| {
-                count(&mut summary, r);
-                all.push(compact(r));
-                Ok(())
-            })?;
+            each_result(
+                rs,
+                units,
+                chunk,
+                opts.round,
+                progress,
+                &io_error,
+                &mut |r| {
+                    count(&mut summary, r);
+                    all.push(compact(r));
+                    Ok(())
+                },
+            )?;
             let ranking = rs.rank_results(&all, opts.group_by_kind);
             let batch = crate::result::BatchResult {
                 results: all,
@@ -261,10 +278,18 @@ fn write_chunked(
             drop(batch);
             if output.explain {
                 // Scoring is deterministic: the second pass gives the first pass's results.
-                each_result(rs, units, chunk, &mut |_| {}, &io_error, &mut |r| {
-                    out.write_all(b"\n")?;
-                    out.write_all(super::explain(r, output.lang).as_bytes())
-                })?;
+                each_result(
+                    rs,
+                    units,
+                    chunk,
+                    opts.round,
+                    &mut |_| {},
+                    &io_error,
+                    &mut |r| {
+                        out.write_all(b"\n")?;
+                        out.write_all(super::explain(r, output.lang).as_bytes())
+                    },
+                )?;
             }
         }
     }
@@ -285,6 +310,7 @@ fn each_result<E>(
     rs: &Ruleset,
     units: Units<'_>,
     chunk: usize,
+    as_of: Option<usize>,
     progress: &mut dyn FnMut(usize),
     fail: &dyn Fn(Error) -> E,
     each: &mut dyn FnMut(&UnitResult) -> Result<(), E>,
@@ -292,7 +318,7 @@ fn each_result<E>(
     let duplicates = units.duplicates(rs);
     let mut done = 0;
     units.each_chunk(chunk, fail, |chunk| {
-        for (mut r, u) in rs.score_units(chunk).into_iter().zip(chunk) {
+        for (mut r, u) in rs.score_units(chunk, as_of).into_iter().zip(chunk) {
             duplicates.mark(&mut r, u.at);
             each(&r)?;
         }
@@ -317,6 +343,13 @@ fn compact(r: &UnitResult) -> UnitResult {
         warnings: Vec::new(),
         errors: Vec::new(),
         printed: Vec::new(),
+        // Only whether the unit may be ranked as of the round asked for.
+        rounds: r.rounds.as_ref().filter(|x| x.absent).map(|_| {
+            Box::new(crate::result::Rounds {
+                absent: true,
+                ..Default::default()
+            })
+        }),
     }
 }
 
@@ -333,6 +366,7 @@ struct Streamed<'a> {
     units: Units<'a>,
     grouped: bool,
     chunk: usize,
+    as_of: Option<usize>,
     json: JsonOptions,
     state: std::cell::RefCell<State<'a>>,
 }
@@ -351,13 +385,21 @@ impl Serialize for Results<'_, '_> {
             ranked,
         } = st;
         let fail = |e: Error| <S::Error as serde::ser::Error>::custom(e);
-        each_result(doc.rs, doc.units, doc.chunk, *progress, &fail, &mut |r| {
-            count(summary, r);
-            if r.status == UnitStatus::Complete && r.index.is_some() {
-                ranked.push(compact(r));
-            }
-            seq.serialize_element(&r.json(doc.json))
-        })?;
+        each_result(
+            doc.rs,
+            doc.units,
+            doc.chunk,
+            doc.as_of,
+            *progress,
+            &fail,
+            &mut |r| {
+                count(summary, r);
+                if r.rankable() {
+                    ranked.push(compact(r));
+                }
+                seq.serialize_element(&r.json(doc.json))
+            },
+        )?;
         seq.end()
     }
 }

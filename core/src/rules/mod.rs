@@ -102,6 +102,8 @@ pub(crate) enum Trace {
     ParentUndecided,
     /// Failed (the message is in the unit's errors).
     Error,
+    /// Points set by the round with this index (the ruleset's rounds; 0 for the implicit one).
+    Set(usize),
 }
 
 impl Operand {

@@ -205,6 +205,18 @@ impl Ruleset {
         &self.plan.fingerprint
     }
 
+    /// The assessment rounds, in order (empty: one implicit round).
+    pub fn rounds(&self) -> &[crate::plan::RoundDef] {
+        &self.plan.rounds
+    }
+
+    /// The index of the round with this id (compared in Unicode NFC), for
+    /// [`Ruleset::score_as_of`] and [`crate::BatchOptions::as_of`].
+    pub fn round_index(&self, id: &str) -> Option<usize> {
+        let id = crate::text::nfc_cow(id);
+        self.plan.rounds.iter().position(|r| r.id == id.as_ref())
+    }
+
     /// Load-time warnings: the ruleset loaded, but something in it looks wrong (a band step
     /// that can never hold, a grade threshold outside 0–100, a date that does not exist, an
     /// empty id…). Each is coded and located like a problem.

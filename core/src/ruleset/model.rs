@@ -64,6 +64,9 @@ pub(crate) struct RulesetDoc {
     /// Grades, highest first.
     #[serde(default)]
     pub grades: Vec<GradeDecl>,
+    /// Assessment rounds, in order (tự chấm, thẩm định, …); none: one implicit round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<RoundDecl>,
     /// The criteria tree.
     pub criteria: Vec<NodeDecl>,
     /// Some top-level criterion could not be read (already reported): sums are not checked.
@@ -220,6 +223,21 @@ pub(crate) struct GradeDecl {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requires: Option<String>,
     /// Where the grade starts.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub pos: Pos,
+}
+
+/// An assessment round.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RoundDecl {
+    /// Round id (e.g. `tu_cham`, `tham_dinh`).
+    pub id: String,
+    /// Label (Vietnamese; the id when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Where the round starts.
     #[serde(skip)]
     #[schemars(skip)]
     pub pos: Pos,

@@ -19,12 +19,26 @@ use crate::unit::Unit;
 pub struct BatchOptions {
     /// Rank each `kind` on its own.
     pub group_by_kind: bool,
+    /// Score and rank as of this round (an index into [`Ruleset::rounds`], see
+    /// [`Ruleset::round_index`]): later rounds are left out, and a unit without this round is
+    /// shown as of its last earlier round (warning `round_absent`) and not ranked.
+    pub round: Option<usize>,
 }
 
 impl BatchOptions {
     /// Ranking within each kind.
     pub fn grouped(group_by_kind: bool) -> Self {
-        BatchOptions { group_by_kind }
+        BatchOptions {
+            group_by_kind,
+            round: None,
+        }
+    }
+
+    /// As of a round (`None`: each unit's last round).
+    #[must_use]
+    pub fn as_of(mut self, round: Option<usize>) -> Self {
+        self.round = round;
+        self
     }
 }
 
@@ -52,7 +66,14 @@ impl Ruleset {
     /// # Ok::<(), cchc::Error>(())
     /// ```
     pub fn score(&self, unit: &Unit) -> UnitResult {
-        super::score_unit(&self.plan, unit)
+        super::score_unit(&self.plan, unit, None)
+    }
+
+    /// Scores one unit as of a round (an index into [`Ruleset::rounds`]; see
+    /// [`Ruleset::round_index`]): the rounds after it are left out. A unit without that round
+    /// is shown as of its last earlier round, with the warning `round_absent`.
+    pub fn score_as_of(&self, unit: &Unit, round: usize) -> UnitResult {
+        super::score_unit(&self.plan, unit, Some(round))
     }
 
     /// Scores a batch and ranks it (ranking over all units). One bad unit never stops the
@@ -88,7 +109,7 @@ impl Ruleset {
     ) -> BatchResult {
         let mut results = Vec::with_capacity(units.len());
         for chunk in units.chunks(CHUNK) {
-            results.extend(self.score_units(chunk));
+            results.extend(self.score_units(chunk, opts.round));
             progress(results.len());
         }
         if units.is_empty() {
@@ -112,15 +133,21 @@ const CHUNK: usize = 4096;
 
 impl Ruleset {
     /// Scores units in order, each on its own (in parallel where it pays); no batch checks.
-    pub(crate) fn score_units(&self, units: &[Unit]) -> Vec<UnitResult> {
+    pub(crate) fn score_units(&self, units: &[Unit], as_of: Option<usize>) -> Vec<UnitResult> {
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
             if units.len() >= PARALLEL_MIN {
-                return units.par_iter().map(|u| self.score(u)).collect();
+                return units
+                    .par_iter()
+                    .map(|u| super::score_unit(&self.plan, u, as_of))
+                    .collect();
             }
         }
-        units.iter().map(|u| self.score(u)).collect()
+        units
+            .iter()
+            .map(|u| super::score_unit(&self.plan, u, as_of))
+            .collect()
     }
 
     /// The ids that more than one unit of the batch has.
@@ -189,7 +216,7 @@ pub(crate) fn rank(results: &[UnitResult], mode: RankingMode, grouped: bool) -> 
     let mut group_of: HashMap<Option<&str>, usize> = HashMap::new();
     for (i, r) in results.iter().enumerate() {
         let Some(index) = r.index else { continue };
-        if r.status != UnitStatus::Complete {
+        if !r.rankable() {
             continue;
         }
         let k = if grouped {

@@ -2,6 +2,7 @@
 //! (ranking).
 
 mod batch;
+mod rounds;
 
 use std::sync::Arc;
 
@@ -52,6 +53,8 @@ struct State<'a> {
     warnings: Vec<Issue>,
     printed: Vec<(usize, Vec<String>)>,
     scratch: Vec<String>,
+    /// Points set on leaves by a round, by node (empty when none are).
+    set: Vec<Option<rounds::Mark>>,
 }
 
 impl State<'_> {
@@ -167,6 +170,14 @@ impl State<'_> {
                 Err(f) => return self.failed(i, f, true),
             }
         }
+        let set = self
+            .set
+            .get(i)
+            .and_then(Option::as_ref)
+            .and_then(|m| m.points.as_ref().ok().map(|p| (*p, m.round)));
+        if let (Some((p, round)), Body::Leaf(rule)) = (set, &node.body) {
+            return self.set_points(i, rule, p, round);
+        }
         match &node.body {
             Body::Leaf(rule) => match rule.eval(
                 &Ctx {
@@ -212,6 +223,36 @@ impl State<'_> {
                 (p, reduced.then_some(m))
             }
         }
+    }
+
+    /// A leaf whose points a round set: scored with them whatever its inputs, unless an input
+    /// whose absence makes it not applicable says so.
+    fn set_points(
+        &mut self,
+        i: usize,
+        rule: &crate::rules::Rule,
+        points: Decimal,
+        round: usize,
+    ) -> (Decimal, Option<Decimal>) {
+        let plan = self.plan;
+        let Some(node) = plan.nodes.get(i) else {
+            return (Decimal::ZERO, None);
+        };
+        let r = rule.eval(
+            &Ctx {
+                engine: &plan.engine,
+                inputs: &plan.inputs,
+                slots: &self.slots,
+            },
+            node.max,
+            &mut self.scratch,
+        );
+        self.scratch.clear();
+        if let Err(Fail::NotApplicable(slot)) = r {
+            return self.not_applicable(i, Trace::InputNotApplicable(slot));
+        }
+        self.set(i, points, node.max, NodeStatus::Scored, Trace::Set(round));
+        (points, None)
     }
 
     /// Sums a group: (points, max after exclusions, whether the max is below the declared).
@@ -269,8 +310,18 @@ fn number_of(raw: &RawValue) -> Option<Decimal> {
     }
 }
 
-/// Scores one unit. Never panics; every problem is in the result.
-pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
+/// Scores one unit (as of a round, when given: see [`rounds`]). Never panics; every problem
+/// is in the result.
+pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> UnitResult {
+    if plan_arc.rounds.is_empty() && !unit.uses_rounds() {
+        score_single(plan_arc, unit)
+    } else {
+        rounds::score(plan_arc, unit, as_of)
+    }
+}
+
+/// Scores a unit without rounds: one set of facts.
+fn score_single(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
     let plan: &Plan = plan_arc;
     let mut st = State::new(plan);
     st.take_problems(unit);
@@ -296,6 +347,7 @@ pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
         warnings: st.warnings,
         errors: st.errors,
         printed: st.printed,
+        rounds: None,
     };
     if status == UnitStatus::Complete {
         grade(&mut result, &st.slots, &st.refused);
@@ -316,6 +368,7 @@ impl<'a> State<'a> {
             warnings: Vec::new(),
             printed: Vec::new(),
             scratch: Vec::new(),
+            set: Vec::new(),
         }
     }
 
@@ -338,10 +391,52 @@ impl<'a> State<'a> {
     /// Reads the unit's values into slots. Data usually lists the inputs in declaration
     /// order, so the next slot is tried before the index.
     fn fill_slots(&mut self, unit: &Unit) {
-        let plan = self.plan;
+        let (mut errors, mut warnings) = (
+            std::mem::take(&mut self.errors),
+            std::mem::take(&mut self.warnings),
+        );
+        read_values(
+            self.plan,
+            &unit.values,
+            &unit.value_at,
+            &mut self.slots,
+            &mut self.refused,
+            &mut |e| match e {
+                ValueEvent::Read(_) => {}
+                ValueEvent::Refused(_, issue) => errors.push(issue),
+                ValueEvent::Unknown(issue) => warnings.push(issue),
+            },
+        );
+        self.errors = errors;
+        self.warnings = warnings;
+    }
+}
+
+/// What reading a unit's values found, value by value.
+pub(crate) enum ValueEvent {
+    /// The input in this slot was read (a value, or none: absent).
+    Read(usize),
+    /// The value of the input in this slot was refused.
+    Refused(usize, Issue),
+    /// A value for no declared input.
+    Unknown(Issue),
+}
+
+/// Reads values into slots (a value replaces the slot's; `null` or an empty cell makes it
+/// absent again). Data usually lists the inputs in declaration order, so the next slot is
+/// tried before the index.
+pub(crate) fn read_values(
+    plan: &Plan,
+    values: &[(String, RawValue)],
+    value_at: &[Option<crate::error::Pos>],
+    slots: &mut [Slot],
+    refused: &mut Vec<(usize, Code)>,
+    event: &mut dyn FnMut(ValueEvent),
+) {
+    {
         let mut hint = 0usize;
-        for (vi, (name, raw)) in unit.values.iter().enumerate() {
-            let at = unit.value_at.get(vi).copied().flatten();
+        for (vi, (name, raw)) in values.iter().enumerate() {
+            let at = value_at.get(vi).copied().flatten();
             // A name equal to the declared (NFC) name is its own NFC form: no normalising.
             let found = match plan.inputs.get(hint) {
                 Some(d) if d.name == *name => Some((hint, d)),
@@ -361,36 +456,53 @@ impl<'a> State<'a> {
                 };
                 let mut issue = Issue::new(None, Code::UnknownInput, message);
                 issue.at = at;
-                self.warnings.push(issue);
+                event(ValueEvent::Unknown(issue));
                 continue;
             };
             hint = slot + 1;
-            let Some(target) = self.slots.get_mut(slot) else {
+            let Some(target) = slots.get_mut(slot) else {
                 continue;
             };
-            let read = def.read(raw);
-            match read {
-                Ok(Some(v)) => *target = Slot::Value(v),
-                Ok(None) => {}
+            if !refused.is_empty() {
+                refused.retain(|(s, _)| *s != slot);
+            }
+            match def.read(raw) {
+                Ok(Some(v)) => {
+                    *target = Slot::Value(v);
+                    event(ValueEvent::Read(slot));
+                }
+                Ok(None) => {
+                    if let Some(a) = plan.absent.get(slot) {
+                        *target = *a;
+                    }
+                    event(ValueEvent::Read(slot));
+                }
                 Err((code, msg)) => {
                     *target = Slot::Invalid;
-                    self.refused.push((slot, code));
+                    refused.push((slot, code));
                     let mut issue = Issue::new(None, code, msg);
                     issue.at = at;
-                    self.errors.push(issue);
+                    event(ValueEvent::Refused(slot, issue));
                 }
             }
         }
     }
+}
 
+impl State<'_> {
     /// The criteria the unit marks not applicable.
     fn mark_not_applicable(&mut self, unit: &Unit) {
-        if unit.not_applicable.is_empty() {
+        self.mark_not_applicable_ids(&unit.not_applicable);
+    }
+
+    /// Marks these criteria not applicable.
+    fn mark_not_applicable_ids(&mut self, ids: &[String]) {
+        if ids.is_empty() {
             return;
         }
         let plan = self.plan;
         self.na = vec![false; plan.nodes.len()];
-        for id in &unit.not_applicable {
+        for id in ids {
             match plan.node_index.get(nfc_cow(id).as_ref()) {
                 Some(&i) => {
                     if let Some(flag) = self.na.get_mut(i) {

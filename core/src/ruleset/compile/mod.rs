@@ -13,7 +13,7 @@ mod tree;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::error::{Code, Diagnostic, Pos};
+use crate::error::{Code, Diagnostic, Label, Pos};
 use crate::expr::{self, Compiled, SourceKind};
 use crate::i18n::{Arg, Message, input_arg};
 use crate::inputs::InputDef;
@@ -250,6 +250,7 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
     let node_index = Arc::new(tree.index);
     let grades = grades::compile(&mut cx, doc, &node_index);
     cases::check(&mut cx, doc, &node_index);
+    let rounds = rounds(&mut cx, doc);
     let warnings = std::mem::take(&mut cx.warnings);
     if !cx.diags.is_empty() {
         return Compilation {
@@ -279,6 +280,7 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
         roots: tree.roots,
         node_index,
         grades,
+        rounds,
         tests: doc.tests.clone(),
         fingerprint,
         origin: file.to_string(),
@@ -295,6 +297,32 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
         plan: Ok(plan),
         warnings,
     }
+}
+
+/// The rounds, with unique ids.
+fn rounds(cx: &mut Compiler<'_>, doc: &RulesetDoc) -> Vec<crate::plan::RoundDef> {
+    let mut first: HashMap<&str, Pos> = HashMap::new();
+    let mut out = Vec::with_capacity(doc.rounds.len());
+    for r in &doc.rounds {
+        if let Some(&at) = first.get(r.id.as_str()) {
+            let d = Diagnostic::new(
+                Code::DuplicateId,
+                cx.file,
+                r.pos,
+                msg!("load-duplicate-round", id = Arg::ident(r.id.as_str())),
+            )
+            .with_label(Label::new(cx.file, at, msg!("load-first-used-here")))
+            .with_help(msg!("load-duplicate-round-help"));
+            cx.push(d);
+            continue;
+        }
+        first.insert(&r.id, r.pos);
+        out.push(crate::plan::RoundDef {
+            id: r.id.clone(),
+            label: r.label.clone().unwrap_or_else(|| r.id.clone()),
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ const TOP_KEYS: &[&str] = &[
     "ranking",
     "inputs",
     "grades",
+    "rounds",
     "criteria",
     "tests",
 ];
@@ -63,6 +64,7 @@ impl Loader<'_> {
         let ranking = r.get("ranking").and_then(|n| self.keyword(n));
         let inputs = r.get("inputs").map(|n| self.inputs(n)).unwrap_or_default();
         let grades = r.get("grades").map(|n| self.grades(n)).unwrap_or_default();
+        let rounds = r.get("rounds").map(|n| self.rounds(n)).unwrap_or_default();
         let criteria = self.required(&mut r, "criteria", root.pos, &ruleset);
         let (criteria, criteria_complete) = match criteria {
             Some(n) => self.node_list(n, 1),
@@ -86,6 +88,7 @@ impl Loader<'_> {
             broken_inputs: inputs.1,
             broken: self.broken.clone(),
             grades,
+            rounds,
             criteria,
             criteria_incomplete: !criteria_complete,
             tests,

@@ -11,6 +11,7 @@ mod document;
 mod grades;
 mod inputs;
 mod read;
+mod rounds;
 mod rule;
 
 use std::collections::HashSet;
