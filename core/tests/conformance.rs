@@ -818,7 +818,43 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         .get("group_by_kind")
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    let batch = rs.score_batch_with(&units, &BatchOptions::grouped(grouped), &mut |_| {});
+    // As of a round: an id the ruleset does not declare is refused before anything is scored
+    // (the CLI exits 2, Python raises, JavaScript throws, all with code `unknown_round`).
+    let as_of = match case.get("round") {
+        None => None,
+        Some(r) => {
+            let id = r
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| key_text(r));
+            let found = rs.round_index(&id);
+            if let Some(want) = expect.get("round_error") {
+                let want = want.as_str().unwrap_or("?");
+                return match (found, want) {
+                    (None, "unknown_round") => Ok(()),
+                    (None, _) => Err(format!(
+                        "{file}: as of `{id}`: expected the error {want}, got unknown_round"
+                    )
+                    .into()),
+                    (Some(i), _) => Err(format!(
+                        "{file}: as of `{id}`: expected the error {want}, but the ruleset declares it (round {i})"
+                    )
+                    .into()),
+                };
+            }
+            Some(found.ok_or(format!(
+                "{file}: as of `{id}`: the ruleset declares no such round"
+            ))?)
+        }
+    };
+    if expect.get("round_error").is_some() && as_of.is_none() {
+        return Err(format!("{file}: `round_error` without a case-level `round`").into());
+    }
+    let batch = rs.score_batch_with(
+        &units,
+        &BatchOptions::grouped(grouped).as_of(as_of),
+        &mut |_| {},
+    );
     let mut c = Check {
         file: &file,
         errs: Vec::new(),
