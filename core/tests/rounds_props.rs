@@ -173,8 +173,10 @@ fn build(id: &str, rounds: &[Option<Data>]) -> Unit {
         let empty = d.values.is_empty()
             && d.points.is_empty()
             && d.not_applicable.as_ref().is_none_or(Vec::is_empty);
-        // The first round is the unit's top-level data; with none, a block naming it (R1).
-        if r == 0 && !empty {
+        // The first round is the unit's top-level data; with none (and later rounds), a block
+        // naming it (R1).
+        let later = rounds.iter().skip(1).any(Option::is_some);
+        if r == 0 && (!empty || !later) {
             for (i, v) in &d.values {
                 u = u.with_value(INPUTS[*i], v.clone());
             }
@@ -429,6 +431,99 @@ proptest! {
                 .expect("the unit is in the batch");
             prop_assert_eq!(got.round(), Some(ROUNDS[upto]));
             prop_assert_eq!(unit_figures(got), unit_figures(f));
+        }
+    }
+}
+
+/// The ruleset without its `rounds:` block.
+fn without_rounds() -> Ruleset {
+    let (head, rest) = RULES.split_once("rounds:\n").expect("a rounds block");
+    let (_, tail) = rest.split_once("criteria:\n").expect("criteria");
+    let text = format!("{head}criteria:\n{tail}");
+    Ruleset::from_yaml_str(&text, "rounds_props_none.yaml").expect("the ruleset loads")
+}
+
+/// A result's JSON without what rounds add (and without the fingerprint, which `rounds:`
+/// changes, and the texts, which name the round).
+fn json_without_rounds(r: &UnitResult) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        if let Some(m) = v.as_object_mut() {
+            // The texts and the `why` of a set mark name the round (none for the implicit one).
+            for k in [
+                "round", "rounds", "change", "message", "help", "trace", "why",
+            ] {
+                m.remove(k);
+            }
+            if let Some(rs) = m.get_mut("ruleset").and_then(|x| x.as_object_mut()) {
+                rs.remove("fingerprint");
+            }
+            for (_, x) in m.iter_mut() {
+                strip(x);
+            }
+        } else if let Some(a) = v.as_array_mut() {
+            a.iter_mut().for_each(strip);
+        }
+    }
+    let mut v = serde_json::to_value(r).expect("JSON");
+    strip(&mut v);
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Data without rounds scores the same whether the ruleset declares rounds or not (the
+    /// first round is then the official one): the same JSON, apart from the keys rounds add
+    /// and the fingerprint.
+    #[test]
+    fn data_without_rounds_scores_as_without_rounds(first in data(false)) {
+        let unit = build("u", &[Some(first)]);
+        let with = ruleset().score(&unit);
+        let none = without_rounds().score(&unit);
+        prop_assert_eq!(with.round(), Some("r1"));
+        prop_assert_eq!(none.round(), None);
+        prop_assert_eq!(json_without_rounds(&with), json_without_rounds(&none));
+    }
+
+    /// The JSON carries each round's figures and each node's points per round as the result
+    /// holds them; `change` is the official points minus the first present round's.
+    #[test]
+    fn json_matches_the_rounds(
+        r1 in data(true),
+        r2 in proptest::option::of(data(true)),
+        r3 in proptest::option::of(data(true)),
+    ) {
+        let r = ruleset().score(&build("u", &[Some(r1), r2, r3]));
+        let json = serde_json::to_value(&r).expect("JSON");
+        let list = json["rounds"].as_array().expect("rounds").clone();
+        prop_assert_eq!(list.len(), r.rounds().len());
+        prop_assert_eq!(json["round"].as_str(), r.round());
+        let dec = |v: &serde_json::Value| -> Option<Decimal> {
+            v.as_number().and_then(|n| n.to_string().parse::<Decimal>().ok())
+        };
+        for (j, round) in list.iter().zip(r.rounds()) {
+            prop_assert_eq!(j["id"].as_str(), Some(ROUNDS[round.round]));
+            prop_assert_eq!(dec(&j["total"]), Some(round.total));
+            prop_assert_eq!(dec(&j["index"]), round.index);
+        }
+        let first = r.rounds().first().expect("a round");
+        let last = r.rounds().last().expect("a round");
+        let mut nodes = Vec::new();
+        fn walk<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a serde_json::Value>) {
+            for n in v.as_array().into_iter().flatten() {
+                out.push(n);
+                walk(&n["children"], out);
+            }
+        }
+        walk(&json["criteria"], &mut nodes);
+        prop_assert_eq!(nodes.len(), NODES.len());
+        for (i, n) in nodes.iter().enumerate() {
+            for round in r.rounds() {
+                prop_assert_eq!(dec(&n["rounds"][ROUNDS[round.round]]), Some(round.points[i]));
+            }
+            prop_assert_eq!(dec(&n["change"]), Some(last.points[i] - first.points[i]));
+            prop_assert_eq!(r.change(i), Some(last.points[i] - first.points[i]));
+            prop_assert_eq!(dec(&n["points"]), Some(last.points[i]));
         }
     }
 }
