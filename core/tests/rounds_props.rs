@@ -527,3 +527,155 @@ proptest! {
         }
     }
 }
+
+/// A value as JSON text and as a CSV cell.
+fn texts(v: &RawValue) -> (String, String) {
+    match v {
+        RawValue::Null => ("null".into(), String::new()),
+        RawValue::Bool(b) => (b.to_string(), b.to_string()),
+        RawValue::Number(d) => (d.to_string(), d.to_string()),
+        other => (format!("{other:?}"), format!("{other:?}")),
+    }
+}
+
+/// The same units written as JSON and as CSV rows (one row per present round; a later row
+/// gives only what its round gives, every other cell empty).
+fn json_and_csv(units: &[[Option<Data>; 3]]) -> (String, String) {
+    let leaves: Vec<&str> = LEAVES.iter().map(|(l, _, _)| *l).collect();
+    let mut header = vec!["id".to_string(), "round".to_string()];
+    header.extend(INPUTS.iter().map(|s| s.to_string()));
+    header.push("not_applicable".into());
+    header.extend(leaves.iter().map(|l| format!("points:{l}")));
+    let mut csv = format!("{}\n", header.join(";"));
+    let mut json = Vec::new();
+    for (n, rounds) in units.iter().enumerate() {
+        let id = format!("u{n}");
+        let block = |d: &Data| -> String {
+            let values: Vec<String> = d
+                .values
+                .iter()
+                .map(|(i, v)| format!("\"{}\": {}", INPUTS[*i], texts(v).0))
+                .collect();
+            let points: Vec<String> = d
+                .points
+                .iter()
+                .map(|(l, p)| format!("\"{l}\": {p}"))
+                .collect();
+            let mut parts = vec![
+                format!("\"values\": {{{}}}", values.join(", ")),
+                format!("\"points\": {{{}}}", points.join(", ")),
+            ];
+            if let Some(na) = &d.not_applicable {
+                let ids: Vec<String> = na.iter().map(|s| format!("\"{s}\"")).collect();
+                parts.push(format!("\"not_applicable\": [{}]", ids.join(", ")));
+            }
+            parts.join(", ")
+        };
+        let mut unit = vec![format!("\"id\": \"{id}\"")];
+        let mut later = Vec::new();
+        for (r, d) in rounds.iter().enumerate() {
+            let Some(d) = d else { continue };
+            if r == 0 {
+                unit.push(block(d));
+            } else {
+                later.push(format!("\"{}\": {{{}}}", ROUNDS[r], block(d)));
+            }
+            // The unit's first row leaves `round` empty when it is the first round.
+            let round = if r == 0 { "" } else { ROUNDS[r] };
+            let mut row = vec![id.clone(), round.to_string()];
+            for i in 0..INPUTS.len() {
+                row.push(d.values.get(&i).map(|v| texts(v).1).unwrap_or_default());
+            }
+            row.push(
+                d.not_applicable
+                    .as_ref()
+                    .map(|l| l.join(","))
+                    .unwrap_or_default(),
+            );
+            for l in &leaves {
+                row.push(d.points.get(l).map(|p| p.to_string()).unwrap_or_default());
+            }
+            csv.push_str(&row.join(";"));
+            csv.push('\n');
+        }
+        if !later.is_empty() {
+            unit.push(format!("\"rounds\": {{{}}}", later.join(", ")));
+        }
+        json.push(format!("{{{}}}", unit.join(", ")));
+    }
+    (format!("[{}]", json.join(",\n")), csv)
+}
+
+/// Round data a CSV row can carry: in a later round no null value (an empty cell there means
+/// unchanged) and no empty `not_applicable` list (an empty cell there means unchanged).
+fn csv_data() -> impl Strategy<Value = Data> {
+    data(true).prop_map(|mut d| {
+        // (In a first row an empty cell is a missing value, as without rounds: nulls are left
+        // out there too, so that both files give the same keys.)
+        d.values.retain(|_, v| !matches!(v, RawValue::Null));
+        if d.not_applicable.as_ref().is_some_and(Vec::is_empty) {
+            d.not_applicable = None;
+        }
+        d
+    })
+}
+
+/// A result's figures and every round's, without the places in the data file (which differ
+/// between the two files) and the texts.
+fn comparable(r: &UnitResult) -> String {
+    let rounds: Vec<String> = r
+        .rounds()
+        .iter()
+        .map(|x| format!("{}: {}", x.round, figures(x)))
+        .collect();
+    format!("{} | {:?} | {:?}", unit_figures(r), r.round(), rounds)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// The same units written as JSON and as CSV with a `round` column (a later row giving
+    /// only what changes) score the same, as of every round.
+    #[test]
+    fn csv_rows_score_like_json(
+        units in proptest::collection::vec(
+            (proptest::option::of(csv_data()), proptest::option::of(csv_data()), proptest::option::of(csv_data())),
+            1..5,
+        ),
+        upto in proptest::option::of(0usize..3),
+    ) {
+        // A unit gives at least one round; a first round with nothing in it is written as an
+        // empty first row, which JSON writes as no top-level data: give it one value.
+        let units: Vec<[Option<Data>; 3]> = units
+            .into_iter()
+            .map(|(a, b, c)| {
+                let mut a = if a.is_none() && b.is_none() && c.is_none() { Some(Data::default()) } else { a };
+                if let Some(d) = a.as_mut() {
+                    d.values.entry(2).or_insert(RawValue::Number(Decimal::ONE));
+                }
+                [a, b, c]
+            })
+            .collect();
+        let (json, csv) = json_and_csv(&units);
+        let from_json = cchc::read_units(&json, cchc::DataFormat::Json, "u.json");
+        let from_csv = cchc::read_units(&csv, cchc::DataFormat::Csv, "u.csv");
+        let (Ok(from_json), Ok(from_csv)) = (from_json, from_csv) else {
+            return Err(TestCaseError::fail(format!("unreadable:\n{json}\n{csv}")));
+        };
+        prop_assert_eq!(from_json.len(), units.len());
+        prop_assert_eq!(from_csv.len(), units.len(), "{}", csv);
+        let rs = ruleset();
+        let opts = BatchOptions::grouped(false).as_of(upto);
+        let a = rs.score_batch_with(&from_json, &opts, &mut |_| {});
+        let b = rs.score_batch_with(&from_csv, &opts, &mut |_| {});
+        for (x, y) in a.results.iter().zip(&b.results) {
+            prop_assert_eq!(comparable(x), comparable(y), "\n{}\n{}", json, csv);
+        }
+        let rank = |b: &cchc::BatchResult| -> Vec<String> {
+            b.ranked()
+                .map(|(k, r)| format!("{}#{k}", r.unit.id.as_deref().unwrap_or("?")))
+                .collect()
+        };
+        prop_assert_eq!(rank(&a), rank(&b));
+    }
+}
