@@ -553,6 +553,21 @@ fn check_unit_json(c: &mut Check<'_>, uid: &str, want: &Value, got: &UnitResult)
         (_, Err(e)) => return c.fail(uid, "JSON", e),
     };
     c.order(uid, "unit keys", &shape.keys(), UNIT_KEYS);
+    // The summary JSON (no `criteria`) keeps `round` and `rounds` as they are.
+    match serde_json::to_value(got.json(cchc::JsonOptions::summary(cchc::Lang::Vi))) {
+        Ok(summary) => {
+            for k in ["round", "rounds"] {
+                if summary.get(k) != json.get(k) {
+                    c.fail(
+                        uid,
+                        k,
+                        "differs between the summary JSON and the full JSON".into(),
+                    );
+                }
+            }
+        }
+        Err(e) => c.fail(uid, "summary JSON", e.to_string()),
+    }
     // Every node: keys in order; its `rounds` map names the unit's present rounds, in order.
     let round_ids: Option<Vec<&str>> = shape.get("rounds").map(|r| {
         r.items()
