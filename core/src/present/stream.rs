@@ -274,7 +274,9 @@ fn write_chunked(
                 ranking,
                 grouped: opts.group_by_kind,
             };
-            out.write_all(super::text_table(rs, &batch, output.lang).as_bytes())?;
+            out.write_all(
+                super::table::table_as_of(rs, &batch, output.lang, opts.round).as_bytes(),
+            )?;
             drop(batch);
             if output.explain {
                 // Scoring is deterministic: the second pass gives the first pass's results.
@@ -343,10 +345,21 @@ fn compact(r: &UnitResult) -> UnitResult {
         warnings: Vec::new(),
         errors: Vec::new(),
         printed: Vec::new(),
-        // Only whether the unit may be ranked as of the round asked for.
-        rounds: r.rounds.as_ref().filter(|x| x.absent).map(|_| {
+        // Each round's figures (the table's round columns and change) and whether the unit
+        // may be ranked as of the round asked for; not the nodes' points, notes or evidence.
+        rounds: r.rounds.as_ref().map(|x| {
             Box::new(crate::result::Rounds {
-                absent: true,
+                list: x
+                    .list
+                    .iter()
+                    .map(|k| crate::result::RoundResult {
+                        points: Vec::new(),
+                        errors: Vec::new(),
+                        warnings: Vec::new(),
+                        ..k.clone()
+                    })
+                    .collect(),
+                absent: x.absent,
                 ..Default::default()
             })
         }),
