@@ -48,16 +48,17 @@ fn round_label(r: &UnitResult, round: usize) -> String {
         .unwrap_or_default()
 }
 
-/// The lines under node `i`: its points in each round (a leaf, or a group whose points
-/// changed), its notes by round, the evidence cited and the unit's explanation.
-fn round_lines(r: &UnitResult, i: usize, leaf: bool, lang: Lang) -> Vec<String> {
+/// The lines under node `i`: its points in each round (where they are not the same in every
+/// round: the points shown say it all otherwise), its notes by round, the evidence cited and
+/// the unit's explanation.
+fn round_lines(r: &UnitResult, i: usize, lang: Lang) -> Vec<String> {
     let places = r.plan.places;
     let mut lines = Vec::new();
     let rounds = r.rounds();
     if !r.plan.rounds.is_empty() && rounds.len() > 1 {
         let points: Vec<_> = rounds.iter().map(|x| x.points.get(i).copied()).collect();
         let changed = points.windows(2).any(|w| w.first() != w.get(1));
-        if leaf || changed {
+        if changed {
             let items: Vec<(String, String)> = rounds
                 .iter()
                 .zip(&points)
@@ -140,7 +141,7 @@ fn body(r: &UnitResult, lang: Lang, out: &mut String) {
             let _ = write!(out, ": {}", t(&why));
         }
         out.push('\n');
-        for line in round_lines(r, i, !node.is_group(), lang) {
+        for line in round_lines(r, i, lang) {
             let _ = writeln!(out, "{}    {}", "  ".repeat(node.depth), t(&line));
         }
     }
