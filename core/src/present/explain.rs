@@ -25,7 +25,7 @@ pub fn explain(r: &UnitResult, lang: Lang) -> String {
 }
 
 /// The unit's index in each present round and the change, when the ruleset declares rounds.
-fn rounds_line(r: &UnitResult, lang: Lang) -> Option<String> {
+pub(crate) fn rounds_line(r: &UnitResult, lang: Lang) -> Option<String> {
     if r.plan.rounds.is_empty() || r.rounds().is_empty() {
         return None;
     }
@@ -51,7 +51,7 @@ fn round_label(r: &UnitResult, round: usize) -> String {
 /// The lines under node `i`: its points in each round (where they are not the same in every
 /// round: the points shown say it all otherwise), its notes by round, the evidence cited and
 /// the unit's explanation.
-fn round_lines(r: &UnitResult, i: usize, lang: Lang) -> Vec<String> {
+pub(crate) fn round_lines(r: &UnitResult, i: usize, lang: Lang) -> Vec<String> {
     let places = r.plan.places;
     let mut lines = Vec::new();
     let rounds = r.rounds();

@@ -652,6 +652,24 @@ criteria:
             "{text}"
         );
         assert!(text.contains("evidence: Báo cáo số 1"), "{text}");
+        // The notebook views show the same.
+        let html = super::super::unit_html(&r, Lang::En);
+        assert!(
+            html.contains("<br>note (Thẩm định lần 1): Hội đồng chấm lại"),
+            "{html}"
+        );
+        assert!(
+            html.contains("rounds (index): Tự chấm điểm 100.00"),
+            "{html}"
+        );
+        let batch = rs.score_batch(&units);
+        let html = super::super::batch_html(&batch.results, &batch.ranking, false, Lang::Vi);
+        assert!(
+            html.contains("<th>Xếp loại</th><th>Tự chấm điểm</th><th>Thẩm định lần 1</th><th>Thẩm định lần 2</th><th>Chênh lệch</th></tr>"),
+            "{html}"
+        );
+        assert!(html.contains("<td>—</td>"), "{html}");
+        assert_eq!(html.matches("<tr>").count(), units.len() + 1);
     }
 
     /// Units read a chunk at a time from CSV (duplicate ids across chunks, blank and short
