@@ -153,9 +153,9 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
         esc(&header(Header::Index, lang)),
         esc(&header(Header::Grade, lang)),
     );
-    let rounds = results
-        .first()
-        .map_or(&[][..], |r| r.borrow().plan.rounds.as_slice());
+    let rounds = results.first().map_or(&[][..], |r| {
+        super::table::shown_rounds(&r.borrow().plan, results)
+    });
     if !rounds.is_empty() {
         for d in rounds {
             let _ = write!(h, "<th>{}</th>", esc(&d.label));

@@ -270,6 +270,26 @@ pub(crate) fn index_change(r: &UnitResult) -> Option<Decimal> {
     last.checked_sub(first)
 }
 
+/// The rounds a table of these results shows: the declared rounds up to the latest one any
+/// result shows (none without declared rounds).
+pub(crate) fn shown_rounds<'a, R: std::borrow::Borrow<UnitResult>>(
+    plan: &'a Plan,
+    results: &[R],
+) -> &'a [crate::plan::RoundDef] {
+    let shown = results
+        .iter()
+        .filter_map(|r| {
+            r.borrow()
+                .rounds()
+                .last()
+                .map(|x| x.round.saturating_add(1))
+        })
+        .max()
+        .unwrap_or(0)
+        .min(plan.rounds.len());
+    plan.rounds.get(..shown).unwrap_or(&[])
+}
+
 /// A CSV writer of result rows (header first), spreadsheet-safe.
 pub(crate) struct CsvRows<W: Write> {
     cols: Columns,
@@ -371,24 +391,11 @@ fn pad(s: &str, w: usize) -> String {
 ///
 /// When the ruleset declares rounds, one column per round (the unit's index in it, headed by
 /// the round's label, `—` where the unit does not give it) and the index's change follow the
-/// grade.
+/// grade. The columns stop at the latest round any unit shows: a batch scored as of a round
+/// (`BatchOptions::as_of`) has no columns for the rounds after it.
 pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
-    table_as_of(rs, batch, lang, None)
-}
-
-/// [`text_table`] of a batch scored as of round `as_of`: the columns of the later rounds are
-/// left out.
-pub(crate) fn table_as_of(
-    rs: &Ruleset,
-    batch: &BatchResult,
-    lang: Lang,
-    as_of: Option<usize>,
-) -> String {
     let places = rs.plan.places;
-    let shown = as_of.map_or(rs.plan.rounds.len(), |k| {
-        k.saturating_add(1).min(rs.plan.rounds.len())
-    });
-    let round_cols = rs.plan.rounds.get(..shown).unwrap_or(&[]);
+    let round_cols = shown_rounds(&rs.plan, &batch.results);
     let absent = messages::round_absent(lang);
     let none = messages::none(lang);
     let mut out = messages::ruleset_heading(
