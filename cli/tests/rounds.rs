@@ -365,3 +365,86 @@ fn unknown_round_in_both_languages() {
         insta::assert_snapshot!(format!("rounds_unknown_no_rounds_{lang}"), err);
     }
 }
+
+/// The spec's worked example (total 10; `a` by bands on `p`, `b` by `k`; three rounds).
+const WORKED: &str = "format: cchc/1
+id: vi-du.vong
+version: \"1\"
+title: Ví dụ ba vòng
+total: 10
+rounds:
+  - { id: tu_cham, label: Tự chấm điểm }
+  - { id: tham_dinh, label: Thẩm định lần 1 }
+  - { id: chot_diem, label: Thẩm định lần 2 }
+inputs:
+  p: { type: percent }
+  k: { type: bool }
+criteria:
+  - id: a
+    title: Tỷ lệ
+    max: 4
+    rule: { bands: { input: p, steps: [ { at_least: 90, points: 4 }, { at_least: 70, points: 2 }, { points: 0 } ] } }
+  - { id: b, title: Kiểm tra, max: 6, rule: { check: k } }
+";
+
+/// The same units in YAML and in CSV (a `round` column; a later row gives only what changes):
+/// the same table, CSV output and JSON; the worked example's figures (100 → 50 → 70).
+#[test]
+fn rounds_from_csv_and_yaml_agree() {
+    let dir = scratch("csv");
+    std::fs::write(dir.join("worked.yaml"), WORKED).unwrap();
+    std::fs::write(
+        dir.join("units.yaml"),
+        "units:
+  - id: u
+    values: { p: 95, k: true }
+    rounds:
+      tham_dinh: { values: { p: 80 }, points: { b: 3 }, notes: { b: Thiếu biên bản } }
+      chot_diem: { values: { p: 91 } }
+  - id: v
+    values: { p: 75, k: false }
+    rounds:
+      tham_dinh: { values: { p: 72 } }
+",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("units.csv"),
+        "id;round;p;k;points:b;notes:b
+u;tu_cham;95;có;;
+u;tham_dinh;80;;3;Thiếu biên bản
+u;chot_diem;91;;;
+v;;75;không;;
+v;tham_dinh;72;;;
+",
+    )
+    .unwrap();
+    let mut outputs = Vec::new();
+    for data in ["units.yaml", "units.csv"] {
+        let mut one = Vec::new();
+        for extra in [
+            &[][..],
+            &["--round", "tham_dinh"][..],
+            &["--format", "csv", "--csv", "plain"][..],
+            &["--format", "json", "--detail", "data"][..],
+        ] {
+            let mut args = vec!["--lang", "en", "score", "worked.yaml", data];
+            args.extend_from_slice(extra);
+            let (code, out, err) = run_in(&dir, &args);
+            assert_eq!(code, 0, "{data} {extra:?}: {err}");
+            one.push(out);
+        }
+        outputs.push(one);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+    let table = &outputs[0][0];
+    let u = table.lines().find(|l| l.contains(" u ")).unwrap();
+    assert!(
+        u.contains("7.00      10.00   70.00    -             100.00        50.00            70.00            -30.00"),
+        "{table}"
+    );
+    let v = table.lines().find(|l| l.contains(" v ")).unwrap();
+    assert!(v.contains("—"), "{table}");
+    let as_of = &outputs[0][1];
+    assert!(!as_of.contains("Thẩm định lần 2"), "{as_of}");
+}
