@@ -1,6 +1,6 @@
 //! `cchc score`.
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use cchc::present::{self, Output, StreamFormat};
@@ -263,10 +263,14 @@ fn round_index(rs: &Ruleset, id: &str, rules: &Path) -> Result<usize, Box<Diagno
 }
 
 /// Where the top-level `rounds:` key of a YAML rule file is (its start and end), when a line
-/// of the file starts with it. The rule file was read whole by the loader, within its size
-/// limit, so it is at most that size here.
+/// of the file starts with it (read again, at most up to the rule files' size limit).
 fn rounds_key(rules: &Path) -> Option<(Pos, Pos)> {
-    let text = std::fs::read(rules).ok()?;
+    let mut text = Vec::new();
+    std::fs::File::open(rules)
+        .ok()?
+        .take(cchc::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut text)
+        .ok()?;
     if text.len() > cchc::MAX_FILE_BYTES {
         return None;
     }
