@@ -224,4 +224,33 @@ mod tests {
             "{text}"
         );
     }
+
+    /// Without declared rounds (one implicit round), a unit's notes, evidence and explanation
+    /// still show under the criterion, the note without a round's label, and no rounds line.
+    #[test]
+    fn notes_evidence_and_explanation_without_rounds() {
+        let rs = Ruleset::from_yaml_str(RULES, "demo.yaml").unwrap();
+        let unit = Unit::new("a")
+            .with_value("kh", RawValue::Bool(true))
+            .with_note("1", "Đã ban hành")
+            .with_evidence("1", "Kế hoạch 15/KH-UBND")
+            .with_evidence("1", "Báo cáo 20/BC-UBND")
+            .with_explanation("1", "Ban hành muộn do dịch");
+        let text = explain(&rs.score(&unit), Lang::Vi);
+        assert!(
+            text.ends_with(
+                "1 Kế hoạch — 1,00/1,00: `kh` là có (đúng): đạt 1,00/1,00 điểm\n      ghi chú: Đã ban hành\n      tài liệu kiểm chứng: Kế hoạch 15/KH-UBND; Báo cáo 20/BC-UBND\n      giải trình: Ban hành muộn do dịch\n"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("các vòng"), "{text}");
+        let plain = explain(
+            &rs.score(&Unit::new("a").with_value("kh", RawValue::Bool(true))),
+            Lang::Vi,
+        );
+        assert!(
+            !plain.contains("ghi chú") && !plain.contains("    "),
+            "{plain}"
+        );
+    }
 }
