@@ -1,10 +1,10 @@
 //! `cchc score`.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 
 use cchc::present::{self, Output, StreamFormat};
-use cchc::{Arg, BatchOptions, DataFormat, JsonOptions, Lang, Ruleset, msg};
+use cchc::{Arg, BatchOptions, Code, DataFormat, Diagnostic, JsonOptions, Lang, Pos, Ruleset, msg};
 
 use crate::{CsvStyle, Format};
 
@@ -34,6 +34,11 @@ pub(crate) struct Args {
     /// Rank each kind of unit on its own.
     #[arg(long)]
     group_by_kind: bool,
+    /// Score and rank as of this assessment round (an id of the ruleset's `rounds:`, e.g.
+    /// `tu_cham`): later rounds are left out; a unit without this round is shown as of its last
+    /// earlier round and not ranked.
+    #[arg(long, value_name = "ID")]
+    round: Option<String>,
     /// Format of the data when it is read from standard input (or has no known extension).
     #[arg(long, value_parser = ["json", "yaml", "csv"])]
     data_format: Option<String>,
@@ -52,10 +57,10 @@ fn read_data(args: &Args) -> Result<(Vec<u8>, DataFormat, String), cchc::Error> 
         .or_else(|| DataFormat::from_path(&args.data));
     let Some(format) = format else {
         return Err(cchc::Error::Data(Box::new(
-            cchc::Diagnostic::new(
-                cchc::Code::DataShape,
+            Diagnostic::new(
+                Code::DataShape,
                 &origin,
-                cchc::Pos::default(),
+                Pos::default(),
                 msg!("ui-cli-unknown-data-format"),
             )
             .with_help(msg!("ui-cli-unknown-data-format-help")),
@@ -136,6 +141,18 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
             return 2;
         }
     };
+    let round = match args
+        .round
+        .as_deref()
+        .map(|id| round_index(&rs, id, &args.rules))
+    {
+        None => None,
+        Some(Ok(k)) => Some(k),
+        Some(Err(d)) => {
+            crate::render::to_stderr(&crate::render::all(&[*d], lang));
+            return 2;
+        }
+    };
     let (bytes, format, origin) = match read_data(args) {
         Ok(d) => d,
         Err(e) => {
@@ -198,7 +215,7 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         },
         None => Box::new(std::io::stdout().lock()),
     };
-    let opts = BatchOptions::grouped(args.group_by_kind);
+    let opts = BatchOptions::grouped(args.group_by_kind).as_of(round);
     let (written, all_complete) =
         match present::write_batch_chunks(&rs, &units, &opts, output, &mut out, &mut progress) {
             Ok(s) => (Ok(()), s.complete == s.units),
@@ -211,4 +228,56 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         return crate::render::output_failed(&e, lang);
     }
     u8::from(!all_complete)
+}
+
+/// The index of round `id` in the ruleset, or the `unknown_round` problem naming the declared
+/// rounds, placed at the rule file's `rounds:` key when it can be found there.
+fn round_index(rs: &Ruleset, id: &str, rules: &Path) -> Result<usize, Box<Diagnostic>> {
+    if let Some(k) = rs.round_index(id) {
+        return Ok(k);
+    }
+    let file = rules.display().to_string();
+    let d = if rs.rounds().is_empty() {
+        Diagnostic::new(
+            Code::UnknownRound,
+            &file,
+            Pos::default(),
+            msg!("ui-cli-unknown-round-none", round = Arg::ident(id)),
+        )
+        .with_help(msg!("ui-cli-unknown-round-none-help"))
+    } else {
+        let (pos, end) = rounds_key(rules).unwrap_or_default();
+        Diagnostic::new(
+            Code::UnknownRound,
+            &file,
+            pos,
+            msg!("ui-cli-unknown-round", round = Arg::ident(id)),
+        )
+        .with_end(end)
+        .with_help(msg!(
+            "ui-cli-unknown-round-help",
+            rounds = Arg::idents(rs.rounds().iter().map(|r| r.id.as_str()))
+        ))
+    };
+    Err(Box::new(d))
+}
+
+/// Where the top-level `rounds:` key of a YAML rule file is (its start and end), when a line
+/// of the file starts with it (read again, at most up to the rule files' size limit).
+fn rounds_key(rules: &Path) -> Option<(Pos, Pos)> {
+    let mut text = Vec::new();
+    std::fs::File::open(rules)
+        .ok()?
+        .take(cchc::MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut text)
+        .ok()?;
+    if text.len() > cchc::MAX_FILE_BYTES {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&text);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("rounds:") || l.starts_with("\"rounds\":"))?;
+    let line = u32::try_from(line).ok()?.checked_add(1)?;
+    Some((Pos { line, column: 1 }, Pos { line, column: 7 }))
 }

@@ -24,6 +24,21 @@ ui-self-assessed = (self-assessed { $own }, difference { $delta })
 ui-self-assessed-out-of-range = (self-assessed { $own }, difference out of the range of numbers)
 ui-none = -
 
+## Assessment rounds in the explanation.
+
+# The unit's rounds after its heading: "Self-assessment 85.00 → Appraisal 1 80.00" (indexes).
+ui-explain-rounds = rounds (index): { $rounds }; change { $change }
+# One round and a figure in such a list.
+ui-explain-round-value = { $round } { $value }
+# Under a criterion: its points in each round.
+ui-explain-round-points = points by round: { $rounds }; change { $change }
+ui-explain-note = note ({ $round }): { $text }
+ui-explain-note-plain = note: { $text }
+ui-explain-evidence = evidence: { $documents }
+ui-explain-explanation = explanation: { $text }
+# A problem of a round other than the official one: "[Self-assessment] warning[…]".
+ui-explain-round-issue = [{ $round }] { $issue }
+
 ## Error and warning titles (also the renderer's headers: `error[code]`).
 
 ui-error = error
@@ -57,6 +72,12 @@ ui-col-points = Points
 ui-col-why = Why
 # A criterion's column in the Excel-style CSV: "Criterion 1.2".
 ui-col-criterion-id = Criterion { $id }
+# Assessment rounds: the change of the index from the first round to the official one, a round's
+# figures in the Excel-style CSV, and the mark of a round the unit does not give.
+ui-col-change = Change
+ui-col-round-total = Total ({ $round })
+ui-col-round-index = Index ({ $round })
+ui-round-absent = —
 
 ## Captions.
 
@@ -97,3 +118,7 @@ ui-cli-unknown-data-format-help = use a .json, .yaml, .yml or .csv file, or --da
 ui-cli-rule-file-too-large = the rule file is over { $bytes } bytes (5 MiB)
 ui-cli-rule-file-too-large-help = split it into smaller files
 ui-cli-progress = units
+ui-cli-unknown-round = the ruleset declares no round { $round } (--round)
+ui-cli-unknown-round-help = the ruleset's rounds are { $rounds }
+ui-cli-unknown-round-none = the ruleset declares no rounds, so it cannot be scored as of round { $round } (--round)
+ui-cli-unknown-round-none-help = leave out --round, or declare `rounds:` in the ruleset

@@ -24,6 +24,21 @@ ui-self-assessed = (tự chấm { $own }, chênh { $delta })
 ui-self-assessed-out-of-range = (tự chấm { $own }, chênh vượt giới hạn số)
 ui-none = -
 
+## Assessment rounds in the explanation.
+
+# The unit's rounds after its heading: "Tự chấm điểm 85,00 → Thẩm định lần 1 80,00" (indexes).
+ui-explain-rounds = các vòng (chỉ số): { $rounds }; chênh lệch { $change }
+# One round and a figure in such a list.
+ui-explain-round-value = { $round } { $value }
+# Under a criterion: its points in each round.
+ui-explain-round-points = điểm qua các vòng: { $rounds }; chênh lệch { $change }
+ui-explain-note = ghi chú ({ $round }): { $text }
+ui-explain-note-plain = ghi chú: { $text }
+ui-explain-evidence = tài liệu kiểm chứng: { $documents }
+ui-explain-explanation = giải trình: { $text }
+# A problem of a round other than the official one: "[Tự chấm điểm] cảnh báo[…]".
+ui-explain-round-issue = [{ $round }] { $issue }
+
 ## Error and warning titles (also the renderer's headers: `lỗi[code]`).
 
 ui-error = lỗi
@@ -57,6 +72,12 @@ ui-col-points = Điểm
 ui-col-why = Giải thích
 # A criterion's column in the Excel-style CSV: "Tiêu chí 1.2".
 ui-col-criterion-id = Tiêu chí { $id }
+# Assessment rounds: the change of the index from the first round to the official one, a round's
+# figures in the Excel-style CSV, and the mark of a round the unit does not give.
+ui-col-change = Chênh lệch
+ui-col-round-total = Tổng điểm ({ $round })
+ui-col-round-index = Chỉ số ({ $round })
+ui-round-absent = —
 
 ## Captions.
 
@@ -91,3 +112,7 @@ ui-cli-unknown-data-format-help = dùng tệp có đuôi .json, .yaml, .yml ho�
 ui-cli-rule-file-too-large = tệp bộ tiêu chí lớn hơn { $bytes } byte (5 MiB)
 ui-cli-rule-file-too-large-help = hãy tách bộ tiêu chí thành các tệp nhỏ hơn
 ui-cli-progress = đơn vị
+ui-cli-unknown-round = bộ tiêu chí không có vòng chấm điểm { $round } (--round)
+ui-cli-unknown-round-help = các vòng của bộ tiêu chí: { $rounds }
+ui-cli-unknown-round-none = bộ tiêu chí không chia vòng chấm điểm nên không thể chấm tính đến vòng { $round } (--round)
+ui-cli-unknown-round-none-help = bỏ --round, hoặc khai báo `rounds:` trong bộ tiêu chí

@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 
 use super::messages::{self, Severity};
-use super::{delta, terminal_safe as t, text_number};
+use super::table::index_change;
+use super::{delta, opt_number, terminal_safe as t, text_number};
 use crate::i18n::{Arg, Lang};
 use crate::result::UnitResult;
 
@@ -16,8 +17,72 @@ pub fn explain(r: &UnitResult, lang: Lang) -> String {
     for line in messages::ruleset_notes(&r.plan, lang) {
         let _ = writeln!(out, "  {}", t(&line));
     }
+    if let Some(line) = rounds_line(r, lang) {
+        let _ = writeln!(out, "  {}", t(&line));
+    }
     body(r, lang, &mut out);
     out
+}
+
+/// The unit's index in each present round and the change, when the ruleset declares rounds.
+pub(crate) fn rounds_line(r: &UnitResult, lang: Lang) -> Option<String> {
+    if r.plan.rounds.is_empty() || r.rounds().is_empty() {
+        return None;
+    }
+    let places = r.plan.places;
+    let items: Vec<(String, String)> = r
+        .rounds()
+        .iter()
+        .map(|x| (round_label(r, x.round), opt_number(x.index, places, lang)))
+        .collect();
+    let change = index_change(r)
+        .map(|d| messages::signed(d, places, lang))
+        .unwrap_or_else(|| messages::none(lang));
+    Some(messages::explain_rounds(&items, change, lang))
+}
+
+/// A round's label (its id when the ruleset gives no label; empty for the implicit round).
+fn round_label(r: &UnitResult, round: usize) -> String {
+    r.round_info(round)
+        .map(|(_, label)| label.to_string())
+        .unwrap_or_default()
+}
+
+/// The lines under node `i`: its points in each round (where they are not the same in every
+/// round: the points shown say it all otherwise), its notes by round, the evidence cited and
+/// the unit's explanation.
+pub(crate) fn round_lines(r: &UnitResult, i: usize, lang: Lang) -> Vec<String> {
+    let places = r.plan.places;
+    let mut lines = Vec::new();
+    let rounds = r.rounds();
+    if !r.plan.rounds.is_empty() && rounds.len() > 1 {
+        let points: Vec<_> = rounds.iter().map(|x| x.points.get(i).copied()).collect();
+        let changed = points.windows(2).any(|w| w.first() != w.get(1));
+        if changed {
+            let items: Vec<(String, String)> = rounds
+                .iter()
+                .zip(&points)
+                .map(|(x, p)| (round_label(r, x.round), opt_number(*p, places, lang)))
+                .collect();
+            let change = r
+                .change(i)
+                .map(|d| messages::signed(d, places, lang))
+                .unwrap_or_else(|| messages::none(lang));
+            lines.push(messages::explain_round_points(&items, change, lang));
+        }
+    }
+    for (round, text) in r.notes(i) {
+        let label = r.round_info(round).map(|(_, l)| l);
+        lines.push(messages::explain_note(label, text, lang));
+    }
+    let evidence = r.evidence(i);
+    if !evidence.is_empty() {
+        lines.push(messages::explain_evidence(evidence, lang));
+    }
+    if let Some(text) = r.explanation(i) {
+        lines.push(messages::explain_explanation(text, lang));
+    }
+    lines
 }
 
 /// The first line of the explanation (no newline): the unit, its figures, status, grade and
@@ -76,6 +141,9 @@ fn body(r: &UnitResult, lang: Lang, out: &mut String) {
             let _ = write!(out, ": {}", t(&why));
         }
         out.push('\n');
+        for line in round_lines(r, i, lang) {
+            let _ = writeln!(out, "{}    {}", "  ".repeat(node.depth), t(&line));
+        }
     }
     for (severity, list) in [
         (Severity::Error, &r.errors),
@@ -90,6 +158,28 @@ fn body(r: &UnitResult, lang: Lang, out: &mut String) {
                 lang,
             );
             let _ = writeln!(out, "  {}", t(&line));
+        }
+    }
+    // The problems of the earlier rounds that the round shown does not have (a set mark
+    // ignored in the self-assessment, say), each after its round's label.
+    let earlier = r.rounds().len().saturating_sub(1);
+    for x in r.rounds().iter().take(earlier) {
+        let label = round_label(r, x.round);
+        for (severity, list, official) in [
+            (Severity::Error, &x.errors, &r.errors),
+            (Severity::Warning, &x.warnings, &r.warnings),
+        ] {
+            for e in list.iter().filter(|e| !official.contains(e)) {
+                let line = messages::issue(
+                    severity,
+                    e.code.as_str(),
+                    e.criterion.as_deref(),
+                    &e.message.render(lang),
+                    lang,
+                );
+                let line = messages::round_issue(&label, &line, lang);
+                let _ = writeln!(out, "  {}", t(&line));
+            }
         }
     }
 }
@@ -132,6 +222,35 @@ mod tests {
         assert!(
             text.contains("1 Kế hoạch — 1.00/1.00 (self-assessed 0.50, difference 0.50)"),
             "{text}"
+        );
+    }
+
+    /// Without declared rounds (one implicit round), a unit's notes, evidence and explanation
+    /// still show under the criterion, the note without a round's label, and no rounds line.
+    #[test]
+    fn notes_evidence_and_explanation_without_rounds() {
+        let rs = Ruleset::from_yaml_str(RULES, "demo.yaml").unwrap();
+        let unit = Unit::new("a")
+            .with_value("kh", RawValue::Bool(true))
+            .with_note("1", "Đã ban hành")
+            .with_evidence("1", "Kế hoạch 15/KH-UBND")
+            .with_evidence("1", "Báo cáo 20/BC-UBND")
+            .with_explanation("1", "Ban hành muộn do dịch");
+        let text = explain(&rs.score(&unit), Lang::Vi);
+        assert!(
+            text.ends_with(
+                "1 Kế hoạch — 1,00/1,00: `kh` là có (đúng): đạt 1,00/1,00 điểm\n      ghi chú: Đã ban hành\n      tài liệu kiểm chứng: Kế hoạch 15/KH-UBND; Báo cáo 20/BC-UBND\n      giải trình: Ban hành muộn do dịch\n"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("các vòng"), "{text}");
+        let plain = explain(
+            &rs.score(&Unit::new("a").with_value("kh", RawValue::Bool(true))),
+            Lang::Vi,
+        );
+        assert!(
+            !plain.contains("ghi chú") && !plain.contains("    "),
+            "{plain}"
         );
     }
 }

@@ -61,6 +61,9 @@ pub fn unit_html(r: &UnitResult, lang: Lang) -> String {
     let heading = super::explain::heading(r, lang);
     let _ = write!(h, "<p><strong>{}</strong></p>", esc(&heading));
     notes(&mut h, &r.plan, lang);
+    if let Some(line) = super::explain::rounds_line(r, lang) {
+        let _ = write!(h, "<p>{}</p>", esc(&line));
+    }
     let _ = write!(
         h,
         "<table><thead><tr><th style=\"text-align:left\">{}</th><th>{}</th><th>{}</th><th>{}</th><th style=\"text-align:left\">{}</th></tr></thead><tbody>",
@@ -90,7 +93,7 @@ pub fn unit_html(r: &UnitResult, lang: Lang) -> String {
             text_number(res.points, places, lang),
             text_number(res.max, places, lang),
             esc(&messages::node_status(res.status, lang)),
-            esc(&r.trace_text(i, lang))
+            why_cell(r, i, lang)
         );
     }
     h.push_str("</tbody></table>");
@@ -100,7 +103,19 @@ pub fn unit_html(r: &UnitResult, lang: Lang) -> String {
     h
 }
 
-/// A batch as an HTML table: every unit in input order with its rank (blank when not ranked).
+/// A node's why, then (with rounds, notes, evidence or explanations) its points by round,
+/// notes, evidence and explanation, a line each.
+fn why_cell(r: &UnitResult, i: usize, lang: Lang) -> String {
+    let mut cell = esc(&r.trace_text(i, lang));
+    for line in super::explain::round_lines(r, i, lang) {
+        let _ = write!(cell, "<br>{}", esc(&line));
+    }
+    cell
+}
+
+/// A batch as an HTML table: every unit in input order with its rank (blank when not ranked);
+/// when the ruleset declares rounds, the unit's index in each round (`—` where it does not give
+/// it) and the index's change follow the grade.
 pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
     results: &[R],
     ranking: &[RankEntry],
@@ -127,7 +142,7 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
     }
     let _ = write!(
         h,
-        "<table><thead><tr><th>{}</th><th style=\"text-align:left\">{}</th><th style=\"text-align:left\">{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        "<table><thead><tr><th>{}</th><th style=\"text-align:left\">{}</th><th style=\"text-align:left\">{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
         esc(&header(Header::Rank, lang)),
         esc(&header(Header::Id, lang)),
         esc(&header(Header::Name, lang)),
@@ -138,6 +153,16 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
         esc(&header(Header::Index, lang)),
         esc(&header(Header::Grade, lang)),
     );
+    let rounds = results.first().map_or(&[][..], |r| {
+        super::table::shown_rounds(&r.borrow().plan, results)
+    });
+    if !rounds.is_empty() {
+        for d in rounds {
+            let _ = write!(h, "<th>{}</th>", esc(&d.label));
+        }
+        let _ = write!(h, "<th>{}</th>", esc(&header(Header::Change, lang)));
+    }
+    h.push_str("</tr></thead><tbody>");
     for (r, rank) in results.iter().zip(&rank_of) {
         let r = r.borrow();
         let opt = |s: &Option<String>| esc(s.as_deref().unwrap_or(""));
@@ -148,7 +173,7 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
             .unwrap_or_default();
         let _ = write!(
             h,
-            "<tr><td>{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
             rank.map(|r| r.to_string()).unwrap_or_default(),
             opt(&r.unit.id),
             opt(&r.unit.name),
@@ -159,6 +184,23 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
             index,
             r.grade().map(|g| esc(g.label)).unwrap_or_default(),
         );
+        if !rounds.is_empty() {
+            for k in 0..rounds.len() {
+                let cell = match r.rounds().iter().find(|x| x.round == k) {
+                    Some(x) => x
+                        .index
+                        .map(|i| text_number(i, places, lang))
+                        .unwrap_or_default(),
+                    None => messages::round_absent(lang),
+                };
+                let _ = write!(h, "<td>{}</td>", esc(&cell));
+            }
+            let change = super::table::index_change(r)
+                .map(|d| messages::signed(d, places, lang))
+                .unwrap_or_default();
+            let _ = write!(h, "<td>{}</td>", esc(&change));
+        }
+        h.push_str("</tr>");
     }
     h.push_str("</tbody></table></div>");
     h

@@ -199,6 +199,7 @@ pub(crate) enum Header {
     Criterion,
     Points,
     Why,
+    Change,
 }
 
 /// The words of a column header.
@@ -217,6 +218,7 @@ pub(crate) fn header(h: Header, lang: Lang) -> String {
         Header::Criterion => msg!("ui-col-criterion"),
         Header::Points => msg!("ui-col-points"),
         Header::Why => msg!("ui-col-why"),
+        Header::Change => msg!("ui-col-change"),
     }
     .render(lang)
 }
@@ -240,4 +242,93 @@ pub(crate) fn batch_caption(units: usize, ranked: usize, grouped: bool, lang: La
 /// its id is also the name of one of the fixed columns (`id`, `total`…).
 pub(crate) fn criterion_column(id: &str) -> String {
     format!("criterion {id}")
+}
+
+/// Shown in a round's column where the unit does not give that round.
+pub(crate) fn round_absent(lang: Lang) -> String {
+    msg!("ui-round-absent").render(lang)
+}
+
+/// A round's total (`index == false`) or index column header in the Excel-style CSV.
+pub(crate) fn round_header(label: &str, index: bool, lang: Lang) -> String {
+    if index {
+        msg!("ui-col-round-index", round = label)
+    } else {
+        msg!("ui-col-round-total", round = label)
+    }
+    .render(lang)
+}
+
+/// A change (official − first round) for people: a `+` before a gain, padded to `places`.
+pub(crate) fn signed(d: Decimal, places: u32, lang: Lang) -> String {
+    let n = crate::i18n::number(d, places, lang);
+    if d.is_sign_positive() && !d.is_zero() {
+        format!("+{n}")
+    } else {
+        n
+    }
+}
+
+/// `label value` items of a round list, joined by arrows, in order.
+fn round_list(items: &[(String, String)], lang: Lang) -> String {
+    items
+        .iter()
+        .map(|(label, value)| {
+            msg!(
+                "ui-explain-round-value",
+                round = label.as_str(),
+                value = value.as_str()
+            )
+            .render(lang)
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// The unit's index in each present round and the change, under its heading.
+pub(crate) fn explain_rounds(items: &[(String, String)], change: String, lang: Lang) -> String {
+    msg!(
+        "ui-explain-rounds",
+        rounds = round_list(items, lang),
+        change = change
+    )
+    .render(lang)
+}
+
+/// A criterion's points in each present round and its change.
+pub(crate) fn explain_round_points(
+    items: &[(String, String)],
+    change: String,
+    lang: Lang,
+) -> String {
+    msg!(
+        "ui-explain-round-points",
+        rounds = round_list(items, lang),
+        change = change
+    )
+    .render(lang)
+}
+
+/// A note on a criterion, with the label of its round (none for the implicit round).
+pub(crate) fn explain_note(round: Option<&str>, text: &str, lang: Lang) -> String {
+    match round {
+        Some(r) => msg!("ui-explain-note", round = r, text = text),
+        None => msg!("ui-explain-note-plain", text = text),
+    }
+    .render(lang)
+}
+
+/// The evidence a unit cites for a criterion (documents separated by `; `).
+pub(crate) fn explain_evidence(documents: &[String], lang: Lang) -> String {
+    msg!("ui-explain-evidence", documents = documents.join("; ")).render(lang)
+}
+
+/// The unit's explanation (giải trình) for a criterion.
+pub(crate) fn explain_explanation(text: &str, lang: Lang) -> String {
+    msg!("ui-explain-explanation", text = text).render(lang)
+}
+
+/// A problem line of a round other than the one shown: `[label] …`.
+pub(crate) fn round_issue(round: &str, issue: &str, lang: Lang) -> String {
+    msg!("ui-explain-round-issue", round = round, issue = issue).render(lang)
 }

@@ -343,10 +343,21 @@ fn compact(r: &UnitResult) -> UnitResult {
         warnings: Vec::new(),
         errors: Vec::new(),
         printed: Vec::new(),
-        // Only whether the unit may be ranked as of the round asked for.
-        rounds: r.rounds.as_ref().filter(|x| x.absent).map(|_| {
+        // Each round's figures (the table's round columns and change) and whether the unit
+        // may be ranked as of the round asked for; not the nodes' points, notes or evidence.
+        rounds: r.rounds.as_ref().map(|x| {
             Box::new(crate::result::Rounds {
-                absent: true,
+                list: x
+                    .list
+                    .iter()
+                    .map(|k| crate::result::RoundResult {
+                        points: Vec::new(),
+                        errors: Vec::new(),
+                        warnings: Vec::new(),
+                        ..k.clone()
+                    })
+                    .collect(),
+                absent: x.absent,
                 ..Default::default()
             })
         }),
@@ -512,6 +523,150 @@ criteria:
                 }
             }
         }
+    }
+
+    const ROUNDS: &str = r#"
+format: cchc/1
+id: vong
+version: "1"
+title: Ví dụ có vòng chấm
+total: 10
+rounds:
+  - { id: tu_cham, label: Tự chấm điểm }
+  - { id: tham_dinh, label: Thẩm định lần 1 }
+  - { id: chot_diem, label: Thẩm định lần 2 }
+inputs:
+  p: { type: percent }
+  k: { type: bool }
+criteria:
+  - id: a
+    title: A
+    max: 4
+    evidence: ["Báo cáo"]
+    rule: { bands: { input: p, steps: [ { at_least: 90, points: 4 }, { at_least: 70, points: 2 }, { points: 0 } ] } }
+  - { id: b, title: B, max: 6, rule: { check: k } }
+"#;
+
+    /// Units with one, two or three rounds (the spec's worked example among them), notes,
+    /// evidence and explanations.
+    fn round_units() -> Vec<Unit> {
+        use crate::inputs::RawValue;
+        use crate::unit::UnitRound;
+        let d = |n: i64| rust_decimal::Decimal::from(n);
+        (0..17)
+            .map(|i| {
+                let mut u = Unit::new(format!("u{i}"))
+                    .with_value("p", RawValue::Cell(format!("{}", 60 + i * 3)))
+                    .with_value("k", RawValue::Bool(i % 2 == 0));
+                if i % 3 == 0 {
+                    u = u.with_evidence("a", "Báo cáo số 1");
+                }
+                if i % 4 == 1 {
+                    u = u.with_explanation("a", "Giải trình");
+                }
+                if i % 5 != 4 {
+                    u = u.with_round(
+                        UnitRound::new("tham_dinh")
+                            .with_value("p", RawValue::Cell("80".into()))
+                            .with_points("b", d(3))
+                            .with_note("b", "Hội đồng chấm lại"),
+                    );
+                }
+                if i % 3 != 2 {
+                    u = u.with_round(
+                        UnitRound::new("chot_diem").with_value("p", RawValue::Cell("91".into())),
+                    );
+                }
+                u
+            })
+            .collect()
+    }
+
+    /// With rounds, as of each round and of none: the streamed table (its round columns and
+    /// change come from the compact copies) and explanations are the batch result's.
+    #[test]
+    fn rounds_stream_like_the_batch() {
+        let rs = Ruleset::from_yaml_str(ROUNDS, "vong.yaml").unwrap();
+        let units = round_units();
+        for as_of in [None, Some(0), Some(1), Some(2)] {
+            let opts = BatchOptions::grouped(false).as_of(as_of);
+            let batch = rs.score_batch_with(&units, &opts, &mut |_| {});
+            let table = super::super::text_table(&rs, &batch, Lang::Vi);
+            assert!(table.contains("Tự chấm điểm"), "{table}");
+            assert_eq!(
+                table.contains("Thẩm định lần 2"),
+                matches!(as_of, None | Some(2))
+            );
+            if as_of.is_none() {
+                assert!(table.contains("—"), "{table}");
+            }
+            let explained = batch.results.iter().fold(table.clone(), |t, r| {
+                t + "\n" + super::super::explain(r, Lang::Vi).as_str()
+            });
+            let mut csv = Vec::new();
+            super::super::write_csv(&rs, &batch.results, &mut csv).unwrap();
+            let out_table = Output::new(StreamFormat::Table);
+            for chunk in [1, 5, 100] {
+                for (output, want) in [
+                    (out_table, table.as_bytes()),
+                    (out_table.explain(true), explained.as_bytes()),
+                    (Output::new(StreamFormat::Csv), &csv[..]),
+                ] {
+                    let mut out = Vec::new();
+                    write_chunked(
+                        &rs,
+                        Units::Slice(&units),
+                        &opts,
+                        output,
+                        &mut out,
+                        &mut |_| {},
+                        chunk,
+                    )
+                    .unwrap();
+                    assert_eq!(
+                        String::from_utf8_lossy(&out),
+                        String::from_utf8_lossy(want),
+                        "chunk {chunk}, as of {as_of:?}"
+                    );
+                }
+            }
+        }
+        // The spec's worked example: 100 → 50 → 70, change −30; b set by the council, carried.
+        let u = &units[0];
+        let mut u = u.clone();
+        u.values.clear();
+        let u = u
+            .with_value("p", crate::inputs::RawValue::Cell("95".into()))
+            .with_value("k", crate::inputs::RawValue::Bool(true));
+        let r = rs.score(&u);
+        let text = super::super::explain(&r, Lang::En);
+        assert!(
+            text.contains("rounds (index): Tự chấm điểm 100.00 → Thẩm định lần 1 50.00 → Thẩm định lần 2 70.00; change -30.00"),
+            "{text}"
+        );
+        assert!(
+            text.contains("note (Thẩm định lần 1): Hội đồng chấm lại"),
+            "{text}"
+        );
+        assert!(text.contains("evidence: Báo cáo số 1"), "{text}");
+        // The notebook views show the same.
+        let html = super::super::unit_html(&r, Lang::En);
+        assert!(
+            html.contains("<br>note (Thẩm định lần 1): Hội đồng chấm lại"),
+            "{html}"
+        );
+        assert!(
+            html.contains("rounds (index): Tự chấm điểm 100.00"),
+            "{html}"
+        );
+        let batch = rs.score_batch(&units);
+        let html = super::super::batch_html(&batch.results, &batch.ranking, false, Lang::Vi);
+        assert!(
+            html.contains("<th>Xếp loại</th><th>Tự chấm điểm</th><th>Thẩm định lần 1</th><th>Thẩm định lần 2</th><th>Chênh lệch</th></tr>"),
+            "{html}"
+        );
+        assert!(html.contains("<td>—</td>"), "{html}");
+        assert_eq!(html.matches("<tr>").count(), units.len() + 1);
     }
 
     /// Units read a chunk at a time from CSV (duplicate ids across chunks, blank and short

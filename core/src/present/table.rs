@@ -35,6 +35,14 @@ pub enum Column {
     Grade,
     /// The points of the criterion at this pre-order position.
     Criterion(usize),
+    /// The unit's total in this round (an index into the ruleset's rounds); absent when the
+    /// unit does not give it.
+    RoundTotal(usize),
+    /// The unit's index in this round; absent when the unit does not give it.
+    RoundIndex(usize),
+    /// The index's change: the official (or as-of) round's index minus the first present
+    /// round's (0 with one round).
+    Change,
 }
 
 impl Column {
@@ -58,6 +66,9 @@ const FIXED: [(Column, &str); 8] = [
     (Column::Index, "index"),
     (Column::Grade, "grade"),
 ];
+
+/// The header of the index change column (with rounds).
+const CHANGE: &str = "change";
 
 /// One cell of the result table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,13 +125,17 @@ impl CsvStyle {
 }
 
 /// The columns of a ruleset's result table: the fixed ones (`id`, `name`, `kind`, `status`,
-/// `total`, `max`, `index`, `grade`), then one per criterion in pre-order, headed by its id (a
-/// criterion whose id is also a fixed column's name is headed `criterion <id>`).
+/// `total`, `max`, `index`, `grade`); when the ruleset declares rounds, `total:<round>` and
+/// `index:<round>` for each round in order, then `change` (the index's change from the first
+/// present round); then one per criterion in pre-order, headed by its id (a criterion whose id
+/// is also another column's name is headed `criterion <id>`).
 #[derive(Debug, Clone)]
 pub struct Columns {
     cols: Vec<(Column, String)>,
     /// The id of each criterion column's criterion, in order.
     criteria: Vec<String>,
+    /// The label of each round, in order.
+    rounds: Vec<String>,
 }
 
 impl Columns {
@@ -128,10 +143,19 @@ impl Columns {
         let mut cols: Vec<(Column, String)> =
             FIXED.iter().map(|(c, h)| (*c, (*h).to_string())).collect();
         let mut criteria = Vec::new();
+        let mut rounds = Vec::new();
         if let Some(plan) = plan {
-            let fixed: HashSet<&str> = FIXED.iter().map(|(_, h)| *h).collect();
+            for (k, r) in plan.rounds.iter().enumerate() {
+                cols.push((Column::RoundTotal(k), format!("total:{}", r.id)));
+                cols.push((Column::RoundIndex(k), format!("index:{}", r.id)));
+                rounds.push(r.label.clone());
+            }
+            if !plan.rounds.is_empty() {
+                cols.push((Column::Change, CHANGE.to_string()));
+            }
+            let taken: HashSet<String> = cols.iter().map(|(_, h)| h.clone()).collect();
             for (i, n) in plan.nodes.iter().enumerate() {
-                let header = if fixed.contains(n.id.as_str()) {
+                let header = if taken.contains(n.id.as_str()) {
                     messages::criterion_column(&n.id)
                 } else {
                     n.id.clone()
@@ -140,7 +164,11 @@ impl Columns {
                 criteria.push(n.id.clone());
             }
         }
-        Columns { cols, criteria }
+        Columns {
+            cols,
+            criteria,
+            rounds,
+        }
     }
 
     /// The columns of this ruleset's results.
@@ -189,6 +217,14 @@ impl Columns {
                         .next()
                         .map(|id| messages::criterion_header(id, lang))
                         .unwrap_or_else(|| h.clone()),
+                    Column::RoundTotal(k) | Column::RoundIndex(k) => self
+                        .rounds
+                        .get(*k)
+                        .map(|l| {
+                            messages::round_header(l, matches!(c, Column::RoundIndex(_)), lang)
+                        })
+                        .unwrap_or_else(|| h.clone()),
+                    Column::Change => word(Header::Change),
                 }
             })
             .collect()
@@ -212,7 +248,46 @@ pub(crate) fn cell(c: Column, r: &UnitResult) -> Cell {
         Column::Index => Cell::Number(r.index),
         Column::Grade => Cell::Text(r.grade().map(|g| g.id.to_string())),
         Column::Criterion(i) => Cell::Number(r.nodes.get(i).map(|n| n.points)),
+        Column::RoundTotal(k) => Cell::Number(round_of(r, k).map(|x| x.total)),
+        Column::RoundIndex(k) => Cell::Number(round_of(r, k).and_then(|x| x.index)),
+        Column::Change => Cell::Number(index_change(r)),
     }
+}
+
+/// A result's figures in round `k` (an index into the ruleset's rounds), when present.
+fn round_of(r: &UnitResult, k: usize) -> Option<&crate::result::RoundResult> {
+    r.rounds().iter().find(|x| x.round == k)
+}
+
+/// The index of the last present round (the official one, or the one asked for) minus the
+/// first present round's; `None` without declared rounds or where an index is absent.
+pub(crate) fn index_change(r: &UnitResult) -> Option<Decimal> {
+    if r.plan.rounds.is_empty() {
+        return None;
+    }
+    let first = r.rounds().first()?.index?;
+    let last = r.rounds().last()?.index?;
+    last.checked_sub(first)
+}
+
+/// The rounds a table of these results shows: the declared rounds up to the latest one any
+/// result shows (none without declared rounds).
+pub(crate) fn shown_rounds<'a, R: std::borrow::Borrow<UnitResult>>(
+    plan: &'a Plan,
+    results: &[R],
+) -> &'a [crate::plan::RoundDef] {
+    let shown = results
+        .iter()
+        .filter_map(|r| {
+            r.borrow()
+                .rounds()
+                .last()
+                .map(|x| x.round.saturating_add(1))
+        })
+        .max()
+        .unwrap_or(0)
+        .min(plan.rounds.len());
+    plan.rounds.get(..shown).unwrap_or(&[])
 }
 
 /// A CSV writer of result rows (header first), spreadsheet-safe.
@@ -313,8 +388,15 @@ fn pad(s: &str, w: usize) -> String {
 /// last line counting the units and those ranked. Text
 /// from the rule file and the data is terminal-safe; numbers are padded to the ruleset's
 /// `rounding.places` with the language's decimal separator.
+///
+/// When the ruleset declares rounds, one column per round (the unit's index in it, headed by
+/// the round's label, `—` where the unit does not give it) and the index's change follow the
+/// grade. The columns stop at the latest round any unit shows: a batch scored as of a round
+/// (`BatchOptions::as_of`) has no columns for the rounds after it.
 pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
     let places = rs.plan.places;
+    let round_cols = shown_rounds(&rs.plan, &batch.results);
+    let absent = messages::round_absent(lang);
     let none = messages::none(lang);
     let mut out = messages::ruleset_heading(
         &t(rs.title()),
@@ -358,15 +440,16 @@ pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
     if batch.grouped {
         head.push(messages::header(Header::Kind, lang));
     }
-    for h in [
-        Header::Total,
-        Header::Max,
-        Header::Index,
-        Header::Grade,
-        Header::Status,
-    ] {
+    for h in [Header::Total, Header::Max, Header::Index, Header::Grade] {
         head.push(messages::header(h, lang));
     }
+    for r in round_cols {
+        head.push(t(&r.label).into_owned());
+    }
+    if !round_cols.is_empty() {
+        head.push(messages::header(Header::Change, lang));
+    }
+    head.push(messages::header(Header::Status, lang));
     table.push(head);
     for (rank, r) in &rows {
         let mut line = vec![rank.clone(), name_of(r)];
@@ -382,8 +465,21 @@ pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
             text_number(r.max, places, lang),
             opt_number(r.index, places, lang),
             grade,
-            messages::unit_status(r.status, lang),
         ]);
+        for k in 0..round_cols.len() {
+            line.push(match round_of(r, k) {
+                Some(x) => opt_number(x.index, places, lang),
+                None => absent.clone(),
+            });
+        }
+        if !round_cols.is_empty() {
+            line.push(
+                index_change(r)
+                    .map(|d| messages::signed(d, places, lang))
+                    .unwrap_or_else(|| none.clone()),
+            );
+        }
+        line.push(messages::unit_status(r.status, lang));
         table.push(line);
     }
     // Minimum widths: today's layout (rank 4, unit 4, kind 10, total 8, max 6, index 7,
@@ -392,7 +488,12 @@ pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
     if batch.grouped {
         mins.push(10);
     }
-    mins.extend([8, 6, 7, 12, 0]);
+    mins.extend([8, 6, 7, 12]);
+    mins.extend(std::iter::repeat_n(0, round_cols.len()));
+    if !round_cols.is_empty() {
+        mins.push(0);
+    }
+    mins.push(0);
     let widths: Vec<usize> = mins
         .iter()
         .enumerate()
