@@ -85,11 +85,19 @@ pub(crate) fn score(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> 
                 )
                 .with_help(msg!("unit-unknown-round-none-help")),
             ),
-            Some(i) if present.iter().any(|(j, _)| *j == i) => Some(
+            Some(0) if first_top => Some(
                 Issue::new(
                     None,
                     Code::DuplicateKey,
                     msg!("unit-first-round-twice", round = Arg::ident(r.id.as_str())),
+                )
+                .with_help(msg!("unit-first-round-twice-help")),
+            ),
+            Some(i) if present.iter().any(|(j, _)| *j == i) => Some(
+                Issue::new(
+                    None,
+                    Code::DuplicateKey,
+                    msg!("unit-round-twice", round = Arg::ident(r.id.as_str())),
                 )
                 .with_help(msg!("unit-first-round-twice-help")),
             ),
