@@ -165,11 +165,6 @@ fn finish_pairs(pairs: Vec<(Name, Pre)>, texts: &[String]) -> Vec<(String, RawVa
         .collect()
 }
 
-/// TEMPORARY until `cchc::data::fold_round_rows` lands on main.
-fn fold_rows(rows: Vec<(Unit, Option<String>)>) -> Vec<Unit> {
-    rows.into_iter().map(|(u, _)| u).collect()
-}
-
 /// Units from this many on are finished in parallel (as the core scores them).
 const PARALLEL_MIN: usize = 256;
 
@@ -205,7 +200,7 @@ impl Read {
                 units.into_par_iter().map(|u| u.finish(texts)).collect()
             }
             Read::Units(units) => units.into_iter().map(|u| u.finish(texts)).collect(),
-            Read::Rows(rows) => fold_rows(
+            Read::Rows(rows) => cchc::data::fold_round_rows(
                 rows.into_iter()
                     .map(|(u, round)| (u.finish(texts), round))
                     .collect(),
@@ -231,7 +226,9 @@ impl Read {
                     base.into_iter().enumerate().map(row).collect()
                 };
                 match rounds {
-                    Some(rounds) => fold_rows(units.into_iter().zip(rounds).collect()),
+                    Some(rounds) => {
+                        cchc::data::fold_round_rows(units.into_iter().zip(rounds).collect())
+                    }
                     None => units,
                 }
             }
@@ -756,7 +753,7 @@ fn evidence(v: &Bound<'_, PyAny>, u: &mut Unit) -> Vec<(String, Vec<String>)> {
 /// `None` none; anything else is a problem.
 fn documents(id: &str, val: &Bound<'_, PyAny>, u: &mut Unit) -> Vec<String> {
     let mut docs = Vec::new();
-    let mut wrong = |u: &mut Unit, v: &Bound<'_, PyAny>| {
+    let wrong = |u: &mut Unit, v: &Bound<'_, PyAny>| {
         shape(
             u,
             cchc::msg!(

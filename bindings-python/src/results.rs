@@ -325,8 +325,8 @@ enum RoundColumn {
 
 impl PyBatch {
     /// The columns of assessment rounds (none when the ruleset declares none): `round`, then
-    /// `total_<id>` and `index_<id>` for each declared round. A name already taken by
-    /// another column (a criterion id) is prefixed with `round:`.
+    /// `total:<id>` and `index:<id>` for each declared round, those the core's table columns
+    /// (`present::Columns`) do not already give.
     fn round_columns(&self, taken: &[String]) -> Vec<(String, RoundColumn)> {
         let Some(first) = self.results.first().map(|r| &r.get().inner) else {
             return Vec::new();
@@ -337,16 +337,9 @@ impl PyBatch {
         if declared.is_empty() {
             return Vec::new();
         }
-        let name = |n: String| {
-            if taken.contains(&n) {
-                format!("round:{n}")
-            } else {
-                n
-            }
-        };
         let mut out = Vec::with_capacity(1 + 2 * declared.len());
         out.push((
-            name("round".to_owned()),
+            "round".to_owned(),
             RoundColumn::Official(
                 self.results
                     .iter()
@@ -370,14 +363,17 @@ impl PyBatch {
                     .collect::<Vec<f64>>()
             };
             out.push((
-                name(format!("total_{id}")),
+                format!("total:{id}"),
                 RoundColumn::Figures(figure(|rr| Some(rr.total))),
             ));
             out.push((
-                name(format!("index_{id}")),
+                format!("index:{id}"),
                 RoundColumn::Figures(figure(|rr| rr.index)),
             ));
         }
+        // A column the core's table already has (the round figures, or a criterion named
+        // `round`, headed `criterion round` then) is not given twice.
+        out.retain(|(n, _)| !taken.contains(n));
         out
     }
 
@@ -511,8 +507,8 @@ impl PyBatch {
     /// floats, for analysis; the exact figures stay in the results. The column names and the
     /// status values are the machine names of the JSON and CSV output, the same in every
     /// language. When the ruleset declares assessment rounds, the columns `round` (the official
-    /// round's id) and, per declared round in order, `total_<round id>` and `index_<round id>`
-    /// (NaN where the unit lacks the round) come after `grade`.
+    /// round's id) and, per declared round in order, `total:<round id>` and `index:<round id>`
+    /// (NaN where the unit lacks the round) come after `grade`, as in the CLI's CSV.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pandas = py.import("pandas").map_err(|e| {
             PyImportError::new_err(crate::lang::text(&cchc::msg!(

@@ -190,7 +190,7 @@ class Batch:
         then points per criterion id: the CLI's CSV columns; a criterion whose id is a fixed
         column's name is headed `criterion <id>`), numbers as floats; column names and statuses
         are the machine names, the same in every language. With declared rounds, after `grade`:
-        `round` (the official round's id), then `total_<round id>` and `index_<round id>` for
+        `round` (the official round's id), then `total:<round id>` and `index:<round id>` for
         each declared round (NaN where the unit lacks it)."""
     def _repr_html_(self) -> str: ...
 
