@@ -414,3 +414,22 @@ def test_dataframe_without_round_column_unchanged(rs):
     b = rs.score_many(df)
     assert [r.round for r in b] == ["tu_cham", "tu_cham"]
     assert [r.total for r in b] == [Decimal(10), Decimal(0)]
+
+
+def test_dataframe_keyed_columns_without_round(rs):
+    """`KEY:ID` and `not_applicable` columns work without a `round` column, as in CSV."""
+    pd = pytest.importorskip("pandas")
+    cols = ["id", "p", "k", "self_assessed:b", "evidence:a", "not_applicable"]
+    df = pd.DataFrame([["u", 95.0, True, 5.0, "KH 1", None], ["v", 95.0, True, None, None, "b, a"]], columns=cols)
+    text = "id;p;k;self_assessed:b;evidence:a;not_applicable\nu;95.0;true;5.0;KH 1;\nv;95.0;true;;;\"b, a\"\n"
+    b, c = rs.score_many(df), rs.score_text(text, format="csv")
+    assert strip_at(b.to_dicts()) == strip_at(c.to_dicts())
+    assert b[0].self_assessed == Decimal(5) and b[0].delta == Decimal(5)
+    assert nodes_of(b[1])["a"]["status"] == "not_applicable"
+
+
+def test_dataframe_round_cell_must_be_text(rs):
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame([["u", 95.0, True, ["x"]]], columns=["id", "p", "k", "round"])
+    r = rs.score_many(df)[0]
+    assert "invalid_unit" in codes(r.errors)
