@@ -10,6 +10,9 @@ figures on the same units in the same run) and prints, beside the core's figures
   (d) ``rs.score_many(DataFrame)`` (the units' values as columns, with id/name), µs/unit;
   (e) reading the full criteria tree of one result (``r.criteria``), µs/result;
   (f) reading a batch's ranking (dicts with Decimals), µs/unit;
+  (g) assessment rounds (issue #11): the ruleset with three rounds declared, ``rs.score(d)`` of
+      each unit with its values as the first round only, then with two later rounds that each
+      change two values (three rounds scored), µs/unit;
 
 each the median of 3 passes after a warm-up pass. Plain timing, stdlib and pandas only.
 
@@ -113,7 +116,37 @@ def run(d: Path, passes: int) -> list[tuple[str, float, str]]:
             r.criteria
 
     out.append(("full criteria tree of a result (µs/result)", timed(passes, tree) / len(results) * 1e6, ""))
+
+    rounds_rs = cchc.Ruleset.from_yaml(yaml.rstrip("\n") + "\n" + ROUNDS)
+    three = [with_rounds(u) for u in units]
+
+    def one_round():
+        for u in units:
+            rounds_rs.score(u).total
+
+    def three_rounds():
+        for u in three:
+            rounds_rs.score(u).total
+
+    out.append(("rounds declared: score(dict), 1 round (µs/unit)", timed(passes, one_round) / n * 1e6, "score_us"))
+    out.append(("rounds declared: score(dict), 3 rounds (µs/unit)", timed(passes, three_rounds) / n * 1e6, "score_us"))
     return out, core, n
+
+
+ROUNDS = """\
+rounds:
+  - { id: tu_cham, label: Tự chấm điểm }
+  - { id: tham_dinh, label: Thẩm định lần 1 }
+  - { id: chot_diem, label: Thẩm định lần 2 }
+"""
+
+
+def with_rounds(u):
+    """The unit with two later rounds, each giving again two of its values (the first and the
+    last), so that every round is scored in full."""
+    names = list(u["values"])
+    change = {k: u["values"][k] for k in (names[:1] + names[-1:])}
+    return dict(u, rounds={"tham_dinh": {"values": change}, "chot_diem": {"values": change}})
 
 
 def report(rows, core, n, passes) -> None:

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use cchc::{Arg, Code, Decimal, Issue, Lang, Message, RawValue, Ruleset, Unit};
+use cchc::{Arg, Code, Decimal, Issue, Lang, Message, RawValue, Ruleset, Unit, UnitRound};
 use pyo3::prelude::*;
 use pyo3::types::{
     PyBool, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple,
@@ -118,6 +118,18 @@ pub(crate) struct Pending {
     unit: Unit,
     values: Vec<(Name, Pre)>,
     self_assessed: Vec<(Name, Pre)>,
+    /// First-round set points.
+    points: Vec<(Name, Pre)>,
+    /// Later rounds, with their values and set points still to finish.
+    rounds: Vec<PendingRound>,
+}
+
+/// A round of a unit read under the GIL (see [`Pending`]).
+#[derive(Debug, Default)]
+struct PendingRound {
+    round: UnitRound,
+    values: Vec<(Name, Pre)>,
+    points: Vec<(Name, Pre)>,
 }
 
 fn text_of(texts: &[String], i: u32) -> String {
@@ -161,6 +173,9 @@ const PARALLEL_MIN: usize = 256;
 pub(crate) enum Read {
     /// Unit by unit (dicts, or the rows of a frame read as records).
     Units(Vec<Pending>),
+    /// The rows of a frame with a `round` column, read as records, each with its round cell:
+    /// put together into units by the core ([`cchc::data::fold_round_rows`]).
+    Rows(Vec<(Pending, Option<String>)>),
     /// A DataFrame read column by column.
     Frame(Frame),
 }
@@ -171,6 +186,8 @@ pub(crate) enum Read {
 pub(crate) struct Frame {
     base: Vec<Unit>,
     columns: Vec<(Name, Vec<Pre>)>,
+    /// Each row's round cell, when the frame has a `round` column.
+    rounds: Option<Vec<Option<String>>>,
 }
 
 impl Read {
@@ -183,7 +200,16 @@ impl Read {
                 units.into_par_iter().map(|u| u.finish(texts)).collect()
             }
             Read::Units(units) => units.into_iter().map(|u| u.finish(texts)).collect(),
-            Read::Frame(Frame { base, columns }) => {
+            Read::Rows(rows) => cchc::data::fold_round_rows(
+                rows.into_iter()
+                    .map(|(u, round)| (u.finish(texts), round))
+                    .collect(),
+            ),
+            Read::Frame(Frame {
+                base,
+                columns,
+                rounds,
+            }) => {
                 let row = |(r, mut u): (usize, Unit)| -> Unit {
                     u.values.reserve(columns.len());
                     for (name, col) in &columns {
@@ -194,10 +220,16 @@ impl Read {
                     }
                     u
                 };
-                if base.len() >= PARALLEL_MIN {
+                let units: Vec<Unit> = if base.len() >= PARALLEL_MIN {
                     base.into_par_iter().enumerate().map(row).collect()
                 } else {
                     base.into_iter().enumerate().map(row).collect()
+                };
+                match rounds {
+                    Some(rounds) => {
+                        cchc::data::fold_round_rows(units.into_iter().zip(rounds).collect())
+                    }
+                    None => units,
                 }
             }
         }
@@ -211,6 +243,13 @@ impl Pending {
         u.values.extend(finish_pairs(self.values, texts));
         u.self_assessed
             .extend(finish_pairs(self.self_assessed, texts));
+        u.points.extend(finish_pairs(self.points, texts));
+        u.rounds.extend(self.rounds.into_iter().map(|r| {
+            let mut round = r.round;
+            round.values.extend(finish_pairs(r.values, texts));
+            round.points.extend(finish_pairs(r.points, texts));
+            round
+        }));
         u
     }
 }
@@ -577,7 +616,9 @@ fn pairs(
     out
 }
 
-fn id_list(v: &Bound<'_, PyAny>, u: &mut Unit) {
+/// A `not_applicable` list (a list, tuple or set of ids); `None` (and a problem) for another
+/// shape.
+fn id_list(v: &Bound<'_, PyAny>, u: &mut Unit) -> Option<Vec<String>> {
     let seq = v.is_instance_of::<PyList>()
         || v.is_instance_of::<PyTuple>()
         || v.is_instance_of::<PySet>()
@@ -585,18 +626,242 @@ fn id_list(v: &Bound<'_, PyAny>, u: &mut Unit) {
     let items = if seq { v.try_iter().ok() } else { None };
     let Some(items) = items else {
         shape(u, cchc::msg!("py-unit-not-applicable", found = type_arg(v)));
-        return;
+        return None;
     };
+    let mut ids = Vec::new();
     for it in items {
         match it.ok().as_ref().and_then(key_text) {
-            Some(id) => u.not_applicable.push(id),
+            Some(id) => ids.push(id),
             None => shape(u, cchc::msg!("py-unit-not-applicable-item")),
         }
     }
+    Some(ids)
 }
 
-/// A unit from a Python dict with keys `id`, `name`, `kind`, `values`, `not_applicable`,
-/// `self_assessed`. Problems (wrong shapes, unknown keys) stay in the unit, as with data files.
+/// A text where the data holds text (a note, an explanation, a document): a `str` as it is; a
+/// number or a boolean as JSON writes it (`true`, `2`, `1.5`), since the core's reader takes
+/// a scalar as written. `None` for anything else.
+fn scalar_text(v: &Bound<'_, PyAny>) -> Option<String> {
+    if let Ok(s) = v.cast::<PyString>() {
+        return Some(s.to_string_lossy().into_owned());
+    }
+    if let Ok(b) = v.cast::<PyBool>() {
+        return Some(if b.is_true() { "true" } else { "false" }.to_owned());
+    }
+    if v.is_instance_of::<PyInt>() {
+        return v.str().ok().map(|s| s.to_string_lossy().into_owned());
+    }
+    if let Ok(f) = v.cast::<PyFloat>() {
+        let x = f.value();
+        if !x.is_finite() {
+            return None;
+        }
+        return PyFloat::new(v.py(), x)
+            .repr()
+            .ok()
+            .map(|s| s.to_string_lossy().into_owned());
+    }
+    let is_decimal = decimal_type(v.py())
+        .map(|t| v.is_instance(t).unwrap_or(false))
+        .unwrap_or(false);
+    if is_decimal
+        && v.call_method0("is_finite")
+            .is_ok_and(|f| f.is_truthy().unwrap_or(false))
+    {
+        return v.str().ok().map(|s| s.to_string_lossy().into_owned());
+    }
+    None
+}
+
+/// A mapping of texts by criterion id (`notes`, `explanations`): `None` values give no text;
+/// a value that is not a text (or a number or boolean, taken as written) is a problem.
+fn text_map(v: &Bound<'_, PyAny>, key: &str, u: &mut Unit) -> Vec<(String, String)> {
+    let Some(d) = as_dict(v) else {
+        shape(
+            u,
+            cchc::msg!(
+                "py-unit-mapping",
+                key = Arg::ident(key),
+                found = type_arg(v)
+            ),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(d.len());
+    for (k, val) in d.iter() {
+        let Some(id) = key_text(&k) else {
+            shape(
+                u,
+                cchc::msg!("py-unit-names", key = Arg::ident(key), found = type_arg(&k)),
+            );
+            continue;
+        };
+        if val.is_none() {
+            continue;
+        }
+        match scalar_text(&val) {
+            Some(t) => out.push((id, t)),
+            None => shape(
+                u,
+                cchc::msg!(
+                    "py-unit-text-expected",
+                    key = Arg::ident(key),
+                    id = Arg::ident(id),
+                    found = type_arg(&val)
+                ),
+            ),
+        }
+    }
+    out
+}
+
+/// `evidence: {id: [documents]}` (a single text is one document; `None` none).
+fn evidence(v: &Bound<'_, PyAny>, u: &mut Unit) -> Vec<(String, Vec<String>)> {
+    let Some(d) = as_dict(v) else {
+        shape(
+            u,
+            cchc::msg!(
+                "py-unit-mapping",
+                key = Arg::ident("evidence"),
+                found = type_arg(v)
+            ),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(d.len());
+    for (k, val) in d.iter() {
+        let Some(id) = key_text(&k) else {
+            shape(
+                u,
+                cchc::msg!(
+                    "py-unit-names",
+                    key = Arg::ident("evidence"),
+                    found = type_arg(&k)
+                ),
+            );
+            continue;
+        };
+        let docs = documents(&id, &val, u);
+        if !docs.is_empty() {
+            out.push((id, docs));
+        }
+    }
+    out
+}
+
+/// The documents cited for criterion `id`: a text is one, a list (or tuple) of texts several,
+/// `None` none; anything else is a problem.
+fn documents(id: &str, val: &Bound<'_, PyAny>, u: &mut Unit) -> Vec<String> {
+    let mut docs = Vec::new();
+    let wrong = |u: &mut Unit, v: &Bound<'_, PyAny>| {
+        shape(
+            u,
+            cchc::msg!(
+                "py-unit-evidence-item",
+                id = Arg::ident(id),
+                found = type_arg(v)
+            ),
+        );
+    };
+    if val.is_none() {
+    } else if let Some(t) = scalar_text(val) {
+        docs.push(t);
+    } else if val.is_instance_of::<PyList>() || val.is_instance_of::<PyTuple>() {
+        for it in val.try_iter().into_iter().flatten().flatten() {
+            match scalar_text(&it) {
+                Some(t) => docs.push(t),
+                None => wrong(u, &it),
+            }
+        }
+    } else {
+        wrong(u, val);
+    }
+    docs
+}
+
+/// The keys of a round's data (the core's reader has the same list).
+const ROUND_KEYS: [&str; 4] = ["values", "not_applicable", "points", "notes"];
+
+/// `rounds: {round_id: {values, not_applicable, points, notes}}`, in the dict's order.
+fn rounds(v: &Bound<'_, PyAny>, u: &mut Unit, known: &Known) -> Vec<PendingRound> {
+    let Some(d) = as_dict(v) else {
+        shape(
+            u,
+            cchc::msg!(
+                "py-unit-mapping",
+                key = Arg::ident("rounds"),
+                found = type_arg(v)
+            ),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(d.len());
+    for (k, block) in d.iter() {
+        let Some(id) = key_text(&k) else {
+            shape(
+                u,
+                cchc::msg!(
+                    "py-unit-names",
+                    key = Arg::ident("rounds"),
+                    found = type_arg(&k)
+                ),
+            );
+            continue;
+        };
+        let mut r = PendingRound {
+            round: UnitRound::new(id.as_str()),
+            ..PendingRound::default()
+        };
+        if block.is_none() {
+            out.push(r);
+            continue;
+        }
+        let Some(fields) = as_dict(&block) else {
+            shape(
+                u,
+                cchc::msg!(
+                    "py-round-mapping",
+                    round = Arg::ident(id.as_str()),
+                    found = type_arg(&block)
+                ),
+            );
+            continue;
+        };
+        for (fk, fv) in fields.iter() {
+            let key = key_text(&fk).unwrap_or_else(|| {
+                fk.str()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            });
+            match key.as_str() {
+                "values" | "points" | "notes" if fv.is_none() => {}
+                "values" => r.values.extend(pairs(&fv, "values", u, known, None)),
+                "points" => r.points.extend(pairs(&fv, "points", u, known, None)),
+                "notes" => r.round.notes.extend(text_map(&fv, "notes", u)),
+                // `None` empties the list; a list replaces it.
+                "not_applicable" if fv.is_none() => r.round.not_applicable = Some(Vec::new()),
+                "not_applicable" => r.round.not_applicable = id_list(&fv, u),
+                other => u.problems.push(Issue::new(
+                    None,
+                    Code::UnknownKey,
+                    cchc::msg!(
+                        "py-round-unknown-key",
+                        key = Arg::ident(other),
+                        round = Arg::ident(id.as_str()),
+                        keys = Arg::idents(ROUND_KEYS.iter().copied())
+                    ),
+                )),
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// A unit from a Python dict with the keys of a unit in JSON data (`id`, `name`, `kind`,
+/// `values`, `not_applicable`, `self_assessed`, `points`, `notes`, `evidence`, `explanations`,
+/// `rounds`), read into the core's [`Unit`] and [`UnitRound`] fields as the core's reader reads
+/// them. Problems (wrong shapes, unknown keys) stay in the unit, as with data files.
 pub(crate) fn unit_from_dict(
     obj: &Bound<'_, PyAny>,
     known: &Known,
@@ -606,6 +871,8 @@ pub(crate) fn unit_from_dict(
     let mut u = Unit::default();
     let mut values = Vec::new();
     let mut self_assessed = Vec::new();
+    let mut points = Vec::new();
+    let mut later = Vec::new();
     let Some(d) = as_dict(obj) else {
         shape(
             &mut u,
@@ -626,7 +893,9 @@ pub(crate) fn unit_from_dict(
             "id" => u.id = label(&v, "id", Mode::Plain, &mut u),
             "name" => u.name = label(&v, "name", Mode::Plain, &mut u),
             "kind" => u.kind = label(&v, "kind", Mode::Plain, &mut u),
-            "values" | "self_assessed" if v.is_none() => {}
+            "values" | "self_assessed" | "points" | "notes" | "evidence" | "explanations"
+            | "rounds"
+                if v.is_none() => {}
             "values" => {
                 let p = pairs(&v, "values", &mut u, known, hint.take());
                 values.extend(p);
@@ -635,8 +904,32 @@ pub(crate) fn unit_from_dict(
                 let p = pairs(&v, "self_assessed", &mut u, known, None);
                 self_assessed.extend(p);
             }
+            "points" => {
+                let p = pairs(&v, "points", &mut u, known, None);
+                points.extend(p);
+            }
+            "notes" => {
+                let t = text_map(&v, "notes", &mut u);
+                u.notes.extend(t);
+            }
+            "explanations" => {
+                let t = text_map(&v, "explanations", &mut u);
+                u.explanations.extend(t);
+            }
+            "evidence" => {
+                let e = evidence(&v, &mut u);
+                u.evidence.extend(e);
+            }
+            "rounds" => {
+                let r = rounds(&v, &mut u, known);
+                later.extend(r);
+            }
             "not_applicable" if v.is_none() => {}
-            "not_applicable" => id_list(&v, &mut u),
+            "not_applicable" => {
+                if let Some(ids) = id_list(&v, &mut u) {
+                    u.not_applicable.extend(ids);
+                }
+            }
             other => u.problems.push(Issue::new(
                 None,
                 Code::UnknownKey,
@@ -652,13 +945,136 @@ pub(crate) fn unit_from_dict(
         unit: u,
         values,
         self_assessed,
+        points,
+        rounds: later,
+    }
+}
+
+/// A key a DataFrame column `KEY:ID` gives for criterion `ID`, as in CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keyed {
+    Points,
+    SelfAssessed,
+    Notes,
+    Explanations,
+    Evidence,
+}
+
+/// What a DataFrame column gives, by its name: the same columns as CSV data (the core's CSV
+/// reader): `id`, `name`, `kind`, `round`, `not_applicable` (ids separated by `,`), `points:ID`,
+/// `self_assessed:ID`, `notes:ID`, `explanations:ID`, `evidence:ID` (documents separated by
+/// line breaks); any other column is an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Role {
+    Id,
+    Name,
+    Kind,
+    Round,
+    NotApplicable,
+    Keyed(Keyed, String),
+    Value,
+}
+
+fn column_role(name: &str) -> Role {
+    match name {
+        "id" => return Role::Id,
+        "name" => return Role::Name,
+        "kind" => return Role::Kind,
+        "round" => return Role::Round,
+        "not_applicable" => return Role::NotApplicable,
+        _ => {}
+    }
+    let Some((key, id)) = name.split_once(':') else {
+        return Role::Value;
+    };
+    let (key, id) = (key.trim(), id.trim());
+    let keyed = match key {
+        "points" => Keyed::Points,
+        "self_assessed" => Keyed::SelfAssessed,
+        "notes" => Keyed::Notes,
+        "explanations" => Keyed::Explanations,
+        "evidence" => Keyed::Evidence,
+        _ => return Role::Value,
+    };
+    if id.is_empty() {
+        return Role::Value;
+    }
+    Role::Keyed(keyed, id.to_owned())
+}
+
+/// A cell that pandas does not call missing, of a column that is not an input (`round`,
+/// `not_applicable`, `KEY:ID`), into the row's unit; the round cell into `round`.
+fn special_cell(u: &mut Unit, role: &Role, cell: &Bound<'_, PyAny>, round: &mut Option<String>) {
+    match role {
+        Role::Round => match key_text(cell) {
+            Some(s) => {
+                let s = s.trim();
+                *round = (!s.is_empty()).then(|| s.to_owned());
+            }
+            None => shape(u, cchc::msg!("py-row-round", found = type_arg(cell))),
+        },
+        Role::NotApplicable => {
+            if let Ok(s) = cell.cast::<PyString>() {
+                let s = s.to_string_lossy();
+                u.not_applicable.extend(
+                    s.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned),
+                );
+            } else if let Some(ids) = id_list(cell, u) {
+                u.not_applicable.extend(ids);
+            }
+        }
+        Role::Keyed(key, id) => match key {
+            Keyed::Points => u.points.push((id.clone(), raw_value(cell, Mode::Row))),
+            Keyed::SelfAssessed => u
+                .self_assessed
+                .push((id.clone(), raw_value(cell, Mode::Row))),
+            Keyed::Notes | Keyed::Explanations => {
+                let name = if *key == Keyed::Notes {
+                    "notes"
+                } else {
+                    "explanations"
+                };
+                match scalar_text(cell) {
+                    Some(t) if *key == Keyed::Notes => u.notes.push((id.clone(), t)),
+                    Some(t) => u.explanations.push((id.clone(), t)),
+                    None => shape(
+                        u,
+                        cchc::msg!(
+                            "py-unit-text-expected",
+                            key = Arg::ident(name),
+                            id = Arg::ident(id.as_str()),
+                            found = type_arg(cell)
+                        ),
+                    ),
+                }
+            }
+            Keyed::Evidence => {
+                let docs: Vec<String> = if let Ok(s) = cell.cast::<PyString>() {
+                    s.to_string_lossy()
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                } else {
+                    documents(id, cell, u)
+                };
+                if !docs.is_empty() {
+                    u.evidence.push((id.clone(), docs));
+                }
+            }
+        },
+        Role::Id | Role::Name | Role::Kind | Role::Value => {}
     }
 }
 
 /// A unit from a DataFrame row (`df.to_dict("records")` item): columns `id`, `name`, `kind`
 /// are the unit's own, every other column an input; missing values follow pandas. Used for a
 /// frame whose column names repeat (the record keeps the last); see [`units_from_frame`].
-fn unit_from_row(row: &Bound<'_, PyAny>) -> Pending {
+fn unit_from_row(row: &Bound<'_, PyAny>, round: &mut Option<String>) -> Pending {
     let mut u = Unit::default();
     let Some(d) = as_dict(row) else {
         shape(&mut u, cchc::msg!("py-row-unreadable"));
@@ -672,11 +1088,13 @@ fn unit_from_row(row: &Bound<'_, PyAny>) -> Pending {
             shape(&mut u, cchc::msg!("py-row-column", found = type_arg(&k)));
             continue;
         };
-        match col.as_str() {
-            "id" => u.id = label(&v, "id", Mode::Row, &mut u),
-            "name" => u.name = label(&v, "name", Mode::Row, &mut u),
-            "kind" => u.kind = label(&v, "kind", Mode::Row, &mut u),
-            _ => u.values.push((col, raw_value(&v, Mode::Row))),
+        match column_role(&col) {
+            Role::Id => u.id = label(&v, "id", Mode::Row, &mut u),
+            Role::Name => u.name = label(&v, "name", Mode::Row, &mut u),
+            Role::Kind => u.kind = label(&v, "kind", Mode::Row, &mut u),
+            Role::Value => u.values.push((col, raw_value(&v, Mode::Row))),
+            _ if is_missing_in_row(&v) => {}
+            role => special_cell(&mut u, &role, &v, round),
         }
     }
     Pending {
@@ -693,12 +1111,26 @@ fn units_from_frame(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Read> {
     match units_by_column(df, known) {
         Ok(Some(frame)) => Ok(Read::Frame(frame)),
         Ok(None) | Err(_) => {
-            let records = df.call_method1("to_dict", ("records",))?;
-            let units = records
+            let has_round = df
+                .getattr("columns")?
                 .try_iter()?
-                .map(|r| r.map(|r| unit_from_row(&r)))
+                .any(|c| c.ok().as_ref().and_then(key_text).as_deref() == Some("round"));
+            let records = df.call_method1("to_dict", ("records",))?;
+            let rows = records
+                .try_iter()?
+                .map(|r| {
+                    r.map(|r| {
+                        let mut round = None;
+                        let u = unit_from_row(&r, &mut round);
+                        (u, round)
+                    })
+                })
                 .collect::<PyResult<Vec<_>>>()?;
-            Ok(Read::Units(units))
+            if has_round {
+                Ok(Read::Rows(rows))
+            } else {
+                Ok(Read::Units(rows.into_iter().map(|(u, _)| u).collect()))
+            }
         }
     }
 }
@@ -713,6 +1145,7 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Fram
     let rows = df.len()?;
     let mut units: Vec<Unit> = (0..rows).map(|_| Unit::default()).collect();
     let mut columns = Vec::new();
+    let mut rounds: Option<Vec<Option<String>>> = None;
     for item in df.call_method0("items")?.try_iter()? {
         let item = item?;
         let (col_name, col) = (item.get_item(0)?, item.get_item(1)?);
@@ -722,7 +1155,23 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Fram
             }
             continue;
         };
-        if matches!(name.as_str(), "id" | "name" | "kind") {
+        let role = column_role(&name);
+        if !matches!(role, Role::Id | Role::Name | Role::Kind | Role::Value) {
+            let Some(cells) = cells_of(&col, rows)? else {
+                return Ok(None);
+            };
+            let mut round_cells = vec![None; rows];
+            for ((u, (cell, gone)), round) in units.iter_mut().zip(cells).zip(&mut round_cells) {
+                if !gone {
+                    special_cell(u, &role, &cell, round);
+                }
+            }
+            if role == Role::Round {
+                rounds = Some(round_cells);
+            }
+            continue;
+        }
+        if matches!(role, Role::Id | Role::Name | Role::Kind) {
             let Some(cells) = cells_of(&col, rows)? else {
                 return Ok(None);
             };
@@ -795,6 +1244,7 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Fram
     Ok(Some(Frame {
         base: units,
         columns,
+        rounds,
     }))
 }
 

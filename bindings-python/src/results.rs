@@ -186,9 +186,44 @@ impl PyUnitResult {
         py_opt_decimal(py, self.inner.delta())
     }
 
+    /// The official round's id (the unit's last present round, or the round it was scored as
+    /// of); None when the ruleset declares no rounds.
+    #[getter]
+    fn round(&self) -> Option<&str> {
+        self.inner.round()
+    }
+
+    /// The unit's present rounds, in order (the last is the official result, the same figures
+    /// as the unit's own): dicts `{id, label, status, total, max, index, grade, errors,
+    /// warnings}` (numbers as Decimal, `grade` `{"id", "label"}` or None, errors and warnings
+    /// as in `errors`); empty when the ruleset declares no rounds.
+    #[getter]
+    fn rounds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = self.inner.rounds();
+        if self.inner.round().is_none() || list.is_empty() {
+            return Ok(PyList::empty(py));
+        }
+        let lang = self.lang(None)?;
+        // From the summary: the core's JSON of the rounds, without the criteria tree.
+        let summary = json_to_py(py, &self.inner.json(cchc::JsonOptions::summary(lang)))?;
+        let Ok(rounds) = summary.get_item("rounds") else {
+            return Ok(PyList::empty(py));
+        };
+        let rounds = rounds.cast_into::<PyList>()?;
+        for (d, rr) in rounds.iter().zip(list) {
+            // The same dicts as the unit's own `errors` and `warnings`.
+            d.set_item("errors", issues(py, &rr.errors, lang)?)?;
+            d.set_item("warnings", issues(py, &rr.warnings, lang)?)?;
+        }
+        Ok(rounds)
+    }
+
     /// The criteria tree: dicts `{id, title, kind, points, max, status, trace, why,
-    /// [self_assessed, delta], [children]}`, numbers as Decimal; `trace` in the result's
-    /// language (see `to_dict(lang=...)` for another), `why` the same in every language.
+    /// [self_assessed, delta], [rounds, change], [notes], [evidence], [explanation],
+    /// [children]}`, numbers as Decimal; `trace` in the result's language (see
+    /// `to_dict(lang=...)` for another), `why` the same in every language. With assessment
+    /// rounds, `rounds` is `{round id: points}` for the present rounds and `change` the
+    /// official points minus the first present round's; `notes` is `{round id: text}`.
     #[getter]
     fn criteria<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.dict_in(py, self.lang(None)?)?.get_item("criteria")
@@ -280,7 +315,68 @@ pub struct PyBatch {
     lang: Option<Lang>,
 }
 
+/// A column `to_pandas` adds for assessment rounds.
+enum RoundColumn {
+    /// Each unit's official round id.
+    Official(Vec<Option<String>>),
+    /// A figure per unit (NaN where it lacks the round).
+    Figures(Vec<f64>),
+}
+
 impl PyBatch {
+    /// The columns of assessment rounds (none when the ruleset declares none): `round`, then
+    /// `total:<id>` and `index:<id>` for each declared round, those the core's table columns
+    /// (`present::Columns`) do not already give.
+    fn round_columns(&self, taken: &[String]) -> Vec<(String, RoundColumn)> {
+        let Some(first) = self.results.first().map(|r| &r.get().inner) else {
+            return Vec::new();
+        };
+        let declared: Vec<&str> = (0..)
+            .map_while(|i| first.round_info(i).map(|(id, _)| id))
+            .collect();
+        if declared.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::with_capacity(1 + 2 * declared.len());
+        out.push((
+            "round".to_owned(),
+            RoundColumn::Official(
+                self.results
+                    .iter()
+                    .map(|r| r.get().inner.round().map(str::to_owned))
+                    .collect(),
+            ),
+        ));
+        for (i, id) in declared.iter().enumerate() {
+            let figure = |pick: fn(&cchc::RoundResult) -> Option<cchc::Decimal>| {
+                self.results
+                    .iter()
+                    .map(|r| {
+                        r.get()
+                            .inner
+                            .rounds()
+                            .iter()
+                            .find(|rr| rr.round == i)
+                            .and_then(pick)
+                            .map_or(f64::NAN, to_f64)
+                    })
+                    .collect::<Vec<f64>>()
+            };
+            out.push((
+                format!("total:{id}"),
+                RoundColumn::Figures(figure(|rr| Some(rr.total))),
+            ));
+            out.push((
+                format!("index:{id}"),
+                RoundColumn::Figures(figure(|rr| rr.index)),
+            ));
+        }
+        // A column the core's table already has (the round figures, or a criterion named
+        // `round`, headed `criterion round` then) is not given twice.
+        out.retain(|(n, _)| !taken.contains(n));
+        out
+    }
+
     pub fn new(py: Python<'_>, batch: BatchResult, lang: Option<Lang>) -> PyResult<Self> {
         let ranking = batch.ranking.clone();
         let grouped = batch.grouped;
@@ -410,7 +506,9 @@ impl PyBatch {
     /// grade (the grade id), then one column of points per criterion id (pre-order). Numbers are
     /// floats, for analysis; the exact figures stay in the results. The column names and the
     /// status values are the machine names of the JSON and CSV output, the same in every
-    /// language.
+    /// language. When the ruleset declares assessment rounds, the columns `round` (the official
+    /// round's id) and, per declared round in order, `total:<round id>` and `index:<round id>`
+    /// (NaN where the unit lacks the round) come after `grade`, as in the CLI's CSV.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pandas = py.import("pandas").map_err(|e| {
             PyImportError::new_err(crate::lang::text(&cchc::msg!(
@@ -430,6 +528,20 @@ impl PyBatch {
             }
         }
         let frame = PyDict::new(py);
+        let mut headers: Vec<String> = columns.headers().iter().map(|h| (*h).to_owned()).collect();
+        let extra = self.round_columns(&headers);
+        for (name, col) in &extra {
+            match col {
+                RoundColumn::Official(ids) => frame.set_item(name, ids)?,
+                RoundColumn::Figures(xs) => frame.set_item(name, xs)?,
+            }
+        }
+        // After `grade` (the last fixed column), before the criteria.
+        let at = headers
+            .iter()
+            .position(|h| h == "grade")
+            .map_or(headers.len(), |i| i + 1);
+        headers.splice(at..at, extra.into_iter().map(|(name, _)| name));
         for ((column, name), cells) in cols.iter().zip(data) {
             if column.is_text() {
                 let col: Vec<Option<String>> = cells
@@ -453,7 +565,7 @@ impl PyBatch {
         }
         let data = frame;
         let kwargs = PyDict::new(py);
-        kwargs.set_item("columns", columns.headers())?;
+        kwargs.set_item("columns", headers)?;
         pandas.getattr("DataFrame")?.call((data,), Some(&kwargs))
     }
 

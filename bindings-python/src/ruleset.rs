@@ -181,6 +181,20 @@ impl PyRuleset {
         self.lang.map(Lang::as_str)
     }
 
+    /// The assessment rounds, in order: a list of dicts `{"id", "label"}`; empty when the
+    /// ruleset declares none (one implicit round).
+    #[getter]
+    fn rounds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for r in self.inner.rounds() {
+            let d = PyDict::new(py);
+            d.set_item("id", &r.id)?;
+            d.set_item("label", &r.label)?;
+            out.append(d)?;
+        }
+        Ok(out)
+    }
+
     /// The criteria tree: a list of dicts `{id, title, kind, max, rule, description, evidence,
     /// applies_if, children}` (`rule` is the rule kind of a leaf; `children` on groups).
     #[getter]
@@ -189,51 +203,72 @@ impl PyRuleset {
     }
 
     /// Scores one unit: a dict with `id`, `name`, `kind`, `values`, `not_applicable`,
-    /// `self_assessed`. Bad data never raises: it is reported in the result's `errors`. `lang`
-    /// ("vi" or "en") is the result's language (default: the ruleset's, else the module's).
-    #[pyo3(signature = (unit, *, lang = None))]
+    /// `self_assessed`, and for assessment rounds `points`, `notes`, `evidence`,
+    /// `explanations`, `rounds` (as in JSON data). Bad data never raises: it is reported in the
+    /// result's `errors`. `lang` ("vi" or "en") is the result's language (default: the
+    /// ruleset's, else the module's). `round` (a round's id) scores it as of that round; an id
+    /// the ruleset does not declare raises `CchcError` with code `unknown_round`.
+    #[pyo3(signature = (unit, *, lang = None, round = None))]
     fn score(
         &self,
         py: Python<'_>,
         unit: &Bound<'_, PyAny>,
         lang: Option<&str>,
+        round: Option<&str>,
     ) -> PyResult<PyUnitResult> {
         let lang = self.result_lang(lang)?;
+        let as_of = self.round_of(py, round, lang)?;
         let unit = {
             // Another thread scoring with this ruleset has the hint: go without.
             let mut hint = self.hint.try_lock().ok();
             convert::unit_from_dict(unit, &self.known, hint.as_deref_mut())
         };
         let (rs, texts) = (&self.inner, self.known.texts());
-        match py.detach(|| guard(|| rs.score(&unit.finish(texts)))) {
+        let scored = py.detach(|| {
+            guard(|| {
+                let unit = unit.finish(texts);
+                match as_of {
+                    Some(i) => rs.score_as_of(&unit, i),
+                    None => rs.score(&unit),
+                }
+            })
+        });
+        match scored {
             Ok(r) => Ok(PyUnitResult::new(r, lang)),
             Err(()) => Err(internal(Doing::ScoringUnit)),
         }
     }
 
     /// Scores many units (a list of unit dicts, or a pandas DataFrame with a row per unit:
-    /// columns `id`, `name`, `kind` and one per input) and ranks them; `lang` as in `score`.
-    #[pyo3(signature = (units, group_by_kind = false, *, lang = None))]
+    /// columns `id`, `name`, `kind` and one per input) and ranks them; `lang` and `round` as
+    /// in `score` (as of a round, a unit without it is not ranked).
+    #[pyo3(signature = (units, group_by_kind = false, *, lang = None, round = None))]
     fn score_many(
         &self,
         py: Python<'_>,
         units: &Bound<'_, PyAny>,
         group_by_kind: bool,
         lang: Option<&str>,
+        round: Option<&str>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
+        let as_of = self.round_of(py, round, lang)?;
         let texts = self.known.texts();
         let units = convert::units_from(units, pick(None, lang)?, &self.known, &mut |chunk| {
             py.detach(|| guard(|| chunk.finish(texts)))
                 .map_err(|()| internal(Doing::ScoringBatch))
         })?;
-        self.batch(py, units, group_by_kind, lang)
+        self.batch(py, units, group_by_kind, as_of, lang)
     }
 
     /// Reads units from data text (`format`: "json", "yaml" or "csv") and scores them.
     /// Raises `DataError` when the text cannot be read as units at all (its message in `lang`,
-    /// as in `score`).
-    #[pyo3(signature = (text, format = "json", group_by_kind = false, origin = "<string>", *, lang = None))]
+    /// as in `score`); `round` as in `score_many`.
+    #[pyo3(signature = (text, format = "json", group_by_kind = false, origin = "<string>", *, lang = None, round = None))]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the Python keyword arguments of score_text"
+    )]
     fn score_text(
         &self,
         py: Python<'_>,
@@ -242,8 +277,10 @@ impl PyRuleset {
         group_by_kind: bool,
         origin: &str,
         lang: Option<&str>,
+        round: Option<&str>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
+        let as_of = self.round_of(py, round, lang)?;
         let fmt = DataFormat::parse(format).ok_or_else(|| {
             PyValueError::new_err(text_in(
                 &cchc::msg!("py-unknown-format", format = Arg::ident(format)),
@@ -266,7 +303,7 @@ impl PyRuleset {
             )));
         };
         match read {
-            Ok(Ok(units)) => self.batch(py, units, group_by_kind, lang),
+            Ok(Ok(units)) => self.batch(py, units, group_by_kind, as_of, lang),
             Ok(Err(e)) => Err(to_py_err_with_source(
                 py,
                 &e,
@@ -375,15 +412,49 @@ impl PyRuleset {
         Ok(given(lang)?.or(self.lang))
     }
 
+    /// The index of the round `round` names (None for None); `CchcError` with code
+    /// `unknown_round` for an id the ruleset does not declare, its message in `lang`.
+    fn round_of(
+        &self,
+        py: Python<'_>,
+        round: Option<&str>,
+        lang: Option<Lang>,
+    ) -> PyResult<Option<usize>> {
+        let Some(id) = round else {
+            return Ok(None);
+        };
+        if let Some(i) = self.inner.round_index(id) {
+            return Ok(Some(i));
+        }
+        let rounds = self.inner.rounds();
+        let m = if rounds.is_empty() {
+            cchc::msg!("py-unknown-round-none", round = Arg::ident(id))
+        } else {
+            cchc::msg!(
+                "py-unknown-round",
+                round = Arg::ident(id),
+                rounds = Arg::idents(rounds.iter().map(|r| r.id.as_str()))
+            )
+        };
+        let err = crate::errors::CchcError::new_err(text_in(&m, lang));
+        // Setting an attribute on a fresh exception does not fail in practice; if it did, the
+        // exception is still raised, with its message.
+        let _ = err
+            .value(py)
+            .setattr("code", cchc::Code::UnknownRound.as_str());
+        Err(err)
+    }
+
     fn batch(
         &self,
         py: Python<'_>,
         units: Vec<cchc::Unit>,
         group_by_kind: bool,
+        as_of: Option<usize>,
         lang: Option<Lang>,
     ) -> PyResult<PyBatch> {
         let rs = &self.inner;
-        let opts = BatchOptions::grouped(group_by_kind);
+        let opts = BatchOptions::grouped(group_by_kind).as_of(as_of);
         let batch = py
             .detach(move || {
                 guard(move || {

@@ -2,7 +2,11 @@
 
 Structured `units:` go through `Ruleset.score_many(list_of_dicts)`; `data:` text goes through
 `Ruleset.score_text(...)`. Numbers compare as exact decimals (`Decimal(str(x))`), code lists as
-sets, `load_errors` as the set of codes of `RulesetError.errors`.
+sets, `load_errors` as the set of codes of `RulesetError.errors`. A case-level `round:` scores
+and ranks as of that round (`round=`); `round_error` is the code of the `CchcError` raised for
+it. The fields of assessment rounds (unit `round`, `rounds`; node `rounds`, `change`, `notes`,
+`evidence`, `explanation`) are read from `Result.round`, `Result.rounds` and `Result.criteria`;
+for a node, an expected null means the key is absent.
 """
 
 import unicodedata
@@ -16,9 +20,15 @@ from conftest import CONFORMANCE
 
 CASES = sorted(CONFORMANCE.glob("*.yaml"))
 
-UNIT_FIELDS = {"id", "status", "total", "max", "index", "grade", "self_assessed", "delta", "errors", "warnings", "nodes"}
-NODE_FIELDS = {"points", "max", "status", "self_assessed", "delta"}
-NUMBER_FIELDS = {"total", "max", "index", "self_assessed", "delta", "points"}
+UNIT_FIELDS = {
+    "id", "status", "total", "max", "index", "grade", "self_assessed", "delta", "errors", "warnings", "nodes",
+    "round", "rounds",
+}
+NODE_FIELDS = {"points", "max", "status", "self_assessed", "delta", "rounds", "change", "notes", "evidence", "explanation"}
+ROUND_FIELDS = {"id", "label", "status", "total", "max", "index", "grade", "errors", "warnings"}
+NUMBER_FIELDS = {"total", "max", "index", "self_assessed", "delta", "points", "change"}
+# Node fields that are absent from the result when the case expects null.
+ABSENT_WHEN_NULL = {"rounds", "change", "notes", "evidence", "explanation"}
 
 
 def test_conformance_cases_exist():
@@ -49,6 +59,56 @@ def flatten(nodes, out=None):
     return out
 
 
+def same_number_map(expected, actual):
+    if not isinstance(actual, dict) or set(map(nfc, expected)) != set(map(nfc, actual)):
+        return False
+    got = {nfc(k): v for k, v in actual.items()}
+    return all(same_number(v, got[nfc(k)]) for k, v in expected.items())
+
+
+def compare_rounds(where, want, res, diffs):
+    got = res.rounds
+    if want is None:
+        if got:
+            diffs.append(f"{where}: rounds: expected none, actual {got!r}")
+        return
+    if len(want) != len(got):
+        diffs.append(f"{where}: rounds: expected {len(want)} round(s), actual {[r['id'] for r in got]}")
+        return
+    for i, (w, g) in enumerate(zip(want, got)):
+        unknown = set(w) - ROUND_FIELDS
+        if unknown:
+            diffs.append(f"{where}: rounds[{i}]: unknown fields {sorted(unknown)}")
+        for field, value in w.items():
+            if field in ("errors", "warnings"):
+                ok = set(value or []) == {e["code"] for e in g[field]}
+                actual = sorted({e["code"] for e in g[field]})
+            elif field == "grade":
+                actual = g["grade"]["id"] if g["grade"] else None
+                ok = value == actual
+            elif field in NUMBER_FIELDS:
+                actual = g.get(field)
+                ok = same_number(value, actual)
+            else:
+                actual = g.get(field)
+                ok = value == actual
+            if not ok:
+                diffs.append(f"{where}: rounds[{i}] ({g.get('id')!r}): {field}: expected {value!r}, actual {actual!r}")
+
+
+def same_node_field(field, want, node):
+    if want is None and field in ABSENT_WHEN_NULL:
+        return field not in node
+    got = node.get(field)
+    if field == "rounds":
+        return same_number_map(want, got)
+    if field == "notes":
+        return isinstance(got, dict) and {nfc(k): v for k, v in want.items()} == {nfc(k): v for k, v in got.items()}
+    if field in NUMBER_FIELDS:
+        return same_number(want, got)
+    return want == got
+
+
 def compare_unit(where, exp, res, diffs):
     unknown = set(exp) - UNIT_FIELDS
     if unknown:
@@ -69,6 +129,10 @@ def compare_unit(where, exp, res, diffs):
         ok = same_number(want, got) if field in NUMBER_FIELDS else want == got
         if not ok:
             diffs.append(f"{where}: {field}: expected {want!r}, actual {got!r}")
+    if "round" in exp and exp["round"] != res.round:
+        diffs.append(f"{where}: round: expected {exp['round']!r}, actual {res.round!r}")
+    if "rounds" in exp:
+        compare_rounds(where, exp["rounds"], res, diffs)
     for field in ("errors", "warnings"):
         if field in exp:
             want = set(exp[field] or [])
@@ -86,9 +150,8 @@ def compare_unit(where, exp, res, diffs):
             if unknown:
                 diffs.append(f"{where}: node {nid!r}: unknown fields {sorted(unknown)}")
             for field, want in want_node.items():
-                got = node.get(field)
-                ok = same_number(want, got) if field in NUMBER_FIELDS else want == got
-                if not ok:
+                if not same_node_field(field, want, node):
+                    got = node.get(field, "<absent>")
                     diffs.append(f"{where}: node {nid!r}: {field}: expected {want!r}, actual {got!r}")
 
 
@@ -110,11 +173,22 @@ def test_case(path):
         return
 
     rs = cchc.Ruleset.from_yaml(case["ruleset"], origin=name)
-    if "data" in case:
-        batch = rs.score_text(case["data"], format=case.get("data_format", "json"), group_by_kind=group)
-    else:
+    as_of = case.get("round")
+
+    def run():
+        if "data" in case:
+            return rs.score_text(
+                case["data"], format=case.get("data_format", "json"), group_by_kind=group, round=as_of
+            )
         assert "units" in case, f"{name}: the case has neither `units` nor `data`"
-        batch = rs.score_many(case["units"], group_by_kind=group)
+        return rs.score_many(case["units"], group_by_kind=group, round=as_of)
+
+    if "round_error" in expect:
+        with pytest.raises(cchc.CchcError) as info:
+            run()
+        assert info.value.code == expect["round_error"], f"{name}: round_error: {info.value.code!r} ({info.value})"
+        return
+    batch = run()
 
     diffs = []
     exp_units = expect.get("units", [])

@@ -11,6 +11,9 @@ a thin wrapper: values are converted and handed to the engine, which does all th
 >>> print(r.explain())
 >>> batch = rs.score_many(units)        # a list of dicts or a pandas DataFrame
 >>> batch.ranking, batch.to_pandas()
+>>> rs.rounds                          # assessment rounds, when the ruleset declares them
+>>> r.round, r.rounds                  # the official round; each round's figures
+>>> rs.score_many(units, round="tu_cham")   # scored and ranked as of a round
 
 Language: every text for people (explanations, ``trace``, error and warning messages, the
 exceptions' messages, ``repr``) is Vietnamese by default and English on request:

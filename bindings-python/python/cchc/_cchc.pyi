@@ -23,7 +23,13 @@ def get_lang() -> str:
 
 UnitDict = Mapping[str, Any]
 """A unit: {"id", "name", "kind", "values": {input: value}, "not_applicable": [criterion id],
-"self_assessed": {criterion id: points}}."""
+"self_assessed": {criterion id: points}}, and for assessment rounds "points": {leaf id:
+points}, "notes": {criterion id: text}, "evidence": {criterion id: document or [documents]},
+"explanations": {criterion id: text}, "rounds": {round id: {"values", "not_applicable",
+"points", "notes"}} (as in JSON unit data)."""
+
+RoundInfo = Dict[str, str]
+"""A declared round: {"id", "label"}."""
 
 class Diagnostic:
     """One problem in a rule file or a data text; readable as attributes or as a mapping."""
@@ -123,9 +129,23 @@ class Result:
     @property
     def delta(self) -> Optional[Decimal]: ...
     @property
+    def round(self) -> Optional[str]:
+        """The official round's id (the last present round, or the round scored as of); None
+        when the ruleset declares no rounds."""
+    @property
+    def rounds(self) -> List[Dict[str, Any]]:
+        """The present rounds in order: [{id, label, status, total: Decimal, max: Decimal,
+        index: Decimal | None, grade: {"id", "label"} | None, errors, warnings}] (errors and
+        warnings as in `errors`); the last is the official result. Empty when the ruleset
+        declares no rounds."""
+    @property
     def criteria(self) -> List[Dict[str, Any]]:
         """Tree of {id, title, kind, points, max, status, trace, why, [self_assessed, delta],
-        [children]}; `why` ({"id", "args"}) is the same in every language."""
+        [rounds, change], [notes], [evidence], [explanation], [children]}; `why` ({"id",
+        "args"}) is the same in every language. With declared rounds, `rounds` is {round id:
+        points} of the present rounds and `change` the official points minus the first present
+        round's (Decimal); `notes` is {round id: text}, `evidence` a list of documents,
+        `explanation` a text, where the unit gives them."""
     @property
     def errors(self) -> List[Dict[str, Any]]:
         """[{criterion, code, message, help, at, message_id, args}]; `at` is {line, column} in
@@ -169,7 +189,9 @@ class Batch:
         """A pandas.DataFrame: a row per unit (id, name, kind, status, total, max, index, grade,
         then points per criterion id: the CLI's CSV columns; a criterion whose id is a fixed
         column's name is headed `criterion <id>`), numbers as floats; column names and statuses
-        are the machine names, the same in every language."""
+        are the machine names, the same in every language. With declared rounds, after `grade`:
+        `round` (the official round's id), then `total:<round id>` and `index:<round id>` for
+        each declared round (NaN where the unit lacks it)."""
     def _repr_html_(self) -> str: ...
 
 class Ruleset:
@@ -204,16 +226,30 @@ class Ruleset:
         """{name: {"type", "label", "description", "min", "max", "options", "default", "on_missing"}}, plus
         "option_labels" ({id: label}) for a choice input whose options are labelled."""
     @property
+    def rounds(self) -> List[RoundInfo]:
+        """The declared assessment rounds, in order: [{"id", "label"}]; empty without."""
+    @property
     def criteria(self) -> List[Dict[str, Any]]: ...
     @property
     def warnings(self) -> List[Diagnostic]:
         """Load-time warnings (unreachable band step, impossible date, grade outside 0–100…)."""
-    def score(self, unit: UnitDict, *, lang: Lang = None) -> Result: ...
+    def score(self, unit: UnitDict, *, lang: Lang = None, round: Optional[str] = None) -> Result:
+        """`round`: score as of that round (the later ones left out); an id the ruleset does not
+        declare raises CchcError with code "unknown_round"."""
     def score_many(
-        self, units: Union[Iterable[UnitDict], Any], group_by_kind: bool = False, *, lang: Lang = None
+        self,
+        units: Union[Iterable[UnitDict], Any],
+        group_by_kind: bool = False,
+        *,
+        lang: Lang = None,
+        round: Optional[str] = None,
     ) -> Batch:
         """A list of unit dicts (any iterable), or a pandas DataFrame (a row per unit: id, name,
-        kind, inputs). The values are read with the GIL held (a DataFrame column by column:
+        kind, inputs; with a `round` column, consecutive rows of one id are its later rounds,
+        a missing cell there meaning unchanged, and `points:<id>`, `notes:<id>`,
+        `evidence:<id>`, `explanations:<id>`, `not_applicable` columns as in CSV). `round`:
+        score and rank as of that round (a unit without it is not ranked); unknown: CchcError
+        with code "unknown_round". The values are read with the GIL held (a DataFrame column by column:
         NumPy bool, int64 and float64 columns from their bytes, other columns through
         `tolist()` with pandas' `isna()` for missing cells); the units are then finished, scored
         and ranked with the GIL released, in parallel from 256 units. A DataFrame gives the same
@@ -226,8 +262,9 @@ class Ruleset:
         origin: str = "<string>",
         *,
         lang: Lang = None,
+        round: Optional[str] = None,
     ) -> Batch:
-        """format: "json", "yaml" or "csv"."""
+        """format: "json", "yaml" or "csv"; `round` as in `score_many`."""
     def run_tests(self, *, lang: Lang = None) -> List[Dict[str, Any]]:
         """[{name, line, passed, failures: [{what, expected, actual}], errors: [str]}]; `what`
         and `errors` in `lang`."""

@@ -28,6 +28,8 @@ py-batch-index = batch index { $index } out of range (the batch has { $len ->
 py-needs-pandas = Batch.to_pandas() needs pandas (pip install pandas): { $error }
 py-from-yaml-type = from_yaml takes the rule file's text (str or bytes), not a { $found }
 py-score-text-type = score_text takes the data as text (str or bytes), not a { $found }
+py-unknown-round = the ruleset has no round { $round }; its rounds are: { $rounds }
+py-unknown-round-none = the ruleset declares no rounds, so nothing can be scored as of round { $round }
 py-unknown-format = unknown data format { $format }; use "json", "yaml" or "csv"
 py-score-many-one = score_many takes a list of unit dicts or a pandas DataFrame, not a { $found }; use score() for one unit and score_text() for data text
 py-score-many-type = score_many takes a list of unit dicts or a pandas DataFrame, not a { $found }
@@ -54,6 +56,11 @@ py-unit-not-applicable-item = `not_applicable` must list criterion ids (text)
 py-unit-unknown-key = unknown key { $key } in a unit; a unit has: { $keys }
 py-row-unreadable = a DataFrame row could not be read
 py-row-column = column names must be text, not a { $found }
+py-unit-text-expected = in the unit's { $key }, { $id } must be text, not a { $found }
+py-unit-evidence-item = the evidence for { $id } must be a document (text) or a list of documents, not a { $found }
+py-round-mapping = round { $round } of the unit must be a dict with `values`, `not_applicable`, `points` and `notes`, not a { $found }
+py-round-unknown-key = unknown key { $key } in round { $round } of a unit; a round has: { $keys }
+py-row-round = the `round` column must hold a round's id (text), not a { $found }
 
 ## `repr()` of the package's objects.
 

@@ -22,6 +22,8 @@ py-batch-index = vị trí { $index } nằm ngoài danh sách kết quả (danh 
 py-needs-pandas = Batch.to_pandas() cần thư viện pandas (cài bằng lệnh `pip install pandas`): { $error }
 py-from-yaml-type = from_yaml nhận nội dung tệp bộ tiêu chí (kiểu `str` hoặc `bytes`), không nhận giá trị kiểu { $found }
 py-score-text-type = score_text nhận số liệu dưới dạng văn bản (kiểu `str` hoặc `bytes`), không nhận giá trị kiểu { $found }
+py-unknown-round = bộ tiêu chí không có vòng { $round }; các vòng của bộ tiêu chí: { $rounds }
+py-unknown-round-none = bộ tiêu chí không chia vòng chấm điểm nên không thể chấm theo vòng { $round }
 py-unknown-format = định dạng số liệu { $format } không được hỗ trợ; hãy dùng "json", "yaml" hoặc "csv"
 py-score-many-one = score_many nhận một danh sách đơn vị (mỗi đơn vị là một dict) hoặc một DataFrame của pandas, không nhận giá trị kiểu { $found }; để chấm một đơn vị, hãy dùng score(); để chấm số liệu dạng văn bản, hãy dùng score_text()
 py-score-many-type = score_many nhận một danh sách đơn vị (mỗi đơn vị là một dict) hoặc một DataFrame của pandas, không nhận giá trị kiểu { $found }
@@ -48,6 +50,11 @@ py-unit-not-applicable-item = `not_applicable` chỉ được liệt kê mã ti�
 py-unit-unknown-key = khóa { $key } không có trong một đơn vị; một đơn vị gồm các khóa: { $keys }
 py-row-unreadable = không đọc được một dòng của DataFrame
 py-row-column = tên cột phải là văn bản, không phải kiểu { $found }
+py-unit-text-expected = trong mục { $key } của đơn vị, { $id } phải là văn bản, không phải kiểu { $found }
+py-unit-evidence-item = tài liệu kiểm chứng của { $id } phải là tên một tài liệu (văn bản) hoặc danh sách tên tài liệu, không phải kiểu { $found }
+py-round-mapping = vòng { $round } của đơn vị phải là một dict gồm `values`, `not_applicable`, `points` và `notes`, không phải kiểu { $found }
+py-round-unknown-key = khóa { $key } không có trong vòng { $round } của một đơn vị; một vòng gồm các khóa: { $keys }
+py-row-round = cột `round` phải ghi mã một vòng (văn bản), không phải kiểu { $found }
 
 ## `repr()` of the package's objects.
 
