@@ -226,6 +226,13 @@ impl WasmRuleset {
         to_json(&self.inner.warnings().in_lang(lang), lang)
     }
 
+    /// The assessment rounds the ruleset declares, in order, as JSON text: `[{id, label}]`
+    /// (`[]`: one implicit round).
+    #[wasm_bindgen(js_name = roundsJson)]
+    pub fn rounds_json(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.rounds(), Lang::Vi)
+    }
+
     /// The criteria tree as JSON text.
     #[wasm_bindgen(js_name = criteriaJson)]
     pub fn criteria_json(&self) -> Result<String, JsValue> {
@@ -234,14 +241,17 @@ impl WasmRuleset {
 
     /// Scores one unit given as JSON text (an object); returns the result as JSON text, its
     /// texts (`trace`, `message`) in `lang`.
+    /// `round`: as of that round (see [`WasmRuleset::rounds_json`]; an id the ruleset does not
+    /// declare throws a `CchcError` with code `unknown_round`).
     #[wasm_bindgen(js_name = scoreJson)]
     pub fn score_json(
         &self,
         text: &str,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
-        self.score_json_with(text, origin, lang, true, true, true)
+        self.score_json_with(text, origin, lang, round, true, true, true)
     }
 
     /// As `scoreJson`, the result's JSON holding what the flags ask: the `criteria` tree, each
@@ -250,6 +260,7 @@ impl WasmRuleset {
     #[wasm_bindgen(js_name = scoreJsonWith)]
     #[allow(
         clippy::fn_params_excessive_bools,
+        clippy::too_many_arguments,
         reason = "JavaScript calls this with three flags; a struct would cost a JS object per call"
     )]
     pub fn score_json_with(
@@ -257,12 +268,14 @@ impl WasmRuleset {
         text: &str,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
         criteria: bool,
         trace: bool,
         why: bool,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let r = self.score_one(text, origin, lang)?;
+        let round = self.round_of(round, lang)?;
+        let r = self.score_one(text, origin, lang, round)?;
         to_json(&r.json(json_options(lang, criteria, trace, why)), lang)
     }
 
@@ -273,9 +286,11 @@ impl WasmRuleset {
         text: &str,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let r = self.score_one(text, origin, lang)?;
+        let round = self.round_of(round, lang)?;
+        let r = self.score_one(text, origin, lang, round)?;
         Ok(cchc::present::explain(&r, lang))
     }
 
@@ -286,9 +301,11 @@ impl WasmRuleset {
         text: &str,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let r = self.score_one(text, origin, lang)?;
+        let round = self.round_of(round, lang)?;
+        let r = self.score_one(text, origin, lang, round)?;
         Ok(cchc::present::unit_html(&r, lang))
     }
 
@@ -301,8 +318,9 @@ impl WasmRuleset {
         group_by_kind: bool,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
-        self.score_many_json_with(text, group_by_kind, origin, lang, true, true, true)
+        self.score_many_json_with(text, group_by_kind, origin, lang, round, true, true, true)
     }
 
     /// As `scoreManyJson`, each result's JSON holding what the flags ask (see `scoreJsonWith`).
@@ -318,13 +336,15 @@ impl WasmRuleset {
         group_by_kind: bool,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
         criteria: bool,
         trace: bool,
         why: bool,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
+        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
-        let result = self.score_json_batch(text, group_by_kind, origin, lang)?;
+        let result = self.score_json_batch(text, &opts, origin, lang)?;
         to_json(&result.json(json_options(lang, criteria, trace, why)), lang)
     }
 
@@ -336,14 +356,14 @@ impl WasmRuleset {
         group_by_kind: bool,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
+        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
-        let result =
-            self.inner
-                .score_batch_with(&units, &BatchOptions::grouped(group_by_kind), &mut |_| {});
+        let result = self.inner.score_batch_with(&units, &opts, &mut |_| {});
         Ok(cchc::present::batch_html(
             &result.results,
             &result.ranking,
@@ -362,8 +382,19 @@ impl WasmRuleset {
         group_by_kind: bool,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
-        self.score_text_json_with(text, format, group_by_kind, origin, lang, true, true, true)
+        self.score_text_json_with(
+            text,
+            format,
+            group_by_kind,
+            origin,
+            lang,
+            round,
+            true,
+            true,
+            true,
+        )
     }
 
     /// As `scoreTextJson`, each result's JSON holding what the flags ask (see `scoreJsonWith`).
@@ -380,11 +411,13 @@ impl WasmRuleset {
         group_by_kind: bool,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
         criteria: bool,
         trace: bool,
         why: bool,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
+        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let format = DataFormat::parse(format).ok_or_else(|| {
             data_error(
@@ -396,15 +429,43 @@ impl WasmRuleset {
         })?;
         reserve(text.len());
         let units = cchc::read_units(text, format, origin).map_err(|e| to_js(&e, lang))?;
-        self.batch(
-            &units,
-            group_by_kind,
-            json_options(lang, criteria, trace, why),
-        )
+        self.batch(&units, &opts, json_options(lang, criteria, trace, why))
     }
 }
 
 impl WasmRuleset {
+    /// The round a `round` option names, as an index into the ruleset's rounds (`None`: no
+    /// option, each unit's last round). An id the ruleset does not declare (every id, for a
+    /// ruleset without rounds) throws a `CchcError` with code `unknown_round`.
+    fn round_of(&self, round: Option<String>, lang: Lang) -> Result<Option<usize>, JsValue> {
+        let Some(id) = round else { return Ok(None) };
+        if let Some(i) = self.inner.round_index(&id) {
+            return Ok(Some(i));
+        }
+        let rounds = self.inner.rounds();
+        let round = cchc::Arg::ident(id);
+        let d = if rounds.is_empty() {
+            Diagnostic::new(
+                Code::UnknownRound,
+                "",
+                Pos::default(),
+                msg!("js-unknown-round-none", round = round),
+            )
+        } else {
+            Diagnostic::new(
+                Code::UnknownRound,
+                "",
+                Pos::default(),
+                msg!("js-unknown-round", round = round),
+            )
+            .with_help(msg!(
+                "unit-unknown-round-help",
+                rounds = cchc::Arg::idents(rounds.iter().map(|r| r.id.as_str()))
+            ))
+        };
+        Err(js_error(&[d], lang))
+    }
+
     /// One unit from JSON text (an object, not a list), scored. A text the quick reader takes
     /// is scored from its reading; a result with any warning or error is scored again from the
     /// core's reading, whose places its `at`s need (see [`quick`]).
@@ -413,9 +474,14 @@ impl WasmRuleset {
         text: &str,
         origin: Option<String>,
         lang: Lang,
+        round: Option<usize>,
     ) -> Result<UnitResult, JsValue> {
+        let score = |u: &Unit| match round {
+            Some(i) => self.inner.score_as_of(u, i),
+            None => self.inner.score(u),
+        };
         if let Some(quick::Quick::One(u)) = quick::units(text) {
-            let r = self.inner.score(&u);
+            let r = score(&u);
             if r.warnings.is_empty() && r.errors.is_empty() {
                 return Ok(r);
             }
@@ -424,7 +490,7 @@ impl WasmRuleset {
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
         match units.as_slice() {
-            [unit] if !is_many(text) => Ok(self.inner.score(unit)),
+            [unit] if !is_many(text) => Ok(score(unit)),
             _ => Err(data_error(
                 Code::DataShape,
                 origin,
@@ -439,7 +505,7 @@ impl WasmRuleset {
     fn score_json_batch(
         &self,
         text: &str,
-        group_by_kind: bool,
+        opts: &BatchOptions,
         origin: &str,
         lang: Lang,
     ) -> Result<BatchResult, JsValue> {
@@ -449,9 +515,8 @@ impl WasmRuleset {
             None => None,
         };
         reserve(text.len());
-        let opts = BatchOptions::grouped(group_by_kind);
         if let Some(units) = quick {
-            let result = self.inner.score_batch_with(&units, &opts, &mut |_| {});
+            let result = self.inner.score_batch_with(&units, opts, &mut |_| {});
             if result
                 .results
                 .iter()
@@ -462,18 +527,16 @@ impl WasmRuleset {
         }
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
-        Ok(self.inner.score_batch_with(&units, &opts, &mut |_| {}))
+        Ok(self.inner.score_batch_with(&units, opts, &mut |_| {}))
     }
 
     fn batch(
         &self,
         units: &[Unit],
-        group_by_kind: bool,
+        batch: &BatchOptions,
         opts: JsonOptions,
     ) -> Result<String, JsValue> {
-        let result =
-            self.inner
-                .score_batch_with(units, &BatchOptions::grouped(group_by_kind), &mut |_| {});
+        let result = self.inner.score_batch_with(units, batch, &mut |_| {});
         to_json(
             &cchc::present::batch_json(&result.results, &result.ranking, opts),
             opts.lang,
