@@ -635,13 +635,30 @@ pub fn parse_lang(tag: Option<String>) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = messagesJson)]
 pub fn messages_json(lang: Option<String>) -> Result<String, JsValue> {
     let lang = lang_of(lang)?;
-    let map: serde_json::Map<String, serde_json::Value> = demo_ids()
-        .map(|id| {
-            let text = Message::new(id, Vec::new()).render(lang);
-            (id.to_string(), serde_json::Value::String(text))
-        })
+    let texts: Vec<(&str, String)> = demo_ids()
+        .map(|id| (id, Message::new(id, Vec::new()).render(lang)))
         .collect();
-    to_json(&map, lang)
+    to_json(&Texts(&texts), lang)
+}
+
+/// `{id: text}` pairs written as a JSON object, in order.
+struct Texts<'a>(&'a [(&'a str, String)]);
+
+impl serde::Serialize for Texts<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(id, text)| (id, text)))
+    }
+}
+
+/// The arguments of a `js-` message as the JavaScript layer sends them (other keys are
+/// ignored; an argument of another type reads as absent).
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct JsArgs {
+    count: Option<serde_json::Number>,
+    error: Option<String>,
+    what: Option<String>,
+    got: Option<String>,
 }
 
 /// The ids of the demo catalogue, in file order.
@@ -655,17 +672,14 @@ fn demo_ids() -> impl Iterator<Item = &'static str> {
 #[wasm_bindgen(js_name = jsText)]
 pub fn js_text(id: &str, args: &str, lang: Option<String>) -> Result<Option<String>, JsValue> {
     let lang = lang_of(lang)?;
-    let args: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(args).unwrap_or_default();
-    let text = |k: &str| -> String {
-        match args.get(k) {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(other) => other.to_string(),
-            None => String::new(),
-        }
-    };
-    let count = |k: &str| -> u64 { args.get(k).and_then(serde_json::Value::as_u64).unwrap_or(0) };
-    let what = || match text("what").as_str() {
+    let args: JsArgs = serde_json::from_str(args).unwrap_or_default();
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let count = args
+        .count
+        .as_ref()
+        .and_then(serde_json::Number::as_u64)
+        .unwrap_or(0);
+    let what = || match args.what.as_deref().unwrap_or_default() {
         "ruleset" => Some(msg!("js-what-ruleset")),
         "unit-json" => Some(msg!("js-what-unit-json")),
         "units-json" => Some(msg!("js-what-units-json")),
@@ -674,17 +688,17 @@ pub fn js_text(id: &str, args: &str, lang: Option<String>) -> Result<Option<Stri
         _ => None,
     };
     let m = match id {
-        "js-more-problems" => msg!("js-more-problems", count = count("count")),
+        "js-more-problems" => msg!("js-more-problems", count = count),
         "js-unknown-error" => msg!("js-unknown-error"),
-        "js-internal" => msg!("js-internal", error = text("error")),
-        "js-engine-stopped" => msg!("js-engine-stopped", error = text("error")),
+        "js-internal" => msg!("js-internal", error = text(&args.error)),
+        "js-engine-stopped" => msg!("js-engine-stopped", error = text(&args.error)),
         "js-freed" => msg!("js-freed"),
         "js-use-from-yaml" => msg!("js-use-from-yaml"),
         "js-not-string" => match what() {
             Some(w) => msg!(
                 "js-not-string",
                 what = w,
-                got = cchc::Arg::ident(text("got"))
+                got = cchc::Arg::ident(text(&args.got))
             ),
             None => return Ok(None),
         },
