@@ -236,3 +236,25 @@ test('every path agrees on units with round data, as of each round', () => {
     samePaths(plain, u, {}, `${u.id} without rounds`);
   }
 });
+
+test('CSV with a round column: the worked example, later rows giving only what changes', () => {
+  const [rs] = rulesets();
+  const csv = 'id;round;p;k;points:b;notes:b;evidence:b\nu;tu_cham;95;có;;;Biên bản số 1\nu;tham_dinh;80;;3;Thiếu phiếu;\nu;chot_diem;91;;;;\n';
+  const b = rs.scoreText(csv, 'csv');
+  const [r] = b.results;
+  assert.equal(b.results.length, 1);
+  assert.deepStrictEqual([r.round, r.total, r.index], ['chot_diem', 7, 70]);
+  assert.deepStrictEqual(r.rounds.map((x) => x.total), [10, 5, 7]);
+  assert.equal(node(r, 'b').change, -3);
+  assert.deepStrictEqual(node(r, 'b').notes, { tham_dinh: 'Thiếu phiếu' });
+  // The same unit as an object scores the same.
+  const { criteria: _a, ...fromCsv } = r;
+  const { criteria: _b, ...fromObject } = rs.score(U);
+  assert.deepStrictEqual(
+    [fromCsv.round, fromCsv.rounds.map(({ id, total, index, status }) => [id, total, index, status])],
+    [fromObject.round, fromObject.rounds.map(({ id, total, index, status }) => [id, total, index, status])],
+  );
+  const asOf = rs.scoreText(csv, 'csv', { round: 'tham_dinh' });
+  assert.deepStrictEqual(asOf, JSON.parse(rs.scoreTextJson(csv, 'csv', { round: 'tham_dinh' })));
+  assert.equal(asOf.results[0].total, 5);
+});
