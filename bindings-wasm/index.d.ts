@@ -21,7 +21,12 @@ export type UnitCode =
   | 'limit_exceeded' | 'result_out_of_range' | 'negative_value' | 'not_boolean' | 'not_numeric'
   | 'zero_max' | 'missing_unit_id' | 'duplicate_unit_id' | 'invalid_unit' | 'no_band'
   | 'unknown_input' | 'unknown_criterion' | 'unknown_key' | 'duplicate_key'
-  | 'arithmetic_overflow';
+  | 'arithmetic_overflow'
+  // Assessment rounds: errors `unknown_round` (also thrown for an unknown `round` option),
+  // `not_a_leaf`, `points_out_of_range`, `conflicting_marks`; warnings `points_ignored`,
+  // `no_evidence`, `round_absent`.
+  | 'unknown_round' | 'not_a_leaf' | 'points_out_of_range' | 'conflicting_marks'
+  | 'points_ignored' | 'no_evidence' | 'round_absent';
 
 /** Codes of load-time warnings (`Ruleset.warnings()`): the ruleset loads and scores. */
 export type WarningCode = 'unreachable_band' | 'grade_out_of_range' | 'invalid_date' | 'suspicious_id';
@@ -141,7 +146,12 @@ export interface CriterionDef {
 /** A value of an input: a bool, a number, a choice's option, or null (missing). */
 export type InputValue = boolean | number | bigint | string | null;
 
-/** One assessed unit (đơn vị). */
+/**
+ * One assessed unit (đơn vị). Its top-level `values`, `not_applicable`, `points` and `notes`
+ * are its first round (tự chấm, when the ruleset declares `rounds:`); each later round under
+ * `rounds` starts from the previous present round's values, `not_applicable` and `points` and
+ * applies its own (notes do not carry over). The official result is the last present round.
+ */
 export interface UnitData {
   id: string;
   name?: string;
@@ -150,6 +160,34 @@ export interface UnitData {
   values?: Record<string, InputValue>;
   not_applicable?: string[];
   self_assessed?: Record<string, number>;
+  /** First round: points set on leaves, replacing the rule's (a number in [0, max]). */
+  points?: Record<string, number>;
+  /** First round: a note per criterion (any node). */
+  notes?: Record<string, string>;
+  /** The documents the unit cites per criterion (tài liệu kiểm chứng); a text is one document. */
+  evidence?: Record<string, string[] | string>;
+  /** The unit's explanation per criterion (giải trình), e.g. why it cites no evidence. */
+  explanations?: Record<string, string>;
+  /** Later rounds by round id (the ruleset's `rounds:` fix their order, not this object). */
+  rounds?: Record<string, UnitRoundData>;
+}
+
+/** One later round of a unit's data: only what changes (values given replace carried ones; `null` makes a value missing). */
+export interface UnitRoundData {
+  values?: Record<string, InputValue>;
+  /** Replaces the carried list, where given. */
+  not_applicable?: string[];
+  /** Points set on leaves in this round (replace carried ones for those leaves). */
+  points?: Record<string, number>;
+  /** This round's notes (not carried over). */
+  notes?: Record<string, string>;
+}
+
+/** An assessment round a ruleset declares (`Ruleset.rounds()`). */
+export interface RoundInfo {
+  id: string;
+  /** The file's label, or the id when it gives none. */
+  label: string;
 }
 
 export type UnitStatus = 'complete' | 'incomplete' | 'error';
@@ -178,7 +216,34 @@ export interface NodeResult {
   why: Why;
   self_assessed?: number;
   delta?: number;
+  /**
+   * The node's points in each present round, by round id, in the ruleset's order (only when the
+   * ruleset declares rounds).
+   */
+  rounds?: Record<string, number>;
+  /** Official points − the first present round's points (0 with one round; only with rounds). */
+  change?: number;
+  /** Notes given on this node, by round id (`""`: a ruleset without rounds). Where given. */
+  notes?: Record<string, string>;
+  /** The evidence the unit cites for this node. Where given. */
+  evidence?: string[];
+  /** The unit's explanation (giải trình) for this node. Where given. */
+  explanation?: string;
   children?: NodeResult[];
+}
+
+/** One present round of a unit's result (`UnitResult.rounds`); the last is the official one. */
+export interface RoundResult {
+  id: string;
+  label: string;
+  status: UnitStatus;
+  total: number;
+  max: number;
+  index: number | null;
+  /** Null unless the round is complete. */
+  grade: { id: string; label: string } | null;
+  errors: Issue[];
+  warnings: Issue[];
 }
 
 export interface UnitResult {
@@ -199,6 +264,14 @@ export interface UnitResult {
   grade: { id: string; label: string } | null;
   self_assessed?: number;
   delta?: number | null;
+  /**
+   * The official round's id: the unit's last present round, or the round asked for (`round`
+   * option; for a unit without it, the round it is shown as of). Only when the ruleset
+   * declares rounds (kept in summaries, `criteria: false`).
+   */
+  round?: string;
+  /** Each present round's figures and issues, in order (only when the ruleset declares rounds). */
+  rounds?: RoundResult[];
   criteria: NodeResult[];
   warnings: Issue[];
   errors: Issue[];
@@ -217,7 +290,7 @@ export interface RankEntry {
 export interface BatchResult {
   /** One result per unit, in input order (a unit with bad data is never dropped). */
   results: UnitResult[];
-  /** Complete units by index, highest first. */
+  /** Complete units by index, highest first (with a `round` option: only units that give that round). */
   ranking: RankEntry[];
 }
 
@@ -227,8 +300,18 @@ export interface BatchResult {
  * again from the JSON text sent for it; the result is otherwise the same object as
  * `JSON.parse(scoreJson(...))`); `true` builds it at once; `false` leaves the key out.
  */
-export interface ScoreOptions extends LangOptions {
+export interface ScoreOptions extends LangOptions, RoundOptions {
   criteria?: boolean | 'lazy';
+}
+
+/**
+ * Score (and rank) as of a round: the rounds after it are left out; a unit without it is shown
+ * as of its last earlier round (warning `round_absent`) and not ranked. An id the ruleset does
+ * not declare throws a `CchcError` with code `unknown_round`.
+ */
+export interface RoundOptions {
+  /** A round id of `Ruleset.rounds()`. */
+  round?: string;
 }
 
 /** A result scored with `{ criteria: false }`: no `criteria` key. */
@@ -270,6 +353,8 @@ export class Ruleset {
   /** Decimal places of points, totals and the index (`rounding.places`): text shows this many. */
   readonly places: number;
   inputs(): InputDef[];
+  /** The assessment rounds (`rounds:` of the file), in order; `[]` without rounds. */
+  rounds(): RoundInfo[];
   criteria(): CriterionDef[];
   /** Load-time warnings (the ruleset loads and scores; fix them before publishing). */
   warnings(options?: LangOptions): Diagnostic[];
@@ -280,21 +365,21 @@ export class Ruleset {
   score(unit: UnitData, options?: ScoreOptions & { criteria?: true | 'lazy' }): UnitResult;
   score(unit: UnitData, options: ScoreOptions & { criteria: false }): UnitSummary;
   /** Scores one unit given as JSON text; returns JSON text with exact numbers. */
-  scoreJson(jsonText: string, origin?: string, options?: LangOptions): string;
-  scoreJson(jsonText: string, options: LangOptions & { origin?: string }): string;
+  scoreJson(jsonText: string, origin?: string, options?: LangOptions & RoundOptions): string;
+  scoreJson(jsonText: string, options: LangOptions & RoundOptions & { origin?: string }): string;
   /**
    * Scores one unit and explains the result in words, one line per criterion (points / max,
    * status, why), then its errors and warnings: the text of `cchc score --explain`.
    */
-  explain(unit: UnitData | string, options?: LangOptions & { origin?: string }): string;
+  explain(unit: UnitData | string, options?: LangOptions & RoundOptions & { origin?: string }): string;
   /** Scores one unit; the result as an HTML table (e.g. for a notebook or a report). */
-  html(unit: UnitData | string, options?: LangOptions & { origin?: string }): string;
+  html(unit: UnitData | string, options?: LangOptions & RoundOptions & { origin?: string }): string;
   /** Scores and ranks a batch; every unit in one HTML table with its rank. */
   batchHtml(units: UnitData[] | { units: UnitData[] } | string, options?: TwinOptions): string;
   /** Scores and ranks a batch: an array of units or `{units: [...]}`; trees built when read. */
   scoreMany(units: UnitData[] | { units: UnitData[] }, options?: BatchOptions): BatchResult;
   /** As `scoreMany`, JSON text in and out (exact numbers). */
-  scoreManyJson(jsonText: string, groupByKind?: boolean, origin?: string, options?: LangOptions): string;
+  scoreManyJson(jsonText: string, groupByKind?: boolean, origin?: string, options?: LangOptions & RoundOptions): string;
   scoreManyJson(jsonText: string, options: TwinOptions): string;
   /**
    * Scores a data file's text: JSON, YAML or CSV (`,` `;` or tab; decimal commas allowed). The
@@ -302,7 +387,7 @@ export class Ruleset {
    */
   scoreText(text: string, format: DataFormat, options?: TwinOptions): BatchResult;
   /** As `scoreText`, returning JSON text (exact numbers). */
-  scoreTextJson(text: string, format: DataFormat, groupByKind?: boolean, origin?: string, options?: LangOptions): string;
+  scoreTextJson(text: string, format: DataFormat, groupByKind?: boolean, origin?: string, options?: LangOptions & RoundOptions): string;
   scoreTextJson(text: string, format: DataFormat, options: TwinOptions): string;
   /** Releases the WebAssembly memory now (otherwise the garbage collector does it). */
   free(): void;

@@ -19,7 +19,11 @@
 //   (b) rs.score(obj), one call per unit, reading status/total/max/index/grade;
 //   (c) rs.scoreMany(array) of every unit, reading the same fields of each result;
 //   (d) the criteria tree: rs.score(obj) then reading `criteria` (the lazy path), beside
-//       scoreJson + JSON.parse (the whole JSON text, the eager path).
+//       scoreJson + JSON.parse (the whole JSON text, the eager path);
+//   (e) assessment rounds: the same ruleset with three rounds declared, rs.score(obj) of each
+//       unit as it is (one round, the quick reader), with an empty `rounds: {}` (one round, the
+//       core's reader: round data is the core reader's) and with two later rounds that each
+//       give one value again (three rounds, the core's reader).
 // Timings are never asserted: this script reports, it does not judge.
 
 import { execFileSync } from 'node:child_process';
@@ -149,6 +153,21 @@ const toTextUs = (timeMs(() => {
   for (const u of units) sink += pkg.toJsonText(u).length;
 }) * 1000) / n;
 
+// (e) rounds, over at most 1,000 units.
+const rsRounds = Ruleset.fromYaml(yaml.replace(/^criteria:/m, 'rounds:\n  - { id: r1 }\n  - { id: r2 }\n  - { id: r3 }\ncriteria:'), 'rounds.yaml');
+const oneRoundCore = some.map((u) => ({ ...u, rounds: {} }));
+const threeRounds = some.map((u) => {
+  const [k, v] = Object.entries(u.values ?? {})[0] ?? ['x', null];
+  return { ...u, rounds: { r2: { values: { [k]: v } }, r3: { values: { [k]: v } } } };
+});
+const perUnit = (list) => (timeMs(() => {
+  for (const u of list) readSummary(rsRounds.score(u));
+}) * 1000) / list.length;
+const roundsQuickUs = perUnit(some);
+const roundsCoreUs = perUnit(oneRoundCore);
+const rounds3Us = perUnit(threeRounds);
+rsRounds.free();
+
 const fmt = (x, d = 1) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '—');
 const rows = [
   ['instantiate the module (import)', 'ms', instantiateMs, null],
@@ -159,6 +178,10 @@ const rows = [
   ['rs.score(obj) + read criteria tree', 'µs/unit', treeUs, null],
   ['scoreJson(text) + JSON.parse (whole)', 'µs/unit', eagerUs, null],
   ['toJsonText(obj) alone', 'µs/unit', toTextUs, null],
+  ['rounds declared: score(obj), 1 round (quick reader)', 'µs/unit', roundsQuickUs, core.score_us],
+  // The core's figures with rounds are criterion's (`cargo bench -p cchc-benches --bench rounds`).
+  ['rounds declared: score(obj), 1 round (core reader)', 'µs/unit', roundsCoreUs, null],
+  ['rounds declared: score(obj), 3 rounds (core reader)', 'µs/unit', rounds3Us, null],
 ];
 console.log(`cchc-wasm bench: ${n} units, ${passes} pass(es), Node ${process.version}, module ${opts.module}`);
 console.log(`fixtures: ${opts.dir}${core.timed ? '' : ' (core not timed)'}`);

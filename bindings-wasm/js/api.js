@@ -181,6 +181,15 @@ function origin(o) {
   return o === undefined || o === null ? undefined : String(o);
 }
 
+/**
+ * `options.round`: the id of the round to score as of, or undefined (each unit's last round).
+ * An id the ruleset does not declare is refused by the engine (CchcError `unknown_round`).
+ */
+function roundOf(options) {
+  const r = options?.round;
+  return r === undefined || r === null ? undefined : String(r);
+}
+
 /** True for an options object given where a positional argument was expected. */
 function isOptions(x) {
   return x !== null && typeof x === 'object';
@@ -331,18 +340,28 @@ export class Ruleset {
     return JSON.parse(call(() => this.#inner(lang).warningsJson(lang), lang));
   }
 
+  /**
+   * The assessment rounds the ruleset declares (`rounds:`), in order: `[{id, label}]` (the label
+   * is the id when the file gives none). `[]` for a ruleset without rounds (one implicit round).
+   */
+  rounds() {
+    return JSON.parse(call(() => this.#inner().roundsJson()));
+  }
+
   /** The criteria tree (ids, titles, kinds, max, rule kinds, children). */
   criteria() {
     return JSON.parse(call(() => this.#inner().criteriaJson()));
   }
 
   /**
-   * Scores one unit `{id, name?, kind?, values, not_applicable?, self_assessed?}`.
+   * Scores one unit `{id, name?, kind?, values, not_applicable?, self_assessed?, points?,
+   * notes?, evidence?, explanations?, rounds?}`.
    *
    * The result has the keys and values of `JSON.parse(scoreJson(...))`. Its `criteria` tree
    * (with every node's `trace` words and `why`) is built when it is first read, by scoring the
    * unit again from the JSON text this call sent (kept with the result) — unless
    * `options.criteria` is `true` (built now) or `false` (no `criteria` key at all).
+   * `options.round` scores the unit as of that round (the tree too).
    */
   score(unit, options = {}) {
     const lang = langOf(options);
@@ -351,46 +370,48 @@ export class Ruleset {
     if (tree === true) return JSON.parse(this.scoreJson(jsonText, options));
     checkString(jsonText, 'unit-json', lang);
     const o = origin(options?.origin);
-    const summary = JSON.parse(call(() => this.#inner(lang).scoreJsonWith(jsonText, o, lang, false, true, true), lang));
+    const r = roundOf(options);
+    const summary = JSON.parse(call(() => this.#inner(lang).scoreJsonWith(jsonText, o, lang, r, false, true, true), lang));
     if (tree === false) return summary;
-    return withLazyCriteria(summary, () => JSON.parse(call(() => this.#inner(lang).scoreJsonWith(jsonText, o, lang, true, true, true), lang)).criteria);
+    return withLazyCriteria(summary, () => JSON.parse(call(() => this.#inner(lang).scoreJsonWith(jsonText, o, lang, r, true, true, true), lang)).criteria);
   }
 
   /**
    * Scores one unit given as JSON text; returns the result as JSON text (exact numbers).
-   * `scoreJson(text, origin?, options?)` or `scoreJson(text, { origin, lang })`.
+   * `scoreJson(text, origin?, options?)` or `scoreJson(text, { origin, lang, round })`.
    */
   scoreJson(jsonText, ...rest) {
     const opts = twinOptions(rest, ['origin']);
     const lang = langOf(opts);
     checkString(jsonText, 'unit-json', lang);
-    return call(() => this.#inner(lang).scoreJson(jsonText, origin(opts.origin), lang), lang);
+    return call(() => this.#inner(lang).scoreJson(jsonText, origin(opts.origin), lang, roundOf(opts)), lang);
   }
 
   /** Scores one unit and explains its result in words, one line per criterion (`options.lang`). */
   explain(unit, options = {}) {
     const lang = langOf(options);
     const jsonText = typeof unit === 'string' ? unit : toJsonText(unit);
-    return call(() => this.#inner(lang).explain(jsonText, origin(options?.origin), lang), lang);
+    return call(() => this.#inner(lang).explain(jsonText, origin(options?.origin), lang, roundOf(options)), lang);
   }
 
   /** Scores one unit; its result as an HTML table (`options.lang`), e.g. for a notebook. */
   html(unit, options = {}) {
     const lang = langOf(options);
     const jsonText = typeof unit === 'string' ? unit : toJsonText(unit);
-    return call(() => this.#inner(lang).unitHtml(jsonText, origin(options?.origin), lang), lang);
+    return call(() => this.#inner(lang).unitHtml(jsonText, origin(options?.origin), lang, roundOf(options)), lang);
   }
 
   /** Scores and ranks a batch; the results as one HTML table with their ranks (`options.lang`). */
   batchHtml(units, options = {}) {
     const lang = langOf(options);
     const jsonText = typeof units === 'string' ? units : toJsonText(units);
-    return call(() => this.#inner(lang).batchHtml(jsonText, Boolean(options?.groupByKind), origin(options?.origin), lang), lang);
+    return call(() => this.#inner(lang).batchHtml(jsonText, Boolean(options?.groupByKind), origin(options?.origin), lang, roundOf(options)), lang);
   }
 
   /**
    * Scores a batch (an array of units, or `{units: [...]}`) and ranks it. Each result's
    * `criteria` is built when first read, as in `score` (`options.criteria` as there).
+   * `options.round` scores and ranks as of that round (a unit without it is not ranked).
    */
   scoreMany(units, options = {}) {
     const lang = langOf(options);
@@ -402,7 +423,8 @@ export class Ruleset {
     const list = Array.isArray(units) ? units : null;
     const texts = list === null ? null : Array.from(list, (u) => toJsonText(u)); // holes as null, as JSON.stringify writes them
     const jsonText = texts === null ? toJsonText(units) : `[${texts.join(',')}]`;
-    const run = (text, full) => JSON.parse(call(() => this.#inner(lang).scoreManyJsonWith(text, group, o, lang, full, true, true), lang));
+    const r = roundOf(options);
+    const run = (text, full) => JSON.parse(call(() => this.#inner(lang).scoreManyJsonWith(text, group, o, lang, r, full, true, true), lang));
     const batch = run(jsonText, false);
     if (tree === false) return batch;
     return lazyBatch(batch, texts === null ? null : (i) => run(`[${texts[i]}]`, true).results[0].criteria, () => run(jsonText, true));
@@ -410,13 +432,13 @@ export class Ruleset {
 
   /**
    * Scores a batch given as JSON text; returns `{results, ranking}` as JSON text.
-   * `scoreManyJson(text, groupByKind?, origin?, options?)` or `scoreManyJson(text, { groupByKind, origin, lang })`.
+   * `scoreManyJson(text, groupByKind?, origin?, options?)` or `scoreManyJson(text, { groupByKind, origin, lang, round })`.
    */
   scoreManyJson(jsonText, ...rest) {
     const opts = twinOptions(rest, ['groupByKind', 'origin']);
     const lang = langOf(opts);
     checkString(jsonText, 'units-json', lang);
-    return call(() => this.#inner(lang).scoreManyJson(jsonText, Boolean(opts.groupByKind), origin(opts.origin), lang), lang);
+    return call(() => this.#inner(lang).scoreManyJson(jsonText, Boolean(opts.groupByKind), origin(opts.origin), lang, roundOf(opts)), lang);
   }
 
   /**
@@ -432,21 +454,22 @@ export class Ruleset {
     checkString(text, 'data', lang);
     checkString(format, 'format', lang);
     const o = origin(options?.origin);
-    const batch = JSON.parse(call(() => this.#inner(lang).scoreTextJsonWith(text, format, group, o, lang, false, true, true), lang));
+    const r = roundOf(options);
+    const batch = JSON.parse(call(() => this.#inner(lang).scoreTextJsonWith(text, format, group, o, lang, r, false, true, true), lang));
     if (tree === false) return batch;
-    return lazyBatch(batch, null, () => JSON.parse(call(() => this.#inner(lang).scoreTextJson(text, format, group, o, lang), lang)));
+    return lazyBatch(batch, null, () => JSON.parse(call(() => this.#inner(lang).scoreTextJson(text, format, group, o, lang, r), lang)));
   }
 
   /**
    * As `scoreText`, returning JSON text. `scoreTextJson(text, format, groupByKind?, origin?,
-   * options?)` or `scoreTextJson(text, format, { groupByKind, origin, lang })`.
+   * options?)` or `scoreTextJson(text, format, { groupByKind, origin, lang, round })`.
    */
   scoreTextJson(dataText, format, ...rest) {
     const opts = twinOptions(rest, ['groupByKind', 'origin']);
     const lang = langOf(opts);
     checkString(dataText, 'data', lang);
     checkString(format, 'format', lang);
-    return call(() => this.#inner(lang).scoreTextJson(dataText, format, Boolean(opts.groupByKind), origin(opts.origin), lang), lang);
+    return call(() => this.#inner(lang).scoreTextJson(dataText, format, Boolean(opts.groupByKind), origin(opts.origin), lang, roundOf(opts)), lang);
   }
 
   /** Releases the WebAssembly memory now (otherwise the garbage collector does it). */

@@ -21,9 +21,63 @@ mod quick;
 const DEFAULT_RULES_ORIGIN: &str = "<ruleset>";
 const DEFAULT_DATA_ORIGIN: &str = "<data>";
 
-/// The demo page's catalogue (the ids of its messages are read from the Vietnamese file; the
-/// catalogue test keeps both languages' ids equal).
-const DEMO_CATALOGUE: &str = include_str!("../../core/locales/vi/demo.ftl");
+/// The ids of the demo page's messages, read from the Vietnamese catalogue file when this crate
+/// is compiled (the catalogue test keeps both languages' ids equal): one id per line. Only the
+/// ids reach the module; the file's text is already there once, in the core's catalogue.
+const DEMO_IDS_LEN: usize = demo_ids_of::<0>(include_bytes!("../../core/locales/vi/demo.ftl")).1;
+const DEMO_IDS: ([u8; DEMO_IDS_LEN], usize) =
+    demo_ids_of::<DEMO_IDS_LEN>(include_bytes!("../../core/locales/vi/demo.ftl"));
+
+/// The ids of a catalogue file's `demo-` messages (a line `demo-… =`, the id of lowercase ASCII
+/// letters, digits and `-`), each followed by a line break, in the first `N` bytes of the array;
+/// and the length of the whole list (with `N = 0`: only that length). Evaluated at compile time.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "evaluated at compile time only (in constants): an index out of bounds would fail the build"
+)]
+const fn demo_ids_of<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
+    let mut out = [0u8; N];
+    let mut len = 0;
+    let mut i = 0;
+    while i < src.len() {
+        let start = i;
+        let mut end = i;
+        while end < src.len() && src[end] != b'\n' {
+            end += 1;
+        }
+        let mut id_end = start;
+        while id_end < end
+            && (src[id_end].is_ascii_lowercase()
+                || src[id_end].is_ascii_digit()
+                || src[id_end] == b'-')
+        {
+            id_end += 1;
+        }
+        let mut eq = id_end;
+        while eq < end && (src[eq] == b' ' || src[eq] == b'\t') {
+            eq += 1;
+        }
+        let demo = id_end >= start + 5
+            && src[start] == b'd'
+            && src[start + 1] == b'e'
+            && src[start + 2] == b'm'
+            && src[start + 3] == b'o'
+            && src[start + 4] == b'-';
+        if demo && eq < end && src[eq] == b'=' {
+            let mut k = start;
+            while k <= id_end {
+                if len < N {
+                    out[len] = if k == id_end { b'\n' } else { src[k] };
+                }
+                len += 1;
+                k += 1;
+            }
+        }
+        i = end + 1;
+    }
+    (out, len)
+}
 
 /// Turns any panic into a thrown JavaScript error (code `internal` in the JS wrapper) instead of
 /// an opaque `unreachable` trap. The core has no panicking paths on input; this is a safety net.
@@ -226,6 +280,13 @@ impl WasmRuleset {
         to_json(&self.inner.warnings().in_lang(lang), lang)
     }
 
+    /// The assessment rounds the ruleset declares, in order, as JSON text: `[{id, label}]`
+    /// (`[]`: one implicit round).
+    #[wasm_bindgen(js_name = roundsJson)]
+    pub fn rounds_json(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.rounds(), Lang::Vi)
+    }
+
     /// The criteria tree as JSON text.
     #[wasm_bindgen(js_name = criteriaJson)]
     pub fn criteria_json(&self) -> Result<String, JsValue> {
@@ -234,14 +295,17 @@ impl WasmRuleset {
 
     /// Scores one unit given as JSON text (an object); returns the result as JSON text, its
     /// texts (`trace`, `message`) in `lang`.
+    /// `round`: as of that round (see [`WasmRuleset::rounds_json`]; an id the ruleset does not
+    /// declare throws a `CchcError` with code `unknown_round`).
     #[wasm_bindgen(js_name = scoreJson)]
     pub fn score_json(
         &self,
         text: &str,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
-        self.score_json_with(text, origin, lang, true, true, true)
+        self.score_json_with(text, origin, lang, round, true, true, true)
     }
 
     /// As `scoreJson`, the result's JSON holding what the flags ask: the `criteria` tree, each
@@ -250,6 +314,7 @@ impl WasmRuleset {
     #[wasm_bindgen(js_name = scoreJsonWith)]
     #[allow(
         clippy::fn_params_excessive_bools,
+        clippy::too_many_arguments,
         reason = "JavaScript calls this with three flags; a struct would cost a JS object per call"
     )]
     pub fn score_json_with(
@@ -257,12 +322,14 @@ impl WasmRuleset {
         text: &str,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
         criteria: bool,
         trace: bool,
         why: bool,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let r = self.score_one(text, origin, lang)?;
+        let round = self.round_of(round, lang)?;
+        let r = self.score_one(text, origin, lang, round)?;
         to_json(&r.json(json_options(lang, criteria, trace, why)), lang)
     }
 
@@ -273,9 +340,11 @@ impl WasmRuleset {
         text: &str,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let r = self.score_one(text, origin, lang)?;
+        let round = self.round_of(round, lang)?;
+        let r = self.score_one(text, origin, lang, round)?;
         Ok(cchc::present::explain(&r, lang))
     }
 
@@ -286,9 +355,11 @@ impl WasmRuleset {
         text: &str,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let r = self.score_one(text, origin, lang)?;
+        let round = self.round_of(round, lang)?;
+        let r = self.score_one(text, origin, lang, round)?;
         Ok(cchc::present::unit_html(&r, lang))
     }
 
@@ -301,8 +372,9 @@ impl WasmRuleset {
         group_by_kind: bool,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
-        self.score_many_json_with(text, group_by_kind, origin, lang, true, true, true)
+        self.score_many_json_with(text, group_by_kind, origin, lang, round, true, true, true)
     }
 
     /// As `scoreManyJson`, each result's JSON holding what the flags ask (see `scoreJsonWith`).
@@ -318,13 +390,15 @@ impl WasmRuleset {
         group_by_kind: bool,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
         criteria: bool,
         trace: bool,
         why: bool,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
+        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
-        let result = self.score_json_batch(text, group_by_kind, origin, lang)?;
+        let result = self.score_json_batch(text, &opts, origin, lang)?;
         to_json(&result.json(json_options(lang, criteria, trace, why)), lang)
     }
 
@@ -336,14 +410,14 @@ impl WasmRuleset {
         group_by_kind: bool,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
+        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
-        let result =
-            self.inner
-                .score_batch_with(&units, &BatchOptions::grouped(group_by_kind), &mut |_| {});
+        let result = self.inner.score_batch_with(&units, &opts, &mut |_| {});
         Ok(cchc::present::batch_html(
             &result.results,
             &result.ranking,
@@ -362,8 +436,19 @@ impl WasmRuleset {
         group_by_kind: bool,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
     ) -> Result<String, JsValue> {
-        self.score_text_json_with(text, format, group_by_kind, origin, lang, true, true, true)
+        self.score_text_json_with(
+            text,
+            format,
+            group_by_kind,
+            origin,
+            lang,
+            round,
+            true,
+            true,
+            true,
+        )
     }
 
     /// As `scoreTextJson`, each result's JSON holding what the flags ask (see `scoreJsonWith`).
@@ -380,11 +465,13 @@ impl WasmRuleset {
         group_by_kind: bool,
         origin: Option<String>,
         lang: Option<String>,
+        round: Option<String>,
         criteria: bool,
         trace: bool,
         why: bool,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
+        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let format = DataFormat::parse(format).ok_or_else(|| {
             data_error(
@@ -396,15 +483,43 @@ impl WasmRuleset {
         })?;
         reserve(text.len());
         let units = cchc::read_units(text, format, origin).map_err(|e| to_js(&e, lang))?;
-        self.batch(
-            &units,
-            group_by_kind,
-            json_options(lang, criteria, trace, why),
-        )
+        self.batch(&units, &opts, json_options(lang, criteria, trace, why))
     }
 }
 
 impl WasmRuleset {
+    /// The round a `round` option names, as an index into the ruleset's rounds (`None`: no
+    /// option, each unit's last round). An id the ruleset does not declare (every id, for a
+    /// ruleset without rounds) throws a `CchcError` with code `unknown_round`.
+    fn round_of(&self, round: Option<String>, lang: Lang) -> Result<Option<usize>, JsValue> {
+        let Some(id) = round else { return Ok(None) };
+        if let Some(i) = self.inner.round_index(&id) {
+            return Ok(Some(i));
+        }
+        let rounds = self.inner.rounds();
+        let round = cchc::Arg::ident(id);
+        let d = if rounds.is_empty() {
+            Diagnostic::new(
+                Code::UnknownRound,
+                "",
+                Pos::default(),
+                msg!("js-unknown-round-none", round = round),
+            )
+        } else {
+            Diagnostic::new(
+                Code::UnknownRound,
+                "",
+                Pos::default(),
+                msg!("js-unknown-round", round = round),
+            )
+            .with_help(msg!(
+                "unit-unknown-round-help",
+                rounds = cchc::Arg::idents(rounds.iter().map(|r| r.id.as_str()))
+            ))
+        };
+        Err(js_error(&[d], lang))
+    }
+
     /// One unit from JSON text (an object, not a list), scored. A text the quick reader takes
     /// is scored from its reading; a result with any warning or error is scored again from the
     /// core's reading, whose places its `at`s need (see [`quick`]).
@@ -413,9 +528,14 @@ impl WasmRuleset {
         text: &str,
         origin: Option<String>,
         lang: Lang,
+        round: Option<usize>,
     ) -> Result<UnitResult, JsValue> {
+        let score = |u: &Unit| match round {
+            Some(i) => self.inner.score_as_of(u, i),
+            None => self.inner.score(u),
+        };
         if let Some(quick::Quick::One(u)) = quick::units(text) {
-            let r = self.inner.score(&u);
+            let r = score(&u);
             if r.warnings.is_empty() && r.errors.is_empty() {
                 return Ok(r);
             }
@@ -424,7 +544,7 @@ impl WasmRuleset {
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
         match units.as_slice() {
-            [unit] if !is_many(text) => Ok(self.inner.score(unit)),
+            [unit] if !is_many(text) => Ok(score(unit)),
             _ => Err(data_error(
                 Code::DataShape,
                 origin,
@@ -439,7 +559,7 @@ impl WasmRuleset {
     fn score_json_batch(
         &self,
         text: &str,
-        group_by_kind: bool,
+        opts: &BatchOptions,
         origin: &str,
         lang: Lang,
     ) -> Result<BatchResult, JsValue> {
@@ -449,9 +569,8 @@ impl WasmRuleset {
             None => None,
         };
         reserve(text.len());
-        let opts = BatchOptions::grouped(group_by_kind);
         if let Some(units) = quick {
-            let result = self.inner.score_batch_with(&units, &opts, &mut |_| {});
+            let result = self.inner.score_batch_with(&units, opts, &mut |_| {});
             if result
                 .results
                 .iter()
@@ -462,18 +581,16 @@ impl WasmRuleset {
         }
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
-        Ok(self.inner.score_batch_with(&units, &opts, &mut |_| {}))
+        Ok(self.inner.score_batch_with(&units, opts, &mut |_| {}))
     }
 
     fn batch(
         &self,
         units: &[Unit],
-        group_by_kind: bool,
+        batch: &BatchOptions,
         opts: JsonOptions,
     ) -> Result<String, JsValue> {
-        let result =
-            self.inner
-                .score_batch_with(units, &BatchOptions::grouped(group_by_kind), &mut |_| {});
+        let result = self.inner.score_batch_with(units, batch, &mut |_| {});
         to_json(
             &cchc::present::batch_json(&result.results, &result.ranking, opts),
             opts.lang,
@@ -518,26 +635,36 @@ pub fn parse_lang(tag: Option<String>) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = messagesJson)]
 pub fn messages_json(lang: Option<String>) -> Result<String, JsValue> {
     let lang = lang_of(lang)?;
-    let map: serde_json::Map<String, serde_json::Value> = demo_ids()
-        .map(|id| {
-            let text = Message::new(id, Vec::new()).render(lang);
-            (id.to_string(), serde_json::Value::String(text))
-        })
+    let texts: Vec<(&str, String)> = demo_ids()
+        .map(|id| (id, Message::new(id, Vec::new()).render(lang)))
         .collect();
-    to_json(&map, lang)
+    to_json(&Texts(&texts), lang)
+}
+
+/// `{id: text}` pairs written as a JSON object, in order.
+struct Texts<'a>(&'a [(&'a str, String)]);
+
+impl serde::Serialize for Texts<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(id, text)| (id, text)))
+    }
+}
+
+/// The arguments of a `js-` message as the JavaScript layer sends them (other keys are
+/// ignored; an argument of another type reads as absent).
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct JsArgs {
+    count: Option<serde_json::Number>,
+    error: Option<String>,
+    what: Option<String>,
+    got: Option<String>,
 }
 
 /// The ids of the demo catalogue, in file order.
 fn demo_ids() -> impl Iterator<Item = &'static str> {
-    DEMO_CATALOGUE.lines().filter_map(|line| {
-        let (id, _) = line.split_once('=')?;
-        let id = id.trim_end();
-        (id.starts_with("demo-")
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
-        .then_some(id)
-    })
+    // ASCII by construction (`demo_ids_of` copies only ASCII letters, digits, `-` and `\n`).
+    std::str::from_utf8(&DEMO_IDS.0).unwrap_or_default().lines()
 }
 
 /// A text of the JavaScript layer (`js-` messages) in `lang`, its arguments given as a JSON
@@ -545,17 +672,14 @@ fn demo_ids() -> impl Iterator<Item = &'static str> {
 #[wasm_bindgen(js_name = jsText)]
 pub fn js_text(id: &str, args: &str, lang: Option<String>) -> Result<Option<String>, JsValue> {
     let lang = lang_of(lang)?;
-    let args: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(args).unwrap_or_default();
-    let text = |k: &str| -> String {
-        match args.get(k) {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(other) => other.to_string(),
-            None => String::new(),
-        }
-    };
-    let count = |k: &str| -> u64 { args.get(k).and_then(serde_json::Value::as_u64).unwrap_or(0) };
-    let what = || match text("what").as_str() {
+    let args: JsArgs = serde_json::from_str(args).unwrap_or_default();
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let count = args
+        .count
+        .as_ref()
+        .and_then(serde_json::Number::as_u64)
+        .unwrap_or(0);
+    let what = || match args.what.as_deref().unwrap_or_default() {
         "ruleset" => Some(msg!("js-what-ruleset")),
         "unit-json" => Some(msg!("js-what-unit-json")),
         "units-json" => Some(msg!("js-what-units-json")),
@@ -564,17 +688,17 @@ pub fn js_text(id: &str, args: &str, lang: Option<String>) -> Result<Option<Stri
         _ => None,
     };
     let m = match id {
-        "js-more-problems" => msg!("js-more-problems", count = count("count")),
+        "js-more-problems" => msg!("js-more-problems", count = count),
         "js-unknown-error" => msg!("js-unknown-error"),
-        "js-internal" => msg!("js-internal", error = text("error")),
-        "js-engine-stopped" => msg!("js-engine-stopped", error = text("error")),
+        "js-internal" => msg!("js-internal", error = text(&args.error)),
+        "js-engine-stopped" => msg!("js-engine-stopped", error = text(&args.error)),
         "js-freed" => msg!("js-freed"),
         "js-use-from-yaml" => msg!("js-use-from-yaml"),
         "js-not-string" => match what() {
             Some(w) => msg!(
                 "js-not-string",
                 what = w,
-                got = cchc::Arg::ident(text("got"))
+                got = cchc::Arg::ident(text(&args.got))
             ),
             None => return Ok(None),
         },
@@ -629,5 +753,21 @@ mod tests {
         let ids: Vec<&str> = demo_ids().collect();
         assert!(ids.contains(&"demo-banner"), "{ids:?}");
         assert!(ids.iter().all(|id| id.starts_with("demo-")));
+        // The ids a plain reading of the file finds, in order.
+        let text = include_str!("../../core/locales/vi/demo.ftl");
+        let plain: Vec<&str> = text
+            .lines()
+            .filter_map(|line| {
+                let (id, _) = line.split_once('=')?;
+                let id = id.trim_end();
+                (id.starts_with("demo-")
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+                .then_some(id)
+            })
+            .collect();
+        assert_eq!(ids, plain);
+        assert_eq!(super::DEMO_IDS.1, super::DEMO_IDS.0.len());
     }
 }

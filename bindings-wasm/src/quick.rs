@@ -7,7 +7,8 @@
 //! (returns `None`, and the caller hands the text to [`cchc::read_units`]) on anything else:
 //! whitespace around the text, a backslash escape anywhere, a control character, a key that is
 //! not plain ASCII or is written twice, a key a unit does not have, a value that is not a
-//! scalar, an id that is not text, a number the core refuses. What it accepts, it reads to the
+//! scalar, an id that is not text, a number the core refuses, and the keys of assessment rounds
+//! (`points`, `notes`, `evidence`, `explanations`, `rounds`). What it accepts, it reads to the
 //! very unit the core's reader makes (same ids, values, order, exact decimals through the
 //! core's own number reader) except for the places of values in the text; and since places
 //! only show in the `at` of a result's warnings and errors, the caller scores such units again
@@ -58,7 +59,8 @@ fn plain(bytes: &[u8]) -> bool {
     })
 }
 
-/// A unit's keys, each at most once (serde refuses a repeated field), no other key.
+/// A unit's keys, each at most once (serde refuses a repeated field), no other key: a unit with
+/// round data (`points`, `notes`, `evidence`, `explanations`, `rounds`) goes to the core's reader.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Fields {
@@ -260,6 +262,13 @@ mod tests {
             r#"{"id":"a","values":{"x":1.00000000000000000000000000001}}"#,
             r#"{"id":"a","values":{"x":1e400}}"#,
             r#"{"id":"a","not_applicable":[1]}"#,
+            // Round data (issue #11) is the core reader's alone.
+            r#"{"id":"a","points":{"1":1}}"#,
+            r#"{"id":"a","notes":{"1":"x"}}"#,
+            r#"{"id":"a","evidence":{"1":["x"]}}"#,
+            r#"{"id":"a","explanations":{"1":"x"}}"#,
+            r#"{"id":"a","rounds":{"r2":{"values":{"x":1}}}}"#,
+            r#"[{"id":"a"},{"id":"b","rounds":{}}]"#,
             "{\"id\":\"a\u{85}\"}",
             "{\"id\":\"a\u{7f}\"}",
             "[1]",

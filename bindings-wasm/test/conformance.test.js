@@ -34,11 +34,55 @@ function flatten(nodes, out = new Map()) {
   return out;
 }
 
-const NUMERIC = new Set(['total', 'max', 'index', 'self_assessed', 'delta', 'points']);
+const NUMERIC = new Set(['total', 'max', 'index', 'self_assessed', 'delta', 'points', 'change']);
+
+/** A mapping of round ids to exact decimals (a node's `rounds`), keys in order. */
+function decMap(m) {
+  if (m === null || m === undefined || typeof m !== 'object') return m;
+  return Object.entries(m).map(([k, v]) => [k, dec(v)]);
+}
+
+/**
+ * A unit's round figures as listed in a case (`{id, status, total, max, index, grade, errors,
+ * warnings}`, any of them) against the result's entry: numbers as exact decimals, `grade` as
+ * its id, issues as sets of codes.
+ */
+function compareRound(where, exp, act) {
+  assert.ok(act, `${where}: round ${exp.id} is not in the result`);
+  for (const [field, value] of Object.entries(exp)) {
+    if (field === 'grade') {
+      assert.equal(act.grade ? act.grade.id : null, value, `${where}: grade expected ${value}, got ${act.grade?.id ?? null}`);
+    } else if (field === 'errors' || field === 'warnings') {
+      assert.deepEqual(codeSet(act[field]), codeSet(value),
+        `${where}: ${field} (${(act[field] ?? []).map((e) => `${e.code}: ${e.message}`).join('; ')})`);
+    } else {
+      compareField(where, field, value, act[field] ?? null);
+    }
+  }
+}
+
+/**
+ * A unit's `rounds` in a case: a list (every present round, in order) or a mapping by round id
+ * (only the rounds listed are checked).
+ */
+function compareRounds(where, expected, actual) {
+  const list = actual ?? [];
+  if (Array.isArray(expected)) {
+    assert.deepEqual(list.map((r) => r.id), expected.map((r) => r.id ?? null), `${where}: rounds (ids, in order)`);
+    expected.forEach((exp, i) => compareRound(`${where}, round ${exp.id}`, exp, list[i]));
+  } else {
+    for (const [id, exp] of Object.entries(expected ?? {})) {
+      compareRound(`${where}, round ${id}`, { id, ...exp }, list.find((r) => r.id === id));
+    }
+  }
+}
 
 function compareField(where, field, expected, actual) {
   if (NUMERIC.has(field)) {
     assert.equal(dec(actual), dec(expected), `${where}: ${field} expected ${expected}, got ${actual}`);
+  } else if (field === 'rounds') {
+    // A node's points per round: `{round id: points}`, the present rounds in order.
+    assert.deepEqual(decMap(actual), decMap(expected), `${where}: rounds expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   } else {
     assert.deepEqual(actual, expected, `${where}: ${field} expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   }
@@ -49,6 +93,8 @@ function runCase(file) {
   assert.ok(c && typeof c.ruleset === 'string', `${file}: a case needs a ruleset text`);
   assert.ok(c.expect, `${file}: a case needs expect`);
   const groupByKind = Boolean(c.group_by_kind);
+  // Case-level `round`: score and rank as of that round.
+  const round = c.round ?? undefined;
 
   if (c.expect.load_errors) {
     let err;
@@ -75,10 +121,10 @@ function runCase(file) {
   let batch;
   if (c.data !== undefined) {
     assert.ok(c.data_format, `${file}: data without data_format`);
-    batch = rs.scoreText(c.data, c.data_format, { groupByKind });
+    batch = rs.scoreText(c.data, c.data_format, { groupByKind, round });
   } else {
     assert.ok(Array.isArray(c.units), `${file}: a case needs units or data`);
-    batch = rs.scoreMany(c.units, { groupByKind });
+    batch = rs.scoreMany(c.units, { groupByKind, round });
   }
 
   const expUnits = c.expect.units ?? [];
@@ -87,9 +133,10 @@ function runCase(file) {
     const r = batch.results[i];
     const where = `${file}: unit ${exp.id ?? `#${i}`}`;
     if ('id' in exp) assert.equal(r.unit.id, exp.id, `${where}: id (units must come back in input order)`);
-    for (const field of ['status', 'total', 'max', 'index', 'self_assessed', 'delta']) {
+    for (const field of ['status', 'total', 'max', 'index', 'self_assessed', 'delta', 'round']) {
       if (field in exp) compareField(where, field, exp[field], r[field] ?? null);
     }
+    if ('rounds' in exp) compareRounds(where, exp.rounds, r.rounds);
     if ('grade' in exp) {
       assert.equal(r.grade ? r.grade.id : null, exp.grade, `${where}: grade expected ${exp.grade}, got ${r.grade?.id ?? null}`);
     }

@@ -37,11 +37,11 @@ function placeless(r) {
  * the whole JSON; the text the core reads itself (a leading space skips the package's quick
  * reader) gives the same result.
  */
-function checkUnit(rs, u, lang, where) {
+function checkUnit(rs, u, lang, where, round = undefined) {
   const text = toJsonText(u);
-  const eager = outcome(() => JSON.parse(rs.scoreJson(text, { lang })));
-  const viaCore = outcome(() => JSON.parse(rs.scoreJson(`${text} `, { lang })));
-  const lazy = outcome(() => rs.score(u, { lang }));
+  const eager = outcome(() => JSON.parse(rs.scoreJson(text, { lang, round })));
+  const viaCore = outcome(() => JSON.parse(rs.scoreJson(`${text} `, { lang, round })));
+  const lazy = outcome(() => rs.score(u, { lang, round }));
   assert.deepStrictEqual(viaCore, eager, `${where}: the core's reader and the quick reader differ`);
   if (eager.code !== undefined) {
     assert.equal(lazy.code, eager.code, `${where}: score and scoreJson throw alike`);
@@ -49,15 +49,15 @@ function checkUnit(rs, u, lang, where) {
   }
   assert.deepStrictEqual(lazy.value, eager.value, `${where}: lazy score differs from scoreJson`);
   // Same keys in the same order: JSON.stringify of the lazy result is the whole JSON's.
-  assert.equal(JSON.stringify(rs.score(u, { lang })), JSON.stringify(eager.value), `${where}: key order`);
-  const now = rs.score(u, { lang, criteria: true });
+  assert.equal(JSON.stringify(rs.score(u, { lang, round })), JSON.stringify(eager.value), `${where}: key order`);
+  const now = rs.score(u, { lang, round, criteria: true });
   assert.deepStrictEqual(now, eager.value, `${where}: criteria: true`);
-  const summary = rs.score(u, { lang, criteria: false });
+  const summary = rs.score(u, { lang, round, criteria: false });
   assert.equal('criteria' in summary, false, `${where}: criteria: false has no tree`);
   const { criteria: _c, ...rest } = eager.value;
   assert.deepStrictEqual(summary, rest, `${where}: criteria: false`);
   // A summary read first, the tree read later, is still the same tree.
-  const late = rs.score(u, { lang });
+  const late = rs.score(u, { lang, round });
   assert.equal(late.status, eager.value.status);
   assert.deepStrictEqual(late.criteria, eager.value.criteria, `${where}: the tree read later`);
   assert.equal(late.criteria, late.criteria, `${where}: the tree is built once`);
@@ -90,7 +90,7 @@ function checkBatch(rs, units, options, where) {
   const list = Array.isArray(units) ? units : units.units;
   eager.value.results.forEach((r, i) => {
     if (!Array.isArray(list) || r.unit.id === null || ids.get(r.unit.id) > 1) return;
-    const one = outcome(() => JSON.parse(rs.scoreJson(toJsonText(list[i]), { lang: options.lang })));
+    const one = outcome(() => JSON.parse(rs.scoreJson(toJsonText(list[i]), { lang: options.lang, round: options.round })));
     if (one.code !== undefined) return;
     assert.deepStrictEqual(placeless(one.value), placeless(r), `${where}: unit ${i} alone and in the batch differ`);
   });
@@ -101,14 +101,15 @@ for (const [file, c] of cases) {
     const rs = Ruleset.fromYaml(c.ruleset, `${file}#ruleset`);
     for (const lang of ['vi', 'en']) {
       const groupByKind = Boolean(c.group_by_kind);
+      const round = c.round ?? undefined;
       if (c.data !== undefined) {
-        const eager = JSON.parse(rs.scoreTextJson(c.data, c.data_format, { groupByKind, lang }));
-        const lazy = rs.scoreText(c.data, c.data_format, { groupByKind, lang });
+        const eager = JSON.parse(rs.scoreTextJson(c.data, c.data_format, { groupByKind, lang, round }));
+        const lazy = rs.scoreText(c.data, c.data_format, { groupByKind, lang, round });
         assert.deepStrictEqual(lazy, eager, `${file}: lazy scoreText differs from scoreTextJson`);
         continue;
       }
-      (c.units ?? []).forEach((u, i) => checkUnit(rs, u, lang, `${file} unit ${i} (${lang})`));
-      checkBatch(rs, c.units ?? [], { groupByKind, lang }, `${file} (${lang})`);
+      (c.units ?? []).forEach((u, i) => checkUnit(rs, u, lang, `${file} unit ${i} (${lang})`, round));
+      checkBatch(rs, c.units ?? [], { groupByKind, lang, round }, `${file} (${lang})`);
     }
     rs.free();
   });

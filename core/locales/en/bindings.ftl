@@ -91,3 +91,5 @@ js-what-format = the data format
 js-json-failed = cannot write the result as JSON: { $error }
 js-unknown-format = unknown data format { $format }; use json, yaml or csv
 js-one-unit = score() takes one unit (an object with `id` and `values`); for a list of units use scoreMany()
+js-unknown-round = no round { $round } in this ruleset; the `round` option must name one of its rounds
+js-unknown-round-none = no round { $round } in this ruleset: it declares no rounds, so leave out the `round` option
