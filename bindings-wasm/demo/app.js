@@ -113,6 +113,7 @@ const state = {
   // unit's evidence and explanations, and what the page does not edit (kept as read).
   data: null,
   active: 0,
+  openCrits: new Set(),
   openIds: new Set(),
   files: new Map(),
   shipped: null,
@@ -333,6 +334,7 @@ function loadRuleset(text, origin, kinds) {
   state.openIds = new Set(tree.map((c) => c.id));
   state.data = emptyData();
   state.active = 0;
+  state.openCrits = new Set();
   renderInfo();
   buildAll();
   readFirstRound();
@@ -494,7 +496,7 @@ function buildForm() {
     if (def.on_missing === 'not_applicable') notes.push(tr('demo-missing-not-applicable'));
     else if (def.on_missing === 'zero') notes.push(tr('demo-missing-zero'));
     const wrap = h('div', { class: `field type-${def.type}`, 'data-input': def.name });
-    if (def.type === 'bool') {
+    if (def.type === 'bool' && !later) {
       wrap.append(h('label', { class: 'check', htmlFor: id }, control, ' ', label));
     } else {
       wrap.append(h('label', { htmlFor: id, text: label }), control);
@@ -545,13 +547,19 @@ function buildCriterionFields() {
       body.push(area('explanation', 'explanation', 'demo-crit-explanation', state.data.explanations[c.id]));
     }
     const given = round.points[c.id] !== undefined || round.notes[c.id] || (!later && state.data.evidence[c.id]) || (later && state.data.explanations[c.id]);
-    return h('details', { class: `crit depth-${Math.min(c.depth, 3)}`, 'data-crit': c.id, open: Boolean(given) },
+    const item = h('details', { class: `crit depth-${Math.min(c.depth, 3)}`, 'data-crit': c.id, open: Boolean(given) || state.openCrits.has(c.id) },
       h('summary', {},
         h('span', { class: 'node-id', text: c.id }),
         h('span', { class: 'node-title', text: c.title }),
         c.evidence?.length ? h('span', { class: 'badge ev-needed', text: tr('demo-evidence') }) : null,
         h('span', { class: 'crit-max', text: pts(c.max) })),
       ...body);
+    // A criterion opened in one round stays open in the others.
+    item.addEventListener('toggle', () => {
+      if (item.open) state.openCrits.add(c.id);
+      else state.openCrits.delete(c.id);
+    });
+    return item;
   });
   els.critFields.replaceChildren(h('legend', { text: tr('demo-criteria-legend') }), ...items);
   els.critFields.hidden = false;
@@ -657,7 +665,15 @@ function openUnit(text) {
   let u = JSON.parse(text);
   if (Array.isArray(u)) [u] = u;
   else if (Array.isArray(u?.units)) [u] = u.units;
-  if (u === null || typeof u !== 'object' || Array.isArray(u)) throw new TypeError('unit');
+  const isMap = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
+  if (!isMap(u)) throw new TypeError('unit');
+  // What the forms hold must be maps (round blocks included); anything else is refused here.
+  const maps = ['values', 'points', 'notes', 'evidence', 'explanations', 'rounds'];
+  const blocks = [u, ...Object.values(isMap(u.rounds) ? u.rounds : {})];
+  for (const b of blocks) {
+    const bad = isMap(b) ? maps.find((k) => b[k] !== undefined && !isMap(b[k])) : 'rounds';
+    if (bad) throw new TypeError(bad);
+  }
   const d = emptyData();
   const known = new Set(['id', 'name', 'kind', 'values', 'not_applicable', 'points', 'notes', 'evidence', 'explanations', 'rounds']);
   for (const [k, v] of Object.entries(u)) if (!known.has(k)) d.extra[k] = v;
@@ -680,6 +696,7 @@ function openUnit(text) {
   f.id.value = u.id === undefined || u.id === null ? '' : String(u.id);
   f.name.value = u.name ?? '';
   els.kind.value = state.kinds.includes(u.kind) ? u.kind : '';
+  if (u.kind !== undefined && els.kind.value === '') d.extra.kind = u.kind;
   state.data = d;
   state.active = 0;
   buildAll();
@@ -917,8 +934,8 @@ async function main() {
     els.openErrors.hidden = true;
     try {
       openUnit(await file.text());
-    } catch (e) {
-      els.openErrors.replaceChildren(h('p', { class: 'errors-title', text: `${tr('demo-open-failed')} “${file.name}”: ${e.message}` }));
+    } catch {
+      els.openErrors.replaceChildren(h('p', { class: 'errors-title', text: `${tr('demo-open-failed')} “${file.name}”: ${tr('demo-open-hint')}` }));
       els.openErrors.hidden = false;
     }
     els.unitFile.value = '';

@@ -366,5 +366,15 @@ test('a council\'s round that is turned off leaves the result of the rounds befo
   assert.equal(data.rounds, undefined);
   assert.deepEqual(got, expectedShown(rs.score(data)));
   for (const id of USUAL) assert.ok(await page.$(`#round-tabs [data-tab-round="${id}"]`), id);
+
+  // A file that is not a unit's data is refused with the catalogue's words; the page keeps its data.
+  const vi = messages('vi');
+  for (const bad of ['{"id": "x", "values": [1, 2]}', '{"id": "x", "rounds": {"tham_dinh": {"points": 3}}}', 'không phải JSON', '42']) {
+    await page.setInputFiles('#unit-file', { name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    await page.waitForSelector('#open-errors:not([hidden])');
+    assert.equal(await page.textContent('#open-errors'), `${vi['demo-open-failed']} “hong.json”: ${vi['demo-open-hint']}`);
+    assert.deepEqual(await shown(page), got, bad);
+    await page.evaluate(() => { document.querySelector('#open-errors').hidden = true; });
+  }
   await page.close();
 });

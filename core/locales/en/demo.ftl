@@ -126,3 +126,4 @@ demo-export-rules = Download the ruleset used (YAML)
 demo-round-complete = complete
 demo-round-incomplete = incomplete
 demo-round-error = invalid data
+demo-open-hint = the file must hold one unit's data as JSON, like the file this page downloads (`values`, `points`, `notes`, `evidence`, `explanations` and `rounds` are maps).

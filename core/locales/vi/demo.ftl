@@ -126,3 +126,4 @@ demo-export-rules = Tải bộ tiêu chí đã dùng (YAML)
 demo-round-complete = đủ số liệu
 demo-round-incomplete = còn thiếu dữ liệu
 demo-round-error = có lỗi số liệu
+demo-open-hint = tệp phải chứa số liệu của một đơn vị dạng JSON như tệp trang này tải về (các khóa `values`, `points`, `notes`, `evidence`, `explanations`, `rounds` là các bảng).
