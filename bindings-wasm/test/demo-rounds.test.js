@@ -378,3 +378,65 @@ test('a council\'s round that is turned off leaves the result of the rounds befo
   }
   await page.close();
 });
+
+// The worked example of the rounds spec (a contract: these numbers must come out), in a ruleset
+// that declares its rounds itself (opened from the computer): nothing is added to it.
+const WORKED_EXAMPLE = `format: cchc/1
+id: vi-du.vong-cham
+version: "1"
+title: Ví dụ của đặc tả các vòng chấm
+total: 10
+rounds:
+  - { id: tu_cham, label: Tự chấm điểm }
+  - { id: tham_dinh, label: Thẩm định lần 1 }
+  - { id: chot_diem, label: Thẩm định lần 2 (sau giải trình) }
+inputs:
+  p: { type: percent, label: Tỷ lệ }
+  k: { type: bool, label: Có thực hiện }
+criteria:
+  - id: a
+    title: Tiêu chí a
+    max: 4
+    rule: { bands: { input: p, steps: [ { at_least: 90, points: 4 }, { at_least: 70, points: 2 }, { points: 0 } ] } }
+  - id: b
+    title: Tiêu chí b
+    max: 6
+    rule: { check: k }
+`;
+
+test('the worked example of the rounds spec, entered round by round', async () => {
+  const page = await context.newPage();
+  await openPage(page);
+  const rs = Ruleset.fromYaml(WORKED_EXAMPLE);
+  await page.setInputFiles('#ruleset-file', { name: 'vi-du.yaml', mimeType: 'text/yaml', buffer: Buffer.from(WORKED_EXAMPLE) });
+  await page.waitForSelector(`body[data-ruleset-id="${rs.id}"]`);
+  assert.equal(await page.$('#rounds-added'), null, 'a ruleset with rounds is scored as it is');
+  assert.equal(await page.textContent('.fingerprint code'), rs.fingerprint);
+  assert.deepEqual(await page.$$eval('#round-tabs [role="tab"]', (bs) => bs.map((b) => b.dataset.tabRound)), USUAL);
+
+  await page.fill('#unit-id', 'u');
+  await page.fill('#in-p', '95');
+  await page.setChecked('#in-k', true);
+  await page.click('#round-tabs [data-tab-round="tham_dinh"]');
+  await page.waitForSelector('body[data-tab="tham_dinh"]');
+  await page.fill('#in-p', '80');
+  await fillCrit(page, 'points', 'b', '3');
+  await page.click('#round-tabs [data-tab-round="chot_diem"]');
+  await page.waitForSelector('body[data-tab="chot_diem"]');
+  assert.equal(await page.getAttribute('[id="points-b"]', 'placeholder'), 'giữ nguyên: 3,00');
+  await page.fill('#in-p', '91');
+
+  const got = await shown(page);
+  assert.deepEqual(got.rounds.map((r) => [r.id, r.total, r.index, r.official]),
+    [['tu_cham', '10', '100', false], ['tham_dinh', '5', '50', false], ['chot_diem', '7', '70', true]]);
+  assert.equal(got.total, '7');
+  assert.equal(got.index, '70');
+  assert.deepEqual(got.changes, { a: '0', b: '-3' });
+  const data = JSON.parse((await downloadFrom(page, '#export-json')).text);
+  assert.deepEqual(data, {
+    id: 'u', values: { p: 95, k: true },
+    rounds: { tham_dinh: { values: { p: 80 }, points: { b: 3 } }, chot_diem: { values: { p: 91 } } },
+  });
+  assert.deepEqual(got, expectedShown(rs.score(data)));
+  await page.close();
+});
