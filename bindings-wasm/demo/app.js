@@ -762,6 +762,19 @@ function render(r) {
   };
   list(r.errors, 'issues errors-list', 'demo-errors');
   list(r.warnings, 'issues warnings-list', 'demo-warnings');
+  // The problems of the other rounds that the official round (the unit's, above) does not have.
+  const key = (d) => `${d.code}\u0000${d.criterion ?? ''}\u0000${d.message}`;
+  const official = new Set([...r.errors, ...r.warnings].map(key));
+  for (const x of r.rounds ?? []) {
+    if (x.id === r.round) continue;
+    const before = issues.length;
+    list((x.errors ?? []).filter((d) => !official.has(key(d))), 'issues errors-list', 'demo-errors');
+    list((x.warnings ?? []).filter((d) => !official.has(key(d))), 'issues warnings-list', 'demo-warnings');
+    for (const el of issues.slice(before)) {
+      el.dataset.round = x.id;
+      el.firstChild.prepend(`${x.label} · `);
+    }
+  }
   els.issues.replaceChildren(...issues);
   renderRounds(r);
 

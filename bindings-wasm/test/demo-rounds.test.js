@@ -438,5 +438,20 @@ test('the worked example of the rounds spec, entered round by round', async () =
     rounds: { tham_dinh: { values: { p: 80 }, points: { b: 3 } }, chot_diem: { values: { p: 91 } } },
   });
   assert.deepEqual(got, expectedShown(rs.score(data)));
+
+  // A problem of a round that is not the official one is shown under that round's name.
+  await fillCrit(page, 'points', 'b', '3');
+  await page.click('#round-tabs [data-tab-round="tham_dinh"]');
+  await page.waitForSelector('body[data-tab="tham_dinh"]');
+  await page.fill('[id="points-b"]', '7');
+  const bad = await shown(page);
+  assert.deepEqual(bad.rounds.map((r) => [r.id, r.status]), [['tu_cham', 'complete'], ['tham_dinh', 'error'], ['chot_diem', 'complete']]);
+  assert.equal(bad.total, '7');
+  const block = await page.textContent('#unit-issues .issues[data-round="tham_dinh"]');
+  assert.match(block, /^Thẩm định lần 1 · /);
+  assert.match(block, /points_out_of_range/);
+  const data2 = JSON.parse((await downloadFrom(page, '#export-json')).text);
+  assert.deepEqual(data2.rounds, { tham_dinh: { values: { p: 80 }, points: { b: 7 } }, chot_diem: { values: { p: 91 }, points: { b: 3 } } });
+  assert.deepEqual(bad, expectedShown(rs.score(data2)));
   await page.close();
 });
