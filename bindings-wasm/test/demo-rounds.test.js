@@ -455,3 +455,37 @@ test('the worked example of the rounds spec, entered round by round', async () =
   assert.deepEqual(bad, expectedShown(rs.score(data2)));
   await page.close();
 });
+
+test('a ruleset the page cannot add rounds to (JSON) keeps its one round: points, notes, evidence still work', async () => {
+  const page = await context.newPage();
+  await openPage(page);
+  const { parse } = await import('yaml');
+  const model = parse(WORKED_EXAMPLE);
+  delete model.rounds;
+  const text = JSON.stringify(model, null, 2);
+  const rs = Ruleset.fromYaml(text);
+  await page.setInputFiles('#ruleset-file', { name: 'vi-du.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.waitForSelector(`body[data-ruleset-id="${rs.id}"]`);
+  assert.equal(await page.isVisible('#round-tabs'), false);
+  assert.equal(await page.isVisible('#rounds-board'), false);
+  assert.equal(await page.$('#rounds-added'), null);
+  assert.equal(await page.textContent('.fingerprint code'), rs.fingerprint);
+  await page.fill('#unit-id', 'u');
+  await page.fill('#in-p', '75');
+  await fillCrit(page, 'points', 'b', '1.5');
+  await fillCrit(page, 'note', 'b', 'Chỉ làm một phần');
+  await fillCrit(page, 'evidence', 'a', 'Báo cáo số 1');
+  const data = JSON.parse((await downloadFrom(page, '#export-json')).text);
+  assert.deepEqual(data, {
+    id: 'u', values: { p: 75, k: false }, points: { b: 1.5 }, notes: { b: 'Chỉ làm một phần' }, evidence: { a: ['Báo cáo số 1'] },
+  });
+  const r = rs.score(data);
+  assert.equal(r.rounds, undefined);
+  assert.equal(r.total, 3.5);
+  const got = await shown(page);
+  assert.equal(got.total, '3.5');
+  assert.deepEqual(got.changes, {});
+  assert.match(await page.textContent('.tree-root li.node[data-id="b"] .node-notes'), /Chỉ làm một phần/);
+  assert.match(await page.textContent('.tree-root li.node[data-id="a"] .node-evidence'), /Báo cáo số 1/);
+  await page.close();
+});
