@@ -190,11 +190,16 @@ async function downloadFrom(page, selector) {
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
 
-/** `cchc score RULES DATA --format json` through cargo (built if needed); its parsed output. */
+/**
+ * `cchc score RULES DATA --format json`: the binary named by CCHC_CLI, or through cargo (built
+ * when needed); its parsed output.
+ */
 function cli(rulesPath, dataPath) {
-  const run = spawnSync('cargo', ['run', '-q', '-p', 'cchc-cli', '--', 'score', rulesPath, dataPath, '--format', 'json'], {
-    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-  });
+  const args = ['score', rulesPath, dataPath, '--format', 'json'];
+  const [cmd, argv] = process.env.CCHC_CLI
+    ? [process.env.CCHC_CLI, args]
+    : ['cargo', ['run', '-q', '-p', 'cchc-cli', '--', ...args]];
+  const run = spawnSync(cmd, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.ok(run.status === 0 || run.status === 1, `cchc score exited ${run.status}: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }
