@@ -1,7 +1,8 @@
 //! Scores one unit many times, for a profiler:
-//! `valgrind --tool=callgrind target/release/examples/profile [engine|hand|json|json-why|json-summary|read|load] [N]`.
+//! `valgrind --tool=callgrind target/release/examples/profile [engine|rounds-1|rounds-3|hand|json|json-why|json-summary|read|load] [N]`.
 //!
-//! `engine` scores a unit of typed values, `hand` runs the hand-written floor, `json` scores and
+//! `engine` scores a unit of typed values, `rounds-1` the same unit with a ruleset that declares
+//! three rounds, `rounds-3` a unit with three rounds ([`cchc_benches::unit_with_rounds`]), `hand` runs the hand-written floor, `json` scores and
 //! writes the whole JSON result, `json-why` the result without trace words, `json-summary`
 //! without the criteria tree (`cchc::JsonOptions`), `read` reads the unit from its JSON text and
 //! scores it, `load` loads and compiles the ruleset N times.
@@ -21,9 +22,19 @@ fn main() {
     let yaml = cchc_benches::ruleset_yaml();
     let rs = cchc::Ruleset::from_yaml_str(&yaml, "bench.yaml").ok();
     let text = serde_json::to_string(&cchc_benches::unit_json(1)).unwrap_or_default();
+    let rounds = cchc::Ruleset::from_yaml_str(&cchc_benches::rounds_ruleset_yaml(), "r.yaml").ok();
+    let three = cchc_benches::unit_with_rounds(1);
     let mut acc = cchc::Decimal::ZERO;
     for _ in 0..n {
         acc += match (&rs, mode.as_str()) {
+            (_, "rounds-1") => rounds
+                .as_ref()
+                .map(|r| r.score(std::hint::black_box(&u)).total)
+                .unwrap_or_default(),
+            (_, "rounds-3") => rounds
+                .as_ref()
+                .map(|r| r.score(std::hint::black_box(&three)).total)
+                .unwrap_or_default(),
             (_, "hand") => cchc_benches::hand_score(std::hint::black_box(&hand)).0,
             (Some(rs), m @ ("json" | "json-why" | "json-summary")) => {
                 let opts = match m {

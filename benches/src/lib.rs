@@ -203,3 +203,41 @@ pub fn unit_json(k: u64) -> serde_json::Value {
     }
     serde_json::json!({ "id": u.id, "name": u.name, "values": values })
 }
+
+/// The benchmark ruleset with three assessment rounds (tự chấm, thẩm định, chốt điểm).
+pub fn rounds_ruleset_yaml() -> String {
+    let mut s = ruleset_yaml();
+    s.push_str("rounds:\n  - { id: tu_cham, label: Tự chấm điểm }\n  - { id: tham_dinh, label: Thẩm định lần 1 }\n  - { id: chot_diem, label: Thẩm định lần 2 }\n");
+    s
+}
+
+/// Unit `k` with three rounds: the appraisal changes 10 facts and sets 5 leaves' points, the
+/// final appraisal changes 5 facts back.
+pub fn unit_with_rounds(k: u64) -> Unit {
+    let (u, _) = unit(k);
+    let changed = |round: &str, every: usize| {
+        let mut r = cchc::UnitRound::new(round);
+        for (i, (name, raw)) in u.values.iter().enumerate() {
+            if i % every == 1 {
+                // A count of 0 or a false check: a fact the council did not accept.
+                let v = match raw {
+                    RawValue::Bool(_) => RawValue::Bool(false),
+                    RawValue::Text(_) => RawValue::Text("cham".into()),
+                    RawValue::Number(d) => RawValue::Number(*d),
+                    other => other.clone(),
+                };
+                r = r.with_value(name.clone(), v);
+            }
+        }
+        r
+    };
+    let mut appraisal = changed("tham_dinh", 10);
+    for a in 0..5 {
+        appraisal = appraisal
+            .with_points(format!("{}.1", a + 1), Decimal::new(5, 1))
+            .with_note(format!("{}.1", a + 1), "Thiếu tài liệu kiểm chứng");
+    }
+    u.clone()
+        .with_round(appraisal)
+        .with_round(changed("chot_diem", 20))
+}

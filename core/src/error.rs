@@ -73,7 +73,7 @@ codes! {
     InputTypeMismatch => "input_type_mismatch",
     /// An expression or script does not compile.
     ScriptCompile => "script_compile",
-    /// Band or level points outside [0, max].
+    /// Band or level points outside [0, max]; in a unit, set points outside [0, max].
     PointsOutOfRange => "points_out_of_range",
     /// `bands` without steps.
     BandsNoSteps => "bands_no_steps",

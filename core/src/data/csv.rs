@@ -1,6 +1,12 @@
 //! Units from CSV: a header row; `id`, `name`, `kind` columns, every other column an input.
 //! Delimiter `,`, `;` or tab, detected from the header.
 //!
+//! Assessment rounds: a `round` column names each row's round, and a row naming a round whose
+//! id is the previous row's unit's continues that unit (an empty cell there means unchanged:
+//! [`super::fold_round_rows`]). Columns `points:ID`, `notes:ID`, `evidence:ID` (documents
+//! separated by line breaks), `explanations:ID` and `self_assessed:ID` give those keys of the
+//! unit for criterion `ID`; `not_applicable` lists criterion ids separated by commas.
+//!
 //! A problem of the header (a column named twice) refuses the file, since it touches every
 //! row; a problem of one row (a cell under a column without a name, a short row) is that
 //! unit's.
@@ -88,6 +94,8 @@ pub(super) struct Table<'a> {
     header_at: u32,
     /// The column named `id`, if any.
     id_column: Option<usize>,
+    /// The column named `round`, if any.
+    round_column: Option<usize>,
 }
 
 /// Reads and checks the header (and the whole text for control characters).
@@ -158,12 +166,14 @@ pub(super) fn table<'a>(text: &'a str, origin: &str) -> Result<Table<'a>, Error>
         first.insert(key, i);
     }
     let id_column = headers.iter().position(|h| h == "id");
+    let round_column = headers.iter().position(|h| h == "round");
     Ok(Table {
         text,
         delim,
         headers,
         header_at,
         id_column,
+        round_column,
     })
 }
 
@@ -288,6 +298,35 @@ impl Table<'_> {
         Ok(rows)
     }
 
+    /// True when the rows name their rounds: units are then put together from several rows
+    /// ([`super::fold_round_rows`]), so they are read whole.
+    pub(super) fn has_rounds(&self) -> bool {
+        self.round_column.is_some()
+    }
+
+    /// Every row's unit and round, in order.
+    pub(super) fn rows(&self, origin: &str) -> Result<Vec<(Unit, Option<String>)>, Error> {
+        let mut rows = Vec::new();
+        let n = self.each_row(
+            origin,
+            |e| e,
+            |rec, line| {
+                let round = self
+                    .round_column
+                    .and_then(|i| rec.get(i))
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_string);
+                rows.push((self.unit(rec, line), round));
+                Ok(())
+            },
+        )?;
+        if n == 0 {
+            return Err(self.no_rows(origin));
+        }
+        Ok(rows)
+    }
+
     /// The unit of one row (starting on `line`).
     fn unit(&self, rec: &::csv::StringRecord, line: u32) -> Unit {
         let headers = &self.headers;
@@ -316,6 +355,35 @@ impl Table<'_> {
                 "id" => u.id = (!c.is_empty()).then(|| c.to_string()),
                 "name" => u.name = (!c.is_empty()).then(|| c.to_string()),
                 "kind" => u.kind = (!c.is_empty()).then(|| c.to_string()),
+                "round" => {}
+                "not_applicable" => u.not_applicable.extend(
+                    c.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string),
+                ),
+                // An empty cell of a criterion's column gives nothing.
+                keyed if keyed_column(keyed).is_some() && c.is_empty() => {}
+                keyed if keyed_column(keyed).is_some() => {
+                    let (key, id) = keyed_column(keyed).unwrap_or_default();
+                    let id = id.to_string();
+                    match key {
+                        "points" => u.points.push((id, RawValue::Cell(c.to_string()))),
+                        "self_assessed" => {
+                            u.self_assessed.push((id, RawValue::Cell(c.to_string())));
+                        }
+                        "notes" => u.notes.push((id, c.to_string())),
+                        "explanations" => u.explanations.push((id, c.to_string())),
+                        _ => u.evidence.push((
+                            id,
+                            c.lines()
+                                .map(str::trim)
+                                .filter(|l| !l.is_empty())
+                                .map(str::to_string)
+                                .collect(),
+                        )),
+                    }
+                }
                 // A column without a name: harmless when empty (a trailing delimiter).
                 "" if c.is_empty() => {}
                 "" => u.problems.push(
@@ -348,8 +416,24 @@ impl Table<'_> {
     }
 }
 
+/// A column `KEY:ID` giving a unit key for criterion `ID` (`points`, `notes`, `evidence`,
+/// `explanations`, `self_assessed`).
+fn keyed_column(header: &str) -> Option<(&str, &str)> {
+    let (key, id) = header.split_once(':')?;
+    let (key, id) = (key.trim(), id.trim());
+    matches!(
+        key,
+        "points" | "notes" | "evidence" | "explanations" | "self_assessed"
+    )
+    .then_some((key, id))
+    .filter(|(_, id)| !id.is_empty())
+}
+
 pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
     let table = table(text, origin)?;
+    if table.has_rounds() {
+        return Ok(super::fold_round_rows(table.rows(origin)?));
+    }
     let mut units = Vec::new();
     table.chunks(
         origin,
@@ -388,6 +472,49 @@ mod tests {
     fn empty() {
         assert!(read("", "t.csv").is_err());
         assert!(read("id;x\n", "t.csv").is_err());
+    }
+
+    #[test]
+    fn rounds_continue_the_previous_rows_unit() {
+        let text = "id;round;x;y;not_applicable;points:1.1;notes:1.1;evidence:2\n\
+                    a;;1;2;;;;\"KH 1\nKH 2\"\n\
+                    a;tham_dinh;;5;3, 4;0,5;Thiếu;\n\
+                    b;tham_dinh;7;;;;;\n\
+                    b;;8;;;;;\n";
+        let u = read(text, "t.csv").unwrap();
+        assert_eq!(u.len(), 3, "{u:?}");
+        let a = &u[0];
+        // First round at top level (an empty cell there is a missing value, as without rounds).
+        assert_eq!(a.values.len(), 2);
+        assert_eq!(
+            a.evidence,
+            vec![(
+                "2".to_string(),
+                vec!["KH 1".to_string(), "KH 2".to_string()]
+            )]
+        );
+        // The later round keeps only the cells it gives.
+        let r = &a.rounds[0];
+        assert_eq!(r.id, "tham_dinh");
+        assert_eq!(
+            r.values,
+            vec![("y".to_string(), RawValue::Cell("5".into()))]
+        );
+        assert_eq!(
+            r.not_applicable,
+            Some(vec!["3".to_string(), "4".to_string()])
+        );
+        assert_eq!(
+            r.points,
+            vec![("1.1".to_string(), RawValue::Cell("0,5".into()))]
+        );
+        assert_eq!(r.notes, vec![("1.1".to_string(), "Thiếu".to_string())]);
+        // A unit whose first row names a round gives that round whole; a row without a round
+        // starts another unit (the same id twice: flagged by the batch).
+        assert!(u[1].values.is_empty());
+        assert_eq!(u[1].rounds[0].values.len(), 2);
+        assert_eq!(u[2].id.as_deref(), Some("b"));
+        assert!(u[2].rounds.is_empty());
     }
 
     #[test]

@@ -71,6 +71,83 @@ pub fn read_units(text: &str, format: DataFormat, origin: &str) -> Result<Vec<Un
     }
 }
 
+/// Puts units together from rows that name their rounds (a CSV file's or a data frame's rows,
+/// each read as a unit, with its `round` cell):
+///
+/// - a row naming a round whose unit id is the previous row's (compared in Unicode NFC)
+///   continues that unit: it becomes that round's data (values, `points`, `notes`, a non-empty
+///   `not_applicable` list), and its empty cells are dropped — unchanged from the round before;
+///   its evidence, explanations and self-assessed marks are added to the unit's;
+/// - any other row starts a unit: with a round named, its data is that round's; without, the
+///   first round's (top level), as in a file without rounds.
+///
+/// ```
+/// use cchc::{read_units, DataFormat};
+/// let units = read_units("id;round;p\na;tu_cham;95\na;tham_dinh;80\nb;;70\n", DataFormat::Csv, "d.csv")?;
+/// assert_eq!(units.len(), 2);
+/// assert_eq!(units[0].rounds.len(), 2);
+/// assert_eq!(units[0].rounds[1].id, "tham_dinh");
+/// assert!(units[1].rounds.is_empty());
+/// # Ok::<(), cchc::Error>(())
+/// ```
+pub fn fold_round_rows(rows: Vec<(Unit, Option<String>)>) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    for (mut u, round) in rows {
+        let Some(round) = round else {
+            out.push(u);
+            continue;
+        };
+        let same = |prev: &Unit| match (&prev.id, &u.id) {
+            (Some(a), Some(b)) => crate::text::nfc_cow(a) == crate::text::nfc_cow(b),
+            _ => false,
+        };
+        let mut r = crate::unit::UnitRound::new(round);
+        r.at = u.at;
+        match out.last_mut().filter(|prev| same(prev)) {
+            Some(prev) => {
+                for (v, at) in std::mem::take(&mut u.values)
+                    .into_iter()
+                    .zip(u.value_at.iter().copied().chain(std::iter::repeat(None)))
+                {
+                    if !is_empty_cell(&v.1) {
+                        r.values.push(v);
+                        r.value_at.push(at);
+                    }
+                }
+                r.points = std::mem::take(&mut u.points);
+                r.notes = std::mem::take(&mut u.notes);
+                if !u.not_applicable.is_empty() {
+                    r.not_applicable = Some(std::mem::take(&mut u.not_applicable));
+                }
+                prev.evidence.append(&mut u.evidence);
+                prev.explanations.append(&mut u.explanations);
+                prev.self_assessed.append(&mut u.self_assessed);
+                prev.problems.append(&mut u.problems);
+                prev.rounds.push(r);
+            }
+            None => {
+                r.values = std::mem::take(&mut u.values);
+                r.value_at = std::mem::take(&mut u.value_at);
+                r.points = std::mem::take(&mut u.points);
+                r.notes = std::mem::take(&mut u.notes);
+                r.not_applicable = Some(std::mem::take(&mut u.not_applicable));
+                u.rounds.push(r);
+                out.push(u);
+            }
+        }
+    }
+    out
+}
+
+/// An empty (or `null`) cell.
+fn is_empty_cell(v: &crate::inputs::RawValue) -> bool {
+    match v {
+        crate::inputs::RawValue::Cell(c) => c.trim().is_empty(),
+        crate::inputs::RawValue::Null => true,
+        _ => false,
+    }
+}
+
 /// The text of a data file's bytes: at most [`MAX_DATA_FILE_BYTES`], UTF-8 (a leading BOM
 /// ignored).
 fn data_text<'a>(bytes: &'a [u8], origin: &str) -> Result<&'a str, Error> {
@@ -133,8 +210,12 @@ pub fn unit_chunks<'a>(
         DataFormat::Json | DataFormat::Yaml => Source::Units(tree::read(text, origin)?),
         DataFormat::Csv => {
             let table = csv::table(text, origin)?;
-            let ids = table.ids(origin)?;
-            Source::Csv(table, ids)
+            if table.has_rounds() {
+                Source::Units(fold_round_rows(table.rows(origin)?))
+            } else {
+                let ids = table.ids(origin)?;
+                Source::Csv(table, ids)
+            }
         }
     };
     Ok(UnitChunks {

@@ -194,6 +194,14 @@ impl<'a> Duplicates<'a> {
                 crate::msg!("unit-duplicate-unit-id", id = crate::Arg::ident(id)),
             );
             issue.at = at;
+            // The same error in every round: each is the unit as of that round.
+            if let Some(rounds) = r.rounds.as_mut() {
+                for round in &mut rounds.list {
+                    round.errors.push(issue.clone());
+                    round.status = UnitStatus::Error;
+                    round.grade = None;
+                }
+            }
             r.errors.push(issue);
             r.status = UnitStatus::Error;
             r.grade = None;

@@ -85,11 +85,19 @@ pub(crate) fn score(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> 
                 )
                 .with_help(msg!("unit-unknown-round-none-help")),
             ),
-            Some(i) if present.iter().any(|(j, _)| *j == i) => Some(
+            Some(0) if first_top => Some(
                 Issue::new(
                     None,
                     Code::DuplicateKey,
                     msg!("unit-first-round-twice", round = Arg::ident(r.id.as_str())),
+                )
+                .with_help(msg!("unit-first-round-twice-help")),
+            ),
+            Some(i) if present.iter().any(|(j, _)| *j == i) => Some(
+                Issue::new(
+                    None,
+                    Code::DuplicateKey,
+                    msg!("unit-round-twice", round = Arg::ident(r.id.as_str())),
                 )
                 .with_help(msg!("unit-first-round-twice-help")),
             ),
@@ -418,4 +426,86 @@ fn mark(plan: &Plan, i: usize, round: usize, raw: &RawValue) -> Mark {
         }
     };
     Mark { round, points }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Decimal, RawValue, Ruleset, Unit, UnitRound, UnitStatus};
+
+    const RULES: &str = "format: cchc/1\nid: r\nversion: '1'\ntitle: T\ntotal: 10\ninputs:\n  p: { type: percent }\n  k: { type: bool }\nrounds:\n  - { id: tu_cham }\n  - { id: tham_dinh, label: Thẩm định }\n  - { id: chot_diem }\ncriteria:\n  - { id: a, title: A, max: 4, rule: { bands: { input: p, steps: [ { at_least: 90, points: 4 }, { at_least: 70, points: 2 }, { points: 0 } ] } } }\n  - { id: b, title: B, max: 6, rule: { check: k } }\n";
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    fn unit() -> Unit {
+        Unit::new("u")
+            .with_value("p", RawValue::Number(d("95")))
+            .with_value("k", RawValue::Bool(true))
+    }
+
+    #[test]
+    fn the_worked_example() -> Result<(), crate::Error> {
+        let rs = Ruleset::from_yaml_str(RULES, "r.yaml")?;
+        let u = unit()
+            .with_round(
+                UnitRound::new("tham_dinh")
+                    .with_value("p", RawValue::Number(d("80")))
+                    .with_points("b", d("3")),
+            )
+            .with_round(UnitRound::new("chot_diem").with_value("p", RawValue::Number(d("91"))));
+        let r = rs.score(&u);
+        let totals: Vec<Decimal> = r.rounds().iter().map(|x| x.total).collect();
+        assert_eq!(totals, [d("10"), d("5"), d("7")]);
+        assert_eq!(
+            (r.round(), r.total, r.index),
+            (Some("chot_diem"), d("7"), Some(d("70")))
+        );
+        assert_eq!((r.change(0), r.change(1)), (Some(d("0")), Some(d("-3"))));
+        // As of the first round: that round's figures, the later ones left out.
+        let first = rs.score_as_of(&u, 0);
+        assert_eq!(
+            (first.round(), first.total, first.rounds().len()),
+            (Some("tu_cham"), d("10"), 1)
+        );
+        assert!(first.rankable());
+        Ok(())
+    }
+
+    #[test]
+    fn null_makes_a_carried_value_missing_and_a_later_round_restores_it() -> Result<(), crate::Error>
+    {
+        let rs = Ruleset::from_yaml_str(RULES, "r.yaml")?;
+        let u = unit()
+            .with_round(UnitRound::new("tham_dinh").with_value("k", RawValue::Null))
+            .with_round(UnitRound::new("chot_diem").with_value("k", RawValue::Bool(false)));
+        let r = rs.score(&u);
+        let statuses: Vec<UnitStatus> = r.rounds().iter().map(|x| x.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                UnitStatus::Complete,
+                UnitStatus::Incomplete,
+                UnitStatus::Complete
+            ]
+        );
+        assert_eq!(r.total, d("4"));
+        assert!(r.errors.is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn a_replaced_not_applicable_list_and_carried_refusals() -> Result<(), crate::Error> {
+        let rs = Ruleset::from_yaml_str(RULES, "r.yaml")?;
+        let u = unit()
+            .with_not_applicable("b")
+            .with_value("p", RawValue::Text("nhiều".into()))
+            .with_round(UnitRound::new("tham_dinh").with_not_applicable(vec![]));
+        let r = rs.score(&u);
+        // The refused value is an error of both rounds; the list is replaced by an empty one.
+        assert!(r.rounds().iter().all(|x| x.status == UnitStatus::Error));
+        assert_eq!(r.rounds()[0].max, d("4"));
+        assert_eq!(r.max, d("10"));
+        Ok(())
+    }
 }
