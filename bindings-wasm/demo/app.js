@@ -728,7 +728,8 @@ function rescore() {
   const unit = collectUnit();
   let result;
   try {
-    result = state.ruleset.score(unit, { lang: state.lang });
+    // The page always shows the tree: scored once with it (`criteria: true`), not lazily twice.
+    result = state.ruleset.score(unit, { lang: state.lang, criteria: true });
   } catch (e) {
     clearResult();
     els.status.textContent = `${tr('demo-score-failed')}: ${e.message}`;
