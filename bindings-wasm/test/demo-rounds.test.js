@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { Ruleset, messages } from 'cchc-wasm';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -317,6 +318,9 @@ test('self-assessment, the council\'s round, the download scored by the CLI, and
   assert.deepEqual(c.rounds.map((r) => ({ id: r.id, total: String(r.total), index: String(r.index), status: r.status })),
     got.rounds.map((r) => ({ id: r.id, total: r.total, index: r.index, status: r.status })));
   assert.equal(String(findNode(c.criteria, marked.id).change), got.changes[marked.id]);
+
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'demo-rounds.png'), fullPage: true });
 
   // 4. Opened again in a fresh page: both tabs as they were, the same figures, the same download.
   const again = await context.newPage();
