@@ -1,7 +1,10 @@
-// Demo: a self-assessment page (a demonstration, not an official portal). Every figure and every
-// explanation comes from the engine (cchc-wasm); every text of the page is a `demo-` message of
-// the catalogue (core/locales/{vi,en}/demo.ftl), Vietnamese first with an English switch. This
-// file only builds the form from the ruleset's inputs and shows the result.
+// Demo: a self-assessment and appraisal page (a demonstration, not an official portal). Every
+// figure and every explanation comes from the engine (cchc-wasm); every text of the page is a
+// `demo-` message of the catalogue (core/locales/{vi,en}/demo.ftl), Vietnamese first with an
+// English switch. This file only builds the forms from the ruleset's inputs and criteria, keeps
+// what was entered in each assessment round as unit data (`values`, `points`, `notes`,
+// `evidence`, `explanations`, `rounds`: the format of docs/format.md), and shows the engine's
+// result of that unit.
 import init, { Ruleset, CchcError, engineVersion, messages } from '../js/index.js';
 
 // Rule files shipped in the repository's rules/ folder (served from the repository root), with
@@ -37,6 +40,11 @@ const UNIT_STATUS = {
   incomplete: 'demo-unit-incomplete',
   error: 'demo-unit-error',
 };
+const ROUND_STATUS = {
+  complete: 'demo-round-complete',
+  incomplete: 'demo-round-incomplete',
+  error: 'demo-round-error',
+};
 const NODE_STATUS = {
   not_applicable: 'demo-node-not-applicable',
   missing: 'demo-node-missing',
@@ -49,6 +57,13 @@ const RULESET_STATUS = {
   illustrative: 'demo-status-illustrative',
 };
 const RULESET_NOTE = { draft: 'demo-note-draft', illustrative: 'demo-note-illustrative' };
+// The usual three rounds, added to a ruleset that declares none (its labels are the Vietnamese
+// catalogue's in every language: they become part of the ruleset, and so of its fingerprint).
+const USUAL_ROUNDS = [
+  ['tu_cham', 'demo-round-tu-cham'],
+  ['tham_dinh', 'demo-round-tham-dinh'],
+  ['chot_diem', 'demo-round-chot-diem'],
+];
 
 const $ = (sel) => document.querySelector(sel);
 const els = {
@@ -60,7 +75,17 @@ const els = {
   kind: $('#unit-kind'),
   fields: $('#input-fields'),
   exportBtn: $('#export-json'),
+  exportRulesBtn: $('#export-rules'),
   resetBtn: $('#reset-form'),
+  unitFile: $('#unit-file'),
+  openErrors: $('#open-errors'),
+  tabs: $('#round-tabs'),
+  tabIntro: $('#tab-intro'),
+  roundOnWrap: $('#round-on-wrap'),
+  roundOn: $('#round-on'),
+  critFields: $('#criterion-fields'),
+  roundsBoard: $('#rounds-board'),
+  roundsTable: $('#rounds-table'),
   note: $('#ruleset-note'),
   total: $('#total'),
   max: $('#max'),
@@ -78,6 +103,17 @@ const state = {
   origin: '',
   kinds: LOCAL_KINDS,
   inputs: [],
+  // The ruleset's text as scored (with the usual rounds added when it declares none), whether
+  // they were added, its rounds ({id, label}; empty: one implicit round) and criteria (flat).
+  rulesText: '',
+  roundsAdded: false,
+  rounds: [],
+  crits: [],
+  // The unit's data: one entry per round ({values, points, notes, not_applicable?, on}), the
+  // unit's evidence and explanations, and what the page does not edit (kept as read).
+  data: null,
+  active: 0,
+  openCrits: new Set(),
   openIds: new Set(),
   files: new Map(),
   shipped: null,
@@ -99,7 +135,7 @@ function h(tag, attrs = {}, ...children) {
     else if (k in el) el[k] = v;
     else el.setAttribute(k, v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -197,6 +233,52 @@ function renderKinds() {
   els.kind.value = state.kinds.includes(value) ? value : '';
 }
 
+/** The declared rounds of a ruleset ({id, label}, in order), as its results name them. */
+function roundsOf(rs) {
+  const listed = typeof rs.rounds === 'function' ? rs.rounds() : rs.rounds;
+  if (Array.isArray(listed)) return listed.map((r) => ({ id: r.id, label: r.label ?? r.id }));
+  // Until the package lists them: a unit without round data has the first round; each usual id
+  // is tried as a later round.
+  const first = rs.score({ id: 'probe' }, { criteria: false });
+  if (!Array.isArray(first.rounds) || first.rounds.length === 0) return [];
+  const found = [first.rounds[0].id];
+  for (const [id] of USUAL_ROUNDS) {
+    if (found.includes(id)) continue;
+    const r = rs.score({ id: 'probe', rounds: { [id]: {} } }, { criteria: false });
+    if (r.rounds?.some((x) => x.id === id)) found.push(id);
+  }
+  // (A note makes the first round present: empty `values` do not.)
+  const notes = Object.fromEntries(rs.criteria().slice(0, 1).map((c) => [c.id, '-']));
+  const all = rs.score({ id: 'probe', notes, rounds: Object.fromEntries(found.slice(1).map((id) => [id, {}])) }, { criteria: false });
+  return (all.rounds ?? first.rounds).map((r) => ({ id: r.id, label: r.label }));
+}
+
+/** The ruleset's text with the usual three rounds added at its end. */
+function withUsualRounds(text) {
+  const vi = messages('vi');
+  const lines = USUAL_ROUNDS.map(([id, label]) => `  - { id: ${id}, label: ${JSON.stringify(vi[label])} }`);
+  return `${text.trimEnd()}\nrounds:\n${lines.join('\n')}\n`;
+}
+
+/** The criteria tree, flat in tree order, with each node's depth. */
+function flatCriteria(nodes, depth = 0, out = []) {
+  for (const n of nodes) {
+    out.push({ id: n.id, title: n.title, max: n.max, kind: n.kind, evidence: n.evidence ?? null, leaf: !n.children?.length, depth });
+    if (n.children?.length) flatCriteria(n.children, depth + 1, out);
+  }
+  return out;
+}
+
+function emptyData() {
+  return {
+    rounds: (state.rounds.length ? state.rounds : [{ id: '' }]).map((_, i) => ({ values: {}, points: {}, notes: {}, on: i === 0 })),
+    evidence: {},
+    explanations: {},
+    extra: {},
+    extraRounds: {},
+  };
+}
+
 function loadRuleset(text, origin, kinds) {
   if (state.ruleset) state.ruleset.free();
   state.ruleset = null;
@@ -205,8 +287,25 @@ function loadRuleset(text, origin, kinds) {
   renderKinds();
   document.body.removeAttribute('data-ruleset-id');
   let rs;
+  let rounds = [];
+  let added = false;
+  let scored = text;
   try {
     rs = Ruleset.fromYaml(text, { origin, lang: state.lang });
+    rounds = roundsOf(rs);
+    if (rounds.length === 0) {
+      // No rounds declared: the usual three are added (kept without them if that fails).
+      try {
+        const more = Ruleset.fromYaml(withUsualRounds(text), { origin, lang: state.lang });
+        rs.free();
+        rs = more;
+        scored = withUsualRounds(text);
+        rounds = roundsOf(rs);
+        added = true;
+      } catch {
+        // The ruleset as it is: one implicit round.
+      }
+    }
   } catch (e) {
     state.loadError = { titleId: 'demo-load-failed', origin, err: e, text };
     showLoadErrors();
@@ -214,19 +313,35 @@ function loadRuleset(text, origin, kinds) {
     state.inputs = [];
     buildForm();
     els.exportBtn.disabled = true;
+    els.exportRulesBtn.disabled = true;
     els.resetBtn.disabled = true;
+    els.unitFile.disabled = true;
+    state.data = null;
+    buildTabs();
+    buildCriterionFields();
     clearResult();
     return;
   }
   state.loadError = null;
   showLoadErrors();
   state.ruleset = rs;
+  state.rulesText = scored;
+  state.roundsAdded = added;
+  state.rounds = rounds;
   state.inputs = rs.inputs();
-  state.openIds = new Set(rs.criteria().map((c) => c.id));
+  const tree = rs.criteria();
+  state.crits = flatCriteria(tree);
+  state.openIds = new Set(tree.map((c) => c.id));
+  state.data = emptyData();
+  state.active = 0;
+  state.openCrits = new Set();
   renderInfo();
-  buildForm();
+  buildAll();
+  readFirstRound();
   els.exportBtn.disabled = false;
+  els.exportRulesBtn.disabled = false;
   els.resetBtn.disabled = false;
+  els.unitFile.disabled = false;
   document.body.setAttribute('data-ruleset-id', rs.id);
   rescore();
 }
@@ -250,6 +365,7 @@ function renderInfo() {
       ` · ${tr('demo-info-file')}: `, h('code', { text: state.origin })),
     h('p', { class: 'muted fingerprint', title: tr('demo-info-fingerprint-help') },
       `${tr('demo-info-fingerprint')}: `, h('code', { text: rs.fingerprint })),
+    state.roundsAdded ? h('p', { id: 'rounds-added', class: 'rounds-added', text: tr('demo-rounds-added') }) : null,
   );
   els.info.hidden = false;
   const note = RULESET_NOTE[status];
@@ -262,24 +378,98 @@ function fieldId(name) {
   return `in-${name}`;
 }
 
-/** The form of the ruleset's inputs; `values` (from a form shown before) are filled in again. */
-function buildForm(values = null) {
+/** Whether a map has any entry. */
+function some(map) {
+  return map !== null && map !== undefined && Object.keys(map).length > 0;
+}
+
+/**
+ * What round `i` starts from: the values and points carried from the rounds before it that are
+ * present (for the hints of the council's form only; the engine does the carrying when scoring).
+ */
+function carried(i) {
+  const values = {};
+  const points = {};
+  state.data.rounds.slice(0, i).forEach((r) => {
+    if (!r.on) return;
+    Object.assign(values, r.values);
+    Object.assign(points, r.points);
+  });
+  return { values, points };
+}
+
+/** A value as the form shows it in a hint (a choice's label, yes/no, a number). */
+function shownValue(def, v) {
+  if (v === undefined || v === null) return '—';
+  if (def.type === 'bool') return tr(v === true ? 'demo-yes' : 'demo-no');
+  if (def.type === 'choice') return def.option_labels?.[v] ?? String(v);
+  return typeof v === 'number' ? fmt(v) : String(v);
+}
+
+/** The tabs: one per declared round (none without declared rounds). */
+function buildTabs() {
+  const show = state.ruleset !== null && state.rounds.length > 0;
+  els.tabs.hidden = !show;
+  els.tabIntro.hidden = !show;
+  els.roundOnWrap.hidden = !show || state.active === 0;
+  if (!show) {
+    els.tabs.replaceChildren();
+    return;
+  }
+  els.tabs.replaceChildren(...state.rounds.map((r, i) => {
+    const b = h('button', {
+      type: 'button', role: 'tab', class: `tab${i === 0 ? ' tab-self' : ' tab-council'}`,
+      'data-tab-round': r.id, 'aria-selected': String(i === state.active),
+      text: r.label,
+    });
+    b.addEventListener('click', () => setTab(i));
+    return b;
+  }));
+  els.tabIntro.textContent = tr(state.active === 0 ? 'demo-tab-self-intro' : 'demo-tab-council-intro');
+  els.roundOn.checked = state.data?.rounds[state.active]?.on ?? false;
+  document.body.dataset.tab = state.rounds[state.active]?.id ?? '';
+}
+
+function setTab(i) {
+  state.active = i;
+  buildAll();
+  rescore();
+}
+
+/** The tabs and both forms of the active round, from the unit's data. */
+function buildAll() {
+  buildTabs();
+  buildForm();
+  buildCriterionFields();
+}
+
+/** The form of the ruleset's inputs for the active round, filled in from the unit's data. */
+function buildForm() {
   if (!state.ruleset) {
     els.fields.replaceChildren(h('legend', { text: tr('demo-inputs-legend') }), h('p', { class: 'muted', text: tr('demo-inputs-empty') }));
     return;
   }
+  const later = state.active > 0;
+  const own = state.data.rounds[state.active].values;
+  const before = later ? carried(state.active).values : {};
   const nodes = [h('legend', { text: `${tr('demo-inputs-legend')} (${state.inputs.length})` })];
   for (const def of state.inputs) {
     const id = fieldId(def.name);
     const label = def.label || def.name;
-    const given = values?.[def.name];
+    const given = own[def.name] ?? undefined;
+    const keep = `— ${tr('demo-unchanged')}: ${shownValue(def, before[def.name])} —`;
     let control;
-    if (def.type === 'bool') {
-      control = h('input', { type: 'checkbox', id, name: def.name, checked: given ?? def.default === true });
+    if (def.type === 'bool' && later) {
+      control = h('select', { id, name: def.name, 'data-role': 'value' },
+        h('option', { value: '', text: keep }),
+        h('option', { value: 'true', text: tr('demo-yes'), selected: given === true }),
+        h('option', { value: 'false', text: tr('demo-no'), selected: given === false }));
+    } else if (def.type === 'bool') {
+      control = h('input', { type: 'checkbox', id, name: def.name, 'data-role': 'value', checked: given ?? def.default === true });
     } else if (def.type === 'choice') {
-      const chosen = given ?? def.default;
-      control = h('select', { id, name: def.name },
-        h('option', { value: '', text: tr('demo-choice-none') }),
+      const chosen = later ? given : given ?? def.default;
+      control = h('select', { id, name: def.name, 'data-role': 'value' },
+        h('option', { value: '', text: later ? keep : tr('demo-choice-none') }),
         (def.options ?? []).map((o) => h('option', { value: o, text: def.option_labels?.[o] ?? o, selected: chosen === o })));
     } else {
       let min = def.min;
@@ -293,10 +483,12 @@ function buildForm(values = null) {
         max = 100;
       }
       const range = min !== null && max !== null ? `${fmt(min)} – ${fmt(max)}` : min !== null ? `≥ ${fmt(min)}` : '';
+      const placeholder = later
+        ? `${tr('demo-unchanged')}: ${shownValue(def, before[def.name])}`
+        : def.default !== null && def.default !== undefined ? `${tr('demo-default')} ${fmt(def.default)}` : range;
       control = h('input', {
-        type: 'number', id, name: def.name, step, inputMode: 'decimal',
-        min: min ?? undefined, max: max ?? undefined,
-        placeholder: def.default !== null && def.default !== undefined ? `${tr('demo-default')} ${fmt(def.default)}` : range,
+        type: 'number', id, name: def.name, step, inputMode: 'decimal', 'data-role': 'value',
+        min: min ?? undefined, max: max ?? undefined, placeholder,
       });
       if (given !== undefined && given !== null) control.value = String(given);
     }
@@ -304,7 +496,7 @@ function buildForm(values = null) {
     if (def.on_missing === 'not_applicable') notes.push(tr('demo-missing-not-applicable'));
     else if (def.on_missing === 'zero') notes.push(tr('demo-missing-zero'));
     const wrap = h('div', { class: `field type-${def.type}`, 'data-input': def.name });
-    if (def.type === 'bool') {
+    if (def.type === 'bool' && !later) {
       wrap.append(h('label', { class: 'check', htmlFor: id }, control, ' ', label));
     } else {
       wrap.append(h('label', { htmlFor: id, text: label }), control);
@@ -319,7 +511,123 @@ function buildForm(values = null) {
   els.fields.replaceChildren(...nodes);
 }
 
-/** The unit as the form describes it (an input left empty is missing). */
+/** The per-criterion fields of the active round: points (leaves), note, evidence or explanation. */
+function buildCriterionFields() {
+  if (!state.ruleset || !state.data) {
+    els.critFields.hidden = true;
+    els.critFields.replaceChildren(h('legend', { text: tr('demo-criteria-legend') }));
+    return;
+  }
+  const later = state.active > 0;
+  const round = state.data.rounds[state.active];
+  const before = later ? carried(state.active).points : {};
+  const items = state.crits.map((c) => {
+    const fid = (what) => `${what}-${c.id}`;
+    const area = (what, role, textId, value) => h('div', { class: `crit-field crit-${what}` },
+      h('label', { htmlFor: fid(what), text: tr(textId) }),
+      h('textarea', { id: fid(what), rows: what === 'evidence' ? 2 : 1, 'data-role': role, 'data-crit': c.id, value: value ?? '' }));
+    const body = [];
+    if (c.leaf) {
+      const own = round.points[c.id];
+      body.push(h('div', { class: 'crit-field crit-points' },
+        h('label', { htmlFor: fid('points'), text: `${tr(later ? 'demo-crit-points-council' : 'demo-crit-points-self')} (0 – ${pts(c.max)})` }),
+        h('input', {
+          type: 'number', id: fid('points'), step: 'any', inputMode: 'decimal', min: 0, max: c.max,
+          'data-role': 'points', 'data-crit': c.id,
+          placeholder: later && before[c.id] !== undefined ? `${tr('demo-unchanged')}: ${pts(before[c.id])}` : '',
+          value: own === undefined || own === null ? '' : String(own),
+        }),
+        h('p', { class: 'field-error', hidden: true })));
+    }
+    body.push(area('note', 'note', 'demo-crit-note', round.notes[c.id]));
+    if (!later) {
+      if (c.evidence?.length) body.push(h('p', { class: 'hint', text: `${tr('demo-crit-evidence-needed')}: ${c.evidence.join('; ')}` }));
+      body.push(area('evidence', 'evidence', 'demo-crit-evidence', (state.data.evidence[c.id] ?? []).join('\n')));
+    } else {
+      body.push(area('explanation', 'explanation', 'demo-crit-explanation', state.data.explanations[c.id]));
+    }
+    const given = round.points[c.id] !== undefined || round.notes[c.id] || (!later && state.data.evidence[c.id]) || (later && state.data.explanations[c.id]);
+    const item = h('details', { class: `crit depth-${Math.min(c.depth, 3)}`, 'data-crit': c.id, open: Boolean(given) || state.openCrits.has(c.id) },
+      h('summary', {},
+        h('span', { class: 'node-id', text: c.id }),
+        h('span', { class: 'node-title', text: c.title }),
+        c.evidence?.length ? h('span', { class: 'badge ev-needed', text: tr('demo-evidence') }) : null,
+        h('span', { class: 'crit-max', text: pts(c.max) })),
+      ...body);
+    // A criterion opened in one round stays open in the others.
+    item.addEventListener('toggle', () => {
+      if (item.open) state.openCrits.add(c.id);
+      else state.openCrits.delete(c.id);
+    });
+    return item;
+  });
+  els.critFields.replaceChildren(h('legend', { text: tr('demo-criteria-legend') }), ...items);
+  els.critFields.hidden = false;
+}
+
+/** A number field's value: a number, `undefined` when empty, `null` when not a number (shown). */
+function numberOf(el) {
+  const err = el.parentElement?.querySelector('.field-error');
+  if (err) err.hidden = true;
+  if (el.validity.badInput) {
+    if (err) {
+      err.textContent = tr('demo-not-a-number');
+      err.hidden = false;
+    }
+    return null;
+  }
+  return el.value === '' ? undefined : Number(el.value);
+}
+
+/** Puts `v` into `map[key]`, or takes the key out when `v` is undefined or null. */
+function put(map, key, v) {
+  if (v === undefined || v === null || v === '') delete map[key];
+  else map[key] = v;
+}
+
+/** Records what one field of the active round's forms now says in the unit's data. */
+function record(el) {
+  const role = el.dataset.role;
+  if (!role || !state.data) return;
+  const later = state.active > 0;
+  const round = state.data.rounds[state.active];
+  const crit = el.dataset.crit;
+  if (role === 'on') {
+    round.on = el.checked;
+    return;
+  }
+  if (role === 'value') {
+    const def = state.inputs.find((d) => d.name === el.name);
+    if (!def) return;
+    if (def.type === 'bool') put(round.values, def.name, later ? { true: true, false: false }[el.value] : el.checked);
+    else if (def.type === 'choice') put(round.values, def.name, el.value);
+    else put(round.values, def.name, numberOf(el));
+  } else if (role === 'points') {
+    put(round.points, crit, numberOf(el));
+  } else if (role === 'note') {
+    put(round.notes, crit, el.value.trim());
+  } else if (role === 'evidence') {
+    const docs = el.value.split('\n').map((s) => s.trim()).filter(Boolean);
+    put(state.data.evidence, crit, docs.length ? docs : undefined);
+    return;
+  } else if (role === 'explanation') {
+    put(state.data.explanations, crit, el.value.trim());
+    return;
+  }
+  if (later && !round.on) {
+    // Entering something in a council's round means that round took place.
+    round.on = true;
+    els.roundOn.checked = true;
+  }
+}
+
+/** Reads every field of the first round's form (a form just built: its defaults become data). */
+function readFirstRound() {
+  if (!state.data || state.active !== 0) return;
+  for (const el of els.fields.querySelectorAll('[data-role="value"]')) record(el);
+}
+
+/** The unit as the page's data describes it, in the format of unit data files (all rounds). */
 function collectUnit() {
   const f = els.form.elements;
   const unit = { id: f.id.value.trim() };
@@ -327,29 +635,77 @@ function collectUnit() {
   const kind = els.kind.value;
   if (name) unit.name = name;
   if (kind) unit.kind = kind;
-  unit.values = {};
-  for (const def of state.inputs) {
-    const el = document.getElementById(fieldId(def.name));
-    if (!el) continue;
-    const err = el.closest('.field')?.querySelector('.field-error');
-    if (err) err.hidden = true;
-    if (def.type === 'bool') {
-      unit.values[def.name] = el.checked;
-    } else if (def.type === 'choice') {
-      if (el.value !== '') unit.values[def.name] = el.value;
-    } else if (el.validity.badInput) {
-      if (err) {
-        err.textContent = tr('demo-not-a-number');
-        err.hidden = false;
-      }
-    } else if (el.value !== '') {
-      unit.values[def.name] = Number(el.value);
-    }
-  }
+  const d = state.data;
+  if (!d) return { ...unit, values: {} };
+  const [first, ...later] = d.rounds;
+  Object.assign(unit, d.extra);
+  unit.values = { ...first.values };
+  if (first.not_applicable) unit.not_applicable = first.not_applicable;
+  if (some(first.points)) unit.points = { ...first.points };
+  if (some(first.notes)) unit.notes = { ...first.notes };
+  if (some(d.evidence)) unit.evidence = { ...d.evidence };
+  if (some(d.explanations)) unit.explanations = { ...d.explanations };
+  const rounds = {};
+  later.forEach((r, i) => {
+    if (!r.on) return;
+    const block = {};
+    if (some(r.values)) block.values = { ...r.values };
+    if (r.not_applicable) block.not_applicable = r.not_applicable;
+    if (some(r.points)) block.points = { ...r.points };
+    if (some(r.notes)) block.notes = { ...r.notes };
+    rounds[state.rounds[i + 1].id] = block;
+  });
+  Object.assign(rounds, d.extraRounds);
+  if (some(rounds)) unit.rounds = rounds;
   return unit;
 }
 
+/** The unit data of a file downloaded before (one unit, or the first of a list) into the page. */
+function openUnit(text) {
+  let u = JSON.parse(text);
+  if (Array.isArray(u)) [u] = u;
+  else if (Array.isArray(u?.units)) [u] = u.units;
+  const isMap = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
+  if (!isMap(u)) throw new TypeError('unit');
+  // What the forms hold must be maps (round blocks included); anything else is refused here.
+  const maps = ['values', 'points', 'notes', 'evidence', 'explanations', 'rounds'];
+  const blocks = [u, ...Object.values(isMap(u.rounds) ? u.rounds : {})];
+  for (const b of blocks) {
+    const bad = isMap(b) ? maps.find((k) => b[k] !== undefined && !isMap(b[k])) : 'rounds';
+    if (bad) throw new TypeError(bad);
+  }
+  const d = emptyData();
+  const known = new Set(['id', 'name', 'kind', 'values', 'not_applicable', 'points', 'notes', 'evidence', 'explanations', 'rounds']);
+  for (const [k, v] of Object.entries(u)) if (!known.has(k)) d.extra[k] = v;
+  const asRound = (r, block) => {
+    Object.assign(r.values, block.values ?? {});
+    Object.assign(r.points, block.points ?? {});
+    Object.assign(r.notes, block.notes ?? {});
+    if (block.not_applicable !== undefined) r.not_applicable = block.not_applicable;
+    r.on = true;
+  };
+  asRound(d.rounds[0], u);
+  for (const [id, docs] of Object.entries(u.evidence ?? {})) d.evidence[id] = Array.isArray(docs) ? docs : [docs];
+  Object.assign(d.explanations, u.explanations ?? {});
+  for (const [id, block] of Object.entries(u.rounds ?? {})) {
+    const i = state.rounds.findIndex((r) => r.id === id);
+    if (i >= 0 && block !== null && typeof block === 'object') asRound(d.rounds[i], block);
+    else d.extraRounds[id] = block;
+  }
+  const f = els.form.elements;
+  f.id.value = u.id === undefined || u.id === null ? '' : String(u.id);
+  f.name.value = u.name ?? '';
+  els.kind.value = state.kinds.includes(u.kind) ? u.kind : '';
+  if (u.kind !== undefined && els.kind.value === '') d.extra.kind = u.kind;
+  state.data = d;
+  state.active = 0;
+  buildAll();
+  rescore();
+}
+
 function clearResult() {
+  els.roundsBoard.hidden = true;
+  els.roundsTable.replaceChildren();
   for (const el of [els.total, els.max, els.index]) {
     el.textContent = '—';
     el.dataset.value = '';
@@ -372,7 +728,8 @@ function rescore() {
   const unit = collectUnit();
   let result;
   try {
-    result = state.ruleset.score(unit, { lang: state.lang });
+    // The page always shows the tree: scored once with it (`criteria: true`), not lazily twice.
+    result = state.ruleset.score(unit, { lang: state.lang, criteria: true });
   } catch (e) {
     clearResult();
     els.status.textContent = `${tr('demo-score-failed')}: ${e.message}`;
@@ -406,40 +763,128 @@ function render(r) {
   };
   list(r.errors, 'issues errors-list', 'demo-errors');
   list(r.warnings, 'issues warnings-list', 'demo-warnings');
+  // The problems of the other rounds that the official round (the unit's, above) does not have.
+  const key = (d) => `${d.code}\u0000${d.criterion ?? ''}\u0000${d.message}`;
+  const official = new Set([...r.errors, ...r.warnings].map(key));
+  for (const x of r.rounds ?? []) {
+    if (x.id === r.round) continue;
+    const before = issues.length;
+    list((x.errors ?? []).filter((d) => !official.has(key(d))), 'issues errors-list', 'demo-errors');
+    list((x.warnings ?? []).filter((d) => !official.has(key(d))), 'issues warnings-list', 'demo-warnings');
+    for (const el of issues.slice(before)) {
+      el.dataset.round = x.id;
+      el.firstChild.prepend(`${x.label} · `);
+    }
+  }
   els.issues.replaceChildren(...issues);
+  renderRounds(r);
 
-  els.tree.replaceChildren(h('ul', { class: 'tree-root' }, r.criteria.map(renderNode)));
+  const ctx = {
+    labels: new Map((r.rounds ?? []).map((x) => [x.id, x.label])),
+    noEvidence: new Set(r.warnings.filter((w) => w.code === 'no_evidence').map((w) => w.criterion)),
+  };
+  els.tree.replaceChildren(h('ul', { class: 'tree-root' }, r.criteria.map((n) => renderNode(n, ctx))));
 }
 
-function renderNode(n) {
+/** The figures of each round the unit has, the official one marked. */
+function renderRounds(r) {
+  if (!Array.isArray(r.rounds)) {
+    els.roundsBoard.hidden = true;
+    els.roundsTable.replaceChildren();
+    return;
+  }
+  els.roundsTable.replaceChildren(
+    h('thead', {}, h('tr', {},
+      h('th', { text: tr('demo-round') }), h('th', { text: tr('demo-total') }), h('th', { text: tr('demo-index') }),
+      h('th', { text: tr('demo-grade') }), h('th', { text: tr('demo-status') }))),
+    h('tbody', {}, r.rounds.map((x) => h('tr', {
+      class: x.id === r.round ? 'official' : null,
+      'data-round': x.id, 'data-total': num(x.total), 'data-max': num(x.max), 'data-index': num(x.index),
+      'data-grade': x.grade ? x.grade.id : '', 'data-status': x.status,
+    },
+    h('td', {}, x.label, x.id === r.round ? h('span', { class: 'badge official-badge', text: tr('demo-official') }) : null),
+    h('td', { class: 'num', text: `${pts(x.total)} / ${pts(x.max)}` }),
+    h('td', { class: 'num', text: pts(x.index) }),
+    h('td', { text: x.grade ? x.grade.label : tr('demo-not-graded') }),
+    h('td', { class: `status-${x.status}`, text: tr(ROUND_STATUS[x.status] ?? x.status) })))),
+  );
+  els.roundsBoard.hidden = false;
+}
+
+function num(n) {
+  return n === null || n === undefined ? '' : String(n);
+}
+
+/** A change of points with its sign (`+0,50`, `−1,00`). */
+function signed(n) {
+  if (n > 0) return `+${pts(n)}`;
+  if (n < 0) return `−${pts(-n)}`;
+  return pts(n);
+}
+
+function renderNode(n, ctx) {
   const kind = NODE_KIND[n.kind];
+  const change = typeof n.change === 'number' ? n.change : null;
+  const extra = [];
+  if (n.rounds && Object.keys(n.rounds).length > 1) {
+    extra.push(h('p', { class: 'node-rounds' }, Object.entries(n.rounds).map(([id, p], i) => [
+      i ? ' → ' : '', h('span', { class: 'round-points', 'data-round': id, 'data-points': String(p) }, `${ctx.labels.get(id) ?? id}: ${pts(p)}`)])));
+  }
+  if (n.notes) {
+    extra.push(h('div', { class: 'node-notes' }, h('strong', { text: `${tr('demo-notes')}: ` }),
+      h('ul', {}, Object.entries(n.notes).map(([id, t]) => h('li', { 'data-round': id },
+        ctx.labels.get(id) ? h('em', { text: `${ctx.labels.get(id)}: ` }) : null, t)))));
+  }
+  if (n.evidence) {
+    extra.push(h('div', { class: 'node-evidence' }, h('strong', { text: `${tr('demo-evidence')}: ` }),
+      h('ul', {}, n.evidence.map((t) => h('li', { text: t })))));
+  }
+  if (n.explanation) {
+    extra.push(h('p', { class: 'node-explanation' }, h('strong', { text: `${tr('demo-explanation')}: ` }), n.explanation));
+  }
   const summary = h('summary', {},
     h('span', { class: 'node-id', text: n.id }),
     h('span', { class: 'node-title', text: n.title }),
     kind ? h('span', { class: `badge kind-${n.kind}`, text: tr(kind) }) : null,
     NODE_STATUS[n.status] ? h('span', { class: `badge st-${n.status}`, text: tr(NODE_STATUS[n.status]) }) : null,
+    ctx.noEvidence.has(n.id) ? h('span', { class: 'badge no-evidence', text: tr('demo-no-evidence') }) : null,
+    change !== null && change !== 0
+      ? h('span', { class: `change ${change < 0 ? 'down' : 'up'}`, 'data-change': String(change), title: tr('demo-change') }, signed(change))
+      : null,
     h('span', { class: 'node-points', 'data-points': String(n.points) }, `${pts(n.points)} / ${pts(n.max)}`));
   const details = h('details', { open: state.openIds.has(n.id) },
     summary,
     n.trace ? h('p', { class: 'trace' }, h('strong', { text: `${tr('demo-why')}: ` }), h('span', { class: 'why', text: n.trace })) : null,
-    n.children ? h('ul', {}, n.children.map(renderNode)) : null);
+    ...extra,
+    n.children ? h('ul', {}, n.children.map((c) => renderNode(c, ctx))) : null);
   details.addEventListener('toggle', () => {
     if (details.open) state.openIds.add(n.id);
     else state.openIds.delete(n.id);
   });
-  return h('li', { class: `node st-${n.status} ${n.children ? 'group' : 'leaf'}`, 'data-id': n.id }, details);
+  return h('li', {
+    class: `node st-${n.status} ${n.children ? 'group' : 'leaf'}`, 'data-id': n.id,
+    'data-change': change === null ? undefined : String(change),
+  }, details);
+}
+
+function download(text, name, type) {
+  const blob = new Blob([text], { type });
+  const a = h('a', { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 function exportJson() {
   if (!state.ruleset) return;
   const unit = collectUnit();
-  const text = `${JSON.stringify(unit, null, 2)}\n`;
-  const blob = new Blob([text], { type: 'application/json' });
-  const a = h('a', { href: URL.createObjectURL(blob), download: `${unit.id || 'don-vi'}.json` });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  download(`${JSON.stringify(unit, null, 2)}\n`, `${unit.id || 'don-vi'}.json`, 'application/json');
+}
+
+function exportRules() {
+  if (!state.ruleset) return;
+  download(state.rulesText, `${state.ruleset.id}.yaml`, 'text/yaml');
 }
 
 /** Switches the page, and the engine's explanations, to `lang` ('vi' or 'en'). */
@@ -457,9 +902,8 @@ function setLanguage(lang) {
     else showLoadErrors();
     return;
   }
-  const values = state.ruleset ? collectUnit().values : null;
   renderInfo();
-  buildForm(values);
+  buildAll();
   rescore();
 }
 
@@ -479,13 +923,36 @@ async function main() {
       document.body.setAttribute('data-lang', state.lang);
     });
   }
-  els.form.addEventListener('input', rescore);
-  els.form.addEventListener('change', rescore);
+  const changed = (e) => {
+    record(e.target);
+    rescore();
+  };
+  els.form.addEventListener('input', changed);
+  els.form.addEventListener('change', changed);
   els.form.addEventListener('submit', (e) => e.preventDefault());
   els.exportBtn.addEventListener('click', exportJson);
+  els.exportRulesBtn.addEventListener('click', exportRules);
   els.resetBtn.addEventListener('click', () => {
     els.form.reset();
+    if (state.ruleset) {
+      state.data = emptyData();
+      state.active = 0;
+      buildAll();
+      readFirstRound();
+    }
     rescore();
+  });
+  els.unitFile.addEventListener('change', async () => {
+    const file = els.unitFile.files?.[0];
+    if (!file || !state.ruleset) return;
+    els.openErrors.hidden = true;
+    try {
+      openUnit(await file.text());
+    } catch {
+      els.openErrors.replaceChildren(h('p', { class: 'errors-title', text: `${tr('demo-open-failed')} “${file.name}”: ${tr('demo-open-hint')}` }));
+      els.openErrors.hidden = false;
+    }
+    els.unitFile.value = '';
   });
   els.select.addEventListener('change', () => {
     const entry = (state.shipped ?? []).find((e) => e.path === els.select.value);

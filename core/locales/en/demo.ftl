@@ -2,10 +2,10 @@
 ## The demo page of the JavaScript package (bindings-wasm/demo). The page asks for every
 ## `demo-` message by id (a wasm function returns them all), so none takes an argument.
 
-demo-page-title = Demonstration page: self-assessment of the administrative reform index
+demo-page-title = Demonstration page: self-assessment and appraisal of the administrative reform index
 demo-banner = Demonstration page
 demo-banner-text = This is not an official portal. The figures are illustrative, not official results: do not use them in reports, rankings or publications.
-demo-heading = Self-assessment of the administrative reform index (PAR index)
+demo-heading = Self-assessment and appraisal of the administrative reform index (PAR index)
 demo-language = Language
 
 demo-step-ruleset = 1. Choose a criteria set
@@ -40,7 +40,7 @@ demo-column = column
 demo-criterion = criterion
 demo-help = How to fix
 
-demo-step-data = 2. Enter the self-assessment data
+demo-step-data = 2. Enter the data: the unit's self-assessment, the council's appraisal
 demo-unit-legend = Assessed unit
 demo-unit-id = Unit id
 demo-unit-name = Unit name
@@ -65,7 +65,7 @@ demo-default = default
 demo-missing-not-applicable = leave empty if it does not arise
 demo-missing-zero = empty counts as 0
 demo-not-a-number = The value entered is not a number.
-demo-export = Download the unit's data (JSON)
+demo-export = Download the unit's data, every round (JSON)
 demo-reset = Clear the data entered
 
 demo-step-result = 3. Score
@@ -91,3 +91,39 @@ demo-why = Why
 
 demo-footer = Every figure is computed by the cchc library (written in Rust, run as WebAssembly in your browser); the data you enter is not sent anywhere.
 demo-library-version = Library version
+
+## Assessment rounds (issue #11): the self-assessment and the council's rounds.
+demo-round-tu-cham = Self-assessment
+demo-round-tham-dinh = First appraisal
+demo-round-chot-diem = Second appraisal (after the explanations)
+demo-rounds-added = This ruleset declares no assessment rounds: the demonstration page added the usual three (self-assessment, first appraisal, second appraisal). The check code above is that of the ruleset with the rounds added.
+demo-tabs = Assessment rounds
+demo-tab-self-intro = The unit's self-assessment: enter the facts; for each criterion you may give your own points, cite evidence and add a note.
+demo-tab-council-intro = The appraisal council: enter only the facts that change (empty means unchanged), the council's points and notes per criterion; with the unit's explanations.
+demo-round-on = This round took place (include it in the result)
+demo-unchanged = unchanged
+demo-yes = Yes
+demo-no = No
+demo-criteria-legend = Per criterion
+demo-crit-points-self = Own points (empty: scored from the facts)
+demo-crit-points-council = The council's points (empty: unchanged)
+demo-crit-note = Note
+demo-crit-evidence = Evidence (one document per line)
+demo-crit-evidence-needed = Evidence expected
+demo-crit-explanation = The unit's explanation
+demo-rounds-heading = Result of each round
+demo-round = Round
+demo-status = Status
+demo-official = official result
+demo-change = Change
+demo-no-evidence = no evidence
+demo-notes = Notes
+demo-evidence = Evidence
+demo-explanation = Explanation
+demo-open-unit = Open a unit's data file (.json) downloaded before
+demo-open-failed = The unit's data file could not be read
+demo-export-rules = Download the ruleset used (YAML)
+demo-round-complete = complete
+demo-round-incomplete = incomplete
+demo-round-error = invalid data
+demo-open-hint = the file must hold one unit's data as JSON, like the file this page downloads (`values`, `points`, `notes`, `evidence`, `explanations` and `rounds` are maps).

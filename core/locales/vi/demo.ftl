@@ -2,10 +2,10 @@
 ## The demo page of the JavaScript package (bindings-wasm/demo). The page asks for every
 ## `demo-` message by id (a wasm function returns them all), so none takes an argument.
 
-demo-page-title = Trang minh họa: tự chấm điểm Chỉ số cải cách hành chính
+demo-page-title = Trang minh họa: tự chấm điểm và thẩm định Chỉ số cải cách hành chính
 demo-banner = Trang minh họa
 demo-banner-text = Đây không phải cổng thông tin chính thức. Số liệu minh họa, không phải kết quả chính thức: không dùng để báo cáo, xếp hạng hay công bố.
-demo-heading = Tự chấm điểm Chỉ số cải cách hành chính (Chỉ số CCHC)
+demo-heading = Tự chấm điểm và thẩm định Chỉ số cải cách hành chính (Chỉ số CCHC)
 demo-language = Ngôn ngữ
 
 demo-step-ruleset = 1. Chọn bộ tiêu chí
@@ -40,7 +40,7 @@ demo-column = cột
 demo-criterion = tiêu chí
 demo-help = Cách sửa
 
-demo-step-data = 2. Nhập số liệu tự đánh giá
+demo-step-data = 2. Nhập số liệu: đơn vị tự chấm, Hội đồng thẩm định
 demo-unit-legend = Đơn vị được đánh giá
 demo-unit-id = Mã đơn vị
 demo-unit-name = Tên đơn vị
@@ -65,7 +65,7 @@ demo-default = mặc định
 demo-missing-not-applicable = để trống nếu không phát sinh
 demo-missing-zero = để trống được tính là 0
 demo-not-a-number = Giá trị nhập vào không phải là số.
-demo-export = Tải số liệu của đơn vị (JSON)
+demo-export = Tải số liệu của đơn vị, đủ các vòng chấm (JSON)
 demo-reset = Xóa số liệu đã nhập
 
 demo-step-result = 3. Kết quả chấm điểm
@@ -91,3 +91,39 @@ demo-why = Vì sao
 
 demo-footer = Mọi phép tính do thư viện cchc (viết bằng Rust, chạy dưới dạng WebAssembly ngay trong trình duyệt) thực hiện; số liệu bạn nhập không được gửi đi đâu.
 demo-library-version = Phiên bản thư viện
+
+## Assessment rounds (issue #11): the self-assessment and the council's rounds.
+demo-round-tu-cham = Tự chấm điểm
+demo-round-tham-dinh = Thẩm định lần 1
+demo-round-chot-diem = Thẩm định lần 2 (sau giải trình)
+demo-rounds-added = Bộ tiêu chí này không khai báo các vòng chấm: trang minh họa đã thêm ba vòng thường dùng (tự chấm điểm, thẩm định lần 1, thẩm định lần 2). Mã kiểm tra trên là của bộ tiêu chí đã thêm vòng chấm.
+demo-tabs = Vòng chấm điểm
+demo-tab-self-intro = Đơn vị tự chấm: nhập số liệu; với từng tiêu chí có thể tự cho điểm, nêu tài liệu kiểm chứng và ghi chú.
+demo-tab-council-intro = Hội đồng thẩm định: chỉ nhập số liệu thay đổi (để trống là giữ nguyên), điểm Hội đồng cho và ghi chú theo từng tiêu chí; kèm giải trình của đơn vị.
+demo-round-on = Có vòng chấm này (đưa vào kết quả)
+demo-unchanged = giữ nguyên
+demo-yes = Có
+demo-no = Không
+demo-criteria-legend = Theo từng tiêu chí
+demo-crit-points-self = Điểm tự chấm (để trống: chấm theo số liệu)
+demo-crit-points-council = Điểm Hội đồng cho (để trống: giữ nguyên)
+demo-crit-note = Ghi chú
+demo-crit-evidence = Tài liệu kiểm chứng (mỗi dòng một tài liệu)
+demo-crit-evidence-needed = Tài liệu cần có
+demo-crit-explanation = Giải trình của đơn vị
+demo-rounds-heading = Kết quả từng vòng chấm
+demo-round = Vòng chấm
+demo-status = Tình trạng
+demo-official = kết quả chính thức
+demo-change = Thay đổi
+demo-no-evidence = thiếu tài liệu kiểm chứng
+demo-notes = Ghi chú
+demo-evidence = Tài liệu kiểm chứng
+demo-explanation = Giải trình
+demo-open-unit = Mở tệp số liệu của đơn vị (.json) đã tải về
+demo-open-failed = Không đọc được tệp số liệu của đơn vị
+demo-export-rules = Tải bộ tiêu chí đã dùng (YAML)
+demo-round-complete = đủ số liệu
+demo-round-incomplete = còn thiếu dữ liệu
+demo-round-error = có lỗi số liệu
+demo-open-hint = tệp phải chứa số liệu của một đơn vị dạng JSON như tệp trang này tải về (các khóa `values`, `points`, `notes`, `evidence`, `explanations`, `rounds` là các bảng).
