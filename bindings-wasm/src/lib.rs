@@ -565,7 +565,7 @@ impl WasmRuleset {
     ) -> Result<BatchResult, JsValue> {
         let quick = match quick::units(text) {
             Some(quick::Quick::Many(us)) => Some(us),
-            Some(quick::Quick::One(u)) => Some(vec![u]),
+            Some(quick::Quick::One(u)) => Some(vec![*u]),
             None => None,
         };
         reserve(text.len());

@@ -32,7 +32,7 @@ pub(crate) fn units(text: &str) -> Option<Quick> {
     match (first, last) {
         (b'{', b'}') => serde_json::from_str::<QuickUnit>(text)
             .ok()
-            .map(|u| Quick::One(u.0)),
+            .map(|u| Quick::One(Box::new(u.0))),
         (b'[', b']') => serde_json::from_str::<Vec<QuickUnit>>(text)
             .ok()
             .map(|us| Quick::Many(us.into_iter().map(|u| u.0).collect())),
@@ -43,7 +43,7 @@ pub(crate) fn units(text: &str) -> Option<Quick> {
 /// What a quick reading found: one unit (an object) or a list of units.
 #[derive(Debug)]
 pub(crate) enum Quick {
-    One(Unit),
+    One(Box<Unit>),
     Many(Vec<Unit>),
 }
 
@@ -176,7 +176,7 @@ mod tests {
     /// The quick reading equals the core's but for the places (which the quick one leaves out).
     fn same(text: &str) {
         let quick = match units(text) {
-            Some(Quick::One(u)) => vec![u],
+            Some(Quick::One(u)) => vec![*u],
             Some(Quick::Many(us)) => us,
             None => panic!("not read quickly: {text}"),
         };
