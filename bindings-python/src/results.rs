@@ -315,66 +315,23 @@ pub struct PyBatch {
     lang: Option<Lang>,
 }
 
-/// A column `to_pandas` adds for assessment rounds.
-enum RoundColumn {
-    /// Each unit's official round id.
-    Official(Vec<Option<String>>),
-    /// A figure per unit (NaN where it lacks the round).
-    Figures(Vec<f64>),
-}
-
 impl PyBatch {
-    /// The columns of assessment rounds (none when the ruleset declares none): `round`, then
-    /// `total:<id>` and `index:<id>` for each declared round, those the core's table columns
-    /// (`present::Columns`) do not already give.
-    fn round_columns(&self, taken: &[String]) -> Vec<(String, RoundColumn)> {
-        let Some(first) = self.results.first().map(|r| &r.get().inner) else {
-            return Vec::new();
-        };
-        let declared: Vec<&str> = (0..)
-            .map_while(|i| first.round_info(i).map(|(id, _)| id))
-            .collect();
-        if declared.is_empty() {
-            return Vec::new();
+    /// The column `round` (each unit's official round id) when the ruleset declares rounds,
+    /// unless the core's table columns already have one of that name (a criterion `round`,
+    /// whose points keep it). The round figures (`total:<id>`, `index:<id>`, `change`) are the
+    /// core's columns (`present::Columns`).
+    fn round_column(&self, taken: &[String]) -> Option<Vec<Option<String>>> {
+        let first = self.results.first().map(|r| &r.get().inner)?;
+        first.round_info(0)?;
+        if taken.iter().any(|h| h == "round") {
+            return None;
         }
-        let mut out = Vec::with_capacity(1 + 2 * declared.len());
-        out.push((
-            "round".to_owned(),
-            RoundColumn::Official(
-                self.results
-                    .iter()
-                    .map(|r| r.get().inner.round().map(str::to_owned))
-                    .collect(),
-            ),
-        ));
-        for (i, id) in declared.iter().enumerate() {
-            let figure = |pick: fn(&cchc::RoundResult) -> Option<cchc::Decimal>| {
-                self.results
-                    .iter()
-                    .map(|r| {
-                        r.get()
-                            .inner
-                            .rounds()
-                            .iter()
-                            .find(|rr| rr.round == i)
-                            .and_then(pick)
-                            .map_or(f64::NAN, to_f64)
-                    })
-                    .collect::<Vec<f64>>()
-            };
-            out.push((
-                format!("total:{id}"),
-                RoundColumn::Figures(figure(|rr| Some(rr.total))),
-            ));
-            out.push((
-                format!("index:{id}"),
-                RoundColumn::Figures(figure(|rr| rr.index)),
-            ));
-        }
-        // A column the core's table already has (the round figures, or a criterion named
-        // `round`, headed `criterion round` then) is not given twice.
-        out.retain(|(n, _)| !taken.contains(n));
-        out
+        Some(
+            self.results
+                .iter()
+                .map(|r| r.get().inner.round().map(str::to_owned))
+                .collect(),
+        )
     }
 
     pub fn new(py: Python<'_>, batch: BatchResult, lang: Option<Lang>) -> PyResult<Self> {
@@ -506,9 +463,10 @@ impl PyBatch {
     /// grade (the grade id), then one column of points per criterion id (pre-order). Numbers are
     /// floats, for analysis; the exact figures stay in the results. The column names and the
     /// status values are the machine names of the JSON and CSV output, the same in every
-    /// language. When the ruleset declares assessment rounds, the columns `round` (the official
-    /// round's id) and, per declared round in order, `total:<round id>` and `index:<round id>`
-    /// (NaN where the unit lacks the round) come after `grade`, as in the CLI's CSV.
+    /// language. When the ruleset declares assessment rounds, the column `round` (the official
+    /// round's id) comes after `grade`, then the core's round columns as in the CLI's CSV:
+    /// `total:<round id>` and `index:<round id>` per declared round (NaN where the unit lacks
+    /// it) and `change` (the index's change from the first present round).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pandas = py.import("pandas").map_err(|e| {
             PyImportError::new_err(crate::lang::text(&cchc::msg!(
@@ -529,19 +487,15 @@ impl PyBatch {
         }
         let frame = PyDict::new(py);
         let mut headers: Vec<String> = columns.headers().iter().map(|h| (*h).to_owned()).collect();
-        let extra = self.round_columns(&headers);
-        for (name, col) in &extra {
-            match col {
-                RoundColumn::Official(ids) => frame.set_item(name, ids)?,
-                RoundColumn::Figures(xs) => frame.set_item(name, xs)?,
-            }
+        if let Some(ids) = self.round_column(&headers) {
+            frame.set_item("round", ids)?;
+            // After `grade` (the last fixed column), before the round figures and criteria.
+            let at = headers
+                .iter()
+                .position(|h| h == "grade")
+                .map_or(headers.len(), |i| i + 1);
+            headers.insert(at, "round".to_owned());
         }
-        // After `grade` (the last fixed column), before the criteria.
-        let at = headers
-            .iter()
-            .position(|h| h == "grade")
-            .map_or(headers.len(), |i| i + 1);
-        headers.splice(at..at, extra.into_iter().map(|(name, _)| name));
         for ((column, name), cells) in cols.iter().zip(data) {
             if column.is_text() {
                 let col: Vec<Option<String>> = cells

@@ -349,7 +349,8 @@ def test_to_pandas_round_columns(rs):
         "total:chot_diem",
         "index:chot_diem",
     ]
-    assert cols[-2:] == ["a", "b"]
+    assert cols[at + 8 :] == ["change", "a", "b"]  # the index's change, from the core's columns
+    assert list(df["change"]) == [-30.0, 0.0]  # 70 − 100; one round: 0
     assert list(df["round"]) == ["chot_diem", "tu_cham"]
     assert list(df["index:tu_cham"]) == [100.0, 100.0]
     assert df["index:tham_dinh"][0] == 50.0 and math.isnan(df["index:tham_dinh"][1])

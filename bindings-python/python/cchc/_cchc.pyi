@@ -191,7 +191,8 @@ class Batch:
         column's name is headed `criterion <id>`), numbers as floats; column names and statuses
         are the machine names, the same in every language. With declared rounds, after `grade`:
         `round` (the official round's id), then `total:<round id>` and `index:<round id>` for
-        each declared round (NaN where the unit lacks it)."""
+        each declared round (NaN where the unit lacks it) and `change` (the official index
+        minus the first present round's), as in the CLI's CSV."""
     def _repr_html_(self) -> str: ...
 
 class Ruleset:
