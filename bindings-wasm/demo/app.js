@@ -233,24 +233,9 @@ function renderKinds() {
   els.kind.value = state.kinds.includes(value) ? value : '';
 }
 
-/** The declared rounds of a ruleset ({id, label}, in order), as its results name them. */
+/** The declared rounds of a ruleset ({id, label}, in order; none: one implicit round). */
 function roundsOf(rs) {
-  const listed = typeof rs.rounds === 'function' ? rs.rounds() : rs.rounds;
-  if (Array.isArray(listed)) return listed.map((r) => ({ id: r.id, label: r.label ?? r.id }));
-  // Until the package lists them: a unit without round data has the first round; each usual id
-  // is tried as a later round.
-  const first = rs.score({ id: 'probe' }, { criteria: false });
-  if (!Array.isArray(first.rounds) || first.rounds.length === 0) return [];
-  const found = [first.rounds[0].id];
-  for (const [id] of USUAL_ROUNDS) {
-    if (found.includes(id)) continue;
-    const r = rs.score({ id: 'probe', rounds: { [id]: {} } }, { criteria: false });
-    if (r.rounds?.some((x) => x.id === id)) found.push(id);
-  }
-  // (A note makes the first round present: empty `values` do not.)
-  const notes = Object.fromEntries(rs.criteria().slice(0, 1).map((c) => [c.id, '-']));
-  const all = rs.score({ id: 'probe', notes, rounds: Object.fromEntries(found.slice(1).map((id) => [id, {}])) }, { criteria: false });
-  return (all.rounds ?? first.rounds).map((r) => ({ id: r.id, label: r.label }));
+  return rs.rounds().map((r) => ({ id: r.id, label: r.label ?? r.id }));
 }
 
 /** The ruleset's text with the usual three rounds added at its end. */
@@ -796,7 +781,7 @@ function renderRounds(r) {
   els.roundsTable.replaceChildren(
     h('thead', {}, h('tr', {},
       h('th', { text: tr('demo-round') }), h('th', { text: tr('demo-total') }), h('th', { text: tr('demo-index') }),
-      h('th', { text: tr('demo-grade') }), h('th', { text: tr('demo-status') }))),
+      h('th', { text: tr('demo-grade') }), h('th', { text: tr('demo-info-status') }))),
     h('tbody', {}, r.rounds.map((x) => h('tr', {
       class: x.id === r.round ? 'official' : null,
       'data-round': x.id, 'data-total': num(x.total), 'data-max': num(x.max), 'data-index': num(x.index),
@@ -831,7 +816,7 @@ function renderNode(n, ctx) {
       i ? ' → ' : '', h('span', { class: 'round-points', 'data-round': id, 'data-points': String(p) }, `${ctx.labels.get(id) ?? id}: ${pts(p)}`)])));
   }
   if (n.notes) {
-    extra.push(h('div', { class: 'node-notes' }, h('strong', { text: `${tr('demo-notes')}: ` }),
+    extra.push(h('div', { class: 'node-notes' }, h('strong', { text: `${tr('demo-crit-note')}: ` }),
       h('ul', {}, Object.entries(n.notes).map(([id, t]) => h('li', { 'data-round': id },
         ctx.labels.get(id) ? h('em', { text: `${ctx.labels.get(id)}: ` }) : null, t)))));
   }
@@ -840,7 +825,7 @@ function renderNode(n, ctx) {
       h('ul', {}, n.evidence.map((t) => h('li', { text: t })))));
   }
   if (n.explanation) {
-    extra.push(h('p', { class: 'node-explanation' }, h('strong', { text: `${tr('demo-explanation')}: ` }), n.explanation));
+    extra.push(h('p', { class: 'node-explanation' }, h('strong', { text: `${tr('demo-crit-explanation')}: ` }), n.explanation));
   }
   const summary = h('summary', {},
     h('span', { class: 'node-id', text: n.id }),

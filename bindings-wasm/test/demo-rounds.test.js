@@ -498,3 +498,19 @@ test('a ruleset the page cannot add rounds to (JSON) keeps its one round: points
   assert.match(await page.textContent('.tree-root li.node[data-id="a"] .node-evidence'), /Báo cáo số 1/);
   await page.close();
 });
+
+test('a shipped ruleset that declares its rounds is scored as it is, a tab per round', async () => {
+  const path = 'ha-noi/thach-that/phong-chuyen-mon/2021.yaml';
+  const rs = Ruleset.fromYaml(readFileSync(join(ROOT, 'rules', path), 'utf8'), `rules/${path}`);
+  assert.ok(rs.rounds().length > 1, 'the department ruleset declares rounds');
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/bindings-wasm/demo/index.html?rules=${encodeURIComponent(path)}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  await page.waitForSelector(`body[data-ruleset-id="${rs.id}"]`);
+  assert.equal(await page.$('#rounds-added'), null);
+  assert.equal(await page.textContent('.fingerprint code'), rs.fingerprint);
+  assert.deepEqual(await page.$$eval('#round-tabs [role="tab"]', (bs) => bs.map((b) => [b.dataset.tabRound, b.textContent])),
+    rs.rounds().map((r) => [r.id, r.label]));
+  assert.equal((await downloadFrom(page, '#export-rules')).text, readFileSync(join(ROOT, 'rules', path), 'utf8'));
+  await page.close();
+});
