@@ -33,9 +33,20 @@ enum Source<'u> {
     Block(&'u UnitRound),
 }
 
-/// The round's id and label for messages (the implicit round has neither: its id is empty).
+/// The round's id for messages (the implicit round has neither: its id is empty).
 fn round_arg(plan: &Plan, round: usize) -> Arg {
     Arg::ident(plan.rounds.get(round).map_or("", |r| r.id.as_str()))
+}
+
+/// Where set points were given: "in round `x`", or "in the unit's data" without rounds.
+fn where_arg(plan: &Plan, round: usize) -> Arg {
+    match plan.rounds.get(round) {
+        Some(r) => Arg::Msg(Box::new(msg!(
+            "unit-in-round",
+            round = Arg::ident(r.id.as_str())
+        ))),
+        None => Arg::Msg(Box::new(msg!("unit-in-data"))),
+    }
 }
 
 /// Scores every present round of `unit` (up to round `as_of`, when given).
@@ -135,8 +146,13 @@ pub(crate) fn score(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> 
     }
 
     // A leaf marked both ways in the first round.
-    if first_top && !unit.points.is_empty() && !unit.self_assessed.is_empty() {
-        for (id, _) in &unit.points {
+    let first_points: &[(String, RawValue)] = match present.first() {
+        Some((0, Source::Top)) => &unit.points,
+        Some((0, Source::Block(r))) => &r.points,
+        _ => &[],
+    };
+    if !first_points.is_empty() && !unit.self_assessed.is_empty() {
+        for (id, _) in first_points {
             let id = nfc_cow(id);
             if unit
                 .self_assessed
@@ -282,7 +298,7 @@ pub(crate) fn score(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> 
                     msg!(
                         "unit-points-ignored",
                         criterion = Arg::ident(node.id.as_str()),
-                        round = round_arg(plan, *round)
+                        where = where_arg(plan, *round)
                     ),
                 ));
             }
@@ -388,7 +404,7 @@ fn mark(plan: &Plan, i: usize, round: usize, raw: &RawValue) -> Mark {
             msg!(
                 "unit-points-not-a-leaf",
                 criterion = Arg::ident(id),
-                round = round_arg(plan, round)
+                where = where_arg(plan, round)
             ),
         )
         .with_help(msg!("unit-points-not-a-leaf-help")))
@@ -400,7 +416,7 @@ fn mark(plan: &Plan, i: usize, round: usize, raw: &RawValue) -> Mark {
                 msg!(
                     "unit-points-not-number",
                     criterion = Arg::ident(id),
-                    round = round_arg(plan, round)
+                    where = where_arg(plan, round)
                 ),
             )),
             Some(p) if p < Decimal::ZERO || p > node.max => Err(Issue::new(
@@ -409,7 +425,7 @@ fn mark(plan: &Plan, i: usize, round: usize, raw: &RawValue) -> Mark {
                 msg!(
                     "unit-points-out-of-range",
                     criterion = Arg::ident(id),
-                    round = round_arg(plan, round),
+                    where = where_arg(plan, round),
                     points = p.normalize(),
                     max = node.max.normalize()
                 ),
