@@ -36,10 +36,10 @@ function flatten(nodes, out = new Map()) {
 
 const NUMERIC = new Set(['total', 'max', 'index', 'self_assessed', 'delta', 'points', 'change']);
 
-/** A mapping of round ids to exact decimals (a node's `rounds`), keys in order. */
+/** A mapping of round ids to exact decimals (a node's `rounds`), as sorted pairs. */
 function decMap(m) {
   if (m === null || m === undefined || typeof m !== 'object') return m;
-  return Object.entries(m).map(([k, v]) => [k, dec(v)]);
+  return Object.entries(m).map(([k, v]) => [k, dec(v)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -66,6 +66,10 @@ function compareRound(where, exp, act) {
  * (only the rounds listed are checked).
  */
 function compareRounds(where, expected, actual) {
+  if (expected === null) {
+    assert.equal(actual, undefined, `${where}: the result has a \`rounds\` key, expected none`);
+    return;
+  }
   const list = actual ?? [];
   if (Array.isArray(expected)) {
     assert.deepEqual(list.map((r) => r.id), expected.map((r) => r.id ?? null), `${where}: rounds (ids, in order)`);
@@ -118,6 +122,18 @@ function runCase(file) {
   }
 
   const rs = Ruleset.fromYaml(c.ruleset, `${file}#ruleset`);
+  if (c.expect.round_error) {
+    // The batch is refused as a whole: every call throws a CchcError with that code.
+    const calls = c.data !== undefined
+      ? [() => rs.scoreText(c.data, c.data_format, { groupByKind, round }), () => rs.scoreTextJson(c.data, c.data_format, { groupByKind, round })]
+      : [() => rs.scoreMany(c.units, { groupByKind, round }), () => rs.scoreManyJson(JSON.stringify(c.units), { groupByKind, round }),
+        ...(c.units ?? []).map((u) => () => rs.score(u, { round }))];
+    for (const f of calls) {
+      assert.throws(f, (e) => e instanceof CchcError && e.code === c.expect.round_error,
+        `${file}: expected a CchcError ${c.expect.round_error}`);
+    }
+    return;
+  }
   let batch;
   if (c.data !== undefined) {
     assert.ok(c.data_format, `${file}: data without data_format`);
@@ -133,6 +149,7 @@ function runCase(file) {
     const r = batch.results[i];
     const where = `${file}: unit ${exp.id ?? `#${i}`}`;
     if ('id' in exp) assert.equal(r.unit.id, exp.id, `${where}: id (units must come back in input order)`);
+    if (exp.round === null) assert.equal('round' in r, false, `${where}: the result has a \`round\` key, expected none`);
     for (const field of ['status', 'total', 'max', 'index', 'self_assessed', 'delta', 'round']) {
       if (field in exp) compareField(where, field, exp[field], r[field] ?? null);
     }
