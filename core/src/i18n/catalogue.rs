@@ -9,20 +9,93 @@ use unic_langid::LanguageIdentifier;
 
 use super::{Arg, Lang, Message};
 
-/// The catalogue files of one language, in a fixed order (one file per part of the engine).
+/// The catalogue files of one language, in a fixed order (one file per part of the engine),
+/// without their comment lines (stripped at compile time: the module carries no comments).
 macro_rules! files {
     ($lang:literal) => {
         [
-            include_str!(concat!("../../locales/", $lang, "/common.ftl")),
-            include_str!(concat!("../../locales/", $lang, "/load.ftl")),
-            include_str!(concat!("../../locales/", $lang, "/expr.ftl")),
-            include_str!(concat!("../../locales/", $lang, "/unit.ftl")),
-            include_str!(concat!("../../locales/", $lang, "/trace.ftl")),
-            include_str!(concat!("../../locales/", $lang, "/ui.ftl")),
-            include_str!(concat!("../../locales/", $lang, "/bindings.ftl")),
-            include_str!(concat!("../../locales/", $lang, "/demo.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/common.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/load.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/expr.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/unit.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/trace.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/ui.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/bindings.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/demo.ftl")),
         ]
     };
+}
+
+/// A catalogue file's text without its comment lines (a line starting with `#`: in Fluent a
+/// value's continuation lines are indented, so such a line is always a comment).
+macro_rules! stripped {
+    ($path:expr) => {{
+        const SRC: &[u8] = include_bytes!($path);
+        const LEN: usize = strip_comments::<0>(SRC).1;
+        const OUT: ([u8; LEN], usize) = strip_comments::<LEN>(SRC);
+        const TEXT: &str = match std::str::from_utf8(&OUT.0) {
+            Ok(s) => s,
+            Err(_) => "",
+        };
+        TEXT
+    }};
+}
+
+/// True when `src` has `prefix` at `at` (a `const fn`: slices cannot be compared there).
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "evaluated at compile time only: an index out of bounds would fail the build"
+)]
+const fn starts_with(src: &[u8], at: usize, prefix: &[u8]) -> bool {
+    if at + prefix.len() > src.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < prefix.len() {
+        if src[at + k] != prefix[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// The lines of `src` that do not start with `#`, in the first `N` bytes, and their length.
+#[allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "evaluated at compile time only: an index out of bounds would fail the build"
+)]
+const fn strip_comments<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
+    let mut out = [0u8; N];
+    let mut len = 0;
+    let mut i = 0;
+    let mut skipping = false;
+    while i < src.len() {
+        let mut end = i;
+        while end < src.len() && src[end] != b'\n' {
+            end += 1;
+        }
+        let indented = src[i] == b' ' || src[i] == b'\t';
+        if !indented {
+            // The browser build leaves out what only Python and the command line show.
+            skipping = cfg!(target_arch = "wasm32")
+                && (starts_with(src, i, b"py-") || starts_with(src, i, b"ui-cli-"));
+        }
+        if src[i] != b'#' && !skipping {
+            let mut k = i;
+            while k <= end && k < src.len() {
+                if len < N {
+                    out[len] = src[k];
+                }
+                len += 1;
+                k += 1;
+            }
+        }
+        i = end + 1;
+    }
+    (out, len)
 }
 
 /// The catalogue sources of a language (the catalogue test reads them too).
