@@ -453,18 +453,7 @@ fn evidence(v: Node, problems: &mut Vec<Issue>) -> Vec<(String, Vec<String>)> {
                                 Value::Scalar(s, _) if !it.is_null() => docs.push(s),
                                 value => {
                                     let it = Node { pos: it.pos, value };
-                                    problems.push(
-                                        Issue::new(
-                                            None,
-                                            Code::InvalidUnit,
-                                            msg!(
-                                                "unit-evidence-item",
-                                                id = Arg::ident(id.as_str()),
-                                                got = it.describe()
-                                            ),
-                                        )
-                                        .at(it.pos),
-                                    );
+                                    problems.push(evidence_item(&id, &it));
                                 }
                             }
                         }
@@ -472,18 +461,7 @@ fn evidence(v: Node, problems: &mut Vec<Issue>) -> Vec<(String, Vec<String>)> {
                     }
                     value => {
                         let v = Node { pos: v.pos, value };
-                        problems.push(
-                            Issue::new(
-                                None,
-                                Code::InvalidUnit,
-                                msg!(
-                                    "unit-evidence-item",
-                                    id = Arg::ident(id.as_str()),
-                                    got = v.describe()
-                                ),
-                            )
-                            .at(v.pos),
-                        );
+                        problems.push(evidence_item(&id, &v));
                         Vec::new()
                     }
                 };
@@ -499,6 +477,20 @@ fn evidence(v: Node, problems: &mut Vec<Issue>) -> Vec<(String, Vec<String>)> {
             Vec::new()
         }
     }
+}
+
+/// The problem of an evidence entry that is not a document text.
+fn evidence_item(id: &str, node: &Node) -> Issue {
+    Issue::new(
+        None,
+        Code::InvalidUnit,
+        msg!(
+            "unit-evidence-item",
+            id = Arg::ident(id),
+            got = node.describe()
+        ),
+    )
+    .at(node.pos)
 }
 
 /// A `not_applicable` list; `None` for `null` (and a problem for another shape).

@@ -327,32 +327,46 @@ fn score_single(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
     st.take_problems(unit);
     st.fill_slots(unit);
     st.mark_not_applicable(unit);
-    let (total, max, index) = st.score_tree();
+    let figures = st.score_tree();
     let self_total = st.self_assessment(unit);
-    let status = status_of(&st.errors);
-    let mut result = UnitResult {
-        plan: plan_arc.clone(),
-        unit: UnitInfo {
-            id: unit.id.clone(),
-            name: unit.name.clone(),
-            kind: unit.kind.clone(),
-        },
-        status,
-        total,
-        max,
-        index,
-        grade: None,
-        self_assessed: self_total,
-        nodes: st.nodes,
-        warnings: st.warnings,
-        errors: st.errors,
-        printed: st.printed,
-        rounds: None,
-    };
-    if status == UnitStatus::Complete {
-        grade(&mut result, &st.slots, &st.refused);
+    st.finish(plan_arc, unit, figures, self_total)
+}
+
+impl State<'_> {
+    /// The unit's result from a scored state: its status from the errors, and its grade when
+    /// it is complete.
+    fn finish(
+        self,
+        plan_arc: &Arc<Plan>,
+        unit: &Unit,
+        (total, max, index): (Decimal, Decimal, Option<Decimal>),
+        self_assessed: Option<Decimal>,
+    ) -> UnitResult {
+        let status = status_of(&self.errors);
+        let mut result = UnitResult {
+            plan: plan_arc.clone(),
+            unit: UnitInfo {
+                id: unit.id.clone(),
+                name: unit.name.clone(),
+                kind: unit.kind.clone(),
+            },
+            status,
+            total,
+            max,
+            index,
+            grade: None,
+            self_assessed,
+            nodes: self.nodes,
+            warnings: self.warnings,
+            errors: self.errors,
+            printed: self.printed,
+            rounds: None,
+        };
+        if status == UnitStatus::Complete {
+            grade(&mut result, &self.slots, &self.refused);
+        }
+        result
     }
-    result
 }
 
 impl<'a> State<'a> {

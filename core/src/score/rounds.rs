@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::{State, ValueEvent, grade, read_values, status_of, unknown_criterion};
+use super::{State, ValueEvent, read_values, unknown_criterion};
 use crate::error::{Code, Issue};
 use crate::i18n::Arg;
 use crate::inputs::RawValue;
 use crate::msg;
 use crate::plan::{Body, Plan};
-use crate::result::{NodeStatus, RoundResult, Rounds, UnitInfo, UnitResult};
+use crate::result::{NodeStatus, RoundResult, Rounds, UnitResult};
 use crate::text::nfc_cow;
 use crate::unit::{Unit, UnitRound};
 
@@ -338,29 +338,7 @@ pub(crate) fn score(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> 
                 st.warnings.push(w);
             }
         }
-        let status = status_of(&st.errors);
-        let mut result = UnitResult {
-            plan: plan_arc.clone(),
-            unit: UnitInfo {
-                id: unit.id.clone(),
-                name: unit.name.clone(),
-                kind: unit.kind.clone(),
-            },
-            status,
-            total,
-            max,
-            index,
-            grade: None,
-            self_assessed: self_total,
-            nodes: st.nodes,
-            warnings: st.warnings,
-            errors: st.errors,
-            printed: st.printed,
-            rounds: None,
-        };
-        if status == crate::result::UnitStatus::Complete {
-            grade(&mut result, &st.slots, &st.refused);
-        }
+        let result = st.finish(plan_arc, unit, (total, max, index), self_total);
         list.push(RoundResult {
             round: ri,
             status: result.status,
