@@ -327,7 +327,7 @@ pub(crate) enum Mode {
     Row,
 }
 
-use cchc::data::UNIT_KEYS;
+use cchc::data::{ROUND_KEYS, UNIT_KEYS};
 
 fn type_name(v: &Bound<'_, PyAny>) -> String {
     v.get_type()
@@ -779,9 +779,6 @@ fn documents(id: &str, val: &Bound<'_, PyAny>, u: &mut Unit) -> Vec<String> {
     docs
 }
 
-/// The keys of a round's data (the core's reader has the same list).
-const ROUND_KEYS: [&str; 4] = ["values", "not_applicable", "points", "notes"];
-
 /// `rounds: {round_id: {values, not_applicable, points, notes}}`, in the dict's order.
 fn rounds(v: &Bound<'_, PyAny>, u: &mut Unit, known: &Known) -> Vec<PendingRound> {
     let Some(d) = as_dict(v) else {
@@ -984,21 +981,17 @@ fn column_role(name: &str) -> Role {
         "not_applicable" => return Role::NotApplicable,
         _ => {}
     }
-    let Some((key, id)) = name.split_once(':') else {
+    // The CSV reader's rule for `KEY:ID` columns.
+    let Some((key, id)) = cchc::data::criterion_column(name) else {
         return Role::Value;
     };
-    let (key, id) = (key.trim(), id.trim());
     let keyed = match key {
         "points" => Keyed::Points,
         "self_assessed" => Keyed::SelfAssessed,
         "notes" => Keyed::Notes,
         "explanations" => Keyed::Explanations,
-        "evidence" => Keyed::Evidence,
-        _ => return Role::Value,
+        _ => Keyed::Evidence,
     };
-    if id.is_empty() {
-        return Role::Value;
-    }
     Role::Keyed(keyed, id.to_owned())
 }
 

@@ -363,9 +363,9 @@ impl Table<'_> {
                         .map(str::to_string),
                 ),
                 // An empty cell of a criterion's column gives nothing.
-                keyed if keyed_column(keyed).is_some() && c.is_empty() => {}
-                keyed if keyed_column(keyed).is_some() => {
-                    let (key, id) = keyed_column(keyed).unwrap_or_default();
+                keyed if criterion_column(keyed).is_some() && c.is_empty() => {}
+                keyed if criterion_column(keyed).is_some() => {
+                    let (key, id) = criterion_column(keyed).unwrap_or_default();
                     let id = id.to_string();
                     match key {
                         "points" => u.points.push((id, RawValue::Cell(c.to_string()))),
@@ -417,8 +417,9 @@ impl Table<'_> {
 }
 
 /// A column `KEY:ID` giving a unit key for criterion `ID` (`points`, `notes`, `evidence`,
-/// `explanations`, `self_assessed`).
-fn keyed_column(header: &str) -> Option<(&str, &str)> {
+/// `explanations`, `self_assessed`): `(KEY, ID)`, trimmed. Data frames name their columns the
+/// same way.
+pub fn criterion_column(header: &str) -> Option<(&str, &str)> {
     let (key, id) = header.split_once(':')?;
     let (key, id) = (key.trim(), id.trim());
     matches!(

@@ -13,7 +13,8 @@ mod csv;
 pub(crate) use csv::detect as csv_delimiter;
 mod tree;
 
-pub use tree::UNIT_KEYS;
+pub use csv::criterion_column;
+pub use tree::{ROUND_KEYS, UNIT_KEYS};
 
 use std::path::Path;
 

@@ -532,8 +532,8 @@ fn id_list(v: Node, problems: &mut Vec<Issue>) -> Option<Vec<String>> {
     }
 }
 
-/// The keys of a round's data.
-pub(super) const ROUND_KEYS: &[&str] = &["values", "not_applicable", "points", "notes"];
+/// The keys of a round's data (a block under a unit's `rounds:`).
+pub const ROUND_KEYS: &[&str] = &["values", "not_applicable", "points", "notes"];
 
 /// `rounds: {round_id: {values, not_applicable, points, notes}}`, in the written order.
 fn rounds(v: Node, problems: &mut Vec<Issue>) -> Vec<UnitRound> {
