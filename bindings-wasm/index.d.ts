@@ -26,7 +26,9 @@ export type UnitCode =
   // `not_a_leaf`, `points_out_of_range`, `conflicting_marks`; warnings `points_ignored`,
   // `no_evidence`, `round_absent`.
   | 'unknown_round' | 'not_a_leaf' | 'points_out_of_range' | 'conflicting_marks'
-  | 'points_ignored' | 'no_evidence' | 'round_absent';
+  | 'points_ignored' | 'no_evidence' | 'round_absent'
+  // Workbooks (native builds only: the CLI and Python read and write .xlsx).
+  | 'unreadable_workbook' | 'unknown_sheet' | 'xlsx_cell' | 'ambiguous_label';
 
 /** Codes of load-time warnings (`Ruleset.warnings()`): the ruleset loads and scores. */
 export type WarningCode = 'unreachable_band' | 'grade_out_of_range' | 'invalid_date' | 'suspicious_id';

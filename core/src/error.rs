@@ -167,6 +167,14 @@ codes! {
     NoEvidence => "no_evidence",
     /// Warning: scored as of a round the unit does not give; not ranked.
     RoundAbsent => "round_absent",
+    /// A workbook that cannot be read (not a workbook, encrypted, damaged, over the limits).
+    UnreadableWorkbook => "unreadable_workbook",
+    /// A sheet the workbook does not have.
+    UnknownSheet => "unknown_sheet",
+    /// A workbook cell that cannot be a value (a date, an error such as `#DIV/0!`).
+    XlsxCell => "xlsx_cell",
+    /// A column header that is the label of more than one input.
+    AmbiguousLabel => "ambiguous_label",
 }
 
 impl fmt::Display for Code {

@@ -183,9 +183,35 @@ const MAX_REMEMBERED: usize = 10_000;
 pub(crate) struct Suggestions {
     inputs: std::sync::Mutex<HashMap<String, Option<String>>>,
     criteria: std::sync::Mutex<HashMap<String, Option<String>>>,
+    /// Each input label's key (NFC, trimmed, lower case) and the slots of the inputs that
+    /// carry it, built when a unit first names an input by something that is not its name.
+    #[cfg(feature = "xlsx")]
+    labels: std::sync::OnceLock<HashMap<String, Vec<usize>>>,
+}
+
+/// How an input's label is compared with a column header: NFC, trimmed, lower case.
+#[cfg(feature = "xlsx")]
+pub(crate) fn header_key(label: &str) -> String {
+    crate::text::nfc_cow(label.trim()).to_lowercase()
 }
 
 impl Plan {
+    /// The inputs whose label is `header` (NFC, trimmed, case-insensitive): one slot, or
+    /// several when the label is ambiguous; empty when no input has that label.
+    #[cfg(feature = "xlsx")]
+    pub(crate) fn inputs_labelled(&self, header: &str) -> &[usize] {
+        let labels = self.suggestions.labels.get_or_init(|| {
+            let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+            for (slot, def) in self.inputs.iter().enumerate() {
+                if let Some(label) = def.label.as_deref().filter(|l| !l.trim().is_empty()) {
+                    map.entry(header_key(label)).or_default().push(slot);
+                }
+            }
+            map
+        });
+        labels.get(&header_key(header)).map_or(&[], Vec::as_slice)
+    }
+
     /// The declared input nearest to an unknown `name`, if one is near enough.
     pub(crate) fn suggest_input(&self, name: &str) -> Option<String> {
         cached(&self.suggestions.inputs, name, || {

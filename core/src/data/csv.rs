@@ -350,69 +350,126 @@ impl Table<'_> {
             );
         }
         for (i, (h, cell)) in headers.iter().zip(rec.iter()).enumerate() {
-            let c = cell.trim();
-            match h.as_str() {
-                "id" => u.id = (!c.is_empty()).then(|| c.to_string()),
-                "name" => u.name = (!c.is_empty()).then(|| c.to_string()),
-                "kind" => u.kind = (!c.is_empty()).then(|| c.to_string()),
-                "round" => {}
-                "not_applicable" => u.not_applicable.extend(
-                    c.split(',')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string),
-                ),
-                // An empty cell of a criterion's column gives nothing.
-                keyed if criterion_column(keyed).is_some() && c.is_empty() => {}
-                keyed if criterion_column(keyed).is_some() => {
-                    let (key, id) = criterion_column(keyed).unwrap_or_default();
-                    let id = id.to_string();
-                    match key {
-                        "points" => u.points.push((id, RawValue::Cell(c.to_string()))),
-                        "self_assessed" => {
-                            u.self_assessed.push((id, RawValue::Cell(c.to_string())));
-                        }
-                        "notes" => u.notes.push((id, c.to_string())),
-                        "explanations" => u.explanations.push((id, c.to_string())),
-                        _ => u.evidence.push((
-                            id,
-                            c.lines()
-                                .map(str::trim)
-                                .filter(|l| !l.is_empty())
-                                .map(str::to_string)
-                                .collect(),
-                        )),
-                    }
-                }
-                // A column without a name: harmless when empty (a trailing delimiter).
-                "" if c.is_empty() => {}
-                "" => u.problems.push(
-                    Issue::new(
-                        None,
-                        Code::UnknownKey,
-                        msg!(
-                            "unit-csv-unnamed-column",
-                            value = Arg::ident(c),
-                            column = i + 1
-                        ),
-                    )
-                    .with_help(msg!("unit-csv-unnamed-column-help"))
-                    .at(Pos {
-                        line,
-                        column: ordinal(i),
-                    }),
-                ),
-                name => {
-                    u.values
-                        .push((name.to_string(), RawValue::Cell(c.to_string())));
-                    u.value_at.push(Some(Pos {
-                        line,
-                        column: ordinal(i),
-                    }));
-                }
-            }
+            put_cell(
+                &mut u,
+                h,
+                i,
+                CellValue::Text(cell),
+                Pos {
+                    line,
+                    column: ordinal(i),
+                },
+            );
         }
         u
+    }
+}
+
+/// A cell's value as a reader hands it to [`put_cell`]: CSV text, or a typed value read from
+/// a workbook (a number as its shortest text in a [`RawValue::Cell`], a bool, an invalid value).
+pub(super) enum CellValue<'c> {
+    /// Text, read according to the column (trimmed here).
+    Text(&'c str),
+    /// A typed value (never empty: an empty cell is not handed over).
+    #[cfg_attr(
+        not(feature = "xlsx"),
+        allow(dead_code, reason = "only workbooks give typed cells")
+    )]
+    Typed(RawValue),
+}
+
+/// Puts the cell under header `h` (column `i`, from 0, at `at`) into the unit: the one header
+/// logic of CSV files and workbooks (`id`, `name`, `kind`, `round`, `not_applicable`,
+/// `KEY:ID` columns, every other column an input's value).
+pub(super) fn put_cell(u: &mut Unit, h: &str, i: usize, cell: CellValue<'_>, at: Pos) {
+    let text_column = matches!(h, "id" | "name" | "kind" | "round" | "not_applicable" | "")
+        || criterion_column(h).is_some_and(|(k, _)| !matches!(k, "points" | "self_assessed"));
+    let owned: String;
+    let (c, typed) = match cell {
+        CellValue::Text(t) => (t.trim(), None),
+        CellValue::Typed(RawValue::Cell(t)) => {
+            owned = t;
+            (owned.trim(), None)
+        }
+        // A typed value under a column that takes text: its text, or the cell's problem.
+        CellValue::Typed(raw) if text_column => match raw {
+            RawValue::Bool(b) => (if b { "true" } else { "false" }, None),
+            RawValue::Invalid(code, why) => {
+                u.problems.push(Issue::new(None, code, why).at(at));
+                return;
+            }
+            RawValue::Number(d) => {
+                owned = d.normalize().to_string();
+                (owned.as_str(), None)
+            }
+            RawValue::Text(t) => {
+                owned = t;
+                (owned.trim(), None)
+            }
+            RawValue::Null | RawValue::Cell(_) => return,
+        },
+        CellValue::Typed(raw) => ("", Some(raw)),
+    };
+    match h {
+        "id" => u.id = (!c.is_empty()).then(|| c.to_string()),
+        "name" => u.name = (!c.is_empty()).then(|| c.to_string()),
+        "kind" => u.kind = (!c.is_empty()).then(|| c.to_string()),
+        "round" => {}
+        "not_applicable" => u.not_applicable.extend(
+            c.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+        ),
+        // An empty cell of a criterion's column gives nothing.
+        keyed if criterion_column(keyed).is_some() && c.is_empty() && typed.is_none() => {}
+        keyed if criterion_column(keyed).is_some() => {
+            let (key, id) = criterion_column(keyed).unwrap_or_default();
+            let id = id.to_string();
+            let raw = || {
+                typed
+                    .clone()
+                    .unwrap_or_else(|| RawValue::Cell(c.to_string()))
+            };
+            match key {
+                "points" => u.points.push((id, raw())),
+                "self_assessed" => {
+                    u.self_assessed.push((id, raw()));
+                }
+                "notes" => u.notes.push((id, c.to_string())),
+                "explanations" => u.explanations.push((id, c.to_string())),
+                _ => u.evidence.push((
+                    id,
+                    c.lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                )),
+            }
+        }
+        // A column without a name: harmless when empty (a trailing delimiter).
+        "" if c.is_empty() && typed.is_none() => {}
+        "" => u.problems.push(
+            Issue::new(
+                None,
+                Code::UnknownKey,
+                msg!(
+                    "unit-csv-unnamed-column",
+                    value = Arg::ident(c),
+                    column = i + 1
+                ),
+            )
+            .with_help(msg!("unit-csv-unnamed-column-help"))
+            .at(at),
+        ),
+        name => {
+            u.values.push((
+                name.to_string(),
+                typed.unwrap_or_else(|| RawValue::Cell(c.to_string())),
+            ));
+            u.value_at.push(Some(at));
+        }
     }
 }
 

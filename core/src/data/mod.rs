@@ -12,6 +12,12 @@ mod csv;
 #[cfg(feature = "render")]
 pub(crate) use csv::detect as csv_delimiter;
 mod tree;
+#[cfg(feature = "xlsx")]
+mod xlsx;
+#[cfg(feature = "xlsx")]
+pub(crate) use xlsx::column_letters;
+#[cfg(feature = "xlsx")]
+pub use xlsx::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, is_workbook_path};
 
 pub use csv::criterion_column;
 pub use tree::{ROUND_KEYS, UNIT_KEYS};
@@ -196,6 +202,54 @@ enum Source<'a> {
     Csv(csv::Table<'a>, Vec<Option<String>>),
     /// Units parsed whole.
     Units(Vec<Unit>),
+    /// A workbook's sheet and the id of each row's unit.
+    #[cfg(feature = "xlsx")]
+    Workbook(xlsx::Table<'a>, Vec<Option<String>>),
+}
+
+/// Reads the units of a workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`; at most
+/// [`MAX_DATA_FILE_BYTES`]): the sheet named `sheet` (compared as written, then in NFC without
+/// regard to case), or the first. The header and cells are read as in CSV; see
+/// `docs/format.md` §13.
+///
+/// # Errors
+/// `unreadable_workbook` (not a workbook, encrypted, damaged, beyond the sheet limits),
+/// `unknown_sheet` (naming the sheets there are), `empty_csv` (no header, or no rows),
+/// `duplicate_key` (a column named twice).
+#[cfg(feature = "xlsx")]
+pub fn read_workbook(bytes: &[u8], origin: &str, sheet: Option<&str>) -> Result<Vec<Unit>, Error> {
+    if bytes.len() > MAX_DATA_FILE_BYTES {
+        return Err(read_error(origin, ReadError::TooLarge));
+    }
+    xlsx::read(bytes, origin, sheet)
+}
+
+/// [`unit_chunks`] for a workbook's sheet (see [`read_workbook`]): an `.xlsx` sheet is
+/// streamed twice (once to check it and keep each unit's id, then a chunk at a time); the
+/// workbook's bytes stay borrowed.
+///
+/// # Errors
+/// Those of [`read_workbook`].
+#[cfg(feature = "xlsx")]
+pub fn workbook_chunks<'a>(
+    bytes: &'a [u8],
+    origin: &str,
+    sheet: Option<&str>,
+) -> Result<UnitChunks<'a>, Error> {
+    if bytes.len() > MAX_DATA_FILE_BYTES {
+        return Err(read_error(origin, ReadError::TooLarge));
+    }
+    let table = xlsx::table(bytes, origin, sheet)?;
+    let source = if table.has_rounds() {
+        Source::Units(fold_round_rows(table.rows(origin)?))
+    } else {
+        let ids = table.ids(origin)?;
+        Source::Workbook(table, ids)
+    };
+    Ok(UnitChunks {
+        origin: origin.to_string(),
+        source,
+    })
 }
 
 /// Reads units from bytes (UTF-8, a leading BOM ignored; at most [`MAX_DATA_FILE_BYTES`]) to be
@@ -231,6 +285,8 @@ impl UnitChunks<'_> {
         match &self.source {
             Source::Csv(_, ids) => ids.len(),
             Source::Units(units) => units.len(),
+            #[cfg(feature = "xlsx")]
+            Source::Workbook(_, ids) => ids.len(),
         }
     }
 
@@ -243,6 +299,8 @@ impl UnitChunks<'_> {
     pub fn ids(&self) -> Vec<Option<&str>> {
         match &self.source {
             Source::Csv(_, ids) => ids.iter().map(Option::as_deref).collect(),
+            #[cfg(feature = "xlsx")]
+            Source::Workbook(_, ids) => ids.iter().map(Option::as_deref).collect(),
             Source::Units(units) => units.iter().map(|u| u.id.as_deref()).collect(),
         }
     }
@@ -272,6 +330,10 @@ impl UnitChunks<'_> {
         match &self.source {
             Source::Csv(table, _) => {
                 table.chunks(&self.origin, chunk, fail, |units| each(units))?;
+            }
+            #[cfg(feature = "xlsx")]
+            Source::Workbook(table, _) => {
+                table.chunks(&self.origin, chunk, &fail, &mut |units| each(units))?;
             }
             Source::Units(units) => {
                 for c in units.chunks(chunk) {
@@ -382,10 +444,17 @@ pub fn read_units_reader(
     read_units_bytes(&bytes, format, origin)
 }
 
-/// Reads units from a file, the format from its extension; at most [`MAX_DATA_FILE_BYTES`].
+/// Reads units from a file, the format from its extension (a workbook's first sheet, with the
+/// `xlsx` feature); at most [`MAX_DATA_FILE_BYTES`].
 pub fn read_units_file(path: impl AsRef<Path>) -> Result<Vec<Unit>, Error> {
     let path = path.as_ref();
     let origin = path.display().to_string();
+    #[cfg(feature = "xlsx")]
+    if is_workbook_path(path) {
+        let bytes =
+            read_file_bounded(path, MAX_DATA_FILE_BYTES).map_err(|e| read_error(&origin, e))?;
+        return read_workbook(&bytes, &origin, None);
+    }
     let format = DataFormat::from_path(path).ok_or_else(|| {
         data_error(
             Code::DataShape,

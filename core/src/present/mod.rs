@@ -16,6 +16,8 @@ mod messages;
 mod ranking;
 mod stream;
 mod table;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use std::borrow::Cow;
 

@@ -459,6 +459,28 @@ pub(crate) fn read_values(
                     .get(nfc_cow(name).as_ref())
                     .and_then(|&s| Some((s, plan.inputs.get(s)?))),
             };
+            // A header written as an input's label (a workbook's, a CSV's).
+            #[cfg(feature = "xlsx")]
+            let found = match found {
+                Some(f) => Some(f),
+                None => match plan.inputs_labelled(name) {
+                    [] => None,
+                    [s] => plan.inputs.get(*s).map(|d| (*s, d)),
+                    many => {
+                        let issue = ambiguous_label(plan, name, many, at);
+                        for &s in many {
+                            if let Some(t) = slots.get_mut(s) {
+                                *t = Slot::Invalid;
+                            }
+                            refused.push((s, Code::AmbiguousLabel));
+                        }
+                        if let Some(&first) = many.first() {
+                            event(ValueEvent::Refused(first, issue));
+                        }
+                        continue;
+                    }
+                },
+            };
             let Some((slot, def)) = found else {
                 let message = match plan.suggest_input(&nfc_cow(name)) {
                     Some(s) => msg!(
@@ -501,6 +523,30 @@ pub(crate) fn read_values(
             }
         }
     }
+}
+
+/// The error of a column header that is the label of several inputs.
+#[cfg(feature = "xlsx")]
+fn ambiguous_label(
+    plan: &Plan,
+    header: &str,
+    slots: &[usize],
+    at: Option<crate::error::Pos>,
+) -> Issue {
+    let inputs =
+        crate::inputs::list_arg(slots.iter().map(|&s| slot_arg(&plan.inputs, s)).collect());
+    let mut issue = Issue::new(
+        None,
+        Code::AmbiguousLabel,
+        msg!(
+            "xlsx-ambiguous-label",
+            header = Arg::ident(header),
+            inputs = inputs
+        ),
+    )
+    .with_help(msg!("xlsx-ambiguous-label-help"));
+    issue.at = at;
+    issue
 }
 
 impl State<'_> {
