@@ -4,7 +4,9 @@ mod check;
 mod render;
 mod schema;
 mod score;
+mod template;
 mod test;
+mod workbook;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +49,10 @@ enum Command {
         #[arg(required = true)]
         rules: Vec<PathBuf>,
     },
+    /// Write a data-entry workbook for a ruleset (one column per input, drop-down lists, notes,
+    /// instructions): `cchc template RULES --out mau-nhap-lieu.xlsx`. Fill it and score it
+    /// with `cchc score RULES file.xlsx`.
+    Template(template::Args),
     /// Print the JSON Schema of the rule format (for editors; its descriptions are in English).
     Schema,
 }
@@ -60,6 +66,8 @@ pub enum Format {
     Json,
     /// One row per unit, a column per criterion (see --csv).
     Csv,
+    /// A results workbook (.xlsx; needs --out): ranking, summary and a sheet per unit.
+    Xlsx,
 }
 
 /// Styles of CSV output.
@@ -79,6 +87,7 @@ fn main() -> ExitCode {
         Command::Check { rules } => check::run(&rules, lang),
         Command::Score(args) => score::run(&args, lang),
         Command::Test { rules } => test::run(&rules, lang),
+        Command::Template(args) => template::run(&args, lang),
         Command::Schema => schema::run(lang),
     };
     ExitCode::from(code)

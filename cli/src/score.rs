@@ -13,7 +13,8 @@ use crate::{CsvStyle, Format};
 pub(crate) struct Args {
     /// The rule file.
     rules: PathBuf,
-    /// Unit data: .json, .yaml, .yml, .csv, or `-` for standard input (with --data-format).
+    /// Unit data: .json, .yaml, .yml, .csv, a workbook (.xlsx, .xlsm, .xls, .ods: the first
+    /// sheet, or --sheet), or `-` for standard input (with --data-format).
     data: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
@@ -40,21 +41,36 @@ pub(crate) struct Args {
     #[arg(long, value_name = "ID")]
     round: Option<String>,
     /// Format of the data when it is read from standard input (or has no known extension).
-    #[arg(long, value_parser = ["json", "yaml", "csv"])]
+    #[arg(long, value_parser = ["json", "yaml", "csv", "xlsx"])]
     data_format: Option<String>,
-    /// Write to this file instead of standard output.
+    /// The sheet of a workbook to read (by name; the first sheet without it).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// Write to this file instead of standard output (required with --format xlsx).
     #[arg(long)]
     out: Option<PathBuf>,
+}
+
+/// True when the data is a workbook: `--data-format xlsx`, or a workbook's extension.
+fn is_workbook(args: &Args) -> bool {
+    match args.data_format.as_deref() {
+        Some(f) => f == "xlsx",
+        None => cchc::data::is_workbook_path(&args.data),
+    }
 }
 
 /// The data file's bytes (at most `cchc::data::MAX_DATA_FILE_BYTES`), its format and origin.
 fn read_data(args: &Args) -> Result<(Vec<u8>, DataFormat, String), cchc::Error> {
     let origin = args.data.display().to_string();
-    let format = args
-        .data_format
-        .as_deref()
-        .and_then(DataFormat::parse)
-        .or_else(|| DataFormat::from_path(&args.data));
+    let format = if is_workbook(args) {
+        // Not used: a workbook is read by `cchc::data::workbook_chunks`.
+        Some(DataFormat::Csv)
+    } else {
+        args.data_format
+            .as_deref()
+            .and_then(DataFormat::parse)
+            .or_else(|| DataFormat::from_path(&args.data))
+    };
     let Some(format) = format else {
         return Err(cchc::Error::Data(Box::new(
             Diagnostic::new(
@@ -134,6 +150,15 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         crate::render::to_stderr(&format!("{msg}\n"));
         return 2;
     }
+    if let Err(m) = crate::workbook::check_args(
+        args.format,
+        args.out.as_deref(),
+        args.sheet.is_some(),
+        is_workbook(args),
+    ) {
+        crate::render::to_stderr(&format!("{}\n", m.render(lang)));
+        return 2;
+    }
     let rs = match Ruleset::load(&args.rules) {
         Ok(rs) => rs,
         Err(e) => {
@@ -170,19 +195,39 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
     let output = Output::new(match args.format {
         Format::Json => StreamFormat::Json,
         Format::Csv => StreamFormat::Csv,
-        Format::Table => StreamFormat::Table,
+        Format::Table | Format::Xlsx => StreamFormat::Table,
     })
     .lang(lang)
     .csv(csv)
     .json(args.detail.options(lang))
     .explain(args.explain);
-    let units = match cchc::data::unit_chunks(&bytes, format, &origin) {
+    let workbook = is_workbook(args);
+    let read = if workbook {
+        cchc::data::workbook_chunks(&bytes, &origin, args.sheet.as_deref())
+    } else {
+        cchc::data::unit_chunks(&bytes, format, &origin)
+    };
+    let units = match read {
         Ok(u) => u,
+        // A workbook's problems are shown without its (binary) text.
+        Err(e) if workbook => {
+            crate::render::to_stderr(&crate::render::with_source(
+                e.diagnostics(),
+                cchc::report::Severity::Error,
+                None,
+                lang,
+            ));
+            return 2;
+        }
         Err(e) => {
             crate::render::to_stderr(&crate::render::all(e.diagnostics(), lang));
             return 2;
         }
     };
+    let opts = BatchOptions::grouped(args.group_by_kind).as_of(round);
+    if args.format == Format::Xlsx {
+        return crate::workbook::score_to_workbook(&rs, &units, &opts, args.out.as_deref(), lang);
+    }
     let count = units.len();
     let bar = (std::io::stderr().is_terminal() && count >= 2000).then(|| {
         let b = indicatif::ProgressBar::new(count as u64);
@@ -215,7 +260,6 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         },
         None => Box::new(std::io::stdout().lock()),
     };
-    let opts = BatchOptions::grouped(args.group_by_kind).as_of(round);
     let (written, all_complete) =
         match present::write_batch_chunks(&rs, &units, &opts, output, &mut out, &mut progress) {
             Ok(s) => (Ok(()), s.complete == s.units),

@@ -63,3 +63,8 @@ xlsx-expects-number-min = a number not below { $min }
 xlsx-expects-number-max = a number not above { $max }
 xlsx-expects-choice = one of: { $options }
 xlsx-validation-title = Invalid value
+
+## The command line.
+
+xlsx-cli-needs-out = error: an .xlsx workbook cannot be shown on a terminal; name the file to write with --out, e.g. --out results.xlsx
+xlsx-cli-sheet-not-workbook = error: --sheet applies only to data in a workbook (.xlsx, .xlsm, .xls, .ods)

@@ -63,3 +63,8 @@ xlsx-expects-number-min = một số không nhỏ hơn { $min }
 xlsx-expects-number-max = một số không lớn hơn { $max }
 xlsx-expects-choice = một trong các lựa chọn: { $options }
 xlsx-validation-title = Giá trị không hợp lệ
+
+## The command line.
+
+xlsx-cli-needs-out = lỗi: bảng tính .xlsx không in ra màn hình được; hãy chỉ định tệp kết quả bằng --out, ví dụ --out ket-qua.xlsx
+xlsx-cli-sheet-not-workbook = lỗi: --sheet chỉ dùng cho dữ liệu là bảng tính (.xlsx, .xlsm, .xls, .ods)
