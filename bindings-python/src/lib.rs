@@ -15,6 +15,7 @@ mod lang;
 mod results;
 mod ruleset;
 mod values;
+mod xlsx;
 
 use pyo3::prelude::*;
 

@@ -314,6 +314,34 @@ impl PyRuleset {
         }
     }
 
+    /// Reads units from a data file and scores them: a workbook (`.xlsx`, `.xlsm`, `.xls`,
+    /// `.ods`: the sheet named `sheet`, else the first; a filled `template_excel` workbook
+    /// as it is) or JSON, YAML, CSV by extension. Raises `DataError` when the file cannot be
+    /// read (code `unreadable_workbook`, `unknown_sheet`, …); `round` as in `score_many`.
+    #[pyo3(signature = (path, sheet = None, group_by_kind = false, *, lang = None, round = None))]
+    fn score_file(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        sheet: Option<&str>,
+        group_by_kind: bool,
+        lang: Option<&str>,
+        round: Option<&str>,
+    ) -> PyResult<PyBatch> {
+        let lang = self.result_lang(lang)?;
+        let as_of = self.round_of(py, round, lang)?;
+        let units = crate::xlsx::read_units(py, &path, sheet, pick(None, lang)?)?;
+        self.batch(py, units, group_by_kind, as_of, lang)
+    }
+
+    /// Writes the data-entry workbook (.xlsx) of this ruleset to `path`: one column per input
+    /// (labels in row 1, names in row 2), drop-down lists, notes, and instructions in `lang`.
+    #[pyo3(signature = (path, *, lang = None))]
+    fn template_excel(&self, py: Python<'_>, path: PathBuf, lang: Option<&str>) -> PyResult<()> {
+        let lang = pick(lang, self.lang)?;
+        crate::xlsx::template(py, &self.inner, &path, lang)
+    }
+
     /// Runs the ruleset's own `tests:` section: a list of dicts `{name, line, passed,
     /// failures: [{what, expected, actual}], errors: [str]}`; `what` and `errors` in `lang`
     /// (default: the ruleset's, else the module's).

@@ -185,6 +185,9 @@ class Batch:
     def to_dicts(self, *, lang: Lang = None) -> List[Dict[str, Any]]: ...
     def to_dict(self, *, lang: Lang = None) -> Dict[str, Any]: ...
     def to_json(self, indent: Optional[int] = None, *, lang: Lang = None) -> str: ...
+    def to_excel(self, path: Union[str, "os.PathLike[str]"], lang: Lang = None) -> None:
+        """Writes the results workbook (.xlsx): sheets of the ranking, the summary and one per
+        unit in the appendix layout. ValueError for an empty batch."""
     def to_pandas(self) -> Any:
         """A pandas.DataFrame: a row per unit (id, name, kind, status, total, max, index, grade,
         then points per criterion id: the CLI's CSV columns; a criterion whose id is a fixed
@@ -266,6 +269,21 @@ class Ruleset:
         round: Optional[str] = None,
     ) -> Batch:
         """format: "json", "yaml" or "csv"; `round` as in `score_many`."""
+    def score_file(
+        self,
+        path: Union[str, "os.PathLike[str]"],
+        sheet: Optional[str] = None,
+        group_by_kind: bool = False,
+        *,
+        lang: Lang = None,
+        round: Optional[str] = None,
+    ) -> Batch:
+        """A data file scored: a workbook (.xlsx, .xlsm, .xls, .ods; the sheet `sheet`, else the
+        first) or JSON, YAML, CSV by extension. DataError with code "unreadable_workbook",
+        "unknown_sheet", "empty_csv"... when it cannot be read."""
+    def template_excel(self, path: Union[str, "os.PathLike[str]"], *, lang: Lang = None) -> None:
+        """Writes the data-entry workbook (.xlsx): labels in row 1, names in row 2, drop-down
+        lists, notes, and a sheet of instructions."""
     def run_tests(self, *, lang: Lang = None) -> List[Dict[str, Any]]:
         """[{name, line, passed, failures: [{what, expected, actual}], errors: [str]}]; `what`
         and `errors` in `lang`."""

@@ -68,3 +68,7 @@ xlsx-validation-title = Invalid value
 
 xlsx-cli-needs-out = error: an .xlsx workbook cannot be shown on a terminal; name the file to write with --out, e.g. --out results.xlsx
 xlsx-cli-sheet-not-workbook = error: --sheet applies only to data in a workbook (.xlsx, .xlsm, .xls, .ods)
+
+## Python.
+
+xlsx-py-empty-batch = the batch has no results: there is nothing to write to a workbook

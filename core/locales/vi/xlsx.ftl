@@ -68,3 +68,7 @@ xlsx-validation-title = Giá trị không hợp lệ
 
 xlsx-cli-needs-out = lỗi: bảng tính .xlsx không in ra màn hình được; hãy chỉ định tệp kết quả bằng --out, ví dụ --out ket-qua.xlsx
 xlsx-cli-sheet-not-workbook = lỗi: --sheet chỉ dùng cho dữ liệu là bảng tính (.xlsx, .xlsm, .xls, .ods)
+
+## Python.
+
+xlsx-py-empty-batch = lô kết quả không có đơn vị nào: không có gì để ghi ra bảng tính

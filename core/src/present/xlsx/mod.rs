@@ -20,7 +20,7 @@ use super::messages::{self, Header, Severity};
 use crate::i18n::Lang;
 use crate::msg;
 use crate::plan::Plan;
-use crate::result::{BatchResult, UnitResult};
+use crate::result::{BatchResult, RankEntry, UnitResult};
 use crate::ruleset::Ruleset;
 use crate::types::NodeStatus;
 
@@ -249,7 +249,46 @@ pub fn results_workbook(
     batch: &BatchResult,
     lang: Lang,
 ) -> Result<Vec<u8>, WorkbookError> {
-    let plan = &*rs.plan;
+    let results: Vec<&UnitResult> = batch.results.iter().collect();
+    let view = Results {
+        results: &results,
+        ranking: &batch.ranking,
+        grouped: batch.grouped,
+    };
+    write_results(&rs.plan, &view, lang)
+}
+
+/// [`results_workbook`] from the results of a batch held elsewhere (a binding's): `None` when
+/// there are none (the ruleset is known through them).
+///
+/// # Errors
+/// As [`results_workbook`].
+pub fn results_workbook_of(
+    results: &[&UnitResult],
+    ranking: &[RankEntry],
+    grouped: bool,
+    lang: Lang,
+) -> Result<Option<Vec<u8>>, WorkbookError> {
+    let Some(first) = results.first() else {
+        return Ok(None);
+    };
+    let plan = std::sync::Arc::clone(&first.plan);
+    let view = Results {
+        results,
+        ranking,
+        grouped,
+    };
+    write_results(&plan, &view, lang).map(Some)
+}
+
+/// A batch's results and ranking, wherever they are held.
+struct Results<'a> {
+    results: &'a [&'a UnitResult],
+    ranking: &'a [RankEntry],
+    grouped: bool,
+}
+
+fn write_results(plan: &Plan, batch: &Results<'_>, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
     let f = Formats::new();
     let mut wb = Workbook::new();
     let mut names = SheetNames::new();
@@ -296,7 +335,7 @@ fn write_opt_number(
 fn ranking_sheet(
     ws: &mut Worksheet,
     plan: &Plan,
-    batch: &BatchResult,
+    batch: &Results<'_>,
     f: &Formats,
     lang: Lang,
 ) -> Result<(), XlsxError> {
@@ -370,7 +409,7 @@ fn ranking_sheet(
 fn summary_sheet(
     ws: &mut Worksheet,
     plan: &Plan,
-    batch: &BatchResult,
+    batch: &Results<'_>,
     f: &Formats,
     lang: Lang,
 ) -> Result<(), XlsxError> {
@@ -390,7 +429,7 @@ fn summary_sheet(
     let mut widths = Widths::new();
     table_header(ws, &headers, &mut widths, f, 2)?;
     let mut row = TABLE_ROW + 1;
-    for r in &batch.results {
+    for r in batch.results {
         let status = messages::unit_status(r.status, lang);
         let texts = [
             (0, r.unit.id.as_deref().unwrap_or("")),
