@@ -309,7 +309,7 @@ impl<'a> Book<'a> {
         &self,
         origin: &str,
         fail: &dyn Fn(Error) -> E,
-        each: &mut dyn FnMut(u32, &mut Vec<(u32, Val)>) -> Result<(), E>,
+        each: &mut RowFn<'_, E>,
     ) -> Result<(), E> {
         let sheet = self.sheet.as_str();
         let mut row: Vec<(u32, Val)> = Vec::new();
@@ -381,6 +381,9 @@ impl<'a> Book<'a> {
         Ok(())
     }
 }
+
+/// What receives a sheet's rows: the row (from 0) and its cells by column (from 0).
+type RowFn<'f, E> = dyn FnMut(u32, &mut Vec<(u32, Val)>) -> Result<(), E> + 'f;
 
 /// Stops reading rows once the header is found (not an error).
 struct Found;
@@ -495,7 +498,7 @@ impl Table<'_> {
         &self,
         origin: &str,
         fail: &dyn Fn(Error) -> E,
-        each: &mut dyn FnMut(u32, &mut Vec<(u32, Val)>) -> Result<(), E>,
+        each: &mut RowFn<'_, E>,
     ) -> Result<usize, E> {
         let mut rows = 0usize;
         let header_row = self.header_row;

@@ -428,8 +428,7 @@ fn summary_sheet(
     headers.extend(plan.nodes.iter().map(|n| format!("{} {}", n.id, n.title)));
     let mut widths = Widths::new();
     table_header(ws, &headers, &mut widths, f, 2)?;
-    let mut row = TABLE_ROW + 1;
-    for r in batch.results {
+    for (row, r) in (TABLE_ROW + 1..).zip(batch.results.iter()) {
         let status = messages::unit_status(r.status, lang);
         let texts = [
             (0, r.unit.id.as_deref().unwrap_or("")),
@@ -453,7 +452,6 @@ fn summary_sheet(
             let fmt = if bold { &f.number_bold } else { &f.number };
             write_opt_number(ws, row, c, Some(n.points), fmt)?;
         }
-        row += 1;
     }
     widths.apply(ws)?;
     Ok(())

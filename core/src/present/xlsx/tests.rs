@@ -1,3 +1,8 @@
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "small test indexes cast to the writer's row and column types"
+)]
+
 use super::*;
 
 use calamine::{Data, Reader};
