@@ -41,11 +41,17 @@
 //! data files), results ([`UnitResult`], [`BatchResult`]) and problems ([`Error`],
 //! [`Diagnostic`], [`Issue`], [`Code`]). Scores are exact [`Decimal`]s: never binary floats.
 
+#[cfg(feature = "tools")]
+pub mod coverage;
 pub mod data;
+#[cfg(feature = "tools")]
+pub mod diff;
 mod error;
 pub(crate) mod expr;
 mod i18n;
 pub(crate) mod inputs;
+#[cfg(feature = "tools")]
+pub mod lint;
 mod num;
 pub(crate) mod plan;
 pub mod present;
