@@ -66,22 +66,22 @@ tools-diff-group = a group
 tools-diff-pair = { $key }: { $value }
 tools-diff-plus = +{ $value }
 # $field: a field of the ruleset (total, rounding, ranking, on_missing, status).
-tools-diff-ruleset-changed = ruleset: `{ $field }` changed from { $old } to { $new }
+tools-diff-ruleset-changed = ruleset: { $field } changed from { $old } to { $new }
 tools-diff-criterion-added = criterion { $criterion } added (under { $parent }, position { $position }, max { $max })
 tools-diff-criterion-removed = criterion { $criterion } removed (under { $parent }, position { $position }, max { $max })
 tools-diff-criterion-moved = criterion { $criterion } moved from { $old_parent } position { $old_position } to { $new_parent } position { $new_position }
 tools-diff-criterion-retitled = criterion { $criterion } retitled: "{ $old }" to "{ $new }"
 # $field: max, kind, applies_if, if_not_applicable, cap, description, evidence.
-tools-diff-criterion-changed = criterion { $criterion }: `{ $field }` changed from { $old } to { $new }
+tools-diff-criterion-changed = criterion { $criterion }: { $field } changed from { $old } to { $new }
 tools-diff-rule-kind-changed = criterion { $criterion }: rule kind changed from { $old } to { $new }
 # $parameter: a rule parameter (of, steps.N, from, to, per, floor, points, input, points.OPTION, script).
-tools-diff-rule-changed = criterion { $criterion }: `{ $rule }.{ $parameter }` changed from { $old } to { $new }
+tools-diff-rule-changed = criterion { $criterion }: { $parameter } changed from { $old } to { $new }
 tools-diff-input-added = input { $input } added (type { $input_type })
 tools-diff-input-removed = input { $input } removed (type { $input_type })
-tools-diff-input-changed = input { $input }: `{ $field }` changed from { $old } to { $new }
+tools-diff-input-changed = input { $input }: { $field } changed from { $old } to { $new }
 tools-diff-grade-added = grade { $grade } added (from index { $at_least })
 tools-diff-grade-removed = grade { $grade } removed (from index { $at_least })
-tools-diff-grade-changed = grade { $grade }: `{ $field }` changed from { $old } to { $new }
+tools-diff-grade-changed = grade { $grade }: { $field } changed from { $old } to { $new }
 # $changed: units that change; $scored: units scored.
 tools-diff-effect = Effect on units: { $changed } of { $scored } change index, grade or rank
 tools-diff-unit = { $unit }: index { $old_index } → { $new_index } ({ $delta }), grade { $old_grade } → { $new_grade }, rank { $old_rank } → { $new_rank }

@@ -63,22 +63,22 @@ tools-diff-group = nhóm tiêu chí
 tools-diff-pair = { $key }: { $value }
 tools-diff-plus = +{ $value }
 # $field: tên trường của bộ tiêu chí (total, rounding, ranking, on_missing, status).
-tools-diff-ruleset-changed = bộ tiêu chí: `{ $field }` đổi từ { $old } thành { $new }
+tools-diff-ruleset-changed = bộ tiêu chí: { $field } đổi từ { $old } thành { $new }
 tools-diff-criterion-added = thêm tiêu chí { $criterion } (thuộc { $parent }, vị trí { $position }, điểm tối đa { $max })
 tools-diff-criterion-removed = bỏ tiêu chí { $criterion } (thuộc { $parent }, vị trí { $position }, điểm tối đa { $max })
 tools-diff-criterion-moved = chuyển tiêu chí { $criterion } từ { $old_parent } vị trí { $old_position } sang { $new_parent } vị trí { $new_position }
 tools-diff-criterion-retitled = đổi tên tiêu chí { $criterion }: «{ $old }» thành «{ $new }»
 # $field: max, kind, applies_if, if_not_applicable, cap, description, evidence.
-tools-diff-criterion-changed = tiêu chí { $criterion }: `{ $field }` đổi từ { $old } thành { $new }
+tools-diff-criterion-changed = tiêu chí { $criterion }: { $field } đổi từ { $old } thành { $new }
 tools-diff-rule-kind-changed = tiêu chí { $criterion }: loại quy tắc đổi từ { $old } thành { $new }
 # $parameter: tham số của quy tắc (of, steps.N, from, to, per, floor, points, input, points.MỨC, script).
-tools-diff-rule-changed = tiêu chí { $criterion }: `{ $rule }.{ $parameter }` đổi từ { $old } thành { $new }
+tools-diff-rule-changed = tiêu chí { $criterion }: { $parameter } đổi từ { $old } thành { $new }
 tools-diff-input-added = thêm chỉ tiêu { $input } (kiểu { $input_type })
 tools-diff-input-removed = bỏ chỉ tiêu { $input } (kiểu { $input_type })
-tools-diff-input-changed = chỉ tiêu { $input }: `{ $field }` đổi từ { $old } thành { $new }
+tools-diff-input-changed = chỉ tiêu { $input }: { $field } đổi từ { $old } thành { $new }
 tools-diff-grade-added = thêm xếp loại { $grade } (từ { $at_least } điểm chỉ số)
 tools-diff-grade-removed = bỏ xếp loại { $grade } (từ { $at_least } điểm chỉ số)
-tools-diff-grade-changed = xếp loại { $grade }: `{ $field }` đổi từ { $old } thành { $new }
+tools-diff-grade-changed = xếp loại { $grade }: { $field } đổi từ { $old } thành { $new }
 # $changed: số đơn vị thay đổi; $scored: số đơn vị được chấm.
 tools-diff-effect = Ảnh hưởng tới đơn vị: { $changed }/{ $scored } đơn vị thay đổi chỉ số, xếp loại hoặc xếp hạng
 tools-diff-unit = { $unit }: chỉ số { $old_index } → { $new_index } ({ $delta }), xếp loại { $old_grade } → { $new_grade }, xếp hạng { $old_rank } → { $new_rank }

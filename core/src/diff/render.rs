@@ -147,8 +147,7 @@ pub(super) fn change(c: &Change) -> Message {
         } => msg!(
             "tools-diff-rule-changed",
             criterion = id(criterion),
-            rule = Arg::ident(rule.as_str()),
-            parameter = id(parameter),
+            parameter = id(&format!("{}.{parameter}", rule.as_str())),
             old = value(old),
             new = value(new)
         ),
@@ -229,7 +228,7 @@ fn effect(e: &Effect, lang: Lang, out: &mut String) {
         let delta = u.delta.map_or_else(
             || Arg::from(msg!("tools-diff-none")),
             |d| {
-                if d.is_sign_negative() {
+                if d.is_sign_negative() || d.is_zero() {
                     Arg::Num(d)
                 } else {
                     Arg::from(msg!("tools-diff-plus", value = d))
