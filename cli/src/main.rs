@@ -57,7 +57,8 @@ enum Command {
     /// Compare two versions of a rule file: what changed, by criterion id; with --data, the
     /// units whose index, grade or rank change. Exit 0 (1 when a file does not load).
     Diff(diff::Args),
-    /// Print the JSON Schema of the rule format (for editors; its descriptions are in English).
+    /// Print the JSON Schema (2020-12) of the rule format, for editors: its descriptions (hover
+    /// texts) in the output language (docs/editor-setup.md).
     Schema,
 }
 

@@ -60,6 +60,8 @@ pub mod report;
 mod result;
 pub(crate) mod rules;
 pub mod ruleset;
+#[cfg(feature = "tools")]
+mod schema;
 pub(crate) mod score;
 mod syntax;
 mod text;
@@ -127,6 +129,8 @@ pub use ruleset::{
     json_schema,
 };
 pub use rust_decimal::Decimal;
+#[cfg(feature = "tools")]
+pub use schema::json_schema_in;
 pub use score::BatchOptions;
 pub use types::{
     IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind,

@@ -304,6 +304,12 @@ impl RulesetDiff {
         out
     }
 
+    /// The diff as HTML for notebooks: the same lines as [`RulesetDiff::render`], escaped, in
+    /// a `<pre>` block.
+    pub fn render_html(&self, lang: Lang) -> String {
+        format!("<pre class=\"cchc-diff\">{}</pre>", esc(&self.render(lang)))
+    }
+
     /// Each change in words, in a language (for bindings' lists).
     pub fn change_texts(&self, lang: Lang) -> Vec<String> {
         self.changes
@@ -311,4 +317,18 @@ impl RulesetDiff {
             .map(|c| change(c).render(lang))
             .collect()
     }
+}
+
+/// Escapes text for HTML element content.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

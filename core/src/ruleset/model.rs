@@ -485,6 +485,7 @@ pub(crate) struct TestDecl {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ExpectDecl {
     /// Points by node id.
+    #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, f64>")]
     pub points: Vec<(String, Decimal)>,
     /// Total.
