@@ -139,3 +139,20 @@ fn diff_text_json_and_effect() {
     assert_eq!(code, 1);
     assert!(err.contains("missing_key"), "{err}");
 }
+
+/// The schema kept in the repository for editors (`docs/schema/cchc-1.schema.json`, named by
+/// the `yaml-language-server` comment of each rule file) is exactly `cchc schema`'s output:
+/// regenerate it with `CCHC_LANG=vi cchc schema > docs/schema/cchc-1.schema.json`.
+#[test]
+fn the_schema_in_the_repository_is_current() {
+    let d = Dir::new("schema");
+    let (code, out, _) = d.run_in("vi", &["schema"]);
+    assert_eq!(code, 0);
+    let kept = std::fs::read_to_string(root().join("docs/schema/cchc-1.schema.json")).unwrap();
+    assert!(
+        out == kept,
+        "docs/schema/cchc-1.schema.json is stale: regenerate it"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+}

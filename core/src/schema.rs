@@ -187,6 +187,139 @@ fn texts() -> Vec<(&'static str, &'static str, Message)> {
     ]
 }
 
+/// The description of each definition (what its value is).
+fn definitions() -> Vec<(&'static str, Message)> {
+    vec![
+        ("BandsDecl", msg!("tools-schema-def-bands-decl")),
+        ("DeductDecl", msg!("tools-schema-def-deduct-decl")),
+        ("Effective", msg!("tools-schema-def-effective")),
+        ("ExpectDecl", msg!("tools-schema-def-expect-decl")),
+        ("GradeDecl", msg!("tools-schema-def-grade-decl")),
+        (
+            "IfNotApplicable",
+            msg!("tools-schema-def-if-not-applicable"),
+        ),
+        ("InputDecl", msg!("tools-schema-def-input-decl")),
+        ("InputType", msg!("tools-schema-def-input-type")),
+        ("LevelsDecl", msg!("tools-schema-def-levels-decl")),
+        ("NodeDecl", msg!("tools-schema-def-node-decl")),
+        ("NodeKind", msg!("tools-schema-def-node-kind")),
+        ("OnMissing", msg!("tools-schema-def-on-missing")),
+        ("Options", msg!("tools-schema-def-options")),
+        ("PerDecl", msg!("tools-schema-def-per-decl")),
+        ("RankingMode", msg!("tools-schema-def-ranking-mode")),
+        ("RoundDecl", msg!("tools-schema-def-round-decl")),
+        ("Rounding", msg!("tools-schema-def-rounding")),
+        ("RuleDecl", msg!("tools-schema-def-rule-decl")),
+        ("RulesetStatus", msg!("tools-schema-def-ruleset-status")),
+        ("Scalar", msg!("tools-schema-def-scalar")),
+        ("ScaleDecl", msg!("tools-schema-def-scale-decl")),
+        ("SimpleOperand", msg!("tools-schema-def-simple-operand")),
+        ("StepDecl", msg!("tools-schema-def-step-decl")),
+        ("TestDecl", msg!("tools-schema-def-test-decl")),
+        ("UnitStatus", msg!("tools-schema-def-unit-status")),
+    ]
+}
+
+/// The description of each keyword value of the enumerations (`type: count`, `kind: bonus`…).
+fn keywords() -> Vec<(&'static str, &'static str, Message)> {
+    vec![
+        (
+            "IfNotApplicable",
+            "exclude",
+            msg!("tools-schema-if-not-applicable-is-exclude"),
+        ),
+        (
+            "IfNotApplicable",
+            "full",
+            msg!("tools-schema-if-not-applicable-is-full"),
+        ),
+        ("InputType", "bool", msg!("tools-schema-input-type-is-bool")),
+        (
+            "InputType",
+            "count",
+            msg!("tools-schema-input-type-is-count"),
+        ),
+        (
+            "InputType",
+            "percent",
+            msg!("tools-schema-input-type-is-percent"),
+        ),
+        (
+            "InputType",
+            "number",
+            msg!("tools-schema-input-type-is-number"),
+        ),
+        (
+            "InputType",
+            "choice",
+            msg!("tools-schema-input-type-is-choice"),
+        ),
+        (
+            "NodeKind",
+            "normal",
+            msg!("tools-schema-node-kind-is-normal"),
+        ),
+        ("NodeKind", "bonus", msg!("tools-schema-node-kind-is-bonus")),
+        (
+            "NodeKind",
+            "penalty",
+            msg!("tools-schema-node-kind-is-penalty"),
+        ),
+        (
+            "OnMissing",
+            "error",
+            msg!("tools-schema-on-missing-is-error"),
+        ),
+        ("OnMissing", "zero", msg!("tools-schema-on-missing-is-zero")),
+        (
+            "OnMissing",
+            "not_applicable",
+            msg!("tools-schema-on-missing-is-not-applicable"),
+        ),
+        (
+            "RankingMode",
+            "competition",
+            msg!("tools-schema-ranking-mode-is-competition"),
+        ),
+        (
+            "RankingMode",
+            "dense",
+            msg!("tools-schema-ranking-mode-is-dense"),
+        ),
+        (
+            "RulesetStatus",
+            "official",
+            msg!("tools-schema-ruleset-status-is-official"),
+        ),
+        (
+            "RulesetStatus",
+            "draft",
+            msg!("tools-schema-ruleset-status-is-draft"),
+        ),
+        (
+            "RulesetStatus",
+            "illustrative",
+            msg!("tools-schema-ruleset-status-is-illustrative"),
+        ),
+        (
+            "UnitStatus",
+            "complete",
+            msg!("tools-schema-unit-status-is-complete"),
+        ),
+        (
+            "UnitStatus",
+            "incomplete",
+            msg!("tools-schema-unit-status-is-incomplete"),
+        ),
+        (
+            "UnitStatus",
+            "error",
+            msg!("tools-schema-unit-status-is-error"),
+        ),
+    ]
+}
+
 /// The JSON Schema (2020-12) of the `cchc/1` rule format, its descriptions in `lang`.
 pub fn json_schema_in(lang: Lang) -> Value {
     let mut schema = crate::ruleset::json_schema();
@@ -199,6 +332,7 @@ pub fn json_schema_in(lang: Lang) -> Value {
                 for alt in alternatives(&mut schema, "RuleDecl") {
                     if alt.pointer(&format!("/properties/{p}")).is_some() {
                         set(alt, text.clone());
+                        set_prop(alt, p, text.clone());
                     }
                 }
             }
@@ -214,6 +348,7 @@ pub fn json_schema_in(lang: Lang) -> Value {
                     for alt in alternatives(&mut schema, d) {
                         if let Some(v) = alt.pointer_mut(&format!("/properties/{p}")) {
                             set(v, text.clone());
+                            set(alt, text.clone());
                         }
                     }
                 }
@@ -222,6 +357,18 @@ pub fn json_schema_in(lang: Lang) -> Value {
                 if let Some(def) = schema.pointer_mut(&format!("/$defs/{d}")) {
                     set_prop(def, p, text);
                 }
+            }
+        }
+    }
+    for (def, m) in definitions() {
+        if let Some(d) = schema.pointer_mut(&format!("/$defs/{def}")) {
+            set(d, Value::String(m.render(lang)));
+        }
+    }
+    for (def, keyword, m) in keywords() {
+        for alt in alternatives(&mut schema, def) {
+            if alt.get("const").and_then(Value::as_str) == Some(keyword) {
+                set(alt, Value::String(m.render(lang)));
             }
         }
     }
@@ -291,6 +438,21 @@ mod tests {
                 alt,
                 &en["$defs"]["RuleDecl"]["oneOf"][i],
             );
+        }
+        for (d, def) in vi["$defs"].as_object().unwrap() {
+            check(format!("{d}"), def, &en["$defs"][d]);
+            for (i, alt) in def
+                .get("oneOf")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
+                if alt.get("const").is_some() {
+                    check(format!("{d}/{i}"), alt, &en["$defs"][d]["oneOf"][i]);
+                }
+            }
         }
         assert!(missing.is_empty(), "{missing:?}");
         assert!(
