@@ -440,7 +440,7 @@ mod tests {
             );
         }
         for (d, def) in vi["$defs"].as_object().unwrap() {
-            check(format!("{d}"), def, &en["$defs"][d]);
+            check(d.to_string(), def, &en["$defs"][d]);
             for (i, alt) in def
                 .get("oneOf")
                 .and_then(Value::as_array)
