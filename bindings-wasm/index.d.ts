@@ -31,7 +31,11 @@ export type UnitCode =
   | 'unreadable_workbook' | 'unknown_sheet' | 'xlsx_cell' | 'ambiguous_label';
 
 /** Codes of load-time warnings (`Ruleset.warnings()`): the ruleset loads and scores. */
-export type WarningCode = 'unreachable_band' | 'grade_out_of_range' | 'invalid_date' | 'suspicious_id';
+export type WarningCode = 'unreachable_band' | 'grade_out_of_range' | 'invalid_date' | 'suspicious_id'
+  // Lint warnings of the authoring tools (`cchc check`, Python `Ruleset.lint()`; not produced
+  // by this module): listed so that the union covers every `Code`.
+  | 'band_never_holds' | 'band_gap' | 'scale_outside_range' | 'max_unreachable' | 'input_unused'
+  | 'applies_if_constant';
 
 /** Codes of a data text that cannot be read as units at all. */
 export type DataCode =

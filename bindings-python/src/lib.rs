@@ -9,6 +9,7 @@
 //! (see the `lang` module). Errors of pyo3's own argument conversion (a wrong type for a keyword such as
 //! `indent`) are pyo3's English texts.
 
+mod authoring;
 mod convert;
 mod errors;
 mod lang;
@@ -47,6 +48,9 @@ fn _cchc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyUnitResult>()?;
     m.add_class::<results::PyBatch>()?;
     m.add_class::<errors::PyDiagnostic>()?;
+    m.add_class::<authoring::PyDiff>()?;
+    m.add_function(wrap_pyfunction!(authoring::diff, m)?)?;
+    m.add_function(wrap_pyfunction!(authoring::json_schema, m)?)?;
     m.add("CchcError", py.get_type::<CchcError>())?;
     m.add("RulesetError", py.get_type::<RulesetError>())?;
     m.add("DataError", py.get_type::<DataError>())?;

@@ -174,6 +174,26 @@ impl PyRuleset {
             .collect())
     }
 
+    /// Static analysis (`Diagnostic` objects with codes such as `band_gap`, `max_unreachable`,
+    /// `input_unused`; docs/authoring.md): rules that load but look wrong. Not run by loading
+    /// or scoring. Texts in `lang` (default: the ruleset's, else the module's).
+    #[pyo3(signature = (*, lang = None))]
+    fn lint(&self, lang: Option<&str>) -> PyResult<Vec<crate::errors::PyDiagnostic>> {
+        let lang = pick(lang, self.lang)?;
+        Ok(self
+            .inner
+            .lint()
+            .iter()
+            .map(|d| crate::errors::PyDiagnostic::from_core(d, lang))
+            .collect())
+    }
+
+    /// The coverage of the file's own `tests:`: a dict `{file, tests, covered, total, percent,
+    /// kinds, items}` (docs/authoring.md), `percent` a `decimal.Decimal`.
+    fn coverage<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &typed_json(&self.inner.coverage())?)
+    }
+
     /// The language the ruleset was loaded with ("vi" or "en"), or None (then the module
     /// default applies).
     #[getter]
@@ -434,6 +454,30 @@ fn drop_units(units: Vec<cchc::Unit>) {
 }
 
 impl PyRuleset {
+    /// The core ruleset.
+    pub(crate) fn core(&self) -> &Ruleset {
+        &self.inner
+    }
+
+    /// The language the ruleset was loaded with.
+    pub(crate) fn loaded_lang(&self) -> Option<Lang> {
+        self.lang
+    }
+
+    /// Units from a list of unit dicts or a DataFrame, read as `score_many` reads them.
+    pub(crate) fn read_units(
+        &self,
+        py: Python<'_>,
+        units: &Bound<'_, PyAny>,
+        lang: Option<Lang>,
+    ) -> PyResult<Vec<cchc::Unit>> {
+        let texts = self.known.texts();
+        convert::units_from(units, pick(None, lang)?, &self.known, &mut |chunk| {
+            py.detach(|| guard(|| chunk.finish(texts)))
+                .map_err(|()| internal(Doing::ScoringBatch))
+        })
+    }
+
     /// The language of a result: the call's `lang=`, else the ruleset's; None leaves it to the
     /// module default when the texts are written.
     fn result_lang(&self, lang: Option<&str>) -> PyResult<Option<Lang>> {

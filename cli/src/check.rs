@@ -9,13 +9,43 @@ use cchc::report::{Severity, visible};
 
 use crate::render;
 
-pub(crate) fn run(files: &[PathBuf], lang: Lang) -> u8 {
-    report(files, lang, &mut std::io::stdout().lock())
+/// `--no-lint`, `--deny-warnings` (of `check` and `test`).
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub(crate) struct LintArgs {
+    /// Do not run the static analysis (lint warnings: docs/authoring.md).
+    #[arg(long)]
+    pub no_lint: bool,
+    /// Exit 1 when a file has a warning (load or lint).
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// Prints a loaded file's lint warnings (after its load warnings) to standard error; true
+/// when it has a warning of either kind.
+pub(crate) fn lint(rs: &cchc::Ruleset, text: Option<&str>, args: &LintArgs, lang: Lang) -> bool {
+    let warned = !rs.warnings().is_empty();
+    if args.no_lint {
+        return warned;
+    }
+    let ws = rs.lint();
+    if !ws.is_empty() {
+        render::to_stderr(&render::with_source(&ws, Severity::Warning, text, lang));
+    }
+    warned || !ws.is_empty()
+}
+
+pub(crate) fn run(files: &[PathBuf], args: &LintArgs, lang: Lang) -> u8 {
+    report(files, args, lang, &mut std::io::stdout().lock())
         .unwrap_or_else(|e| render::output_failed(&e, lang))
 }
 
 /// Checks every file, writing a line per good one to `out`; the exit code.
-fn report(files: &[PathBuf], lang: Lang, out: &mut impl Write) -> std::io::Result<u8> {
+fn report(
+    files: &[PathBuf],
+    args: &LintArgs,
+    lang: Lang,
+    out: &mut impl Write,
+) -> std::io::Result<u8> {
     let mut bad = false;
     for f in files {
         let loaded = render::load_ruleset(f);
@@ -40,6 +70,9 @@ fn report(files: &[PathBuf], lang: Lang, out: &mut impl Write) -> std::io::Resul
                         loaded.text.as_deref(),
                         lang,
                     ));
+                }
+                if lint(&rs, loaded.text.as_deref(), args, lang) && args.deny_warnings {
+                    bad = true;
                 }
             }
             Err(e) => {

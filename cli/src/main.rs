@@ -1,6 +1,7 @@
 //! `cchc`: check, score and test `cchc/1` rulesets.
 
 mod check;
+mod diff;
 mod render;
 mod schema;
 mod score;
@@ -40,6 +41,8 @@ enum Command {
         /// Rule files (YAML or JSON).
         #[arg(required = true)]
         rules: Vec<PathBuf>,
+        #[command(flatten)]
+        lint: check::LintArgs,
     },
     /// Score units. Exit 0 all complete, 1 some incomplete or in error, 2 unreadable input.
     Score(score::Args),
@@ -48,12 +51,20 @@ enum Command {
         /// Rule files.
         #[arg(required = true)]
         rules: Vec<PathBuf>,
+        #[command(flatten)]
+        lint: check::LintArgs,
+        #[command(flatten)]
+        coverage: test::CoverageArgs,
     },
     /// Write a data-entry workbook for a ruleset (one column per input, drop-down lists, notes,
     /// instructions): `cchc template RULES --out mau-nhap-lieu.xlsx`. Fill it and score it
     /// with `cchc score RULES file.xlsx`.
     Template(template::Args),
-    /// Print the JSON Schema of the rule format (for editors; its descriptions are in English).
+    /// Compare two versions of a rule file: what changed, by criterion id; with --data, the
+    /// units whose index, grade or rank change. Exit 0 (1 when a file does not load).
+    Diff(diff::Args),
+    /// Print the JSON Schema (2020-12) of the rule format, for editors: its descriptions (hover
+    /// texts) in the output language (docs/editor-setup.md).
     Schema,
 }
 
@@ -84,9 +95,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     let code = match cli.command {
-        Command::Check { rules } => check::run(&rules, lang),
+        Command::Check { rules, lint } => check::run(&rules, &lint, lang),
         Command::Score(args) => score::run(&args, lang),
-        Command::Test { rules } => test::run(&rules, lang),
+        Command::Test {
+            rules,
+            lint,
+            coverage,
+        } => test::run(&rules, &lint, &coverage, lang),
+        Command::Diff(args) => diff::run(&args, lang),
         Command::Template(args) => template::run(&args, lang),
         Command::Schema => schema::run(lang),
     };

@@ -175,6 +175,18 @@ codes! {
     XlsxCell => "xlsx_cell",
     /// A column header that is the label of more than one input.
     AmbiguousLabel => "ambiguous_label",
+    /// Lint warning (`Ruleset::lint`): a band step no value of its input can reach.
+    BandNeverHolds => "band_never_holds",
+    /// Lint warning: values of a band's input that no step covers (they score 0).
+    BandGap => "band_gap",
+    /// Lint warning: a scale's `from` or `to` outside the values its input can take.
+    ScaleOutsideRange => "scale_outside_range",
+    /// Lint warning: a criterion whose max no value of its input can earn.
+    MaxUnreachable => "max_unreachable",
+    /// Lint warning: an input that nothing reads.
+    InputUnused => "input_unused",
+    /// Lint warning: an `applies_if` that is always true or always false.
+    AppliesIfConstant => "applies_if_constant",
 }
 
 impl fmt::Display for Code {

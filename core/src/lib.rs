@@ -41,11 +41,17 @@
 //! data files), results ([`UnitResult`], [`BatchResult`]) and problems ([`Error`],
 //! [`Diagnostic`], [`Issue`], [`Code`]). Scores are exact [`Decimal`]s: never binary floats.
 
+#[cfg(feature = "tools")]
+pub mod coverage;
 pub mod data;
+#[cfg(feature = "tools")]
+pub mod diff;
 mod error;
 pub(crate) mod expr;
 mod i18n;
 pub(crate) mod inputs;
+#[cfg(feature = "tools")]
+pub mod lint;
 mod num;
 pub(crate) mod plan;
 pub mod present;
@@ -54,6 +60,8 @@ pub mod report;
 mod result;
 pub(crate) mod rules;
 pub mod ruleset;
+#[cfg(feature = "tools")]
+mod schema;
 pub(crate) mod score;
 mod syntax;
 mod text;
@@ -121,6 +129,8 @@ pub use ruleset::{
     json_schema,
 };
 pub use rust_decimal::Decimal;
+#[cfg(feature = "tools")]
+pub use schema::json_schema_in;
 pub use score::BatchOptions;
 pub use types::{
     IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind,

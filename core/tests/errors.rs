@@ -587,6 +587,7 @@ fn zz_every_code_is_tested() {
     one_bad_value_does_not_cascade();
     scoring_overflow_and_refused_inputs_in_grades();
     round_errors();
+    lint_warnings();
     let seen = SEEN.lock().unwrap().clone();
     let missing: Vec<&str> = Code::ALL
         .iter()
@@ -1254,4 +1255,22 @@ fn round_errors() {
     let (_, w) = codes_of(&r);
     assert!(w.contains(&Code::RoundAbsent), "{w:?}");
     assert!(!r.rankable());
+}
+
+/// The static analysis's warnings (`Ruleset::lint`): one case file per code in `tests/lint/`
+/// (their locations are checked in `tests/lint.rs`).
+#[test]
+fn lint_warnings() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/lint");
+    for code in cchc::lint::CODES {
+        let path = dir.join(format!("{code}.yaml"));
+        let rs = Ruleset::load(&path).unwrap();
+        let ws = rs.lint();
+        assert!(
+            ws.iter().any(|d| d.code == *code),
+            "{}: {ws:?}",
+            path.display()
+        );
+        seen(*code);
+    }
 }

@@ -36,11 +36,14 @@ from ._cchc import (
     CchcError,
     DataError,
     Diagnostic,
+    Diff,
     Result,
     Ruleset,
     RulesetError,
     __version__,
+    diff,
     get_lang,
+    json_schema,
     set_lang,
 )
 
@@ -51,10 +54,13 @@ __all__ = [
     "CchcError",
     "DataError",
     "Diagnostic",
+    "Diff",
     "Result",
     "Ruleset",
     "RulesetError",
     "__version__",
+    "diff",
     "get_lang",
+    "json_schema",
     "set_lang",
 ]

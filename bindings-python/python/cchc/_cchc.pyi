@@ -234,6 +234,11 @@ class Ruleset:
         """The declared assessment rounds, in order: [{"id", "label"}]; empty without."""
     @property
     def criteria(self) -> List[Dict[str, Any]]: ...
+    def lint(self, *, lang: Lang = None) -> List[Diagnostic]:
+        """Static analysis: lint warnings (band_never_holds, band_gap, scale_outside_range,
+        max_unreachable, input_unused, applies_if_constant; docs/authoring.md)."""
+    def coverage(self) -> Dict[str, Any]:
+        """Coverage of the file's own tests: {file, tests, covered, total, percent, kinds, items}."""
     @property
     def warnings(self) -> List[Diagnostic]:
         """Load-time warnings (unreachable band step, impossible date, grade outside 0–100…)."""
@@ -288,3 +293,26 @@ class Ruleset:
         """[{name, line, passed, failures: [{what, expected, actual}], errors: [str]}]; `what`
         and `errors` in `lang`."""
 
+class Diff:
+    """What changed between two rulesets (`cchc.diff`)."""
+    @property
+    def changes(self) -> List[Dict[str, Any]]:
+        """Every change: dicts with a `change` tag (criterion_added, rule_changed, …)."""
+    @property
+    def effect(self) -> Optional[Dict[str, Any]]:
+        """The units whose index, grade or rank change ({scored, units}), or None."""
+    @property
+    def old(self) -> Dict[str, Any]: ...
+    @property
+    def new(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def text(self, *, lang: Lang = None) -> str: ...
+    def __bool__(self) -> bool: ...
+    def __len__(self) -> int: ...
+    def _repr_html_(self) -> str: ...
+
+def diff(old: Ruleset, new: Ruleset, units: Any = None, *, lang: Lang = None) -> Diff:
+    """What changed between two rulesets, by criterion id; with units, whom it affects."""
+
+def json_schema(*, lang: Lang = None) -> str:
+    """The JSON Schema (2020-12) of the rule format as JSON text, descriptions in `lang`."""

@@ -93,7 +93,7 @@ fn is_ident_char(c: char) -> bool {
 }
 
 /// Input slots whose names appear as identifiers in `src` (an over-approximation is harmless).
-fn mentioned(src: &str, names: &HashMap<String, usize>) -> Vec<usize> {
+pub(crate) fn mentioned(src: &str, names: &HashMap<String, usize>) -> Vec<usize> {
     let mut out: Vec<usize> = src
         .split(|c: char| !is_ident_char(c))
         .filter_map(|w| names.get(w).copied())

@@ -23,6 +23,7 @@ macro_rules! files {
             stripped!(concat!("../../locales/", $lang, "/bindings.ftl")),
             stripped!(concat!("../../locales/", $lang, "/demo.ftl")),
             stripped!(concat!("../../locales/", $lang, "/xlsx.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/tools.ftl")),
         ]
     };
 }
@@ -84,7 +85,8 @@ const fn strip_comments<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
             skipping = cfg!(target_arch = "wasm32")
                 && (starts_with(src, i, b"py-")
                     || starts_with(src, i, b"ui-cli-")
-                    || starts_with(src, i, b"xlsx-"));
+                    || starts_with(src, i, b"xlsx-")
+                    || starts_with(src, i, b"tools-"));
         }
         if src[i] != b'#' && !skipping {
             let mut k = i;

@@ -27,6 +27,9 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 #[derive(Clone, Debug)]
 pub struct Ruleset {
     pub(crate) plan: Arc<Plan>,
+    /// The file as written (with positions), for the authoring tools (lint, diff).
+    #[cfg(feature = "tools")]
+    pub(crate) doc: Arc<model::RulesetDoc>,
 }
 
 /// `sha256:` of the canonical JSON of the model (sorted keys, exact numbers).
@@ -107,6 +110,8 @@ impl Ruleset {
                 plan.warnings = warnings;
                 Ok(Ruleset {
                     plan: Arc::new(plan),
+                    #[cfg(feature = "tools")]
+                    doc: Arc::new(doc),
                 })
             }
             Ok(_) => {

@@ -298,7 +298,7 @@ pub(crate) struct NodeDecl {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub(crate) enum RuleDecl {
     /// `max` if true, else 0.
-    Check(Operand),
+    Check(#[schemars(with = "SimpleOperand")] Operand),
     /// Points of the first step whose bounds hold.
     Bands(BandsDecl),
     /// `max × clamp((v − from) / (to − from), 0, 1)`.
@@ -310,7 +310,7 @@ pub(crate) enum RuleDecl {
     /// Points for the option chosen.
     Levels(LevelsDecl),
     /// v itself.
-    Value(Operand),
+    Value(#[schemars(with = "SimpleOperand")] Operand),
     /// The number a Rhai script returns.
     Script(String),
 }
@@ -323,6 +323,38 @@ pub(crate) enum Operand {
     Input(String),
     /// A Rhai expression.
     Expr(String),
+}
+
+/// The schema of `check:` and `value:`: an input's name, `{ input: NAME }` or
+/// `{ expr: "…" }` (the loader accepts all three; the derived schema of [`Operand`] only the
+/// last two).
+struct SimpleOperand;
+
+impl JsonSchema for SimpleOperand {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SimpleOperand".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The value read: an input's name, `{ input: NAME }` or `{ expr: \"…\" }`.",
+            "oneOf": [
+                { "type": "string", "minLength": 1 },
+                {
+                    "type": "object",
+                    "properties": { "input": { "type": "string" } },
+                    "required": ["input"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "properties": { "expr": { "type": "string" } },
+                    "required": ["expr"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
 }
 
 /// `bands`.
@@ -453,6 +485,7 @@ pub(crate) struct TestDecl {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ExpectDecl {
     /// Points by node id.
+    #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, f64>")]
     pub points: Vec<(String, Decimal)>,
     /// Total.

@@ -45,27 +45,32 @@ fn opt_dec(d: Option<Decimal>) -> String {
         .unwrap_or_else(|| "null".into())
 }
 
+/// The unit a worked case describes (its values, not-applicable list and marks).
+pub(crate) fn unit_of(t: &super::model::TestDecl) -> Unit {
+    let mut unit = Unit::new(t.name.clone());
+    for (k, v) in &t.values {
+        let raw = match v {
+            Scalar::Bool(b) => RawValue::Bool(*b),
+            Scalar::Number(d) => RawValue::Number(*d),
+            Scalar::Text(s) => RawValue::Text(s.clone()),
+        };
+        unit.values.push((k.clone(), raw));
+    }
+    unit.not_applicable = t.not_applicable.clone();
+    unit.self_assessed = t
+        .self_assessed
+        .iter()
+        .map(|(k, d)| (k.clone(), RawValue::Number(*d)))
+        .collect();
+    unit
+}
+
 pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
     rs.plan
         .tests
         .iter()
         .map(|t| {
-            let mut unit = Unit::new(t.name.clone());
-            for (k, v) in &t.values {
-                let raw = match v {
-                    Scalar::Bool(b) => RawValue::Bool(*b),
-                    Scalar::Number(d) => RawValue::Number(*d),
-                    Scalar::Text(s) => RawValue::Text(s.clone()),
-                };
-                unit.values.push((k.clone(), raw));
-            }
-            unit.not_applicable = t.not_applicable.clone();
-            unit.self_assessed = t
-                .self_assessed
-                .iter()
-                .map(|(k, d)| (k.clone(), RawValue::Number(*d)))
-                .collect();
-            let r = rs.score(&unit);
+            let r = rs.score(&unit_of(t));
             let mut failures = Vec::new();
             let mut check = |what: Message, expected: String, actual: String| {
                 if expected != actual {
