@@ -277,18 +277,6 @@ export interface UnitResult {
   errors: Issue[];
 }
 
-/** One worked case of a rule file's `tests:` and its outcome (`Ruleset.runTests`). */
-export interface TestCase {
-  name: string;
-  /** Its line in the rule file. */
-  line: number;
-  passed: boolean;
-  /** The figures that differ (`what` in words, in the language of the call). */
-  failures: { what: string; expected: string; actual: string }[];
-  /** The unit's errors, in words (`message [code]`). */
-  errors: string[];
-}
-
 export interface RankEntry {
   rank: number;
   id: string | null;
@@ -370,8 +358,6 @@ export class Ruleset {
   criteria(): CriterionDef[];
   /** Load-time warnings (the ruleset loads and scores; fix them before publishing). */
   warnings(options?: LangOptions): Diagnostic[];
-  /** Runs the file's own worked cases (`tests:`), as `cchc test` does; `[]` without tests. */
-  runTests(options?: LangOptions): TestCase[];
   /**
    * Scores one unit (converted through JSON, so 3.7 stays 3.7); texts in `options.lang`. The
    * `criteria` tree is built when first read (see `ScoreOptions`).

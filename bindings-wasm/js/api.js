@@ -348,15 +348,6 @@ export class Ruleset {
     return JSON.parse(call(() => this.#inner().roundsJson()));
   }
 
-  /**
-   * Runs the file's own worked cases (`tests:`), as `cchc test` does: `[{name, line, passed,
-   * failures: [{what, expected, actual}], errors}]`, texts in `options.lang`; `[]` without tests.
-   */
-  runTests(options = {}) {
-    const lang = langOf(options);
-    return JSON.parse(call(() => this.#inner(lang).runTestsJson(lang), lang));
-  }
-
   /** The criteria tree (ids, titles, kinds, max, rule kinds, children). */
   criteria() {
     return JSON.parse(call(() => this.#inner().criteriaJson()));

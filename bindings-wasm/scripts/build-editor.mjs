@@ -1,14 +1,21 @@
 #!/usr/bin/env node
 // Builds the rule editor page (bindings-wasm/editor/): bundles editor/src/main.js, CodeMirror 6,
-// the engine's JavaScript wrapper and its WebAssembly module (embedded), the page's texts (the
-// catalogue's `demo-editor-` messages, vi and en), the rule files shipped in the repository's
-// rules/ and the example data of examples/, into one classic script, editor/dist/editor.js.
-// The page then needs nothing else: no network, and it also opens from a file:// address.
+// the engine's JavaScript wrapper (js/) and the editor's own build of its WebAssembly module
+// (embedded), the page's texts (the catalogue's `demo-editor-` messages, vi and en), the rule
+// files shipped in the repository's rules/ and the example data of examples/, into one classic
+// script, editor/dist/editor.js. The page then needs nothing else: no network, and it also opens
+// from a file:// address.
+//
+// The editor's module is the scoring package's crate (cchc-wasm) with its `editor` feature (the
+// file's `tests:` run by the core's runner), built with the same `wasm-release` profile (only the
+// binding crate is compiled again) and wasm-bindgen into editor/dist/engine/; the scoring package
+// (pkg/, scripts/build-wasm.sh) stays without it, within its size budget. No wasm-opt: the
+// editor's module is not size-budgeted (about 2.1 MB, embedded in a script of about 4.5 MB).
 //
 // Usage: node bindings-wasm/scripts/build-editor.mjs [--tools DIR]
-// after scripts/build-wasm.sh (the engine's package, bindings-wasm/pkg).
 //   --tools DIR  the built cchc-tools package, for the diff panel (default: bindings-wasm/tools/pkg
 //                when it exists; without it the page shows the diff as not available)
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -24,7 +31,7 @@ function option(name, fallback) {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : fallback;
 }
-const PKG = join(WASM_DIR, 'pkg');
+const ENGINE = join(OUT, 'engine');
 const TOOLS = option('--tools', join(WASM_DIR, 'tools', 'pkg'));
 
 /** Every file under `dir` whose name ends with one of `exts`, as repository-relative paths. */
@@ -112,7 +119,7 @@ const virtual = {
     ].join('\n');
   },
   'cchc-editor:engine-wasm': () =>
-    `import wasm from ${JSON.stringify(join(PKG, 'cchc_wasm_bg.wasm'))}; export default wasm;`,
+    `import wasm from ${JSON.stringify(join(ENGINE, 'cchc_wasm_bg.wasm'))}; export default wasm;`,
 };
 
 const plugin = {
@@ -124,15 +131,28 @@ const plugin = {
       loader: 'js',
       resolveDir: WASM_DIR,
     }));
+    // The wrapper's glue (js/index.js imports ../pkg/cchc_wasm.js): the editor's build of it.
+    b.onResolve({ filter: /(^|\/)pkg\/cchc_wasm\.js$/ }, () => ({ path: join(ENGINE, 'cchc_wasm.js') }));
+    b.onResolve({ filter: /^cchc-editor-engine$/ }, () => ({ path: join(ENGINE, 'cchc_wasm.js') }));
   },
 };
 
-for (const f of ['cchc_wasm.js', 'cchc_wasm_bg.wasm']) {
-  if (!existsSync(join(PKG, f))) {
-    console.error(`missing ${join(PKG, f)}: run scripts/build-wasm.sh first`);
-    process.exit(1);
-  }
+/** Runs a command in the repository, its output shown; a failure ends the build. */
+function run(cmd, args) {
+  console.error(`==> ${cmd} ${args.join(' ')}`);
+  execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
 }
+
+// The editor's module: cargo (the feature added; the core and every dependency as the scoring
+// package has them, so only the binding is compiled again), then wasm-bindgen.
+const TARGET_DIR = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(ROOT, 'target');
+run('cargo', ['build', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '-p', 'cchc-wasm', '--features', 'editor']);
+mkdirSync(ENGINE, { recursive: true });
+run('wasm-bindgen', [
+  '--target', 'web', '--out-dir', ENGINE, '--out-name', 'cchc_wasm',
+  join(TARGET_DIR, 'wasm32-unknown-unknown', 'wasm-release', 'cchc_wasm.wasm'),
+]);
+
 mkdirSync(OUT, { recursive: true });
 const result = await build({
   entryPoints: [join(EDITOR, 'src', 'main.js')],

@@ -16,6 +16,7 @@ use cchc::{
 use wasm_bindgen::prelude::*;
 
 mod quick;
+#[cfg(feature = "editor")]
 mod selftest;
 
 /// The origin name used when the caller gives none.

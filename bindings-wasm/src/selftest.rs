@@ -1,6 +1,8 @@
 //! The ruleset's own worked cases (`tests:`), run by the core's test runner (`cchc test`), for
 //! the rule editor page. A thin export: the outcomes are written as JSON, their texts in a
-//! language; what passes and what differs is the core's.
+//! language; what passes and what differs is the core's. Only in the editor's build of the module
+//! (feature `editor`): the runner costs about 3 KB gzipped, more than the scoring package's
+//! budget has left.
 
 use wasm_bindgen::prelude::*;
 

@@ -1,18 +1,34 @@
-// `ruleset.runTests()`: the file's own worked cases run by the core's runner (as `cchc test`),
-// the one export the rule editor page adds to the binding.
-import { test } from 'node:test';
+// `RawRuleset.runTestsJson`: the file's own worked cases run by the core's runner (as
+// `cchc test`), the one export the rule editor's build of the module adds (feature `editor`,
+// built by scripts/build-editor.mjs into editor/dist/engine/; the scoring package has none).
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ruleset } from 'cchc-wasm';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ENGINE = fileURLToPath(new URL('../editor/dist/engine/', import.meta.url));
 const PATH = 'rules/ha-noi/thach-that/xa-thi-tran/2021.yaml';
 const TEXT = readFileSync(`${ROOT}${PATH}`, 'utf8');
 
+let raw;
+before(async () => {
+  assert.ok(existsSync(`${ENGINE}cchc_wasm.js`), 'run node bindings-wasm/scripts/build-editor.mjs first');
+  raw = await import(`${ENGINE}cchc_wasm.js`);
+  raw.initSync({ module: readFileSync(`${ENGINE}cchc_wasm_bg.wasm`) });
+});
+
+function runTests(text, lang) {
+  const rs = raw.RawRuleset.fromYaml(text, PATH, lang);
+  try {
+    return JSON.parse(rs.runTestsJson(lang));
+  } finally {
+    rs.free();
+  }
+}
+
 test('the shipped file passes every case, each named with its line', () => {
-  const rs = Ruleset.fromYaml(TEXT, PATH);
-  const cases = rs.runTests();
+  const cases = runTests(TEXT);
   assert.ok(cases.length >= 2);
   const lines = TEXT.split('\n');
   for (const c of cases) {
@@ -20,27 +36,29 @@ test('the shipped file passes every case, each named with its line', () => {
     assert.deepEqual(c.failures, []);
     assert.ok(lines[c.line - 1].includes(c.name), `line ${c.line}: ${lines[c.line - 1]}`);
   }
-  rs.free();
 });
 
 test('a wrong expectation fails with the figures that differ, in the language asked', () => {
   // The first case's expected total (97.05) made wrong.
   const bad = TEXT.replace(/total: 97\.05/, 'total: 96');
   assert.notEqual(bad, TEXT);
-  const rs = Ruleset.fromYaml(bad, PATH);
-  const vi = rs.runTests();
-  const en = rs.runTests({ lang: 'en' });
+  const vi = runTests(bad);
+  const en = runTests(bad, 'en');
   assert.equal(vi[0].passed, false);
   assert.deepEqual(vi[0].failures.map((f) => [f.expected, f.actual]), [['96', '97.05']]);
   assert.deepEqual(en[0].failures.map((f) => [f.expected, f.actual]), [['96', '97.05']]);
   assert.notEqual(vi[0].failures[0].what, en[0].failures[0].what);
   assert.ok(vi.slice(1).every((c) => c.passed));
-  assert.throws(() => rs.runTests({ lang: 'fr' }), RangeError);
+  const rs = raw.RawRuleset.fromYaml(TEXT, PATH);
+  assert.throws(() => rs.runTestsJson('fr'), RangeError);
   rs.free();
 });
 
 test('a file without tests has no cases', () => {
-  const rs = Ruleset.fromYaml(TEXT.slice(0, TEXT.indexOf('\ntests:')), PATH);
-  assert.deepEqual(rs.runTests(), []);
-  rs.free();
+  assert.deepEqual(runTests(TEXT.slice(0, TEXT.indexOf('\ntests:'))), []);
+});
+
+test('the scoring package has no test runner (it stays within its size budget)', async () => {
+  const pkg = fileURLToPath(new URL('../pkg/cchc_wasm.js', import.meta.url));
+  assert.ok(!readFileSync(pkg, 'utf8').includes('runTestsJson'));
 });

@@ -1,12 +1,15 @@
 // The rule editor: a criteria set file (cchc/1 YAML) in CodeMirror 6, checked by the engine
 // (cchc-wasm) as the user types. Every problem, figure and outcome on the page is the engine's:
 // the load's errors and warnings (with their places), the criteria tree, the file's own `tests:`
-// (`Ruleset.runTests`, the core's runner, as `cchc test`), the example data scored and ranked,
+// (the core's runner, as `cchc test`, exported by the editor's build of the module: raw below), the example data scored and ranked,
 // and the diff against the file as opened (cchc-tools, when that module is built). This file
 // only places them on the page. The page's own texts are the catalogue's `demo-editor-`
 // messages (texts.js).
 import init, { Ruleset, CchcError, engineVersion } from '../../js/index.js';
 import engineWasm from 'cchc-editor:engine-wasm';
+// The module's own glue (the same instance js/index.js uses): `RawRuleset.runTestsJson`, which
+// only the editor's build of the module has (feature `editor`), is not in the wrapper.
+import * as raw from 'cchc-editor-engine';
 import SHIPPED from 'cchc-editor:shipped';
 import { EditorView, basicSetup } from 'codemirror';
 import { EditorState, StateEffect } from '@codemirror/state';
@@ -107,7 +110,7 @@ function render(source) {
   renderStatus();
   renderProblems();
   renderTree();
-  renderTests();
+  renderTests(source);
   renderExamples();
   renderDiff(els.diff, {
     lang: state.lang,
@@ -255,12 +258,22 @@ function renderTree() {
 // ---------------------------------------------------------------------------------------------
 // The file's own worked cases, run by the engine.
 
-function renderTests() {
+/** The file's `tests:` run by the core: `[{name, line, passed, failures, errors}]`. */
+function runTests(source) {
+  const r = raw.RawRuleset.fromYaml(source, state.origin, state.lang);
+  try {
+    return JSON.parse(r.runTestsJson(state.lang));
+  } finally {
+    r.free();
+  }
+}
+
+function renderTests(source) {
   if (state.ruleset === null) {
     els.tests.replaceChildren(h('p', { class: 'stale', text: tt('demo-editor-not-loaded') }));
     return;
   }
-  const cases = state.ruleset.runTests({ lang: state.lang });
+  const cases = runTests(source);
   if (cases.length === 0) {
     els.tests.replaceChildren(h('p', { text: tt('demo-editor-tests-none') }));
     return;
