@@ -18,7 +18,7 @@ import { linter, lintGutter, forceLinting, forEachDiagnostic } from '@codemirror
 import { LANGS, text as t, number } from './texts.js';
 import { sum } from './decimal.js';
 import { rangeOf } from './positions.js';
-import { diffAvailable, renderDiff } from './diff.js';
+import { diffAvailable, initDiff, renderDiff } from './diff.js';
 
 const DEBOUNCE_MS = 300;
 // The shipped file opened first when the address names none.
@@ -51,6 +51,8 @@ const state = {
   ruleset: null,
   problems: [],
   example: 0,
+  // Grade labels by id, as the example data's results give them (for the diff's grades).
+  gradeLabels: new Map(),
   analyses: 0,
 };
 
@@ -120,6 +122,7 @@ function render(source) {
     after: source,
     origin: state.origin,
     examples: examplesFor(state.ruleset),
+    grades: (id) => state.gradeLabels.get(id) ?? id,
   });
 }
 
@@ -379,6 +382,7 @@ function renderExamples() {
 
 function rankingTable(batch) {
   const byId = new Map(batch.results.map((r) => [r.unit.id, r]));
+  for (const r of batch.results) if (r.grade) state.gradeLabels.set(r.grade.id, r.grade.label);
   const ranked = new Set(batch.ranking.map((e) => e.id));
   const unranked = batch.results.filter((r) => !ranked.has(r.unit.id));
   return h(
@@ -466,6 +470,7 @@ let view;
 
 async function main() {
   await init(engineWasm);
+  await initDiff();
   const params = new URLSearchParams(location.search);
   state.lang = LANGS.includes(params.get('lang')) ? params.get('lang') : 'vi';
   els.lang.value = state.lang;

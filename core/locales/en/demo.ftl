@@ -180,6 +180,7 @@ demo-editor-diff-unavailable = Comparison is not available in this build of the 
 demo-editor-diff-none = No changes since the file was opened.
 demo-editor-diff-changes = Changes to the criteria set
 demo-editor-diff-units = Units whose index, grade or rank changes on the example data
+demo-editor-diff-criteria = Criteria whose points change
 demo-editor-diff-no-units = No unit of the example data changes index, grade or rank.
 demo-editor-diff-failed = The comparison failed
 demo-editor-before = Before

@@ -180,6 +180,7 @@ demo-editor-diff-unavailable = Chưa có chức năng so sánh trong bản này 
 demo-editor-diff-none = Chưa có thay đổi nào so với bản đã mở.
 demo-editor-diff-changes = Các thay đổi của bộ tiêu chí
 demo-editor-diff-units = Đơn vị có chỉ số, xếp loại hoặc thứ hạng thay đổi trên dữ liệu mẫu
+demo-editor-diff-criteria = Tiêu chí có điểm thay đổi
 demo-editor-diff-no-units = Không đơn vị nào trong dữ liệu mẫu thay đổi chỉ số, xếp loại hay thứ hạng.
 demo-editor-diff-failed = Không so sánh được
 demo-editor-before = Trước
