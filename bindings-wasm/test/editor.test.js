@@ -171,6 +171,7 @@ test('a mistake is underlined at its line with the Vietnamese message; fixed, th
   // As opened: no error, every case passes, the criteria tree of the engine with its total.
   await page.waitForSelector('.tests-summary');
   assert.equal(await docText(page), original);
+  assert.equal(await page.textContent('#file-name'), 'Tệp: 2021.yaml');
   assert.equal(await page.$$eval('.cm-lintRange-error', (els) => els.length), 0);
   assert.equal(await page.getAttribute('.tests-summary', 'data-passed'), String(cases.length));
   assert.equal(await page.getAttribute('.tests-summary', 'data-count'), String(cases.length));
@@ -184,6 +185,7 @@ test('a mistake is underlined at its line with the Vietnamese message; fixed, th
   await typeAtEndOf(page, critLine, 'x');
   await analysedAfter(page, n);
   const broken = await docText(page);
+  assert.equal(await page.textContent('#file-name'), 'Tệp: 2021.yaml (đã sửa)');
   const want = engineErrors(broken, 'vi');
   assert.ok(want.length > 0, 'the engine refuses the broken file');
   assert.equal(want[0].line, critLine, 'the engine names the edited line');

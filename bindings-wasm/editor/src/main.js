@@ -127,10 +127,9 @@ function render(source) {
 }
 
 function renderFileName(source) {
-  els.fileName.replaceChildren(
-    h('span', { text: tt('demo-editor-file', { file: state.fileName }) }),
-    source === state.opened ? null : h('span', { class: 'modified', text: ` ${tt('demo-editor-modified')}` }),
-  );
+  const name = h('span', { text: tt('demo-editor-file', { file: state.fileName }) });
+  if (source === state.opened) els.fileName.replaceChildren(name);
+  else els.fileName.replaceChildren(name, h('span', { class: 'modified', text: ` ${tt('demo-editor-modified')}` }));
 }
 
 function renderStatus() {
