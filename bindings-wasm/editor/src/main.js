@@ -80,6 +80,7 @@ const plain = (v) => number(state.lang, v, 0);
 // Analysis: the linter's source (CodeMirror runs it DEBOUNCE_MS after the last keystroke).
 
 function analyse(view) {
+  const started = performance.now();
   const doc = view.state.doc;
   const source = doc.toString();
   const lang = state.lang;
@@ -97,6 +98,8 @@ function analyse(view) {
   state.problems = problems.map((p) => ({ ...p, ...rangeOf(doc, p) }));
   render(source);
   state.analyses += 1;
+  // How long the last analysis took (load, warnings, tests, examples, diff, the page updated), ms.
+  document.body.dataset.analysisMs = String(Math.round(performance.now() - started));
   document.body.dataset.analyses = String(state.analyses);
   return state.problems.map((p) => ({
     from: p.from,
