@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly package, makes sure Chromium is there, and runs the package's tests
 # (bindings-wasm/test: conformance cases, the API, the paths to a result compared on the
-# benchmark fixtures, the demo page in headless Chromium), then a smoke run of the benchmark
-# script (bench/bench.mjs --smoke: a few units, one pass, figures printed, never judged).
+# benchmark fixtures, the demo page and the rule editor in headless Chromium), then a smoke run
+# of the benchmark script (bench/bench.mjs --smoke: a few units, one pass, figures printed, never
+# judged).
 # Exits non-zero on any failure.
 set -euo pipefail
 
@@ -16,6 +17,13 @@ bash "$ROOT/scripts/setup-browser.sh"
 FIXTURES="$(mktemp -d)"
 trap 'rm -rf "$FIXTURES"' EXIT
 cargo run -q -p cchc-benches --example fixtures -- "$FIXTURES" 200 --no-time
+
+# The rule editor page (bindings-wasm/editor/: CodeMirror, the module, the shipped rule files
+# and example data in one script), and the CLI its test hands the downloaded file to.
+node "$ROOT/bindings-wasm/scripts/build-editor.mjs"
+cargo build -q -p cchc-cli
+CCHC_CLI="${CARGO_TARGET_DIR:-$ROOT/target}/debug/cchc"
+export CCHC_CLI
 
 cd "$ROOT/bindings-wasm"
 CCHC_BENCH_FIXTURES="$FIXTURES" node --test test/

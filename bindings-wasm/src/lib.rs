@@ -16,6 +16,8 @@ use cchc::{
 use wasm_bindgen::prelude::*;
 
 mod quick;
+#[cfg(feature = "editor")]
+mod selftest;
 
 /// The origin name used when the caller gives none.
 const DEFAULT_RULES_ORIGIN: &str = "<ruleset>";
@@ -63,7 +65,16 @@ const fn demo_ids_of<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
             && src[start + 1] == b'e'
             && src[start + 2] == b'm'
             && src[start + 3] == b'o'
-            && src[start + 4] == b'-';
+            && src[start + 4] == b'-'
+            // The rule editor's texts (`demo-editor-`) are bundled with its page, not the module.
+            && !(id_end >= start + 12
+                && src[start + 5] == b'e'
+                && src[start + 6] == b'd'
+                && src[start + 7] == b'i'
+                && src[start + 8] == b't'
+                && src[start + 9] == b'o'
+                && src[start + 10] == b'r'
+                && src[start + 11] == b'-');
         if demo && eq < end && src[eq] == b'=' {
             let mut k = start;
             while k <= id_end {
@@ -753,6 +764,11 @@ mod tests {
         let ids: Vec<&str> = demo_ids().collect();
         assert!(ids.contains(&"demo-banner"), "{ids:?}");
         assert!(ids.iter().all(|id| id.starts_with("demo-")));
+        // The rule editor's texts are bundled with its page (scripts/build-editor.mjs).
+        assert!(
+            !ids.iter().any(|id| id.starts_with("demo-editor-")),
+            "{ids:?}"
+        );
         // The ids a plain reading of the file finds, in order.
         let text = include_str!("../../core/locales/vi/demo.ftl");
         let plain: Vec<&str> = text
@@ -761,6 +777,7 @@ mod tests {
                 let (id, _) = line.split_once('=')?;
                 let id = id.trim_end();
                 (id.starts_with("demo-")
+                    && !id.starts_with("demo-editor-")
                     && id
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))

@@ -81,12 +81,14 @@ const fn strip_comments<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
         }
         let indented = src[i] == b' ' || src[i] == b'\t';
         if !indented {
-            // The browser build leaves out what only Python and the command line show.
+            // The browser build leaves out what only Python and the command line show, and
+            // the rule editor page's texts (bundled with the page by its build script).
             skipping = cfg!(target_arch = "wasm32")
                 && (starts_with(src, i, b"py-")
                     || starts_with(src, i, b"ui-cli-")
                     || starts_with(src, i, b"xlsx-")
-                    || starts_with(src, i, b"tools-"));
+                    || starts_with(src, i, b"tools-")
+                    || starts_with(src, i, b"demo-editor-"));
         }
         if src[i] != b'#' && !skipping {
             let mut k = i;
