@@ -408,14 +408,9 @@ impl PyBatch {
     /// Writes the results workbook (.xlsx) to `path`: sheets of the ranking, the summary and
     /// one per unit (the appendix layout), in `lang`. `ValueError` for an empty batch.
     #[pyo3(signature = (path, lang = None))]
-    fn to_excel(
-        &self,
-        py: Python<'_>,
-        path: std::path::PathBuf,
-        lang: Option<&str>,
-    ) -> PyResult<()> {
+    fn to_excel(&self, path: std::path::PathBuf, lang: Option<&str>) -> PyResult<()> {
         let lang = self.lang(lang)?;
-        crate::xlsx::results(py, &self.refs(), &self.ranking, self.grouped, &path, lang)
+        crate::xlsx::results(&self.refs(), &self.ranking, self.grouped, &path, lang)
     }
 
     /// True when the ranking is within each `kind`.

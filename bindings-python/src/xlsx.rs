@@ -65,7 +65,6 @@ pub(crate) fn template(py: Python<'_>, rs: &Ruleset, path: &Path, lang: Lang) ->
 /// Writes the results workbook of a batch to `path`; `ValueError` for a batch without
 /// results (there is no ruleset to write it from).
 pub(crate) fn results(
-    py: Python<'_>,
     results: &[&UnitResult],
     ranking: &[RankEntry],
     grouped: bool,
@@ -76,6 +75,5 @@ pub(crate) fn results(
         .map_err(|()| internal(Doing::ScoringBatch))?
         .map_err(|e| PyOSError::new_err(e.to_string()))?
         .ok_or_else(|| PyValueError::new_err(cchc::msg!("xlsx-py-empty-batch").render(lang)))?;
-    let _ = py;
     write(path, &bytes)
 }
