@@ -28,7 +28,11 @@ export type UnitCode =
   | 'unknown_round' | 'not_a_leaf' | 'points_out_of_range' | 'conflicting_marks'
   | 'points_ignored' | 'no_evidence' | 'round_absent'
   // Workbooks (native builds only: the CLI and Python read and write .xlsx).
-  | 'unreadable_workbook' | 'unknown_sheet' | 'xlsx_cell' | 'ambiguous_label';
+  | 'unreadable_workbook' | 'unknown_sheet' | 'xlsx_cell' | 'ambiguous_label'
+  // Parameters (thrown for a `params` option the ruleset refuses).
+  | 'unknown_parameter' | 'invalid_parameter'
+  // Ranking groups: a unit whose kind is in no group (a warning).
+  | 'ungrouped_unit';
 
 /** Codes of load-time warnings (`Ruleset.warnings()`): the ruleset loads and scores. */
 export type WarningCode = 'unreachable_band' | 'grade_out_of_range' | 'invalid_date' | 'suspicious_id'
@@ -259,6 +263,8 @@ export interface UnitResult {
     fingerprint: string;
     issued_by: string | null;
     status: 'official' | 'draft' | 'illustrative';
+    /** The parameter values used (only when the ruleset declares parameters). */
+    parameters?: Record<string, boolean | number | string>;
   };
   unit: { id: string | null; name: string | null; kind: string | null };
   status: UnitStatus;
@@ -285,6 +291,8 @@ export interface UnitResult {
 
 export interface RankEntry {
   rank: number;
+  /** The ranking group's id (`khac`: units in no group), when ranked by the ruleset's groups. */
+  group?: string;
   id: string | null;
   name: string | null;
   kind: string | null;
@@ -318,14 +326,26 @@ export interface ScoreOptions extends LangOptions, RoundOptions {
 export interface RoundOptions {
   /** A round id of `Ruleset.rounds()`. */
   round?: string;
+  /**
+   * Values of the ruleset's parameters (`parameters:`, `Ruleset.parameters()`) for this call,
+   * e.g. `{ khao_sat: false }`; the others keep their defaults. An unknown name throws a
+   * `CchcError` with code `unknown_parameter`, a value of the wrong type `invalid_parameter`.
+   */
+  params?: Record<string, boolean | number | string>;
 }
 
 /** A result scored with `{ criteria: false }`: no `criteria` key. */
 export type UnitSummary = Omit<UnitResult, 'criteria'>;
 
 export interface BatchOptions extends ScoreOptions {
-  /** Rank each `kind` on its own. */
+  /** Rank each `kind` on its own (as `groups: 'kind'`). */
   groupByKind?: boolean;
+  /**
+   * The groups units are ranked within: `'ruleset'` (the default: the ruleset's
+   * `ranking.groups`, one ranking when it declares none), `'kind'` (each kind on its own) or
+   * `'none'` (one ranking).
+   */
+  groups?: 'ruleset' | 'kind' | 'none';
 }
 
 /** Options of the JSON twins given as one object. */
@@ -361,6 +381,8 @@ export class Ruleset {
   inputs(): InputDef[];
   /** The assessment rounds (`rounds:` of the file), in order; `[]` without rounds. */
   rounds(): RoundInfo[];
+  /** The declared parameters (`parameters:`), in file order; `default` is each one's default. */
+  parameters(): InputDef[];
   criteria(): CriterionDef[];
   /** Load-time warnings (the ruleset loads and scores; fix them before publishing). */
   warnings(options?: LangOptions): Diagnostic[];

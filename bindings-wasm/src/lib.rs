@@ -217,6 +217,8 @@ impl<'de> serde::de::Visitor<'de> for ManyVisitor {
 #[derive(Debug)]
 pub struct WasmRuleset {
     inner: Ruleset,
+    /// The ranking groups of batches (`withGroups`; the ruleset's by default).
+    groups: cchc::Groups,
 }
 
 #[wasm_bindgen(js_class = RawRuleset)]
@@ -232,8 +234,28 @@ impl WasmRuleset {
         let lang = lang_of(lang)?;
         let origin = origin.as_deref().unwrap_or(DEFAULT_RULES_ORIGIN);
         Ruleset::from_yaml_str(text, origin)
-            .map(|inner| WasmRuleset { inner })
+            .map(|inner| WasmRuleset {
+                inner,
+                groups: cchc::Groups::Ruleset,
+            })
             .map_err(|e| to_js(&e, lang))
+    }
+
+    /// This ruleset ranking batches within other groups: `ruleset` (its `ranking.groups`),
+    /// `kind` (each kind on its own) or `none` (one ranking); another word throws a
+    /// `RangeError`.
+    #[wasm_bindgen(js_name = withGroups)]
+    pub fn with_groups(&self, groups: &str, lang: Option<String>) -> Result<WasmRuleset, JsValue> {
+        let lang = lang_of(lang)?;
+        let groups = cchc::Groups::parse(groups).ok_or_else(|| {
+            JsValue::from(js_sys::RangeError::new(
+                &msg!("js-unknown-groups", groups = cchc::Arg::ident(groups)).render(lang),
+            ))
+        })?;
+        Ok(WasmRuleset {
+            inner: self.inner.clone(),
+            groups,
+        })
     }
 
     /// Ruleset id.
@@ -289,6 +311,58 @@ impl WasmRuleset {
     pub fn warnings_json(&self, lang: Option<String>) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
         to_json(&self.inner.warnings().in_lang(lang), lang)
+    }
+
+    /// The declared parameters (`parameters:`) as JSON text, each with its default.
+    #[wasm_bindgen(js_name = parametersJson)]
+    pub fn parameters_json(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.parameters(), Lang::Vi)
+    }
+
+    /// This ruleset with parameter values set (JSON text of an object `{name: value}`: a bool,
+    /// a number, read exactly from its text, or a text); throws a `CchcError` with code
+    /// `unknown_parameter` or `invalid_parameter`, texts in `lang`.
+    #[wasm_bindgen(js_name = withParameters)]
+    pub fn with_parameters(
+        &self,
+        json: &str,
+        lang: Option<String>,
+    ) -> Result<WasmRuleset, JsValue> {
+        let lang = lang_of(lang)?;
+        let values: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json)
+            .map_err(|e| {
+                data_error(
+                    Code::InvalidParameter,
+                    "<params>",
+                    msg!("js-params-not-object", error = e.to_string()),
+                    lang,
+                )
+            })?;
+        let mut params = cchc::Parameters::new();
+        for (k, v) in values {
+            let raw = match v {
+                serde_json::Value::Null => cchc::RawValue::Null,
+                serde_json::Value::Bool(b) => cchc::RawValue::Bool(b),
+                // The number's JSON text (JavaScript's shortest round-trip form), read exactly.
+                serde_json::Value::Number(n) => {
+                    let t = n.to_string();
+                    match cchc::parse_cell_number(&t) {
+                        Ok(d) => cchc::RawValue::Number(d),
+                        Err(_) => cchc::RawValue::Cell(t),
+                    }
+                }
+                serde_json::Value::String(t) => cchc::RawValue::Text(t),
+                other => cchc::RawValue::Text(other.to_string()),
+            };
+            params.set(k, raw);
+        }
+        self.inner
+            .with_parameters(&params)
+            .map(|inner| WasmRuleset {
+                inner,
+                groups: self.groups,
+            })
+            .map_err(|e| to_js(&e, lang))
     }
 
     /// The assessment rounds the ruleset declares, in order, as JSON text: `[{id, label}]`
@@ -407,7 +481,9 @@ impl WasmRuleset {
         why: bool,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
+        let opts = BatchOptions::grouped(group_by_kind)
+            .groups(self.groups)
+            .as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let result = self.score_json_batch(text, &opts, origin, lang)?;
         to_json(&result.json(json_options(lang, criteria, trace, why)), lang)
@@ -424,7 +500,9 @@ impl WasmRuleset {
         round: Option<String>,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
+        let opts = BatchOptions::grouped(group_by_kind)
+            .groups(self.groups)
+            .as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
@@ -432,7 +510,7 @@ impl WasmRuleset {
         Ok(cchc::present::batch_html(
             &result.results,
             &result.ranking,
-            group_by_kind,
+            result.grouped,
             lang,
         ))
     }
@@ -482,7 +560,9 @@ impl WasmRuleset {
         why: bool,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
+        let opts = BatchOptions::grouped(group_by_kind)
+            .groups(self.groups)
+            .as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let format = DataFormat::parse(format).ok_or_else(|| {
             data_error(

@@ -99,6 +99,10 @@ function runCase(file) {
   const groupByKind = Boolean(c.group_by_kind);
   // Case-level `round`: score and rank as of that round.
   const round = c.round ?? undefined;
+  // Case-level `parameters`: set for the batch (`{ params }`).
+  const params = c.parameters ?? undefined;
+  // Case-level `groups`: the ruleset's ranking groups (default), 'kind' or 'none'.
+  const groups = c.groups ?? undefined;
 
   if (c.expect.load_errors) {
     let err;
@@ -122,6 +126,22 @@ function runCase(file) {
   }
 
   const rs = Ruleset.fromYaml(c.ruleset, `${file}#ruleset`);
+  if (c.expect.parameter_error) {
+    const calls = c.data !== undefined
+      ? [() => rs.scoreText(c.data, c.data_format, { groupByKind, round, params })]
+      : [() => rs.scoreMany(c.units, { groupByKind, round, params }), ...(c.units ?? []).map((u) => () => rs.score(u, { params }))];
+    for (const f of calls) {
+      let err;
+      try {
+        f();
+      } catch (e) {
+        err = e;
+      }
+      assert.ok(err instanceof CchcError, `${file}: expected a CchcError ${c.expect.parameter_error}, got ${err}`);
+      assert.deepEqual(codeSet(err.errors), codeSet(c.expect.parameter_error), `${file}: parameter error codes`);
+    }
+    return;
+  }
   if (c.expect.round_error) {
     // The batch is refused as a whole: every call throws a CchcError with that code.
     const calls = c.data !== undefined
@@ -137,10 +157,10 @@ function runCase(file) {
   let batch;
   if (c.data !== undefined) {
     assert.ok(c.data_format, `${file}: data without data_format`);
-    batch = rs.scoreText(c.data, c.data_format, { groupByKind, round });
+    batch = rs.scoreText(c.data, c.data_format, { groupByKind, round, params, groups });
   } else {
     assert.ok(Array.isArray(c.units), `${file}: a case needs units or data`);
-    batch = rs.scoreMany(c.units, { groupByKind, round });
+    batch = rs.scoreMany(c.units, { groupByKind, round, params, groups });
   }
 
   const expUnits = c.expect.units ?? [];
@@ -154,6 +174,15 @@ function runCase(file) {
       if (field in exp) compareField(where, field, exp[field], r[field] ?? null);
     }
     if ('rounds' in exp) compareRounds(where, exp.rounds, r.rounds);
+    if ('parameters' in exp) {
+      const got = r.ruleset.parameters;
+      if (exp.parameters === null) {
+        assert.equal(got, undefined, `${where}: the result has \`ruleset.parameters\`, expected none`);
+      } else {
+        const norm = (m) => Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k, typeof v === 'number' ? dec(v) : v]));
+        assert.deepEqual(norm(got), norm(exp.parameters), `${where}: parameters`);
+      }
+    }
     if ('grade' in exp) {
       assert.equal(r.grade ? r.grade.id : null, exp.grade, `${where}: grade expected ${exp.grade}, got ${r.grade?.id ?? null}`);
     }
@@ -178,8 +207,10 @@ function runCase(file) {
   });
 
   if (c.expect.ranking) {
-    const got = batch.ranking.map((e) => ({ id: e.id, rank: e.rank }));
-    const want = c.expect.ranking.map((e) => ({ id: e.id, rank: e.rank }));
+    const withGroup = c.expect.ranking.some((e) => 'group' in e);
+    const pick = (e) => (withGroup ? { id: e.id, rank: e.rank, group: e.group ?? null } : { id: e.id, rank: e.rank });
+    const got = batch.ranking.map(pick);
+    const want = c.expect.ranking.map(pick);
     assert.deepEqual(got, want, `${file}: ranking`);
   }
 }

@@ -32,14 +32,22 @@ pub(crate) struct Args {
     /// and errors; no tree).
     #[arg(long, value_enum, default_value = "full")]
     detail: Detail,
-    /// Rank each kind of unit on its own.
-    #[arg(long)]
+    /// Rank each kind of unit on its own (instead of the ruleset's `ranking.groups`).
+    #[arg(long, conflicts_with = "no_groups")]
     group_by_kind: bool,
+    /// Rank every unit in one ranking, ignoring the ruleset's `ranking.groups`.
+    #[arg(long)]
+    no_groups: bool,
     /// Score and rank as of this assessment round (an id of the ruleset's `rounds:`, e.g.
     /// `tu_cham`): later rounds are left out; a unit without this round is shown as of its last
     /// earlier round and not ranked.
     #[arg(long, value_name = "ID")]
     round: Option<String>,
+    /// Set a parameter of the ruleset for the whole batch (its `parameters:`), e.g.
+    /// `--set khao_sat=không`; repeatable. The value is read like a CSV cell, by the
+    /// parameter's type. Unset parameters keep their defaults.
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    set: Vec<String>,
     /// Format of the data when it is read from standard input (or has no known extension).
     #[arg(long, value_parser = ["json", "yaml", "csv", "xlsx"])]
     data_format: Option<String>,
@@ -166,6 +174,13 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
             return 2;
         }
     };
+    let rs = match rs.with_parameters(&parameters(&args.set)) {
+        Ok(rs) => rs,
+        Err(e) => {
+            crate::render::to_stderr(&crate::render::all(e.diagnostics(), lang));
+            return 2;
+        }
+    };
     let round = match args
         .round
         .as_deref()
@@ -224,7 +239,14 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
             return 2;
         }
     };
-    let opts = BatchOptions::grouped(args.group_by_kind).as_of(round);
+    let groups = if args.no_groups {
+        cchc::Groups::None
+    } else {
+        cchc::Groups::Ruleset
+    };
+    let opts = BatchOptions::grouped(args.group_by_kind)
+        .groups(groups)
+        .as_of(round);
     if args.format == Format::Xlsx {
         return crate::workbook::score_to_workbook(&rs, &units, &opts, args.out.as_deref(), lang);
     }
@@ -272,6 +294,17 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         return crate::render::output_failed(&e, lang);
     }
     u8::from(!all_complete)
+}
+
+/// The values of `--set NAME=VALUE` (a value is a CSV cell, read by the parameter's type; a
+/// `NAME` without `=` has an empty value, which the core refuses as `invalid_parameter`).
+fn parameters(set: &[String]) -> cchc::Parameters {
+    set.iter()
+        .map(|s| {
+            let (name, value) = s.split_once('=').unwrap_or((s.as_str(), ""));
+            (name.trim(), cchc::RawValue::Cell(value.to_string()))
+        })
+        .collect()
 }
 
 /// The index of round `id` in the ruleset, or the `unknown_round` problem naming the declared

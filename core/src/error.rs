@@ -187,6 +187,12 @@ codes! {
     InputUnused => "input_unused",
     /// Lint warning: an `applies_if` that is always true or always false.
     AppliesIfConstant => "applies_if_constant",
+    /// A parameter value set for a name the ruleset does not declare under `parameters:`.
+    UnknownParameter => "unknown_parameter",
+    /// A parameter value that its declared type refuses.
+    InvalidParameter => "invalid_parameter",
+    /// Warning: a unit whose kind is in no ranking group (ranked in the group "khác").
+    UngroupedUnit => "ungrouped_unit",
 }
 
 impl fmt::Display for Code {

@@ -53,6 +53,7 @@ pub(crate) mod inputs;
 #[cfg(feature = "tools")]
 pub mod lint;
 mod num;
+mod parameters;
 pub(crate) mod plan;
 pub mod present;
 #[cfg(feature = "render")]
@@ -119,7 +120,8 @@ pub use i18n::{
     Arg, InLang, Lang, Localize, Message, UnknownLang, input_arg, number, option_arg, push_number,
 };
 pub use inputs::{RawValue, parse_cell_number};
-pub use plan::{PlanNode, RoundDef};
+pub use parameters::Parameters;
+pub use plan::{PlanNode, RankGroup, RoundDef};
 pub use result::{
     BatchResult, GradeRef, JsonOptions, NodeResult, RankEntry, ResultJson, RoundResult, UnitInfo,
     UnitResult,
@@ -131,7 +133,7 @@ pub use ruleset::{
 pub use rust_decimal::Decimal;
 #[cfg(feature = "tools")]
 pub use schema::json_schema_in;
-pub use score::BatchOptions;
+pub use score::{BatchOptions, Groups};
 pub use types::{
     IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind,
     RulesetStatus, UnitStatus, UnknownKeyword,

@@ -588,6 +588,8 @@ fn zz_every_code_is_tested() {
     scoring_overflow_and_refused_inputs_in_grades();
     round_errors();
     lint_warnings();
+    parameter_errors();
+    ranking_group_errors();
     let seen = SEEN.lock().unwrap().clone();
     let missing: Vec<&str> = Code::ALL
         .iter()
@@ -1273,4 +1275,107 @@ fn lint_warnings() {
         );
         seen(*code);
     }
+}
+
+#[test]
+fn parameter_errors() {
+    let text = format!(
+        "{HEAD}total: 2\nparameters:\n  khao_sat: {{ type: bool, label: Có ĐTXHH, default: true }}\n  nguong: {{ type: percent, default: 80 }}\ninputs:\n  b: {{ type: bool }}\ncriteria:\n  - {{ id: \"1\", title: Tiêu chí, max: 2, applies_if: khao_sat, rule: {{ check: b }} }}\n"
+    );
+    let rs = Ruleset::from_yaml_str(&text, "bad.yaml").unwrap();
+    let check = |params: cchc::Parameters, code: Code, line: u32| {
+        let e = rs.with_parameters(&params).unwrap_err();
+        let d = &e.diagnostics()[0];
+        assert_eq!((d.code, d.line), (code, line), "{d:?}");
+        assert_eq!(d.file, "bad.yaml");
+        assert!(d.help.is_some(), "{d:?}");
+        seen(code);
+        d.clone()
+    };
+    // An unknown name: at `parameters:` (line 6), with the nearest name.
+    let d = check(
+        cchc::Parameters::new().with("khaosat", RawValue::Bool(false)),
+        Code::UnknownParameter,
+        6,
+    );
+    assert!(
+        d.help
+            .unwrap()
+            .render(cchc::Lang::En)
+            .contains("did you mean `khao_sat`")
+    );
+    // A refused value and an empty one: at the parameter's declaration.
+    check(
+        cchc::Parameters::new().with("khao_sat", RawValue::Cell("có lẽ".into())),
+        Code::InvalidParameter,
+        7,
+    );
+    check(
+        cchc::Parameters::new().with("nguong", RawValue::Cell("120".into())),
+        Code::InvalidParameter,
+        8,
+    );
+    check(
+        cchc::Parameters::new().with("nguong", RawValue::Cell(String::new())),
+        Code::InvalidParameter,
+        8,
+    );
+    // Every problem at once.
+    let e = rs
+        .with_parameters(
+            &cchc::Parameters::new()
+                .with("x", RawValue::Bool(true))
+                .with("khao_sat", RawValue::Number(Decimal::ONE)),
+        )
+        .unwrap_err();
+    assert_eq!(e.diagnostics().len(), 2);
+    // A name used by an input and a parameter; a parameter without a default.
+    let dup = format!(
+        "{HEAD}total: 2\nparameters:\n  b: {{ type: bool, default: true }}\n  k: {{ type: bool }}\ninputs:\n  b: {{ type: bool }}\ncriteria:\n  - {{ id: \"1\", title: Tiêu chí, max: 2, rule: {{ check: b }} }}\n"
+    );
+    expect_load(&dup, Code::DuplicateId);
+    expect_load(&dup, Code::MissingKey);
+    // A test case setting an undeclared parameter, or a value its type refuses.
+    let tests = format!(
+        "{text}tests:\n  - {{ name: t, parameters: {{ khao: false }}, expect: {{ total: 0 }} }}\n  - {{ name: u, parameters: {{ nguong: 101 }}, expect: {{ total: 0 }} }}\n"
+    );
+    expect_load(&tests, Code::UnknownParameter);
+    expect_load(&tests, Code::InvalidParameter);
+}
+
+#[test]
+fn ranking_group_errors() {
+    let text = format!(
+        "{HEAD}total: 2\nranking:\n  groups:\n    - {{ id: xa, label: Xã, kinds: [xa, thi_tran] }}\ninputs:\n  b: {{ type: bool }}\ncriteria:\n  - {{ id: \"1\", title: Tiêu chí, max: 2, rule: {{ check: b }} }}\n"
+    );
+    let rs = Ruleset::from_yaml_str(&text, "bad.yaml").unwrap();
+    // A kind in no group, and no kind: a warning naming the groups; ranked in `khac`.
+    let u = Unit::new("h")
+        .with_kind("huyen")
+        .with_value("b", RawValue::Bool(true));
+    let r = rs.score(&u);
+    let w = &r.warnings[0];
+    assert_eq!(w.code, Code::UngroupedUnit);
+    assert!(w.message.render(cchc::Lang::En).contains("`huyen`"));
+    assert!(
+        w.help
+            .as_ref()
+            .unwrap()
+            .render(cchc::Lang::En)
+            .contains("`xa`")
+    );
+    seen(Code::UngroupedUnit);
+    let r = rs.score(&Unit::new("n").with_value("b", RawValue::Bool(true)));
+    assert_eq!(r.warnings[0].code, Code::UngroupedUnit);
+    let ok = rs.score(&u.clone().with_kind("thi_tran"));
+    assert!(ok.warnings.is_empty(), "{:?}", ok.warnings);
+    // A kind in two groups: duplicate_id at the second group.
+    let two = text.replace(
+        "kinds: [xa, thi_tran] }\n",
+        "kinds: [xa, thi_tran] }\n    - { id: tt, kinds: [thi_tran] }\n",
+    );
+    let d = expect_load(&two, Code::DuplicateId);
+    assert_eq!(d.line, 9);
+    let bad = text.replace("label: Xã,", "lable: Xã,");
+    expect_load(&bad, Code::UnknownKey);
 }

@@ -172,8 +172,29 @@ fn results() -> Vec<UnitResult> {
     let mut set = set;
     set.id = Some("u5".into());
     out.push(rs.score(&set));
+    // Criteria that do not apply because of a parameter (format §18): its value is named.
+    let rs = Ruleset::from_yaml_str(PARAMS, "params.yaml").unwrap_or_else(|e| panic!("{e:?}"));
+    out.push(rs.score(&Unit::new("u6").with_value("b", RawValue::Bool(false))));
     out
 }
+
+/// Criteria whose `applies_if` reads parameters (a bool false, a bool true, a number).
+const PARAMS: &str = r#"format: cchc/1
+id: test.explanations.parameters
+version: "1"
+title: Kiểm thử tham số
+total: 3
+parameters:
+  khao_sat: { type: bool, label: Có điều tra xã hội học, default: false }
+  co_ho_so: { type: bool, label: Có hồ sơ, default: true }
+  nguong: { type: number, label: Ngưỡng, default: 50 }
+inputs:
+  b: { type: bool, label: Có kế hoạch }
+criteria:
+  - { id: P1, title: Khảo sát (đủ điểm), max: 1, applies_if: khao_sat, if_not_applicable: full, rule: { check: b } }
+  - { id: P2, title: Hồ sơ (loại trừ), max: 1, applies_if: "co_ho_so && b", rule: { check: b } }
+  - { id: P3, title: Ngưỡng, max: 1, applies_if: "nguong > 100", rule: { check: b } }
+"#;
 
 /// (unit, node) → the id of its `why`.
 const EXPECTED: &[(&str, &str, &str)] = &[

@@ -242,9 +242,18 @@ class Ruleset:
     @property
     def warnings(self) -> List[Diagnostic]:
         """Load-time warnings (unreachable band step, impossible date, grade outside 0–100…)."""
-    def score(self, unit: UnitDict, *, lang: Lang = None, round: Optional[str] = None) -> Result:
+    def score(
+        self,
+        unit: UnitDict,
+        *,
+        lang: Lang = None,
+        round: Optional[str] = None,
+        params: Optional[Dict[str, Any]] = None,
+    ) -> Result:
         """`round`: score as of that round (the later ones left out); an id the ruleset does not
-        declare raises CchcError with code "unknown_round"."""
+        declare raises CchcError with code "unknown_round". `params`: values of the ruleset's
+        `parameters:` for this call (e.g. {"khao_sat": False}); an unknown name raises
+        RulesetError with code "unknown_parameter", a refused value "invalid_parameter"."""
     def score_many(
         self,
         units: Union[Iterable[UnitDict], Any],
@@ -252,8 +261,12 @@ class Ruleset:
         *,
         lang: Lang = None,
         round: Optional[str] = None,
+        params: Optional[Dict[str, Any]] = None,
+        groups: Optional[str] = None,
     ) -> Batch:
-        """A list of unit dicts (any iterable), or a pandas DataFrame (a row per unit: id, name,
+        """`params` as in `score`. `groups` overrides the ruleset's ranking groups: "kind" (each
+        kind on its own, as `group_by_kind=True`), "none" (one ranking) or "ruleset" (the
+        default); ranking entries carry "group" when ranked by the ruleset's groups. A list of unit dicts (any iterable), or a pandas DataFrame (a row per unit: id, name,
         kind, inputs; with a `round` column, consecutive rows of one id are its later rounds,
         a missing cell there meaning unchanged, and `points:<id>`, `notes:<id>`,
         `evidence:<id>`, `explanations:<id>`, `not_applicable` columns as in CSV). `round`:
@@ -272,8 +285,10 @@ class Ruleset:
         *,
         lang: Lang = None,
         round: Optional[str] = None,
+        params: Optional[Dict[str, Any]] = None,
+        groups: Optional[str] = None,
     ) -> Batch:
-        """format: "json", "yaml" or "csv"; `round` as in `score_many`."""
+        """format: "json", "yaml" or "csv"; `round`, `params` and `groups` as in `score_many`."""
     def score_file(
         self,
         path: Union[str, "os.PathLike[str]"],

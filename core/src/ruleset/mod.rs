@@ -18,6 +18,7 @@ use crate::plan::{Plan, PlanNode};
 use crate::syntax::{self, Limits};
 
 pub use info::{CriterionInfo, InputDefault, InputInfo};
+pub(crate) use info::{parameters as parameters_info, value_of};
 pub use testing::{TestFailure, TestOutcome};
 
 /// Largest rule file, in bytes.
@@ -30,6 +31,9 @@ pub struct Ruleset {
     /// The file as written (with positions), for the authoring tools (lint, diff).
     #[cfg(feature = "tools")]
     pub(crate) doc: Arc<model::RulesetDoc>,
+    /// Every unit's starting slots when parameter values are set (`None`: the plan's
+    /// `absent`, with every parameter at its default; crate::parameters).
+    pub(crate) base: Option<Arc<Vec<crate::expr::Slot>>>,
 }
 
 /// `sha256:` of the canonical JSON of the model (sorted keys, exact numbers).
@@ -112,6 +116,7 @@ impl Ruleset {
                     plan: Arc::new(plan),
                     #[cfg(feature = "tools")]
                     doc: Arc::new(doc),
+                    base: None,
                 })
             }
             Ok(_) => {

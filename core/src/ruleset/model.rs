@@ -46,14 +46,23 @@ pub(crate) struct RulesetDoc {
     /// Default for inputs absent from a unit's values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_missing: Option<OnMissing>,
-    /// Ranking of tied units.
+    /// Ranking: how tied units are ranked, and the groups units are ranked within.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ranking: Option<RankingMode>,
+    pub ranking: Option<RankingDecl>,
     /// The data dictionary: every value a rule may read.
     #[schemars(with = "std::collections::BTreeMap<String, InputDecl>")]
     #[serde(serialize_with = "ser_pairs")]
     pub inputs: Vec<(String, InputDecl)>,
-    /// Inputs whose declaration could not be read (already reported).
+    /// Parameters: values set once per batch by the caller (format §18), declared like inputs
+    /// with a required `default`.
+    #[schemars(with = "std::collections::BTreeMap<String, ParamSchema>")]
+    #[serde(serialize_with = "ser_pairs", skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<(String, InputDecl)>,
+    /// Where `parameters:` is written.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub parameters_pos: Option<Pos>,
+    /// Inputs (and parameters) whose declaration could not be read (already reported).
     #[serde(skip)]
     #[schemars(skip)]
     pub broken_inputs: Vec<String>,
@@ -145,6 +154,88 @@ pub(crate) struct InputDecl {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_missing: Option<OnMissing>,
     /// Where the declaration starts.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub pos: Pos,
+}
+
+/// A parameter declaration, as the JSON Schema describes it (loaded as an [`InputDecl`]).
+#[allow(dead_code, reason = "a shape for the JSON Schema only")]
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ParamSchema {
+    /// The type: bool, count, percent, number or choice.
+    #[serde(rename = "type")]
+    ty: InputType,
+    /// Label shown to users (Vietnamese).
+    label: Option<String>,
+    /// Longer explanation.
+    description: Option<String>,
+    /// Smallest allowed value (`number` only).
+    #[schemars(with = "Option<f64>")]
+    min: Option<Decimal>,
+    /// Largest allowed value (`number` only).
+    #[schemars(with = "Option<f64>")]
+    max: Option<Decimal>,
+    /// The options (`choice` only).
+    options: Option<OptionsDecl>,
+    /// The value used unless the caller sets another (required).
+    default: Scalar,
+}
+
+/// `ranking:`: a word (`competition`, `dense`), or `{ method, groups }`. The word form hashes
+/// as before groups existed (the fingerprint of a ruleset without groups is unchanged).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub(crate) enum RankingDecl {
+    /// How tied units are ranked.
+    Method(RankingMode),
+    /// The method and the ranking groups.
+    Spec(RankingSpec),
+}
+
+impl RankingDecl {
+    /// How tied units are ranked (`competition` when not written).
+    pub(crate) fn method(&self) -> RankingMode {
+        match self {
+            RankingDecl::Method(m) => *m,
+            RankingDecl::Spec(s) => s.method.unwrap_or(RankingMode::Competition),
+        }
+    }
+
+    /// The declared groups (none for the word form).
+    pub(crate) fn groups(&self) -> &[GroupDecl] {
+        match self {
+            RankingDecl::Method(_) => &[],
+            RankingDecl::Spec(s) => &s.groups,
+        }
+    }
+}
+
+/// `ranking: { method, groups }`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RankingSpec {
+    /// competition (default) or dense.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<RankingMode>,
+    /// Units are ranked within their group (by `kind`), groups in this order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupDecl>,
+}
+
+/// A ranking group: the kinds of unit ranked together.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GroupDecl {
+    /// Group id (e.g. `xa`).
+    pub id: String,
+    /// Label (Vietnamese; the id when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The unit kinds of the group (NFC).
+    pub kinds: Vec<String>,
+    /// Where the group starts.
     #[serde(skip)]
     #[schemars(skip)]
     pub pos: Pos,
@@ -465,6 +556,10 @@ pub(crate) struct TestDecl {
     /// Input values.
     #[schemars(with = "std::collections::BTreeMap<String, Scalar>")]
     pub values: Vec<(String, Scalar)>,
+    /// Parameter values for this case (the others keep their defaults).
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, Scalar>")]
+    pub parameters: Vec<(String, Scalar)>,
     /// Criteria not applicable to this unit.
     #[serde(default)]
     pub not_applicable: Vec<String>,

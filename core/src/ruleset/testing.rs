@@ -45,16 +45,20 @@ fn opt_dec(d: Option<Decimal>) -> String {
         .unwrap_or_else(|| "null".into())
 }
 
+/// A value written in a test, as a unit or a caller gives it.
+fn scalar_raw(v: &Scalar) -> RawValue {
+    match v {
+        Scalar::Bool(b) => RawValue::Bool(*b),
+        Scalar::Number(d) => RawValue::Number(*d),
+        Scalar::Text(s) => RawValue::Text(s.clone()),
+    }
+}
+
 /// The unit a worked case describes (its values, not-applicable list and marks).
 pub(crate) fn unit_of(t: &super::model::TestDecl) -> Unit {
     let mut unit = Unit::new(t.name.clone());
     for (k, v) in &t.values {
-        let raw = match v {
-            Scalar::Bool(b) => RawValue::Bool(*b),
-            Scalar::Number(d) => RawValue::Number(*d),
-            Scalar::Text(s) => RawValue::Text(s.clone()),
-        };
-        unit.values.push((k.clone(), raw));
+        unit.values.push((k.clone(), scalar_raw(v)));
     }
     unit.not_applicable = t.not_applicable.clone();
     unit.self_assessed = t
@@ -65,12 +69,43 @@ pub(crate) fn unit_of(t: &super::model::TestDecl) -> Unit {
     unit
 }
 
+impl TestOutcome {
+    /// A case that could not run because a parameter value was refused.
+    fn failed_on_parameters(mut self) -> Self {
+        self.failures.push(TestFailure {
+            what: msg!("load-what-parameter-name"),
+            expected: "valid".into(),
+            actual: "invalid".into(),
+        });
+        self
+    }
+}
+
 pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
     rs.plan
         .tests
         .iter()
         .map(|t| {
-            let r = rs.score(&unit_of(t));
+            let unit = unit_of(t);
+            // A value the parameter's type refuses fails the case (names are checked at load).
+            let params: crate::Parameters = t
+                .parameters
+                .iter()
+                .map(|(k, v)| (k.clone(), scalar_raw(v)))
+                .collect();
+            let bound = match rs.with_parameters(&params) {
+                Ok(b) => b,
+                Err(e) => {
+                    return TestOutcome {
+                        name: t.name.clone(),
+                        line: t.pos.line,
+                        failures: Vec::new(),
+                        errors: e.diagnostics().iter().map(|d| d.message.clone()).collect(),
+                    }
+                    .failed_on_parameters();
+                }
+            };
+            let r = bound.score(&unit);
             let mut failures = Vec::new();
             let mut check = |what: Message, expected: String, actual: String| {
                 if expected != actual {

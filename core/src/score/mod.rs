@@ -9,8 +9,8 @@ use std::sync::Arc;
 use rhai::Dynamic;
 use rust_decimal::Decimal;
 
-pub use batch::BatchOptions;
 pub(crate) use batch::Duplicates;
+pub use batch::{BatchOptions, Groups};
 
 use crate::error::{Code, Issue};
 use crate::expr::{self, Fail, Slot};
@@ -312,18 +312,47 @@ fn number_of(raw: &RawValue) -> Option<Decimal> {
 
 /// Scores one unit (as of a round, when given: see [`rounds`]). Never panics; every problem
 /// is in the result.
-pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> UnitResult {
-    if plan_arc.rounds.is_empty() && !unit.uses_rounds() {
-        score_single(plan_arc, unit)
+/// `base` holds every unit's starting slots when parameter values are set (format §18).
+pub(crate) fn score_unit(
+    plan_arc: &Arc<Plan>,
+    base: Option<&Arc<Vec<Slot>>>,
+    unit: &Unit,
+    as_of: Option<usize>,
+) -> UnitResult {
+    let mut r = if plan_arc.rounds.is_empty() && !unit.uses_rounds() {
+        score_single(plan_arc, base, unit)
     } else {
-        rounds::score(plan_arc, unit, as_of)
+        rounds::score(plan_arc, base, unit, as_of)
+    };
+    r.base = base.cloned();
+    ungrouped(plan_arc, unit, &mut r);
+    r
+}
+
+/// The warning `ungrouped_unit` for a unit whose kind is in none of the ruleset's ranking
+/// groups (it is ranked in the implicit group "khác", format §10.2).
+fn ungrouped(plan: &Plan, unit: &Unit, r: &mut UnitResult) {
+    if plan.group_of(unit.kind.as_deref()) != Some(plan.groups.len()) {
+        return;
     }
+    let groups = Arg::idents(plan.groups.iter().take(20).map(|g| g.id.as_str()));
+    let issue = match unit.kind.as_deref() {
+        Some(k) => Issue::new(
+            None,
+            Code::UngroupedUnit,
+            msg!("unit-ungrouped", kind = Arg::ident(k)),
+        ),
+        None => Issue::new(None, Code::UngroupedUnit, msg!("unit-ungrouped-no-kind")),
+    };
+    let mut issue = issue.with_help(msg!("unit-ungrouped-help", groups = groups));
+    issue.at = unit.at;
+    r.warnings.push(issue);
 }
 
 /// Scores a unit without rounds: one set of facts.
-fn score_single(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
+fn score_single(plan_arc: &Arc<Plan>, base: Option<&Arc<Vec<Slot>>>, unit: &Unit) -> UnitResult {
     let plan: &Plan = plan_arc;
-    let mut st = State::new(plan);
+    let mut st = State::new(plan, base);
     st.take_problems(unit);
     st.fill_slots(unit);
     st.mark_not_applicable(unit);
@@ -361,6 +390,7 @@ impl State<'_> {
             errors: self.errors,
             printed: self.printed,
             rounds: None,
+            base: None,
         };
         if status == UnitStatus::Complete {
             grade(&mut result, &self.slots, &self.refused);
@@ -370,11 +400,11 @@ impl State<'_> {
 }
 
 impl<'a> State<'a> {
-    /// A fresh state: every input absent, every node unscored.
-    fn new(plan: &'a Plan) -> Self {
+    /// A fresh state: every input absent (every parameter at its value), every node unscored.
+    fn new(plan: &'a Plan, base: Option<&Arc<Vec<Slot>>>) -> Self {
         State {
             plan,
-            slots: plan.absent.clone(),
+            slots: base.map_or_else(|| plan.absent.clone(), |b| b.as_ref().clone()),
             refused: Vec::new(),
             na: Vec::new(),
             nodes: vec![NodeResult::default(); plan.nodes.len()],
@@ -481,7 +511,27 @@ pub(crate) fn read_values(
                     }
                 },
             };
+            // A parameter is set once for the batch, never by a unit (format §18).
+            let found = found.filter(|(slot, _)| *slot < plan.n_inputs);
             let Some((slot, def)) = found else {
+                if plan.n_inputs < plan.inputs.len() {
+                    if let Some(&s) = plan.input_index.get(nfc_cow(name).as_ref()) {
+                        if s >= plan.n_inputs {
+                            let mut issue = Issue::new(
+                                None,
+                                Code::UnknownInput,
+                                msg!("unit-parameter-in-data", name = Arg::ident(name.as_str())),
+                            )
+                            .with_help(msg!(
+                                "unit-parameter-in-data-help",
+                                name = Arg::ident(name.as_str())
+                            ));
+                            issue.at = at;
+                            event(ValueEvent::Unknown(issue));
+                            continue;
+                        }
+                    }
+                }
                 let message = match plan.suggest_input(&nfc_cow(name)) {
                     Some(s) => msg!(
                         "unit-unknown-input-did-you-mean",
