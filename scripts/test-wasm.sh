@@ -10,6 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 bash "$ROOT/scripts/build-wasm.sh"
+bash "$ROOT/scripts/build-wasm-tools.sh"
 bash "$ROOT/scripts/setup-browser.sh"
 
 # The shared benchmark fixtures (200 units, a debug build, the core not timed), for the tests
@@ -26,5 +27,5 @@ CCHC_CLI="${CARGO_TARGET_DIR:-$ROOT/target}/debug/cchc"
 export CCHC_CLI
 
 cd "$ROOT/bindings-wasm"
-CCHC_BENCH_FIXTURES="$FIXTURES" node --test test/
+CCHC_BENCH_FIXTURES="$FIXTURES" node --test test/ tools/test/
 node bench/bench.mjs "$FIXTURES" --smoke

@@ -13,6 +13,7 @@ mod authoring;
 mod convert;
 mod errors;
 mod lang;
+mod report;
 mod results;
 mod ruleset;
 mod values;
@@ -47,6 +48,7 @@ fn _cchc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ruleset::PyRuleset>()?;
     m.add_class::<results::PyUnitResult>()?;
     m.add_class::<results::PyBatch>()?;
+    m.add_class::<report::PyReport>()?;
     m.add_class::<errors::PyDiagnostic>()?;
     m.add_class::<authoring::PyDiff>()?;
     m.add_function(wrap_pyfunction!(authoring::diff, m)?)?;

@@ -3,6 +3,7 @@
 mod check;
 mod diff;
 mod render;
+mod report;
 mod schema;
 mod score;
 mod template;
@@ -63,6 +64,8 @@ enum Command {
     /// Compare two versions of a rule file: what changed, by criterion id; with --data, the
     /// units whose index, grade or rank change. Exit 0 (1 when a file does not load).
     Diff(diff::Args),
+    /// Write the printable HTML report (cover, ranking, charts, a page per unit) of scored units.
+    Report(report::Args),
     /// Print the JSON Schema (2020-12) of the rule format, for editors: its descriptions (hover
     /// texts) in the output language (docs/editor-setup.md).
     Schema,

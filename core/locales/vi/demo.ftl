@@ -123,6 +123,13 @@ demo-round-incomplete = còn thiếu dữ liệu
 demo-round-error = có lỗi số liệu
 demo-open-hint = cần số liệu của một đơn vị dạng JSON, như tệp trang này tải về.
 
+# The printable report: the button, while the tools module loads, its failure, the frame.
+demo-print-report = In báo cáo
+demo-report-loading = Đang chuẩn bị báo cáo…
+demo-report-failed = Không lập được báo cáo
+demo-report-heading = Báo cáo để in
+demo-report-print = In (hoặc lưu thành PDF)
+
 # Trình soạn bộ tiêu chí (bindings-wasm/editor/): các văn bản này được đóng gói cùng trang
 # (bindings-wasm/scripts/build-editor.mjs), không nằm trong mô-đun WebAssembly.
 demo-editor-title = Soạn bộ tiêu chí
