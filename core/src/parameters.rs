@@ -170,6 +170,8 @@ impl Ruleset {
         }
         Ok(Ruleset {
             plan: self.plan.clone(),
+            #[cfg(feature = "tools")]
+            doc: self.doc.clone(),
             base: Some(Arc::new(base)),
         })
     }

@@ -340,7 +340,13 @@ fn ranking_sheet(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let ranked = batch.ranking.len();
-    let caption = messages::batch_caption(batch.results.len(), ranked, batch.grouped, lang);
+    let caption = messages::batch_caption(
+        batch.results.len(),
+        ranked,
+        batch.grouped,
+        batch.ranking.iter().any(|e| e.group.is_some()),
+        lang,
+    );
     ruleset_block(ws, plan, &caption, f, lang)?;
     let areas = areas(plan);
     let mut headers = vec![
