@@ -107,6 +107,7 @@ fn main() -> ExitCode {
         } => test::run(&rules, &lint, &coverage, lang),
         Command::Diff(args) => diff::run(&args, lang),
         Command::Template(args) => template::run(&args, lang),
+        Command::Report(args) => report::run(&args, lang),
         Command::Schema => schema::run(lang),
     };
     ExitCode::from(code)
