@@ -35,14 +35,14 @@ impl PyDiff {
     }
 
     /// The old and new rulesets: dicts `{file, id, version, fingerprint}`.
-    #[getter]
-    fn old<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    #[getter(old)]
+    fn old_side<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &json(&self.inner.old)?)
     }
 
     /// See `old`.
-    #[getter]
-    fn new<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    #[getter(new)]
+    fn new_side<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &json(&self.inner.new)?)
     }
 
