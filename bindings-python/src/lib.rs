@@ -11,6 +11,7 @@
 
 mod convert;
 mod errors;
+mod frames;
 mod lang;
 mod results;
 mod ruleset;
@@ -27,6 +28,8 @@ fn _cchc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     lang::init_from_env();
     m.add_function(wrap_pyfunction!(lang::set_lang, m)?)?;
     m.add_function(wrap_pyfunction!(lang::get_lang, m)?)?;
+    m.add_function(wrap_pyfunction!(frames::text, m)?)?;
+    m.add_function(wrap_pyfunction!(frames::_unpickle_ruleset, m)?)?;
     m.add(
         "LANGS",
         cchc::Lang::ALL

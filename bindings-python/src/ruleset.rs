@@ -32,6 +32,8 @@ pub struct PyRuleset {
     hint: std::sync::Mutex<convert::Hint>,
     /// The language asked for when loading, if any.
     lang: Option<Lang>,
+    /// The rule file's bytes and origin name, for pickling (see `frames.rs`).
+    pub(crate) source: crate::frames::Source,
 }
 
 /// A typed description (inputs, criteria) as a JSON value, for `json_to_py`.
@@ -40,11 +42,12 @@ fn typed_json<T: serde::Serialize>(value: &T) -> PyResult<serde_json::Value> {
 }
 
 /// `source`: the rule file's text, shown in the error's message.
-fn loaded(
+pub(crate) fn loaded(
     py: Python<'_>,
     r: Result<Result<Ruleset, cchc::Error>, ()>,
     source: Option<&str>,
     lang: Option<Lang>,
+    kept: crate::frames::Source,
 ) -> PyResult<PyRuleset> {
     match r {
         Ok(Ok(inner)) => Ok(PyRuleset {
@@ -52,6 +55,7 @@ fn loaded(
             hint: std::sync::Mutex::default(),
             inner,
             lang,
+            source: kept,
         }),
         Ok(Err(e)) => Err(to_py_err_with_source(py, &e, source, pick(None, lang)?)),
         Err(()) => Err(internal(Doing::Loading)),
@@ -67,11 +71,19 @@ impl PyRuleset {
     #[pyo3(signature = (path, *, lang = None))]
     fn load(py: Python<'_>, path: PathBuf, lang: Option<&str>) -> PyResult<PyRuleset> {
         let lang = given(lang)?;
-        let r = py.detach(|| guard(|| Ruleset::load(&path)));
+        // The file's bytes are kept (for pickling) and compiled as `Ruleset::load` compiles
+        // them; a file that cannot be read gets `Ruleset::load`'s own error.
+        let origin = path.display().to_string();
+        let (r, bytes) = py.detach(|| {
+            match cchc::data::read_file_bounded(&path, crate::frames::MAX_RULE_FILE_BYTES) {
+                Ok(b) => (guard(|| Ruleset::from_bytes(&b, &origin)), b),
+                Err(_) => (guard(|| Ruleset::load(&path)), Vec::new()),
+            }
+        });
         if let Ok(Err(e)) = &r {
             return Err(to_py_err_reading(py, e, &path, pick(None, lang)?));
         }
-        loaded(py, r, None, lang)
+        loaded(py, r, None, lang, crate::frames::Source::new(bytes, origin))
     }
 
     /// Loads a ruleset from YAML (or JSON) text; `origin` names it in error messages, `lang`
@@ -88,11 +100,19 @@ impl PyRuleset {
         if let Ok(s) = text.cast::<PyString>() {
             let s = s.to_cow()?.into_owned();
             let r = py.detach(|| guard(|| Ruleset::from_yaml_str(&s, origin)));
-            loaded(py, r, Some(&s), lang)
+            let kept = crate::frames::Source::new(s.clone().into_bytes(), origin.to_owned());
+            loaded(py, r, Some(&s), lang, kept)
         } else if let Ok(b) = text.cast::<PyBytes>() {
             let b = b.as_bytes().to_vec();
             let r = py.detach(|| guard(|| Ruleset::from_bytes(&b, origin)));
-            loaded(py, r, Some(&String::from_utf8_lossy(&b)), lang)
+            let shown = String::from_utf8_lossy(&b).into_owned();
+            loaded(
+                py,
+                r,
+                Some(&shown),
+                lang,
+                crate::frames::Source::new(b, origin.to_owned()),
+            )
         } else {
             Err(PyTypeError::new_err(text_in(
                 &cchc::msg!("py-from-yaml-type", found = type_arg(text)),
@@ -242,7 +262,12 @@ impl PyRuleset {
     /// Scores many units (a list of unit dicts, or a pandas DataFrame with a row per unit:
     /// columns `id`, `name`, `kind` and one per input) and ranks them; `lang` and `round` as
     /// in `score` (as of a round, a unit without it is not ranked).
-    #[pyo3(signature = (units, group_by_kind = false, *, lang = None, round = None))]
+    ///
+    /// `progress=True` shows a progress bar (`tqdm.auto`: a widget in a notebook, text on a
+    /// terminal) while the units are scored; it needs `tqdm` (`pip install cchc[progress]`,
+    /// else `ImportError` saying so). `progress` may also be a tqdm-like object (anything with
+    /// `update(n)`, `close()` is not called on it).
+    #[pyo3(signature = (units, group_by_kind = false, *, lang = None, round = None, progress = None))]
     fn score_many(
         &self,
         py: Python<'_>,
@@ -250,15 +275,19 @@ impl PyRuleset {
         group_by_kind: bool,
         lang: Option<&str>,
         round: Option<&str>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
         let as_of = self.round_of(py, round, lang)?;
+        let bar = crate::frames::Progress::new(py, progress, units, pick(None, lang)?)?;
         let texts = self.known.texts();
         let units = convert::units_from(units, pick(None, lang)?, &self.known, &mut |chunk| {
             py.detach(|| guard(|| chunk.finish(texts)))
                 .map_err(|()| internal(Doing::ScoringBatch))
         })?;
-        self.batch(py, units, group_by_kind, as_of, lang)
+        let out = self.batch_with(py, units, group_by_kind, as_of, lang, &bar);
+        bar.close(py);
+        out
     }
 
     /// Reads units from data text (`format`: "json", "yaml" or "csv") and scores them.
@@ -346,6 +375,32 @@ impl PyRuleset {
         Ok(list)
     }
 
+    /// Pickling: the rule file's text, its origin name, the language asked for at load time
+    /// and the fingerprint; unpickling compiles the text again and checks the fingerprint
+    /// (`CchcError` with code `fingerprint_mismatch` when it differs).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::frames::reduce(slf)
+    }
+
+    /// Ruleset objects are immutable: a copy is the same object.
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    /// Ruleset objects are immutable: a deep copy is the same object.
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+
+    /// An empty pandas DataFrame to hand to units for data entry: columns `id`, `name`, `kind`
+    /// and one per input in the rule file's order, each of the dtype its input type asks for
+    /// (`bool` → `boolean`, `count` → `Int64`, `percent`/`number` → `Float64`, `choice` → a
+    /// `category` of the option ids); `df.attrs` holds the ruleset's id, version and
+    /// fingerprint and each input's type, label, description, bounds and options.
+    fn template<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::frames::template(self, py)
+    }
+
     fn __repr__(&self) -> PyResult<String> {
         let q = |s: &str| Arg::Text(format!("{s:?}"));
         Ok(cchc::msg!(
@@ -406,6 +461,31 @@ fn drop_units(units: Vec<cchc::Unit>) {
 }
 
 impl PyRuleset {
+    /// The language asked for at load time, if any.
+    pub(crate) fn lang_given(&self) -> Option<Lang> {
+        self.lang
+    }
+
+    /// The fingerprint (`sha256:…`).
+    pub(crate) fn fingerprint_text(&self) -> &str {
+        self.inner.fingerprint()
+    }
+
+    /// The ruleset's id.
+    pub(crate) fn id_text(&self) -> &str {
+        self.inner.id()
+    }
+
+    /// The policy's version.
+    pub(crate) fn version_text(&self) -> &str {
+        self.inner.version()
+    }
+
+    /// The data dictionary, as the `inputs` property gives it.
+    pub(crate) fn inputs_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.inputs(py)
+    }
+
     /// The language of a result: the call's `lang=`, else the ruleset's; None leaves it to the
     /// module default when the texts are written.
     fn result_lang(&self, lang: Option<&str>) -> PyResult<Option<Lang>> {
@@ -453,12 +533,25 @@ impl PyRuleset {
         as_of: Option<usize>,
         lang: Option<Lang>,
     ) -> PyResult<PyBatch> {
+        let none = crate::frames::Progress::none();
+        self.batch_with(py, units, group_by_kind, as_of, lang, &none)
+    }
+
+    fn batch_with(
+        &self,
+        py: Python<'_>,
+        units: Vec<cchc::Unit>,
+        group_by_kind: bool,
+        as_of: Option<usize>,
+        lang: Option<Lang>,
+        bar: &crate::frames::Progress,
+    ) -> PyResult<PyBatch> {
         let rs = &self.inner;
         let opts = BatchOptions::grouped(group_by_kind).as_of(as_of);
         let batch = py
             .detach(move || {
                 guard(move || {
-                    let batch = rs.score_batch_with(&units, &opts, &mut |_done| {});
+                    let batch = rs.score_batch_with(&units, &opts, &mut |done| bar.to(done));
                     drop_units(units);
                     batch
                 })

@@ -42,6 +42,7 @@ from ._cchc import (
     __version__,
     get_lang,
     set_lang,
+    text,
 )
 
 __all__ = [
@@ -57,4 +58,5 @@ __all__ = [
     "__version__",
     "get_lang",
     "set_lang",
+    "text",
 ]

@@ -21,6 +21,10 @@ def set_lang(lang: str) -> None:
 def get_lang() -> str:
     """The module default language: "vi" or "en"."""
 
+def text(id: str, lang: Lang = None, **args: Any) -> str:
+    """A catalogue text of the plots and the template (`py-plot-…`, `py-template-…`) in
+    `lang` (default: the module's); KeyError for another id."""
+
 UnitDict = Mapping[str, Any]
 """A unit: {"id", "name", "kind", "values": {input: value}, "not_applicable": [criterion id],
 "self_assessed": {criterion id: points}}, and for assessment rounds "points": {leaf id:
@@ -244,8 +248,9 @@ class Ruleset:
         *,
         lang: Lang = None,
         round: Optional[str] = None,
+        progress: Any = None,
     ) -> Batch:
-        """A list of unit dicts (any iterable), or a pandas DataFrame (a row per unit: id, name,
+        """A list of unit dicts (any iterable), or a pandas or polars DataFrame (a row per unit: id, name,
         kind, inputs; with a `round` column, consecutive rows of one id are its later rounds,
         a missing cell there meaning unchanged, and `points:<id>`, `notes:<id>`,
         `evidence:<id>`, `explanations:<id>`, `not_applicable` columns as in CSV). `round`:
@@ -253,8 +258,19 @@ class Ruleset:
         with code "unknown_round". The values are read with the GIL held (a DataFrame column by column:
         NumPy bool, int64 and float64 columns from their bytes, other columns through
         `tolist()` with pandas' `isna()` for missing cells); the units are then finished, scored
-        and ranked with the GIL released, in parallel from 256 units. A DataFrame gives the same
-        results as the list of dicts it stands for."""
+        and ranked with the GIL released, in parallel from 256 units. A DataFrame's text cells
+        are read as the CSV reader reads cells, by the input's type (có/không, x, 1/0, `92,5`,
+        `83%`), so a frame gives the results of the CSV file it was read from; a dict's texts
+        stay strict (as in JSON data). `progress=True`: a `tqdm.auto` progress bar (needs tqdm),
+        or give a tqdm-like object with `update(n)`."""
+    def template(self) -> Any:
+        """An empty pandas DataFrame for data entry: `id`, `name`, `kind`, one column per input
+        in order (bool → boolean, count → Int64, percent/number → Float64, choice → category of
+        the option ids); `df.attrs`: ruleset, version, fingerprint, types, labels, descriptions,
+        bounds, options."""
+    def __reduce__(self) -> Any:
+        """Pickles as the rule file's text, origin and language; unpickling compiles it again
+        and checks the fingerprint (CchcError, code "fingerprint_mismatch")."""
     def score_text(
         self,
         text: Union[str, bytes],

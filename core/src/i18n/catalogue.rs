@@ -22,6 +22,7 @@ macro_rules! files {
             stripped!(concat!("../../locales/", $lang, "/ui.ftl")),
             stripped!(concat!("../../locales/", $lang, "/bindings.ftl")),
             stripped!(concat!("../../locales/", $lang, "/demo.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/pandas.ftl")),
         ]
     };
 }
@@ -99,7 +100,7 @@ const fn strip_comments<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
 }
 
 /// The catalogue sources of a language (the catalogue test reads them too).
-pub(crate) fn sources(lang: Lang) -> [&'static str; 8] {
+pub(crate) fn sources(lang: Lang) -> [&'static str; 9] {
     match lang {
         Lang::Vi => files!("vi"),
         Lang::En => files!("en"),
