@@ -180,26 +180,31 @@ impl Progress {
     }
 }
 
-/// Catalogue texts Python may ask for by id (the plots' titles and labels), with the names of
-/// their arguments.
-const TEXTS: &[(&str, &[&str])] = &[
-    ("py-plot-ranking-title", &[]),
-    ("py-plot-ranking-x", &[]),
-    ("py-plot-ranking-y", &[]),
-    ("py-plot-no-grade", &[]),
-    ("py-plot-profile-title", &["unit"]),
-    ("py-plot-profile-x", &[]),
-    ("py-plot-intervals-title", &[]),
-    ("py-plot-intervals-x", &[]),
-    ("py-plot-intervals-median", &[]),
-    ("py-plot-slope-title", &[]),
-    ("py-plot-slope-y", &[]),
-    ("py-plot-before", &[]),
-    ("py-plot-after", &[]),
-    ("py-template-id", &[]),
-    ("py-template-name", &[]),
-    ("py-template-kind", &[]),
-];
+/// The catalogue message Python may ask for by id (the plots' titles and labels, the
+/// template's labels), with its arguments from `arg`; `None` for any other id.
+fn known_text(id: &str, arg: &dyn Fn(&str) -> String) -> Option<cchc::Message> {
+    Some(match id {
+        "py-plot-ranking-title" => cchc::msg!("py-plot-ranking-title"),
+        "py-plot-ranking-x" => cchc::msg!("py-plot-ranking-x"),
+        "py-plot-ranking-y" => cchc::msg!("py-plot-ranking-y"),
+        "py-plot-no-grade" => cchc::msg!("py-plot-no-grade"),
+        "py-plot-profile-title" => {
+            cchc::msg!("py-plot-profile-title", unit = Arg::Text(arg("unit")))
+        }
+        "py-plot-profile-x" => cchc::msg!("py-plot-profile-x"),
+        "py-plot-intervals-title" => cchc::msg!("py-plot-intervals-title"),
+        "py-plot-intervals-x" => cchc::msg!("py-plot-intervals-x"),
+        "py-plot-intervals-median" => cchc::msg!("py-plot-intervals-median"),
+        "py-plot-slope-title" => cchc::msg!("py-plot-slope-title"),
+        "py-plot-slope-y" => cchc::msg!("py-plot-slope-y"),
+        "py-plot-before" => cchc::msg!("py-plot-before"),
+        "py-plot-after" => cchc::msg!("py-plot-after"),
+        "py-template-id" => cchc::msg!("py-template-id"),
+        "py-template-name" => cchc::msg!("py-template-name"),
+        "py-template-kind" => cchc::msg!("py-template-kind"),
+        _ => return None,
+    })
+}
 
 /// The text of catalogue message `id` (one of the plots' and the template's, `py-plot-…`,
 /// `py-template-…`) in `lang` ("vi" or "en"; default: the module's), with its arguments given
@@ -212,16 +217,13 @@ pub(crate) fn text(
     args: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<String> {
     let lang = pick(lang, None)?;
-    let Some((id, names)) = TEXTS.iter().find(|(i, _)| *i == id) else {
-        return Err(pyo3::exceptions::PyKeyError::new_err(id.to_owned()));
+    let arg = |name: &str| -> String {
+        args.and_then(|a| a.get_item(name).ok().flatten())
+            .and_then(|v| v.str().ok().map(|s| s.to_string_lossy().into_owned()))
+            .unwrap_or_default()
     };
-    let mut list: Vec<(&'static str, Arg)> = Vec::new();
-    for &name in names.iter() {
-        let v = match args.map(|a| a.get_item(name)).transpose()?.flatten() {
-            Some(v) => v.str()?.to_cow()?.into_owned(),
-            None => String::new(),
-        };
-        list.push((name, Arg::Text(v)));
+    match known_text(id, &arg) {
+        Some(m) => Ok(m.render(lang)),
+        None => Err(pyo3::exceptions::PyKeyError::new_err(id.to_owned())),
     }
-    Ok(cchc::Message::new(id, list).render(lang))
 }
