@@ -354,6 +354,18 @@ impl PyBatch {
         pick(lang, self.lang)
     }
 
+    /// The core's results, in input order (for the analyses).
+    #[allow(dead_code, reason = "used by the analysis wrappers (feature tools)")]
+    pub(crate) fn core_results(&self) -> Vec<UnitResult> {
+        self.results.iter().map(|r| r.get().inner.clone()).collect()
+    }
+
+    /// The batch as the CLI's results JSON, texts in `lang` (for `cchc.compare`).
+    #[allow(dead_code, reason = "used by the analysis wrappers (feature tools)")]
+    pub(crate) fn json_text(&self, lang: Lang) -> PyResult<String> {
+        self.json_view(lang, None)
+    }
+
     fn json_view(&self, lang: Lang, indent: Option<usize>) -> PyResult<String> {
         let results = self.refs();
         let view = present::BatchJson {

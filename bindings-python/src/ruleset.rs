@@ -481,6 +481,26 @@ impl PyRuleset {
         self.inner.version()
     }
 
+    /// The compiled ruleset.
+    #[allow(dead_code, reason = "used by the analysis wrappers")]
+    pub(crate) fn core(&self) -> &Ruleset {
+        &self.inner
+    }
+
+    /// A unit dict read as `score` reads it, or the first row of a DataFrame read as
+    /// `score_many` reads it.
+    #[allow(dead_code, reason = "used by the analysis wrappers")]
+    pub(crate) fn read_unit(&self, unit: &Bound<'_, PyAny>) -> PyResult<cchc::Unit> {
+        let texts = self.known.texts();
+        if convert::frame_kind(unit).is_some() {
+            let units = convert::units_from(unit, pick(None, self.lang)?, &self.known, &mut |c| {
+                Ok(c.finish(texts))
+            })?;
+            return Ok(units.into_iter().next().unwrap_or_default());
+        }
+        Ok(convert::unit_from_dict(unit, &self.known, None).finish(texts))
+    }
+
     /// The data dictionary, as the `inputs` property gives it.
     pub(crate) fn inputs_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         self.inputs(py)
