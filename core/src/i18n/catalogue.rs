@@ -22,6 +22,7 @@ macro_rules! files {
             stripped!(concat!("../../locales/", $lang, "/ui.ftl")),
             stripped!(concat!("../../locales/", $lang, "/bindings.ftl")),
             stripped!(concat!("../../locales/", $lang, "/demo.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/analysis.ftl")),
         ]
     };
 }
@@ -81,7 +82,9 @@ const fn strip_comments<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
         if !indented {
             // The browser build leaves out what only Python and the command line show.
             skipping = cfg!(target_arch = "wasm32")
-                && (starts_with(src, i, b"py-") || starts_with(src, i, b"ui-cli-"));
+                && (starts_with(src, i, b"py-")
+                    || starts_with(src, i, b"ui-cli-")
+                    || starts_with(src, i, b"analysis-"));
         }
         if src[i] != b'#' && !skipping {
             let mut k = i;
@@ -99,7 +102,7 @@ const fn strip_comments<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
 }
 
 /// The catalogue sources of a language (the catalogue test reads them too).
-pub(crate) fn sources(lang: Lang) -> [&'static str; 8] {
+pub(crate) fn sources(lang: Lang) -> [&'static str; 9] {
     match lang {
         Lang::Vi => files!("vi"),
         Lang::En => files!("en"),
