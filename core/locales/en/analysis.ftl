@@ -61,6 +61,7 @@ analysis-imp-found = To reach { $grade }: full marks on { $count ->
    *[other] { $count } criteria
 } ({ $criteria }) give index { $index }, grade { $reached } (checked by scoring again).
 analysis-imp-not-proven = The search stopped after { $scorings } scorings: a set with fewer criteria may exist.
+analysis-imp-budget-spent = The search stopped after { $scorings } scorings before any set reached { $grade }: raise --max-scorings to search further.
 
 ## Comparison of two results files.
 

@@ -49,6 +49,7 @@ analysis-imp-already-top = Đơn vị đã đạt xếp loại cao nhất.
 analysis-imp-unreachable = Dù đạt điểm tối đa ở mọi tiêu chí bị mất điểm, đơn vị vẫn không đạt xếp loại { $grade }.
 analysis-imp-found = Để đạt xếp loại { $grade }: cần đạt điểm tối đa ở { $count } tiêu chí ({ $criteria }), khi đó chỉ số là { $index }, xếp loại { $reached } (đã chấm lại để kiểm tra).
 analysis-imp-not-proven = Việc tìm kiếm dừng sau { $scorings } lần chấm lại: có thể tồn tại phương án với ít tiêu chí hơn.
+analysis-imp-budget-spent = Việc tìm kiếm dừng sau { $scorings } lần chấm lại khi chưa tìm được phương án đạt xếp loại { $grade }: tăng --max-scorings để tìm tiếp.
 
 ## So sánh hai tệp kết quả.
 

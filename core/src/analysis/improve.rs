@@ -71,6 +71,9 @@ pub enum Outcome {
     /// Full marks on every lost criterion do not reach the next grade (a grade condition that
     /// reads inputs, for instance).
     Unreachable,
+    /// The search budget (`max_scorings`) ran out before any set reached the next grade:
+    /// nothing is claimed either way.
+    BudgetSpent,
     /// The ruleset has no grades.
     NoGrades,
 }
@@ -82,6 +85,7 @@ impl Outcome {
             Outcome::AlreadyTop => "already_top",
             Outcome::NotComplete => "not_complete",
             Outcome::Unreachable => "unreachable",
+            Outcome::BudgetSpent => "budget_spent",
             Outcome::NoGrades => "no_grades",
         }
     }
@@ -265,9 +269,11 @@ fn find_set(imp: &mut Improvement, search: &mut Search<'_>, target: usize) {
     // Greedy: the losses in order (most effect first) until the grade is reached.
     let mut greedy: Option<(Vec<usize>, UnitResult)> = None;
     let mut prefix = Vec::new();
+    let mut spent = false;
     for k in 0..n {
         prefix.push(k);
         let Some(r) = search.score(&imp.losses, &prefix) else {
+            spent = true;
             break;
         };
         if reaches(result_grade(&r), target) {
@@ -276,9 +282,14 @@ fn find_set(imp: &mut Improvement, search: &mut Search<'_>, target: usize) {
         }
     }
     let Some((gset, gres)) = greedy else {
-        imp.outcome = Outcome::Unreachable;
-        // Every loss was tried together only if the budget allowed it.
-        imp.smallest = prefix.len() == n;
+        // "Unreachable" only when full marks on every loss together were scored; a budget
+        // spent before that claims nothing.
+        imp.outcome = if spent {
+            Outcome::BudgetSpent
+        } else {
+            Outcome::Unreachable
+        };
+        imp.smallest = !spent;
         return;
     };
     let mut best: (Vec<usize>, UnitResult) = (gset, gres);
@@ -444,6 +455,13 @@ impl Improvement {
             Outcome::NotComplete => msg!("analysis-imp-not-complete"),
             Outcome::AlreadyTop => msg!("analysis-imp-already-top"),
             Outcome::Unreachable => msg!("analysis-imp-unreachable", grade = target),
+            Outcome::BudgetSpent => {
+                msg!(
+                    "analysis-imp-budget-spent",
+                    grade = target,
+                    scorings = self.scorings
+                )
+            }
             Outcome::Found => {
                 let ids: Vec<Arg> = self
                     .set
@@ -512,4 +530,73 @@ pub fn find_unit<'u>(units: &'u [Unit], id: &str) -> Result<&'u Unit, Error> {
                 ),
             )
         })
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test code: a failed unwrap is a failing test"
+)]
+mod tests {
+    use super::*;
+
+    const RULES: &str = "format: cchc/1\nid: t\nversion: '1'\ntitle: T\ntotal: 6\ngrades:\n  - { id: tot, label: Tốt, at_least: 100 }\n  - { id: kha, label: Khá, at_least: 0 }\ninputs: { a: { type: bool }, b: { type: bool }, c: { type: bool } }\ncriteria:\n  - { id: '1', title: A, max: 2, rule: { check: a } }\n  - { id: '2', title: B, max: 2, rule: { check: b } }\n  - { id: '3', title: C, max: 2, rule: { check: c } }\n";
+    const DATA: &str = r#"[{"id": "x", "values": {"a": true, "b": false, "c": false}}]"#;
+
+    fn setup() -> (Ruleset, Vec<Unit>) {
+        let rs = Ruleset::from_yaml_str(RULES, "t.yaml").unwrap();
+        let units = crate::read_units(DATA, crate::DataFormat::Json, "data").unwrap();
+        (rs, units)
+    }
+
+    #[test]
+    fn combinations_are_all_visited_once_in_order() {
+        let mut seen = Vec::new();
+        let mut comb = vec![0, 1];
+        loop {
+            seen.push(comb.clone());
+            if !next_combination(&mut comb, 4) {
+                break;
+            }
+        }
+        assert_eq!(
+            seen,
+            vec![
+                vec![0, 1],
+                vec![0, 2],
+                vec![0, 3],
+                vec![1, 2],
+                vec![1, 3],
+                vec![2, 3]
+            ]
+        );
+    }
+
+    #[test]
+    fn both_losses_are_needed_and_found() {
+        let (rs, units) = setup();
+        let imp = improvements(&rs, &units[0], &ImprovementOptions::default());
+        assert_eq!(imp.outcome, Outcome::Found);
+        assert_eq!(imp.set.len(), 2);
+        assert!(imp.smallest);
+        assert_eq!(
+            imp.reached,
+            Some((Some(Decimal::from(100)), GradeOutcome::Grade(0)))
+        );
+    }
+
+    /// Regression: a budget spent during the greedy pass was reported as "unreachable" (full
+    /// marks everywhere do not reach the grade), a claim nothing had checked.
+    #[test]
+    fn a_spent_budget_claims_nothing() {
+        let (rs, units) = setup();
+        let opts = ImprovementOptions { max_scorings: 1 };
+        let imp = improvements(&rs, &units[0], &opts);
+        assert_eq!(imp.outcome, Outcome::BudgetSpent);
+        assert!(!imp.smallest);
+        let v = imp.to_json(Lang::En);
+        assert_eq!(v["next_grade"]["outcome"], "budget_spent");
+        assert!(imp.to_text(Lang::En).contains("--max-scorings"));
+    }
 }
