@@ -1,9 +1,12 @@
 //! `cchc`: check, score and test `cchc/1` rulesets.
 
 mod check;
+mod compare;
+mod improve;
 mod render;
 mod schema;
 mod score;
+mod sensitivity;
 mod test;
 
 use std::path::PathBuf;
@@ -49,6 +52,14 @@ enum Command {
     },
     /// Print the JSON Schema of the rule format (for editors; its descriptions are in English).
     Schema,
+    /// How ranks and grades depend on the area weights: each area left out, and seeded Monte
+    /// Carlo draws of the weights. Exit 2 on unreadable input or options.
+    Sensitivity(sensitivity::Args),
+    /// A unit's lost points and the fewest criteria whose full marks reach the next grade.
+    Improve(improve::Args),
+    /// Compare two results files (`cchc score --format json`): index, rank, grade and area
+    /// changes; units matched by id.
+    Compare(compare::Args),
 }
 
 /// Output formats of `score`.
@@ -80,6 +91,9 @@ fn main() -> ExitCode {
         Command::Score(args) => score::run(&args, lang),
         Command::Test { rules } => test::run(&rules, lang),
         Command::Schema => schema::run(lang),
+        Command::Sensitivity(args) => sensitivity::run(&args, lang),
+        Command::Improve(args) => improve::run(&args, lang),
+        Command::Compare(args) => compare::run(&args, lang),
     };
     ExitCode::from(code)
 }

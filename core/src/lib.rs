@@ -41,6 +41,8 @@
 //! data files), results ([`UnitResult`], [`BatchResult`]) and problems ([`Error`],
 //! [`Diagnostic`], [`Issue`], [`Code`]). Scores are exact [`Decimal`]s: never binary floats.
 
+#[cfg(feature = "tools")]
+pub mod analysis;
 pub mod data;
 mod error;
 pub(crate) mod expr;

@@ -23,6 +23,7 @@ macro_rules! files {
             stripped!(concat!("../../locales/", $lang, "/bindings.ftl")),
             stripped!(concat!("../../locales/", $lang, "/demo.ftl")),
             stripped!(concat!("../../locales/", $lang, "/pandas.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/analysis.ftl")),
         ]
     };
 }
@@ -82,7 +83,9 @@ const fn strip_comments<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
         if !indented {
             // The browser build leaves out what only Python and the command line show.
             skipping = cfg!(target_arch = "wasm32")
-                && (starts_with(src, i, b"py-") || starts_with(src, i, b"ui-cli-"));
+                && (starts_with(src, i, b"py-")
+                    || starts_with(src, i, b"ui-cli-")
+                    || starts_with(src, i, b"analysis-"));
         }
         if src[i] != b'#' && !skipping {
             let mut k = i;
@@ -100,7 +103,7 @@ const fn strip_comments<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
 }
 
 /// The catalogue sources of a language (the catalogue test reads them too).
-pub(crate) fn sources(lang: Lang) -> [&'static str; 9] {
+pub(crate) fn sources(lang: Lang) -> [&'static str; 10] {
     match lang {
         Lang::Vi => files!("vi"),
         Lang::En => files!("en"),
