@@ -9,6 +9,7 @@
 //! (see the `lang` module). Errors of pyo3's own argument conversion (a wrong type for a keyword such as
 //! `indent`) are pyo3's English texts.
 
+mod analysis;
 mod convert;
 mod errors;
 mod frames;
@@ -29,6 +30,7 @@ fn _cchc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lang::set_lang, m)?)?;
     m.add_function(wrap_pyfunction!(lang::get_lang, m)?)?;
     m.add_function(wrap_pyfunction!(frames::text, m)?)?;
+    m.add_function(wrap_pyfunction!(analysis::compare, m)?)?;
     m.add_function(wrap_pyfunction!(frames::_unpickle_ruleset, m)?)?;
     m.add(
         "LANGS",

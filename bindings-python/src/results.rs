@@ -355,13 +355,11 @@ impl PyBatch {
     }
 
     /// The core's results, in input order (for the analyses).
-    #[allow(dead_code, reason = "used by the analysis wrappers (feature tools)")]
     pub(crate) fn core_results(&self) -> Vec<UnitResult> {
         self.results.iter().map(|r| r.get().inner.clone()).collect()
     }
 
     /// The batch as the CLI's results JSON, texts in `lang` (for `cchc.compare`).
-    #[allow(dead_code, reason = "used by the analysis wrappers (feature tools)")]
     pub(crate) fn json_text(&self, lang: Lang) -> PyResult<String> {
         self.json_view(lang, None)
     }

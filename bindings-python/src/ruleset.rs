@@ -375,6 +375,54 @@ impl PyRuleset {
         Ok(list)
     }
 
+    /// Sensitivity of the batch's ranks and grades to the area weights (`docs/analysis.md`):
+    /// each area left out, and `draws` Monte Carlo draws of the weights within ±`range`
+    /// (seeded: the same `seed` gives the same report in Rust, Python, the CLI and JavaScript).
+    /// The engine's report as a dict (numbers `Decimal`); `cchc.analysis.sensitivity_frame`
+    /// lays it out as a DataFrame, `cchc.plot.intervals` draws it.
+    #[pyo3(signature = (batch, *, draws = 1000, range = None, seed = 0, group_by_kind = false, leave_one_out = true, max_rank_width = 3, max_grade_change = None, lang = None))]
+    #[allow(clippy::too_many_arguments, reason = "the Python keyword arguments")]
+    fn sensitivity<'py>(
+        &self,
+        py: Python<'py>,
+        batch: PyRef<'py, PyBatch>,
+        draws: u32,
+        range: Option<&Bound<'py, PyAny>>,
+        seed: u64,
+        group_by_kind: bool,
+        leave_one_out: bool,
+        max_rank_width: u32,
+        max_grade_change: Option<&Bound<'py, PyAny>>,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::analysis::sensitivity(
+            py,
+            self,
+            &batch,
+            draws,
+            range,
+            seed,
+            group_by_kind,
+            leave_one_out,
+            max_rank_width,
+            max_grade_change,
+            lang,
+        )
+    }
+
+    /// The improvement report of one unit (a dict as `score` takes): the criteria where it lost
+    /// points, by points recoverable, and the fewest criteria whose full marks lift it to the
+    /// next grade (checked by re-scoring); the engine's report as a dict.
+    #[pyo3(signature = (unit, *, lang = None))]
+    fn improvements<'py>(
+        &self,
+        py: Python<'py>,
+        unit: &Bound<'py, PyAny>,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::analysis::improvements(py, self, unit, lang)
+    }
+
     /// Pickling: the rule file's text, its origin name, the language asked for at load time
     /// and the fingerprint; unpickling compiles the text again and checks the fingerprint
     /// (`CchcError` with code `fingerprint_mismatch` when it differs).
@@ -482,14 +530,12 @@ impl PyRuleset {
     }
 
     /// The compiled ruleset.
-    #[allow(dead_code, reason = "used by the analysis wrappers")]
     pub(crate) fn core(&self) -> &Ruleset {
         &self.inner
     }
 
     /// A unit dict read as `score` reads it, or the first row of a DataFrame read as
     /// `score_many` reads it.
-    #[allow(dead_code, reason = "used by the analysis wrappers")]
     pub(crate) fn read_unit(&self, unit: &Bound<'_, PyAny>) -> PyResult<cchc::Unit> {
         let texts = self.known.texts();
         if convert::frame_kind(unit).is_some() {

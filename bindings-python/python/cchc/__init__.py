@@ -29,6 +29,7 @@ Errors: :class:`RulesetError` (a rule file with problems; ``.errors`` lists ever
 data never raises: it is reported in that unit's ``errors``.
 """
 
+from ._cchc import compare as _compare
 from ._cchc import (
     CODES,
     LANGS,
@@ -45,6 +46,25 @@ from ._cchc import (
     text,
 )
 
+
+
+def compare(a, b, *, lang=None):
+    """Two batches (or two results files' JSON text) compared by the engine, units matched by
+    id: a DataFrame with a row per unit in both (index, rank and grade of each and their
+    change, each area's change); ``df.attrs``: ``only_a``, ``only_b``, ``summary``."""
+    from .analysis import compare_frame
+
+    return compare_frame(_compare(a, b, lang=lang))
+
+
+def sensitivity(ruleset, batch, **options):
+    """``ruleset.sensitivity(batch, **options)`` as a DataFrame (a row per unit: median rank,
+    5–95 % rank interval, stability; see ``cchc.analysis.sensitivity_frame``)."""
+    from .analysis import sensitivity_frame
+
+    return sensitivity_frame(ruleset.sensitivity(batch, **options))
+
+
 __all__ = [
     "CODES",
     "LANGS",
@@ -56,6 +76,8 @@ __all__ = [
     "Ruleset",
     "RulesetError",
     "__version__",
+    "compare",
+    "sensitivity",
     "get_lang",
     "set_lang",
     "text",

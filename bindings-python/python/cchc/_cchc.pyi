@@ -21,6 +21,10 @@ def set_lang(lang: str) -> None:
 def get_lang() -> str:
     """The module default language: "vi" or "en"."""
 
+def compare(a: Any, b: Any, *, lang: Lang = None) -> Dict[str, Any]:
+    """The engine's comparison of two batches (or results JSON texts); `cchc.compare` (the
+    package's) returns it as a DataFrame."""
+
 def text(id: str, lang: Lang = None, **args: Any) -> str:
     """A catalogue text of the plots and the template (`py-plot-…`, `py-template-…`) in
     `lang` (default: the module's); KeyError for another id."""
@@ -263,6 +267,23 @@ class Ruleset:
         `83%`), so a frame gives the results of the CSV file it was read from; a dict's texts
         stay strict (as in JSON data). `progress=True`: a `tqdm.auto` progress bar (needs tqdm),
         or give a tqdm-like object with `update(n)`."""
+    def sensitivity(
+        self,
+        batch: "Batch",
+        *,
+        draws: int = 1000,
+        range: Any = None,
+        seed: int = 0,
+        group_by_kind: bool = False,
+        leave_one_out: bool = True,
+        max_rank_width: int = 3,
+        max_grade_change: Any = None,
+        lang: Lang = None,
+    ) -> Dict[str, Any]:
+        """The engine's sensitivity report of the batch (docs/analysis.md): each area left out,
+        `draws` seeded draws of the weights within ±`range` (default 0.2); numbers Decimal."""
+    def improvements(self, unit: Any, *, lang: Lang = None) -> Dict[str, Any]:
+        """The engine's improvement report of a unit dict or a one-row DataFrame."""
     def template(self) -> Any:
         """An empty pandas DataFrame for data entry: `id`, `name`, `kind`, one column per input
         in order (bool → boolean, count → Int64, percent/number → Float64, choice → category of
