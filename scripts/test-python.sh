@@ -7,7 +7,9 @@
 #   2. builds and installs the wheel with `pip install ./bindings-python` (maturin, release
 #      profile, the workspace's target/ directory, so repeated runs rebuild only what changed);
 #   3. runs pytest on bindings-python/tests (extra arguments are passed to pytest);
-#   4. runs the benchmark script briefly (bench/bench.py --smoke: 200 untimed units, one pass).
+#   3a. builds the cchc command first (debug), for the tests that compare with it (CCHC_CLI);
+#   4. runs the benchmark scripts briefly (bench/bench.py --smoke: 200 untimed units, one pass;
+#      bench/dask_bench.py --smoke: 2,000 units on a local Dask cluster).
 # Exits non-zero on any failure.
 set -euo pipefail
 
@@ -29,6 +31,11 @@ export VIRTUAL_ENV="$VENV"
 echo "==> building and installing bindings-python (maturin, target dir $CARGO_TARGET_DIR)"
 "$PY" -m pip install --quiet --no-build-isolation --no-deps --force-reinstall ./bindings-python </dev/null
 
+# The command line, which tests/test_frames.py compares the natural pandas reads with.
+echo "==> building the cchc command (cargo build -p cchc-cli)"
+cargo build --quiet -p cchc-cli </dev/null
+export CCHC_CLI="$CARGO_TARGET_DIR/debug/cchc"
+
 echo "==> running the Python tests"
 cd "$ROOT/bindings-python"
 "$PY" -m pytest -q -p no:cacheprovider tests "$@" </dev/null
@@ -37,3 +44,5 @@ cd "$ROOT/bindings-python"
 # its figures are meaningless here. Full run: python bindings-python/bench/bench.py --generate
 echo "==> benchmark smoke run (bindings-python/bench/bench.py --smoke)"
 "$PY" bench/bench.py --smoke </dev/null
+echo "==> Dask benchmark smoke run (bindings-python/bench/dask_bench.py --smoke)"
+"$PY" bench/dask_bench.py --smoke </dev/null

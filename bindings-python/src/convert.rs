@@ -110,6 +110,8 @@ enum Pre {
     Float(f64),
     /// A choice the ruleset knows.
     Known(u32),
+    /// A frame's text cell that is a text the ruleset knows, read as a CSV cell.
+    KnownCell(u32),
 }
 
 /// A unit read under the GIL, finished by [`Pending::finish`] without it.
@@ -155,6 +157,7 @@ fn value_of(v: Pre, texts: &[String]) -> RawValue {
         Pre::Raw(r) => *r,
         Pre::Float(x) => float_value(x),
         Pre::Known(i) => RawValue::Text(text_of(texts, i)),
+        Pre::KnownCell(i) => RawValue::Cell(text_of(texts, i)),
     }
 }
 
@@ -323,7 +326,9 @@ fn python_repr(x: f64) -> String {
 pub(crate) enum Mode {
     /// A plain dict: only `None` is missing; NaN is an invalid value (`not_finite`).
     Plain,
-    /// A pandas DataFrame row: `None`, NaN, `pd.NA` and `NaT` are missing (pandas semantics).
+    /// A pandas DataFrame row: `None`, NaN, `pd.NA` and `NaT` are missing (pandas semantics),
+    /// and a text is a cell, read by the input's type as the CSV reader reads it
+    /// ([`RawValue::Cell`]: `có`, `x`, `92,5`, `83%`).
     Row,
 }
 
@@ -417,6 +422,26 @@ fn pre_value(v: &Bound<'_, PyAny>, known: &Known) -> Pre {
     Pre::Raw(Box::new(raw_value(v, Mode::Plain)))
 }
 
+/// A frame's cell that pandas does not call missing, read under the GIL: as [`pre_value`],
+/// except that a text is a cell the core reads by the input's type, as it reads a CSV cell.
+fn pre_cell(v: &Bound<'_, PyAny>, known: &Known) -> Pre {
+    if v.is_exact_instance_of::<PyString>() {
+        if let Some(i) = known.find(v) {
+            return Pre::KnownCell(i);
+        }
+        if let Ok(s) = v.cast::<PyString>() {
+            return Pre::Raw(Box::new(RawValue::Cell(s.to_string_lossy().into_owned())));
+        }
+    }
+    if v.is_exact_instance_of::<PyBool>()
+        || v.is_exact_instance_of::<PyFloat>()
+        || v.is_exact_instance_of::<PyInt>()
+    {
+        return pre_value(v, known);
+    }
+    Pre::Raw(Box::new(raw_value(v, Mode::Row)))
+}
+
 fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue {
     if v.is_none() || (mode == Mode::Row && is_missing_in_row(v)) {
         return RawValue::Null;
@@ -479,7 +504,11 @@ fn raw_value_at(v: &Bound<'_, PyAny>, mode: Mode, unwrap_item: bool) -> RawValue
         };
     }
     if let Ok(s) = v.cast::<PyString>() {
-        return RawValue::Text(s.to_string_lossy().into_owned());
+        let s = s.to_string_lossy().into_owned();
+        return match mode {
+            Mode::Plain => RawValue::Text(s),
+            Mode::Row => RawValue::Cell(s),
+        };
     }
     let py = v.py();
     if let Ok(dec) = decimal_type(py) {
@@ -1100,15 +1129,18 @@ fn unit_from_row(row: &Bound<'_, PyAny>, round: &mut Option<String>) -> Pending 
 /// gives its missing cells (`isna`, pandas' own rule) and one its Python values (`tolist`),
 /// and the name is looked up once. The same units as reading `to_dict("records")` row by row,
 /// which is what a frame with repeated column names still gets.
-fn units_from_frame(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Read> {
-    match units_by_column(df, known) {
+fn units_from_frame(df: &Bound<'_, PyAny>, known: &Known, kind: FrameKind) -> PyResult<Read> {
+    match units_by_column(df, known, kind) {
         Ok(Some(frame)) => Ok(Read::Frame(frame)),
         Ok(None) | Err(_) => {
             let has_round = df
                 .getattr("columns")?
                 .try_iter()?
                 .any(|c| c.ok().as_ref().and_then(key_text).as_deref() == Some("round"));
-            let records = df.call_method1("to_dict", ("records",))?;
+            let records = match kind {
+                FrameKind::Pandas => df.call_method1("to_dict", ("records",))?,
+                FrameKind::Polars => df.call_method0("to_dicts")?,
+            };
             let rows = records
                 .try_iter()?
                 .map(|r| {
@@ -1128,20 +1160,50 @@ fn units_from_frame(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Read> {
     }
 }
 
+/// Which library made a frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FrameKind {
+    Pandas,
+    Polars,
+}
+
+/// A frame's column with its name.
+type NamedColumn<'py> = (Bound<'py, PyAny>, Bound<'py, PyAny>);
+
 /// [`units_from_frame`] column by column; `None` (or an error) when the frame must be read row
 /// by row (repeated column names, or a frame pandas did not make).
-fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Frame>> {
+fn units_by_column(
+    df: &Bound<'_, PyAny>,
+    known: &Known,
+    kind: FrameKind,
+) -> PyResult<Option<Frame>> {
     let py = df.py();
-    if !df.getattr("columns")?.getattr("is_unique")?.is_truthy()? {
-        return Ok(None);
-    }
-    let rows = df.len()?;
+    let (rows, items): (usize, Vec<NamedColumn<'_>>) = match kind {
+        FrameKind::Pandas => {
+            if !df.getattr("columns")?.getattr("is_unique")?.is_truthy()? {
+                return Ok(None);
+            }
+            let mut items = Vec::new();
+            for item in df.call_method0("items")?.try_iter()? {
+                let item = item?;
+                items.push((item.get_item(0)?, item.get_item(1)?));
+            }
+            (df.len()?, items)
+        }
+        FrameKind::Polars => {
+            // Polars column names are unique text by construction.
+            let mut items = Vec::new();
+            for s in df.call_method0("get_columns")?.try_iter()? {
+                let s = s?;
+                items.push((s.getattr("name")?, s));
+            }
+            (df.getattr("height")?.extract()?, items)
+        }
+    };
     let mut units: Vec<Unit> = (0..rows).map(|_| Unit::default()).collect();
     let mut columns = Vec::new();
     let mut rounds: Option<Vec<Option<String>>> = None;
-    for item in df.call_method0("items")?.try_iter()? {
-        let item = item?;
-        let (col_name, col) = (item.get_item(0)?, item.get_item(1)?);
+    for (col_name, col) in items {
         let Some(name) = key_text(&col_name) else {
             for u in &mut units {
                 shape(u, cchc::msg!("py-row-column", found = type_arg(&col_name)));
@@ -1150,7 +1212,7 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Fram
         };
         let role = column_role(&name);
         if !matches!(role, Role::Id | Role::Name | Role::Kind | Role::Value) {
-            let Some(cells) = cells_of(&col, rows)? else {
+            let Some(cells) = cells_of(&col, rows, kind)? else {
                 return Ok(None);
             };
             let mut round_cells = vec![None; rows];
@@ -1165,7 +1227,7 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Fram
             continue;
         }
         if matches!(role, Role::Id | Role::Name | Role::Kind) {
-            let Some(cells) = cells_of(&col, rows)? else {
+            let Some(cells) = cells_of(&col, rows, kind)? else {
                 return Ok(None);
             };
             for (u, (cell, gone)) in units.iter_mut().zip(cells) {
@@ -1187,24 +1249,31 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Fram
             None => Name::Own(name.clone()),
         };
         let mut values = Vec::with_capacity(rows);
-        let dtype = col.getattr("dtype")?.str()?;
-        let dtype = dtype.to_cow()?;
-        let width = match dtype.as_ref() {
+        let dtype = match kind {
+            FrameKind::Pandas => col.getattr("dtype")?.str()?.to_cow()?.into_owned(),
+            FrameKind::Polars => String::new(),
+        };
+        let width = match dtype.as_str() {
             "float64" | "int64" => 8,
+            "float32" => 4,
             "bool" => 1,
             _ => 0,
         };
         if width > 0 {
             // A NumPy column of a native type: its bytes, read in Rust (no Python object per
-            // cell). Missing is NaN in a float64 column, nothing in the others (pandas' rule).
+            // cell). Missing is NaN in a float column, nothing in the others (pandas' rule).
             let bytes = col.call_method0("to_numpy")?.call_method0("tobytes")?;
             let bytes = bytes.cast::<PyBytes>()?.as_bytes();
             if Some(bytes.len()) != rows.checked_mul(width) {
                 return Ok(None);
             }
             for b in bytes.chunks_exact(width) {
-                let v = match (dtype.as_ref(), <[u8; 8]>::try_from(b)) {
-                    ("float64", Ok(b)) => {
+                let v = match (
+                    dtype.as_str(),
+                    <[u8; 8]>::try_from(b),
+                    <[u8; 4]>::try_from(b),
+                ) {
+                    ("float64", Ok(b), _) => {
                         let x = f64::from_ne_bytes(b);
                         if x.is_nan() {
                             Pre::Null
@@ -1214,7 +1283,8 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Fram
                             pre_value(PyFloat::new(py, x).as_any(), known)
                         }
                     }
-                    ("int64", Ok(b)) => Pre::Number(Decimal::from(i64::from_ne_bytes(b))),
+                    ("float32", _, Ok(b)) => float32_value(f32::from_ne_bytes(b), py, known),
+                    ("int64", Ok(b), _) => Pre::Number(Decimal::from(i64::from_ne_bytes(b))),
                     _ => Pre::Bool(b.iter().any(|&x| x != 0)),
                 };
                 values.push(v);
@@ -1222,14 +1292,14 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Fram
             columns.push((col_name, values));
             continue;
         }
-        let Some(cells) = cells_of(&col, rows)? else {
+        let Some(cells) = cells_of(&col, rows, kind)? else {
             return Ok(None);
         };
         for (cell, gone) in cells {
             values.push(if gone {
                 Pre::Null
             } else {
-                pre_value(&cell, known)
+                pre_cell(&cell, known)
             });
         }
         columns.push((col_name, values));
@@ -1241,8 +1311,24 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Fram
     }))
 }
 
-/// A column's cells as Python values (`tolist`), each with whether pandas calls it missing
-/// (`isna`); `None` if the column does not have `rows` cells.
+/// A `float32` cell: the shortest decimal that reads back as the same `float32` (`92.35`, not
+/// the `92.3499984…` of its widening to a double); NaN is missing.
+fn float32_value(x: f32, py: Python<'_>, known: &Known) -> Pre {
+    if x.is_nan() {
+        return Pre::Null;
+    }
+    if x.is_finite() {
+        let mut buf = ryu::Buffer::new();
+        if let RawValue::Number(d) = number_from_text(buf.format_finite(x)) {
+            return Pre::Number(d.normalize());
+        }
+    }
+    pre_value(PyFloat::new(py, f64::from(x)).as_any(), known)
+}
+
+/// A column's cells as Python values (`tolist` / `to_list`), each with whether it is missing
+/// (pandas' own `isna`; for polars a null or a NaN); `None` if the column does not have `rows`
+/// cells.
 #[allow(
     clippy::type_complexity,
     reason = "a list of cells with their missing flags, used once"
@@ -1250,35 +1336,54 @@ fn units_by_column(df: &Bound<'_, PyAny>, known: &Known) -> PyResult<Option<Fram
 fn cells_of<'py>(
     col: &Bound<'py, PyAny>,
     rows: usize,
+    kind: FrameKind,
 ) -> PyResult<Option<Vec<(Bound<'py, PyAny>, bool)>>> {
-    let missing: Vec<bool> = col
-        .call_method0("isna")?
-        .call_method0("tolist")?
-        .extract()?;
-    let cells = col.call_method0("tolist")?;
+    let cells = match kind {
+        FrameKind::Pandas => col.call_method0("tolist")?,
+        FrameKind::Polars => col.call_method0("to_list")?,
+    };
     let cells = cells.cast::<PyList>()?;
+    let missing: Vec<bool> = match kind {
+        FrameKind::Pandas => col
+            .call_method0("isna")?
+            .call_method0("tolist")?
+            .extract()?,
+        FrameKind::Polars => cells
+            .iter()
+            .map(|c| {
+                c.is_none()
+                    || c.cast::<PyFloat>()
+                        .map(|f| f.value().is_nan())
+                        .unwrap_or(false)
+            })
+            .collect(),
+    };
     if cells.len() != rows || missing.len() != rows {
         return Ok(None);
     }
     Ok(Some(cells.iter().zip(missing).collect()))
 }
 
-/// True when `obj` is a pandas DataFrame (pandas is imported only if the caller already did).
-pub(crate) fn is_dataframe(obj: &Bound<'_, PyAny>) -> bool {
+/// The library that made `obj` when it is a pandas or a polars DataFrame (each library is
+/// looked for only if the caller already imported it).
+pub(crate) fn frame_kind(obj: &Bound<'_, PyAny>) -> Option<FrameKind> {
     let py = obj.py();
-    let Ok(modules) = py.import("sys").and_then(|s| s.getattr("modules")) else {
-        return false;
-    };
-    let Ok(Some(pandas)) = modules
-        .call_method1("get", ("pandas",))
-        .map(|p| if p.is_none() { None } else { Some(p) })
-    else {
-        return false;
-    };
-    pandas
-        .getattr("DataFrame")
-        .and_then(|t| obj.is_instance(&t))
-        .unwrap_or(false)
+    let modules = py.import("sys").and_then(|s| s.getattr("modules")).ok()?;
+    for (module, kind) in [("pandas", FrameKind::Pandas), ("polars", FrameKind::Polars)] {
+        let Ok(m) = modules.call_method1("get", (module,)) else {
+            continue;
+        };
+        if m.is_none() {
+            continue;
+        }
+        if m.getattr("DataFrame")
+            .and_then(|t| obj.is_instance(&t))
+            .unwrap_or(false)
+        {
+            return Some(kind);
+        }
+    }
+    None
 }
 
 /// Units read under the GIL at a time before they are finished without it: bounds the memory
@@ -1294,8 +1399,8 @@ pub(crate) fn units_from(
     known: &Known,
     finish: &mut dyn FnMut(Read) -> PyResult<Vec<Unit>>,
 ) -> PyResult<Vec<Unit>> {
-    if is_dataframe(obj) {
-        return finish(units_from_frame(obj, known)?);
+    if let Some(kind) = frame_kind(obj) {
+        return finish(units_from_frame(obj, known, kind)?);
     }
     if obj.is_instance_of::<PyString>() || as_dict(obj).is_some() {
         return Err(pyo3::exceptions::PyTypeError::new_err(

@@ -10,8 +10,10 @@
 //! `indent`) are pyo3's English texts.
 
 mod authoring;
+mod analysis;
 mod convert;
 mod errors;
+mod frames;
 mod lang;
 mod report;
 mod results;
@@ -30,6 +32,9 @@ fn _cchc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     lang::init_from_env();
     m.add_function(wrap_pyfunction!(lang::set_lang, m)?)?;
     m.add_function(wrap_pyfunction!(lang::get_lang, m)?)?;
+    m.add_function(wrap_pyfunction!(frames::text, m)?)?;
+    m.add_function(wrap_pyfunction!(analysis::compare, m)?)?;
+    m.add_function(wrap_pyfunction!(frames::_unpickle_ruleset, m)?)?;
     m.add(
         "LANGS",
         cchc::Lang::ALL

@@ -369,6 +369,16 @@ impl PyBatch {
         report_html_of(&self.source.0, &self.refs(), &self.ranking, &opts)
     }
 
+    /// The core's results, in input order (for the analyses).
+    pub(crate) fn core_results(&self) -> Vec<UnitResult> {
+        self.results.iter().map(|r| r.get().inner.clone()).collect()
+    }
+
+    /// The batch as the CLI's results JSON, texts in `lang` (for `cchc.compare`).
+    pub(crate) fn json_text(&self, lang: Lang) -> PyResult<String> {
+        self.json_view(lang, None)
+    }
+
     fn json_view(&self, lang: Lang, indent: Option<usize>) -> PyResult<String> {
         let results = self.refs();
         let view = present::BatchJson {

@@ -32,6 +32,8 @@ pub struct PyRuleset {
     hint: std::sync::Mutex<convert::Hint>,
     /// The language asked for when loading, if any.
     lang: Option<Lang>,
+    /// The rule file's bytes and origin name, for pickling (see `frames.rs`).
+    pub(crate) source: crate::frames::Source,
 }
 
 /// The ranking groups `groups=` asks for (`None`: the ruleset's); another word is a
@@ -54,11 +56,12 @@ fn typed_json<T: serde::Serialize>(value: &T) -> PyResult<serde_json::Value> {
 }
 
 /// `source`: the rule file's text, shown in the error's message.
-fn loaded(
+pub(crate) fn loaded(
     py: Python<'_>,
     r: Result<Result<Ruleset, cchc::Error>, ()>,
     source: Option<&str>,
     lang: Option<Lang>,
+    kept: crate::frames::Source,
 ) -> PyResult<PyRuleset> {
     match r {
         Ok(Ok(inner)) => Ok(PyRuleset {
@@ -66,6 +69,7 @@ fn loaded(
             hint: std::sync::Mutex::default(),
             inner,
             lang,
+            source: kept,
         }),
         Ok(Err(e)) => Err(to_py_err_with_source(py, &e, source, pick(None, lang)?)),
         Err(()) => Err(internal(Doing::Loading)),
@@ -81,11 +85,19 @@ impl PyRuleset {
     #[pyo3(signature = (path, *, lang = None))]
     fn load(py: Python<'_>, path: PathBuf, lang: Option<&str>) -> PyResult<PyRuleset> {
         let lang = given(lang)?;
-        let r = py.detach(|| guard(|| Ruleset::load(&path)));
+        // The file's bytes are kept (for pickling) and compiled as `Ruleset::load` compiles
+        // them; a file that cannot be read gets `Ruleset::load`'s own error.
+        let origin = path.display().to_string();
+        let (r, bytes) = py.detach(|| {
+            match cchc::data::read_file_bounded(&path, crate::frames::MAX_RULE_FILE_BYTES) {
+                Ok(b) => (guard(|| Ruleset::from_bytes(&b, &origin)), b),
+                Err(_) => (guard(|| Ruleset::load(&path)), Vec::new()),
+            }
+        });
         if let Ok(Err(e)) = &r {
             return Err(to_py_err_reading(py, e, &path, pick(None, lang)?));
         }
-        loaded(py, r, None, lang)
+        loaded(py, r, None, lang, crate::frames::Source::new(bytes, origin))
     }
 
     /// Loads a ruleset from YAML (or JSON) text; `origin` names it in error messages, `lang`
@@ -102,11 +114,19 @@ impl PyRuleset {
         if let Ok(s) = text.cast::<PyString>() {
             let s = s.to_cow()?.into_owned();
             let r = py.detach(|| guard(|| Ruleset::from_yaml_str(&s, origin)));
-            loaded(py, r, Some(&s), lang)
+            let kept = crate::frames::Source::new(s.clone().into_bytes(), origin.to_owned());
+            loaded(py, r, Some(&s), lang, kept)
         } else if let Ok(b) = text.cast::<PyBytes>() {
             let b = b.as_bytes().to_vec();
             let r = py.detach(|| guard(|| Ruleset::from_bytes(&b, origin)));
-            loaded(py, r, Some(&String::from_utf8_lossy(&b)), lang)
+            let shown = String::from_utf8_lossy(&b).into_owned();
+            loaded(
+                py,
+                r,
+                Some(&shown),
+                lang,
+                crate::frames::Source::new(b, origin.to_owned()),
+            )
         } else {
             Err(PyTypeError::new_err(text_in(
                 &cchc::msg!("py-from-yaml-type", found = type_arg(text)),
@@ -286,7 +306,12 @@ impl PyRuleset {
     /// `groups` overrides the ruleset's ranking groups (`ranking.groups`): "kind" ranks each
     /// kind on its own (as `group_by_kind=True`), "none" ranks every unit together, "ruleset"
     /// (the default) uses the ruleset's groups.
-    #[pyo3(signature = (units, group_by_kind = false, *, lang = None, round = None, params = None, groups = None))]
+    ///
+    /// `progress=True` shows a progress bar (`tqdm.auto`: a widget in a notebook, text on a
+    /// terminal) while the units are scored; it needs `tqdm` (`pip install cchc[progress]`,
+    /// else `ImportError` saying so). `progress` may also be a tqdm-like object (anything with
+    /// `update(n)`, `close()` is not called on it).
+    #[pyo3(signature = (units, group_by_kind = false, *, lang = None, round = None, params = None, groups = None, progress = None))]
     #[allow(
         clippy::too_many_arguments,
         reason = "the Python keyword arguments of score_many"
@@ -300,24 +325,29 @@ impl PyRuleset {
         round: Option<&str>,
         params: Option<&Bound<'_, PyDict>>,
         groups: Option<&str>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
         let as_of = self.round_of(py, round, lang)?;
         let bound = self.with_params(py, params, lang)?;
         let groups = groups_of(groups, lang)?;
+        let bar = crate::frames::Progress::new(py, progress, units, pick(None, lang)?)?;
         let texts = self.known.texts();
         let units = convert::units_from(units, pick(None, lang)?, &self.known, &mut |chunk| {
             py.detach(|| guard(|| chunk.finish(texts)))
                 .map_err(|()| internal(Doing::ScoringBatch))
         })?;
-        self.batch(
+        let out = self.batch_with(
             py,
             bound.as_ref(),
             units,
             (group_by_kind, groups),
             as_of,
             lang,
-        )
+            &bar,
+        );
+        bar.close(py);
+        out
     }
 
     /// Reads units from data text (`format`: "json", "yaml" or "csv") and scores them.
@@ -444,6 +474,80 @@ impl PyRuleset {
         Ok(list)
     }
 
+    /// Sensitivity of the batch's ranks and grades to the area weights (`docs/analysis.md`):
+    /// each area left out, and `draws` Monte Carlo draws of the weights within ±`range`
+    /// (seeded: the same `seed` gives the same report in Rust, Python, the CLI and JavaScript).
+    /// The engine's report as a dict (numbers `Decimal`); `cchc.analysis.sensitivity_frame`
+    /// lays it out as a DataFrame, `cchc.plot.intervals` draws it.
+    #[pyo3(signature = (batch, *, draws = 1000, range = None, seed = 0, group_by_kind = false, leave_one_out = true, max_rank_width = 3, max_grade_change = None, lang = None))]
+    #[allow(clippy::too_many_arguments, reason = "the Python keyword arguments")]
+    fn sensitivity<'py>(
+        &self,
+        py: Python<'py>,
+        batch: PyRef<'py, PyBatch>,
+        draws: u32,
+        range: Option<&Bound<'py, PyAny>>,
+        seed: u64,
+        group_by_kind: bool,
+        leave_one_out: bool,
+        max_rank_width: u32,
+        max_grade_change: Option<&Bound<'py, PyAny>>,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::analysis::sensitivity(
+            py,
+            self,
+            &batch,
+            draws,
+            range,
+            seed,
+            group_by_kind,
+            leave_one_out,
+            max_rank_width,
+            max_grade_change,
+            lang,
+        )
+    }
+
+    /// The improvement report of one unit (a dict as `score` takes): the criteria where it lost
+    /// points, by points recoverable, and the fewest criteria whose full marks lift it to the
+    /// next grade (checked by re-scoring); the engine's report as a dict.
+    #[pyo3(signature = (unit, *, lang = None))]
+    fn improvements<'py>(
+        &self,
+        py: Python<'py>,
+        unit: &Bound<'py, PyAny>,
+        lang: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::analysis::improvements(py, self, unit, lang)
+    }
+
+    /// Pickling: the rule file's text, its origin name, the language asked for at load time
+    /// and the fingerprint; unpickling compiles the text again and checks the fingerprint
+    /// (`CchcError` with code `fingerprint_mismatch` when it differs).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        crate::frames::reduce(slf)
+    }
+
+    /// Ruleset objects are immutable: a copy is the same object.
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    /// Ruleset objects are immutable: a deep copy is the same object.
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+
+    /// An empty pandas DataFrame to hand to units for data entry: columns `id`, `name`, `kind`
+    /// and one per input in the rule file's order, each of the dtype its input type asks for
+    /// (`bool` → `boolean`, `count` → `Int64`, `percent`/`number` → `Float64`, `choice` → a
+    /// `category` of the option ids); `df.attrs` holds the ruleset's id, version and
+    /// fingerprint and each input's type, label, description, bounds and options.
+    fn template<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::frames::template(self, py)
+    }
+
     fn __repr__(&self) -> PyResult<String> {
         let q = |s: &str| Arg::Text(format!("{s:?}"));
         Ok(cchc::msg!(
@@ -504,7 +608,27 @@ fn drop_units(units: Vec<cchc::Unit>) {
 }
 
 impl PyRuleset {
-    /// The core ruleset.
+    /// The language asked for at load time, if any.
+    pub(crate) fn lang_given(&self) -> Option<Lang> {
+        self.lang
+    }
+
+    /// The fingerprint (`sha256:…`).
+    pub(crate) fn fingerprint_text(&self) -> &str {
+        self.inner.fingerprint()
+    }
+
+    /// The ruleset's id.
+    pub(crate) fn id_text(&self) -> &str {
+        self.inner.id()
+    }
+
+    /// The policy's version.
+    pub(crate) fn version_text(&self) -> &str {
+        self.inner.version()
+    }
+
+    /// The compiled ruleset.
     pub(crate) fn core(&self) -> &Ruleset {
         &self.inner
     }
@@ -526,6 +650,24 @@ impl PyRuleset {
             py.detach(|| guard(|| chunk.finish(texts)))
                 .map_err(|()| internal(Doing::ScoringBatch))
         })
+    }
+
+    /// A unit dict read as `score` reads it, or the first row of a DataFrame read as
+    /// `score_many` reads it.
+    pub(crate) fn read_unit(&self, unit: &Bound<'_, PyAny>) -> PyResult<cchc::Unit> {
+        let texts = self.known.texts();
+        if convert::frame_kind(unit).is_some() {
+            let units = convert::units_from(unit, pick(None, self.lang)?, &self.known, &mut |c| {
+                Ok(c.finish(texts))
+            })?;
+            return Ok(units.into_iter().next().unwrap_or_default());
+        }
+        Ok(convert::unit_from_dict(unit, &self.known, None).finish(texts))
+    }
+
+    /// The data dictionary, as the `inputs` property gives it.
+    pub(crate) fn inputs_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.inputs(py)
     }
 
     /// The language of a result: the call's `lang=`, else the ruleset's; None leaves it to the
@@ -601,6 +743,24 @@ impl PyRuleset {
         as_of: Option<usize>,
         lang: Option<Lang>,
     ) -> PyResult<PyBatch> {
+        let none = crate::frames::Progress::none();
+        self.batch_with(py, bound, units, (group_by_kind, groups), as_of, lang, &none)
+    }
+
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the batch's options, as the Python keyword arguments give them"
+    )]
+    fn batch_with(
+        &self,
+        py: Python<'_>,
+        bound: Option<&Ruleset>,
+        units: Vec<cchc::Unit>,
+        (group_by_kind, groups): (bool, cchc::Groups),
+        as_of: Option<usize>,
+        lang: Option<Lang>,
+        bar: &crate::frames::Progress,
+    ) -> PyResult<PyBatch> {
         let rs = bound.unwrap_or(&self.inner);
         let opts = BatchOptions::grouped(group_by_kind)
             .groups(groups)
@@ -608,7 +768,7 @@ impl PyRuleset {
         let batch = py
             .detach(move || {
                 guard(move || {
-                    let batch = rs.score_batch_with(&units, &opts, &mut |_done| {});
+                    let batch = rs.score_batch_with(&units, &opts, &mut |done| bar.to(done));
                     drop_units(units);
                     batch
                 })

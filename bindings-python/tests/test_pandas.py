@@ -56,7 +56,7 @@ def test_dataframe_bad_row_among_good_ones(rs):
         ["bad", "Xã lỗi", "xa", True, 4, 150, 5, "cham"],   # 150 % is out of range
         ["c", "Xã C", "xa", True, 4, 100, 5, "dung_han"],
         [None, "không mã", "xa", True, 4, 100, 5, "cham"],   # no id
-        ["e", "Xã E", "xa", "có", 4, 100, 5, "cham"],        # text for a bool
+        ["e", "Xã E", "xa", "có lẽ", 4, 100, 5, "cham"],     # neither yes nor no
     ])
     b = rs.score_many(df)
     assert len(b) == 5                      # nothing dropped

@@ -2,11 +2,14 @@
 
 mod check;
 mod diff;
+mod compare;
+mod improve;
 mod render;
 mod report;
 mod schema;
 mod score;
 mod template;
+mod sensitivity;
 mod test;
 mod workbook;
 
@@ -69,6 +72,14 @@ enum Command {
     /// Print the JSON Schema (2020-12) of the rule format, for editors: its descriptions (hover
     /// texts) in the output language (docs/editor-setup.md).
     Schema,
+    /// How ranks and grades depend on the area weights: each area left out, and seeded Monte
+    /// Carlo draws of the weights. Exit 2 on unreadable input or options.
+    Sensitivity(sensitivity::Args),
+    /// A unit's lost points and the fewest criteria whose full marks reach the next grade.
+    Improve(improve::Args),
+    /// Compare two results files (`cchc score --format json`): index, rank, grade and area
+    /// changes; units matched by id.
+    Compare(compare::Args),
 }
 
 /// Output formats of `score`.
@@ -109,6 +120,9 @@ fn main() -> ExitCode {
         Command::Template(args) => template::run(&args, lang),
         Command::Report(args) => report::run(&args, lang),
         Command::Schema => schema::run(lang),
+        Command::Sensitivity(args) => sensitivity::run(&args, lang),
+        Command::Improve(args) => improve::run(&args, lang),
+        Command::Compare(args) => compare::run(&args, lang),
     };
     ExitCode::from(code)
 }

@@ -251,7 +251,9 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         return crate::workbook::score_to_workbook(&rs, &units, &opts, args.out.as_deref(), lang);
     }
     let count = units.len();
-    let bar = (std::io::stderr().is_terminal() && count >= 2000).then(|| {
+    // Only for a person watching: never in a pipe, a file or CI (`CI` set, as CI services do).
+    let watched = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    let bar = (watched && count >= 2000).then(|| {
         let b = indicatif::ProgressBar::new(count as u64);
         b.set_style(
             indicatif::ProgressStyle::with_template(&format!(

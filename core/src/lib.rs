@@ -43,6 +43,7 @@
 
 #[cfg(feature = "tools")]
 pub mod coverage;
+pub mod analysis;
 pub mod data;
 #[cfg(feature = "tools")]
 pub mod diff;

@@ -29,6 +29,7 @@ Errors: :class:`RulesetError` (a rule file with problems; ``.errors`` lists ever
 data never raises: it is reported in that unit's ``errors``.
 """
 
+from ._cchc import compare as _compare
 from ._cchc import (
     CODES,
     LANGS,
@@ -46,7 +47,27 @@ from ._cchc import (
     get_lang,
     json_schema,
     set_lang,
+    text,
 )
+
+
+
+def compare(a, b, *, lang=None):
+    """Two batches (or two results files' JSON text) compared by the engine, units matched by
+    id: a DataFrame with a row per unit in both (index, rank and grade of each and their
+    change, each area's change); ``df.attrs``: ``only_a``, ``only_b``, ``summary``."""
+    from .analysis import compare_frame
+
+    return compare_frame(_compare(a, b, lang=lang))
+
+
+def sensitivity(ruleset, batch, **options):
+    """``ruleset.sensitivity(batch, **options)`` as a DataFrame (a row per unit: median rank,
+    5–95 % rank interval, stability; see ``cchc.analysis.sensitivity_frame``)."""
+    from .analysis import sensitivity_frame
+
+    return sensitivity_frame(ruleset.sensitivity(batch, **options))
+
 
 __all__ = [
     "CODES",
@@ -61,8 +82,11 @@ __all__ = [
     "Ruleset",
     "RulesetError",
     "__version__",
+    "compare",
     "diff",
+    "sensitivity",
     "get_lang",
     "json_schema",
     "set_lang",
+    "text",
 ]

@@ -21,6 +21,14 @@ def set_lang(lang: str) -> None:
 def get_lang() -> str:
     """The module default language: "vi" or "en"."""
 
+def compare(a: Any, b: Any, *, lang: Lang = None) -> Dict[str, Any]:
+    """The engine's comparison of two batches (or results JSON texts); `cchc.compare` (the
+    package's) returns it as a DataFrame."""
+
+def text(id: str, lang: Lang = None, **args: Any) -> str:
+    """A catalogue text of the plots and the template (`py-plot-…`, `py-template-…`) in
+    `lang` (default: the module's); KeyError for another id."""
+
 UnitDict = Mapping[str, Any]
 """A unit: {"id", "name", "kind", "values": {input: value}, "not_applicable": [criterion id],
 "self_assessed": {criterion id: points}}, and for assessment rounds "points": {leaf id:
@@ -283,10 +291,13 @@ class Ruleset:
         round: Optional[str] = None,
         params: Optional[Dict[str, Any]] = None,
         groups: Optional[str] = None,
+        progress: Any = None,
     ) -> Batch:
         """`params` as in `score`. `groups` overrides the ruleset's ranking groups: "kind" (each
         kind on its own, as `group_by_kind=True`), "none" (one ranking) or "ruleset" (the
-        default); ranking entries carry "group" when ranked by the ruleset's groups. A list of unit dicts (any iterable), or a pandas DataFrame (a row per unit: id, name,
+        default); ranking entries carry "group" when ranked by the ruleset's groups. `progress`:
+        a tqdm bar (True) or a tqdm-like object. A list of unit dicts (any iterable), or a pandas
+        or polars DataFrame (a row per unit: id, name,
         kind, inputs; with a `round` column, consecutive rows of one id are its later rounds,
         a missing cell there meaning unchanged, and `points:<id>`, `notes:<id>`,
         `evidence:<id>`, `explanations:<id>`, `not_applicable` columns as in CSV). `round`:
@@ -294,8 +305,36 @@ class Ruleset:
         with code "unknown_round". The values are read with the GIL held (a DataFrame column by column:
         NumPy bool, int64 and float64 columns from their bytes, other columns through
         `tolist()` with pandas' `isna()` for missing cells); the units are then finished, scored
-        and ranked with the GIL released, in parallel from 256 units. A DataFrame gives the same
-        results as the list of dicts it stands for."""
+        and ranked with the GIL released, in parallel from 256 units. A DataFrame's text cells
+        are read as the CSV reader reads cells, by the input's type (có/không, x, 1/0, `92,5`,
+        `83%`), so a frame gives the results of the CSV file it was read from; a dict's texts
+        stay strict (as in JSON data). `progress=True`: a `tqdm.auto` progress bar (needs tqdm),
+        or give a tqdm-like object with `update(n)`."""
+    def sensitivity(
+        self,
+        batch: "Batch",
+        *,
+        draws: int = 1000,
+        range: Any = None,
+        seed: int = 0,
+        group_by_kind: bool = False,
+        leave_one_out: bool = True,
+        max_rank_width: int = 3,
+        max_grade_change: Any = None,
+        lang: Lang = None,
+    ) -> Dict[str, Any]:
+        """The engine's sensitivity report of the batch (docs/analysis.md): each area left out,
+        `draws` seeded draws of the weights within ±`range` (default 0.2); numbers Decimal."""
+    def improvements(self, unit: Any, *, lang: Lang = None) -> Dict[str, Any]:
+        """The engine's improvement report of a unit dict or a one-row DataFrame."""
+    def template(self) -> Any:
+        """An empty pandas DataFrame for data entry: `id`, `name`, `kind`, one column per input
+        in order (bool → boolean, count → Int64, percent/number → Float64, choice → category of
+        the option ids); `df.attrs`: ruleset, version, fingerprint, types, labels, descriptions,
+        bounds, options."""
+    def __reduce__(self) -> Any:
+        """Pickles as the rule file's text, origin and language; unpickling compiles it again
+        and checks the fingerprint (CchcError, code "fingerprint_mismatch")."""
     def score_text(
         self,
         text: Union[str, bytes],

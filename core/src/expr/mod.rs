@@ -331,6 +331,20 @@ impl Compiled {
         &self.reads
     }
 
+    /// True when the source reads some declared input (feature `tools`: analyses).
+    #[cfg(feature = "tools")]
+    pub(crate) fn reads_inputs(&self) -> bool {
+        !self.reads.is_empty()
+    }
+
+    /// True when the source mentions this name as a word (a superset of what it reads).
+    #[cfg(feature = "tools")]
+    pub(crate) fn mentions(&self, name: &str) -> bool {
+        self.source
+            .split(|c: char| !is_ident_char(c))
+            .any(|w| w == name)
+    }
+
     /// Whether the source calls `points(…)` or `max_points(…)` (only a grade's `requires` may:
     /// elsewhere no criterion has been scored yet).
     pub(crate) fn calls_points(&self) -> bool {

@@ -25,6 +25,8 @@ macro_rules! files {
             stripped!(concat!("../../locales/", $lang, "/xlsx.ftl")),
             stripped!(concat!("../../locales/", $lang, "/tools.ftl")),
             stripped!(concat!("../../locales/", $lang, "/report.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/pandas.ftl")),
+            stripped!(concat!("../../locales/", $lang, "/analysis.ftl")),
         ]
     };
 }
@@ -119,7 +121,7 @@ const fn strip_comments<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
 }
 
 /// The catalogue sources of a language (the catalogue test reads them too).
-pub(crate) fn sources(lang: Lang) -> [&'static str; 11] {
+pub(crate) fn sources(lang: Lang) -> [&'static str; 13] {
     match lang {
         Lang::Vi => files!("vi"),
         Lang::En => files!("en"),

@@ -739,6 +739,41 @@ fn self_figures(plan: &Plan, given: &[Option<Decimal>]) -> Option<Decimal> {
     combine(&plan.roots, &fig)
 }
 
+/// Evaluates a grade's `requires` with the unit's slots, its nodes' `(points, max)` (read by
+/// `points()`) and `index`/`total`, the way grading does (also used by `analysis`, feature
+/// `tools`, to re-check a gate at another index).
+pub(crate) fn check_requires(
+    plan: &Plan,
+    cond: &expr::Compiled,
+    slots: &[Slot],
+    pts: Vec<(Decimal, Decimal)>,
+    extra: &[(&str, Dynamic)],
+) -> Result<bool, Fail> {
+    expr::with_points(plan.node_index.clone(), pts, || {
+        let (r, _) = cond.eval(&plan.engine, &plan.inputs, slots, extra);
+        r.and_then(|d| {
+            d.as_bool().map_err(|_| {
+                Fail::Error(
+                    Code::NotBoolean,
+                    msg!("unit-requires-not-boolean", got = expr::describe(&d)),
+                )
+            })
+        })
+    })
+}
+
+/// A unit's input slots as scoring reads them, for a unit without later rounds (`None` for
+/// one with later rounds: its slots are those of its last round). Used by `analysis` (feature `tools`).
+#[cfg(feature = "tools")]
+pub(crate) fn unit_slots(plan: &Plan, unit: &Unit) -> Option<Vec<Slot>> {
+    if !unit.rounds.is_empty() {
+        return None;
+    }
+    let mut st = State::new(plan);
+    st.fill_slots(unit);
+    Some(st.slots)
+}
+
 /// The unit's grade: the first whose threshold and condition hold. `refused` gives the code
 /// of each input whose value was refused.
 fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
@@ -757,23 +792,15 @@ fn grade(result: &mut UnitResult, slots: &[Slot], refused: &[(usize, Code)]) {
         }
         let ok = match &g.requires {
             None => Ok(true),
-            Some(c) => expr::with_points(plan.node_index.clone(), pts.clone(), || {
+            Some(c) => {
                 let extra = extra.get_or_insert_with(|| {
                     [
                         ("index", Dynamic::from_decimal(index)),
                         ("total", Dynamic::from_decimal(result.total)),
                     ]
                 });
-                let (r, _) = c.eval(&plan.engine, &plan.inputs, slots, extra.as_slice());
-                r.and_then(|d| {
-                    d.as_bool().map_err(|_| {
-                        Fail::Error(
-                            Code::NotBoolean,
-                            msg!("unit-requires-not-boolean", got = expr::describe(&d)),
-                        )
-                    })
-                })
-            }),
+                check_requires(&plan, c, slots, pts.clone(), extra.as_slice())
+            }
         };
         match ok {
             Ok(true) => {
