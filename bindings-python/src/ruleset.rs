@@ -417,8 +417,13 @@ impl PyRuleset {
     /// Reads units from a data file and scores them: a workbook (`.xlsx`, `.xlsm`, `.xls`,
     /// `.ods`: the sheet named `sheet`, else the first; a filled `template_excel` workbook
     /// as it is) or JSON, YAML, CSV by extension. Raises `DataError` when the file cannot be
-    /// read (code `unreadable_workbook`, `unknown_sheet`, …); `round` as in `score_many`.
-    #[pyo3(signature = (path, sheet = None, group_by_kind = false, *, lang = None, round = None))]
+    /// read (code `unreadable_workbook`, `unknown_sheet`, …); `round`, `params` and `groups`
+    /// as in `score_many`.
+    #[pyo3(signature = (path, sheet = None, group_by_kind = false, *, lang = None, round = None, params = None, groups = None))]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the Python keyword arguments of score_file"
+    )]
     fn score_file(
         &self,
         py: Python<'_>,
@@ -427,11 +432,22 @@ impl PyRuleset {
         group_by_kind: bool,
         lang: Option<&str>,
         round: Option<&str>,
+        params: Option<&Bound<'_, PyDict>>,
+        groups: Option<&str>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
         let as_of = self.round_of(py, round, lang)?;
+        let bound = self.with_params(py, params, lang)?;
+        let groups = groups_of(groups, lang)?;
         let units = crate::xlsx::read_units(py, &path, sheet, pick(None, lang)?)?;
-        self.batch(py, units, group_by_kind, as_of, lang)
+        self.batch(
+            py,
+            bound.as_ref(),
+            units,
+            (group_by_kind, groups),
+            as_of,
+            lang,
+        )
     }
 
     /// Writes the data-entry workbook (.xlsx) of this ruleset to `path`: one column per input

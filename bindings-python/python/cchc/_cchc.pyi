@@ -356,6 +356,8 @@ class Ruleset:
         *,
         lang: Lang = None,
         round: Optional[str] = None,
+        params: Optional[Dict[str, Any]] = None,
+        groups: Optional[str] = None,
     ) -> Batch:
         """A data file scored: a workbook (.xlsx, .xlsm, .xls, .ods; the sheet `sheet`, else the
         first) or JSON, YAML, CSV by extension. DataError with code "unreadable_workbook",

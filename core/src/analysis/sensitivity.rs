@@ -354,7 +354,7 @@ pub fn sensitivity(
         m.extra.push(extra);
         let slots = units
             .and_then(|u| u.get(i))
-            .and_then(|u| crate::score::unit_slots(plan, u));
+            .and_then(|u| crate::score::unit_slots(plan, ruleset.base.as_ref(), u));
         graders.push(Grader::new(plan, r, slots));
         kinds.push(if opts.group_by_kind {
             r.unit.kind.as_deref()

@@ -765,11 +765,15 @@ pub(crate) fn check_requires(
 /// A unit's input slots as scoring reads them, for a unit without later rounds (`None` for
 /// one with later rounds: its slots are those of its last round). Used by `analysis` (feature `tools`).
 #[cfg(feature = "tools")]
-pub(crate) fn unit_slots(plan: &Plan, unit: &Unit) -> Option<Vec<Slot>> {
+pub(crate) fn unit_slots(
+    plan: &Plan,
+    base: Option<&Arc<Vec<Slot>>>,
+    unit: &Unit,
+) -> Option<Vec<Slot>> {
     if !unit.rounds.is_empty() {
         return None;
     }
-    let mut st = State::new(plan);
+    let mut st = State::new(plan, base);
     st.fill_slots(unit);
     Some(st.slots)
 }
