@@ -4,6 +4,7 @@ mod check;
 mod compare;
 mod improve;
 mod render;
+mod report;
 mod schema;
 mod score;
 mod sensitivity;
@@ -50,6 +51,8 @@ enum Command {
         #[arg(required = true)]
         rules: Vec<PathBuf>,
     },
+    /// Write the printable HTML report (cover, ranking, charts, a page per unit) of scored units.
+    Report(report::Args),
     /// Print the JSON Schema of the rule format (for editors; its descriptions are in English).
     Schema,
     /// How ranks and grades depend on the area weights: each area left out, and seeded Monte
@@ -90,6 +93,7 @@ fn main() -> ExitCode {
         Command::Check { rules } => check::run(&rules, lang),
         Command::Score(args) => score::run(&args, lang),
         Command::Test { rules } => test::run(&rules, lang),
+        Command::Report(args) => report::run(&args, lang),
         Command::Schema => schema::run(lang),
         Command::Sensitivity(args) => sensitivity::run(&args, lang),
         Command::Improve(args) => improve::run(&args, lang),
