@@ -113,7 +113,7 @@ const fn strip_comments<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
 }
 
 /// The catalogue sources of a language (the catalogue test reads them too).
-pub(crate) fn sources(lang: Lang) -> [&'static str; 9] {
+pub(crate) fn sources(lang: Lang) -> [&'static str; 10] {
     match lang {
         Lang::Vi => files!("vi"),
         Lang::En => files!("en"),
