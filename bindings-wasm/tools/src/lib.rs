@@ -11,8 +11,10 @@
 use cchc::{Code, Diagnostic, Lang, Localize, Message, Pos};
 use wasm_bindgen::prelude::*;
 
+mod analysis;
 mod report;
 
+pub use analysis::{compare, improvements, sensitivity};
 pub use report::report_html;
 
 /// Turns any panic into a thrown JavaScript error instead of an opaque `unreachable` trap. The

@@ -503,11 +503,76 @@ pub fn improvements_json(
     unit_id: &str,
     lang: Lang,
 ) -> Result<String, Error> {
+    improvements_json_with(ruleset, data, unit_id, "", lang)
+}
+
+/// As [`improvements_json`], with options as a JSON object (`{"max_scorings": 20000}`; empty
+/// text or `null` for the defaults).
+///
+/// # Errors
+///
+/// As [`improvements_json`]; options that are not JSON (`data_syntax`), an unknown key
+/// (`unknown_key`) or a bad value (`invalid_value`).
+pub fn improvements_json_with(
+    ruleset: &Ruleset,
+    data: &str,
+    unit_id: &str,
+    options: &str,
+    lang: Lang,
+) -> Result<String, Error> {
+    let opts = improvement_options_from_json(options)?;
     let units = crate::read_units(data, crate::DataFormat::Json, "data")?;
     let unit = find_unit(&units, unit_id)?;
-    Ok(improvements(ruleset, unit, &ImprovementOptions::default())
-        .to_json(lang)
-        .to_string())
+    Ok(improvements(ruleset, unit, &opts).to_json(lang).to_string())
+}
+
+fn improvement_options_from_json(text: &str) -> Result<ImprovementOptions, Error> {
+    let mut o = ImprovementOptions::default();
+    if text.trim().is_empty() {
+        return Ok(o);
+    }
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        option_error(
+            Code::DataSyntax,
+            "options",
+            msg!("analysis-options-not-json", detail = e.to_string()),
+            msg!("analysis-bad-option-help"),
+        )
+    })?;
+    let bad = |key: &str| {
+        option_error(
+            Code::InvalidValue,
+            key,
+            msg!("analysis-bad-option", key = Arg::ident(key)),
+            msg!("analysis-bad-option-help"),
+        )
+    };
+    let Some(map) = v.as_object() else {
+        return if v.is_null() {
+            Ok(o)
+        } else {
+            Err(bad("options"))
+        };
+    };
+    for (k, v) in map {
+        match k.as_str() {
+            "max_scorings" => {
+                o.max_scorings = v
+                    .as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or_else(|| bad(k))?;
+            }
+            _ => {
+                return Err(option_error(
+                    Code::UnknownKey,
+                    k,
+                    msg!("analysis-unknown-option", key = Arg::ident(k.as_str())),
+                    msg!("analysis-unknown-option-help"),
+                ));
+            }
+        }
+    }
+    Ok(o)
 }
 
 /// The unit with this id (compared in Unicode NFC), or `invalid_value` naming a few ids.
@@ -598,5 +663,26 @@ mod tests {
         let v = imp.to_json(Lang::En);
         assert_eq!(v["next_grade"]["outcome"], "budget_spent");
         assert!(imp.to_text(Lang::En).contains("--max-scorings"));
+    }
+
+    #[test]
+    fn json_options() {
+        let (rs, _) = setup();
+        let out =
+            improvements_json_with(&rs, DATA, "x", r#"{"max_scorings": 1}"#, Lang::En).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["next_grade"]["outcome"], "budget_spent");
+        let out = improvements_json_with(&rs, DATA, "x", "null", Lang::En).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["next_grade"]["outcome"], "found");
+        for (bad, code) in [
+            (r#"{"max_scoring": 1}"#, Code::UnknownKey),
+            (r#"{"max_scorings": -1}"#, Code::InvalidValue),
+            ("[1]", Code::InvalidValue),
+            ("{", Code::DataSyntax),
+        ] {
+            let e = improvements_json_with(&rs, DATA, "x", bad, Lang::En).unwrap_err();
+            assert_eq!(e.diagnostics()[0].code, code, "{bad}");
+        }
     }
 }

@@ -25,7 +25,7 @@ pub use compare::{
 };
 pub use improve::{
     Improvement, ImprovementOptions, Loss, Outcome as ImprovementOutcome, find_unit, improvements,
-    improvements_json,
+    improvements_json, improvements_json_with,
 };
 pub use sensitivity::{
     Area, FACTOR_PLACES, MAX_CELLS, MAX_DRAWS, Scenario, SensitivityOptions, SensitivityReport,
