@@ -26,7 +26,9 @@ export type UnitCode =
   // `not_a_leaf`, `points_out_of_range`, `conflicting_marks`; warnings `points_ignored`,
   // `no_evidence`, `round_absent`.
   | 'unknown_round' | 'not_a_leaf' | 'points_out_of_range' | 'conflicting_marks'
-  | 'points_ignored' | 'no_evidence' | 'round_absent';
+  | 'points_ignored' | 'no_evidence' | 'round_absent'
+  // Parameters (thrown for a `params` option the ruleset refuses).
+  | 'unknown_parameter' | 'invalid_parameter';
 
 /** Codes of load-time warnings (`Ruleset.warnings()`): the ruleset loads and scores. */
 export type WarningCode = 'unreachable_band' | 'grade_out_of_range' | 'invalid_date' | 'suspicious_id';
@@ -253,6 +255,8 @@ export interface UnitResult {
     fingerprint: string;
     issued_by: string | null;
     status: 'official' | 'draft' | 'illustrative';
+    /** The parameter values used (only when the ruleset declares parameters). */
+    parameters?: Record<string, boolean | number | string>;
   };
   unit: { id: string | null; name: string | null; kind: string | null };
   status: UnitStatus;
@@ -312,6 +316,12 @@ export interface ScoreOptions extends LangOptions, RoundOptions {
 export interface RoundOptions {
   /** A round id of `Ruleset.rounds()`. */
   round?: string;
+  /**
+   * Values of the ruleset's parameters (`parameters:`, `Ruleset.parameters()`) for this call,
+   * e.g. `{ khao_sat: false }`; the others keep their defaults. An unknown name throws a
+   * `CchcError` with code `unknown_parameter`, a value of the wrong type `invalid_parameter`.
+   */
+  params?: Record<string, boolean | number | string>;
 }
 
 /** A result scored with `{ criteria: false }`: no `criteria` key. */
@@ -355,6 +365,8 @@ export class Ruleset {
   inputs(): InputDef[];
   /** The assessment rounds (`rounds:` of the file), in order; `[]` without rounds. */
   rounds(): RoundInfo[];
+  /** The declared parameters (`parameters:`), in file order; `default` is each one's default. */
+  parameters(): InputDef[];
   criteria(): CriterionDef[];
   /** Load-time warnings (the ruleset loads and scores; fix them before publishing). */
   warnings(options?: LangOptions): Diagnostic[];

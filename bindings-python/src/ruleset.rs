@@ -208,22 +208,29 @@ impl PyRuleset {
     /// result's `errors`. `lang` ("vi" or "en") is the result's language (default: the
     /// ruleset's, else the module's). `round` (a round's id) scores it as of that round; an id
     /// the ruleset does not declare raises `CchcError` with code `unknown_round`.
-    #[pyo3(signature = (unit, *, lang = None, round = None))]
+    ///
+    /// `params` sets the ruleset's parameters (its `parameters:`, e.g. `{"khao_sat": False}`)
+    /// for this call; the others keep their defaults. A name the ruleset does not declare
+    /// raises `RulesetError` with code `unknown_parameter`, a value its type refuses
+    /// `invalid_parameter`.
+    #[pyo3(signature = (unit, *, lang = None, round = None, params = None))]
     fn score(
         &self,
         py: Python<'_>,
         unit: &Bound<'_, PyAny>,
         lang: Option<&str>,
         round: Option<&str>,
+        params: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyUnitResult> {
         let lang = self.result_lang(lang)?;
         let as_of = self.round_of(py, round, lang)?;
+        let bound = self.with_params(py, params, lang)?;
         let unit = {
             // Another thread scoring with this ruleset has the hint: go without.
             let mut hint = self.hint.try_lock().ok();
             convert::unit_from_dict(unit, &self.known, hint.as_deref_mut())
         };
-        let (rs, texts) = (&self.inner, self.known.texts());
+        let (rs, texts) = (bound.as_ref().unwrap_or(&self.inner), self.known.texts());
         let scored = py.detach(|| {
             guard(|| {
                 let unit = unit.finish(texts);
@@ -241,8 +248,8 @@ impl PyRuleset {
 
     /// Scores many units (a list of unit dicts, or a pandas DataFrame with a row per unit:
     /// columns `id`, `name`, `kind` and one per input) and ranks them; `lang` and `round` as
-    /// in `score` (as of a round, a unit without it is not ranked).
-    #[pyo3(signature = (units, group_by_kind = false, *, lang = None, round = None))]
+    /// in `score` (as of a round, a unit without it is not ranked); `params` as in `score`.
+    #[pyo3(signature = (units, group_by_kind = false, *, lang = None, round = None, params = None))]
     fn score_many(
         &self,
         py: Python<'_>,
@@ -250,21 +257,23 @@ impl PyRuleset {
         group_by_kind: bool,
         lang: Option<&str>,
         round: Option<&str>,
+        params: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
         let as_of = self.round_of(py, round, lang)?;
+        let bound = self.with_params(py, params, lang)?;
         let texts = self.known.texts();
         let units = convert::units_from(units, pick(None, lang)?, &self.known, &mut |chunk| {
             py.detach(|| guard(|| chunk.finish(texts)))
                 .map_err(|()| internal(Doing::ScoringBatch))
         })?;
-        self.batch(py, units, group_by_kind, as_of, lang)
+        self.batch(py, bound.as_ref(), units, group_by_kind, as_of, lang)
     }
 
     /// Reads units from data text (`format`: "json", "yaml" or "csv") and scores them.
     /// Raises `DataError` when the text cannot be read as units at all (its message in `lang`,
-    /// as in `score`); `round` as in `score_many`.
-    #[pyo3(signature = (text, format = "json", group_by_kind = false, origin = "<string>", *, lang = None, round = None))]
+    /// as in `score`); `round` and `params` as in `score_many`.
+    #[pyo3(signature = (text, format = "json", group_by_kind = false, origin = "<string>", *, lang = None, round = None, params = None))]
     #[allow(
         clippy::too_many_arguments,
         reason = "the Python keyword arguments of score_text"
@@ -278,9 +287,11 @@ impl PyRuleset {
         origin: &str,
         lang: Option<&str>,
         round: Option<&str>,
+        params: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
         let as_of = self.round_of(py, round, lang)?;
+        let bound = self.with_params(py, params, lang)?;
         let fmt = DataFormat::parse(format).ok_or_else(|| {
             PyValueError::new_err(text_in(
                 &cchc::msg!("py-unknown-format", format = Arg::ident(format)),
@@ -303,7 +314,7 @@ impl PyRuleset {
             )));
         };
         match read {
-            Ok(Ok(units)) => self.batch(py, units, group_by_kind, as_of, lang),
+            Ok(Ok(units)) => self.batch(py, bound.as_ref(), units, group_by_kind, as_of, lang),
             Ok(Err(e)) => Err(to_py_err_with_source(
                 py,
                 &e,
@@ -445,15 +456,41 @@ impl PyRuleset {
         Err(err)
     }
 
+    /// The ruleset with the parameter values of `params=` (None when none are given); a name
+    /// or value the core refuses raises `RulesetError` with its code.
+    fn with_params(
+        &self,
+        py: Python<'_>,
+        params: Option<&Bound<'_, PyDict>>,
+        lang: Option<Lang>,
+    ) -> PyResult<Option<Ruleset>> {
+        let Some(params) = params.filter(|p| !p.is_empty()) else {
+            return Ok(None);
+        };
+        let mut set = cchc::Parameters::new();
+        for (k, v) in params.iter() {
+            let name = match k.cast::<PyString>() {
+                Ok(s) => s.to_cow()?.into_owned(),
+                Err(_) => k.str()?.to_cow()?.into_owned(),
+            };
+            set.set(name, convert::raw_value(&v, convert::Mode::Plain));
+        }
+        match self.inner.with_parameters(&set) {
+            Ok(rs) => Ok(Some(rs)),
+            Err(e) => Err(to_py_err_with_source(py, &e, None, pick(None, lang)?)),
+        }
+    }
+
     fn batch(
         &self,
         py: Python<'_>,
+        bound: Option<&Ruleset>,
         units: Vec<cchc::Unit>,
         group_by_kind: bool,
         as_of: Option<usize>,
         lang: Option<Lang>,
     ) -> PyResult<PyBatch> {
-        let rs = &self.inner;
+        let rs = bound.unwrap_or(&self.inner);
         let opts = BatchOptions::grouped(group_by_kind).as_of(as_of);
         let batch = py
             .detach(move || {

@@ -4,7 +4,9 @@ Structured `units:` go through `Ruleset.score_many(list_of_dicts)`; `data:` text
 `Ruleset.score_text(...)`. Numbers compare as exact decimals (`Decimal(str(x))`), code lists as
 sets, `load_errors` as the set of codes of `RulesetError.errors`. A case-level `round:` scores
 and ranks as of that round (`round=`); `round_error` is the code of the `CchcError` raised for
-it. The fields of assessment rounds (unit `round`, `rounds`; node `rounds`, `change`, `notes`,
+it. A case-level `parameters:` is passed as `params=`; `parameter_error` is the set of codes of
+the `RulesetError` raised for it; a unit's `parameters` is `Result.ruleset["parameters"]` (null:
+absent). The fields of assessment rounds (unit `round`, `rounds`; node `rounds`, `change`, `notes`,
 `evidence`, `explanation`) are read from `Result.round`, `Result.rounds` and `Result.criteria`;
 for a node, an expected null means the key is absent.
 """
@@ -22,7 +24,7 @@ CASES = sorted(CONFORMANCE.glob("*.yaml"))
 
 UNIT_FIELDS = {
     "id", "status", "total", "max", "index", "grade", "self_assessed", "delta", "errors", "warnings", "nodes",
-    "round", "rounds",
+    "round", "rounds", "parameters",
 }
 NODE_FIELDS = {"points", "max", "status", "self_assessed", "delta", "rounds", "change", "notes", "evidence", "explanation"}
 ROUND_FIELDS = {"id", "label", "status", "total", "max", "index", "grade", "errors", "warnings"}
@@ -133,6 +135,18 @@ def compare_unit(where, exp, res, diffs):
         diffs.append(f"{where}: round: expected {exp['round']!r}, actual {res.round!r}")
     if "rounds" in exp:
         compare_rounds(where, exp["rounds"], res, diffs)
+    if "parameters" in exp:
+        got = res.ruleset.get("parameters")
+        want = exp["parameters"]
+        if want is None or got is None:
+            ok = want is None and got is None
+        else:
+            ok = set(want) == set(got) and all(
+                same_number(v, got[k]) if isinstance(v, (int, float)) and not isinstance(v, bool) else v == got[k]
+                for k, v in want.items()
+            )
+        if not ok:
+            diffs.append(f"{where}: parameters: expected {want!r}, actual {got!r}")
     for field in ("errors", "warnings"):
         if field in exp:
             want = set(exp[field] or [])
@@ -174,14 +188,26 @@ def test_case(path):
 
     rs = cchc.Ruleset.from_yaml(case["ruleset"], origin=name)
     as_of = case.get("round")
+    params = case.get("parameters")
+    if params is not None:
+        # YAML floats are given as Python floats: the binding reads their shortest text.
+        params = dict(params)
 
     def run():
         if "data" in case:
             return rs.score_text(
-                case["data"], format=case.get("data_format", "json"), group_by_kind=group, round=as_of
+                case["data"], format=case.get("data_format", "json"), group_by_kind=group, round=as_of,
+                params=params,
             )
         assert "units" in case, f"{name}: the case has neither `units` nor `data`"
-        return rs.score_many(case["units"], group_by_kind=group, round=as_of)
+        return rs.score_many(case["units"], group_by_kind=group, round=as_of, params=params)
+
+    if "parameter_error" in expect:
+        with pytest.raises(cchc.RulesetError) as info:
+            run()
+        got = {e.code for e in info.value.errors}
+        assert got == set(expect["parameter_error"]), f"{name}: parameter_error: {sorted(got)} ({info.value})"
+        return
 
     if "round_error" in expect:
         with pytest.raises(cchc.CchcError) as info:

@@ -269,6 +269,8 @@ function lazyBatch(batch, one, all) {
 /** A loaded, validated and compiled ruleset (bộ tiêu chí, format `cchc/1`). */
 export class Ruleset {
   #raw;
+  /** The raw ruleset with the last `options.params` set: `{key, raw}` (one kept at a time). */
+  #bound = null;
 
   /** @internal Use `Ruleset.fromYaml`. */
   constructor(token, inner) {
@@ -289,9 +291,27 @@ export class Ruleset {
     return new Ruleset(TOKEN, inner);
   }
 
-  #inner(lang = 'vi') {
+  /**
+   * The raw ruleset to score with: with `options.params` (values of the ruleset's
+   * `parameters:`, e.g. `{ khao_sat: false }`) set by the engine, which refuses an unknown name
+   * (CchcError `unknown_parameter`) or a value of the wrong type (`invalid_parameter`).
+   */
+  #inner(lang = 'vi', options = undefined) {
     if (this.#raw === null) throw new Error(text('js-freed', {}, lang));
-    return this.#raw;
+    const params = options?.params;
+    if (params === undefined || params === null) return this.#raw;
+    const key = JSON.stringify(params);
+    if (this.#bound?.key === key) return this.#bound.raw;
+    const raw = call(() => this.#raw.withParameters(key, lang), lang);
+    const old = this.#bound;
+    this.#bound = { key, raw };
+    if (old !== null && broken === null) call(() => old.raw.free());
+    return raw;
+  }
+
+  /** The declared parameters (`parameters:`), in file order, each with its default. */
+  parameters() {
+    return JSON.parse(call(() => this.#inner().parametersJson()));
   }
 
   get id() {
@@ -371,9 +391,9 @@ export class Ruleset {
     checkString(jsonText, 'unit-json', lang);
     const o = origin(options?.origin);
     const r = roundOf(options);
-    const summary = JSON.parse(call(() => this.#inner(lang).scoreJsonWith(jsonText, o, lang, r, false, true, true), lang));
+    const summary = JSON.parse(call(() => this.#inner(lang, options).scoreJsonWith(jsonText, o, lang, r, false, true, true), lang));
     if (tree === false) return summary;
-    return withLazyCriteria(summary, () => JSON.parse(call(() => this.#inner(lang).scoreJsonWith(jsonText, o, lang, r, true, true, true), lang)).criteria);
+    return withLazyCriteria(summary, () => JSON.parse(call(() => this.#inner(lang, options).scoreJsonWith(jsonText, o, lang, r, true, true, true), lang)).criteria);
   }
 
   /**
@@ -384,28 +404,28 @@ export class Ruleset {
     const opts = twinOptions(rest, ['origin']);
     const lang = langOf(opts);
     checkString(jsonText, 'unit-json', lang);
-    return call(() => this.#inner(lang).scoreJson(jsonText, origin(opts.origin), lang, roundOf(opts)), lang);
+    return call(() => this.#inner(lang, opts).scoreJson(jsonText, origin(opts.origin), lang, roundOf(opts)), lang);
   }
 
   /** Scores one unit and explains its result in words, one line per criterion (`options.lang`). */
   explain(unit, options = {}) {
     const lang = langOf(options);
     const jsonText = typeof unit === 'string' ? unit : toJsonText(unit);
-    return call(() => this.#inner(lang).explain(jsonText, origin(options?.origin), lang, roundOf(options)), lang);
+    return call(() => this.#inner(lang, options).explain(jsonText, origin(options?.origin), lang, roundOf(options)), lang);
   }
 
   /** Scores one unit; its result as an HTML table (`options.lang`), e.g. for a notebook. */
   html(unit, options = {}) {
     const lang = langOf(options);
     const jsonText = typeof unit === 'string' ? unit : toJsonText(unit);
-    return call(() => this.#inner(lang).unitHtml(jsonText, origin(options?.origin), lang, roundOf(options)), lang);
+    return call(() => this.#inner(lang, options).unitHtml(jsonText, origin(options?.origin), lang, roundOf(options)), lang);
   }
 
   /** Scores and ranks a batch; the results as one HTML table with their ranks (`options.lang`). */
   batchHtml(units, options = {}) {
     const lang = langOf(options);
     const jsonText = typeof units === 'string' ? units : toJsonText(units);
-    return call(() => this.#inner(lang).batchHtml(jsonText, Boolean(options?.groupByKind), origin(options?.origin), lang, roundOf(options)), lang);
+    return call(() => this.#inner(lang, options).batchHtml(jsonText, Boolean(options?.groupByKind), origin(options?.origin), lang, roundOf(options)), lang);
   }
 
   /**
@@ -424,7 +444,7 @@ export class Ruleset {
     const texts = list === null ? null : Array.from(list, (u) => toJsonText(u)); // holes as null, as JSON.stringify writes them
     const jsonText = texts === null ? toJsonText(units) : `[${texts.join(',')}]`;
     const r = roundOf(options);
-    const run = (text, full) => JSON.parse(call(() => this.#inner(lang).scoreManyJsonWith(text, group, o, lang, r, full, true, true), lang));
+    const run = (text, full) => JSON.parse(call(() => this.#inner(lang, options).scoreManyJsonWith(text, group, o, lang, r, full, true, true), lang));
     const batch = run(jsonText, false);
     if (tree === false) return batch;
     return lazyBatch(batch, texts === null ? null : (i) => run(`[${texts[i]}]`, true).results[0].criteria, () => run(jsonText, true));
@@ -438,7 +458,7 @@ export class Ruleset {
     const opts = twinOptions(rest, ['groupByKind', 'origin']);
     const lang = langOf(opts);
     checkString(jsonText, 'units-json', lang);
-    return call(() => this.#inner(lang).scoreManyJson(jsonText, Boolean(opts.groupByKind), origin(opts.origin), lang, roundOf(opts)), lang);
+    return call(() => this.#inner(lang, opts).scoreManyJson(jsonText, Boolean(opts.groupByKind), origin(opts.origin), lang, roundOf(opts)), lang);
   }
 
   /**
@@ -455,9 +475,9 @@ export class Ruleset {
     checkString(format, 'format', lang);
     const o = origin(options?.origin);
     const r = roundOf(options);
-    const batch = JSON.parse(call(() => this.#inner(lang).scoreTextJsonWith(text, format, group, o, lang, r, false, true, true), lang));
+    const batch = JSON.parse(call(() => this.#inner(lang, options).scoreTextJsonWith(text, format, group, o, lang, r, false, true, true), lang));
     if (tree === false) return batch;
-    return lazyBatch(batch, null, () => JSON.parse(call(() => this.#inner(lang).scoreTextJson(text, format, group, o, lang, r), lang)));
+    return lazyBatch(batch, null, () => JSON.parse(call(() => this.#inner(lang, options).scoreTextJson(text, format, group, o, lang, r), lang)));
   }
 
   /**
@@ -469,11 +489,16 @@ export class Ruleset {
     const lang = langOf(opts);
     checkString(dataText, 'data', lang);
     checkString(format, 'format', lang);
-    return call(() => this.#inner(lang).scoreTextJson(dataText, format, Boolean(opts.groupByKind), origin(opts.origin), lang, roundOf(opts)), lang);
+    return call(() => this.#inner(lang, opts).scoreTextJson(dataText, format, Boolean(opts.groupByKind), origin(opts.origin), lang, roundOf(opts)), lang);
   }
 
   /** Releases the WebAssembly memory now (otherwise the garbage collector does it). */
   free() {
+    if (this.#bound !== null) {
+      const bound = this.#bound.raw;
+      this.#bound = null;
+      if (broken === null) call(() => bound.free());
+    }
     if (this.#raw !== null) {
       const inner = this.#raw;
       this.#raw = null;

@@ -280,6 +280,55 @@ impl WasmRuleset {
         to_json(&self.inner.warnings().in_lang(lang), lang)
     }
 
+    /// The declared parameters (`parameters:`) as JSON text, each with its default.
+    #[wasm_bindgen(js_name = parametersJson)]
+    pub fn parameters_json(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.parameters(), Lang::Vi)
+    }
+
+    /// This ruleset with parameter values set (JSON text of an object `{name: value}`: a bool,
+    /// a number, read exactly from its text, or a text); throws a `CchcError` with code
+    /// `unknown_parameter` or `invalid_parameter`, texts in `lang`.
+    #[wasm_bindgen(js_name = withParameters)]
+    pub fn with_parameters(
+        &self,
+        json: &str,
+        lang: Option<String>,
+    ) -> Result<WasmRuleset, JsValue> {
+        let lang = lang_of(lang)?;
+        let values: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json)
+            .map_err(|e| {
+                data_error(
+                    Code::InvalidParameter,
+                    "<params>",
+                    msg!("js-params-not-object", error = e.to_string()),
+                    lang,
+                )
+            })?;
+        let mut params = cchc::Parameters::new();
+        for (k, v) in values {
+            let raw = match v {
+                serde_json::Value::Null => cchc::RawValue::Null,
+                serde_json::Value::Bool(b) => cchc::RawValue::Bool(b),
+                // The number's JSON text (JavaScript's shortest round-trip form), read exactly.
+                serde_json::Value::Number(n) => {
+                    let t = n.to_string();
+                    match cchc::parse_cell_number(&t) {
+                        Ok(d) => cchc::RawValue::Number(d),
+                        Err(_) => cchc::RawValue::Cell(t),
+                    }
+                }
+                serde_json::Value::String(t) => cchc::RawValue::Text(t),
+                other => cchc::RawValue::Text(other.to_string()),
+            };
+            params.set(k, raw);
+        }
+        self.inner
+            .with_parameters(&params)
+            .map(|inner| WasmRuleset { inner })
+            .map_err(|e| to_js(&e, lang))
+    }
+
     /// The assessment rounds the ruleset declares, in order, as JSON text: `[{id, label}]`
     /// (`[]`: one implicit round).
     #[wasm_bindgen(js_name = roundsJson)]

@@ -99,6 +99,8 @@ function runCase(file) {
   const groupByKind = Boolean(c.group_by_kind);
   // Case-level `round`: score and rank as of that round.
   const round = c.round ?? undefined;
+  // Case-level `parameters`: set for the batch (`{ params }`).
+  const params = c.parameters ?? undefined;
 
   if (c.expect.load_errors) {
     let err;
@@ -122,6 +124,22 @@ function runCase(file) {
   }
 
   const rs = Ruleset.fromYaml(c.ruleset, `${file}#ruleset`);
+  if (c.expect.parameter_error) {
+    const calls = c.data !== undefined
+      ? [() => rs.scoreText(c.data, c.data_format, { groupByKind, round, params })]
+      : [() => rs.scoreMany(c.units, { groupByKind, round, params }), ...(c.units ?? []).map((u) => () => rs.score(u, { params }))];
+    for (const f of calls) {
+      let err;
+      try {
+        f();
+      } catch (e) {
+        err = e;
+      }
+      assert.ok(err instanceof CchcError, `${file}: expected a CchcError ${c.expect.parameter_error}, got ${err}`);
+      assert.deepEqual(codeSet(err.errors), codeSet(c.expect.parameter_error), `${file}: parameter error codes`);
+    }
+    return;
+  }
   if (c.expect.round_error) {
     // The batch is refused as a whole: every call throws a CchcError with that code.
     const calls = c.data !== undefined
@@ -137,10 +155,10 @@ function runCase(file) {
   let batch;
   if (c.data !== undefined) {
     assert.ok(c.data_format, `${file}: data without data_format`);
-    batch = rs.scoreText(c.data, c.data_format, { groupByKind, round });
+    batch = rs.scoreText(c.data, c.data_format, { groupByKind, round, params });
   } else {
     assert.ok(Array.isArray(c.units), `${file}: a case needs units or data`);
-    batch = rs.scoreMany(c.units, { groupByKind, round });
+    batch = rs.scoreMany(c.units, { groupByKind, round, params });
   }
 
   const expUnits = c.expect.units ?? [];
@@ -154,6 +172,15 @@ function runCase(file) {
       if (field in exp) compareField(where, field, exp[field], r[field] ?? null);
     }
     if ('rounds' in exp) compareRounds(where, exp.rounds, r.rounds);
+    if ('parameters' in exp) {
+      const got = r.ruleset.parameters;
+      if (exp.parameters === null) {
+        assert.equal(got, undefined, `${where}: the result has \`ruleset.parameters\`, expected none`);
+      } else {
+        const norm = (m) => Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k, typeof v === 'number' ? dec(v) : v]));
+        assert.deepEqual(norm(got), norm(exp.parameters), `${where}: parameters`);
+      }
+    }
     if ('grade' in exp) {
       assert.equal(r.grade ? r.grade.id : null, exp.grade, `${where}: grade expected ${exp.grade}, got ${r.grade?.id ?? null}`);
     }

@@ -39,6 +39,11 @@ pub(crate) struct Args {
     /// earlier round and not ranked.
     #[arg(long, value_name = "ID")]
     round: Option<String>,
+    /// Set a parameter of the ruleset for the whole batch (its `parameters:`), e.g.
+    /// `--set khao_sat=không`; repeatable. The value is read like a CSV cell, by the
+    /// parameter's type. Unset parameters keep their defaults.
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    set: Vec<String>,
     /// Format of the data when it is read from standard input (or has no known extension).
     #[arg(long, value_parser = ["json", "yaml", "csv"])]
     data_format: Option<String>,
@@ -141,6 +146,13 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
             return 2;
         }
     };
+    let rs = match rs.with_parameters(&parameters(&args.set)) {
+        Ok(rs) => rs,
+        Err(e) => {
+            crate::render::to_stderr(&crate::render::all(e.diagnostics(), lang));
+            return 2;
+        }
+    };
     let round = match args
         .round
         .as_deref()
@@ -228,6 +240,17 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         return crate::render::output_failed(&e, lang);
     }
     u8::from(!all_complete)
+}
+
+/// The values of `--set NAME=VALUE` (a value is a CSV cell, read by the parameter's type; a
+/// `NAME` without `=` has an empty value, which the core refuses as `invalid_parameter`).
+fn parameters(set: &[String]) -> cchc::Parameters {
+    set.iter()
+        .map(|s| {
+            let (name, value) = s.split_once('=').unwrap_or((s.as_str(), ""));
+            (name.trim(), cchc::RawValue::Cell(value.to_string()))
+        })
+        .collect()
 }
 
 /// The index of round `id` in the ruleset, or the `unknown_round` problem naming the declared

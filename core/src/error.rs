@@ -167,6 +167,10 @@ codes! {
     NoEvidence => "no_evidence",
     /// Warning: scored as of a round the unit does not give; not ranked.
     RoundAbsent => "round_absent",
+    /// A parameter value set for a name the ruleset does not declare under `parameters:`.
+    UnknownParameter => "unknown_parameter",
+    /// A parameter value that its declared type refuses.
+    InvalidParameter => "invalid_parameter",
 }
 
 impl fmt::Display for Code {

@@ -47,6 +47,7 @@ pub(crate) mod expr;
 mod i18n;
 pub(crate) mod inputs;
 mod num;
+mod parameters;
 pub(crate) mod plan;
 pub mod present;
 #[cfg(feature = "render")]
@@ -111,6 +112,7 @@ pub use i18n::{
     Arg, InLang, Lang, Localize, Message, UnknownLang, input_arg, number, option_arg, push_number,
 };
 pub use inputs::{RawValue, parse_cell_number};
+pub use parameters::Parameters;
 pub use plan::{PlanNode, RoundDef};
 pub use result::{
     BatchResult, GradeRef, JsonOptions, NodeResult, RankEntry, ResultJson, RoundResult, UnitInfo,

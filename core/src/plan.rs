@@ -131,8 +131,14 @@ pub(crate) struct Plan {
     pub places: u32,
     /// Ranking mode.
     pub ranking: RankingMode,
-    /// Inputs by slot.
+    /// Inputs by slot, then the parameters (format §18) from slot `n_inputs` on.
     pub inputs: Vec<InputDef>,
+    /// How many of `inputs` are inputs (the rest are parameters).
+    pub n_inputs: usize,
+    /// Where each parameter is declared, in slot order (from slot `n_inputs`).
+    pub parameter_pos: Vec<Pos>,
+    /// Where `parameters:` is written (none: the ruleset declares none).
+    pub parameters_pos: Option<Pos>,
     /// Slot by input name (NFC).
     pub input_index: HashMap<String, usize>,
     /// Nodes in pre-order.

@@ -55,6 +55,8 @@ pub struct GradeRef<'a> {
 #[derive(Debug, Clone)]
 pub struct UnitResult {
     pub(crate) plan: Arc<Plan>,
+    /// The starting slots when parameter values were set (`None`: the defaults).
+    pub(crate) base: Option<Arc<Vec<crate::expr::Slot>>>,
     /// The unit.
     pub unit: UnitInfo,
     /// Status.
@@ -313,6 +315,13 @@ impl UnitResult {
         self.plan.nodes.iter().zip(self.nodes.iter())
     }
 
+    /// The parameter values the unit was scored with, in file order (`None` when the ruleset
+    /// declares no parameters; format §18).
+    pub fn parameter_values(&self) -> Option<Vec<(&str, crate::ruleset::InputDefault)>> {
+        (self.plan.inputs.len() > self.plan.n_inputs)
+            .then(|| crate::parameters::values(&self.plan, self.base.as_deref()))
+    }
+
     /// Why node `i` scored what it did, as a language-neutral message (id and arguments: the
     /// input and the value read, the band that held, the deduction's count and price, the
     /// script's output…). `None` for a node with nothing to explain (an index outside the plan,
@@ -327,6 +336,25 @@ impl UnitResult {
             Trace::AppliesIfFalse => {
                 let condition =
                     Arg::ident(node.applies_if.as_ref().map_or("", |c| c.source.trim()));
+                let params = node.applies_if.as_ref().map_or_else(Vec::new, |c| {
+                    crate::parameters::read_by_condition(&self.plan, self.base.as_deref(), c)
+                });
+                if !params.is_empty() {
+                    let parameters = crate::inputs::list_arg(params);
+                    return Some(if node.full_if_na {
+                        msg!(
+                            "trace-na-parameter-full",
+                            condition = condition,
+                            parameters = parameters
+                        )
+                    } else {
+                        msg!(
+                            "trace-na-parameter-excluded",
+                            condition = condition,
+                            parameters = parameters
+                        )
+                    });
+                }
                 if node.full_if_na {
                     msg!("trace-na-applies-if-full", condition = condition)
                 } else {
@@ -501,8 +529,24 @@ struct RulesetRef<'a> {
     fingerprint: &'a str,
     id: &'a str,
     issued_by: Option<&'a str>,
+    /// The parameter values used, when the ruleset declares parameters (format §18).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parameters: Option<ParamValues<'a>>,
     status: crate::types::RulesetStatus,
     version: &'a str,
+}
+
+/// Parameter values as a JSON object, in declaration order.
+struct ParamValues<'a>(Vec<(&'a str, crate::ruleset::InputDefault)>);
+
+impl Serialize for ParamValues<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 struct NodeView<'a> {
@@ -793,6 +837,7 @@ impl Serialize for ResultJson<'_> {
                 fingerprint: &p.fingerprint,
                 id: &p.id,
                 issued_by: p.issued_by.as_deref(),
+                parameters: r.parameter_values().map(ParamValues),
                 status: p.status,
                 version: &p.version,
             },

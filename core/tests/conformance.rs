@@ -83,6 +83,35 @@ fn yaml_text(v: &Value) -> Option<String> {
     }
 }
 
+/// A YAML scalar as comparable text (numbers normalised).
+fn yaml_scalar(v: &Value) -> String {
+    match v {
+        Value::Number(_) => show(dec(v)),
+        Value::Bool(b) => b.to_string(),
+        other => yaml_text(other).unwrap_or_else(|| "null".into()),
+    }
+}
+
+/// A JSON scalar as comparable text (numbers normalised).
+fn json_scalar(v: &Json) -> String {
+    match v {
+        Json::Number(_) => show(json_dec(v)),
+        Json::Bool(b) => b.to_string(),
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A case's parameter value as a caller gives it (a YAML bool, number or text).
+fn raw_param(v: &Value) -> cchc::RawValue {
+    match v {
+        Value::Bool(b) => cchc::RawValue::Bool(*b),
+        Value::Number(_) => dec(v).map_or(cchc::RawValue::Null, cchc::RawValue::Number),
+        Value::Null => cchc::RawValue::Null,
+        other => cchc::RawValue::Text(yaml_text(other).unwrap_or_default()),
+    }
+}
+
 /// The keys of a JSON text's maps in written order (a `serde_json::Value` does not keep the
 /// order, and the design fixes it). Numbers written exactly come through serde_json's private
 /// one-key map; they are never looked into.
@@ -243,9 +272,16 @@ const CASE_KEYS: &[&str] = &[
     "data_format",
     "group_by_kind",
     "round",
+    "parameters",
     "expect",
 ];
-const EXPECT_KEYS: &[&str] = &["load_errors", "units", "ranking", "round_error"];
+const EXPECT_KEYS: &[&str] = &[
+    "load_errors",
+    "units",
+    "ranking",
+    "round_error",
+    "parameter_error",
+];
 const UNIT_FIELDS: &[&str] = &[
     "id",
     "status",
@@ -260,6 +296,7 @@ const UNIT_FIELDS: &[&str] = &[
     "nodes",
     "round",
     "rounds",
+    "parameters",
 ];
 const ROUND_FIELDS: &[&str] = &[
     "id", "label", "status", "total", "max", "index", "grade", "errors", "warnings",
@@ -601,6 +638,25 @@ fn check_unit_json(c: &mut Check<'_>, uid: &str, want: &Value, got: &UnitResult)
             _ => {}
         }
     }
+    // `ruleset.parameters`: the values used (null: the key is absent).
+    if let Some(v) = want.get("parameters") {
+        let got = json.get("ruleset").and_then(|r| r.get("parameters"));
+        if !c.absent(uid, "parameters", v, got) {
+            let e: std::collections::BTreeMap<String, String> = v
+                .as_mapping()
+                .into_iter()
+                .flatten()
+                .map(|(k, x)| (key_text(k), yaml_scalar(x)))
+                .collect();
+            let a: std::collections::BTreeMap<String, String> = got
+                .and_then(Json::as_object)
+                .into_iter()
+                .flatten()
+                .map(|(k, x)| (k.clone(), json_scalar(x)))
+                .collect();
+            c.eq(uid, "parameters", format!("{e:?}"), format!("{a:?}"));
+        }
+    }
     if let Some(v) = want.get("round") {
         if !c.absent(uid, "round", v, json.get("round")) {
             c.eq(
@@ -814,6 +870,34 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         let all: Vec<String> = e.diagnostics().iter().map(|d| d.to_string()).collect();
         format!("{file}: the ruleset does not load:\n{}", all.join("\n"))
     })?;
+    // Parameters set for the batch (CLI --set, Python params=, JavaScript { params }): a name
+    // or value refused is an error before anything is scored.
+    let params: cchc::Parameters = case
+        .get("parameters")
+        .and_then(Value::as_mapping)
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| (key_text(k), raw_param(v)))
+        .collect();
+    let rs = match (rs.with_parameters(&params), expect.get("parameter_error")) {
+        (Ok(rs), None) => rs,
+        (Ok(_), Some(want)) => {
+            return Err(format!("{file}: expected the parameter error {want:?}, got none").into());
+        }
+        (Err(e), want) => {
+            let got: BTreeSet<String> = e
+                .diagnostics()
+                .iter()
+                .map(|d| d.code.as_str().to_string())
+                .collect();
+            let want: BTreeSet<String> = want.map(codes).unwrap_or_default();
+            return if got == want && !want.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("{file}: parameter errors: expected {want:?}, got {got:?}").into())
+            };
+        }
+    };
     let units = if let Some(data) = case.get("data").and_then(Value::as_str) {
         let fmt = case
             .get("data_format")

@@ -587,6 +587,7 @@ fn zz_every_code_is_tested() {
     one_bad_value_does_not_cascade();
     scoring_overflow_and_refused_inputs_in_grades();
     round_errors();
+    parameter_errors();
     let seen = SEEN.lock().unwrap().clone();
     let missing: Vec<&str> = Code::ALL
         .iter()
@@ -1254,4 +1255,70 @@ fn round_errors() {
     let (_, w) = codes_of(&r);
     assert!(w.contains(&Code::RoundAbsent), "{w:?}");
     assert!(!r.rankable());
+}
+
+#[test]
+fn parameter_errors() {
+    let text = format!(
+        "{HEAD}total: 2\nparameters:\n  khao_sat: {{ type: bool, label: Có ĐTXHH, default: true }}\n  nguong: {{ type: percent, default: 80 }}\ninputs:\n  b: {{ type: bool }}\ncriteria:\n  - {{ id: \"1\", title: Tiêu chí, max: 2, applies_if: khao_sat, rule: {{ check: b }} }}\n"
+    );
+    let rs = Ruleset::from_yaml_str(&text, "bad.yaml").unwrap();
+    let check = |params: cchc::Parameters, code: Code, line: u32| {
+        let e = rs.with_parameters(&params).unwrap_err();
+        let d = &e.diagnostics()[0];
+        assert_eq!((d.code, d.line), (code, line), "{d:?}");
+        assert_eq!(d.file, "bad.yaml");
+        assert!(d.help.is_some(), "{d:?}");
+        seen(code);
+        d.clone()
+    };
+    // An unknown name: at `parameters:` (line 6), with the nearest name.
+    let d = check(
+        cchc::Parameters::new().with("khaosat", RawValue::Bool(false)),
+        Code::UnknownParameter,
+        6,
+    );
+    assert!(
+        d.help
+            .unwrap()
+            .render(cchc::Lang::En)
+            .contains("did you mean `khao_sat`")
+    );
+    // A refused value and an empty one: at the parameter's declaration.
+    check(
+        cchc::Parameters::new().with("khao_sat", RawValue::Cell("có lẽ".into())),
+        Code::InvalidParameter,
+        7,
+    );
+    check(
+        cchc::Parameters::new().with("nguong", RawValue::Cell("120".into())),
+        Code::InvalidParameter,
+        8,
+    );
+    check(
+        cchc::Parameters::new().with("nguong", RawValue::Cell(String::new())),
+        Code::InvalidParameter,
+        8,
+    );
+    // Every problem at once.
+    let e = rs
+        .with_parameters(
+            &cchc::Parameters::new()
+                .with("x", RawValue::Bool(true))
+                .with("khao_sat", RawValue::Number(Decimal::ONE)),
+        )
+        .unwrap_err();
+    assert_eq!(e.diagnostics().len(), 2);
+    // A name used by an input and a parameter; a parameter without a default.
+    let dup = format!(
+        "{HEAD}total: 2\nparameters:\n  b: {{ type: bool, default: true }}\n  k: {{ type: bool }}\ninputs:\n  b: {{ type: bool }}\ncriteria:\n  - {{ id: \"1\", title: Tiêu chí, max: 2, rule: {{ check: b }} }}\n"
+    );
+    expect_load(&dup, Code::DuplicateId);
+    expect_load(&dup, Code::MissingKey);
+    // A test case setting an undeclared parameter, or a value its type refuses.
+    let tests = format!(
+        "{text}tests:\n  - {{ name: t, parameters: {{ khao: false }}, expect: {{ total: 0 }} }}\n  - {{ name: u, parameters: {{ nguong: 101 }}, expect: {{ total: 0 }} }}\n"
+    );
+    expect_load(&tests, Code::UnknownParameter);
+    expect_load(&tests, Code::InvalidParameter);
 }

@@ -234,9 +234,18 @@ class Ruleset:
     @property
     def warnings(self) -> List[Diagnostic]:
         """Load-time warnings (unreachable band step, impossible date, grade outside 0–100…)."""
-    def score(self, unit: UnitDict, *, lang: Lang = None, round: Optional[str] = None) -> Result:
+    def score(
+        self,
+        unit: UnitDict,
+        *,
+        lang: Lang = None,
+        round: Optional[str] = None,
+        params: Optional[Dict[str, Any]] = None,
+    ) -> Result:
         """`round`: score as of that round (the later ones left out); an id the ruleset does not
-        declare raises CchcError with code "unknown_round"."""
+        declare raises CchcError with code "unknown_round". `params`: values of the ruleset's
+        `parameters:` for this call (e.g. {"khao_sat": False}); an unknown name raises
+        RulesetError with code "unknown_parameter", a refused value "invalid_parameter"."""
     def score_many(
         self,
         units: Union[Iterable[UnitDict], Any],
@@ -244,8 +253,9 @@ class Ruleset:
         *,
         lang: Lang = None,
         round: Optional[str] = None,
+        params: Optional[Dict[str, Any]] = None,
     ) -> Batch:
-        """A list of unit dicts (any iterable), or a pandas DataFrame (a row per unit: id, name,
+        """`params` as in `score`. A list of unit dicts (any iterable), or a pandas DataFrame (a row per unit: id, name,
         kind, inputs; with a `round` column, consecutive rows of one id are its later rounds,
         a missing cell there meaning unchanged, and `points:<id>`, `notes:<id>`,
         `evidence:<id>`, `explanations:<id>`, `not_applicable` columns as in CSV). `round`:
@@ -264,8 +274,9 @@ class Ruleset:
         *,
         lang: Lang = None,
         round: Optional[str] = None,
+        params: Optional[Dict[str, Any]] = None,
     ) -> Batch:
-        """format: "json", "yaml" or "csv"; `round` as in `score_many`."""
+        """format: "json", "yaml" or "csv"; `round` and `params` as in `score_many`."""
     def run_tests(self, *, lang: Lang = None) -> List[Dict[str, Any]]:
         """[{name, line, passed, failures: [{what, expected, actual}], errors: [str]}]; `what`
         and `errors` in `lang`."""

@@ -93,3 +93,4 @@ js-unknown-format = unknown data format { $format }; use json, yaml or csv
 js-one-unit = score() takes one unit (an object with `id` and `values`); for a list of units use scoreMany()
 js-unknown-round = no round { $round } in this ruleset; the `round` option must name one of its rounds
 js-unknown-round-none = no round { $round } in this ruleset: it declares no rounds, so leave out the `round` option
+js-params-not-object = `params` must be an object {"{"} name: value {"}"}: { $error }

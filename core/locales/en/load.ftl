@@ -205,3 +205,16 @@ load-option-label-empty = the option { $id } of input { $input } has an empty la
 load-option-label-is-id = input { $input }: the label `{ $label }` of option { $id } is the id of another option; data giving { $key } would name two options
 load-option-label-is-id-help = change the label, or the option id
 load-option-label-twice = input { $input }: the options { $first } and { $id } have the same label `{ $label }`; give each option its own label
+
+## Parameters (parameters:, §18)
+load-what-parameter-name = a parameter name
+load-what-parameter = parameter { $name }
+load-parameter-twice = the name { $name } is already used by an input or another parameter; parameters and inputs share one set of names
+load-parameter-twice-help = rename the parameter or the input so that each name is used once
+load-unknown-parameter = the ruleset declares no parameter { $name }
+load-unknown-parameter-help = the parameters declared under `parameters:` are: { $names }
+load-unknown-parameter-none-help = this ruleset has no `parameters:` section, so no parameter can be set
+load-parameter-empty = the value set for the parameter { $parameter } is empty; a parameter always has a value
+load-parameter-refused = the value set for the parameter { $parameter } is not valid: { $problem }
+load-invalid-parameter-help = set a value of the parameter's declared type (e.g. `--set khao_sat=false`), or leave it unset to use its default
+load-test-unknown-parameter = test { $test } sets the parameter { $name }, which the ruleset does not declare

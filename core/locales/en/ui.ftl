@@ -122,3 +122,9 @@ ui-cli-unknown-round = the ruleset declares no round { $round } (--round)
 ui-cli-unknown-round-help = the ruleset's rounds are { $rounds }
 ui-cli-unknown-round-none = the ruleset declares no rounds, so it cannot be scored as of round { $round } (--round)
 ui-cli-unknown-round-none-help = leave out --round, or declare `rounds:` in the ruleset
+
+## Parameters of the batch (§18)
+ui-parameters = Parameters: { $list }
+ui-parameter-true = { $parameter } is true
+ui-parameter-false = { $parameter } is false
+ui-parameter-value = { $parameter } = { $value }

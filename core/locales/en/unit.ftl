@@ -166,3 +166,7 @@ unit-no-evidence = { $criterion } asks for evidence ({ $evidence }), but the uni
 unit-no-evidence-help = cite the documents under `evidence`, or explain why there are none under `explanations`
 unit-round-absent = the unit has no round { $round }; it is shown as of round { $shown } and is not ranked
 unit-round-absent-none = the unit has no round { $round } or earlier; it is shown as of round { $shown } and is not ranked
+
+## Parameters (§18)
+unit-parameter-in-data = { $name } is a parameter of the ruleset, set once for the whole batch, not per unit; this value is ignored
+unit-parameter-in-data-help = remove this column or key from the data and set the parameter when scoring (e.g. `cchc score --set { $name }=…`)

@@ -92,3 +92,4 @@ js-unknown-format = định dạng số liệu { $format } không được hỗ 
 js-one-unit = score() chấm một đơn vị (một đối tượng có `id` và `values`); để chấm một danh sách đơn vị, hãy dùng scoreMany()
 js-unknown-round = bộ tiêu chí không có vòng { $round }; tùy chọn `round` phải là một trong các vòng của bộ tiêu chí
 js-unknown-round-none = bộ tiêu chí không có vòng { $round }: bộ tiêu chí không chia vòng chấm điểm, hãy bỏ tùy chọn `round`
+js-params-not-object = `params` phải là một đối tượng {"{"} tên_tham_số: giá_trị {"}"}: { $error }

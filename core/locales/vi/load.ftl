@@ -205,3 +205,16 @@ load-option-label-empty = Phương án { $id } của đầu vào { $input } có 
 load-option-label-is-id = Đầu vào { $input }: nhãn `{ $label }` của phương án { $id } trùng với mã của một phương án khác; dữ liệu ghi { $key } sẽ chỉ hai phương án cùng lúc.
 load-option-label-is-id-help = Hãy đổi nhãn hoặc đổi mã phương án.
 load-option-label-twice = Đầu vào { $input }: hai phương án { $first } và { $id } có cùng nhãn `{ $label }`; mỗi phương án cần một nhãn riêng.
+
+## Tham số (parameters:, §18)
+load-what-parameter-name = tên tham số
+load-what-parameter = tham số { $name }
+load-parameter-twice = Tên { $name } đã được dùng cho một dữ liệu đầu vào hoặc một tham số khác; tham số và dữ liệu đầu vào dùng chung một bảng tên.
+load-parameter-twice-help = Hãy đổi tên tham số hoặc tên dữ liệu đầu vào để mỗi tên chỉ dùng một lần.
+load-unknown-parameter = Bộ tiêu chí không khai báo tham số { $name }.
+load-unknown-parameter-help = Các tham số đã khai báo trong `parameters:` là: { $names }.
+load-unknown-parameter-none-help = Bộ tiêu chí này không có mục `parameters:`, nên không đặt được tham số nào.
+load-parameter-empty = Giá trị đặt cho tham số { $parameter } đang để trống; tham số luôn phải có giá trị.
+load-parameter-refused = Giá trị đặt cho tham số { $parameter } không hợp lệ: { $problem }
+load-invalid-parameter-help = Hãy đặt một giá trị đúng kiểu đã khai báo của tham số (ví dụ `--set khao_sat=không`), hoặc bỏ không đặt để dùng giá trị mặc định.
+load-test-unknown-parameter = Ca kiểm thử { $test } đặt tham số { $name }, nhưng bộ tiêu chí không khai báo tham số này.

@@ -116,3 +116,9 @@ ui-cli-unknown-round = bộ tiêu chí không có vòng chấm điểm { $round 
 ui-cli-unknown-round-help = các vòng của bộ tiêu chí: { $rounds }
 ui-cli-unknown-round-none = bộ tiêu chí không chia vòng chấm điểm nên không thể chấm tính đến vòng { $round } (--round)
 ui-cli-unknown-round-none-help = bỏ --round, hoặc khai báo `rounds:` trong bộ tiêu chí
+
+## Tham số của đợt chấm (§18)
+ui-parameters = Tham số: { $list }
+ui-parameter-true = { $parameter } là có
+ui-parameter-false = { $parameter } là không
+ui-parameter-value = { $parameter } = { $value }

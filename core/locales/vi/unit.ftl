@@ -163,3 +163,7 @@ unit-no-evidence = { $criterion } yêu cầu tài liệu kiểm chứng ({ $evid
 unit-no-evidence-help = hãy dẫn tài liệu trong `evidence`, hoặc giải trình lý do không có trong `explanations`
 unit-round-absent = đơn vị không có vòng { $round }; kết quả hiển thị theo vòng { $shown } và đơn vị không được xếp hạng
 unit-round-absent-none = đơn vị không có vòng { $round } hay vòng nào trước đó; kết quả hiển thị theo vòng { $shown } và đơn vị không được xếp hạng
+
+## Tham số (§18)
+unit-parameter-in-data = { $name } là tham số của bộ tiêu chí, được đặt một lần cho cả đợt chấm, không lấy theo từng đơn vị; giá trị này bị bỏ qua
+unit-parameter-in-data-help = hãy bỏ cột hoặc khóa này khỏi số liệu và đặt tham số khi chấm (ví dụ `cchc score --set { $name }=…`)

@@ -326,6 +326,11 @@ impl Compiled {
         out
     }
 
+    /// The input (and parameter) slots the source mentions.
+    pub(crate) fn reads(&self) -> &[usize] {
+        &self.reads
+    }
+
     /// Whether the source calls `points(…)` or `max_points(…)` (only a grade's `requires` may:
     /// elsewhere no criterion has been scored yet).
     pub(crate) fn calls_points(&self) -> bool {

@@ -332,6 +332,7 @@ fn each_result<E>(
 fn compact(r: &UnitResult) -> UnitResult {
     UnitResult {
         plan: r.plan.clone(),
+        base: r.base.clone(),
         unit: r.unit.clone(),
         status: r.status,
         total: r.total,

@@ -410,6 +410,13 @@ pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
         out.push_str(&t(&line));
         out.push('\n');
     }
+    // The parameter values of the batch (format §18), under the title.
+    let params = crate::parameters::listed(&rs.plan, rs.base.as_deref());
+    if !params.is_empty() {
+        let line = crate::msg!("ui-parameters", list = crate::inputs::list_arg(params));
+        out.push_str(&t(&line.render(lang)));
+        out.push('\n');
+    }
     let mut ranked = vec![false; batch.results.len()];
     let mut rows: Vec<(String, &UnitResult)> = Vec::with_capacity(batch.results.len());
     for e in &batch.ranking {

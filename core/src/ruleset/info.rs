@@ -89,27 +89,39 @@ fn opt_num<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> 
     d.map(Num).serialize(s)
 }
 
-/// The inputs of a plan, in declaration order.
+/// The inputs of a plan, in declaration order (not its parameters).
 pub(super) fn inputs(plan: &Plan) -> Vec<InputInfo> {
-    plan.inputs
-        .iter()
-        .map(|d| InputInfo {
-            default: d.default.as_ref().and_then(|v| match v {
-                Value::Bool(b) => Some(InputDefault::Bool(*b)),
-                Value::Num(n) => Some(InputDefault::Number(*n)),
-                Value::Choice(i) => d.options.get(*i).cloned().map(InputDefault::Choice),
-            }),
-            description: d.description.clone(),
-            label: d.label.clone(),
-            max: d.max,
-            min: d.min,
-            name: d.name.clone(),
-            on_missing: d.on_missing,
-            option_labels: option_labels(d),
-            options: (!d.options.is_empty()).then(|| d.options.clone()),
-            ty: d.ty,
-        })
-        .collect()
+    infos(plan.inputs.iter().take(plan.n_inputs))
+}
+
+/// The parameters of a plan, in declaration order (`default` is the declared default).
+pub(crate) fn parameters(plan: &Plan) -> Vec<InputInfo> {
+    infos(plan.inputs.iter().skip(plan.n_inputs))
+}
+
+/// A value of an input or parameter as a JSON-ready value (a choice by its option id).
+pub(crate) fn value_of(d: &crate::inputs::InputDef, v: &Value) -> Option<InputDefault> {
+    match v {
+        Value::Bool(b) => Some(InputDefault::Bool(*b)),
+        Value::Num(n) => Some(InputDefault::Number(*n)),
+        Value::Choice(i) => d.options.get(*i).cloned().map(InputDefault::Choice),
+    }
+}
+
+fn infos<'a>(defs: impl Iterator<Item = &'a crate::inputs::InputDef>) -> Vec<InputInfo> {
+    defs.map(|d| InputInfo {
+        default: d.default.as_ref().and_then(|v| value_of(d, v)),
+        description: d.description.clone(),
+        label: d.label.clone(),
+        max: d.max,
+        min: d.min,
+        name: d.name.clone(),
+        on_missing: d.on_missing,
+        option_labels: option_labels(d),
+        options: (!d.options.is_empty()).then(|| d.options.clone()),
+        ty: d.ty,
+    })
+    .collect()
 }
 
 /// `{id: label}` of a choice input whose options are labelled.

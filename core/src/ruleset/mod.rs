@@ -18,6 +18,7 @@ use crate::plan::{Plan, PlanNode};
 use crate::syntax::{self, Limits};
 
 pub use info::{CriterionInfo, InputDefault, InputInfo};
+pub(crate) use info::{parameters as parameters_info, value_of};
 pub use testing::{TestFailure, TestOutcome};
 
 /// Largest rule file, in bytes.
@@ -27,6 +28,9 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 #[derive(Clone, Debug)]
 pub struct Ruleset {
     pub(crate) plan: Arc<Plan>,
+    /// Every unit's starting slots when parameter values are set (`None`: the plan's
+    /// `absent`, with every parameter at its default; crate::parameters).
+    pub(crate) base: Option<Arc<Vec<crate::expr::Slot>>>,
 }
 
 /// `sha256:` of the canonical JSON of the model (sorted keys, exact numbers).
@@ -107,6 +111,7 @@ impl Ruleset {
                 plan.warnings = warnings;
                 Ok(Ruleset {
                     plan: Arc::new(plan),
+                    base: None,
                 })
             }
             Ok(_) => {

@@ -53,7 +53,16 @@ pub(crate) struct RulesetDoc {
     #[schemars(with = "std::collections::BTreeMap<String, InputDecl>")]
     #[serde(serialize_with = "ser_pairs")]
     pub inputs: Vec<(String, InputDecl)>,
-    /// Inputs whose declaration could not be read (already reported).
+    /// Parameters: values set once per batch by the caller (format §18), declared like inputs
+    /// with a required `default`.
+    #[schemars(with = "std::collections::BTreeMap<String, ParamSchema>")]
+    #[serde(serialize_with = "ser_pairs", skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<(String, InputDecl)>,
+    /// Where `parameters:` is written.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub parameters_pos: Option<Pos>,
+    /// Inputs (and parameters) whose declaration could not be read (already reported).
     #[serde(skip)]
     #[schemars(skip)]
     pub broken_inputs: Vec<String>,
@@ -148,6 +157,30 @@ pub(crate) struct InputDecl {
     #[serde(skip)]
     #[schemars(skip)]
     pub pos: Pos,
+}
+
+/// A parameter declaration, as the JSON Schema describes it (loaded as an [`InputDecl`]).
+#[allow(dead_code, reason = "a shape for the JSON Schema only")]
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ParamSchema {
+    /// The type: bool, count, percent, number or choice.
+    #[serde(rename = "type")]
+    ty: InputType,
+    /// Label shown to users (Vietnamese).
+    label: Option<String>,
+    /// Longer explanation.
+    description: Option<String>,
+    /// Smallest allowed value (`number` only).
+    #[schemars(with = "Option<f64>")]
+    min: Option<Decimal>,
+    /// Largest allowed value (`number` only).
+    #[schemars(with = "Option<f64>")]
+    max: Option<Decimal>,
+    /// The options (`choice` only).
+    options: Option<OptionsDecl>,
+    /// The value used unless the caller sets another (required).
+    default: Scalar,
 }
 
 /// A choice input's `options`: a list of ids (`[kip_thoi, cham]`), or a mapping of each id to
@@ -433,6 +466,10 @@ pub(crate) struct TestDecl {
     /// Input values.
     #[schemars(with = "std::collections::BTreeMap<String, Scalar>")]
     pub values: Vec<(String, Scalar)>,
+    /// Parameter values for this case (the others keep their defaults).
+    #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, Scalar>")]
+    pub parameters: Vec<(String, Scalar)>,
     /// Criteria not applicable to this unit.
     #[serde(default)]
     pub not_applicable: Vec<String>,

@@ -45,6 +45,27 @@ fn opt_dec(d: Option<Decimal>) -> String {
         .unwrap_or_else(|| "null".into())
 }
 
+/// A value written in a test, as a unit or a caller gives it.
+fn scalar_raw(v: &Scalar) -> RawValue {
+    match v {
+        Scalar::Bool(b) => RawValue::Bool(*b),
+        Scalar::Number(d) => RawValue::Number(*d),
+        Scalar::Text(s) => RawValue::Text(s.clone()),
+    }
+}
+
+impl TestOutcome {
+    /// A case that could not run because a parameter value was refused.
+    fn failed_on_parameters(mut self) -> Self {
+        self.failures.push(TestFailure {
+            what: msg!("load-what-parameter-name"),
+            expected: "valid".into(),
+            actual: "invalid".into(),
+        });
+        self
+    }
+}
+
 pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
     rs.plan
         .tests
@@ -52,12 +73,7 @@ pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
         .map(|t| {
             let mut unit = Unit::new(t.name.clone());
             for (k, v) in &t.values {
-                let raw = match v {
-                    Scalar::Bool(b) => RawValue::Bool(*b),
-                    Scalar::Number(d) => RawValue::Number(*d),
-                    Scalar::Text(s) => RawValue::Text(s.clone()),
-                };
-                unit.values.push((k.clone(), raw));
+                unit.values.push((k.clone(), scalar_raw(v)));
             }
             unit.not_applicable = t.not_applicable.clone();
             unit.self_assessed = t
@@ -65,7 +81,25 @@ pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
                 .iter()
                 .map(|(k, d)| (k.clone(), RawValue::Number(*d)))
                 .collect();
-            let r = rs.score(&unit);
+            // A value the parameter's type refuses fails the case (names are checked at load).
+            let params: crate::Parameters = t
+                .parameters
+                .iter()
+                .map(|(k, v)| (k.clone(), scalar_raw(v)))
+                .collect();
+            let bound = match rs.with_parameters(&params) {
+                Ok(b) => b,
+                Err(e) => {
+                    return TestOutcome {
+                        name: t.name.clone(),
+                        line: t.pos.line,
+                        failures: Vec::new(),
+                        errors: e.diagnostics().iter().map(|d| d.message.clone()).collect(),
+                    }
+                    .failed_on_parameters();
+                }
+            };
+            let r = bound.score(&unit);
             let mut failures = Vec::new();
             let mut check = |what: Message, expected: String, actual: String| {
                 if expected != actual {

@@ -66,14 +66,14 @@ impl Ruleset {
     /// # Ok::<(), cchc::Error>(())
     /// ```
     pub fn score(&self, unit: &Unit) -> UnitResult {
-        super::score_unit(&self.plan, unit, None)
+        super::score_unit(&self.plan, self.base.as_ref(), unit, None)
     }
 
     /// Scores one unit as of a round (an index into [`Ruleset::rounds`]; see
     /// [`Ruleset::round_index`]): the rounds after it are left out. A unit without that round
     /// is shown as of its last earlier round, with the warning `round_absent`.
     pub fn score_as_of(&self, unit: &Unit, round: usize) -> UnitResult {
-        super::score_unit(&self.plan, unit, Some(round))
+        super::score_unit(&self.plan, self.base.as_ref(), unit, Some(round))
     }
 
     /// Scores a batch and ranks it (ranking over all units). One bad unit never stops the
@@ -140,13 +140,13 @@ impl Ruleset {
             if units.len() >= PARALLEL_MIN {
                 return units
                     .par_iter()
-                    .map(|u| super::score_unit(&self.plan, u, as_of))
+                    .map(|u| super::score_unit(&self.plan, self.base.as_ref(), u, as_of))
                     .collect();
             }
         }
         units
             .iter()
-            .map(|u| super::score_unit(&self.plan, u, as_of))
+            .map(|u| super::score_unit(&self.plan, self.base.as_ref(), u, as_of))
             .collect()
     }
 

@@ -312,18 +312,26 @@ fn number_of(raw: &RawValue) -> Option<Decimal> {
 
 /// Scores one unit (as of a round, when given: see [`rounds`]). Never panics; every problem
 /// is in the result.
-pub(crate) fn score_unit(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> UnitResult {
-    if plan_arc.rounds.is_empty() && !unit.uses_rounds() {
-        score_single(plan_arc, unit)
+/// `base` holds every unit's starting slots when parameter values are set (format §18).
+pub(crate) fn score_unit(
+    plan_arc: &Arc<Plan>,
+    base: Option<&Arc<Vec<Slot>>>,
+    unit: &Unit,
+    as_of: Option<usize>,
+) -> UnitResult {
+    let mut r = if plan_arc.rounds.is_empty() && !unit.uses_rounds() {
+        score_single(plan_arc, base, unit)
     } else {
-        rounds::score(plan_arc, unit, as_of)
-    }
+        rounds::score(plan_arc, base, unit, as_of)
+    };
+    r.base = base.cloned();
+    r
 }
 
 /// Scores a unit without rounds: one set of facts.
-fn score_single(plan_arc: &Arc<Plan>, unit: &Unit) -> UnitResult {
+fn score_single(plan_arc: &Arc<Plan>, base: Option<&Arc<Vec<Slot>>>, unit: &Unit) -> UnitResult {
     let plan: &Plan = plan_arc;
-    let mut st = State::new(plan);
+    let mut st = State::new(plan, base);
     st.take_problems(unit);
     st.fill_slots(unit);
     st.mark_not_applicable(unit);
@@ -361,6 +369,7 @@ impl State<'_> {
             errors: self.errors,
             printed: self.printed,
             rounds: None,
+            base: None,
         };
         if status == UnitStatus::Complete {
             grade(&mut result, &self.slots, &self.refused);
@@ -370,11 +379,11 @@ impl State<'_> {
 }
 
 impl<'a> State<'a> {
-    /// A fresh state: every input absent, every node unscored.
-    fn new(plan: &'a Plan) -> Self {
+    /// A fresh state: every input absent (every parameter at its value), every node unscored.
+    fn new(plan: &'a Plan, base: Option<&Arc<Vec<Slot>>>) -> Self {
         State {
             plan,
-            slots: plan.absent.clone(),
+            slots: base.map_or_else(|| plan.absent.clone(), |b| b.as_ref().clone()),
             refused: Vec::new(),
             na: Vec::new(),
             nodes: vec![NodeResult::default(); plan.nodes.len()],
@@ -459,7 +468,27 @@ pub(crate) fn read_values(
                     .get(nfc_cow(name).as_ref())
                     .and_then(|&s| Some((s, plan.inputs.get(s)?))),
             };
+            // A parameter is set once for the batch, never by a unit (format §18).
+            let found = found.filter(|(slot, _)| *slot < plan.n_inputs);
             let Some((slot, def)) = found else {
+                if plan.n_inputs < plan.inputs.len() {
+                    if let Some(&s) = plan.input_index.get(nfc_cow(name).as_ref()) {
+                        if s >= plan.n_inputs {
+                            let mut issue = Issue::new(
+                                None,
+                                Code::UnknownInput,
+                                msg!("unit-parameter-in-data", name = Arg::ident(name.as_str())),
+                            )
+                            .with_help(msg!(
+                                "unit-parameter-in-data-help",
+                                name = Arg::ident(name.as_str())
+                            ));
+                            issue.at = at;
+                            event(ValueEvent::Unknown(issue));
+                            continue;
+                        }
+                    }
+                }
                 let message = match plan.suggest_input(&nfc_cow(name)) {
                     Some(s) => msg!(
                         "unit-unknown-input-did-you-mean",

@@ -50,7 +50,12 @@ fn where_arg(plan: &Plan, round: usize) -> Arg {
 }
 
 /// Scores every present round of `unit` (up to round `as_of`, when given).
-pub(crate) fn score(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> UnitResult {
+pub(crate) fn score(
+    plan_arc: &Arc<Plan>,
+    base: Option<&Arc<Vec<crate::expr::Slot>>>,
+    unit: &Unit,
+    as_of: Option<usize>,
+) -> UnitResult {
     let plan: &Plan = plan_arc;
     let declared = !plan.rounds.is_empty();
     let (mut common_err, mut common_warn) = (Vec::new(), Vec::new());
@@ -195,7 +200,7 @@ pub(crate) fn score(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> 
     let check_evidence = declared || !unit.evidence.is_empty() || !unit.explanations.is_empty();
 
     // What carries from round to round.
-    let mut slots = plan.absent.clone();
+    let mut slots = base.map_or_else(|| plan.absent.clone(), |b| b.as_ref().clone());
     let mut refused: Vec<(usize, Code)> = Vec::new();
     let mut slot_errors: Vec<(usize, Issue)> = Vec::new();
     let mut na: &[String] = &[];
@@ -263,7 +268,7 @@ pub(crate) fn score(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> 
         }
 
         let is_official = k == last;
-        let mut st = State::new(plan);
+        let mut st = State::new(plan, base);
         st.errors.clone_from(&common_err);
         st.errors
             .extend(slot_errors.iter().map(|(_, issue)| issue.clone()));
@@ -355,7 +360,7 @@ pub(crate) fn score(plan_arc: &Arc<Plan>, unit: &Unit, as_of: Option<usize>) -> 
         }
     }
     let absent = as_of.is_some_and(|x| list.last().is_none_or(|r| r.round != x));
-    let mut result = official.unwrap_or_else(|| super::score_single(plan_arc, unit));
+    let mut result = official.unwrap_or_else(|| super::score_single(plan_arc, base, unit));
     result.rounds = Some(Box::new(Rounds {
         list,
         notes,

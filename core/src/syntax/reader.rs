@@ -32,6 +32,14 @@ impl<'a> MapReader<'a> {
         None
     }
 
+    /// Where `key` itself is written (not its value).
+    pub(crate) fn key_pos(&self, key: &str) -> Option<crate::error::Pos> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.scalar() == Some(key))
+            .map(|(k, _)| k.pos)
+    }
+
     /// True when the mapping has `key`.
     pub(crate) fn has(&self, key: &str) -> bool {
         self.entries.iter().any(|(k, _)| k.scalar() == Some(key))

@@ -10,7 +10,7 @@ use crate::types::{InputType, OnMissing};
 use super::Compiler;
 
 /// A value written in the rule file, as a unit would give it.
-fn scalar_raw(s: &Scalar) -> RawValue {
+pub(super) fn scalar_raw(s: &Scalar) -> RawValue {
     match s {
         Scalar::Bool(b) => RawValue::Bool(*b),
         Scalar::Number(d) => RawValue::Number(*d),
@@ -22,6 +22,52 @@ fn scalar_raw(s: &Scalar) -> RawValue {
 pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
     let default_missing = doc.on_missing.unwrap_or(OnMissing::Error);
     for (name, d) in &doc.inputs {
+        declare_one(cx, name, d, default_missing, false);
+    }
+}
+
+/// Declares every parameter after the inputs: the same checks, a slot after the inputs' (so
+/// expressions read it like an input); a name an input already has is `duplicate_id`.
+pub(super) fn declare_parameters(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
+    for (name, d) in &doc.parameters {
+        if let Some(&slot) = cx.input_index.get(name) {
+            let first = cx.inputs.get(slot).map(|_| {
+                doc.inputs
+                    .iter()
+                    .chain(doc.parameters.iter())
+                    .find(|(n, _)| n == name)
+                    .map_or(d.pos, |(_, x)| x.pos)
+            });
+            let mut diag = crate::error::Diagnostic::new(
+                Code::DuplicateId,
+                cx.file,
+                d.pos,
+                msg!("load-parameter-twice", name = Arg::ident(name.as_str())),
+            )
+            .with_help(msg!("load-parameter-twice-help"));
+            if let Some(at) = first {
+                diag = diag.with_label(crate::error::Label::new(
+                    cx.file,
+                    at,
+                    msg!("load-first-used-here"),
+                ));
+            }
+            cx.push(diag);
+            continue;
+        }
+        declare_one(cx, name, d, OnMissing::Error, true);
+    }
+}
+
+/// Declares one input (or parameter).
+fn declare_one(
+    cx: &mut Compiler<'_>,
+    name: &String,
+    d: &crate::ruleset::model::InputDecl,
+    default_missing: OnMissing,
+    param: bool,
+) {
+    {
         let crit = None;
         let bad =
             |cx: &mut Compiler<'_>, code: Code, msg: Message| cx.err_at(code, d.pos, crit, msg);
@@ -96,7 +142,7 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
                 Code::InvalidInput,
                 msg!("load-input-twice", input = Arg::ident(name.as_str())),
             );
-            continue;
+            return;
         }
         let mut def = InputDef {
             name: name.clone(),
@@ -126,6 +172,11 @@ pub(super) fn declare(cx: &mut Compiler<'_>, doc: &RulesetDoc) {
                     );
                 }
             }
+        }
+        if param && def.default.is_none() {
+            // Its default was refused (reported above): the parameter has no value.
+            cx.broken_inputs.insert(name.clone());
+            return;
         }
         cx.input_index.insert(name.clone(), cx.inputs.len());
         cx.inputs.push(def);

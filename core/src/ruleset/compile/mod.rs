@@ -246,6 +246,8 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
         suggestions_left: MAX_SUGGESTIONS,
     };
     inputs::declare(&mut cx, doc);
+    let n_inputs = cx.inputs.len();
+    inputs::declare_parameters(&mut cx, doc);
     let tree = tree::build(&mut cx, doc);
     let node_index = Arc::new(tree.index);
     let grades = grades::compile(&mut cx, doc, &node_index);
@@ -274,6 +276,19 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
         places: doc.rounding.as_ref().map(|r| r.places).unwrap_or(2),
         ranking: doc.ranking.unwrap_or(RankingMode::Competition),
         absent: cx.inputs.iter().map(crate::score::absent).collect(),
+        parameter_pos: cx
+            .inputs
+            .iter()
+            .skip(n_inputs)
+            .map(|d| {
+                doc.parameters
+                    .iter()
+                    .find(|(n, _)| *n == d.name)
+                    .map_or(Pos::default(), |(_, x)| x.pos)
+            })
+            .collect(),
+        n_inputs,
+        parameters_pos: doc.parameters_pos,
         inputs: cx.inputs,
         input_index: cx.input_index,
         nodes: tree.nodes,

@@ -11,6 +11,7 @@ use crate::text::nfc;
 const TEST_KEYS: &[&str] = &[
     "name",
     "values",
+    "parameters",
     "not_applicable",
     "self_assessed",
     "expect",
@@ -31,6 +32,10 @@ impl Loader<'_> {
             .required(&mut m, "name", it.pos, &test)
             .and_then(|v| self.text(v, &what(msg!("load-what-test-name"))));
         let values = m.get("values").map(|v| self.values(v)).unwrap_or_default();
+        let parameters = m
+            .get("parameters")
+            .map(|v| self.values(v))
+            .unwrap_or_default();
         let not_applicable = m
             .get("not_applicable")
             .and_then(|v| self.text_list(v, &key("not_applicable")))
@@ -53,6 +58,7 @@ impl Loader<'_> {
         Some(TestDecl {
             name: name?,
             values,
+            parameters,
             not_applicable,
             self_assessed,
             expect: expect?,

@@ -24,6 +24,7 @@ const TOP_KEYS: &[&str] = &[
     "on_missing",
     "ranking",
     "inputs",
+    "parameters",
     "grades",
     "rounds",
     "criteria",
@@ -63,6 +64,9 @@ impl Loader<'_> {
         let on_missing = r.get("on_missing").and_then(|n| self.keyword(n));
         let ranking = r.get("ranking").and_then(|n| self.keyword(n));
         let inputs = r.get("inputs").map(|n| self.inputs(n)).unwrap_or_default();
+        let parameters_key = r.key_pos("parameters");
+        let params_node = r.get("parameters");
+        let parameters = params_node.map(|n| self.parameters(n)).unwrap_or_default();
         let grades = r.get("grades").map(|n| self.grades(n)).unwrap_or_default();
         let rounds = r.get("rounds").map(|n| self.rounds(n)).unwrap_or_default();
         let criteria = self.required(&mut r, "criteria", root.pos, &ruleset);
@@ -85,7 +89,9 @@ impl Loader<'_> {
             on_missing,
             ranking,
             inputs: inputs.0,
-            broken_inputs: inputs.1,
+            broken_inputs: inputs.1.into_iter().chain(parameters.1).collect(),
+            parameters: parameters.0,
+            parameters_pos: params_node.and(parameters_key),
             broken: self.broken.clone(),
             grades,
             rounds,

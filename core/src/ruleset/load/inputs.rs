@@ -24,6 +24,17 @@ const INPUT_KEYS: &[&str] = &[
     "on_missing",
 ];
 
+/// Keys of a parameter declaration.
+const PARAMETER_KEYS: &[&str] = &[
+    "type",
+    "label",
+    "description",
+    "min",
+    "max",
+    "options",
+    "default",
+];
+
 impl Loader<'_> {
     /// The declared inputs, and the names of those whose declaration could not be read (rules
     /// that read them are not reported again as reading an undeclared input).
@@ -32,7 +43,7 @@ impl Loader<'_> {
         let mut broken = Vec::new();
         for (name, kpos, v) in self.pairs(n, &key("inputs")) {
             self.check_id(&name, kpos, &what(msg!("load-what-input-name")));
-            match self.input(&name, v) {
+            match self.input(&name, v, false) {
                 Some(decl) => out.push((name, decl)),
                 None => broken.push(name),
             }
@@ -40,9 +51,31 @@ impl Loader<'_> {
         (out, broken)
     }
 
-    /// One input declaration.
-    fn input(&mut self, name: &str, n: &Node) -> Option<InputDecl> {
-        let what = what(msg!("load-what-input", name = key(name)));
+    /// `parameters:`: switches set once per batch, declared like inputs with a required
+    /// `default` and no `on_missing` (format §18). Names whose declaration could not be read
+    /// are returned beside, as for inputs.
+    pub(super) fn parameters(&mut self, n: &Node) -> (Vec<(String, InputDecl)>, Vec<String>) {
+        let mut out = Vec::new();
+        let mut broken = Vec::new();
+        for (name, kpos, v) in self.pairs(n, &key("parameters")) {
+            self.check_id(&name, kpos, &what(msg!("load-what-parameter-name")));
+            match self.input(&name, v, true) {
+                // A parameter's problems point at its name.
+                Some(decl) => out.push((name, InputDecl { pos: kpos, ..decl })),
+                None => broken.push(name),
+            }
+        }
+        (out, broken)
+    }
+
+    /// One input declaration (or a parameter's, when `param`: `default` required, no
+    /// `on_missing`).
+    fn input(&mut self, name: &str, n: &Node, param: bool) -> Option<InputDecl> {
+        let what = if param {
+            what(msg!("load-what-parameter", name = key(name)))
+        } else {
+            what(msg!("load-what-input", name = key(name)))
+        };
         let mut m = self.map(n, &what)?;
         let ty = self
             .required(&mut m, "type", n.pos, &what)
@@ -54,11 +87,23 @@ impl Loader<'_> {
         let min = m.get("min").and_then(|v| self.number(v, &key("min")));
         let max = m.get("max").and_then(|v| self.number(v, &key("max")));
         let options = m.get("options").and_then(|v| self.options(name, v));
-        let default = m
-            .get("default")
-            .and_then(|v| self.scalar(v, &key("default")));
-        let on_missing = m.get("on_missing").and_then(|v| self.keyword(v));
-        self.finish(&m, INPUT_KEYS, &what);
+        let default = if param {
+            self.required(&mut m, "default", n.pos, &what)
+                .and_then(|v| self.scalar(v, &key("default")))
+        } else {
+            m.get("default")
+                .and_then(|v| self.scalar(v, &key("default")))
+        };
+        let on_missing = if param {
+            None
+        } else {
+            m.get("on_missing").and_then(|v| self.keyword(v))
+        };
+        let keys = if param { PARAMETER_KEYS } else { INPUT_KEYS };
+        self.finish(&m, keys, &what);
+        if param && default.is_none() {
+            return None;
+        }
         Some(InputDecl {
             ty: ty?,
             label,
