@@ -28,7 +28,9 @@ export type UnitCode =
   | 'unknown_round' | 'not_a_leaf' | 'points_out_of_range' | 'conflicting_marks'
   | 'points_ignored' | 'no_evidence' | 'round_absent'
   // Parameters (thrown for a `params` option the ruleset refuses).
-  | 'unknown_parameter' | 'invalid_parameter';
+  | 'unknown_parameter' | 'invalid_parameter'
+  // Ranking groups: a unit whose kind is in no group (a warning).
+  | 'ungrouped_unit';
 
 /** Codes of load-time warnings (`Ruleset.warnings()`): the ruleset loads and scores. */
 export type WarningCode = 'unreachable_band' | 'grade_out_of_range' | 'invalid_date' | 'suspicious_id';
@@ -283,6 +285,8 @@ export interface UnitResult {
 
 export interface RankEntry {
   rank: number;
+  /** The ranking group's id (`khac`: units in no group), when ranked by the ruleset's groups. */
+  group?: string;
   id: string | null;
   name: string | null;
   kind: string | null;
@@ -328,8 +332,14 @@ export interface RoundOptions {
 export type UnitSummary = Omit<UnitResult, 'criteria'>;
 
 export interface BatchOptions extends ScoreOptions {
-  /** Rank each `kind` on its own. */
+  /** Rank each `kind` on its own (as `groups: 'kind'`). */
   groupByKind?: boolean;
+  /**
+   * The groups units are ranked within: `'ruleset'` (the default: the ruleset's
+   * `ranking.groups`, one ranking when it declares none), `'kind'` (each kind on its own) or
+   * `'none'` (one ranking).
+   */
+  groups?: 'ruleset' | 'kind' | 'none';
 }
 
 /** Options of the JSON twins given as one object. */

@@ -429,6 +429,9 @@ impl PyBatch {
             d.set_item("index", py_opt_decimal(py, r.index)?)?;
             d.set_item("total", py_decimal(py, r.total)?)?;
             d.set_item("grade", r.grade().map(|g| g.id))?;
+            if let Some(g) = e.group {
+                d.set_item("group", r.ranking_group(g, Lang::Vi).0)?;
+            }
             out.append(d)?;
         }
         Ok(out)

@@ -34,6 +34,20 @@ pub struct PyRuleset {
     lang: Option<Lang>,
 }
 
+/// The ranking groups `groups=` asks for (`None`: the ruleset's); another word is a
+/// `ValueError`.
+fn groups_of(groups: Option<&str>, lang: Option<Lang>) -> PyResult<cchc::Groups> {
+    match groups {
+        None => Ok(cchc::Groups::Ruleset),
+        Some(w) => cchc::Groups::parse(w).ok_or_else(|| {
+            PyValueError::new_err(text_in(
+                &cchc::msg!("py-unknown-groups", groups = Arg::ident(w)),
+                lang,
+            ))
+        }),
+    }
+}
+
 /// A typed description (inputs, criteria) as a JSON value, for `json_to_py`.
 fn typed_json<T: serde::Serialize>(value: &T) -> PyResult<serde_json::Value> {
     serde_json::to_value(value).map_err(|_| internal(Doing::Describing))
@@ -249,7 +263,14 @@ impl PyRuleset {
     /// Scores many units (a list of unit dicts, or a pandas DataFrame with a row per unit:
     /// columns `id`, `name`, `kind` and one per input) and ranks them; `lang` and `round` as
     /// in `score` (as of a round, a unit without it is not ranked); `params` as in `score`.
-    #[pyo3(signature = (units, group_by_kind = false, *, lang = None, round = None, params = None))]
+    /// `groups` overrides the ruleset's ranking groups (`ranking.groups`): "kind" ranks each
+    /// kind on its own (as `group_by_kind=True`), "none" ranks every unit together, "ruleset"
+    /// (the default) uses the ruleset's groups.
+    #[pyo3(signature = (units, group_by_kind = false, *, lang = None, round = None, params = None, groups = None))]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the Python keyword arguments of score_many"
+    )]
     fn score_many(
         &self,
         py: Python<'_>,
@@ -258,22 +279,31 @@ impl PyRuleset {
         lang: Option<&str>,
         round: Option<&str>,
         params: Option<&Bound<'_, PyDict>>,
+        groups: Option<&str>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
         let as_of = self.round_of(py, round, lang)?;
         let bound = self.with_params(py, params, lang)?;
+        let groups = groups_of(groups, lang)?;
         let texts = self.known.texts();
         let units = convert::units_from(units, pick(None, lang)?, &self.known, &mut |chunk| {
             py.detach(|| guard(|| chunk.finish(texts)))
                 .map_err(|()| internal(Doing::ScoringBatch))
         })?;
-        self.batch(py, bound.as_ref(), units, group_by_kind, as_of, lang)
+        self.batch(
+            py,
+            bound.as_ref(),
+            units,
+            (group_by_kind, groups),
+            as_of,
+            lang,
+        )
     }
 
     /// Reads units from data text (`format`: "json", "yaml" or "csv") and scores them.
     /// Raises `DataError` when the text cannot be read as units at all (its message in `lang`,
-    /// as in `score`); `round` and `params` as in `score_many`.
-    #[pyo3(signature = (text, format = "json", group_by_kind = false, origin = "<string>", *, lang = None, round = None, params = None))]
+    /// as in `score`); `round`, `params` and `groups` as in `score_many`.
+    #[pyo3(signature = (text, format = "json", group_by_kind = false, origin = "<string>", *, lang = None, round = None, params = None, groups = None))]
     #[allow(
         clippy::too_many_arguments,
         reason = "the Python keyword arguments of score_text"
@@ -288,10 +318,12 @@ impl PyRuleset {
         lang: Option<&str>,
         round: Option<&str>,
         params: Option<&Bound<'_, PyDict>>,
+        groups: Option<&str>,
     ) -> PyResult<PyBatch> {
         let lang = self.result_lang(lang)?;
         let as_of = self.round_of(py, round, lang)?;
         let bound = self.with_params(py, params, lang)?;
+        let groups = groups_of(groups, lang)?;
         let fmt = DataFormat::parse(format).ok_or_else(|| {
             PyValueError::new_err(text_in(
                 &cchc::msg!("py-unknown-format", format = Arg::ident(format)),
@@ -314,7 +346,14 @@ impl PyRuleset {
             )));
         };
         match read {
-            Ok(Ok(units)) => self.batch(py, bound.as_ref(), units, group_by_kind, as_of, lang),
+            Ok(Ok(units)) => self.batch(
+                py,
+                bound.as_ref(),
+                units,
+                (group_by_kind, groups),
+                as_of,
+                lang,
+            ),
             Ok(Err(e)) => Err(to_py_err_with_source(
                 py,
                 &e,
@@ -486,12 +525,14 @@ impl PyRuleset {
         py: Python<'_>,
         bound: Option<&Ruleset>,
         units: Vec<cchc::Unit>,
-        group_by_kind: bool,
+        (group_by_kind, groups): (bool, cchc::Groups),
         as_of: Option<usize>,
         lang: Option<Lang>,
     ) -> PyResult<PyBatch> {
         let rs = bound.unwrap_or(&self.inner);
-        let opts = BatchOptions::grouped(group_by_kind).as_of(as_of);
+        let opts = BatchOptions::grouped(group_by_kind)
+            .groups(groups)
+            .as_of(as_of);
         let batch = py
             .detach(move || {
                 guard(move || {

@@ -188,6 +188,7 @@ def test_case(path):
 
     rs = cchc.Ruleset.from_yaml(case["ruleset"], origin=name)
     as_of = case.get("round")
+    groups = case.get("groups")
     params = case.get("parameters")
     if params is not None:
         # YAML floats are given as Python floats: the binding reads their shortest text.
@@ -197,10 +198,10 @@ def test_case(path):
         if "data" in case:
             return rs.score_text(
                 case["data"], format=case.get("data_format", "json"), group_by_kind=group, round=as_of,
-                params=params,
+                params=params, groups=groups,
             )
         assert "units" in case, f"{name}: the case has neither `units` nor `data`"
-        return rs.score_many(case["units"], group_by_kind=group, round=as_of, params=params)
+        return rs.score_many(case["units"], group_by_kind=group, round=as_of, params=params, groups=groups)
 
     if "parameter_error" in expect:
         with pytest.raises(cchc.RulesetError) as info:
@@ -226,8 +227,9 @@ def test_case(path):
             diffs.append(f"{where}: id: expected {exp['id']!r}, actual {res.id!r}")
         compare_unit(where, exp, res, diffs)
     if "ranking" in expect:
-        want = [(r["id"], r["rank"]) for r in expect["ranking"] or []]
-        got = [(r["id"], r["rank"]) for r in batch.ranking]
+        with_group = any("group" in r for r in expect["ranking"] or [])
+        want = [(r["id"], r["rank"]) + ((r.get("group"),) if with_group else ()) for r in expect["ranking"] or []]
+        got = [(r["id"], r["rank"]) + ((r.get("group"),) if with_group else ()) for r in batch.ranking]
         if want != got:
             diffs.append(f"{name}: ranking: expected {want}, actual {got}")
     assert not diffs, "\n".join(diffs)

@@ -294,15 +294,23 @@ export class Ruleset {
   /**
    * The raw ruleset to score with: with `options.params` (values of the ruleset's
    * `parameters:`, e.g. `{ khao_sat: false }`) set by the engine, which refuses an unknown name
-   * (CchcError `unknown_parameter`) or a value of the wrong type (`invalid_parameter`).
+   * (CchcError `unknown_parameter`) or a value of the wrong type (`invalid_parameter`); and with
+   * `options.groups` (`'ruleset'`, `'kind'` or `'none'`: the groups batches are ranked within).
    */
   #inner(lang = 'vi', options = undefined) {
     if (this.#raw === null) throw new Error(text('js-freed', {}, lang));
-    const params = options?.params;
-    if (params === undefined || params === null) return this.#raw;
-    const key = JSON.stringify(params);
+    const params = options?.params ?? null;
+    const groups = options?.groups ?? null;
+    if (params === null && groups === null) return this.#raw;
+    const key = JSON.stringify([params, groups]);
     if (this.#bound?.key === key) return this.#bound.raw;
-    const raw = call(() => this.#raw.withParameters(key, lang), lang);
+    const raw = call(() => {
+      const withParams = params === null ? null : this.#raw.withParameters(JSON.stringify(params), lang);
+      if (groups === null) return withParams;
+      const withGroups = (withParams ?? this.#raw).withGroups(String(groups), lang);
+      if (withParams !== null) withParams.free();
+      return withGroups;
+    }, lang);
     const old = this.#bound;
     this.#bound = { key, raw };
     if (old !== null && broken === null) call(() => old.raw.free());

@@ -206,6 +206,8 @@ impl<'de> serde::de::Visitor<'de> for ManyVisitor {
 #[derive(Debug)]
 pub struct WasmRuleset {
     inner: Ruleset,
+    /// The ranking groups of batches (`withGroups`; the ruleset's by default).
+    groups: cchc::Groups,
 }
 
 #[wasm_bindgen(js_class = RawRuleset)]
@@ -221,8 +223,28 @@ impl WasmRuleset {
         let lang = lang_of(lang)?;
         let origin = origin.as_deref().unwrap_or(DEFAULT_RULES_ORIGIN);
         Ruleset::from_yaml_str(text, origin)
-            .map(|inner| WasmRuleset { inner })
+            .map(|inner| WasmRuleset {
+                inner,
+                groups: cchc::Groups::Ruleset,
+            })
             .map_err(|e| to_js(&e, lang))
+    }
+
+    /// This ruleset ranking batches within other groups: `ruleset` (its `ranking.groups`),
+    /// `kind` (each kind on its own) or `none` (one ranking); another word throws a
+    /// `RangeError`.
+    #[wasm_bindgen(js_name = withGroups)]
+    pub fn with_groups(&self, groups: &str, lang: Option<String>) -> Result<WasmRuleset, JsValue> {
+        let lang = lang_of(lang)?;
+        let groups = cchc::Groups::parse(groups).ok_or_else(|| {
+            JsValue::from(js_sys::RangeError::new(
+                &msg!("js-unknown-groups", groups = cchc::Arg::ident(groups)).render(lang),
+            ))
+        })?;
+        Ok(WasmRuleset {
+            inner: self.inner.clone(),
+            groups,
+        })
     }
 
     /// Ruleset id.
@@ -325,7 +347,10 @@ impl WasmRuleset {
         }
         self.inner
             .with_parameters(&params)
-            .map(|inner| WasmRuleset { inner })
+            .map(|inner| WasmRuleset {
+                inner,
+                groups: self.groups,
+            })
             .map_err(|e| to_js(&e, lang))
     }
 
@@ -445,7 +470,9 @@ impl WasmRuleset {
         why: bool,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
+        let opts = BatchOptions::grouped(group_by_kind)
+            .groups(self.groups)
+            .as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let result = self.score_json_batch(text, &opts, origin, lang)?;
         to_json(&result.json(json_options(lang, criteria, trace, why)), lang)
@@ -462,7 +489,9 @@ impl WasmRuleset {
         round: Option<String>,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
+        let opts = BatchOptions::grouped(group_by_kind)
+            .groups(self.groups)
+            .as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
@@ -470,7 +499,7 @@ impl WasmRuleset {
         Ok(cchc::present::batch_html(
             &result.results,
             &result.ranking,
-            group_by_kind,
+            result.grouped,
             lang,
         ))
     }
@@ -520,7 +549,9 @@ impl WasmRuleset {
         why: bool,
     ) -> Result<String, JsValue> {
         let lang = lang_of(lang)?;
-        let opts = BatchOptions::grouped(group_by_kind).as_of(self.round_of(round, lang)?);
+        let opts = BatchOptions::grouped(group_by_kind)
+            .groups(self.groups)
+            .as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let format = DataFormat::parse(format).ok_or_else(|| {
             data_error(

@@ -101,6 +101,8 @@ function runCase(file) {
   const round = c.round ?? undefined;
   // Case-level `parameters`: set for the batch (`{ params }`).
   const params = c.parameters ?? undefined;
+  // Case-level `groups`: the ruleset's ranking groups (default), 'kind' or 'none'.
+  const groups = c.groups ?? undefined;
 
   if (c.expect.load_errors) {
     let err;
@@ -155,10 +157,10 @@ function runCase(file) {
   let batch;
   if (c.data !== undefined) {
     assert.ok(c.data_format, `${file}: data without data_format`);
-    batch = rs.scoreText(c.data, c.data_format, { groupByKind, round, params });
+    batch = rs.scoreText(c.data, c.data_format, { groupByKind, round, params, groups });
   } else {
     assert.ok(Array.isArray(c.units), `${file}: a case needs units or data`);
-    batch = rs.scoreMany(c.units, { groupByKind, round, params });
+    batch = rs.scoreMany(c.units, { groupByKind, round, params, groups });
   }
 
   const expUnits = c.expect.units ?? [];
@@ -205,8 +207,10 @@ function runCase(file) {
   });
 
   if (c.expect.ranking) {
-    const got = batch.ranking.map((e) => ({ id: e.id, rank: e.rank }));
-    const want = c.expect.ranking.map((e) => ({ id: e.id, rank: e.rank }));
+    const withGroup = c.expect.ranking.some((e) => 'group' in e);
+    const pick = (e) => (withGroup ? { id: e.id, rank: e.rank, group: e.group ?? null } : { id: e.id, rank: e.rank });
+    const got = batch.ranking.map(pick);
+    const want = c.expect.ranking.map(pick);
     assert.deepEqual(got, want, `${file}: ranking`);
   }
 }

@@ -31,9 +31,12 @@ pub(crate) struct Args {
     /// and errors; no tree).
     #[arg(long, value_enum, default_value = "full")]
     detail: Detail,
-    /// Rank each kind of unit on its own.
-    #[arg(long)]
+    /// Rank each kind of unit on its own (instead of the ruleset's `ranking.groups`).
+    #[arg(long, conflicts_with = "no_groups")]
     group_by_kind: bool,
+    /// Rank every unit in one ranking, ignoring the ruleset's `ranking.groups`.
+    #[arg(long)]
+    no_groups: bool,
     /// Score and rank as of this assessment round (an id of the ruleset's `rounds:`, e.g.
     /// `tu_cham`): later rounds are left out; a unit without this round is shown as of its last
     /// earlier round and not ranked.
@@ -227,7 +230,14 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         },
         None => Box::new(std::io::stdout().lock()),
     };
-    let opts = BatchOptions::grouped(args.group_by_kind).as_of(round);
+    let groups = if args.no_groups {
+        cchc::Groups::None
+    } else {
+        cchc::Groups::Ruleset
+    };
+    let opts = BatchOptions::grouped(args.group_by_kind)
+        .groups(groups)
+        .as_of(round);
     let (written, all_complete) =
         match present::write_batch_chunks(&rs, &units, &opts, output, &mut out, &mut progress) {
             Ok(s) => (Ok(()), s.complete == s.units),

@@ -171,6 +171,8 @@ codes! {
     UnknownParameter => "unknown_parameter",
     /// A parameter value that its declared type refuses.
     InvalidParameter => "invalid_parameter",
+    /// Warning: a unit whose kind is in no ranking group (ranked in the group "khác").
+    UngroupedUnit => "ungrouped_unit",
 }
 
 impl fmt::Display for Code {

@@ -113,7 +113,7 @@ pub use i18n::{
 };
 pub use inputs::{RawValue, parse_cell_number};
 pub use parameters::Parameters;
-pub use plan::{PlanNode, RoundDef};
+pub use plan::{PlanNode, RankGroup, RoundDef};
 pub use result::{
     BatchResult, GradeRef, JsonOptions, NodeResult, RankEntry, ResultJson, RoundResult, UnitInfo,
     UnitResult,
@@ -123,7 +123,7 @@ pub use ruleset::{
     json_schema,
 };
 pub use rust_decimal::Decimal;
-pub use score::BatchOptions;
+pub use score::{BatchOptions, Groups};
 pub use types::{
     IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind,
     RulesetStatus, UnitStatus, UnknownKeyword,

@@ -131,6 +131,10 @@ pub(crate) struct Plan {
     pub places: u32,
     /// Ranking mode.
     pub ranking: RankingMode,
+    /// Ranking groups, in order (none: one ranking).
+    pub groups: Vec<RankGroup>,
+    /// The group of each unit kind (NFC) that a group lists.
+    pub group_of_kind: HashMap<String, usize>,
     /// Inputs by slot, then the parameters (format §18) from slot `n_inputs` on.
     pub inputs: Vec<InputDef>,
     /// How many of `inputs` are inputs (the rest are parameters).
@@ -178,6 +182,41 @@ pub struct RoundDef {
     pub id: String,
     /// Label, e.g. `Tự chấm điểm` (the id when the file gives none).
     pub label: String,
+}
+
+/// A ranking group of a ruleset (format §10.2).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RankGroup {
+    /// Id (NFC), e.g. `xa`.
+    pub id: String,
+    /// Label, e.g. `Xã, thị trấn` (the id when the file gives none).
+    pub label: String,
+}
+
+impl Plan {
+    /// The ranking group of a unit of this kind: a declared group's index, or `groups.len()`
+    /// for the implicit group "khác" (a kind in no group, or no kind); `None` when the ruleset
+    /// declares no groups.
+    pub(crate) fn group_of(&self, kind: Option<&str>) -> Option<usize> {
+        if self.groups.is_empty() {
+            return None;
+        }
+        Some(
+            kind.and_then(|k| {
+                self.group_of_kind
+                    .get(crate::text::nfc_cow(k).as_ref())
+                    .copied()
+            })
+            .unwrap_or(self.groups.len()),
+        )
+    }
+
+    /// The id of ranking group `g` ([`Plan::group_of`]): `khac` for the implicit one.
+    pub(crate) fn group_id(&self, g: usize) -> &str {
+        self.groups
+            .get(g)
+            .map_or(crate::ruleset::compile::OTHER_GROUP, |x| x.id.as_str())
+    }
 }
 
 /// Most names whose suggestion is remembered (a hostile batch cannot grow the cache further).

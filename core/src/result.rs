@@ -131,6 +131,10 @@ pub struct RankEntry {
     pub rank: u32,
     /// Position of the unit in the batch.
     pub position: usize,
+    /// The ranking group the unit is ranked in, when the batch is ranked by the ruleset's
+    /// groups: an index into the ruleset's groups, or their count for the implicit group
+    /// "khác" (see [`UnitResult::ranking_group`]).
+    pub group: Option<usize>,
 }
 
 /// The results of a batch and its ranking.
@@ -313,6 +317,18 @@ impl UnitResult {
     /// Node ids in pre-order, with their results.
     pub fn iter_nodes(&self) -> impl Iterator<Item = (&crate::plan::PlanNode, &NodeResult)> {
         self.plan.nodes.iter().zip(self.nodes.iter())
+    }
+
+    /// The id and label of ranking group `g` of this result's ruleset (a [`RankEntry::group`]):
+    /// the implicit group of units in no declared group is `khac`, labelled in `lang`.
+    pub fn ranking_group(&self, g: usize, lang: Lang) -> (&str, String) {
+        match self.plan.groups.get(g) {
+            Some(x) => (x.id.as_str(), x.label.clone()),
+            None => (
+                self.plan.group_id(g),
+                crate::msg!("ui-rank-group-other").render(lang),
+            ),
+        }
     }
 
     /// The parameter values the unit was scored with, in file order (`None` when the ruleset

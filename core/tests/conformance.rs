@@ -273,6 +273,7 @@ const CASE_KEYS: &[&str] = &[
     "group_by_kind",
     "round",
     "parameters",
+    "groups",
     "expect",
 ];
 const EXPECT_KEYS: &[&str] = &[
@@ -949,9 +950,14 @@ fn run_case(path: &Path) -> Result<(), Failed> {
     if expect.get("round_error").is_some() && as_of.is_none() {
         return Err(format!("{file}: `round_error` without a case-level `round`").into());
     }
+    // Case-level `groups`: the ruleset's ranking groups (default), `kind` or `none`.
+    let groups = match case.get("groups").and_then(Value::as_str) {
+        None => cchc::Groups::Ruleset,
+        Some(w) => cchc::Groups::parse(w).ok_or(format!("{file}: bad groups {w:?}"))?,
+    };
     let batch = rs.score_batch_with(
         &units,
-        &BatchOptions::grouped(grouped).as_of(as_of),
+        &BatchOptions::grouped(grouped).groups(groups).as_of(as_of),
         &mut |_| {},
     );
     let mut c = Check {
@@ -971,16 +977,33 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         }
     }
     if let Some(want) = expect.get("ranking").and_then(Value::as_sequence) {
+        // `group` is compared when the case gives it for any entry.
+        let with_group = want.iter().any(|e| e.get("group").is_some());
         let got: Vec<String> = batch
-            .ranked()
-            .map(|(rank, r)| format!("{}#{rank}", r.unit.id.as_deref().unwrap_or("?")))
+            .ranking
+            .iter()
+            .filter_map(|e| {
+                let r = batch.results.get(e.position)?;
+                let id = r.unit.id.as_deref().unwrap_or("?");
+                let group = e.group.map(|g| r.ranking_group(g, cchc::Lang::Vi).0);
+                Some(if with_group {
+                    format!("{id}#{}@{}", e.rank, group.unwrap_or("null"))
+                } else {
+                    format!("{id}#{}", e.rank)
+                })
+            })
             .collect();
         let exp: Vec<String> = want
             .iter()
             .map(|e| {
                 let id = e.get("id").and_then(Value::as_str).unwrap_or("?");
                 let rank = e.get("rank").and_then(Value::as_u64).unwrap_or(0);
-                format!("{id}#{rank}")
+                if with_group {
+                    let g = e.get("group").and_then(Value::as_str).unwrap_or("null");
+                    format!("{id}#{rank}@{g}")
+                } else {
+                    format!("{id}#{rank}")
+                }
             })
             .collect();
         if got != exp {

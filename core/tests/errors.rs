@@ -588,6 +588,7 @@ fn zz_every_code_is_tested() {
     scoring_overflow_and_refused_inputs_in_grades();
     round_errors();
     parameter_errors();
+    ranking_group_errors();
     let seen = SEEN.lock().unwrap().clone();
     let missing: Vec<&str> = Code::ALL
         .iter()
@@ -1321,4 +1322,41 @@ fn parameter_errors() {
     );
     expect_load(&tests, Code::UnknownParameter);
     expect_load(&tests, Code::InvalidParameter);
+}
+
+#[test]
+fn ranking_group_errors() {
+    let text = format!(
+        "{HEAD}total: 2\nranking:\n  groups:\n    - {{ id: xa, label: Xã, kinds: [xa, thi_tran] }}\ninputs:\n  b: {{ type: bool }}\ncriteria:\n  - {{ id: \"1\", title: Tiêu chí, max: 2, rule: {{ check: b }} }}\n"
+    );
+    let rs = Ruleset::from_yaml_str(&text, "bad.yaml").unwrap();
+    // A kind in no group, and no kind: a warning naming the groups; ranked in `khac`.
+    let u = Unit::new("h")
+        .with_kind("huyen")
+        .with_value("b", RawValue::Bool(true));
+    let r = rs.score(&u);
+    let w = &r.warnings[0];
+    assert_eq!(w.code, Code::UngroupedUnit);
+    assert!(w.message.render(cchc::Lang::En).contains("`huyen`"));
+    assert!(
+        w.help
+            .as_ref()
+            .unwrap()
+            .render(cchc::Lang::En)
+            .contains("`xa`")
+    );
+    seen(Code::UngroupedUnit);
+    let r = rs.score(&Unit::new("n").with_value("b", RawValue::Bool(true)));
+    assert_eq!(r.warnings[0].code, Code::UngroupedUnit);
+    let ok = rs.score(&u.clone().with_kind("thi_tran"));
+    assert!(ok.warnings.is_empty(), "{:?}", ok.warnings);
+    // A kind in two groups: duplicate_id at the second group.
+    let two = text.replace(
+        "kinds: [xa, thi_tran] }\n",
+        "kinds: [xa, thi_tran] }\n    - { id: tt, kinds: [thi_tran] }\n",
+    );
+    let d = expect_load(&two, Code::DuplicateId);
+    assert_eq!(d.line, 9);
+    let bad = text.replace("label: Xã,", "lable: Xã,");
+    expect_load(&bad, Code::UnknownKey);
 }

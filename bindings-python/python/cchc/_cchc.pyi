@@ -254,8 +254,11 @@ class Ruleset:
         lang: Lang = None,
         round: Optional[str] = None,
         params: Optional[Dict[str, Any]] = None,
+        groups: Optional[str] = None,
     ) -> Batch:
-        """`params` as in `score`. A list of unit dicts (any iterable), or a pandas DataFrame (a row per unit: id, name,
+        """`params` as in `score`. `groups` overrides the ruleset's ranking groups: "kind" (each
+        kind on its own, as `group_by_kind=True`), "none" (one ranking) or "ruleset" (the
+        default); ranking entries carry "group" when ranked by the ruleset's groups. A list of unit dicts (any iterable), or a pandas DataFrame (a row per unit: id, name,
         kind, inputs; with a `round` column, consecutive rows of one id are its later rounds,
         a missing cell there meaning unchanged, and `points:<id>`, `notes:<id>`,
         `evidence:<id>`, `explanations:<id>`, `not_applicable` columns as in CSV). `round`:
@@ -275,8 +278,9 @@ class Ruleset:
         lang: Lang = None,
         round: Optional[str] = None,
         params: Optional[Dict[str, Any]] = None,
+        groups: Optional[str] = None,
     ) -> Batch:
-        """format: "json", "yaml" or "csv"; `round` and `params` as in `score_many`."""
+        """format: "json", "yaml" or "csv"; `round`, `params` and `groups` as in `score_many`."""
     def run_tests(self, *, lang: Lang = None) -> List[Dict[str, Any]]:
         """[{name, line, passed, failures: [{what, expected, actual}], errors: [str]}]; `what`
         and `errors` in `lang`."""

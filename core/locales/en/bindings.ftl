@@ -94,3 +94,5 @@ js-one-unit = score() takes one unit (an object with `id` and `values`); for a l
 js-unknown-round = no round { $round } in this ruleset; the `round` option must name one of its rounds
 js-unknown-round-none = no round { $round } in this ruleset: it declares no rounds, so leave out the `round` option
 js-params-not-object = `params` must be an object {"{"} name: value {"}"}: { $error }
+py-unknown-groups = `groups` must be "ruleset", "kind" or "none", not { $groups }
+js-unknown-groups = the `groups` option must be 'ruleset', 'kind' or 'none', not { $groups }

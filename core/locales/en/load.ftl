@@ -218,3 +218,15 @@ load-parameter-empty = the value set for the parameter { $parameter } is empty; 
 load-parameter-refused = the value set for the parameter { $parameter } is not valid: { $problem }
 load-invalid-parameter-help = set a value of the parameter's declared type (e.g. `--set khao_sat=false`), or leave it unset to use its default
 load-test-unknown-parameter = test { $test } sets the parameter { $name }, which the ruleset does not declare
+
+## Ranking groups (ranking.groups, §10.2)
+load-what-rank-group = a ranking group
+load-what-rank-group-id = a ranking group id
+load-rank-group-reserved = the group id { $id } is reserved for the group "other" of units in no group
+load-rank-group-reserved-help = give the group another id
+load-duplicate-rank-group = the ranking group id { $id } is used twice
+load-duplicate-rank-group-help = ranking group ids must be unique; rename one of them
+load-rank-group-no-kinds = the ranking group { $id } lists no kind of unit in `kinds`
+load-rank-group-no-kinds-help = list the kinds of unit of the group, e.g. `kinds: [xa, thi_tran]`
+load-kind-in-two-groups = the kind of unit { $kind } is in both group { $first } and group { $second }
+load-kind-in-two-groups-help = each kind of unit may be in one ranking group only; remove it from one of them

@@ -128,3 +128,10 @@ ui-parameters = Parameters: { $list }
 ui-parameter-true = { $parameter } is true
 ui-parameter-false = { $parameter } is false
 ui-parameter-value = { $parameter } = { $value }
+
+## Ranking groups (§10.2)
+ui-col-group = Ranking group
+ui-rank-group-other = Other
+ui-rank-group-heading = Group { $label }:
+ui-rank-group-unranked = Not ranked:
+ui-batch-caption-groups = { $units } units, { $ranked } ranked within their groups

@@ -170,3 +170,6 @@ unit-round-absent-none = the unit has no round { $round } or earlier; it is show
 ## Parameters (§18)
 unit-parameter-in-data = { $name } is a parameter of the ruleset, set once for the whole batch, not per unit; this value is ignored
 unit-parameter-in-data-help = remove this column or key from the data and set the parameter when scoring (e.g. `cchc score --set { $name }=…`)
+unit-ungrouped = the kind of unit { $kind } is in none of the ruleset's ranking groups; the unit is ranked in the group "other"
+unit-ungrouped-no-kind = the unit has no `kind`, so it is in no ranking group; it is ranked in the group "other"
+unit-ungrouped-help = the ruleset's ranking groups: { $groups }; correct the unit's kind or add it to a group in `ranking.groups`

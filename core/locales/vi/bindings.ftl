@@ -93,3 +93,5 @@ js-one-unit = score() chấm một đơn vị (một đối tượng có `id` v�
 js-unknown-round = bộ tiêu chí không có vòng { $round }; tùy chọn `round` phải là một trong các vòng của bộ tiêu chí
 js-unknown-round-none = bộ tiêu chí không có vòng { $round }: bộ tiêu chí không chia vòng chấm điểm, hãy bỏ tùy chọn `round`
 js-params-not-object = `params` phải là một đối tượng {"{"} tên_tham_số: giá_trị {"}"}: { $error }
+py-unknown-groups = `groups` phải là "ruleset", "kind" hoặc "none", không phải { $groups }
+js-unknown-groups = tùy chọn `groups` phải là 'ruleset', 'kind' hoặc 'none', không phải { $groups }

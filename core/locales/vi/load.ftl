@@ -218,3 +218,15 @@ load-parameter-empty = Giá trị đặt cho tham số { $parameter } đang đ�
 load-parameter-refused = Giá trị đặt cho tham số { $parameter } không hợp lệ: { $problem }
 load-invalid-parameter-help = Hãy đặt một giá trị đúng kiểu đã khai báo của tham số (ví dụ `--set khao_sat=không`), hoặc bỏ không đặt để dùng giá trị mặc định.
 load-test-unknown-parameter = Ca kiểm thử { $test } đặt tham số { $name }, nhưng bộ tiêu chí không khai báo tham số này.
+
+## Nhóm xếp hạng (ranking.groups, §10.2)
+load-what-rank-group = nhóm xếp hạng
+load-what-rank-group-id = mã nhóm xếp hạng
+load-rank-group-reserved = Mã nhóm { $id } được dành cho nhóm "khác" gồm các đơn vị không thuộc nhóm nào.
+load-rank-group-reserved-help = Hãy đặt cho nhóm một mã khác.
+load-duplicate-rank-group = Mã nhóm xếp hạng { $id } được dùng hai lần.
+load-duplicate-rank-group-help = Mã nhóm xếp hạng không được trùng nhau; hãy đổi tên một trong hai.
+load-rank-group-no-kinds = Nhóm xếp hạng { $id } không có loại đơn vị nào trong `kinds`.
+load-rank-group-no-kinds-help = Hãy liệt kê các loại đơn vị của nhóm, ví dụ `kinds: [xa, thi_tran]`.
+load-kind-in-two-groups = Loại đơn vị { $kind } thuộc cả nhóm { $first } và nhóm { $second }.
+load-kind-in-two-groups-help = Mỗi loại đơn vị chỉ được thuộc một nhóm xếp hạng; hãy bỏ loại này khỏi một trong hai nhóm.

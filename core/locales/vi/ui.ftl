@@ -122,3 +122,10 @@ ui-parameters = Tham số: { $list }
 ui-parameter-true = { $parameter } là có
 ui-parameter-false = { $parameter } là không
 ui-parameter-value = { $parameter } = { $value }
+
+## Nhóm xếp hạng (§10.2)
+ui-col-group = Nhóm xếp hạng
+ui-rank-group-other = Khác
+ui-rank-group-heading = Nhóm { $label }:
+ui-rank-group-unranked = Không xếp hạng:
+ui-batch-caption-groups = { $units } đơn vị, { $ranked } đơn vị được xếp hạng trong từng nhóm

@@ -167,3 +167,6 @@ unit-round-absent-none = đơn vị không có vòng { $round } hay vòng nào t
 ## Tham số (§18)
 unit-parameter-in-data = { $name } là tham số của bộ tiêu chí, được đặt một lần cho cả đợt chấm, không lấy theo từng đơn vị; giá trị này bị bỏ qua
 unit-parameter-in-data-help = hãy bỏ cột hoặc khóa này khỏi số liệu và đặt tham số khi chấm (ví dụ `cchc score --set { $name }=…`)
+unit-ungrouped = loại đơn vị { $kind } không thuộc nhóm xếp hạng nào của bộ tiêu chí; đơn vị được xếp hạng trong nhóm "khác"
+unit-ungrouped-no-kind = đơn vị không ghi loại (`kind`), nên không thuộc nhóm xếp hạng nào; đơn vị được xếp hạng trong nhóm "khác"
+unit-ungrouped-help = các nhóm xếp hạng của bộ tiêu chí: { $groups }; hãy ghi đúng loại đơn vị hoặc bổ sung loại này vào một nhóm trong `ranking.groups`

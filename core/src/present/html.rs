@@ -134,6 +134,7 @@ pub fn batch_html<R: std::borrow::Borrow<UnitResult>>(
             results.len(),
             ranking.len(),
             grouped,
+            ranking.iter().any(|e| e.group.is_some()),
             lang
         ))
     );

@@ -191,6 +191,7 @@ pub(crate) enum Header {
     Id,
     Name,
     Kind,
+    Group,
     Status,
     Total,
     Max,
@@ -210,6 +211,7 @@ pub(crate) fn header(h: Header, lang: Lang) -> String {
         Header::Id => msg!("ui-col-id"),
         Header::Name => msg!("ui-col-name"),
         Header::Kind => msg!("ui-col-kind"),
+        Header::Group => msg!("ui-col-group"),
         Header::Status => msg!("ui-col-status"),
         Header::Total => msg!("ui-col-total"),
         Header::Max => msg!("ui-col-max"),
@@ -228,9 +230,27 @@ pub(crate) fn criterion_header(id: &str, lang: Lang) -> String {
     msg!("ui-col-criterion-id", id = id).render(lang)
 }
 
-/// The caption of a batch's HTML table.
-pub(crate) fn batch_caption(units: usize, ranked: usize, grouped: bool, lang: Lang) -> String {
-    if grouped {
+/// The line before a ranking group's rows in the terminal table.
+pub(crate) fn group_heading(label: &str, lang: Lang) -> String {
+    msg!("ui-rank-group-heading", label = label).render(lang)
+}
+
+/// The line before the rows of the units not ranked, after the groups.
+pub(crate) fn unranked_heading(lang: Lang) -> String {
+    msg!("ui-rank-group-unranked").render(lang)
+}
+
+/// The caption of a batch's table (HTML and terminal): by kind, or by the ruleset's groups.
+pub(crate) fn batch_caption(
+    units: usize,
+    ranked: usize,
+    grouped: bool,
+    in_groups: bool,
+    lang: Lang,
+) -> String {
+    if in_groups {
+        msg!("ui-batch-caption-groups", units = units, ranked = ranked)
+    } else if grouped {
         msg!("ui-batch-caption-grouped", units = units, ranked = ranked)
     } else {
         msg!("ui-batch-caption", units = units, ranked = ranked)

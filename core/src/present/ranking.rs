@@ -26,6 +26,9 @@ impl<R: Borrow<UnitResult>> Serialize for Results<'_, R> {
 #[derive(Debug, Serialize)]
 pub struct RankRow<'a> {
     grade: Option<&'a str>,
+    /// The ranking group's id, when ranked by the ruleset's groups.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'a str>,
     id: Option<&'a str>,
     index: Option<Num>,
     kind: Option<&'a str>,
@@ -39,6 +42,7 @@ impl<'a> RankRow<'a> {
     pub fn new(rank: u32, r: &'a UnitResult) -> Self {
         RankRow {
             grade: r.grade().map(|g| g.id),
+            group: None,
             id: r.unit.id.as_deref(),
             index: r.index.map(Num),
             kind: r.unit.kind.as_deref(),
@@ -46,6 +50,15 @@ impl<'a> RankRow<'a> {
             rank,
             total: Num(r.total),
         }
+    }
+}
+
+impl<'a> RankRow<'a> {
+    /// The ranking line of an entry of a ranking (with its group, if any).
+    pub fn of_entry(e: &RankEntry, r: &'a UnitResult) -> Self {
+        let mut row = RankRow::new(e.rank, r);
+        row.group = e.group.map(|g| r.plan.group_id(g));
+        row
     }
 }
 
@@ -61,7 +74,7 @@ impl<R: Borrow<UnitResult>> Serialize for Ranking<'_, R> {
         let mut seq = s.serialize_seq(None)?;
         for e in self.ranking {
             if let Some(r) = self.results.get(e.position) {
-                seq.serialize_element(&RankRow::new(e.rank, r.borrow()))?;
+                seq.serialize_element(&RankRow::of_entry(e, r.borrow()))?;
             }
         }
         seq.end()

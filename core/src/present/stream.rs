@@ -237,7 +237,7 @@ fn write_chunked(
             let doc = Streamed {
                 rs,
                 units,
-                grouped: opts.group_by_kind,
+                groups: opts.grouping(),
                 chunk,
                 as_of: opts.round,
                 json: JsonOptions {
@@ -268,11 +268,11 @@ fn write_chunked(
                     Ok(())
                 },
             )?;
-            let ranking = rs.rank_results(&all, opts.group_by_kind);
+            let ranking = rs.rank_results(&all, opts.grouping());
             let batch = crate::result::BatchResult {
                 results: all,
                 ranking,
-                grouped: opts.group_by_kind,
+                grouped: opts.grouping() == crate::Groups::Kind,
             };
             out.write_all(super::text_table(rs, &batch, output.lang).as_bytes())?;
             drop(batch);
@@ -376,7 +376,7 @@ struct State<'a> {
 struct Streamed<'a> {
     rs: &'a Ruleset,
     units: Units<'a>,
-    grouped: bool,
+    groups: crate::Groups,
     chunk: usize,
     as_of: Option<usize>,
     json: JsonOptions,
@@ -421,7 +421,7 @@ impl Serialize for Streamed<'_> {
         let mut m = s.serialize_map(Some(2))?;
         m.serialize_entry("results", &Results(self))?;
         let st = self.state.borrow();
-        let ranking = self.rs.rank_results(&st.ranked, self.grouped);
+        let ranking = self.rs.rank_results(&st.ranked, self.groups);
         m.serialize_entry(
             "ranking",
             &Ranking {

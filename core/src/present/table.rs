@@ -23,6 +23,9 @@ pub enum Column {
     Name,
     /// The unit's kind.
     Kind,
+    /// The id of the ranking group of the unit's kind (when the ruleset declares groups;
+    /// `khac` for a kind in no group).
+    Group,
     /// `complete`, `incomplete` or `error`.
     Status,
     /// Points.
@@ -50,7 +53,12 @@ impl Column {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Column::Id | Column::Name | Column::Kind | Column::Status | Column::Grade
+            Column::Id
+                | Column::Name
+                | Column::Kind
+                | Column::Group
+                | Column::Status
+                | Column::Grade
         )
     }
 }
@@ -66,6 +74,9 @@ const FIXED: [(Column, &str); 8] = [
     (Column::Index, "index"),
     (Column::Grade, "grade"),
 ];
+
+/// The header of the ranking group column (with ranking groups).
+const GROUP: &str = "group";
 
 /// The header of the index change column (with rounds).
 const CHANGE: &str = "change";
@@ -145,6 +156,10 @@ impl Columns {
         let mut criteria = Vec::new();
         let mut rounds = Vec::new();
         if let Some(plan) = plan {
+            if !plan.groups.is_empty() {
+                // After `kind`.
+                cols.insert(3, (Column::Group, GROUP.to_string()));
+            }
             for (k, r) in plan.rounds.iter().enumerate() {
                 cols.push((Column::RoundTotal(k), format!("total:{}", r.id)));
                 cols.push((Column::RoundIndex(k), format!("index:{}", r.id)));
@@ -208,6 +223,7 @@ impl Columns {
                     Column::Id => word(Header::Id),
                     Column::Name => word(Header::Name),
                     Column::Kind => word(Header::Kind),
+                    Column::Group => word(Header::Group),
                     Column::Status => word(Header::Status),
                     Column::Total => word(Header::Total),
                     Column::Max => word(Header::Max),
@@ -242,6 +258,11 @@ pub(crate) fn cell(c: Column, r: &UnitResult) -> Cell {
         Column::Id => Cell::Text(r.unit.id.clone()),
         Column::Name => Cell::Text(r.unit.name.clone()),
         Column::Kind => Cell::Text(r.unit.kind.clone()),
+        Column::Group => Cell::Text(
+            r.plan
+                .group_of(r.unit.kind.as_deref())
+                .map(|g| r.plan.group_id(g).to_string()),
+        ),
         Column::Status => Cell::Text(Some(r.status.as_str().to_string())),
         Column::Total => Cell::Number(Some(r.total)),
         Column::Max => Cell::Number(Some(r.max)),
@@ -419,11 +440,23 @@ pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
     }
     let mut ranked = vec![false; batch.results.len()];
     let mut rows: Vec<(String, &UnitResult)> = Vec::with_capacity(batch.results.len());
+    // Ranked by the ruleset's groups: each group's label on a line before its first row
+    // (`headings` holds the row index, 0 being the header row, and the line).
+    let mut headings: Vec<(usize, String)> = Vec::new();
+    let mut group: Option<usize> = None;
     for e in &batch.ranking {
         if let (Some(r), Some(seen)) = (batch.results.get(e.position), ranked.get_mut(e.position)) {
+            if e.group.is_some() && e.group != group {
+                group = e.group;
+                let (_, label) = r.ranking_group(e.group.unwrap_or(0), lang);
+                headings.push((rows.len() + 1, messages::group_heading(&t(&label), lang)));
+            }
             *seen = true;
             rows.push((e.rank.to_string(), r));
         }
+    }
+    if group.is_some() && ranked.iter().any(|s| !s) {
+        headings.push((rows.len() + 1, messages::unranked_heading(lang)));
     }
     for (r, seen) in batch.results.iter().zip(&ranked) {
         if !seen {
@@ -515,7 +548,12 @@ pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
         })
         .collect();
     let last = widths.len().saturating_sub(1);
-    for row in &table {
+    let mut headings = headings.into_iter().peekable();
+    for (k, row) in table.iter().enumerate() {
+        if let Some((_, h)) = headings.next_if(|(at, _)| *at == k) {
+            out.push_str(&h);
+            out.push('\n');
+        }
         let mut line = String::new();
         for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
             if i == last {
@@ -532,6 +570,7 @@ pub fn text_table(rs: &Ruleset, batch: &BatchResult, lang: Lang) -> String {
         batch.results.len(),
         batch.ranking.len(),
         batch.grouped,
+        group.is_some(),
         lang,
     ));
     out.push('\n');

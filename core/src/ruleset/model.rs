@@ -46,9 +46,9 @@ pub(crate) struct RulesetDoc {
     /// Default for inputs absent from a unit's values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_missing: Option<OnMissing>,
-    /// Ranking of tied units.
+    /// Ranking: how tied units are ranked, and the groups units are ranked within.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ranking: Option<RankingMode>,
+    pub ranking: Option<RankingDecl>,
     /// The data dictionary: every value a rule may read.
     #[schemars(with = "std::collections::BTreeMap<String, InputDecl>")]
     #[serde(serialize_with = "ser_pairs")]
@@ -181,6 +181,64 @@ pub(crate) struct ParamSchema {
     options: Option<OptionsDecl>,
     /// The value used unless the caller sets another (required).
     default: Scalar,
+}
+
+/// `ranking:`: a word (`competition`, `dense`), or `{ method, groups }`. The word form hashes
+/// as before groups existed (the fingerprint of a ruleset without groups is unchanged).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub(crate) enum RankingDecl {
+    /// How tied units are ranked.
+    Method(RankingMode),
+    /// The method and the ranking groups.
+    Spec(RankingSpec),
+}
+
+impl RankingDecl {
+    /// How tied units are ranked (`competition` when not written).
+    pub(crate) fn method(&self) -> RankingMode {
+        match self {
+            RankingDecl::Method(m) => *m,
+            RankingDecl::Spec(s) => s.method.unwrap_or(RankingMode::Competition),
+        }
+    }
+
+    /// The declared groups (none for the word form).
+    pub(crate) fn groups(&self) -> &[GroupDecl] {
+        match self {
+            RankingDecl::Method(_) => &[],
+            RankingDecl::Spec(s) => &s.groups,
+        }
+    }
+}
+
+/// `ranking: { method, groups }`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RankingSpec {
+    /// competition (default) or dense.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<RankingMode>,
+    /// Units are ranked within their group (by `kind`), groups in this order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupDecl>,
+}
+
+/// A ranking group: the kinds of unit ranked together.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GroupDecl {
+    /// Group id (e.g. `xa`).
+    pub id: String,
+    /// Label (Vietnamese; the id when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The unit kinds of the group (NFC).
+    pub kinds: Vec<String>,
+    /// Where the group starts.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub pos: Pos,
 }
 
 /// A choice input's `options`: a list of ids (`[kip_thoi, cham]`), or a mapping of each id to

@@ -13,12 +13,39 @@ use crate::ruleset::Ruleset;
 use crate::types::RankingMode;
 use crate::unit::Unit;
 
+/// Which groups a batch is ranked within (format §10.2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Groups {
+    /// The ruleset's `ranking.groups` (one ranking when it declares none).
+    #[default]
+    Ruleset,
+    /// Each `kind` on its own (CLI `--group-by-kind`).
+    Kind,
+    /// One ranking of every unit (CLI `--no-groups`).
+    None,
+}
+
+impl Groups {
+    /// `ruleset`, `kind` or `none`.
+    pub fn parse(word: &str) -> Option<Groups> {
+        match word {
+            "ruleset" => Some(Groups::Ruleset),
+            "kind" => Some(Groups::Kind),
+            "none" => Some(Groups::None),
+            _ => None,
+        }
+    }
+}
+
 /// How to score a batch.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct BatchOptions {
-    /// Rank each `kind` on its own.
+    /// Rank each `kind` on its own (overrides `groups`).
     pub group_by_kind: bool,
+    /// The groups to rank within (the ruleset's by default).
+    pub groups: Groups,
     /// Score and rank as of this round (an index into [`Ruleset::rounds`], see
     /// [`Ruleset::round_index`]): later rounds are left out, and a unit without this round is
     /// shown as of its last earlier round (warning `round_absent`) and not ranked.
@@ -30,7 +57,24 @@ impl BatchOptions {
     pub fn grouped(group_by_kind: bool) -> Self {
         BatchOptions {
             group_by_kind,
+            groups: Groups::Ruleset,
             round: None,
+        }
+    }
+
+    /// Ranking within these groups (`Groups::Kind` is the same as `grouped(true)`).
+    #[must_use]
+    pub fn groups(mut self, groups: Groups) -> Self {
+        self.groups = groups;
+        self
+    }
+
+    /// The groups ranked within, `group_by_kind` taken into account.
+    pub fn grouping(&self) -> Groups {
+        if self.group_by_kind {
+            Groups::Kind
+        } else {
+            self.groups
         }
     }
 
@@ -119,11 +163,11 @@ impl Ruleset {
         for (r, u) in results.iter_mut().zip(units) {
             duplicates.mark(r, u.at);
         }
-        let ranking = rank(&results, self.plan.ranking, opts.group_by_kind);
+        let ranking = rank(&results, &self.plan, opts.grouping());
         BatchResult {
             results,
             ranking,
-            grouped: opts.group_by_kind,
+            grouped: opts.grouping() == Groups::Kind,
         }
     }
 }
@@ -156,8 +200,8 @@ impl Ruleset {
     }
 
     /// The ranking of these results (positions index `results`).
-    pub(crate) fn rank_results(&self, results: &[UnitResult], grouped: bool) -> Vec<RankEntry> {
-        rank(results, self.plan.ranking, grouped)
+    pub(crate) fn rank_results(&self, results: &[UnitResult], groups: Groups) -> Vec<RankEntry> {
+        rank(results, &self.plan, groups)
     }
 }
 
@@ -217,31 +261,53 @@ fn nfc_key(id: &str) -> Cow<'_, str> {
     }
 }
 
+/// The units of a ranking group: (index, position in the batch).
+type Members = Vec<(Decimal, usize)>;
+
 /// Ranks complete units by index, highest first; ties share a rank and keep input order.
-pub(crate) fn rank(results: &[UnitResult], mode: RankingMode, grouped: bool) -> Vec<RankEntry> {
-    // Groups in order of first appearance; a map finds a unit's group in constant time.
-    let mut groups: Vec<Vec<(Decimal, usize)>> = Vec::new();
+/// By kind, the kinds come in order of first appearance; by the ruleset's groups, the groups
+/// in their declared order, then the implicit group "khác".
+pub(crate) fn rank(
+    results: &[UnitResult],
+    plan: &crate::plan::Plan,
+    grouping: Groups,
+) -> Vec<RankEntry> {
+    let mode = plan.ranking;
+    let by_ruleset = grouping == Groups::Ruleset && !plan.groups.is_empty();
+    // Groups in order of first appearance (by ruleset group: in declared order, the implicit
+    // group last); a map finds a unit's group in constant time.
+    let mut groups: Vec<(Option<usize>, Members)> = if by_ruleset {
+        (0..=plan.groups.len())
+            .map(|g| (Some(g), Vec::new()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut group_of: HashMap<Option<&str>, usize> = HashMap::new();
     for (i, r) in results.iter().enumerate() {
         let Some(index) = r.index else { continue };
         if !r.rankable() {
             continue;
         }
-        let k = if grouped {
-            r.unit.kind.as_deref()
+        let g = if by_ruleset {
+            plan.group_of(r.unit.kind.as_deref()).unwrap_or(0)
         } else {
-            None
+            let k = if grouping == Groups::Kind {
+                r.unit.kind.as_deref()
+            } else {
+                None
+            };
+            *group_of.entry(k).or_insert_with(|| {
+                groups.push((None, Vec::new()));
+                groups.len() - 1
+            })
         };
-        let g = *group_of.entry(k).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        if let Some(members) = groups.get_mut(g) {
+        if let Some((_, members)) = groups.get_mut(g) {
             members.push((index, i));
         }
     }
     let mut out = Vec::with_capacity(results.len());
-    for mut members in groups {
+    for (group, mut members) in groups {
         // Highest index first; a stable sort keeps ties in input order.
         members.sort_by(|a, b| crate::num::cmp(b.0, a.0));
         let mut prev: Option<Decimal> = None;
@@ -254,7 +320,11 @@ pub(crate) fn rank(results: &[UnitResult], mode: RankingMode, grouped: bool) -> 
                 };
                 prev = Some(idx);
             }
-            out.push(RankEntry { rank, position: i });
+            out.push(RankEntry {
+                rank,
+                position: i,
+                group,
+            });
         }
     }
     out

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use rhai::Dynamic;
 use rust_decimal::Decimal;
 
-pub use batch::BatchOptions;
 pub(crate) use batch::Duplicates;
+pub use batch::{BatchOptions, Groups};
 
 use crate::error::{Code, Issue};
 use crate::expr::{self, Fail, Slot};
@@ -325,7 +325,28 @@ pub(crate) fn score_unit(
         rounds::score(plan_arc, base, unit, as_of)
     };
     r.base = base.cloned();
+    ungrouped(plan_arc, unit, &mut r);
     r
+}
+
+/// The warning `ungrouped_unit` for a unit whose kind is in none of the ruleset's ranking
+/// groups (it is ranked in the implicit group "khác", format §10.2).
+fn ungrouped(plan: &Plan, unit: &Unit, r: &mut UnitResult) {
+    if plan.group_of(unit.kind.as_deref()) != Some(plan.groups.len()) {
+        return;
+    }
+    let groups = Arg::idents(plan.groups.iter().take(20).map(|g| g.id.as_str()));
+    let issue = match unit.kind.as_deref() {
+        Some(k) => Issue::new(
+            None,
+            Code::UngroupedUnit,
+            msg!("unit-ungrouped", kind = Arg::ident(k)),
+        ),
+        None => Issue::new(None, Code::UngroupedUnit, msg!("unit-ungrouped-no-kind")),
+    };
+    let mut issue = issue.with_help(msg!("unit-ungrouped-help", groups = groups));
+    issue.at = unit.at;
+    r.warnings.push(issue);
 }
 
 /// Scores a unit without rounds: one set of facts.

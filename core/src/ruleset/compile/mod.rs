@@ -8,6 +8,7 @@
 mod cases;
 mod grades;
 mod inputs;
+mod ranking;
 mod tree;
 
 use std::collections::HashMap;
@@ -44,6 +45,8 @@ pub(crate) struct Compiler<'f> {
     /// file with many unknown names cannot make loading quadratic).
     suggestions_left: usize,
 }
+
+pub(crate) use ranking::OTHER as OTHER_GROUP;
 
 /// Most "did you mean" searches while compiling one ruleset.
 const MAX_SUGGESTIONS: usize = 1_000;
@@ -253,6 +256,7 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
     let grades = grades::compile(&mut cx, doc, &node_index);
     cases::check(&mut cx, doc, &node_index);
     let rounds = rounds(&mut cx, doc);
+    let (groups, group_of_kind) = ranking::groups(&mut cx, doc);
     let warnings = std::mem::take(&mut cx.warnings);
     if !cx.diags.is_empty() {
         return Compilation {
@@ -274,7 +278,12 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
             .unwrap_or_default(),
         total: doc.total,
         places: doc.rounding.as_ref().map(|r| r.places).unwrap_or(2),
-        ranking: doc.ranking.unwrap_or(RankingMode::Competition),
+        ranking: doc
+            .ranking
+            .as_ref()
+            .map_or(RankingMode::Competition, |r| r.method()),
+        groups,
+        group_of_kind,
         absent: cx.inputs.iter().map(crate::score::absent).collect(),
         parameter_pos: cx
             .inputs

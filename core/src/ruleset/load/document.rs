@@ -62,7 +62,7 @@ impl Loader<'_> {
         let total = total_node.and_then(|n| self.number(n, &key("total")));
         let rounding = r.get("rounding").and_then(|n| self.rounding(n));
         let on_missing = r.get("on_missing").and_then(|n| self.keyword(n));
-        let ranking = r.get("ranking").and_then(|n| self.keyword(n));
+        let ranking = r.get("ranking").and_then(|n| self.ranking(n));
         let inputs = r.get("inputs").map(|n| self.inputs(n)).unwrap_or_default();
         let parameters_key = r.key_pos("parameters");
         let params_node = r.get("parameters");

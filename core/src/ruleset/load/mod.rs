@@ -10,6 +10,7 @@ mod criteria;
 mod document;
 mod grades;
 mod inputs;
+mod ranking;
 mod read;
 mod rounds;
 mod rule;
