@@ -1,6 +1,7 @@
 //! The shipped Thạch Thất commune set on its example data, through the command line: the
 //! survey switch `khao_sat` (held: a blank survey cell makes the unit incomplete; not held: the
-//! survey criteria leave every unit's maximum alike).
+//! survey criteria leave every unit's maximum alike) and the ruleset's ranking group that ranks
+//! xã and thị trấn together (the flag `--group-by-kind` still ranks each kind alone).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -53,6 +54,58 @@ fn result<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
         .iter()
         .find(|r| r["unit"]["id"] == id)
         .unwrap_or_else(|| panic!("no unit {id}"))
+}
+
+fn rank_entry<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    v["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("{id} is not ranked"))
+}
+
+/// The town and the communes form one group: Liên Quan (thi_tran) is ranked among the xã, and
+/// the ranks run 1…21 without a second rank 1.
+#[test]
+fn xa_and_thi_tran_are_ranked_in_one_group() {
+    let v = json(&[DATA]);
+    let ranking = v["ranking"].as_array().unwrap();
+    assert_eq!(ranking.len(), 21, "23 units, 2 incomplete");
+    assert!(
+        ranking.iter().all(|r| r["group"] == "xa_thi_tran"),
+        "{ranking:?}"
+    );
+    let ones = ranking.iter().filter(|r| r["rank"] == 1).count();
+    assert_eq!(ones, 1, "one ranking, one first place: {ranking:?}");
+    // Thạch Hòa 92.13 first, the town second with 90.91.
+    assert_eq!(rank_entry(&v, "thach-hoa")["rank"], 1);
+    assert_eq!(rank_entry(&v, "lien-quan")["rank"], 2);
+    // Ties share a rank: Hạ Bằng and Đồng Trúc, Đại Đồng and Phú Kim.
+    assert_eq!(
+        rank_entry(&v, "ha-bang")["rank"],
+        rank_entry(&v, "dong-truc")["rank"]
+    );
+    assert_eq!(
+        rank_entry(&v, "dai-dong")["rank"],
+        rank_entry(&v, "phu-kim")["rank"]
+    );
+}
+
+/// The flag `--group-by-kind` overrides the ruleset's groups: the town is alone in its kind.
+#[test]
+fn group_by_kind_still_ranks_each_kind_alone() {
+    let v = json(&[DATA, "--group-by-kind"]);
+    assert_eq!(rank_entry(&v, "lien-quan")["rank"], 1);
+    assert_eq!(rank_entry(&v, "thach-hoa")["rank"], 1);
+}
+
+/// The table prints the group's label above its ranking.
+#[test]
+fn the_table_shows_the_group() {
+    let (code, out, err) = run(&["score", RULES, DATA]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("Xã, thị trấn"), "{out}");
 }
 
 /// Survey held (the default): every unit is scored on 100 (98 for Cần Kiệm, which had no
