@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: score the synthetic Thạch Thất 2021 communes with the shipped criteria set and
-# print the ranking (within each kind: communes and the town); then the departments in their
+# print the ranking (within the ruleset's group "Xã, thị trấn": the town ranked with the
+# communes); then the departments in their
 # three assessment rounds (tự chấm, thẩm định lần 1, thẩm định lần 2 sau giải trình), with a
 # column per round and the change. Extra arguments go to both `cchc score` runs (e.g. `--explain`,
 # `--lang en` for English, `--format csv` for Excel), except `--round ID` (e.g. `--round tu_cham`:
@@ -21,7 +22,7 @@ for a in "$@"; do
 done
 set +e
 target/debug/cchc score rules/ha-noi/thach-that/xa-thi-tran/2021.yaml \
-  examples/thach-that-2021/xa-thi-tran.csv --group-by-kind ${communes[@]+"${communes[@]}"}
+  examples/thach-that-2021/xa-thi-tran.csv ${communes[@]+"${communes[@]}"}
 rc=$?
 echo
 target/debug/cchc score rules/ha-noi/thach-that/phong-chuyen-mon/2021.yaml \

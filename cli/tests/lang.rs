@@ -61,10 +61,10 @@ fn example_ranking_in_both_languages() {
     let (_, vi, _) = run("vi", &["score", RULES, DATA]);
     assert!(vi.contains("Hạng  Đơn vị"), "{vi}");
     assert!(vi.contains("Tổng điểm  Tối đa  Chỉ số   Xếp loại"), "{vi}");
-    assert!(vi.contains("75,20      100,00  75,20"), "{vi}");
+    assert!(vi.contains("79,30      100,00  79,30"), "{vi}");
     assert!(vi.contains("thiếu dữ liệu"), "{vi}");
     let (_, en, _) = run("en", &["score", RULES, DATA]);
-    assert!(en.contains("75.20     100.00  75.20"), "{en}");
+    assert!(en.contains("79.30     100.00  79.30"), "{en}");
     assert!(en.contains("incomplete"), "{en}");
 }
 
@@ -95,7 +95,7 @@ fn example_explain_of_a_unit_in_both_languages() {
         &["score", "rules.yaml", "one.csv", "--explain"],
     );
     assert!(
-        vi.contains("UBND xã Bình Yên (binh-yen) — 75,20 / 100,00, chỉ số 75,20, đủ dữ liệu"),
+        vi.contains("UBND xã Bình Yên (binh-yen) — 79,30 / 100,00, chỉ số 79,30, đủ dữ liệu"),
         "{vi}"
     );
 }
@@ -273,11 +273,11 @@ fn check_and_test_summaries_in_both_languages() {
     assert_eq!(code, 0);
     assert!(out.starts_with("hợp lệ: "), "{out}");
     assert!(
-        out.contains("(49 tiêu chí, 44 dữ liệu đầu vào, 8 ca kiểm thử)"),
+        out.contains("(48 tiêu chí, 46 dữ liệu đầu vào, 8 ca kiểm thử)"),
         "{out}"
     );
     let (_, out, _) = run("en", &["check", RULES]);
-    assert!(out.contains("(49 criteria, 44 inputs, 8 tests)"), "{out}");
+    assert!(out.contains("(48 criteria, 46 inputs, 8 tests)"), "{out}");
     let (code, out, _) = run("vi", &["test", RULES]);
     assert_eq!(code, 0);
     assert!(

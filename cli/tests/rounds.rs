@@ -76,10 +76,10 @@ fn table_with_a_column_per_round_in_both_languages() {
         ),
         "{vi}"
     );
-    // Phòng Lao động: 72,26 claimed, 64,23 after the council, 64,96 after its explanation.
+    // Phòng Lao động: 88,09 claimed, 84,54 after the council, 85,05 after its explanation.
     let line = vi.lines().find(|l| l.contains("Phòng Lao động")).unwrap();
-    assert!(line.contains("64,96    Trung bình    72,26         64,23            64,96"));
-    assert!(line.contains("-7,30"), "{line}");
+    assert!(line.contains("85,05    Tốt           88,09         84,54            85,05"));
+    assert!(line.contains("-3,04"), "{line}");
     let (_, en, _) = run("en", &["score", RULES, DATA]);
     assert!(en.contains("Change  Status"), "{en}");
 }
@@ -96,7 +96,7 @@ fn as_of_the_self_assessment() {
     let (_, vi, _) = run("vi", &["score", RULES, DATA, "--round", "tu_cham"]);
     let first = vi.lines().find(|l| l.starts_with("1 ")).unwrap();
     assert!(first.contains("Phòng Nội vụ"), "{vi}");
-    assert!(first.contains("68,50      68,50   100,00"), "{vi}");
+    assert!(first.contains("94,25      98,50   95,69"), "{vi}");
     // The same figures in JSON: each unit's official round is the one asked for.
     let (_, json, _) = run(
         "en",
@@ -110,7 +110,7 @@ fn as_of_the_self_assessment() {
         assert_eq!(r["rounds"].as_array().unwrap().len(), 1);
     }
     assert_eq!(v["ranking"][0]["id"], "noi-vu");
-    assert_eq!(v["ranking"][0]["index"], serde_json::json!(100));
+    assert_eq!(v["ranking"][0]["index"], serde_json::json!(95.69));
 }
 
 /// One unit's explanation: the index by round, each criterion's points by round where they
@@ -141,8 +141,8 @@ fn explain_of_a_unit_with_rounds_in_both_languages() {
     }
     let (_, vi, _) = run_in(&dir, &["score", "rules.yaml", "one.yaml", "--explain"]);
     for want in [
-        "các vòng (chỉ số): Tự chấm điểm 72,26 → Thẩm định lần 1 64,23 → Thẩm định lần 2 (sau giải trình) 64,96; chênh lệch -7,30",
-        "3.3 Tỷ lệ hồ sơ TTHC giải quyết đúng hạn — 3,50/4,00: 3,50 điểm do vòng Thẩm định lần 2 (sau giải trình) cho: Chấp nhận giải trình",
+        "các vòng (chỉ số): Tự chấm điểm 88,09 → Thẩm định lần 1 84,54 → Thẩm định lần 2 (sau giải trình) 85,05; chênh lệch -3,04",
+        "3.3 Tỷ lệ hồ sơ TTHC giải quyết đúng hạn (tính cả hồ sơ đang giải quyết quá hạn) — 3,50/4,00: 3,50 điểm do vòng Thẩm định lần 2 (sau giải trình) cho: Chấp nhận giải trình",
         "điểm qua các vòng: Tự chấm điểm 4,00 → Thẩm định lần 1 3,00 → Thẩm định lần 2 (sau giải trình) 3,50; chênh lệch -0,50",
         "ghi chú (Thẩm định lần 1): Phần mềm Một cửa ghi 13 hồ sơ giải quyết quá hạn",
         "giải trình: 8 trong 13 hồ sơ quá hạn",
@@ -178,7 +178,7 @@ fn units_without_some_rounds() {
     insta::assert_snapshot!("rounds_absent_en", out);
     let nv = out.lines().find(|l| l.contains("Phòng Nội vụ")).unwrap();
     assert!(
-        nv.contains("100.00        —                —      "),
+        nv.contains("95.69         —                —      "),
         "{out}"
     );
     let (code, out, err) = run_in(
@@ -241,7 +241,7 @@ fn csv_has_each_rounds_figures() {
     );
     let ld = lines.find(|l| l.starts_with("lao-dong-tbxh,")).unwrap();
     assert!(
-        ld.contains(",complete,44.5,68.5,64.96,trung_binh,49.5,72.26,44,64.23,44.5,64.96,-7.3,"),
+        ld.contains(",complete,83.77,98.5,85.05,tot,86.77,88.09,83.27,84.54,83.77,85.05,-3.04,"),
         "{ld}"
     );
     let (_, vi, _) = run("vi", &["score", RULES, DATA, "--format", "csv"]);
@@ -278,9 +278,9 @@ fn json_carries_the_rounds() {
     assert_eq!(
         rounds,
         [
-            ("tu_cham", "72.26".to_string()),
-            ("tham_dinh", "64.23".to_string()),
-            ("chot_diem", "64.96".to_string())
+            ("tu_cham", "88.09".to_string()),
+            ("tham_dinh", "84.54".to_string()),
+            ("chot_diem", "85.05".to_string())
         ]
     );
     assert_eq!(r["rounds"][0]["label"], "Tự chấm điểm");

@@ -354,14 +354,14 @@ fn excel_csv_writes_decimal_commas() {
     let mut plain = Vec::new();
     present::write_csv(&rs, &batch.results, &mut plain).unwrap();
     let plain = String::from_utf8(plain).unwrap();
-    assert!(excel.contains(";91,05;100;91,05;xuat_sac;"), "{excel}");
-    assert!(plain.contains(",91.05,100,91.05,xuat_sac,"), "{plain}");
+    assert!(excel.contains(";90,91;100;90,91;xuat_sac;"), "{excel}");
+    assert!(plain.contains(",90.91,100,90.91,xuat_sac,"), "{plain}");
     assert!(
         excel
             .lines()
             .next()
             .unwrap()
-            .ends_with(";Tiêu chí 8.2;Tiêu chí T;Tiêu chí P"),
+            .ends_with(";Tiêu chí 7.2;Tiêu chí T;Tiêu chí P"),
         "{excel}"
     );
     assert_eq!(excel.lines().count(), plain.lines().count());
@@ -384,11 +384,11 @@ fn html_in_both_languages() {
     );
     assert!(vi.contains("<th>Hạng</th>") && en.contains("<th>Rank</th>"));
     assert!(
-        vi.contains("<td>91,05</td><td>100,00</td><td>91,05</td>"),
+        vi.contains("<td>90,91</td><td>100,00</td><td>90,91</td>"),
         "{vi}"
     );
     assert!(
-        en.contains("<td>91.05</td><td>100.00</td><td>91.05</td>"),
+        en.contains("<td>90.91</td><td>100.00</td><td>90.91</td>"),
         "{en}"
     );
     assert!(vi.contains("<td>thiếu dữ liệu</td>") && en.contains("<td>incomplete</td>"));
