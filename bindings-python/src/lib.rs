@@ -9,8 +9,8 @@
 //! (see the `lang` module). Errors of pyo3's own argument conversion (a wrong type for a keyword such as
 //! `indent`) are pyo3's English texts.
 
-mod authoring;
 mod analysis;
+mod authoring;
 mod convert;
 mod errors;
 mod frames;

@@ -760,7 +760,15 @@ impl PyRuleset {
         lang: Option<Lang>,
     ) -> PyResult<PyBatch> {
         let none = crate::frames::Progress::none();
-        self.batch_with(py, bound, units, (group_by_kind, groups), as_of, lang, &none)
+        self.batch_with(
+            py,
+            bound,
+            units,
+            (group_by_kind, groups),
+            as_of,
+            lang,
+            &none,
+        )
     }
 
     #[allow(

@@ -1,15 +1,15 @@
 //! `cchc`: check, score and test `cchc/1` rulesets.
 
 mod check;
-mod diff;
 mod compare;
+mod diff;
 mod improve;
 mod render;
 mod report;
 mod schema;
 mod score;
-mod template;
 mod sensitivity;
+mod template;
 mod test;
 mod workbook;
 

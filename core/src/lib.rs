@@ -41,9 +41,9 @@
 //! data files), results ([`UnitResult`], [`BatchResult`]) and problems ([`Error`],
 //! [`Diagnostic`], [`Issue`], [`Code`]). Scores are exact [`Decimal`]s: never binary floats.
 
+pub mod analysis;
 #[cfg(feature = "tools")]
 pub mod coverage;
-pub mod analysis;
 pub mod data;
 #[cfg(feature = "tools")]
 pub mod diff;

@@ -590,6 +590,8 @@ fn zz_every_code_is_tested() {
     lint_warnings();
     parameter_errors();
     ranking_group_errors();
+    #[cfg(feature = "xlsx")]
+    workbook_errors();
     let seen = SEEN.lock().unwrap().clone();
     let missing: Vec<&str> = Code::ALL
         .iter()
@@ -1378,4 +1380,52 @@ fn ranking_group_errors() {
     assert_eq!(d.line, 9);
     let bad = text.replace("label: Xã,", "lable: Xã,");
     expect_load(&bad, Code::UnknownKey);
+}
+
+/// Workbooks (feature `xlsx`): a file that is not a workbook, a sheet it does not have, a date
+/// cell where a value belongs, a header that is the label of two inputs.
+#[cfg(feature = "xlsx")]
+#[test]
+fn workbook_errors() {
+    use cchc::data::read_workbook;
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    // Not a workbook at all.
+    let e = read_workbook(b"id;b\nx;1\n", "units.xlsx", None).unwrap_err();
+    assert_eq!(e.diagnostics()[0].code, Code::UnreadableWorkbook);
+    seen(Code::UnreadableWorkbook);
+    let text = format!(
+        "{HEAD}total: 2\ninputs:\n  a: {{ type: count, label: Số hồ sơ }}\n  b: {{ type: count, label: số hồ sơ }}\ncriteria:\n  - {{ id: \"1\", title: Tiêu chí, max: 2, rule: {{ value: a }} }}\n"
+    );
+    let rs = Ruleset::from_yaml_str(&text, "wb.yaml").unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Đơn vị").unwrap();
+    ws.write_string(0, 0, "id").unwrap();
+    ws.write_string(0, 1, "a").unwrap();
+    ws.write_string(0, 2, "Số hồ sơ").unwrap();
+    ws.write_string(1, 0, "u1").unwrap();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    ws.write_datetime_with_format(1, 1, ExcelDateTime::from_ymd(2021, 5, 1).unwrap(), &date)
+        .unwrap();
+    ws.write_number(1, 2, 3).unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    // A sheet the workbook does not have: the message names the sheets it has.
+    let e = read_workbook(&bytes, "units.xlsx", Some("Sheet9")).unwrap_err();
+    let d = &e.diagnostics()[0];
+    assert_eq!(d.code, Code::UnknownSheet);
+    assert!(d.message.render(cchc::Lang::En).contains("Đơn vị"), "{d:?}");
+    seen(Code::UnknownSheet);
+    // The date cell is the unit's invalid value, located at its cell; the label of two inputs
+    // is refused for both.
+    let units = read_workbook(&bytes, "units.xlsx", None).unwrap();
+    let r = rs.score(&units[0]);
+    let codes: Vec<Code> = r.errors.iter().map(|i| i.code).collect();
+    assert!(codes.contains(&Code::XlsxCell), "{codes:?}");
+    let cell = r.errors.iter().find(|i| i.code == Code::XlsxCell).unwrap();
+    assert!(
+        cell.message.render(cchc::Lang::En).contains("B2"),
+        "{cell:?}"
+    );
+    seen(Code::XlsxCell);
+    assert!(codes.contains(&Code::AmbiguousLabel), "{codes:?}");
+    seen(Code::AmbiguousLabel);
 }

@@ -215,3 +215,23 @@ tools-schema-ruleset-status-is-illustrative = Made up to show how the engine wor
 tools-schema-unit-status-is-complete = Every criterion scored or not applicable, no error.
 tools-schema-unit-status-is-incomplete = Some criterion is missing an input.
 tools-schema-unit-status-is-error = Some criterion failed, or the unit's data is invalid.
+
+# Parameters and ranking groups (format §18, §10.2).
+tools-schema-root-parameters = The ruleset's parameters: values set once for a whole batch (e.g. whether a survey was held); expressions read them like inputs.
+tools-schema-group-decl-id = The ranking group's id (not `khac`).
+tools-schema-group-decl-label = The group's name, shown on the ranking.
+tools-schema-group-decl-kinds = The unit kinds (`kind`) ranked together in the group.
+tools-schema-param-type = The parameter's type (as an input's type).
+tools-schema-param-label = The parameter's name for people.
+tools-schema-param-description = What the parameter means.
+tools-schema-param-default = The default value (required): used when no other value is set.
+tools-schema-param-min = Smallest allowed value.
+tools-schema-param-max = Largest allowed value.
+tools-schema-param-options = The options (type `choice`).
+tools-schema-ranking-spec-method = How tied units are ranked: `competition` (1, 2, 2, 4) or `dense` (1, 2, 2, 3).
+tools-schema-ranking-spec-groups = Ranking groups: each group ranks its own unit kinds.
+tools-schema-test-decl-parameters = Parameter values for this case.
+tools-schema-def-group-decl = A ranking group.
+tools-schema-def-param-schema = A parameter's declaration.
+tools-schema-def-ranking-spec = The ranking method and the ranking groups.
+tools-schema-def-ranking-decl = The ranking: a word (`competition`, `dense`) or a mapping with `method` and `groups`.

@@ -212,3 +212,23 @@ tools-schema-ruleset-status-is-illustrative = Minh họa: số liệu đặt ra 
 tools-schema-unit-status-is-complete = Đầy đủ: mọi tiêu chí đã chấm hoặc không áp dụng, không có lỗi.
 tools-schema-unit-status-is-incomplete = Chưa đầy đủ: có tiêu chí thiếu dữ liệu.
 tools-schema-unit-status-is-error = Lỗi: có tiêu chí bị lỗi hoặc dữ liệu đơn vị không hợp lệ.
+
+# Parameters and ranking groups (format §18, §10.2).
+tools-schema-root-parameters = Các tham số của bộ tiêu chí: giá trị đặt một lần cho cả đợt chấm (ví dụ có tổ chức điều tra xã hội học hay không); biểu thức đọc chúng như chỉ tiêu đầu vào.
+tools-schema-group-decl-id = Mã nhóm xếp hạng (không dùng `khac`).
+tools-schema-group-decl-label = Tên nhóm, hiện trên bảng xếp hạng.
+tools-schema-group-decl-kinds = Các loại đơn vị (`kind`) được xếp hạng chung trong nhóm.
+tools-schema-param-type = Kiểu giá trị của tham số (như kiểu của chỉ tiêu đầu vào).
+tools-schema-param-label = Tên tham số, hiện cho người dùng.
+tools-schema-param-description = Giải thích tham số.
+tools-schema-param-default = Giá trị mặc định (bắt buộc): dùng khi không đặt giá trị khác.
+tools-schema-param-min = Giá trị nhỏ nhất được chấp nhận.
+tools-schema-param-max = Giá trị lớn nhất được chấp nhận.
+tools-schema-param-options = Các lựa chọn (với kiểu `choice`).
+tools-schema-ranking-spec-method = Cách xếp hạng các đơn vị bằng điểm: `competition` (1, 2, 2, 4) hoặc `dense` (1, 2, 2, 3).
+tools-schema-ranking-spec-groups = Các nhóm xếp hạng: mỗi nhóm xếp hạng riêng các loại đơn vị của mình.
+tools-schema-test-decl-parameters = Giá trị tham số cho ví dụ này.
+tools-schema-def-group-decl = Một nhóm xếp hạng.
+tools-schema-def-param-schema = Khai báo một tham số.
+tools-schema-def-ranking-spec = Cách xếp hạng và các nhóm xếp hạng.
+tools-schema-def-ranking-decl = Cách xếp hạng: một từ (`competition`, `dense`) hoặc một bảng có `method` và `groups`.
