@@ -9,6 +9,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 bash "$ROOT/scripts/build-wasm.sh"
+bash "$ROOT/scripts/build-wasm-tools.sh"
 bash "$ROOT/scripts/setup-browser.sh"
 
 # The shared benchmark fixtures (200 units, a debug build, the core not timed), for the tests
@@ -18,5 +19,5 @@ trap 'rm -rf "$FIXTURES"' EXIT
 cargo run -q -p cchc-benches --example fixtures -- "$FIXTURES" 200 --no-time
 
 cd "$ROOT/bindings-wasm"
-CCHC_BENCH_FIXTURES="$FIXTURES" node --test test/
+CCHC_BENCH_FIXTURES="$FIXTURES" node --test test/ tools/test/
 node bench/bench.mjs "$FIXTURES" --smoke

@@ -12,6 +12,7 @@
 mod convert;
 mod errors;
 mod lang;
+mod report;
 mod results;
 mod ruleset;
 mod values;
@@ -45,6 +46,7 @@ fn _cchc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ruleset::PyRuleset>()?;
     m.add_class::<results::PyUnitResult>()?;
     m.add_class::<results::PyBatch>()?;
+    m.add_class::<report::PyReport>()?;
     m.add_class::<errors::PyDiagnostic>()?;
     m.add("CchcError", py.get_type::<CchcError>())?;
     m.add("RulesetError", py.get_type::<RulesetError>())?;

@@ -313,6 +313,8 @@ pub struct PyBatch {
     grouped: bool,
     /// The language asked for when scoring, if any.
     lang: Option<Lang>,
+    /// The ruleset that scored it and the round it was scored as of (for the report).
+    pub(crate) source: (cchc::Ruleset, Option<usize>),
 }
 
 impl PyBatch {
@@ -334,7 +336,12 @@ impl PyBatch {
         )
     }
 
-    pub fn new(py: Python<'_>, batch: BatchResult, lang: Option<Lang>) -> PyResult<Self> {
+    pub fn new(
+        py: Python<'_>,
+        batch: BatchResult,
+        lang: Option<Lang>,
+        source: (cchc::Ruleset, Option<usize>),
+    ) -> PyResult<Self> {
         let ranking = batch.ranking.clone();
         let grouped = batch.grouped;
         let results = batch
@@ -347,11 +354,19 @@ impl PyBatch {
             ranking,
             grouped,
             lang,
+            source,
         })
     }
 
-    fn lang(&self, lang: Option<&str>) -> PyResult<Lang> {
+    pub(crate) fn lang(&self, lang: Option<&str>) -> PyResult<Lang> {
         pick(lang, self.lang)
+    }
+
+    /// The printable report of these results (see `cchc::present::report`).
+    pub(crate) fn render_report(&self, lang: Lang, date: String) -> String {
+        use cchc::present::report::{ReportOptions, report_html_of};
+        let opts = ReportOptions::new(lang, date).round(self.source.1);
+        report_html_of(&self.source.0, &self.refs(), &self.ranking, &opts)
     }
 
     fn json_view(&self, lang: Lang, indent: Option<usize>) -> PyResult<String> {
@@ -535,6 +550,43 @@ impl PyBatch {
             self.grouped,
             self.lang(None)?,
         ))
+    }
+
+    /// The printable report (one self-contained HTML file, the same as `cchc report` writes)
+    /// as text; `lang` as elsewhere, `date` the report's date (default: today, UTC).
+    #[pyo3(signature = (lang = None, *, date = None))]
+    fn report_html(
+        &self,
+        py: Python<'_>,
+        lang: Option<&str>,
+        date: Option<String>,
+    ) -> PyResult<String> {
+        crate::report::html(py, self, lang, date)
+    }
+
+    /// Writes the printable report (see `report_html`) to `path`.
+    #[pyo3(signature = (path, *, lang = None, date = None))]
+    fn save_report(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        lang: Option<&str>,
+        date: Option<String>,
+    ) -> PyResult<()> {
+        crate::report::save(py, self, &path, lang, date)
+    }
+
+    /// The printable report as an object that Jupyter shows (in an `<iframe srcdoc>`, so that
+    /// its CSS stays inside); `.html` is its text, `.save(path)` writes it.
+    #[pyo3(signature = (lang = None, *, date = None))]
+    fn report(
+        &self,
+        py: Python<'_>,
+        lang: Option<&str>,
+        date: Option<String>,
+    ) -> PyResult<crate::report::PyReport> {
+        let html = crate::report::html(py, self, lang, date)?;
+        Ok(crate::report::PyReport::new(html, self.lang(lang)?))
     }
 
     fn __repr__(&self) -> PyResult<String> {

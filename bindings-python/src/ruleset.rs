@@ -542,6 +542,6 @@ impl PyRuleset {
                 })
             })
             .map_err(|()| internal(Doing::ScoringBatch))?;
-        PyBatch::new(py, batch, lang)
+        PyBatch::new(py, batch, lang, (rs.clone(), as_of))
     }
 }

@@ -77,6 +77,11 @@ const els = {
   exportBtn: $('#export-json'),
   exportRulesBtn: $('#export-rules'),
   resetBtn: $('#reset-form'),
+  printBtn: $('#print-report'),
+  reportView: $('#report-view'),
+  reportFrame: $('#report-frame'),
+  reportPrint: $('#report-print'),
+  reportNote: $('#report-note'),
   unitFile: $('#unit-file'),
   openErrors: $('#open-errors'),
   tabs: $('#round-tabs'),
@@ -300,6 +305,7 @@ function loadRuleset(text, origin, kinds) {
     els.exportBtn.disabled = true;
     els.exportRulesBtn.disabled = true;
     els.resetBtn.disabled = true;
+    els.printBtn.disabled = true;
     els.unitFile.disabled = true;
     state.data = null;
     buildTabs();
@@ -326,6 +332,7 @@ function loadRuleset(text, origin, kinds) {
   els.exportBtn.disabled = false;
   els.exportRulesBtn.disabled = false;
   els.resetBtn.disabled = false;
+  els.printBtn.disabled = false;
   els.unitFile.disabled = false;
   document.body.setAttribute('data-ruleset-id', rs.id);
   rescore();
@@ -872,6 +879,56 @@ function exportRules() {
   download(state.rulesText, `${state.ruleset.id}.yaml`, 'text/yaml');
 }
 
+// The tools module (cchc-tools: the printable report), loaded the first time it is needed only:
+// the scoring page does not pay for it.
+let toolsModule = null;
+async function loadTools() {
+  if (!toolsModule) {
+    toolsModule = import('../tools/pkg/cchc_wasm_tools.js').then(async (m) => {
+      await m.default();
+      return m;
+    });
+    toolsModule.catch(() => {
+      toolsModule = null;
+    });
+  }
+  return toolsModule;
+}
+
+/** Today as YYYY-MM-DD (local time): the date printed on the report. */
+function today() {
+  const d = new Date();
+  const two = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/** "In báo cáo": the report of the unit shown, written by the engine, in a frame ready to print. */
+async function printReport() {
+  if (!state.ruleset) return;
+  els.printBtn.disabled = true;
+  els.reportNote.hidden = false;
+  els.reportNote.textContent = tr('demo-report-loading');
+  try {
+    const tools = await loadTools();
+    const html = tools.reportHtml(state.rulesText, JSON.stringify([collectUnit()]), {
+      dataFormat: 'json',
+      lang: state.lang,
+      date: today(),
+      rulesOrigin: state.origin || 'rules.yaml',
+    });
+    els.reportFrame.title = tr('demo-report-heading');
+    els.reportFrame.srcdoc = html;
+    els.reportView.hidden = false;
+    els.reportNote.hidden = true;
+    document.body.setAttribute('data-report', 'shown');
+    els.reportView.scrollIntoView({ block: 'start' });
+  } catch (e) {
+    els.reportNote.textContent = `${tr('demo-report-failed')}: ${e.message}`;
+  } finally {
+    els.printBtn.disabled = false;
+  }
+}
+
 /** Switches the page, and the engine's explanations, to `lang` ('vi' or 'en'). */
 function setLanguage(lang) {
   state.lang = lang === 'en' ? 'en' : 'vi';
@@ -917,6 +974,8 @@ async function main() {
   els.form.addEventListener('submit', (e) => e.preventDefault());
   els.exportBtn.addEventListener('click', exportJson);
   els.exportRulesBtn.addEventListener('click', exportRules);
+  els.printBtn.addEventListener('click', printReport);
+  els.reportPrint.addEventListener('click', () => els.reportFrame.contentWindow?.print());
   els.resetBtn.addEventListener('click', () => {
     els.form.reset();
     if (state.ruleset) {

@@ -2,6 +2,7 @@
 
 mod check;
 mod render;
+mod report;
 mod schema;
 mod score;
 mod test;
@@ -47,6 +48,8 @@ enum Command {
         #[arg(required = true)]
         rules: Vec<PathBuf>,
     },
+    /// Write the printable HTML report (cover, ranking, charts, a page per unit) of scored units.
+    Report(report::Args),
     /// Print the JSON Schema of the rule format (for editors; its descriptions are in English).
     Schema,
 }
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
         Command::Check { rules } => check::run(&rules, lang),
         Command::Score(args) => score::run(&args, lang),
         Command::Test { rules } => test::run(&rules, lang),
+        Command::Report(args) => report::run(&args, lang),
         Command::Schema => schema::run(lang),
     };
     ExitCode::from(code)

@@ -265,7 +265,7 @@ fn parameters(set: &[String]) -> cchc::Parameters {
 
 /// The index of round `id` in the ruleset, or the `unknown_round` problem naming the declared
 /// rounds, placed at the rule file's `rounds:` key when it can be found there.
-fn round_index(rs: &Ruleset, id: &str, rules: &Path) -> Result<usize, Box<Diagnostic>> {
+pub(crate) fn round_index(rs: &Ruleset, id: &str, rules: &Path) -> Result<usize, Box<Diagnostic>> {
     if let Some(k) = rs.round_index(id) {
         return Ok(k);
     }

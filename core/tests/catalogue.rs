@@ -132,6 +132,7 @@ fn calls() -> Vec<Call> {
         "cli/src",
         "bindings-python/src",
         "bindings-wasm/src",
+        "bindings-wasm/tools/src",
     ] {
         rust_files(&root().join(d), &mut files);
     }

@@ -193,6 +193,26 @@ class Batch:
         `round` (the official round's id), then `total:<round id>` and `index:<round id>` for
         each declared round (NaN where the unit lacks it) and `change` (the official index
         minus the first present round's), as in the CLI's CSV."""
+    def report_html(self, lang: Lang = None, *, date: Optional[str] = None) -> str:
+        """The printable report: one self-contained HTML file (cover, ranking table and
+        charts, grade distribution, units not ranked, a page per unit), the same text as
+        `cchc report` writes; `date` is printed on it (default: today, UTC, YYYY-MM-DD)."""
+    def save_report(
+        self, path: Union[str, "os.PathLike[str]"], *, lang: Lang = None, date: Optional[str] = None
+    ) -> None:
+        """Writes the printable report to `path` (OSError when it cannot be written)."""
+    def report(self, lang: Lang = None, *, date: Optional[str] = None) -> "Report":
+        """The printable report as an object that Jupyter shows in an iframe."""
+    def _repr_html_(self) -> str: ...
+
+class Report:
+    """A printable report (see `Batch.report`): Jupyter shows it in an `<iframe srcdoc>`, so
+    that its CSS does not reach the notebook."""
+
+    @property
+    def html(self) -> str: ...
+    def save(self, path: Union[str, "os.PathLike[str]"]) -> None: ...
+    def __len__(self) -> int: ...
     def _repr_html_(self) -> str: ...
 
 class Ruleset:

@@ -122,3 +122,9 @@ demo-round-complete = complete
 demo-round-incomplete = incomplete
 demo-round-error = invalid data
 demo-open-hint = expected one unit's data as JSON, like the file this page downloads.
+
+demo-print-report = Print report
+demo-report-loading = Preparing the report…
+demo-report-failed = The report could not be made
+demo-report-heading = Report to print
+demo-report-print = Print (or save as PDF)

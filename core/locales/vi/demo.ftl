@@ -122,3 +122,10 @@ demo-round-complete = đủ số liệu
 demo-round-incomplete = còn thiếu dữ liệu
 demo-round-error = có lỗi số liệu
 demo-open-hint = cần số liệu của một đơn vị dạng JSON, như tệp trang này tải về.
+
+# The printable report: the button, while the tools module loads, its failure, the frame.
+demo-print-report = In báo cáo
+demo-report-loading = Đang chuẩn bị báo cáo…
+demo-report-failed = Không lập được báo cáo
+demo-report-heading = Báo cáo để in
+demo-report-print = In (hoặc lưu thành PDF)

@@ -14,6 +14,8 @@ mod explain;
 mod html;
 mod messages;
 mod ranking;
+#[cfg(feature = "report")]
+pub mod report;
 mod stream;
 mod table;
 

@@ -1,0 +1,89 @@
+//! The tools module of `cchc` for browsers and Node (`cchc-tools`): the features that do not
+//! fit the 600 KB scoring package `cchc-wasm` — the printable report today; reading and writing
+//! workbooks, diff, lint and sensitivity as they come. A page loads it only when one of them is
+//! used (the demo page's "In báo cáo" button imports it on click).
+//!
+//! A thin layer, as `cchc-wasm`: each export converts its arguments, delegates to the core and
+//! returns its output; one file per feature (`report.rs`, …). Errors are thrown as JavaScript
+//! `Error` objects named `CchcError` with a `diagnostics` array (`{code, message, file, line,
+//! column, criterion}`), as `cchc-wasm` throws them.
+
+use cchc::{Code, Diagnostic, Lang, Localize, Message, Pos};
+use wasm_bindgen::prelude::*;
+
+mod report;
+
+pub use report::report_html;
+
+/// Turns any panic into a thrown JavaScript error instead of an opaque `unreachable` trap. The
+/// core has no panicking paths on input; this is a safety net.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = format!("cchc internal error (panic): {info}");
+        wasm_bindgen::throw_str(&msg);
+    }));
+}
+
+/// The version of the engine (the workspace's version).
+#[wasm_bindgen(js_name = engineVersion)]
+pub fn engine_version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The language named by a `lang` option: absent means Vietnamese; an unknown tag is a
+/// `RangeError`.
+pub(crate) fn lang_of(tag: Option<String>) -> Result<Lang, JsValue> {
+    match tag {
+        None => Ok(Lang::Vi),
+        Some(t) => t
+            .parse::<Lang>()
+            .map_err(|e| js_sys::RangeError::new(&e.to_string()).into()),
+    }
+}
+
+/// A JavaScript `Error` named `CchcError` carrying the diagnostics, texts in `lang`.
+pub(crate) fn js_error(diags: &[Diagnostic], lang: Lang) -> JsValue {
+    let message = diags
+        .first()
+        .map(|d| d.message.render(lang))
+        .unwrap_or_default();
+    let err = js_sys::Error::new(&message);
+    err.set_name("CchcError");
+    let json = serde_json::to_string(&diags.in_lang(lang)).unwrap_or_else(|_| "[]".to_string());
+    let list = js_sys::JSON::parse(&json).unwrap_or_else(|_| js_sys::Array::new().into());
+    // Setting a property on a fresh Error object cannot fail; ignore the impossible error.
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("diagnostics"), &list);
+    err.into()
+}
+
+/// A `CchcError` of one diagnostic without a position.
+pub(crate) fn error(code: Code, origin: &str, message: Message, lang: Lang) -> JsValue {
+    js_error(
+        &[Diagnostic::new(code, origin, Pos::default(), message)],
+        lang,
+    )
+}
+
+/// Option `key` of a JavaScript options object as text (`undefined` and `null`: absent); a
+/// value that is not a string is a `TypeError`.
+pub(crate) fn text_option(options: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    let v = js_sys::Reflect::get(options, &JsValue::from_str(key))?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| js_sys::TypeError::new(&format!("option `{key}` must be a string")).into())
+}
+
+/// Option `key` as a boolean (absent: false).
+pub(crate) fn bool_option(options: &JsValue, key: &str) -> Result<bool, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(false);
+    }
+    Ok(js_sys::Reflect::get(options, &JsValue::from_str(key))?.is_truthy())
+}

@@ -1,0 +1,18 @@
+// The tools module's size, gzipped by `gzip -9` (as scripts/build-wasm-tools.sh reports it),
+// bounded at the size measured when it was created + 15 %, so that growth is noticed (raise the
+// bound on purpose when a feature is added, and say so). Skipped for a module built without
+// wasm-opt (CCHC_WASM_SKIP_OPT=1), which is larger by design.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+// Measured 2026-12-02: 563,517 bytes gzipped (1,407,485 raw) (the report only); bound = measured × 1.15.
+const BOUND = 648_045;
+const WASM = fileURLToPath(new URL('../pkg/cchc_wasm_tools_bg.wasm', import.meta.url));
+
+test('the tools module stays within its size bound', { skip: process.env.CCHC_WASM_SKIP_OPT === '1' ? 'built without wasm-opt' : false }, () => {
+  const gz = execFileSync('gzip', ['-9', '-c', WASM], { maxBuffer: 1 << 26 }).length;
+  console.log(`cchc_wasm_tools_bg.wasm: ${gz} bytes gzipped (bound ${BOUND})`);
+  assert.ok(gz <= BOUND, `cchc_wasm_tools_bg.wasm is ${gz} bytes gzipped, over its bound of ${BOUND} by ${gz - BOUND}`);
+});
