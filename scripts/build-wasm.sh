@@ -35,6 +35,11 @@ trap 'rm -rf "$STAGE"' EXIT
 log "wasm-bindgen --target web"
 wasm-bindgen --target web --out-dir "$STAGE" --out-name "$OUT_NAME" "$RAW_WASM"
 
+# 5b. The demo page's texts (the catalogue's `demo-` messages, vi and en) as a JavaScript module
+# next to the glue: the WebAssembly module leaves them out (size budget); `messages()` reads it.
+log "demo texts -> pkg/demo_texts.js"
+node "$WASM_DIR/scripts/demo-texts.mjs" "$STAGE/demo_texts.js"
+
 # 6. wasm-opt -Oz (npm's binaryen; Debian's produces modules that crash at init).
 WASM_OPT="$WASM_DIR/node_modules/.bin/wasm-opt"
 if [ "${CCHC_WASM_SKIP_OPT:-0}" = 1 ]; then

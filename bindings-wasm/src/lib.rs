@@ -21,64 +21,6 @@ mod quick;
 const DEFAULT_RULES_ORIGIN: &str = "<ruleset>";
 const DEFAULT_DATA_ORIGIN: &str = "<data>";
 
-/// The ids of the demo page's messages, read from the Vietnamese catalogue file when this crate
-/// is compiled (the catalogue test keeps both languages' ids equal): one id per line. Only the
-/// ids reach the module; the file's text is already there once, in the core's catalogue.
-const DEMO_IDS_LEN: usize = demo_ids_of::<0>(include_bytes!("../../core/locales/vi/demo.ftl")).1;
-const DEMO_IDS: ([u8; DEMO_IDS_LEN], usize) =
-    demo_ids_of::<DEMO_IDS_LEN>(include_bytes!("../../core/locales/vi/demo.ftl"));
-
-/// The ids of a catalogue file's `demo-` messages (a line `demo-… =`, the id of lowercase ASCII
-/// letters, digits and `-`), each followed by a line break, in the first `N` bytes of the array;
-/// and the length of the whole list (with `N = 0`: only that length). Evaluated at compile time.
-#[allow(
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects,
-    reason = "evaluated at compile time only (in constants): an index out of bounds would fail the build"
-)]
-const fn demo_ids_of<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
-    let mut out = [0u8; N];
-    let mut len = 0;
-    let mut i = 0;
-    while i < src.len() {
-        let start = i;
-        let mut end = i;
-        while end < src.len() && src[end] != b'\n' {
-            end += 1;
-        }
-        let mut id_end = start;
-        while id_end < end
-            && (src[id_end].is_ascii_lowercase()
-                || src[id_end].is_ascii_digit()
-                || src[id_end] == b'-')
-        {
-            id_end += 1;
-        }
-        let mut eq = id_end;
-        while eq < end && (src[eq] == b' ' || src[eq] == b'\t') {
-            eq += 1;
-        }
-        let demo = id_end >= start + 5
-            && src[start] == b'd'
-            && src[start + 1] == b'e'
-            && src[start + 2] == b'm'
-            && src[start + 3] == b'o'
-            && src[start + 4] == b'-';
-        if demo && eq < end && src[eq] == b'=' {
-            let mut k = start;
-            while k <= id_end {
-                if len < N {
-                    out[len] = if k == id_end { b'\n' } else { src[k] };
-                }
-                len += 1;
-                k += 1;
-            }
-        }
-        i = end + 1;
-    }
-    (out, len)
-}
-
 /// Turns any panic into a thrown JavaScript error (code `internal` in the JS wrapper) instead of
 /// an opaque `unreachable` trap. The core has no panicking paths on input; this is a safety net.
 #[wasm_bindgen(start)]
@@ -711,25 +653,6 @@ pub fn parse_lang(tag: Option<String>) -> Result<String, JsValue> {
     lang_of(tag).map(|l| l.as_str().to_string())
 }
 
-/// The demo page's texts in `lang`: `{id: text}` for every `demo-` message of the catalogue.
-#[wasm_bindgen(js_name = messagesJson)]
-pub fn messages_json(lang: Option<String>) -> Result<String, JsValue> {
-    let lang = lang_of(lang)?;
-    let texts: Vec<(&str, String)> = demo_ids()
-        .map(|id| (id, Message::new(id, Vec::new()).render(lang)))
-        .collect();
-    to_json(&Texts(&texts), lang)
-}
-
-/// `{id: text}` pairs written as a JSON object, in order.
-struct Texts<'a>(&'a [(&'a str, String)]);
-
-impl serde::Serialize for Texts<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(id, text)| (id, text)))
-    }
-}
-
 /// The arguments of a `js-` message as the JavaScript layer sends them (other keys are
 /// ignored; an argument of another type reads as absent).
 #[derive(Default, serde::Deserialize)]
@@ -739,12 +662,6 @@ struct JsArgs {
     error: Option<String>,
     what: Option<String>,
     got: Option<String>,
-}
-
-/// The ids of the demo catalogue, in file order.
-fn demo_ids() -> impl Iterator<Item = &'static str> {
-    // ASCII by construction (`demo_ids_of` copies only ASCII letters, digits, `-` and `\n`).
-    std::str::from_utf8(&DEMO_IDS.0).unwrap_or_default().lines()
 }
 
 /// A text of the JavaScript layer (`js-` messages) in `lang`, its arguments given as a JSON
@@ -818,7 +735,7 @@ pub fn engine_version() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{demo_ids, is_many};
+    use super::is_many;
 
     #[test]
     fn one_unit_or_many() {
@@ -826,28 +743,5 @@ mod tests {
         assert!(is_many(r#"[{"id": "a"}]"#));
         assert!(is_many(r#"{"units": [{"id": "a"}]}"#));
         assert!(!is_many("not json"));
-    }
-
-    #[test]
-    fn demo_ids_are_read_from_the_catalogue() {
-        let ids: Vec<&str> = demo_ids().collect();
-        assert!(ids.contains(&"demo-banner"), "{ids:?}");
-        assert!(ids.iter().all(|id| id.starts_with("demo-")));
-        // The ids a plain reading of the file finds, in order.
-        let text = include_str!("../../core/locales/vi/demo.ftl");
-        let plain: Vec<&str> = text
-            .lines()
-            .filter_map(|line| {
-                let (id, _) = line.split_once('=')?;
-                let id = id.trim_end();
-                (id.starts_with("demo-")
-                    && id
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
-                .then_some(id)
-            })
-            .collect();
-        assert_eq!(ids, plain);
-        assert_eq!(super::DEMO_IDS.1, super::DEMO_IDS.0.len());
     }
 }
