@@ -15,8 +15,6 @@ use cchc::{
 };
 use wasm_bindgen::prelude::*;
 
-mod quick;
-
 /// The origin name used when the caller gives none.
 const DEFAULT_RULES_ORIGIN: &str = "<ruleset>";
 const DEFAULT_DATA_ORIGIN: &str = "<data>";
@@ -542,9 +540,7 @@ impl WasmRuleset {
         Err(js_error(&[d], lang))
     }
 
-    /// One unit from JSON text (an object, not a list), scored. A text the quick reader takes
-    /// is scored from its reading; a result with any warning or error is scored again from the
-    /// core's reading, whose places its `at`s need (see [`quick`]).
+    /// One unit from JSON text (an object, not a list), read by the core and scored.
     fn score_one(
         &self,
         text: &str,
@@ -556,12 +552,6 @@ impl WasmRuleset {
             Some(i) => self.inner.score_as_of(u, i),
             None => self.inner.score(u),
         };
-        if let Some(quick::Quick::One(u)) = quick::units(text) {
-            let r = score(&u);
-            if r.warnings.is_empty() && r.errors.is_empty() {
-                return Ok(r);
-            }
-        }
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
@@ -576,8 +566,7 @@ impl WasmRuleset {
         }
     }
 
-    /// A batch from JSON text, scored and ranked: from the quick reading when the quick reader
-    /// takes the text and no result has a warning or an error, otherwise from the core's.
+    /// A batch from JSON text, read by the core, scored and ranked.
     fn score_json_batch(
         &self,
         text: &str,
@@ -585,22 +574,7 @@ impl WasmRuleset {
         origin: &str,
         lang: Lang,
     ) -> Result<BatchResult, JsValue> {
-        let quick = match quick::units(text) {
-            Some(quick::Quick::Many(us)) => Some(us),
-            Some(quick::Quick::One(u)) => Some(vec![*u]),
-            None => None,
-        };
         reserve(text.len());
-        if let Some(units) = quick {
-            let result = self.inner.score_batch_with(&units, opts, &mut |_| {});
-            if result
-                .results
-                .iter()
-                .all(|r| r.warnings.is_empty() && r.errors.is_empty())
-            {
-                return Ok(result);
-            }
-        }
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
         Ok(self.inner.score_batch_with(&units, opts, &mut |_| {}))
