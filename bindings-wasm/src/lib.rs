@@ -281,7 +281,9 @@ impl WasmRuleset {
                     }
                 }
                 serde_json::Value::String(t) => cchc::RawValue::Text(t),
-                other => cchc::RawValue::Text(other.to_string()),
+                // Its compact JSON text, as `Display` writes it (`to_string` here: no pretty
+                // printer and no `io::Write` adaptor in the module).
+                other => cchc::RawValue::Text(serde_json::to_string(&other).unwrap_or_default()),
             };
             params.set(k, raw);
         }
