@@ -45,8 +45,9 @@ WASM_OPT="$WASM_DIR/node_modules/.bin/wasm-opt"
 if [ "${CCHC_WASM_SKIP_OPT:-0}" = 1 ]; then
   log "wasm-opt skipped (CCHC_WASM_SKIP_OPT=1)"
 elif [ -x "$WASM_OPT" ]; then
-  log "wasm-opt -Oz --low-memory-unused --converge"
-  "$WASM_OPT" -Oz --low-memory-unused --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  # --strip-producers/--strip-target-features: tool metadata sections no runtime reads.
+  log "wasm-opt -Oz --low-memory-unused --converge --strip-producers --strip-target-features"
+  "$WASM_OPT" -Oz --low-memory-unused --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$STAGE/${OUT_NAME}_bg.wasm" -o "$STAGE/${OUT_NAME}_bg.opt.wasm"
   mv "$STAGE/${OUT_NAME}_bg.opt.wasm" "$STAGE/${OUT_NAME}_bg.wasm"
