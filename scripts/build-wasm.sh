@@ -35,13 +35,19 @@ trap 'rm -rf "$STAGE"' EXIT
 log "wasm-bindgen --target web"
 wasm-bindgen --target web --out-dir "$STAGE" --out-name "$OUT_NAME" "$RAW_WASM"
 
+# 5b. The demo page's texts (the catalogue's `demo-` messages, vi and en) as a JavaScript module
+# next to the glue: the WebAssembly module leaves them out (size budget); `messages()` reads it.
+log "demo texts -> pkg/demo_texts.js"
+node "$WASM_DIR/scripts/demo-texts.mjs" "$STAGE/demo_texts.js"
+
 # 6. wasm-opt -Oz (npm's binaryen; Debian's produces modules that crash at init).
 WASM_OPT="$WASM_DIR/node_modules/.bin/wasm-opt"
 if [ "${CCHC_WASM_SKIP_OPT:-0}" = 1 ]; then
   log "wasm-opt skipped (CCHC_WASM_SKIP_OPT=1)"
 elif [ -x "$WASM_OPT" ]; then
-  log "wasm-opt -Oz --low-memory-unused --converge"
-  "$WASM_OPT" -Oz --low-memory-unused --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  # --strip-producers/--strip-target-features: tool metadata sections no runtime reads.
+  log "wasm-opt -Oz --low-memory-unused --converge --strip-producers --strip-target-features"
+  "$WASM_OPT" -Oz --low-memory-unused --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$STAGE/${OUT_NAME}_bg.wasm" -o "$STAGE/${OUT_NAME}_bg.opt.wasm"
   mv "$STAGE/${OUT_NAME}_bg.opt.wasm" "$STAGE/${OUT_NAME}_bg.wasm"

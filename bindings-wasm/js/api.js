@@ -4,6 +4,10 @@
 // core does all the work), parses the JSON it returns, and turns thrown errors into CchcError
 // objects. No scoring logic lives here.
 
+// The demo page's texts (the catalogue's `demo-` messages), written from core/locales/*/demo.ftl
+// by scripts/build-wasm.sh: the WebAssembly module does not carry them (size budget).
+import DEMO_TEXTS from '../pkg/demo_texts.js';
+
 let raw = null;
 // Texts prepared when the module is set, for when it can no longer be called (after an internal
 // error): `js-internal` and `js-engine-stopped` in both languages, their argument marked by HOLE.
@@ -527,7 +531,9 @@ if (typeof Symbol.dispose === 'symbol') {
  */
 export function messages(lang = 'vi') {
   const l = langOf({ lang });
-  return JSON.parse(call(() => bindings(l).messagesJson(l), l));
+  // Called on the module for the same errors as before (not initialised, engine stopped).
+  call(() => bindings(l), l);
+  return { ...DEMO_TEXTS[l] };
 }
 
 /** Every stable problem code the engine uses (the same in Rust, Python and JavaScript). */

@@ -15,80 +15,12 @@ use cchc::{
 };
 use wasm_bindgen::prelude::*;
 
-mod quick;
 #[cfg(feature = "editor")]
 mod selftest;
 
 /// The origin name used when the caller gives none.
 const DEFAULT_RULES_ORIGIN: &str = "<ruleset>";
 const DEFAULT_DATA_ORIGIN: &str = "<data>";
-
-/// The ids of the demo page's messages, read from the Vietnamese catalogue file when this crate
-/// is compiled (the catalogue test keeps both languages' ids equal): one id per line. Only the
-/// ids reach the module; the file's text is already there once, in the core's catalogue.
-const DEMO_IDS_LEN: usize = demo_ids_of::<0>(include_bytes!("../../core/locales/vi/demo.ftl")).1;
-const DEMO_IDS: ([u8; DEMO_IDS_LEN], usize) =
-    demo_ids_of::<DEMO_IDS_LEN>(include_bytes!("../../core/locales/vi/demo.ftl"));
-
-/// The ids of a catalogue file's `demo-` messages (a line `demo-… =`, the id of lowercase ASCII
-/// letters, digits and `-`), each followed by a line break, in the first `N` bytes of the array;
-/// and the length of the whole list (with `N = 0`: only that length). Evaluated at compile time.
-#[allow(
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects,
-    reason = "evaluated at compile time only (in constants): an index out of bounds would fail the build"
-)]
-const fn demo_ids_of<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
-    let mut out = [0u8; N];
-    let mut len = 0;
-    let mut i = 0;
-    while i < src.len() {
-        let start = i;
-        let mut end = i;
-        while end < src.len() && src[end] != b'\n' {
-            end += 1;
-        }
-        let mut id_end = start;
-        while id_end < end
-            && (src[id_end].is_ascii_lowercase()
-                || src[id_end].is_ascii_digit()
-                || src[id_end] == b'-')
-        {
-            id_end += 1;
-        }
-        let mut eq = id_end;
-        while eq < end && (src[eq] == b' ' || src[eq] == b'\t') {
-            eq += 1;
-        }
-        let demo = id_end >= start + 5
-            && src[start] == b'd'
-            && src[start + 1] == b'e'
-            && src[start + 2] == b'm'
-            && src[start + 3] == b'o'
-            && src[start + 4] == b'-'
-            // The rule editor's texts (`demo-editor-`) are bundled with its page, not the module.
-            && !(id_end >= start + 12
-                && src[start + 5] == b'e'
-                && src[start + 6] == b'd'
-                && src[start + 7] == b'i'
-                && src[start + 8] == b't'
-                && src[start + 9] == b'o'
-                && src[start + 10] == b'r'
-                && src[start + 11] == b'-');
-        if demo && eq < end && src[eq] == b'=' {
-            let mut k = start;
-            while k <= id_end {
-                if len < N {
-                    out[len] = if k == id_end { b'\n' } else { src[k] };
-                }
-                len += 1;
-                k += 1;
-            }
-        }
-        i = end + 1;
-    }
-    (out, len)
-}
 
 /// Turns any panic into a thrown JavaScript error (code `internal` in the JS wrapper) instead of
 /// an opaque `unreachable` trap. The core has no panicking paths on input; this is a safety net.
@@ -352,7 +284,9 @@ impl WasmRuleset {
                     }
                 }
                 serde_json::Value::String(t) => cchc::RawValue::Text(t),
-                other => cchc::RawValue::Text(other.to_string()),
+                // Its compact JSON text, as `Display` writes it (`to_string` here: no pretty
+                // printer and no `io::Write` adaptor in the module).
+                other => cchc::RawValue::Text(serde_json::to_string(&other).unwrap_or_default()),
             };
             params.set(k, raw);
         }
@@ -611,9 +545,7 @@ impl WasmRuleset {
         Err(js_error(&[d], lang))
     }
 
-    /// One unit from JSON text (an object, not a list), scored. A text the quick reader takes
-    /// is scored from its reading; a result with any warning or error is scored again from the
-    /// core's reading, whose places its `at`s need (see [`quick`]).
+    /// One unit from JSON text (an object, not a list), read by the core and scored.
     fn score_one(
         &self,
         text: &str,
@@ -625,12 +557,6 @@ impl WasmRuleset {
             Some(i) => self.inner.score_as_of(u, i),
             None => self.inner.score(u),
         };
-        if let Some(quick::Quick::One(u)) = quick::units(text) {
-            let r = score(&u);
-            if r.warnings.is_empty() && r.errors.is_empty() {
-                return Ok(r);
-            }
-        }
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
@@ -645,8 +571,7 @@ impl WasmRuleset {
         }
     }
 
-    /// A batch from JSON text, scored and ranked: from the quick reading when the quick reader
-    /// takes the text and no result has a warning or an error, otherwise from the core's.
+    /// A batch from JSON text, read by the core, scored and ranked.
     fn score_json_batch(
         &self,
         text: &str,
@@ -654,22 +579,7 @@ impl WasmRuleset {
         origin: &str,
         lang: Lang,
     ) -> Result<BatchResult, JsValue> {
-        let quick = match quick::units(text) {
-            Some(quick::Quick::Many(us)) => Some(us),
-            Some(quick::Quick::One(u)) => Some(vec![*u]),
-            None => None,
-        };
         reserve(text.len());
-        if let Some(units) = quick {
-            let result = self.inner.score_batch_with(&units, opts, &mut |_| {});
-            if result
-                .results
-                .iter()
-                .all(|r| r.warnings.is_empty() && r.errors.is_empty())
-            {
-                return Ok(result);
-            }
-        }
         let units =
             cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
         Ok(self.inner.score_batch_with(&units, opts, &mut |_| {}))
@@ -722,25 +632,6 @@ pub fn parse_lang(tag: Option<String>) -> Result<String, JsValue> {
     lang_of(tag).map(|l| l.as_str().to_string())
 }
 
-/// The demo page's texts in `lang`: `{id: text}` for every `demo-` message of the catalogue.
-#[wasm_bindgen(js_name = messagesJson)]
-pub fn messages_json(lang: Option<String>) -> Result<String, JsValue> {
-    let lang = lang_of(lang)?;
-    let texts: Vec<(&str, String)> = demo_ids()
-        .map(|id| (id, Message::new(id, Vec::new()).render(lang)))
-        .collect();
-    to_json(&Texts(&texts), lang)
-}
-
-/// `{id: text}` pairs written as a JSON object, in order.
-struct Texts<'a>(&'a [(&'a str, String)]);
-
-impl serde::Serialize for Texts<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(id, text)| (id, text)))
-    }
-}
-
 /// The arguments of a `js-` message as the JavaScript layer sends them (other keys are
 /// ignored; an argument of another type reads as absent).
 #[derive(Default, serde::Deserialize)]
@@ -750,12 +641,6 @@ struct JsArgs {
     error: Option<String>,
     what: Option<String>,
     got: Option<String>,
-}
-
-/// The ids of the demo catalogue, in file order.
-fn demo_ids() -> impl Iterator<Item = &'static str> {
-    // ASCII by construction (`demo_ids_of` copies only ASCII letters, digits, `-` and `\n`).
-    std::str::from_utf8(&DEMO_IDS.0).unwrap_or_default().lines()
 }
 
 /// A text of the JavaScript layer (`js-` messages) in `lang`, its arguments given as a JSON
@@ -829,7 +714,7 @@ pub fn engine_version() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{demo_ids, is_many};
+    use super::is_many;
 
     #[test]
     fn one_unit_or_many() {
@@ -837,34 +722,5 @@ mod tests {
         assert!(is_many(r#"[{"id": "a"}]"#));
         assert!(is_many(r#"{"units": [{"id": "a"}]}"#));
         assert!(!is_many("not json"));
-    }
-
-    #[test]
-    fn demo_ids_are_read_from_the_catalogue() {
-        let ids: Vec<&str> = demo_ids().collect();
-        assert!(ids.contains(&"demo-banner"), "{ids:?}");
-        assert!(ids.iter().all(|id| id.starts_with("demo-")));
-        // The rule editor's texts are bundled with its page (scripts/build-editor.mjs).
-        assert!(
-            !ids.iter().any(|id| id.starts_with("demo-editor-")),
-            "{ids:?}"
-        );
-        // The ids a plain reading of the file finds, in order.
-        let text = include_str!("../../core/locales/vi/demo.ftl");
-        let plain: Vec<&str> = text
-            .lines()
-            .filter_map(|line| {
-                let (id, _) = line.split_once('=')?;
-                let id = id.trim_end();
-                (id.starts_with("demo-")
-                    && !id.starts_with("demo-editor-")
-                    && id
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
-                .then_some(id)
-            })
-            .collect();
-        assert_eq!(ids, plain);
-        assert_eq!(super::DEMO_IDS.1, super::DEMO_IDS.0.len());
     }
 }

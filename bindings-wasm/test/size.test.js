@@ -14,3 +14,18 @@ test('the module fits the 600 KB (gzipped) budget', { skip: process.env.CCHC_WAS
   const gz = execFileSync('gzip', ['-9', '-c', WASM], { maxBuffer: 1 << 26 }).length;
   assert.ok(gz <= BUDGET, `cchc_wasm_bg.wasm is ${gz} bytes gzipped, over the budget of ${BUDGET} by ${gz - BUDGET}`);
 });
+
+test('the demo page\'s texts are in the package\'s JavaScript (pkg/demo_texts.js), not in the module', async () => {
+  const { readFileSync } = await import('node:fs');
+  const wasm = readFileSync(WASM);
+  const { default: texts } = await import('../pkg/demo_texts.js');
+  const ftl = readFileSync(new URL('../../core/locales/vi/demo.ftl', import.meta.url), 'utf8');
+  const ids = ftl.split('\n').map((l) => /^(demo-[a-z0-9-]+)\s*=/.exec(l)?.[1]).filter(Boolean);
+  assert.deepEqual(Object.keys(texts.vi), ids);
+  assert.deepEqual(Object.keys(texts.en), ids);
+  for (const lang of ['vi', 'en']) {
+    for (const text of [texts[lang]['demo-banner-text'], texts[lang]['demo-heading']]) {
+      assert.equal(wasm.indexOf(Buffer.from(text)), -1, `${lang}: "${text}" is in the module`);
+    }
+  }
+});

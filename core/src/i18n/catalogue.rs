@@ -67,7 +67,9 @@ const fn starts_with(src: &[u8], at: usize, prefix: &[u8]) -> bool {
 }
 
 /// True when the entry starting at `at` is left out of this build: the browser build leaves out
-/// what only Python and the command line show (`py-`, `ui-cli-`), and every build leaves out
+/// what only Python and the command line show (`py-`, `ui-cli-`) and the demo page's texts
+/// (`demo-`: the package's JavaScript carries them, see bindings-wasm/scripts/demo-texts.mjs),
+/// and every build leaves out
 /// the texts of a feature it does not have (`report-` without the core feature `report`,
 /// `xlsx-` without `xlsx`, `tools-` and `analysis-` without `tools`), so that the scoring
 /// browser build (`cchc-wasm`, no default features) stays as small as it is.
@@ -75,7 +77,7 @@ const fn left_out(src: &[u8], at: usize) -> bool {
     (cfg!(target_arch = "wasm32")
         && (starts_with(src, at, b"py-")
             || starts_with(src, at, b"ui-cli-")
-            || starts_with(src, at, b"demo-editor-")))
+            || starts_with(src, at, b"demo-")))
         || (!cfg!(feature = "report") && starts_with(src, at, b"report-"))
         || (!cfg!(feature = "xlsx") && starts_with(src, at, b"xlsx-"))
         || (!cfg!(feature = "tools")
