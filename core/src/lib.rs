@@ -41,6 +41,7 @@
 //! data files), results ([`UnitResult`], [`BatchResult`]) and problems ([`Error`],
 //! [`Diagnostic`], [`Issue`], [`Code`]). Scores are exact [`Decimal`]s: never binary floats.
 
+#[cfg(feature = "tools")]
 pub mod analysis;
 #[cfg(feature = "tools")]
 pub mod coverage;
