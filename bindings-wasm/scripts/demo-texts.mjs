@@ -43,6 +43,11 @@ function demoTexts(lang) {
       return;
     }
     const [, id, value] = m;
+    // The rule editor's texts are bundled with its own page (scripts/build-editor.mjs).
+    if (id.startsWith('demo-editor-')) {
+      current = null;
+      return;
+    }
     const text = value.trim();
     if (text === '' || /[{}]/.test(text)) fail(n, `\`${id}\` is empty or has a placeable`);
     if (Object.hasOwn(out, id)) fail(n, `\`${id}\` is defined twice`);
