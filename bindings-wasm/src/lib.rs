@@ -261,33 +261,31 @@ impl WasmRuleset {
         lang: Option<String>,
     ) -> Result<WasmRuleset, JsValue> {
         let lang = lang_of(lang)?;
-        let values: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json)
+        // Read by the core's JSON reader as a unit's `values` (exact numbers, as unit data):
+        // no `serde_json::Value` in the module (D113).
+        let wrapped = format!("{{\"id\":\"params\",\"values\":{json}}}");
+        let not_object = |error: String| {
+            data_error(
+                Code::InvalidParameter,
+                "<params>",
+                msg!("js-params-not-object", error = error),
+                lang,
+            )
+        };
+        let unit = cchc::read_units(&wrapped, DataFormat::Json, "<params>")
             .map_err(|e| {
-                data_error(
-                    Code::InvalidParameter,
-                    "<params>",
-                    msg!("js-params-not-object", error = e.to_string()),
-                    lang,
+                not_object(
+                    e.diagnostics()
+                        .first()
+                        .map(|d| d.message.render(lang))
+                        .unwrap_or_default(),
                 )
-            })?;
+            })?
+            .into_iter()
+            .next()
+            .ok_or_else(|| not_object(String::new()))?;
         let mut params = cchc::Parameters::new();
-        for (k, v) in values {
-            let raw = match v {
-                serde_json::Value::Null => cchc::RawValue::Null,
-                serde_json::Value::Bool(b) => cchc::RawValue::Bool(b),
-                // The number's JSON text (JavaScript's shortest round-trip form), read exactly.
-                serde_json::Value::Number(n) => {
-                    let t = n.to_string();
-                    match cchc::parse_cell_number(&t) {
-                        Ok(d) => cchc::RawValue::Number(d),
-                        Err(_) => cchc::RawValue::Cell(t),
-                    }
-                }
-                serde_json::Value::String(t) => cchc::RawValue::Text(t),
-                // Its compact JSON text, as `Display` writes it (`to_string` here: no pretty
-                // printer and no `io::Write` adaptor in the module).
-                other => cchc::RawValue::Text(serde_json::to_string(&other).unwrap_or_default()),
-            };
+        for (k, raw) in unit.values {
             params.set(k, raw);
         }
         self.inner
