@@ -56,7 +56,11 @@ pub(crate) struct RulesetDoc {
     /// Parameters: values set once per batch by the caller (format §18), declared like inputs
     /// with a required `default`.
     #[schemars(with = "std::collections::BTreeMap<String, ParamSchema>")]
-    #[serde(serialize_with = "ser_pairs", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        serialize_with = "ser_pairs",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub parameters: Vec<(String, InputDecl)>,
     /// Where `parameters:` is written.
     #[serde(skip)]
