@@ -69,7 +69,7 @@ def test_improvements_of_a_frame_row_and_a_dict(rs, df, batch):
 
 def test_compare_two_batches(rs, df, batch):
     later = df.copy()
-    later.loc[later["id"] == "binh-phu", "ty_le_so_hoa"] = "10%"
+    later.loc[later["id"] == "binh-phu", "ho_so_dung_han"] = 400  # of 576: the on-time rate falls
     b2 = rs.score_many(later)
     cmp = cchc.compare(batch, b2)
     assert len(cmp) == 23
