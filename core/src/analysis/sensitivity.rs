@@ -860,7 +860,7 @@ fn bad_option(key: &str) -> Error {
 
 /// JSON in, JSON out (for the bindings): scores the units of `data` (JSON or YAML unit data,
 /// as `cchc score` reads) with `ruleset`, runs [`sensitivity`] with the options of
-/// `options` (a JSON object, see [`options_from_json`]; `null` for the defaults), and returns
+/// `options` (a JSON object, see `options_from_json`; `null` for the defaults), and returns
 /// the report's JSON text (summary in `lang`).
 ///
 /// # Errors

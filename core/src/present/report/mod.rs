@@ -1,5 +1,5 @@
 //! The printable report (core feature `report`): one self-contained HTML5 file — inline CSS,
-//! inline SVG charts drawn by [`svg`], no script, no network — with print CSS for A4.
+//! inline SVG charts drawn by the `svg` module, no script, no network — with print CSS for A4.
 //!
 //! Contents: a cover (the ruleset's title, id, version, issuer, fingerprint, the round shown,
 //! the report's date and, for an illustrative ruleset, its label — repeated in the running
