@@ -462,18 +462,18 @@ impl Comparison {
             ))
         };
         let mut out = String::new();
-        if let [Some(a), Some(b)] = &self.rulesets
-            && a.2 != b.2
-        {
-            out.push_str(
-                &msg!(
-                    "analysis-cmp-rulesets",
-                    a = Arg::ident(format!("{} {}", a.0, a.1)),
-                    b = Arg::ident(format!("{} {}", b.0, b.1))
-                )
-                .render(lang),
-            );
-            out.push('\n');
+        if let [Some(a), Some(b)] = &self.rulesets {
+            if a.2 != b.2 {
+                out.push_str(
+                    &msg!(
+                        "analysis-cmp-rulesets",
+                        a = Arg::ident(format!("{} {}", a.0, a.1)),
+                        b = Arg::ident(format!("{} {}", b.0, b.1))
+                    )
+                    .render(lang),
+                );
+                out.push('\n');
+            }
         }
         for u in &self.units {
             let label = match &u.name {

@@ -214,11 +214,11 @@ pub fn improvements(ruleset: &Ruleset, unit: &Unit, opts: &ImprovementOptions) -
     let budget = search.budget;
     search.budget = u32::MAX;
     for k in 0..losses.len() {
-        if let Some(r) = search.score(&losses, &[k])
-            && let Some(l) = losses.get_mut(k)
-        {
-            l.index_with = r.index;
-            l.index_gain = r.index.map_or(Decimal::ZERO, |x| x - base_index);
+        if let Some(r) = search.score(&losses, &[k]) {
+            if let Some(l) = losses.get_mut(k) {
+                l.index_with = r.index;
+                l.index_gain = r.index.map_or(Decimal::ZERO, |x| x - base_index);
+            }
         }
     }
     search.budget = search.scorings.saturating_add(budget);
