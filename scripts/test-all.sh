@@ -38,6 +38,7 @@ for s in "${STEPS[@]}"; do
   step_command "$s" >/dev/null || { echo "test-all.sh: unknown step '$s' (${ALL_STEPS[*]})" >&2; exit 2; }
 done
 
+free_disk() { df -Ph . 2>/dev/null | awk 'NR == 2 { print $4 }'; }
 fmt_time() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
 SUMMARY=()
 summary() {
@@ -48,12 +49,15 @@ summary() {
   echo "  total   $(fmt_time $(($(date +%s) - RUN_START)))"
 }
 
+# On CI no build is repeated, so incremental caches only take disk.
+if [ "${CI:-}" = "true" ]; then export CARGO_INCREMENTAL=0; fi
+
 RUN_START=$(date +%s)
 for s in "${STEPS[@]}"; do
   cmd="$(step_command "$s")"
   echo
   echo "################################################################"
-  echo "## step: $s    ($cmd)    $(date -u +%H:%M:%SZ)"
+  echo "## step: $s    ($cmd)    $(date -u +%H:%M:%SZ), disk free: $(free_disk)"
   echo "################################################################"
   t0=$(date +%s)
   set +e
@@ -68,7 +72,7 @@ for s in "${STEPS[@]}"; do
     exit "$rc"
   fi
   SUMMARY+=("$(printf '%-14s ok  %s' "$s" "$(fmt_time "$dt")")")
-  echo "## step $s: ok in $(fmt_time "$dt")"
+  echo "## step $s: ok in $(fmt_time "$dt"), disk free: $(free_disk), target/: $(du -sh target 2>/dev/null | cut -f1)"
 done
 summary
 echo "all suites passed"
