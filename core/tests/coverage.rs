@@ -107,3 +107,40 @@ fn json_shape() {
     assert_eq!(v["items"][0]["criterion"], "1");
     assert_eq!(v["kinds"][1]["kind"], "band_step");
 }
+
+/// Regression: a case's own `parameters:` are applied, as `cchc test` applies them, so a
+/// survey switch turned off in one case covers the `false` outcome of the survey's
+/// `applies_if` (coverage once scored every case with the file's defaults).
+#[test]
+fn a_case_with_its_own_parameters_is_scored_with_them() {
+    let rs = Ruleset::from_yaml_str(
+        "format: cchc/1\nid: t\nversion: '1'\ntitle: T\ntotal: 2\n\
+         parameters: { khao_sat: { type: bool, default: true } }\n\
+         inputs: { kh: { type: bool }, hl: { type: percent } }\n\
+         criteria:\n  - { id: '1', title: A, max: 1, rule: { check: kh } }\n  \
+         - { id: '2', title: B, max: 1, applies_if: khao_sat, rule: { scale: { input: hl, from: 0, to: 100 } } }\n\
+         tests:\n  - { name: co, values: { kh: true, hl: 50 }, expect: { points: { '2': 0.5 } } }\n  \
+         - { name: khong, parameters: { khao_sat: false }, values: { kh: true }, expect: { index: 100 } }\n",
+        "t.yaml",
+    )
+    .unwrap();
+    assert!(rs.run_tests().iter().all(|t| t.passed()));
+    let c = rs.coverage();
+    assert_eq!(c.tests, 2);
+    let outcome = |o: bool| {
+        c.items
+            .iter()
+            .find(|i| {
+                i.target
+                    == Target::AppliesIf {
+                        criterion: "2".into(),
+                        outcome: o,
+                    }
+            })
+            .unwrap()
+            .covered
+    };
+    assert!(outcome(true));
+    assert!(outcome(false));
+    assert_eq!((c.covered, c.total), (c.total, 4));
+}

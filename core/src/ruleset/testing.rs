@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use super::Ruleset;
 use super::model::Scalar;
+use crate::Error;
 use crate::i18n::{Arg, Message};
 use crate::inputs::RawValue;
 use crate::msg;
@@ -81,19 +82,25 @@ impl TestOutcome {
     }
 }
 
+/// The ruleset with a worked case's own `parameters:` (the ruleset itself when it sets none);
+/// an error when the parameter's type refuses a value (names are checked at load).
+pub(crate) fn bound_for(rs: &Ruleset, t: &super::model::TestDecl) -> Result<Ruleset, Error> {
+    let params: crate::Parameters = t
+        .parameters
+        .iter()
+        .map(|(k, v)| (k.clone(), scalar_raw(v)))
+        .collect();
+    rs.with_parameters(&params)
+}
+
 pub(super) fn run(rs: &Ruleset) -> Vec<TestOutcome> {
     rs.plan
         .tests
         .iter()
         .map(|t| {
             let unit = unit_of(t);
-            // A value the parameter's type refuses fails the case (names are checked at load).
-            let params: crate::Parameters = t
-                .parameters
-                .iter()
-                .map(|(k, v)| (k.clone(), scalar_raw(v)))
-                .collect();
-            let bound = match rs.with_parameters(&params) {
+            // A value the parameter's type refuses fails the case.
+            let bound = match bound_for(rs, t) {
                 Ok(b) => b,
                 Err(e) => {
                     return TestOutcome {
