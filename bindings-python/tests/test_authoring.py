@@ -64,6 +64,16 @@ def test_schema_accepts_every_conformance_ruleset_that_loads():
     assert checked > 50
 
 
+def test_schema_accepts_a_file_without_inputs():
+    # `inputs:` is optional (docs/format.md §3), in the loader and in the schema alike.
+    doc = {
+        "format": "cchc/1", "id": "t", "version": "1", "title": "T", "total": 1,
+        "criteria": [{"id": "1", "title": "A", "max": 1, "rule": {"value": {"expr": "1"}}}],
+    }
+    cchc.Ruleset.from_yaml(json.dumps(doc))
+    assert [e.message for e in validator().iter_errors(doc)] == []
+
+
 def test_schema_rejects_a_bad_file():
     bad = {
         "format": "cchc/1", "id": "t", "version": "1", "title": "T", "total": 1,

@@ -156,3 +156,28 @@ fn the_schema_in_the_repository_is_current() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
 }
+
+/// `inputs:` is optional (docs/format.md §3: default empty), in the loader and in the schema
+/// alike (the schema once listed it as required, so an editor underlined a valid file).
+#[test]
+fn inputs_are_optional_in_the_loader_and_the_schema() {
+    let d = Dir::new("schema-inputs");
+    d.file(
+        "t.yaml",
+        "format: cchc/1\nid: t\nversion: '1'\ntitle: T\ntotal: 1\ncriteria:\n  - { id: '1', title: A, max: 1, rule: { value: { expr: '1' } } }\n",
+    );
+    let (code, _, err) = d.run(&["check", "t.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, out, _) = d.run(&["schema"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let required: Vec<&str> = v["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        required,
+        ["format", "id", "version", "title", "total", "criteria"]
+    );
+}

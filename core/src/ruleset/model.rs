@@ -51,7 +51,7 @@ pub(crate) struct RulesetDoc {
     pub ranking: Option<RankingDecl>,
     /// The data dictionary: every value a rule may read.
     #[schemars(with = "std::collections::BTreeMap<String, InputDecl>")]
-    #[serde(serialize_with = "ser_pairs")]
+    #[serde(default, serialize_with = "ser_pairs")]
     pub inputs: Vec<(String, InputDecl)>,
     /// Parameters: values set once per batch by the caller (format §18), declared like inputs
     /// with a required `default`.
