@@ -273,19 +273,19 @@ fn check_and_test_summaries_in_both_languages() {
     assert_eq!(code, 0);
     assert!(out.starts_with("hợp lệ: "), "{out}");
     assert!(
-        out.contains("(48 tiêu chí, 46 dữ liệu đầu vào, 8 ca kiểm thử)"),
+        out.contains("(48 tiêu chí, 46 dữ liệu đầu vào, 10 ca kiểm thử)"),
         "{out}"
     );
     let (_, out, _) = run("en", &["check", RULES]);
-    assert!(out.contains("(48 criteria, 46 inputs, 8 tests)"), "{out}");
+    assert!(out.contains("(48 criteria, 46 inputs, 10 tests)"), "{out}");
     let (code, out, _) = run("vi", &["test", RULES]);
     assert_eq!(code, 0);
     assert!(
-        out.ends_with("Kết quả kiểm thử: 8 đạt, 0 không đạt\n"),
+        out.ends_with("Kết quả kiểm thử: 10 đạt, 0 không đạt\n"),
         "{out}"
     );
     let (_, out, _) = run("en", &["test", RULES]);
-    assert!(out.ends_with("test result: 8 passed, 0 failed\n"), "{out}");
+    assert!(out.ends_with("test result: 10 passed, 0 failed\n"), "{out}");
 }
 
 /// `cchc test` with a passing and a failing case: the outcome lines and the summary.

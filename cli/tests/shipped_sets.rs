@@ -2,6 +2,7 @@
 //! survey switch `khao_sat` (held: a blank survey cell makes the unit incomplete; not held: the
 //! survey criteria leave every unit's maximum alike) and the ruleset's ranking group that ranks
 //! xã and thị trấn together (the flag `--group-by-kind` still ranks each kind alone).
+//! And every shipped rule file: its worked cases cover every leaf and every grade.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -160,4 +161,74 @@ fn a_blank_survey_cell_is_missing_when_the_survey_is_held() {
     assert_eq!(r["max"], serde_json::json!(100));
     assert!(r["grade"].is_null());
     assert_eq!(v["ranking"].as_array().unwrap().len(), 0);
+}
+
+/// Every rule file under `rules/`, sorted.
+fn shipped_rule_files() -> Vec<String> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "yaml") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&root().join("rules"), &mut files);
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            p.strip_prefix(root())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+/// Issue #14: the worked cases (`tests:`) of every shipped rule file pass and exercise every
+/// leaf's own rule and reach every grade (`cchc test --coverage`, kinds `leaf` and `grade` at
+/// 100 %). The other kinds (band steps, level options, `applies_if` outcomes, bonus and
+/// penalty) need not be complete.
+#[test]
+fn shipped_files_cover_every_leaf_and_grade() {
+    let files = shipped_rule_files();
+    assert!(files.len() >= 5, "{files:?}");
+    let mut args = vec!["test", "--coverage", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{out}\n{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["failed"], 0);
+    let coverage = v["coverage"].as_array().unwrap();
+    assert_eq!(coverage.len(), files.len());
+    for c in coverage {
+        for kind in ["leaf", "grade"] {
+            let k = c["kinds"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|k| k["kind"] == kind)
+                .unwrap_or_else(|| panic!("{}: no kind {kind}", c["file"]));
+            assert!(
+                k["total"].as_u64().unwrap() > 0,
+                "{}: no {kind} to cover",
+                c["file"]
+            );
+            let missing: Vec<&serde_json::Value> = c["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|i| i["kind"] == kind && i["covered"] == false)
+                .collect();
+            assert_eq!(
+                k["covered"], k["total"],
+                "{}: {kind} not covered: {missing:?}",
+                c["file"]
+            );
+        }
+    }
 }
