@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the tools WebAssembly module (bindings-wasm/tools/pkg/, package `cchc-tools`, crate
 # `cchc-wasm-tools`): the browser features that do not fit the 600 KB scoring package (the
-# printable report; later workbooks, diff, lint, sensitivity). The same steps as
+# printable report, the analyses, the diff of two rule files; later workbooks). The same steps as
 # scripts/build-wasm.sh: the `wasm-release` profile, wasm-bindgen --target web (Node loads the
 # same file from disk), wasm-opt -Oz from npm's binaryen; then its size, raw and gzipped.
 # Idempotent; runs unattended on a fresh machine (CI=true).

@@ -110,11 +110,11 @@ const virtual = {
   'cchc-editor:texts': () =>
     `export default ${JSON.stringify({ vi: editorMessages('vi'), en: editorMessages('en') })};`,
   'cchc-editor:tools': () => {
-    const glue = join(TOOLS, 'cchc_tools.js');
+    const glue = join(TOOLS, 'cchc_wasm_tools.js');
     if (!existsSync(glue)) return 'export default null;';
     return [
       `import * as tools from ${JSON.stringify(glue)};`,
-      `import wasm from ${JSON.stringify(join(TOOLS, 'cchc_tools_bg.wasm'))};`,
+      `import wasm from ${JSON.stringify(join(TOOLS, 'cchc_wasm_tools_bg.wasm'))};`,
       'export default { tools, wasm };',
     ].join('\n');
   },
@@ -170,5 +170,5 @@ const result = await build({
   metafile: true,
 });
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-const tools = existsSync(join(TOOLS, 'cchc_tools.js')) ? 'with diff (cchc-tools)' : 'without diff (no cchc-tools package)';
+const tools = existsSync(join(TOOLS, 'cchc_wasm_tools.js')) ? 'with diff (cchc-tools)' : 'without diff (no cchc-tools package)';
 console.log(`cchc editor: ${rel(join(OUT, 'editor.js'))}  ${bytes} bytes, ${tools}`);

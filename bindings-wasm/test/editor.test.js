@@ -28,6 +28,8 @@ const ORIGIN = `rules/${PATH}`;
 const EXAMPLE = 'examples/thach-that-2021/xa-thi-tran.csv';
 // The editor's build of the module (feature `editor`: the file's tests), for the expected outcomes.
 const ENGINE = join(ROOT, 'bindings-wasm', 'editor', 'dist', 'engine');
+// The cchc-tools module the editor bundles for its diff panel (scripts/build-wasm-tools.sh).
+const TOOLS_GLUE = join(ROOT, 'bindings-wasm', 'tools', 'pkg', 'cchc_wasm_tools.js');
 let raw;
 
 let server;
@@ -287,7 +289,9 @@ test('a raised grade threshold: the diff lists the units that change grade', asy
   const { page, problems } = await openEditor();
   const diff = await page.evaluate(() => document.body.dataset.diff ?? 'available');
   if (diff === 'unavailable') {
-    // Without the cchc-tools module the page says so, and nothing else is shown there.
+    // Without the cchc-tools module the page says so, and nothing else is shown there. With the
+    // module built (scripts/test-wasm.sh builds it before the editor), the diff must be there.
+    assert.ok(!existsSync(TOOLS_GLUE), `${TOOLS_GLUE} is built but the editor has no diff: rebuild the editor`);
     assert.equal(await page.$$eval('#diff .unavailable', (e) => e.length), 1);
     assert.deepEqual(problems, []);
     await page.close();

@@ -1,6 +1,7 @@
 //! The tools module of `cchc` for browsers and Node (`cchc-tools`): the features that do not
-//! fit the 600 KB scoring package `cchc-wasm` — the printable report today; reading and writing
-//! workbooks, diff, lint and sensitivity as they come. A page loads it only when one of them is
+//! fit the 600 KB scoring package `cchc-wasm` — the printable report, the analyses
+//! (sensitivity, improvements, compare) and the diff of two rule files; reading and writing
+//! workbooks as they come. A page loads it only when one of them is
 //! used (the demo page's "In báo cáo" button imports it on click).
 //!
 //! A thin layer, as `cchc-wasm`: each export converts its arguments, delegates to the core and
@@ -12,9 +13,11 @@ use cchc::{Code, Diagnostic, Lang, Localize, Message, Pos};
 use wasm_bindgen::prelude::*;
 
 mod analysis;
+mod diff;
 mod report;
 
 pub use analysis::{compare, improvements, sensitivity};
+pub use diff::diff_json;
 pub use report::report_html;
 
 /// Turns any panic into a thrown JavaScript error instead of an opaque `unreachable` trap. The
