@@ -10,7 +10,8 @@
 // file's `tests:` run by the core's runner), built with the same `wasm-release` profile (only the
 // binding crate is compiled again) and wasm-bindgen into editor/dist/engine/; the scoring package
 // (pkg/, scripts/build-wasm.sh) stays without it, within its size budget. No wasm-opt: the
-// editor's module is not size-budgeted (about 2.1 MB, embedded in a script of about 4.5 MB).
+// editor's module is not size-budgeted (about 2.1 MB; with the cchc-tools module for the diff
+// panel, embedded too, the script is about 5.9 MB).
 //
 // Usage: node bindings-wasm/scripts/build-editor.mjs [--tools DIR]
 //   --tools DIR  the built cchc-tools package, for the diff panel (default: bindings-wasm/tools/pkg
