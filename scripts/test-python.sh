@@ -8,6 +8,8 @@
 #      profile, the workspace's target/ directory, so repeated runs rebuild only what changed);
 #   3. runs pytest on bindings-python/tests (extra arguments are passed to pytest);
 #   3a. builds the cchc command first (debug), for the tests that compare with it (CCHC_CLI);
+#   3b. with CCHC_TEST_PYSPARK=1, installs bindings-python/requirements-spark.txt (PySpark, a
+#      large download; needs Java 17+) so that tests/test_spark.py runs instead of skipping;
 #   4. runs the benchmark scripts briefly (bench/bench.py --smoke: 200 untimed units, one pass;
 #      bench/dask_bench.py --smoke: 2,000 units on a local Dask cluster).
 # Exits non-zero on any failure.
@@ -35,6 +37,11 @@ echo "==> building and installing bindings-python (maturin, target dir $CARGO_TA
 echo "==> building the cchc command (cargo build -p cchc-cli)"
 cargo build --quiet -p cchc-cli </dev/null
 export CCHC_CLI="$CARGO_TARGET_DIR/debug/cchc"
+
+if [ "${CCHC_TEST_PYSPARK:-}" = 1 ]; then
+  echo "==> installing PySpark (CCHC_TEST_PYSPARK=1: bindings-python/requirements-spark.txt)"
+  "$PY" -m pip install --quiet -r bindings-python/requirements-spark.txt </dev/null
+fi
 
 echo "==> running the Python tests"
 cd "$ROOT/bindings-python"

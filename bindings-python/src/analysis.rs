@@ -33,7 +33,7 @@ pub(crate) fn sensitivity<'py>(
     draws: u32,
     range: Option<&Bound<'py, PyAny>>,
     seed: u64,
-    group_by_kind: bool,
+    (group_by_kind, groups): (bool, cchc::Groups),
     leave_one_out: bool,
     max_rank_width: u32,
     max_grade_change: Option<&Bound<'py, PyAny>>,
@@ -47,6 +47,7 @@ pub(crate) fn sensitivity<'py>(
     }
     opts.seed = seed;
     opts.group_by_kind = group_by_kind;
+    opts.groups = groups;
     opts.leave_one_out = leave_one_out;
     opts.max_rank_width = max_rank_width;
     if let Some(v) = max_grade_change {

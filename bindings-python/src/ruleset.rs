@@ -38,7 +38,7 @@ pub struct PyRuleset {
 
 /// The ranking groups `groups=` asks for (`None`: the ruleset's); another word is a
 /// `ValueError`.
-fn groups_of(groups: Option<&str>, lang: Option<Lang>) -> PyResult<cchc::Groups> {
+pub(crate) fn groups_of(groups: Option<&str>, lang: Option<Lang>) -> PyResult<cchc::Groups> {
     match groups {
         None => Ok(cchc::Groups::Ruleset),
         Some(w) => cchc::Groups::parse(w).ok_or_else(|| {
@@ -494,8 +494,10 @@ impl PyRuleset {
     /// each area left out, and `draws` Monte Carlo draws of the weights within ±`range`
     /// (seeded: the same `seed` gives the same report in Rust, Python, the CLI and JavaScript).
     /// The engine's report as a dict (numbers `Decimal`); `cchc.analysis.sensitivity_frame`
-    /// lays it out as a DataFrame, `cchc.plot.intervals` draws it.
-    #[pyo3(signature = (batch, *, draws = 1000, range = None, seed = 0, group_by_kind = false, leave_one_out = true, max_rank_width = 3, max_grade_change = None, lang = None))]
+    /// lays it out as a DataFrame, `cchc.plot.intervals` draws it. Units are ranked within the
+    /// ruleset's ranking groups as `score_many` ranks them; `groups` ("ruleset", "kind",
+    /// "none") and `group_by_kind=True` override them as in `score_many`.
+    #[pyo3(signature = (batch, *, draws = 1000, range = None, seed = 0, group_by_kind = false, leave_one_out = true, max_rank_width = 3, max_grade_change = None, lang = None, groups = None))]
     #[allow(clippy::too_many_arguments, reason = "the Python keyword arguments")]
     fn sensitivity<'py>(
         &self,
@@ -509,7 +511,9 @@ impl PyRuleset {
         max_rank_width: u32,
         max_grade_change: Option<&Bound<'py, PyAny>>,
         lang: Option<&str>,
+        groups: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let groups = groups_of(groups, self.result_lang(lang)?)?;
         crate::analysis::sensitivity(
             py,
             self,
@@ -517,7 +521,7 @@ impl PyRuleset {
             draws,
             range,
             seed,
-            group_by_kind,
+            (group_by_kind, groups),
             leave_one_out,
             max_rank_width,
             max_grade_change,

@@ -78,3 +78,55 @@ def test_compare_two_batches(rs, df, batch):
     assert (cmp[cmp["id"] != "binh-phu"]["index_change"] == 0).all()
     ax = cchc.plot.slope(cmp)
     assert len(ax.lines) == len(cmp.dropna(subset=["index_a", "index_b"]))
+
+
+GROUPED = """format: cchc/1
+id: t
+version: '1'
+title: T
+total: 4
+ranking:
+  method: competition
+  groups:
+    - { id: xa, label: Xã, kinds: [xa, thi_tran] }
+    - { id: phuong, label: Phường, kinds: [phuong] }
+grades:
+  - { id: tot, label: Tốt, at_least: 75 }
+  - { id: kha, label: Khá, at_least: 0 }
+inputs: { a: { type: bool }, b: { type: bool } }
+criteria:
+  - { id: '1', title: A, max: 2, rule: { check: a } }
+  - { id: '2', title: B, max: 2, rule: { check: b } }
+"""
+GROUPED_UNITS = [
+    {"id": "x1", "kind": "xa", "values": {"a": True, "b": False}},
+    {"id": "p1", "kind": "phuong", "values": {"a": True, "b": True}},
+    {"id": "t1", "kind": "thi_tran", "values": {"a": True, "b": True}},
+    {"id": "p2", "kind": "phuong", "values": {"a": False, "b": False}},
+    {"id": "k1", "values": {"a": False, "b": True}},
+]
+
+
+@pytest.mark.parametrize("groups", [None, "ruleset", "kind", "none"])
+def test_sensitivity_ranks_within_the_groups_scoring_uses(groups):
+    rs = cchc.Ruleset.from_yaml(GROUPED)
+    batch = rs.score_many(GROUPED_UNITS, groups=groups)
+    report = rs.sensitivity(batch, draws=10, range=0, groups=groups)
+    ranked = {r["id"]: r["rank"] for r in batch.ranking}
+    got = {u["id"]: u["rank"] for u in report["units"]}
+    assert got == ranked
+    assert report["options"]["groups"] == (groups or "ruleset")
+    df = cchc.sensitivity(rs, batch, draws=10, range=0, groups=groups)
+    assert dict(zip(df["id"], df["rank_median"])) == ranked
+    if groups in (None, "ruleset"):
+        assert ranked == {"x1": 2, "p1": 1, "t1": 1, "p2": 2, "k1": 1}
+
+
+def test_sensitivity_group_by_kind_alias_and_bad_groups():
+    rs = cchc.Ruleset.from_yaml(GROUPED)
+    batch = rs.score_many(GROUPED_UNITS, group_by_kind=True)
+    report = rs.sensitivity(batch, draws=0, group_by_kind=True)
+    assert {u["id"]: u["rank"] for u in report["units"]} == {r["id"]: r["rank"] for r in batch.ranking}
+    assert report["options"]["groups"] == "kind"
+    with pytest.raises(ValueError):
+        rs.sensitivity(batch, draws=0, groups="tinh")

@@ -97,6 +97,7 @@ const els = {
   index: $('#index'),
   grade: $('#grade'),
   status: $('#status'),
+  improve: $('#improve'),
   issues: $('#unit-issues'),
   tree: $('#criteria-tree'),
 };
@@ -708,6 +709,7 @@ function clearResult() {
   els.status.dataset.status = '';
   els.status.className = 'status';
   els.issues.replaceChildren();
+  cancelImprove();
   els.note.hidden = true;
   els.tree.replaceChildren(h('p', { class: 'muted', text: tr('demo-tree-empty') }));
 }
@@ -728,6 +730,7 @@ function rescore() {
     return;
   }
   render(result);
+  scheduleImprove(result);
 }
 
 function setNum(el, n) {
@@ -879,8 +882,8 @@ function exportRules() {
   download(state.rulesText, `${state.ruleset.id}.yaml`, 'text/yaml');
 }
 
-// The tools module (cchc-tools: the printable report), loaded the first time it is needed only:
-// the scoring page does not pay for it.
+// The tools module (cchc-tools: the printable report, the improvement report), loaded the first
+// time it is needed only: the scoring page does not pay for it.
 let toolsModule = null;
 async function loadTools() {
   if (!toolsModule) {
@@ -893,6 +896,97 @@ async function loadTools() {
     });
   }
   return toolsModule;
+}
+
+// "To reach the next grade" under the result: the tools module's improvement report of the unit
+// shown (`improvements`: the fewest criteria whose full marks reach the next grade, checked by
+// scoring again). It is worked out after the score is shown, never before it: the first time
+// loads the tools module, and while the user edits it waits until the edits pause.
+const IMPROVE_DELAY_MS = 400;
+let improveTimer = null;
+let improveRun = 0;
+
+/** The line's state (`data-state`: loading, found, top, unreachable, budget, unavailable, failed, none) and content. */
+function setImprove(name, attrs, ...content) {
+  const el = els.improve;
+  for (const k of ['target', 'criteria', 'points']) delete el.dataset[k];
+  Object.assign(el.dataset, attrs ?? {});
+  el.dataset.state = name;
+  el.replaceChildren(...content.flat(Infinity));
+  el.hidden = name === 'none';
+}
+
+/** Stops a pending improvement report and hides the line. */
+function cancelImprove() {
+  clearTimeout(improveTimer);
+  improveRun += 1;
+  setImprove('none');
+}
+
+/** Asks for the improvement report of the unit just scored (result `r`), after a pause. */
+function scheduleImprove(r) {
+  clearTimeout(improveTimer);
+  improveRun += 1;
+  const run = improveRun;
+  // Only a complete unit has a grade to improve on (the report says nothing else).
+  if (!state.ruleset || r.status !== 'complete') {
+    setImprove('none');
+    return;
+  }
+  setImprove('loading', {}, tr('demo-improve-loading'));
+  const unit = collectUnit();
+  if (!unit.id) unit.id = 'don-vi';
+  const rulesText = state.rulesText;
+  const lang = state.lang;
+  improveTimer = setTimeout(async () => {
+    let tools;
+    try {
+      tools = await loadTools();
+    } catch {
+      if (run === improveRun) setImprove('unavailable', {}, tr('demo-improve-unavailable'));
+      return;
+    }
+    if (run !== improveRun) return;
+    let report;
+    try {
+      report = JSON.parse(tools.improvements(rulesText, JSON.stringify([unit]), unit.id, { lang }));
+    } catch (e) {
+      setImprove('failed', {}, `${tr('demo-improve-failed')}: ${e.message}`);
+      return;
+    }
+    showImprove(report);
+  }, IMPROVE_DELAY_MS);
+}
+
+/** The engine's improvement report as one line: "Để đạt loại Tốt: đạt điểm tối đa ở 1.2, 3.4 (+5,50 điểm)". */
+function showImprove(report) {
+  const next = report.next_grade;
+  const label = (id) => report.grades?.find((g) => g.id === id)?.label ?? id;
+  const head = () => h('strong', { text: `${tr('demo-improve-to-reach')} ${label(next.target)}: ` });
+  switch (next.outcome) {
+    case 'found': {
+      const ids = next.criteria.map((c) => c.id);
+      const note = next.smallest ? '' : `; ${tr('demo-improve-maybe-smaller')}`;
+      setImprove('found', { target: next.target, criteria: ids.join(','), points: String(next.points_needed) },
+        head(),
+        `${tr('demo-improve-full-marks')} `,
+        next.criteria.map((c, i) => [i ? ', ' : '', h('span', { class: 'crit-id', title: c.title, text: c.id })]),
+        ` (+${pts(next.points_needed)} ${tr('demo-improve-points')}${note})`);
+      break;
+    }
+    case 'already_top':
+      setImprove('top', {}, tr('demo-improve-top'));
+      break;
+    case 'unreachable':
+      setImprove('unreachable', { target: next.target }, head(), tr('demo-improve-unreachable'));
+      break;
+    case 'budget_spent':
+      setImprove('budget', { target: next.target }, head(), tr('demo-improve-budget'));
+      break;
+    default:
+      // not_complete, no_grades: nothing to say.
+      setImprove('none');
+  }
 }
 
 /** Today as YYYY-MM-DD (local time): the date printed on the report. */

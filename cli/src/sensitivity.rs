@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use cchc::analysis::{SensitivityOptions, sensitivity};
-use cchc::{BatchOptions, Decimal, Lang, Ruleset, Unit};
+use cchc::{Decimal, Lang, Ruleset, Unit};
 
 /// Output formats of the analyses.
 #[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq, Debug)]
@@ -31,9 +31,12 @@ pub(crate) struct Args {
     /// Seed of the draws (the same seed gives the same output on every platform).
     #[arg(long, default_value_t = 0)]
     seed: u64,
-    /// Rank each kind of unit on its own.
-    #[arg(long)]
+    /// Rank each kind of unit on its own (instead of the ruleset's `ranking.groups`).
+    #[arg(long, conflicts_with = "no_groups")]
     group_by_kind: bool,
+    /// Rank every unit in one ranking, ignoring the ruleset's `ranking.groups`.
+    #[arg(long)]
+    no_groups: bool,
     /// Leave out the "each area left out" scenarios.
     #[arg(long)]
     no_leave_one_out: bool,
@@ -95,12 +98,12 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let batch = rs.score_batch_with(
-        &units,
-        &BatchOptions::grouped(args.group_by_kind),
-        &mut |_| {},
-    );
     let mut opts = SensitivityOptions::default();
+    opts.groups = if args.no_groups {
+        cchc::Groups::None
+    } else {
+        cchc::Groups::Ruleset
+    };
     opts.draws = args.draws;
     opts.range = args.range;
     opts.seed = args.seed;
@@ -108,6 +111,7 @@ pub(crate) fn run(args: &Args, lang: Lang) -> u8 {
     opts.leave_one_out = !args.no_leave_one_out;
     opts.max_rank_width = args.max_rank_width;
     opts.max_grade_change = args.max_grade_change;
+    let batch = rs.score_batch_with(&units, &opts.batch_options(), &mut |_| {});
     let report = match sensitivity(&rs, &batch.results, Some(&units), &opts) {
         Ok(r) => r,
         Err(e) => return failed(&e, lang),

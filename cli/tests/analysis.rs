@@ -257,3 +257,81 @@ fn compare_refuses_what_is_not_a_results_file() {
     assert_eq!(code, 2);
     assert!(err.contains("data_syntax"), "{err}");
 }
+
+/// With two ranking groups, `cchc sensitivity` ranks as `cchc score` does: within the
+/// ruleset's groups by default, each kind with `--group-by-kind`, all together with
+/// `--no-groups`.
+#[test]
+fn sensitivity_ranks_as_score_does_with_ranking_groups() {
+    let dir = scratch("groups");
+    let rules = dir.join("t.yaml");
+    std::fs::write(
+        &rules,
+        "format: cchc/1\nid: t\nversion: '1'\ntitle: T\ntotal: 4\nranking:\n  method: competition\n  groups:\n    - { id: xa, label: Xã, kinds: [xa, thi_tran] }\n    - { id: phuong, label: Phường, kinds: [phuong] }\ngrades:\n  - { id: tot, label: Tốt, at_least: 75 }\n  - { id: kha, label: Khá, at_least: 0 }\ninputs: { a: { type: bool }, b: { type: bool } }\ncriteria:\n  - { id: '1', title: A, max: 2, rule: { check: a } }\n  - { id: '2', title: B, max: 2, rule: { check: b } }\n",
+    )
+    .unwrap();
+    let data = dir.join("d.json");
+    std::fs::write(
+        &data,
+        r#"[
+        {"id": "x1", "kind": "xa", "values": {"a": true, "b": false}},
+        {"id": "p1", "kind": "phuong", "values": {"a": true, "b": true}},
+        {"id": "t1", "kind": "thi_tran", "values": {"a": true, "b": true}},
+        {"id": "p2", "kind": "phuong", "values": {"a": false, "b": false}},
+        {"id": "k1", "values": {"a": false, "b": true}}
+    ]"#,
+    )
+    .unwrap();
+    let (rules, data) = (rules.display().to_string(), data.display().to_string());
+    let mut seen = Vec::new();
+    for flag in [None, Some("--group-by-kind"), Some("--no-groups")] {
+        let mut sens = vec![
+            "sensitivity",
+            &rules,
+            &data,
+            "--draws",
+            "20",
+            "--range",
+            "0",
+            "--format",
+            "json",
+        ];
+        let mut score = vec![
+            "score", &rules, &data, "--format", "json", "--detail", "summary",
+        ];
+        sens.extend(flag);
+        score.extend(flag);
+        let (code, out, err) = run("en", &sens);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let (_, scored, _) = run("en", &score);
+        let s: serde_json::Value = serde_json::from_str(&scored).unwrap();
+        let ranking = s["ranking"].as_array().unwrap();
+        let units = v["units"].as_array().unwrap();
+        assert_eq!(units.len(), 5);
+        let mut ranks = Vec::new();
+        for e in ranking {
+            let u = units.iter().find(|u| u["id"] == e["id"]).unwrap();
+            assert_eq!(u["rank"], e["rank"], "{flag:?} {}", e["id"]);
+            assert_eq!(u["monte_carlo"]["median_rank"], e["rank"], "{flag:?}");
+            ranks.push((e["id"].to_string(), e["rank"].as_u64().unwrap()));
+        }
+        ranks.sort();
+        seen.push(ranks);
+    }
+    // The three groupings rank differently here.
+    assert_ne!(seen[0], seen[1]);
+    assert_ne!(seen[0], seen[2]);
+    assert_ne!(seen[1], seen[2]);
+    let (code, _, err) = run(
+        "en",
+        &[
+            "sensitivity",
+            &rules,
+            &data,
+            "--group-by-kind",
+            "--no-groups",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+}

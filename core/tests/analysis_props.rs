@@ -12,7 +12,7 @@ use cchc::analysis::{
     GradeOutcome, ImprovementOptions, SensitivityOptions, compare_results, improvements,
     sensitivity,
 };
-use cchc::{Decimal, JsonOptions, Lang, RawValue, Ruleset, Unit, UnitStatus};
+use cchc::{Decimal, Groups, JsonOptions, Lang, RawValue, Ruleset, Unit, UnitStatus};
 use proptest::prelude::*;
 
 /// A small random ruleset: areas of check leaves (bool inputs), an optional top-level bonus
@@ -24,6 +24,10 @@ struct Spec {
     bonus: bool,
     penalty: bool,
     dense: bool,
+    /// Two ranking groups (`xa`: kind `xa`; `phuong`: kind `phuong`; the rest in `khac`).
+    groups: bool,
+    /// Per unit: its kind (0: none, 1: `xa`, 2: `phuong`, 3: `thi_tran`, in no group).
+    kinds: Vec<u8>,
     /// Per unit: the leaf values (true/false) in order, bonus, penalty, the area marked N/A.
     units: Vec<(Vec<bool>, bool, bool, Option<usize>)>,
 }
@@ -38,8 +42,9 @@ fn spec() -> impl Strategy<Value = Spec> {
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
     )
-        .prop_flat_map(|(areas, bonus, penalty, dense)| {
+        .prop_flat_map(|(areas, bonus, penalty, dense, groups)| {
             let leaves: usize = areas.iter().map(Vec::len).sum();
             let n_areas = areas.len();
             let unit = (
@@ -48,12 +53,14 @@ fn spec() -> impl Strategy<Value = Spec> {
                 any::<bool>(),
                 prop::option::weighted(0.2, 0..n_areas),
             );
-            prop::collection::vec(unit, 1..=10).prop_map(move |units| Spec {
+            prop::collection::vec((unit, 0u8..4), 1..=10).prop_map(move |units| Spec {
                 areas: areas.clone(),
                 bonus,
                 penalty,
                 dense,
-                units,
+                groups,
+                kinds: units.iter().map(|u| u.1).collect(),
+                units: units.into_iter().map(|u| u.0).collect(),
             })
         })
 }
@@ -106,9 +113,23 @@ fn yaml(s: &Spec, skip: Option<usize>) -> String {
     };
     format!(
         "format: cchc/1\nid: t\nversion: \"1\"\ntitle: Thử\ntotal: {total}\nranking: {}\ngrades:\n  - {{ id: a, label: A, at_least: 80{gate} }}\n  - {{ id: b, label: B, at_least: 60, requires: \"total >= 1\" }}\n  - {{ id: c, label: C, at_least: 0 }}\ninputs:\n{inputs}criteria:\n{crit}",
-        if s.dense { "dense" } else { "competition" }
+        ranking(s)
     )
 }
+
+/// The `ranking:` value: the word, or the mapping with two groups.
+fn ranking(s: &Spec) -> String {
+    let method = if s.dense { "dense" } else { "competition" };
+    if s.groups {
+        format!(
+            "{{ method: {method}, groups: [{{ id: xa, label: Xã, kinds: [xa] }}, {{ id: phuong, label: Phường, kinds: [phuong] }}] }}"
+        )
+    } else {
+        method.to_owned()
+    }
+}
+
+const KINDS: [Option<&str>; 4] = [None, Some("xa"), Some("phuong"), Some("thi_tran")];
 
 fn units(s: &Spec) -> Vec<Unit> {
     s.units
@@ -125,6 +146,9 @@ fn units(s: &Spec) -> Vec<Unit> {
             if let Some(a) = na {
                 u = u.with_not_applicable(format!("{}", a + 1));
             }
+            if let Some(k) = s.kinds.get(i).and_then(|&k| KINDS[usize::from(k)]) {
+                u = u.with_kind(k);
+            }
             u
         })
         .collect()
@@ -137,16 +161,25 @@ fn grade_of(r: &cchc::UnitResult) -> GradeOutcome {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
-    /// Zero perturbation: the batch's own index, rank and grade, and zero-width intervals.
+    /// Zero perturbation: the batch's own index, rank and grade, and zero-width intervals,
+    /// ranked within the same groups (the ruleset's, each kind, or none; `group_by_kind` as
+    /// the alias of kind).
     #[test]
-    fn zero_perturbation_gives_the_batch(s in spec(), grouped in any::<bool>()) {
+    fn zero_perturbation_gives_the_batch(s in spec(), grouping in 0u8..4) {
         let rs = Ruleset::from_yaml_str(&yaml(&s, None), "t.yaml").unwrap();
         let us = units(&s);
-        let batch = rs.score_batch_with(&us, &cchc::BatchOptions::grouped(grouped), &mut |_| {});
+        let groups = [Groups::Ruleset, Groups::Kind, Groups::None, Groups::Ruleset][usize::from(grouping)];
+        let by_kind = grouping == 3;
+        let batch = rs.score_batch_with(
+            &us,
+            &cchc::BatchOptions::grouped(by_kind).groups(groups),
+            &mut |_| {},
+        );
         let mut o = SensitivityOptions::default();
         o.draws = 20;
         o.range = Decimal::ZERO;
-        o.group_by_kind = grouped;
+        o.groups = groups;
+        o.group_by_kind = by_kind;
         let rep = sensitivity(&rs, &batch.results, Some(&us), &o).unwrap();
         let ranked: Vec<(u32, usize)> = batch.ranking.iter().map(|e| (e.rank, e.position)).collect();
         prop_assert_eq!(rep.units.len(), ranked.len());
@@ -501,5 +534,85 @@ fn json_entry_points() {
     assert_eq!(v["next_grade"]["criteria"][0]["id"], "2");
     assert_eq!(v["next_grade"]["verified"], true);
     let e = cchc::analysis::improvements_json(&rs, data, "nope", Lang::Vi).unwrap_err();
+    assert_eq!(e.diagnostics()[0].code, cchc::Code::InvalidValue);
+}
+
+/// A ruleset with two ranking groups: sensitivity ranks within them by default (the scoring
+/// ranks, the implicit group `khac` last), and `groups`/`group_by_kind` override them as they
+/// override scoring.
+#[test]
+fn sensitivity_ranks_within_the_ruleset_groups() {
+    let rs = Ruleset::from_yaml_str(
+        "format: cchc/1\nid: t\nversion: '1'\ntitle: T\ntotal: 4\nranking:\n  method: competition\n  groups:\n    - { id: xa, label: Xã, kinds: [xa, thi_tran] }\n    - { id: phuong, label: Phường, kinds: [phuong] }\ngrades:\n  - { id: tot, label: Tốt, at_least: 75 }\n  - { id: kha, label: Khá, at_least: 0 }\ninputs: { a: { type: bool }, b: { type: bool } }\ncriteria:\n  - { id: '1', title: A, max: 2, rule: { check: a } }\n  - { id: '2', title: B, max: 2, rule: { check: b } }\n",
+        "t.yaml",
+    )
+    .unwrap();
+    let data = r#"[
+        {"id": "x1", "kind": "xa", "values": {"a": true, "b": false}},
+        {"id": "p1", "kind": "phuong", "values": {"a": true, "b": true}},
+        {"id": "t1", "kind": "thi_tran", "values": {"a": true, "b": true}},
+        {"id": "p2", "kind": "phuong", "values": {"a": false, "b": false}},
+        {"id": "k1", "values": {"a": false, "b": true}}
+    ]"#;
+    let units = cchc::read_units(data, cchc::DataFormat::Json, "d.json").unwrap();
+    let ranks = |v: &serde_json::Value| -> Vec<(String, u64)> {
+        v["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| {
+                (
+                    u["id"].as_str().unwrap().to_owned(),
+                    u["rank"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let batch_ranks = |groups: Groups| -> Vec<(String, u64)> {
+        let b = rs.score_batch_with(
+            &units,
+            &cchc::BatchOptions::default().groups(groups),
+            &mut |_| {},
+        );
+        let mut out: Vec<(usize, String, u64)> = b
+            .ranking
+            .iter()
+            .map(|e| {
+                (
+                    e.position,
+                    b.results[e.position].unit.id.clone().unwrap(),
+                    u64::from(e.rank),
+                )
+            })
+            .collect();
+        out.sort();
+        out.into_iter().map(|(_, id, r)| (id, r)).collect()
+    };
+    let by = |options: &str| -> serde_json::Value {
+        let out = cchc::analysis::sensitivity_json(&rs, data, options, Lang::En).unwrap();
+        serde_json::from_str(&out).unwrap()
+    };
+    let grouped = by(r#"{"draws": 10, "range": 0}"#);
+    let expected: Vec<(String, u64)> = [("x1", 2), ("p1", 1), ("t1", 1), ("p2", 2), ("k1", 1)]
+        .iter()
+        .map(|(i, r)| ((*i).to_owned(), *r))
+        .collect();
+    assert_eq!(ranks(&grouped), expected);
+    assert_eq!(ranks(&grouped), batch_ranks(Groups::Ruleset));
+    assert_eq!(grouped["options"]["groups"], "ruleset");
+    for u in grouped["units"].as_array().unwrap() {
+        assert_eq!(u["monte_carlo"]["rank_p5"], u["rank"]);
+        assert_eq!(u["monte_carlo"]["rank_p95"], u["rank"]);
+    }
+    let none = by(r#"{"draws": 0, "groups": "none"}"#);
+    assert_eq!(ranks(&none), batch_ranks(Groups::None));
+    assert_eq!(none["units"][0]["rank"], 3);
+    let kind = by(r#"{"draws": 0, "groups": "kind"}"#);
+    assert_eq!(ranks(&kind), batch_ranks(Groups::Kind));
+    let alias = by(r#"{"draws": 0, "group_by_kind": true}"#);
+    assert_eq!(ranks(&alias), ranks(&kind));
+    assert_eq!(alias["options"]["groups"], "kind");
+    let e =
+        cchc::analysis::sensitivity_json(&rs, data, r#"{"groups": "tinh"}"#, Lang::En).unwrap_err();
     assert_eq!(e.diagnostics()[0].code, cchc::Code::InvalidValue);
 }

@@ -322,9 +322,12 @@ class Ruleset:
         max_rank_width: int = 3,
         max_grade_change: Any = None,
         lang: Lang = None,
+        groups: Optional[str] = None,
     ) -> Dict[str, Any]:
         """The engine's sensitivity report of the batch (docs/analysis.md): each area left out,
-        `draws` seeded draws of the weights within ±`range` (default 0.2); numbers Decimal."""
+        `draws` seeded draws of the weights within ±`range` (default 0.2); numbers Decimal.
+        Ranked as `score_many` ranks: within the ruleset's ranking groups unless `groups`
+        ("kind", "none") or `group_by_kind=True` says otherwise."""
     def improvements(self, unit: Any, *, lang: Lang = None) -> Dict[str, Any]:
         """The engine's improvement report of a unit dict or a one-row DataFrame."""
     def template(self) -> Any:

@@ -9,6 +9,9 @@ per partition: rank the whole (``rank_frame``) once the rows are together.
 >>> ddf = dd.read_csv("units-*.csv", sep=";", decimal=",")
 >>> scored = ddf.map_partitions(cchc.dask.score_partition, rs, meta=cchc.dask.meta(rs))
 >>> scored.compute()
+
+In Spark: ``sdf.mapInPandas(lambda frames: cchc.dask.score_partitions(frames, rs),
+cchc.dask.spark_schema(rs))``.
 """
 
 from __future__ import annotations
@@ -31,3 +34,15 @@ def score_partitions(frames, ruleset, **kwargs):
 def meta(ruleset):
     """The empty frame of ``score_partition``'s columns and dtypes (Dask's ``meta=``)."""
     return ruleset.score_many([{"id": "meta"}]).to_pandas().iloc[:0]
+
+
+def spark_schema(ruleset):
+    """The Spark schema of ``score_partition``'s columns, as a DDL string for ``mapInPandas``
+    (Spark cannot infer a schema from the empty ``meta`` frame): text columns ``STRING``,
+    points and figures ``DOUBLE``. Needs no pyspark import."""
+    types = {"f": "DOUBLE", "i": "BIGINT", "u": "BIGINT", "b": "BOOLEAN"}
+    cols = []
+    for name, dtype in meta(ruleset).dtypes.items():
+        quoted = "`" + str(name).replace("`", "``") + "`"
+        cols.append(f"{quoted} {types.get(getattr(dtype, 'kind', 'O'), 'STRING')}")
+    return ", ".join(cols)

@@ -3,8 +3,9 @@
 //! in `docs/analysis.md`; numbers exact in the text — parse it with `JSON.parse`, or with a
 //! decimal-aware parser where the digits matter).
 //!
-//! Options are the core's keys (`draws`, `range`, `seed`, `group_by_kind`, `leave_one_out`,
-//! `max_rank_width`, `max_grade_change` for `sensitivity`; `max_scorings` for `improvements`),
+//! Options are the core's keys (`draws`, `range`, `seed`, `groups` (`"ruleset"`, the default,
+//! `"kind"` or `"none"`), `group_by_kind`, `leave_one_out`, `max_rank_width`,
+//! `max_grade_change` for `sensitivity`; `max_scorings` for `improvements`),
 //! plus `lang` (`vi`, the default, or `en`) for the texts. A JavaScript number becomes a decimal
 //! through its shortest round-trip text (`0.2` → `"0.2"`), which `JSON.stringify` writes.
 

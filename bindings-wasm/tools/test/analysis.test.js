@@ -80,3 +80,35 @@ test('analysis errors: bad options, unknown unit, not a results file, language',
   cchcError(() => tools.compare('[1', '{}'), 'data_syntax');
   assert.throws(() => tools.sensitivity(rules, data, { lang: 'fr' }), RangeError);
 });
+
+test('sensitivity ranks within the ruleset\'s groups, as the CLI; `groups` overrides them', { timeout: 900_000 }, () => {
+  const rules = [
+    'format: cchc/1', 'id: t', "version: '1'", 'title: T', 'total: 4',
+    'ranking:', '  method: competition', '  groups:',
+    '    - { id: xa, label: Xã, kinds: [xa, thi_tran] }',
+    '    - { id: phuong, label: Phường, kinds: [phuong] }',
+    'grades:', '  - { id: tot, label: Tốt, at_least: 75 }', '  - { id: kha, label: Khá, at_least: 0 }',
+    'inputs: { a: { type: bool }, b: { type: bool } }', 'criteria:',
+    "  - { id: '1', title: A, max: 2, rule: { check: a } }",
+    "  - { id: '2', title: B, max: 2, rule: { check: b } }", '',
+  ].join('\n');
+  const data = JSON.stringify([
+    { id: 'x1', kind: 'xa', values: { a: true, b: false } },
+    { id: 'p1', kind: 'phuong', values: { a: true, b: true } },
+    { id: 't1', kind: 'thi_tran', values: { a: true, b: true } },
+    { id: 'p2', kind: 'phuong', values: { a: false, b: false } },
+    { id: 'k1', values: { a: false, b: true } },
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-tools-groups-'));
+  writeFileSync(join(dir, 't.yaml'), rules);
+  writeFileSync(join(dir, 'd.json'), data);
+  const ranks = (out) => Object.fromEntries(JSON.parse(out).units.map((u) => [u.id, u.rank]));
+  const grouped = ranks(tools.sensitivity(rules, data, { draws: 0 }));
+  assert.deepEqual(grouped, { x1: 2, p1: 1, t1: 1, p2: 2, k1: 1 });
+  for (const [opt, flag] of [[{}, []], [{ groups: 'kind' }, ['--group-by-kind']], [{ groups: 'none' }, ['--no-groups']]]) {
+    const js = JSON.parse(tools.sensitivity(rules, data, { draws: 20, seed: 3, ...opt }));
+    const cliOut = JSON.parse(cli('sensitivity', join(dir, 't.yaml'), join(dir, 'd.json'), '--draws', '20', '--seed', '3', ...flag, '--format', 'json'));
+    assert.deepEqual(js, cliOut);
+  }
+  assert.deepEqual(ranks(tools.sensitivity(rules, data, { draws: 0, group_by_kind: true })), ranks(tools.sensitivity(rules, data, { draws: 0, groups: 'kind' })));
+});

@@ -129,6 +129,18 @@ demo-report-failed = The report could not be made
 demo-report-heading = Report to print
 demo-report-print = Print (or save as PDF)
 
+# "To reach the next grade" under the result.
+demo-improve-to-reach = To reach
+demo-improve-full-marks = full marks in
+demo-improve-points = points
+demo-improve-loading = Working out how to reach a higher grade…
+demo-improve-top = The unit already has the top grade.
+demo-improve-unreachable = not reachable with full marks in the criteria where points were lost (a condition of the grade is not met).
+demo-improve-budget = not found within the search limit.
+demo-improve-maybe-smaller = a set of fewer criteria may exist
+demo-improve-unavailable = The analysis tools could not be loaded (the cchc-tools module is not built), so how to reach a higher grade is not shown.
+demo-improve-failed = Could not work out how to reach a higher grade
+
 # The rule editor (bindings-wasm/editor/): these texts are bundled with the page
 # (bindings-wasm/scripts/build-editor.mjs), not in the WebAssembly module.
 demo-editor-title = Criteria set editor

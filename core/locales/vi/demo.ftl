@@ -130,6 +130,19 @@ demo-report-failed = Không lập được báo cáo
 demo-report-heading = Báo cáo để in
 demo-report-print = In (hoặc lưu thành PDF)
 
+# "To reach the next grade" under the result (the tools module's improvement report; the page
+# composes the line from these parts and the engine's figures).
+demo-improve-to-reach = Để đạt loại
+demo-improve-full-marks = đạt điểm tối đa ở
+demo-improve-points = điểm
+demo-improve-loading = Đang tính cách đạt loại cao hơn…
+demo-improve-top = Đơn vị đã đạt loại cao nhất.
+demo-improve-unreachable = không đạt được chỉ bằng điểm tối đa ở các tiêu chí bị mất điểm (vướng điều kiện của loại).
+demo-improve-budget = chưa tìm được trong giới hạn tính toán.
+demo-improve-maybe-smaller = có thể có cách cần ít tiêu chí hơn
+demo-improve-unavailable = Không tải được công cụ phân tích (mô-đun cchc-tools chưa được dựng), nên chưa tính được cách đạt loại cao hơn.
+demo-improve-failed = Không tính được cách đạt loại cao hơn
+
 # Trình soạn bộ tiêu chí (bindings-wasm/editor/): các văn bản này được đóng gói cùng trang
 # (bindings-wasm/scripts/build-editor.mjs), không nằm trong mô-đun WebAssembly.
 demo-editor-title = Soạn bộ tiêu chí

@@ -379,6 +379,7 @@ impl Improvement {
         json!({
             "ruleset": {"id": plan.id, "version": plan.version, "fingerprint": plan.fingerprint},
             "unit": {"id": self.result.unit.id, "name": self.result.unit.name, "kind": self.result.unit.kind},
+            "grades": plan.grades.iter().map(|g| json!({"id": g.id, "label": g.label})).collect::<Vec<_>>(),
             "status": self.result.status.as_str(),
             "index": opt_num(self.result.index),
             "grade": grade_json(plan, result_grade(&self.result)),

@@ -207,18 +207,33 @@ pub(crate) fn rank_into(
     }
 }
 
-/// Groups of unit positions for ranking: all together, or by kind in order of first
-/// appearance (units without a kind form one group).
-pub(crate) fn rank_groups(kinds: &[Option<&str>], grouped: bool) -> Vec<Vec<usize>> {
-    if !grouped {
+/// Groups of unit positions for ranking, exactly as a batch ranks (`score::batch::rank`):
+/// all together (`Groups::None`, or `Groups::Ruleset` when the ruleset declares no groups), by
+/// kind in order of first appearance (units without a kind form one group), or by the ruleset's
+/// `ranking.groups` in declared order, then the implicit group `khac` (units of no group).
+pub(crate) fn rank_groups(
+    plan: &Plan,
+    kinds: &[Option<&str>],
+    grouping: crate::score::Groups,
+) -> Vec<Vec<usize>> {
+    use crate::score::Groups;
+    if grouping == Groups::Ruleset && !plan.groups.is_empty() {
+        let mut groups: Vec<Vec<usize>> = vec![Vec::new(); plan.groups.len().saturating_add(1)];
+        for (i, k) in kinds.iter().enumerate() {
+            let g = plan.group_of(*k).unwrap_or(0);
+            if let Some(members) = groups.get_mut(g) {
+                members.push(i);
+            }
+        }
+        return groups;
+    }
+    if grouping != Groups::Kind {
         return vec![(0..kinds.len()).collect()];
     }
-    let mut order: Vec<Option<&str>> = Vec::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut at: std::collections::HashMap<Option<&str>, usize> = std::collections::HashMap::new();
     for (i, k) in kinds.iter().enumerate() {
         let g = *at.entry(*k).or_insert_with(|| {
-            order.push(*k);
             groups.push(Vec::new());
             groups.len() - 1
         });

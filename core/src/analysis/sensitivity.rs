@@ -28,6 +28,7 @@ use crate::msg;
 use crate::plan::Plan;
 use crate::result::{UnitResult, UnitStatus};
 use crate::ruleset::Ruleset;
+use crate::score::Groups;
 use crate::types::NodeKind;
 use crate::unit::Unit;
 
@@ -50,7 +51,11 @@ pub struct SensitivityOptions {
     pub range: Decimal,
     /// Seed of the draws (ChaCha8; draw `d` uses stream `d`). Default 0.
     pub seed: u64,
-    /// Rank each kind on its own (as `cchc score --group-by-kind`).
+    /// The groups ranked within, as a batch ranks ([`crate::BatchOptions::groups`]): the
+    /// ruleset's `ranking.groups` by default (units of no group in the implicit group `khac`).
+    pub groups: Groups,
+    /// Rank each kind on its own (as `cchc score --group-by-kind`; overrides `groups`, the
+    /// same as `groups: Groups::Kind`).
     pub group_by_kind: bool,
     /// Compute each area left out. Default true.
     pub leave_one_out: bool,
@@ -64,12 +69,29 @@ pub struct SensitivityOptions {
     pub parallel: bool,
 }
 
+impl SensitivityOptions {
+    /// The groups ranked within, `group_by_kind` taken into account.
+    pub fn grouping(&self) -> Groups {
+        if self.group_by_kind {
+            Groups::Kind
+        } else {
+            self.groups
+        }
+    }
+
+    /// The batch options that rank a batch as this analysis ranks it.
+    pub fn batch_options(&self) -> crate::BatchOptions {
+        crate::BatchOptions::default().groups(self.grouping())
+    }
+}
+
 impl Default for SensitivityOptions {
     fn default() -> Self {
         SensitivityOptions {
             draws: 1000,
             range: Decimal::new(2, 1),
             seed: 0,
+            groups: Groups::Ruleset,
             group_by_kind: false,
             leave_one_out: true,
             max_rank_width: 3,
@@ -356,13 +378,9 @@ pub fn sensitivity(
             .and_then(|u| u.get(i))
             .and_then(|u| crate::score::unit_slots(plan, ruleset.base.as_ref(), u));
         graders.push(Grader::new(plan, r, slots));
-        kinds.push(if opts.group_by_kind {
-            r.unit.kind.as_deref()
-        } else {
-            None
-        });
+        kinds.push(r.unit.kind.as_deref());
     }
-    let groups = super::rank_groups(&kinds, opts.group_by_kind);
+    let groups = super::rank_groups(plan, &kinds, opts.grouping());
     let n = analysed.len();
     let grade_slots = plan.grades.len() + 2;
     let code = |g: GradeOutcome| -> u16 {
@@ -614,7 +632,8 @@ impl SensitivityReport {
                 "draws": o.draws,
                 "range": num(o.range),
                 "seed": o.seed,
-                "group_by_kind": o.group_by_kind,
+                "groups": groups_word(o.grouping()),
+                "group_by_kind": o.grouping() == Groups::Kind,
                 "leave_one_out": o.leave_one_out,
                 "max_rank_width": o.max_rank_width,
                 "max_grade_change": num(o.max_grade_change),
@@ -794,8 +813,17 @@ impl SensitivityReport {
     }
 }
 
+/// `ruleset`, `kind` or `none` (the words of [`Groups::parse`]).
+pub(crate) fn groups_word(g: Groups) -> &'static str {
+    match g {
+        Groups::Kind => "kind",
+        Groups::None => "none",
+        _ => "ruleset",
+    }
+}
+
 /// Reads sensitivity options from a JSON object (`{"draws": 1000, "range": 0.2, "seed": 7,
-/// "group_by_kind": false, "leave_one_out": true, "max_rank_width": 3, "max_grade_change":
+/// "groups": "ruleset", "group_by_kind": false, "leave_one_out": true, "max_rank_width": 3, "max_grade_change":
 /// 0.1}`; every key optional; numbers exact from their text).
 pub(crate) fn options_from_json(v: &serde_json::Value) -> Result<SensitivityOptions, Error> {
     let mut o = SensitivityOptions::default();
@@ -825,6 +853,12 @@ pub(crate) fn options_from_json(v: &serde_json::Value) -> Result<SensitivityOpti
                 o.max_grade_change = json_decimal(v).ok_or_else(|| bad_option(k))?
             }
             "group_by_kind" => o.group_by_kind = v.as_bool().ok_or_else(|| bad_option(k))?,
+            "groups" => {
+                o.groups = v
+                    .as_str()
+                    .and_then(Groups::parse)
+                    .ok_or_else(|| bad_option(k))?
+            }
             "leave_one_out" => o.leave_one_out = v.as_bool().ok_or_else(|| bad_option(k))?,
             "parallel" => o.parallel = v.as_bool().ok_or_else(|| bad_option(k))?,
             _ => {
@@ -886,11 +920,7 @@ pub fn sensitivity_json(
     };
     let opts = options_from_json(&opts)?;
     let units = crate::read_units(data, crate::DataFormat::Json, "data")?;
-    let batch = ruleset.score_batch_with(
-        &units,
-        &crate::BatchOptions::grouped(opts.group_by_kind),
-        &mut |_| {},
-    );
+    let batch = ruleset.score_batch_with(&units, &opts.batch_options(), &mut |_| {});
     let report = sensitivity(ruleset, &batch.results, Some(&units), &opts)?;
     Ok(report.to_json(lang).to_string())
 }
