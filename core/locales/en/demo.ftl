@@ -129,6 +129,13 @@ demo-report-failed = The report could not be made
 demo-report-heading = Report to print
 demo-report-print = Print (or save as PDF)
 
+# Workbooks (the tools module): open a workbook's units, download the results workbook.
+demo-open-excel = Open an Excel file (.xlsx, .ods)
+demo-excel-pick = The file holds several units; pick the one to show
+demo-excel-failed = Cannot read the workbook
+demo-download-excel = Download the results (Excel)
+demo-excel-write-failed = Cannot write the results workbook
+
 # The rule editor (bindings-wasm/editor/): these texts are bundled with the page
 # (bindings-wasm/scripts/build-editor.mjs), not in the WebAssembly module.
 demo-editor-title = Criteria set editor

@@ -130,6 +130,13 @@ demo-report-failed = Không lập được báo cáo
 demo-report-heading = Báo cáo để in
 demo-report-print = In (hoặc lưu thành PDF)
 
+# Workbooks (the tools module): open a workbook's units, download the results workbook.
+demo-open-excel = Mở tệp Excel (.xlsx, .ods)
+demo-excel-pick = Tệp có nhiều đơn vị; chọn đơn vị để xem
+demo-excel-failed = Không đọc được bảng tính
+demo-download-excel = Tải bảng điểm (Excel)
+demo-excel-write-failed = Không lập được bảng điểm Excel
+
 # Trình soạn bộ tiêu chí (bindings-wasm/editor/): các văn bản này được đóng gói cùng trang
 # (bindings-wasm/scripts/build-editor.mjs), không nằm trong mô-đun WebAssembly.
 demo-editor-title = Soạn bộ tiêu chí

@@ -11,7 +11,11 @@
 mod csv;
 #[cfg(feature = "render")]
 pub(crate) use csv::detect as csv_delimiter;
+#[cfg(feature = "xlsx")]
+mod export;
 mod tree;
+#[cfg(feature = "xlsx")]
+pub use export::units_json;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 #[cfg(feature = "xlsx")]
