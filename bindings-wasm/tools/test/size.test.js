@@ -1,5 +1,5 @@
 // The tools module's size, gzipped by `gzip -9` (as scripts/build-wasm-tools.sh reports it),
-// bounded at the size measured when it was created + 15 %, so that growth is noticed (raise the
+// bounded at the size last measured + 5 % (see below), so that growth is noticed (raise the
 // bound on purpose when a feature is added, and say so). Skipped for a module built without
 // wasm-opt (CCHC_WASM_SKIP_OPT=1), which is larger by design.
 import { test } from 'node:test';
@@ -7,8 +7,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-// Measured 2026-12-02: 563,517 bytes gzipped (1,407,485 raw) (the report only); bound = measured × 1.15.
-const BOUND = 648_045;
+// Measured 2026-12-02: 563,517 bytes gzipped (1,407,485 raw) with the report only (bound 648,045
+// = × 1.15). Raised on purpose for workbooks (issue #12, D125): 1,144,115 bytes gzipped (2,617,747
+// raw) with `xlsx` (calamine, rust_xlsxwriter), 635,192 (1,599,858 raw) without it (the report and
+// the analysis tools); bound = measured × 1.05.
+const BOUND = 1_201_321;
 const WASM = fileURLToPath(new URL('../pkg/cchc_wasm_tools_bg.wasm', import.meta.url));
 
 test('the tools module stays within its size bound', { skip: process.env.CCHC_WASM_SKIP_OPT === '1' ? 'built without wasm-opt' : false }, () => {
