@@ -2,7 +2,7 @@
 # Runs every cargo-fuzz target of fuzz/ for a bounded time each and fails when one finds a crash
 # (a panic, an abort, a broken invariant, an input over the time or memory limit).
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 60 s for each of the five targets
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 60 s for each of the six targets
 #
 # Installs the nightly toolchain and cargo-fuzz through scripts/setup.sh (idempotent). Seeds are
 # fuzz/seeds/<target>/ (committed; fuzz/make_seeds.py rewrites them); inputs found while running
@@ -19,7 +19,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 SECONDS_EACH="${1:-60}"
 [[ "$SECONDS_EACH" =~ ^[0-9]+$ ]] || { echo "fuzz.sh: SECONDS must be a whole number" >&2; exit 2; }
 shift || true
-ALL_TARGETS=(ruleset units_json units_yaml units_csv score_generated)
+ALL_TARGETS=(ruleset units_json units_yaml units_csv units_workbook score_generated)
 TARGETS=("$@")
 [ "${#TARGETS[@]}" -gt 0 ] || TARGETS=("${ALL_TARGETS[@]}")
 

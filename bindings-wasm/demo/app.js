@@ -308,6 +308,7 @@ function loadRuleset(text, origin, kinds) {
     els.resetBtn.disabled = true;
     els.printBtn.disabled = true;
     els.unitFile.disabled = true;
+    enableWorkbooks(false);
     state.data = null;
     buildTabs();
     buildCriterionFields();
@@ -335,6 +336,7 @@ function loadRuleset(text, origin, kinds) {
   els.resetBtn.disabled = false;
   els.printBtn.disabled = false;
   els.unitFile.disabled = false;
+  enableWorkbooks(true);
   document.body.setAttribute('data-ruleset-id', rs.id);
   rescore();
 }
@@ -862,8 +864,9 @@ function renderNode(n, ctx) {
   }, details);
 }
 
-function download(text, name, type) {
-  const blob = new Blob([text], { type });
+/** Downloads `data` (a text or bytes) as a file named `name`. */
+function download(data, name, type) {
+  const blob = new Blob([data], { type });
   const a = h('a', { href: URL.createObjectURL(blob), download: name });
   document.body.append(a);
   a.click();
@@ -1023,6 +1026,91 @@ async function printReport() {
   }
 }
 
+// Workbooks, through the tools module (cchc-tools: readWorkbook, resultsWorkbook), loaded on
+// first use as for the report. "Mở tệp Excel" reads a workbook's units with the engine's reader
+// (the ruleset reads each cell: "có", "92,5", an option's label, a header written as an input's
+// label) and shows the first, with a list to pick another when the file holds several; "Tải
+// bảng điểm (Excel)" downloads the results workbook of the unit shown (the CLI's `--format
+// xlsx` layout).
+const xlsxEls = {
+  file: $('#xlsx-file'),
+  pick: $('#xlsx-pick'),
+  unit: $('#xlsx-unit'),
+  download: $('#download-xlsx'),
+};
+let workbookUnits = [];
+
+/** Turns the workbook controls on once a ruleset is loaded (off, and the unit list hidden, otherwise). */
+function enableWorkbooks(on) {
+  xlsxEls.file.disabled = !on;
+  xlsxEls.download.disabled = !on;
+  xlsxEls.pick.hidden = true;
+  workbookUnits = [];
+}
+
+/** The units of a workbook file into the page: the first shown, the others listed to pick. */
+async function openWorkbook(file) {
+  els.openErrors.hidden = true;
+  xlsxEls.pick.hidden = true;
+  workbookUnits = [];
+  try {
+    const tools = await loadTools();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    workbookUnits = JSON.parse(tools.readWorkbook(state.rulesText, bytes, {
+      lang: state.lang,
+      dataOrigin: file.name,
+      rulesOrigin: state.origin || 'rules.yaml',
+    }));
+    if (workbookUnits.length > 1) {
+      const label = (u, i) => [u.id ?? `#${i + 1}`, u.name].filter(Boolean).join(' — ');
+      xlsxEls.unit.replaceChildren(...workbookUnits.map((u, i) => h('option', { value: String(i), text: label(u, i) })));
+      xlsxEls.unit.value = '0';
+      xlsxEls.pick.hidden = false;
+    }
+    if (workbookUnits.length > 0) openUnit(JSON.stringify(workbookUnits[0]));
+    document.body.setAttribute('data-workbook', 'opened');
+  } catch (e) {
+    const why = e?.diagnostics?.[0]?.message ?? e?.message ?? String(e);
+    els.openErrors.replaceChildren(h('p', { class: 'errors-title', text: `${tr('demo-excel-failed')} “${file.name}”: ${why}` }));
+    els.openErrors.hidden = false;
+    document.body.setAttribute('data-workbook', 'failed');
+  }
+}
+
+/** "Tải bảng điểm (Excel)": the results workbook of the unit shown, written by the engine. */
+async function downloadWorkbook() {
+  if (!state.ruleset) return;
+  xlsxEls.download.disabled = true;
+  try {
+    const tools = await loadTools();
+    const unit = collectUnit();
+    const bytes = tools.resultsWorkbook(state.rulesText, JSON.stringify([unit]), {
+      dataFormat: 'json',
+      lang: state.lang,
+      rulesOrigin: state.origin || 'rules.yaml',
+    });
+    download(bytes, `${unit.id || 'don-vi'}-bang-diem.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  } catch (e) {
+    els.reportNote.textContent = `${tr('demo-excel-write-failed')}: ${e.message}`;
+    els.reportNote.hidden = false;
+  } finally {
+    xlsxEls.download.disabled = !state.ruleset;
+  }
+}
+
+function setupWorkbooks() {
+  xlsxEls.file.addEventListener('change', async () => {
+    const file = xlsxEls.file.files?.[0];
+    if (file && state.ruleset) await openWorkbook(file);
+    xlsxEls.file.value = '';
+  });
+  xlsxEls.unit.addEventListener('change', () => {
+    const u = workbookUnits[Number(xlsxEls.unit.value)];
+    if (u) openUnit(JSON.stringify(u));
+  });
+  xlsxEls.download.addEventListener('click', downloadWorkbook);
+}
+
 /** Switches the page, and the engine's explanations, to `lang` ('vi' or 'en'). */
 function setLanguage(lang) {
   state.lang = lang === 'en' ? 'en' : 'vi';
@@ -1069,6 +1157,7 @@ async function main() {
   els.exportBtn.addEventListener('click', exportJson);
   els.exportRulesBtn.addEventListener('click', exportRules);
   els.printBtn.addEventListener('click', printReport);
+  setupWorkbooks();
   els.reportPrint.addEventListener('click', () => els.reportFrame.contentWindow?.print());
   els.resetBtn.addEventListener('click', () => {
     els.form.reset();

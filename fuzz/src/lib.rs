@@ -77,6 +77,19 @@ pub fn read_and_score(data: &[u8], format: DataFormat) {
     }
 }
 
+/// Reads a workbook's units from bytes (`read_workbook`, the first sheet) and scores them.
+pub fn read_workbook_and_score(data: &[u8]) {
+    match cchc::data::read_workbook(data, "fuzz.xlsx", None) {
+        Ok(units) => {
+            let batch = shipped_ruleset().score_batch(&units);
+            for r in &batch.results {
+                check_result(r);
+            }
+        }
+        Err(e) => check_error(&e),
+    }
+}
+
 /// Loads a ruleset from bytes; when it loads, runs its own tests and scores an empty unit.
 pub fn load_ruleset(data: &[u8]) {
     match Ruleset::from_bytes(data, "fuzz.yaml") {

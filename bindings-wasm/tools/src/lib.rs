@@ -1,7 +1,7 @@
 //! The tools module of `cchc` for browsers and Node (`cchc-tools`): the features that do not
-//! fit the 600 KB scoring package `cchc-wasm` — the printable report, the analyses
-//! (sensitivity, improvements, compare) and the diff of two rule files; reading and writing
-//! workbooks as they come. A page loads it only when one of them is
+//! fit the 600 KB scoring package `cchc-wasm` — the printable report, reading and writing
+//! workbooks (feature `xlsx`, on by default), the analyses (sensitivity, improvements, compare)
+//! and the diff of two rule files. A page loads it only when one of them is
 //! used (the demo page's "In báo cáo" button imports it on click).
 //!
 //! A thin layer, as `cchc-wasm`: each export converts its arguments, delegates to the core and
@@ -15,10 +15,14 @@ use wasm_bindgen::prelude::*;
 mod analysis;
 mod diff;
 mod report;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 pub use analysis::{compare, improvements, sensitivity};
 pub use diff::diff_json;
 pub use report::report_html;
+#[cfg(feature = "xlsx")]
+pub use xlsx::{read_workbook, results_workbook};
 
 /// Turns any panic into a thrown JavaScript error instead of an opaque `unreachable` trap. The
 /// core has no panicking paths on input; this is a safety net.

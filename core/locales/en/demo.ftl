@@ -140,6 +140,12 @@ demo-improve-budget = not found within the search limit.
 demo-improve-maybe-smaller = a set of fewer criteria may exist
 demo-improve-unavailable = The analysis tools could not be loaded (the cchc-tools module is not built), so how to reach a higher grade is not shown.
 demo-improve-failed = Could not work out how to reach a higher grade
+# Workbooks (the tools module): open a workbook's units, download the results workbook.
+demo-open-excel = Open an Excel file (.xlsx, .ods)
+demo-excel-pick = The file holds several units; pick the one to show
+demo-excel-failed = Cannot read the workbook
+demo-download-excel = Download the results (Excel)
+demo-excel-write-failed = Cannot write the results workbook
 
 # The rule editor (bindings-wasm/editor/): these texts are bundled with the page
 # (bindings-wasm/scripts/build-editor.mjs), not in the WebAssembly module.

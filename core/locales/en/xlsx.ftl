@@ -8,6 +8,12 @@ xlsx-unreadable = the file { $file } cannot be read as a workbook: { $why }
 xlsx-unreadable-help = Open the file in Excel or LibreOffice, save it as .xlsx (Excel Workbook) and try again.
 xlsx-encrypted = the workbook { $file } is protected by a password and cannot be read
 xlsx-encrypted-help = Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, left empty), save it and try again.
+xlsx-archive-parts = the workbook { $file } holds { $count } parts, more than the limit of { $max }
+xlsx-archive-too-large = the parts of the workbook { $file } unpack to more than the limit of { $mib } MiB
+xlsx-archive-ratio = the part { $part } of the workbook { $file } is compressed more than { $ratio } times (it may be a hostile "zip bomb")
+xlsx-archive-size-lie = the part { $part } of the workbook { $file } unpacks to more than its declared size ({ $declared } bytes): the file is damaged or forged
+xlsx-archive-part-unreadable = the part { $part } of the workbook { $file } cannot be unpacked: { $why }
+xlsx-archive-help = This workbook cannot be read safely. If it comes from a trusted source, open it in Excel or LibreOffice, save it as .xlsx and try again; if its source is unknown, do not open it.
 xlsx-unknown-sheet = the workbook has no sheet { $sheet }; its sheets are: { $sheets }
 xlsx-unknown-sheet-help = Name one of these sheets with --sheet (in Python: sheet=…).
 xlsx-no-sheets = the workbook { $file } has no sheets

@@ -142,6 +142,12 @@ demo-improve-budget = chưa tìm được trong giới hạn tính toán.
 demo-improve-maybe-smaller = có thể có cách cần ít tiêu chí hơn
 demo-improve-unavailable = Không tải được công cụ phân tích (mô-đun cchc-tools chưa được dựng), nên chưa tính được cách đạt loại cao hơn.
 demo-improve-failed = Không tính được cách đạt loại cao hơn
+# Workbooks (the tools module): open a workbook's units, download the results workbook.
+demo-open-excel = Mở tệp Excel (.xlsx, .ods)
+demo-excel-pick = Tệp có nhiều đơn vị; chọn đơn vị để xem
+demo-excel-failed = Không đọc được bảng tính
+demo-download-excel = Tải bảng điểm (Excel)
+demo-excel-write-failed = Không lập được bảng điểm Excel
 
 # Trình soạn bộ tiêu chí (bindings-wasm/editor/): các văn bản này được đóng gói cùng trang
 # (bindings-wasm/scripts/build-editor.mjs), không nằm trong mô-đun WebAssembly.

@@ -8,6 +8,12 @@ xlsx-unreadable = không đọc được tệp { $file } như một bảng tính
 xlsx-unreadable-help = Mở tệp bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx (Excel Workbook) rồi thử lại.
 xlsx-encrypted = bảng tính { $file } được bảo vệ bằng mật khẩu nên không đọc được
 xlsx-encrypted-help = Mở tệp bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, để trống), lưu lại rồi thử lại.
+xlsx-archive-parts = bảng tính { $file } có { $count } tệp thành phần, nhiều hơn giới hạn { $max }
+xlsx-archive-too-large = các tệp thành phần của bảng tính { $file } khi giải nén lớn hơn giới hạn { $mib } MiB
+xlsx-archive-ratio = tệp thành phần { $part } của bảng tính { $file } bị nén hơn { $ratio } lần (có thể là tệp "bom nén" độc hại)
+xlsx-archive-size-lie = tệp thành phần { $part } của bảng tính { $file } giải nén ra nhiều hơn kích thước khai báo ({ $declared } byte): tệp bị hỏng hoặc bị làm giả
+xlsx-archive-part-unreadable = không giải nén được tệp thành phần { $part } của bảng tính { $file }: { $why }
+xlsx-archive-help = Bảng tính này không đọc được an toàn. Nếu tệp từ nguồn tin cậy, mở bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại; nếu không rõ nguồn, đừng mở tệp.
 xlsx-unknown-sheet = bảng tính không có trang { $sheet }; các trang hiện có: { $sheets }
 xlsx-unknown-sheet-help = Chọn một trong các trang trên bằng --sheet (trong Python: sheet=…).
 xlsx-no-sheets = bảng tính { $file } không có trang nào

@@ -11,13 +11,17 @@
 mod csv;
 #[cfg(feature = "render")]
 pub(crate) use csv::detect as csv_delimiter;
+#[cfg(feature = "xlsx")]
+mod export;
 mod tree;
+#[cfg(feature = "xlsx")]
+pub use export::units_json;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 #[cfg(feature = "xlsx")]
 pub(crate) use xlsx::column_letters;
 #[cfg(feature = "xlsx")]
-pub use xlsx::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, is_workbook_path};
+pub use xlsx::{ArchiveLimits, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, is_workbook_path};
 
 pub use csv::criterion_column;
 pub use tree::{ROUND_KEYS, UNIT_KEYS};

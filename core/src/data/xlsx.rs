@@ -14,6 +14,9 @@
 //! - Limits: the data file's size (256 MiB), Excel's sheet size (1,048,576 rows, 16,384
 //!   columns: a cell beyond is `unreadable_workbook`), 32,767 characters in a cell (Excel's;
 //!   a longer cell is the unit's `xlsx_cell` value).
+//! - A zip workbook (`.xlsx`, `.ods`) is checked before calamine reads it: its parts' number,
+//!   declared and real unpacked sizes and compression ratios, against [`ArchiveLimits`] (zip
+//!   bombs; `unreadable_workbook`).
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -28,6 +31,9 @@ use crate::msg;
 use crate::unit::Unit;
 
 use super::csv::{CellValue, put_cell};
+
+mod archive;
+pub use archive::ArchiveLimits;
 
 /// Most rows of a sheet (Excel's).
 pub const MAX_ROWS: u32 = 1_048_576;
@@ -248,6 +254,7 @@ impl<'a> Book<'a> {
                 .with_help(msg!("xlsx-encrypted-help")),
             )));
         }
+        archive::check(bytes, origin)?;
         let (kind, names) = match calamine::Xlsx::new(Cursor::new(bytes)) {
             Ok(book) => (Kind::Xlsx, book.sheet_names()),
             Err(xlsx_error) => match calamine::open_workbook_auto_from_rs(Cursor::new(bytes)) {
