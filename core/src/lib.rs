@@ -140,7 +140,7 @@ pub use types::{
     IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind,
     RulesetStatus, UnitStatus, UnknownKeyword,
 };
-pub use unit::{Unit, UnitRound};
+pub use unit::{InputSlot, Unit, UnitRound};
 
 #[cfg(test)]
 mod tests {
