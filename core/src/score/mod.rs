@@ -319,14 +319,13 @@ pub(crate) fn score_unit(
     unit: &Unit,
     as_of: Option<usize>,
 ) -> UnitResult {
-    let single = plan_arc.rounds.is_empty() && !unit.uses_rounds();
     if let Some(s) = &unit.slotted {
-        // Values by slot of another ruleset, or a unit with rounds: read by their names.
-        if !single || !Arc::ptr_eq(&s.plan, plan_arc) {
+        // Values by slot of another ruleset: read by their names.
+        if !Arc::ptr_eq(&s.plan, plan_arc) {
             return score_unit(plan_arc, base, &unit.slots_named(), as_of);
         }
     }
-    let mut r = if single {
+    let mut r = if plan_arc.rounds.is_empty() && !unit.uses_rounds() {
         score_single(plan_arc, base, unit)
     } else {
         rounds::score(plan_arc, base, unit, as_of)
