@@ -140,7 +140,9 @@ pub use types::{
     IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind,
     RulesetStatus, UnitStatus, UnknownKeyword,
 };
-pub use unit::{InputSlot, Unit, UnitRound};
+#[cfg(feature = "slots")]
+pub use unit::InputSlot;
+pub use unit::{Unit, UnitRound};
 
 #[cfg(test)]
 mod tests {

@@ -1,14 +1,18 @@
 //! An assessed unit (đơn vị): its identity and values, as read from data or built by a binding.
 
+#[cfg(feature = "slots")]
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
 use crate::error::{Issue, Pos};
 use crate::inputs::RawValue;
+#[cfg(feature = "slots")]
 use crate::plan::Plan;
+#[cfg(feature = "slots")]
 use crate::ruleset::Ruleset;
 
+#[cfg(feature = "slots")]
 /// An input of one ruleset by its position (slot), from [`Ruleset::input_slot`]: a value
 /// given by slot ([`Unit::push_slot_value`]) is read without looking its name up (D126).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,6 +23,7 @@ pub struct InputSlot {
     index: usize,
 }
 
+#[cfg(feature = "slots")]
 impl InputSlot {
     pub(crate) fn new(plan: &Arc<Plan>, index: usize) -> Self {
         InputSlot {
@@ -33,6 +38,7 @@ impl InputSlot {
     }
 }
 
+#[cfg(feature = "slots")]
 /// A unit's values given by input slot ([`Unit::push_slot_value`]), with the plan whose slots
 /// they are: a unit scored by another ruleset reads them by their names.
 #[derive(Clone)]
@@ -41,6 +47,7 @@ pub(crate) struct SlotValues {
     pub(crate) values: Vec<(usize, RawValue)>,
 }
 
+#[cfg(feature = "slots")]
 impl SlotValues {
     /// The values by name (the plan's input names), in order.
     pub(crate) fn named(&self) -> Vec<(String, RawValue)> {
@@ -51,12 +58,14 @@ impl SlotValues {
     }
 }
 
+#[cfg(feature = "slots")]
 impl PartialEq for SlotValues {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.plan, &other.plan) && self.values == other.values
     }
 }
 
+#[cfg(feature = "slots")]
 impl std::fmt::Debug for SlotValues {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.named()).finish()
@@ -96,6 +105,7 @@ pub struct Unit {
     /// Where each of `values` is in the data file (same order; shorter when unknown).
     pub(crate) value_at: Vec<Option<Pos>>,
     /// Values given by input slot ([`Unit::push_slot_value`]), read before `values`.
+    #[cfg(feature = "slots")]
     pub(crate) slotted: Option<SlotValues>,
 }
 
@@ -114,6 +124,7 @@ impl Unit {
         self
     }
 
+    #[cfg(feature = "slots")]
     /// Adds a value by the input slot of `ruleset` ([`Ruleset::input_slot`]): the same as
     /// [`Unit::with_value`] with the input's name, without looking the name up when the unit is
     /// scored by that ruleset (D126). Values given by slot are read before the values given by
@@ -143,6 +154,7 @@ impl Unit {
         true
     }
 
+    #[cfg(feature = "slots")]
     /// Reserves room for `n` more values given by slot of `ruleset`.
     pub fn reserve_slot_values(&mut self, ruleset: &Ruleset, n: usize) {
         match &mut self.slotted {
@@ -156,6 +168,7 @@ impl Unit {
         }
     }
 
+    #[cfg(feature = "slots")]
     /// The same unit with its values given by slot turned into values by name, first (the
     /// order they are read in).
     pub(crate) fn slots_named(&self) -> Unit {
@@ -164,8 +177,10 @@ impl Unit {
         u
     }
 
-    /// Turns the values given by slot into values by name, before the others.
+    /// Turns the values given by slot into values by name, before the others (nothing to do
+    /// without the `slots` feature).
     pub(crate) fn name_slots(&mut self) {
+        #[cfg(feature = "slots")]
         if let Some(s) = self.slotted.take() {
             let mut named = s.named();
             if !self.value_at.is_empty() {
@@ -238,8 +253,11 @@ impl Unit {
     /// True when the unit gives data of the first round at top level (values,
     /// `not_applicable`, points or notes).
     pub(crate) fn has_first_round_data(&self) -> bool {
+        #[cfg(feature = "slots")]
+        if self.slotted.as_ref().is_some_and(|s| !s.values.is_empty()) {
+            return true;
+        }
         !(self.values.is_empty()
-            && self.slotted.as_ref().is_none_or(|s| s.values.is_empty())
             && self.not_applicable.is_empty()
             && self.points.is_empty()
             && self.notes.is_empty())
@@ -318,7 +336,7 @@ impl UnitRound {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "slots"))]
 #[allow(
     clippy::unwrap_used,
     clippy::indexing_slicing,

@@ -264,6 +264,7 @@ impl Ruleset {
         &self.plan.origin
     }
 
+    #[cfg(feature = "slots")]
     /// The slot of the unit input declared with exactly this (NFC) name, for giving values by
     /// slot ([`crate::Unit::push_slot_value`], D126); none for a parameter or an unknown name.
     pub fn input_slot(&self, name: &str) -> Option<crate::InputSlot> {

@@ -319,6 +319,7 @@ pub(crate) fn score_unit(
     unit: &Unit,
     as_of: Option<usize>,
 ) -> UnitResult {
+    #[cfg(feature = "slots")]
     if let Some(s) = &unit.slotted {
         // Values by slot of another ruleset: read by their names.
         if !Arc::ptr_eq(&s.plan, plan_arc) {
@@ -451,6 +452,7 @@ impl<'a> State<'a> {
             ValueEvent::Unknown(issue) => warnings.push(issue),
         };
         // Values given by slot are the plan's ([`score_unit`] names them otherwise).
+        #[cfg(feature = "slots")]
         if let Some(s) = &unit.slotted {
             read_slot_values(
                 self.plan,
@@ -568,6 +570,7 @@ pub(crate) fn read_values(
     }
 }
 
+#[cfg(feature = "slots")]
 /// Reads values given by slot ([`Unit::push_slot_value`]; the slots are the plan's inputs)
 /// into slots, as [`read_values`] reads them by name.
 pub(crate) fn read_slot_values(

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::{State, ValueEvent, read_slot_values, read_values, unknown_criterion};
+#[cfg(feature = "slots")]
+use super::read_slot_values;
+use super::{State, ValueEvent, read_values, unknown_criterion};
 use crate::error::{Code, Issue};
 use crate::i18n::Arg;
 use crate::inputs::RawValue;
@@ -238,6 +240,7 @@ pub(crate) fn score(
             ValueEvent::Unknown(issue) => round_warn.push(issue),
         };
         // The first round's values given by slot (this plan's: `score_unit` names the others).
+        #[cfg(feature = "slots")]
         if let (Source::Top, Some(s)) = (src, &unit.slotted) {
             read_slot_values(plan, &s.values, &mut slots, &mut refused, &mut event);
         }
