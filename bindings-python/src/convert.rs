@@ -4,7 +4,9 @@
 
 use std::fmt::Write as _;
 
-use cchc::{Arg, Code, Decimal, Issue, Lang, Message, RawValue, Ruleset, Unit, UnitRound};
+use cchc::{
+    Arg, Code, Decimal, InputSlot, Issue, Lang, Message, RawValue, Ruleset, Unit, UnitRound,
+};
 use pyo3::prelude::*;
 use pyo3::types::{
     PyBool, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple,
@@ -19,7 +21,28 @@ use crate::values::decimal_type;
 pub(crate) struct Known {
     /// `str` → index in `texts`.
     dict: Py<PyDict>,
+    texts: Texts,
+}
+
+/// The texts a ruleset knows, by index, with the input slot of each text that is an input's
+/// name: what finishing a unit needs without the GIL.
+#[derive(Debug)]
+pub(crate) struct Texts {
     texts: Vec<String>,
+    /// The input slot of `texts[i]` when it is an input's name (values given by slot, D126).
+    slots: Vec<Option<InputSlot>>,
+    /// The ruleset the slots are of.
+    ruleset: Ruleset,
+}
+
+impl Texts {
+    fn slot(&self, i: u32) -> Option<InputSlot> {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.slots.get(i))
+            .copied()
+            .flatten()
+    }
 }
 
 impl Known {
@@ -39,9 +62,14 @@ impl Known {
                 add(o)?;
             }
         }
+        let slots = texts.iter().map(|t| rs.input_slot(t)).collect();
         Ok(Known {
             dict: dict.unbind(),
-            texts,
+            texts: Texts {
+                texts,
+                slots,
+                ruleset: rs.clone(),
+            },
         })
     }
 
@@ -55,7 +83,7 @@ impl Known {
     }
 
     /// The texts, by index (read without the GIL).
-    pub(crate) fn texts(&self) -> &[String] {
+    pub(crate) fn texts(&self) -> &Texts {
         &self.texts
     }
 }
@@ -134,22 +162,22 @@ struct PendingRound {
     points: Vec<(Name, Pre)>,
 }
 
-fn text_of(texts: &[String], i: u32) -> String {
+fn text_of(texts: &Texts, i: u32) -> String {
     usize::try_from(i)
         .ok()
-        .and_then(|i| texts.get(i))
+        .and_then(|i| texts.texts.get(i))
         .cloned()
         .unwrap_or_default()
 }
 
-fn name_text(n: Name, texts: &[String]) -> String {
+fn name_text(n: Name, texts: &Texts) -> String {
     match n {
         Name::Known(i) => text_of(texts, i),
         Name::Own(s) => s,
     }
 }
 
-fn value_of(v: Pre, texts: &[String]) -> RawValue {
+fn value_of(v: Pre, texts: &Texts) -> RawValue {
     match v {
         Pre::Null => RawValue::Null,
         Pre::Bool(b) => RawValue::Bool(b),
@@ -161,7 +189,33 @@ fn value_of(v: Pre, texts: &[String]) -> RawValue {
     }
 }
 
-fn finish_pairs(pairs: Vec<(Name, Pre)>, texts: &[String]) -> Vec<(String, RawValue)> {
+/// The input slot of each name, when every one is a ruleset's input written exactly as declared.
+fn all_slots<'a>(names: impl Iterator<Item = &'a Name>, texts: &Texts) -> Option<Vec<InputSlot>> {
+    names
+        .map(|n| match n {
+            Name::Known(i) => texts.slot(*i),
+            Name::Own(_) => None,
+        })
+        .collect()
+}
+
+/// A unit's values: by input slot when every name is an input's declared name and the unit
+/// has no value by name yet (read in the same order, without looking the names up: D126),
+/// else by name.
+fn finish_values(u: &mut Unit, pairs: Vec<(Name, Pre)>, texts: &Texts) {
+    if u.values.is_empty() && !pairs.is_empty() {
+        if let Some(slots) = all_slots(pairs.iter().map(|(n, _)| n), texts) {
+            u.reserve_slot_values(&texts.ruleset, slots.len());
+            for (slot, (_, v)) in slots.into_iter().zip(pairs) {
+                u.push_slot_value(&texts.ruleset, slot, value_of(v, texts));
+            }
+            return;
+        }
+    }
+    u.values.extend(finish_pairs(pairs, texts));
+}
+
+fn finish_pairs(pairs: Vec<(Name, Pre)>, texts: &Texts) -> Vec<(String, RawValue)> {
     pairs
         .into_iter()
         .map(|(n, v)| (name_text(n, texts), value_of(v, texts)))
@@ -196,7 +250,7 @@ pub(crate) struct Frame {
 impl Read {
     /// The core's units, in order; in parallel for a large batch. `texts` are
     /// [`Known::texts`] of the ruleset that read them.
-    pub(crate) fn finish(self, texts: &[String]) -> Vec<Unit> {
+    pub(crate) fn finish(self, texts: &Texts) -> Vec<Unit> {
         use rayon::prelude::*;
         match self {
             Read::Units(units) if units.len() >= PARALLEL_MIN => {
@@ -213,12 +267,32 @@ impl Read {
                 columns,
                 rounds,
             }) => {
+                // Every column an input written as declared: values by slot (D126).
+                let slots = all_slots(columns.iter().map(|(n, _)| n), texts);
                 let row = |(r, mut u): (usize, Unit)| -> Unit {
-                    u.values.reserve(columns.len());
-                    for (name, col) in &columns {
-                        if let Some(v) = col.get(r) {
-                            u.values
-                                .push((name_text(name.clone(), texts), value_of(v.clone(), texts)));
+                    match &slots {
+                        Some(slots) if u.values.is_empty() => {
+                            u.reserve_slot_values(&texts.ruleset, columns.len());
+                            for (slot, (_, col)) in slots.iter().zip(&columns) {
+                                if let Some(v) = col.get(r) {
+                                    u.push_slot_value(
+                                        &texts.ruleset,
+                                        *slot,
+                                        value_of(v.clone(), texts),
+                                    );
+                                }
+                            }
+                        }
+                        _ => {
+                            u.values.reserve(columns.len());
+                            for (name, col) in &columns {
+                                if let Some(v) = col.get(r) {
+                                    u.values.push((
+                                        name_text(name.clone(), texts),
+                                        value_of(v.clone(), texts),
+                                    ));
+                                }
+                            }
                         }
                     }
                     u
@@ -241,9 +315,9 @@ impl Read {
 
 impl Pending {
     /// The unit for the core; `texts` are [`Known::texts`] of the ruleset that read it.
-    pub(crate) fn finish(self, texts: &[String]) -> Unit {
+    pub(crate) fn finish(self, texts: &Texts) -> Unit {
         let mut u = self.unit;
-        u.values.extend(finish_pairs(self.values, texts));
+        finish_values(&mut u, self.values, texts);
         u.self_assessed
             .extend(finish_pairs(self.self_assessed, texts));
         u.points.extend(finish_pairs(self.points, texts));

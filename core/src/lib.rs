@@ -140,6 +140,8 @@ pub use types::{
     IfNotApplicable, InputType, NodeKind, NodeStatus, OnMissing, RankingMode, RuleKind,
     RulesetStatus, UnitStatus, UnknownKeyword,
 };
+#[cfg(feature = "slots")]
+pub use unit::InputSlot;
 pub use unit::{Unit, UnitRound};
 
 #[cfg(test)]

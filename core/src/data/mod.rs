@@ -108,6 +108,8 @@ pub fn fold_round_rows(rows: Vec<(Unit, Option<String>)>) -> Vec<Unit> {
             out.push(u);
             continue;
         };
+        // Values by slot become the round's values by name.
+        u.name_slots();
         let same = |prev: &Unit| match (&prev.id, &u.id) {
             (Some(a), Some(b)) => crate::text::nfc_cow(a) == crate::text::nfc_cow(b),
             _ => false,

@@ -264,6 +264,15 @@ impl Ruleset {
         &self.plan.origin
     }
 
+    #[cfg(feature = "slots")]
+    /// The slot of the unit input declared with exactly this (NFC) name, for giving values by
+    /// slot ([`crate::Unit::push_slot_value`], D126); none for a parameter or an unknown name.
+    pub fn input_slot(&self, name: &str) -> Option<crate::InputSlot> {
+        let &i = self.plan.input_index.get(name)?;
+        let def = self.plan.inputs.get(i)?;
+        (i < self.plan.n_inputs && def.name == name).then(|| crate::InputSlot::new(&self.plan, i))
+    }
+
     /// The data dictionary: every declared input, in file order (for forms and bindings).
     pub fn inputs(&self) -> Vec<InputInfo> {
         info::inputs(&self.plan)

@@ -319,6 +319,13 @@ pub(crate) fn score_unit(
     unit: &Unit,
     as_of: Option<usize>,
 ) -> UnitResult {
+    #[cfg(feature = "slots")]
+    if let Some(s) = &unit.slotted {
+        // Values by slot of another ruleset: read by their names.
+        if !Arc::ptr_eq(&s.plan, plan_arc) {
+            return score_unit(plan_arc, base, &unit.slots_named(), as_of);
+        }
+    }
     let mut r = if plan_arc.rounds.is_empty() && !unit.uses_rounds() {
         score_single(plan_arc, base, unit)
     } else {
@@ -439,17 +446,29 @@ impl<'a> State<'a> {
             std::mem::take(&mut self.errors),
             std::mem::take(&mut self.warnings),
         );
+        let mut event = |e| match e {
+            ValueEvent::Read(_) => {}
+            ValueEvent::Refused(_, issue) => errors.push(issue),
+            ValueEvent::Unknown(issue) => warnings.push(issue),
+        };
+        // Values given by slot are the plan's ([`score_unit`] names them otherwise).
+        #[cfg(feature = "slots")]
+        if let Some(s) = &unit.slotted {
+            read_slot_values(
+                self.plan,
+                &s.values,
+                &mut self.slots,
+                &mut self.refused,
+                &mut event,
+            );
+        }
         read_values(
             self.plan,
             &unit.values,
             &unit.value_at,
             &mut self.slots,
             &mut self.refused,
-            &mut |e| match e {
-                ValueEvent::Read(_) => {}
-                ValueEvent::Refused(_, issue) => errors.push(issue),
-                ValueEvent::Unknown(issue) => warnings.push(issue),
-            },
+            &mut event,
         );
         self.errors = errors;
         self.warnings = warnings;
@@ -546,31 +565,71 @@ pub(crate) fn read_values(
                 continue;
             };
             hint = slot + 1;
-            let Some(target) = slots.get_mut(slot) else {
-                continue;
-            };
-            if !refused.is_empty() {
-                refused.retain(|(s, _)| *s != slot);
+            read_slot(plan, slot, def, raw, at, slots, refused, event);
+        }
+    }
+}
+
+#[cfg(feature = "slots")]
+/// Reads values given by slot ([`Unit::push_slot_value`]; the slots are the plan's inputs)
+/// into slots, as [`read_values`] reads them by name.
+pub(crate) fn read_slot_values(
+    plan: &Plan,
+    values: &[(usize, RawValue)],
+    slots: &mut [Slot],
+    refused: &mut Vec<(usize, Code)>,
+    event: &mut dyn FnMut(ValueEvent),
+) {
+    for (slot, raw) in values {
+        let slot = *slot;
+        if slot >= plan.n_inputs {
+            continue;
+        }
+        if let Some(def) = plan.inputs.get(slot) {
+            read_slot(plan, slot, def, raw, None, slots, refused, event);
+        }
+    }
+}
+
+/// Reads one value into the slot of the input `def` (a value replaces the slot's; `null` or
+/// an empty cell makes it absent again).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the reading state of read_values, passed through"
+)]
+fn read_slot(
+    plan: &Plan,
+    slot: usize,
+    def: &InputDef,
+    raw: &RawValue,
+    at: Option<crate::error::Pos>,
+    slots: &mut [Slot],
+    refused: &mut Vec<(usize, Code)>,
+    event: &mut dyn FnMut(ValueEvent),
+) {
+    let Some(target) = slots.get_mut(slot) else {
+        return;
+    };
+    if !refused.is_empty() {
+        refused.retain(|(s, _)| *s != slot);
+    }
+    match def.read(raw) {
+        Ok(Some(v)) => {
+            *target = Slot::Value(v);
+            event(ValueEvent::Read(slot));
+        }
+        Ok(None) => {
+            if let Some(a) = plan.absent.get(slot) {
+                *target = *a;
             }
-            match def.read(raw) {
-                Ok(Some(v)) => {
-                    *target = Slot::Value(v);
-                    event(ValueEvent::Read(slot));
-                }
-                Ok(None) => {
-                    if let Some(a) = plan.absent.get(slot) {
-                        *target = *a;
-                    }
-                    event(ValueEvent::Read(slot));
-                }
-                Err((code, msg)) => {
-                    *target = Slot::Invalid;
-                    refused.push((slot, code));
-                    let mut issue = Issue::new(None, code, msg);
-                    issue.at = at;
-                    event(ValueEvent::Refused(slot, issue));
-                }
-            }
+            event(ValueEvent::Read(slot));
+        }
+        Err((code, msg)) => {
+            *target = Slot::Invalid;
+            refused.push((slot, code));
+            let mut issue = Issue::new(None, code, msg);
+            issue.at = at;
+            event(ValueEvent::Refused(slot, issue));
         }
     }
 }

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+#[cfg(feature = "slots")]
+use super::read_slot_values;
 use super::{State, ValueEvent, read_values, unknown_criterion};
 use crate::error::{Code, Issue};
 use crate::i18n::Arg;
@@ -229,21 +231,20 @@ pub(crate) fn score(
             ),
         };
         let mut round_warn: Vec<Issue> = Vec::new();
-        read_values(
-            plan,
-            values,
-            value_at,
-            &mut slots,
-            &mut refused,
-            &mut |e| match e {
-                ValueEvent::Read(s) => slot_errors.retain(|(x, _)| *x != s),
-                ValueEvent::Refused(s, issue) => {
-                    slot_errors.retain(|(x, _)| *x != s);
-                    slot_errors.push((s, issue));
-                }
-                ValueEvent::Unknown(issue) => round_warn.push(issue),
-            },
-        );
+        let mut event = |e| match e {
+            ValueEvent::Read(s) => slot_errors.retain(|(x, _)| *x != s),
+            ValueEvent::Refused(s, issue) => {
+                slot_errors.retain(|(x, _)| *x != s);
+                slot_errors.push((s, issue));
+            }
+            ValueEvent::Unknown(issue) => round_warn.push(issue),
+        };
+        // The first round's values given by slot (this plan's: `score_unit` names the others).
+        #[cfg(feature = "slots")]
+        if let (Source::Top, Some(s)) = (src, &unit.slotted) {
+            read_slot_values(plan, &s.values, &mut slots, &mut refused, &mut event);
+        }
+        read_values(plan, values, value_at, &mut slots, &mut refused, &mut event);
         if let Some(list) = na_given {
             na = list;
         }
