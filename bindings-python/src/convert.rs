@@ -29,7 +29,7 @@ pub(crate) struct Known {
 #[derive(Debug)]
 pub(crate) struct Texts {
     texts: Vec<String>,
-    /// The input slot of `texts[i]` when it is an input's name (values given by slot, D126).
+    /// The input slot of `texts[i]` when it is an input's name (values given by slot, D123).
     slots: Vec<Option<InputSlot>>,
     /// The ruleset the slots are of.
     ruleset: Ruleset,
@@ -200,7 +200,7 @@ fn all_slots<'a>(names: impl Iterator<Item = &'a Name>, texts: &Texts) -> Option
 }
 
 /// A unit's values: by input slot when every name is an input's declared name and the unit
-/// has no value by name yet (read in the same order, without looking the names up: D126),
+/// has no value by name yet (read in the same order, without looking the names up: D123),
 /// else by name.
 fn finish_values(u: &mut Unit, pairs: Vec<(Name, Pre)>, texts: &Texts) {
     if u.values.is_empty() && !pairs.is_empty() {
@@ -267,7 +267,7 @@ impl Read {
                 columns,
                 rounds,
             }) => {
-                // Every column an input written as declared: values by slot (D126).
+                // Every column an input written as declared: values by slot (D123).
                 let slots = all_slots(columns.iter().map(|(n, _)| n), texts);
                 let row = |(r, mut u): (usize, Unit)| -> Unit {
                     match &slots {

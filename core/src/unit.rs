@@ -14,7 +14,7 @@ use crate::ruleset::Ruleset;
 
 #[cfg(feature = "slots")]
 /// An input of one ruleset by its position (slot), from [`Ruleset::input_slot`]: a value
-/// given by slot ([`Unit::push_slot_value`]) is read without looking its name up (D126).
+/// given by slot ([`Unit::push_slot_value`]) is read without looking its name up (D123).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct InputSlot {
     /// The address of the ruleset's compiled plan, to refuse a slot of another ruleset.
@@ -127,7 +127,7 @@ impl Unit {
     #[cfg(feature = "slots")]
     /// Adds a value by the input slot of `ruleset` ([`Ruleset::input_slot`]): the same as
     /// [`Unit::with_value`] with the input's name, without looking the name up when the unit is
-    /// scored by that ruleset (D126). Values given by slot are read before the values given by
+    /// scored by that ruleset (D123). Values given by slot are read before the values given by
     /// name. Returns false, adding nothing, when `slot` is not one of `ruleset`'s.
     pub fn push_slot_value(&mut self, ruleset: &Ruleset, slot: InputSlot, value: RawValue) -> bool {
         let plan = &ruleset.plan;

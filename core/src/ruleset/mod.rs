@@ -266,7 +266,7 @@ impl Ruleset {
 
     #[cfg(feature = "slots")]
     /// The slot of the unit input declared with exactly this (NFC) name, for giving values by
-    /// slot ([`crate::Unit::push_slot_value`], D126); none for a parameter or an unknown name.
+    /// slot ([`crate::Unit::push_slot_value`], D123); none for a parameter or an unknown name.
     pub fn input_slot(&self, name: &str) -> Option<crate::InputSlot> {
         let &i = self.plan.input_index.get(name)?;
         let def = self.plan.inputs.get(i)?;

@@ -1,5 +1,5 @@
 //! The archive check of a zip workbook (`.xlsx`, `.xlsm`, `.ods`), before calamine reads it
-//! (D124): a workbook is a zip of XML parts, and a small file can unpack to gigabytes (a zip
+//! (D121): a workbook is a zip of XML parts, and a small file can unpack to gigabytes (a zip
 //! bomb) or declare sizes that are not true. calamine reads some parts whole (the shared
 //! strings, an `.ods` sheet), so the parts are checked first, against [`ArchiveLimits`]:
 //!
