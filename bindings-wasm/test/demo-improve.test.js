@@ -5,79 +5,31 @@
 // tools module cannot be loaded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { Ruleset } from 'cchc-wasm';
+import { openBrowser } from '../testlib/browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const SET = 'ha-noi/thach-that/xa-thi-tran/2021.yaml';
 const RULES = `rules/${SET}`;
 const DATA = 'examples/thach-that-2021/xa-thi-tran.csv';
 
-let server;
+let browser;
 let baseUrl;
 let context;
 let scratch;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, ms = 15000) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the HTTP server did not answer: ${last}`);
-}
-
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/setup-browser.sh`);
-  const port = await freePort();
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  baseUrl = `http://127.0.0.1:${port}`;
-  await waitForServer(`${baseUrl}/bindings-wasm/demo/index.html`);
-  scratch = mkdtempSync(join(tmpdir(), 'cchc-demo-improve-'));
-  context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1400, height: 1000 },
-    locale: 'vi-VN',
-  });
+  browser = await openBrowser('bindings-wasm/demo/index.html');
+  ({ baseUrl, context } = browser);
+  scratch = browser.scratch;
 });
 
 after(async () => {
-  await context?.close().catch(() => {});
-  if (server && server.exitCode === null) server.kill('SIGTERM');
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  await browser?.close();
 });
 
 /** `cchc …` (a debug build of the CLI), its standard output (exit 1 still writes it). */

@@ -5,83 +5,33 @@
 // compared with the unit the test built, scored by the CLI to the same figures, and opened again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { Ruleset, messages } from 'cchc-wasm';
+import { openBrowser } from '../testlib/browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 // The shipped ruleset of the page's first entry; it declares no rounds, so the page adds the
 // usual three.
 const RULES = 'ha-noi/thach-that/xa-thi-tran/2021.yaml';
 const USUAL = ['tu_cham', 'tham_dinh', 'chot_diem'];
 
-let server;
+let browser;
 let baseUrl;
 let context;
 let tmp;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, ms = 15000) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    if (server.exitCode !== null) throw new Error(`the HTTP server exited (${server.exitCode})`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the HTTP server did not answer: ${last}`);
-}
-
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/setup-browser.sh`);
-  const port = await freePort();
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  baseUrl = `http://127.0.0.1:${port}`;
-  await waitForServer(`${baseUrl}/bindings-wasm/demo/index.html`);
-  tmp = mkdtempSync(join(tmpdir(), 'cchc-demo-rounds-'));
-  context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    acceptDownloads: true,
-    viewport: { width: 1400, height: 1000 },
-    locale: 'vi-VN',
-  });
+  browser = await openBrowser('bindings-wasm/demo/index.html');
+  ({ baseUrl, context } = browser);
+  tmp = browser.scratch;
 });
 
 after(async () => {
-  await context?.close().catch(() => {});
-  if (server && server.exitCode === null) server.kill('SIGTERM');
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await browser?.close();
 });
 
 /** Values for every input, inside each input's range, so that the unit is complete. */

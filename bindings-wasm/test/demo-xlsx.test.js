@@ -7,81 +7,28 @@
 // first use only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openBrowser } from '../testlib/browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const PATH = 'ha-noi/thach-that/xa-thi-tran/2021.yaml';
 const UNITS = 3;
 
-let server;
+let browser;
 let baseUrl;
 let context;
-let profileDir;
 let work;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, ms = 15000) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the HTTP server did not answer: ${last}`);
-}
-
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/setup-browser.sh`);
-  work = mkdtempSync(join(tmpdir(), 'cchc-demo-xlsx-'));
-  const port = await freePort();
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  baseUrl = `http://127.0.0.1:${port}`;
-  await waitForServer(`${baseUrl}/bindings-wasm/demo/index.html`);
-  profileDir = mkdtempSync(join(tmpdir(), 'cchc-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1400, height: 1000 },
-    locale: 'vi-VN',
-    acceptDownloads: true,
-  });
+  browser = await openBrowser('bindings-wasm/demo/index.html');
+  ({ baseUrl, context } = browser);
+  work = browser.scratch;
 });
 
 after(async () => {
-  await context?.close().catch(() => {});
-  if (server && server.exitCode === null) server.kill('SIGTERM');
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  if (work) rmSync(work, { recursive: true, force: true });
+  await browser?.close();
 });
 
 /** The CLI's results of a data file, by unit id (`cchc score … --format json`). */

@@ -6,23 +6,16 @@
 // file is loaded by the CLI (`cchc check`). Expected figures come from the engine in Node.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { Ruleset, CchcError } from 'cchc-wasm';
+import { openBrowser } from '../testlib/browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLE = join(ROOT, 'bindings-wasm', 'editor', 'dist', 'editor.js');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const PATH = 'ha-noi/thach-that/xa-thi-tran/2021.yaml';
 const ORIGIN = `rules/${PATH}`;
 const EXAMPLE = 'examples/thach-that-2021/xa-thi-tran.csv';
@@ -32,68 +25,22 @@ const ENGINE = join(ROOT, 'bindings-wasm', 'editor', 'dist', 'engine');
 const TOOLS_GLUE = join(ROOT, 'bindings-wasm', 'tools', 'pkg', 'cchc_wasm_tools.js');
 let raw;
 
-let server;
+let browser;
 let baseUrl;
 let context;
-let profileDir;
 let work;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, ms = 15000) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    if (server.exitCode !== null) throw new Error(`the HTTP server exited (${server.exitCode})`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the HTTP server did not answer: ${last}`);
-}
-
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/setup-browser.sh`);
   assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run node bindings-wasm/scripts/build-editor.mjs`);
   raw = await import(join(ENGINE, 'cchc_wasm.js'));
   raw.initSync({ module: readFileSync(join(ENGINE, 'cchc_wasm_bg.wasm')) });
-  const port = await freePort();
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  baseUrl = `http://127.0.0.1:${port}`;
-  await waitForServer(`${baseUrl}/bindings-wasm/editor/index.html`);
-  profileDir = mkdtempSync(join(tmpdir(), 'cchc-chromium-'));
-  work = mkdtempSync(join(tmpdir(), 'cchc-editor-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    acceptDownloads: true,
-    viewport: { width: 1400, height: 1000 },
-    locale: 'vi-VN',
-  });
+  browser = await openBrowser('bindings-wasm/editor/index.html');
+  ({ baseUrl, context } = browser);
+  work = browser.scratch;
 });
 
 after(async () => {
-  await context?.close().catch(() => {});
-  if (server && server.exitCode === null) server.kill('SIGTERM');
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  if (work) rmSync(work, { recursive: true, force: true });
+  await browser?.close();
 });
 
 /** A new page on the editor, with every page error and console error collected. */
