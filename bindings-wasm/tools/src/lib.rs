@@ -9,7 +9,10 @@
 //! `Error` objects named `CchcError` with a `diagnostics` array (`{code, message, file, line,
 //! column, criterion}`), as `cchc-wasm` throws them.
 
-use cchc::{Code, Diagnostic, Lang, Localize, Message, Pos};
+use cchc::{
+    Arg, BatchOptions, BatchResult, Code, DataFormat, Diagnostic, Lang, Localize, Message, Pos,
+    Ruleset, msg,
+};
 use wasm_bindgen::prelude::*;
 
 mod analysis;
@@ -95,4 +98,63 @@ pub(crate) fn bool_option(options: &JsValue, key: &str) -> Result<bool, JsValue>
         return Ok(false);
     }
     Ok(js_sys::Reflect::get(options, &JsValue::from_str(key))?.is_truthy())
+}
+
+/// A batch scored for an export that takes `(rulesText, dataText, options)` (the report, the
+/// results workbook): the ruleset, the units read from `data_text` (option `dataFormat`: `json`,
+/// the default, `yaml` or `csv`), scored as of option `round` and grouped by kind with
+/// `groupByKind`; the language of `lang`. Origins for messages: `rulesOrigin`, `dataOrigin`.
+pub(crate) struct Scored {
+    pub(crate) ruleset: Ruleset,
+    pub(crate) batch: BatchResult,
+    pub(crate) lang: Lang,
+    pub(crate) round: Option<usize>,
+}
+
+/// Reads the ruleset and the data and scores them (see [`Scored`]); errors thrown as the
+/// exports document them.
+pub(crate) fn scored(
+    rules_text: &str,
+    data_text: &str,
+    options: &JsValue,
+) -> Result<Scored, JsValue> {
+    let lang = lang_of(text_option(options, "lang")?)?;
+    let rules_origin = text_option(options, "rulesOrigin")?.unwrap_or_else(|| "<ruleset>".into());
+    let data_origin = text_option(options, "dataOrigin")?.unwrap_or_else(|| "<data>".into());
+    let rs = Ruleset::from_yaml_str(rules_text, &rules_origin)
+        .map_err(|e| js_error(e.diagnostics(), lang))?;
+    let round = match text_option(options, "round")? {
+        None => None,
+        Some(id) => Some(rs.round_index(&id).ok_or_else(|| {
+            let round = Arg::ident(id.as_str());
+            let m = if rs.rounds().is_empty() {
+                msg!("js-unknown-round-none", round = round)
+            } else {
+                msg!("js-unknown-round", round = round)
+            };
+            error(Code::UnknownRound, &rules_origin, m, lang)
+        })?),
+    };
+    let format_name = text_option(options, "dataFormat")?.unwrap_or_else(|| "json".into());
+    let format = DataFormat::parse(&format_name).ok_or_else(|| {
+        error(
+            Code::DataShape,
+            &data_origin,
+            msg!(
+                "js-unknown-format",
+                format = Arg::ident(format_name.as_str())
+            ),
+            lang,
+        )
+    })?;
+    let units = cchc::read_units(data_text, format, &data_origin)
+        .map_err(|e| js_error(e.diagnostics(), lang))?;
+    let opts = BatchOptions::grouped(bool_option(options, "groupByKind")?).as_of(round);
+    let batch = rs.score_batch_with(&units, &opts, &mut |_| {});
+    Ok(Scored {
+        ruleset: rs,
+        batch,
+        lang,
+        round,
+    })
 }

@@ -2,10 +2,9 @@
 //! `cchc report` writes (the core's `present::report`).
 
 use cchc::present::report::{ReportOptions, report_html as render, today};
-use cchc::{Arg, BatchOptions, Code, DataFormat, Ruleset, msg};
 use wasm_bindgen::prelude::*;
 
-use crate::{bool_option, error, js_error, lang_of, text_option};
+use crate::{Scored, scored, text_option};
 
 /// The printable report of the units in `data_text` scored by the ruleset in `rules_text`, as
 /// one self-contained HTML text. `options` (an object, every key optional): `dataFormat`
@@ -20,39 +19,12 @@ use crate::{bool_option, error, js_error, lang_of, text_option};
 /// option of the wrong type.
 #[wasm_bindgen(js_name = reportHtml)]
 pub fn report_html(rules_text: &str, data_text: &str, options: JsValue) -> Result<String, JsValue> {
-    let lang = lang_of(text_option(&options, "lang")?)?;
-    let rules_origin = text_option(&options, "rulesOrigin")?.unwrap_or_else(|| "<ruleset>".into());
-    let data_origin = text_option(&options, "dataOrigin")?.unwrap_or_else(|| "<data>".into());
-    let rs = Ruleset::from_yaml_str(rules_text, &rules_origin)
-        .map_err(|e| js_error(e.diagnostics(), lang))?;
-    let round = match text_option(&options, "round")? {
-        None => None,
-        Some(id) => Some(rs.round_index(&id).ok_or_else(|| {
-            let round = Arg::ident(id.as_str());
-            let m = if rs.rounds().is_empty() {
-                msg!("js-unknown-round-none", round = round)
-            } else {
-                msg!("js-unknown-round", round = round)
-            };
-            error(Code::UnknownRound, &rules_origin, m, lang)
-        })?),
-    };
-    let format_name = text_option(&options, "dataFormat")?.unwrap_or_else(|| "json".into());
-    let format = DataFormat::parse(&format_name).ok_or_else(|| {
-        error(
-            Code::DataShape,
-            &data_origin,
-            msg!(
-                "js-unknown-format",
-                format = Arg::ident(format_name.as_str())
-            ),
-            lang,
-        )
-    })?;
-    let units = cchc::read_units(data_text, format, &data_origin)
-        .map_err(|e| js_error(e.diagnostics(), lang))?;
-    let opts = BatchOptions::grouped(bool_option(&options, "groupByKind")?).as_of(round);
-    let batch = rs.score_batch_with(&units, &opts, &mut |_| {});
+    let Scored {
+        ruleset: rs,
+        batch,
+        lang,
+        round,
+    } = scored(rules_text, data_text, &options)?;
     let date = text_option(&options, "date")?.unwrap_or_else(today);
     Ok(render(
         &rs,

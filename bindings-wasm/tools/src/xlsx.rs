@@ -4,10 +4,10 @@
 //! writer as `cchc score units.xlsx` and `cchc score … --format xlsx` (the core's `data` and
 //! `present::xlsx`).
 
-use cchc::{Arg, BatchOptions, Code, DataFormat, Lang, Ruleset, msg};
+use cchc::{Lang, Ruleset};
 use wasm_bindgen::prelude::*;
 
-use crate::{bool_option, error, js_error, lang_of, text_option};
+use crate::{Scored, js_error, lang_of, scored, text_option};
 
 /// The ruleset of `rules_text` (its diagnostics thrown).
 fn ruleset(rules_text: &str, options: &JsValue, lang: Lang) -> Result<Ruleset, JsValue> {
@@ -57,38 +57,12 @@ pub fn results_workbook(
     data_text: &str,
     options: JsValue,
 ) -> Result<Vec<u8>, JsValue> {
-    let lang = lang_of(text_option(&options, "lang")?)?;
-    let rules_origin = text_option(&options, "rulesOrigin")?.unwrap_or_else(|| "<ruleset>".into());
-    let data_origin = text_option(&options, "dataOrigin")?.unwrap_or_else(|| "<data>".into());
-    let rs = ruleset(rules_text, &options, lang)?;
-    let round = match text_option(&options, "round")? {
-        None => None,
-        Some(id) => Some(rs.round_index(&id).ok_or_else(|| {
-            let round = Arg::ident(id.as_str());
-            let m = if rs.rounds().is_empty() {
-                msg!("js-unknown-round-none", round = round)
-            } else {
-                msg!("js-unknown-round", round = round)
-            };
-            error(Code::UnknownRound, &rules_origin, m, lang)
-        })?),
-    };
-    let format_name = text_option(&options, "dataFormat")?.unwrap_or_else(|| "json".into());
-    let format = DataFormat::parse(&format_name).ok_or_else(|| {
-        error(
-            Code::DataShape,
-            &data_origin,
-            msg!(
-                "js-unknown-format",
-                format = Arg::ident(format_name.as_str())
-            ),
-            lang,
-        )
-    })?;
-    let units = cchc::read_units(data_text, format, &data_origin)
-        .map_err(|e| js_error(e.diagnostics(), lang))?;
-    let opts = BatchOptions::grouped(bool_option(&options, "groupByKind")?).as_of(round);
-    let batch = rs.score_batch_with(&units, &opts, &mut |_| {});
+    let Scored {
+        ruleset: rs,
+        batch,
+        lang,
+        round: _,
+    } = scored(rules_text, data_text, &options)?;
     cchc::present::xlsx::results_workbook(&rs, &batch, lang)
         .map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
