@@ -170,6 +170,29 @@ fn unit_data_never_panics() {
     }
 }
 
+/// Workbooks (`units_workbook`): read with the archive checks, units scored. The first
+/// regression: a cell reference beyond any sheet overflowed calamine's arithmetic (D124).
+#[cfg(feature = "xlsx")]
+#[test]
+fn workbook_data_never_panics() {
+    let rs = shipped();
+    let mut all = files("regressions", "units_workbook");
+    assert!(
+        !all.is_empty(),
+        "the units_workbook regressions are missing"
+    );
+    all.extend(files("seeds", "units_workbook"));
+    assert_none(
+        "units_workbook",
+        replay(&all, |p| {
+            match cchc::data::read_workbook(&read(p), "fuzz.xlsx", None) {
+                Ok(units) => score_all(&rs, &units),
+                Err(e) => check_error(&e),
+            }
+        }),
+    );
+}
+
 #[test]
 fn generated_cases_never_panic() {
     let rules: Vec<PathBuf> = files("regressions", "score_generated")
