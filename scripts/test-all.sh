@@ -10,7 +10,8 @@
 # Steps:
 #   setup          Debian packages (scripts/setup.sh os)
 #   rust           fmt, clippy -D warnings, every Rust test, the CLI on shipped files (test-rust.sh)
-#   docs-and-msrv  rustdoc -D warnings, the MSRV build, --no-default-features (test-docs-msrv.sh)
+#   docs-and-msrv  rustdoc -D warnings, the MSRV build, clippy of the core and its tests with
+#                  --no-default-features (test-docs-msrv.sh)
 #   python         the Python package's tests with pinned tools (test-python.sh)
 #   wasm           the WASM package's tests in Node and headless Chromium (test-wasm.sh)
 #   fuzz-smoke     each fuzz target briefly (fuzz.sh; CCHC_FUZZ_SMOKE_SECONDS, default 20)

@@ -574,6 +574,8 @@ fn data_errors() {
     ));
 }
 
+/// Needs every feature: the lint and workbook codes are tested only where they are compiled.
+#[cfg(all(feature = "tools", feature = "xlsx"))]
 #[test]
 fn zz_every_code_is_tested() {
     // Runs last by name; the other tests in this file fill SEEN. Run them first when alone.
@@ -587,6 +589,7 @@ fn zz_every_code_is_tested() {
     one_bad_value_does_not_cascade();
     scoring_overflow_and_refused_inputs_in_grades();
     round_errors();
+    #[cfg(feature = "tools")]
     lint_warnings();
     parameter_errors();
     ranking_group_errors();
@@ -1263,6 +1266,7 @@ fn round_errors() {
 
 /// The static analysis's warnings (`Ruleset::lint`): one case file per code in `tests/lint/`
 /// (their locations are checked in `tests/lint.rs`).
+#[cfg(feature = "tools")]
 #[test]
 fn lint_warnings() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/lint");
