@@ -20,7 +20,7 @@ export function _setBindings(bindings) {
   prepared = {};
   for (const id of ['js-internal', 'js-engine-stopped']) {
     for (const lang of ['vi', 'en']) {
-      prepared[`${id}/${lang}`] = bindings.jsText(id, JSON.stringify({ error: HOLE }), lang) ?? null;
+      prepared[`${id}/${lang}`] = bindings.jsText(id, undefined, HOLE, undefined, undefined, lang) ?? null;
     }
   }
 }
@@ -51,7 +51,10 @@ function langOf(options) {
 
 /** A text of the JavaScript layer from the catalogue (`js-` messages of bindings.ftl). */
 function text(id, args, lang) {
-  const s = raw === null || broken !== null ? null : raw.jsText(id, JSON.stringify(args ?? {}), lang);
+  const a = args ?? {};
+  const str = (x) => (typeof x === 'string' ? x : undefined);
+  const count = Number.isInteger(a.count) && a.count >= 0 && a.count <= 0xffffffff ? a.count : undefined;
+  const s = raw === null || broken !== null ? null : raw.jsText(id, count, str(a.error), str(a.what), str(a.got), lang);
   return s ?? `${id} ${JSON.stringify(args ?? {})}`;
 }
 
@@ -226,14 +229,26 @@ function treeOption(options) {
  * `warnings`, as in the whole JSON) as an enumerable getter: the first read calls `load()` and
  * replaces the getter by a plain data property, so later reads, `JSON.stringify`, spreading and
  * `assert.deepStrictEqual` see an ordinary object. Assigning `criteria` also replaces it.
+ * `load` null: no `criteria` key. `head` (the quick path's `ruleset` value, sent once per
+ * ruleset): a copy of it is put first when the summary has no `ruleset` key.
  */
-function withLazyCriteria(summary, load) {
+function assemble(summary, load, head = null) {
   const out = {};
+  if (head !== null && !Object.hasOwn(summary, 'ruleset')) out.ruleset = copyJson(head);
   for (const k in summary) {
-    if (k === 'warnings') defineLazyCriteria(out, load);
+    if (k === 'warnings' && load !== null) defineLazyCriteria(out, load);
     out[k] = summary[k];
   }
-  if (!Object.hasOwn(out, 'criteria')) defineLazyCriteria(out, load);
+  if (load !== null && !Object.hasOwn(out, 'criteria')) defineLazyCriteria(out, load);
+  return out;
+}
+
+/** A copy of a value parsed from JSON (plain objects, arrays and scalars), key order kept. */
+function copyJson(v) {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(copyJson);
+  const out = {};
+  for (const k in v) out[k] = copyJson(v[k]);
   return out;
 }
 
@@ -256,19 +271,147 @@ function defineLazyCriteria(obj, load) {
 /**
  * A batch's results with lazy trees: `one(i)` gives result i's tree on its own (each unit
  * scored again from its kept JSON text), or, when there is no `one`, the first read scores the
- * whole batch again (`all()`, the whole JSON) and gives every result its tree.
+ * whole batch again (`all()`, the whole JSON) and gives every result its tree. `lazy` false: no
+ * trees, only the quick path's `head` put in.
  */
-function lazyBatch(batch, one, all) {
+function lazyBatch(batch, one, all, lazy = true, head = null) {
   let whole = null;
   const results = batch.results;
   for (let i = 0; i < results.length; i++) {
-    results[i] = withLazyCriteria(results[i], one !== null ? () => one(i) : () => {
+    const load = !lazy ? null : one !== null ? () => one(i) : () => {
       whole ??= all();
       return whole.results[i].criteria;
-    });
+    };
+    results[i] = assemble(results[i], load, head);
   }
   return batch;
 }
+
+// The quick path (D125): plain units are sent to the engine as input slots and texts instead of
+// JSON text (`RawRuleset.scoreSlots`), which skips writing and reading a JSON text per unit and
+// the `ruleset` key of every result after the first. Anything else — a key other than `id`,
+// `name`, `kind` and `values`, a value name the ruleset does not declare as it is written, a
+// value that is not null, a boolean, a finite number or a well-formed text, a result with a
+// warning or an error — takes the JSON path, so every result is the JSON path's.
+
+/** Per raw ruleset: its unit inputs' slots by name and the `ruleset` value of its results. */
+const CODERS = new WeakMap();
+
+function coderOf(raw) {
+  let c = CODERS.get(raw);
+  if (c === undefined) {
+    c = { slots: new Map(JSON.parse(raw.inputNames()).map((name, i) => [name, i])), head: null };
+    CODERS.set(raw, c);
+  }
+  return c;
+}
+
+const wellFormed = typeof ''.isWellFormed === 'function' ? (s) => s.isWellFormed() : (s) => !/[\ud800-\udfff]/.test(s);
+
+/** A plain object: made by `{}` (or with a null prototype), without `toJSON`. */
+function isPlain(x) {
+  if (x === null || typeof x !== 'object') return false;
+  const proto = Object.getPrototypeOf(x);
+  return (proto === Object.prototype || proto === null) && typeof x.toJSON !== 'function';
+}
+
+/** A key JSON.stringify leaves out of an object. */
+function skipped(v) {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/**
+ * Adds one unit's codes and texts (see `scoreSlots` in src/lib.rs); false when the unit must
+ * take the JSON path.
+ */
+function encodeUnit(u, slots, codes, texts) {
+  if (!isPlain(u)) return false;
+  let id = null;
+  let name = null;
+  let kind = null;
+  let values = null;
+  for (const k in u) {
+    const v = u[k];
+    if (skipped(v)) continue;
+    if (k === 'values') values = v;
+    else if (k === 'id' || k === 'name' || k === 'kind') {
+      if (v === null) continue;
+      if (typeof v !== 'string' || !wellFormed(v)) return false;
+      if (k === 'id') id = v;
+      else if (k === 'name') name = v;
+      else kind = v;
+    } else return false;
+  }
+  if (id === null || (values !== null && !isPlain(values))) return false;
+  const head = codes.length;
+  codes.push(0);
+  texts.push(id);
+  if (name !== null) texts.push(name);
+  if (kind !== null) texts.push(kind);
+  let n = 0;
+  for (const k in values) {
+    const v = values[k];
+    if (skipped(v)) continue;
+    const slot = slots.get(k);
+    if (slot === undefined) return false;
+    if (v === null) codes.push(slot * 8);
+    else if (v === false) codes.push(slot * 8 + 1);
+    else if (v === true) codes.push(slot * 8 + 2);
+    else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return false;
+      if (!pushDecimal(v, slot, codes)) {
+        codes.push(slot * 8 + 3);
+        texts.push(String(v));
+      }
+    } else if (typeof v === 'string') {
+      if (!wellFormed(v)) return false;
+      codes.push(slot * 8 + 4);
+      texts.push(v);
+    } else return false;
+    n++;
+  }
+  codes[head] = n * 4 + (name !== null ? 2 : 0) + (kind !== null ? 1 : 0);
+  return true;
+}
+
+/**
+ * Adds a number as the decimal its text (`String(v)`, what JSON.stringify writes) denotes,
+ * without writing the text: the mantissa r and scale s of a decimal r × 10^-s with at most 15
+ * significant digits that rounds to v (checked exactly: r / 10^s is correctly rounded). At most
+ * one decimal of 15 digits or fewer rounds to a given double, and the shortest text of v (the
+ * one JavaScript writes) is one of them when any is, so the engine reads the same number as from
+ * the text. False for a number without such a decimal (more digits, |v| ≥ 10^15, < 10^-9…).
+ */
+function pushDecimal(v, slot, codes) {
+  const a = v < 0 ? -v : v;
+  let p = 1;
+  for (let s = 0; s <= 9; s++, p *= 10) {
+    const r = Math.round(a * p);
+    if (r >= 1e15) return false;
+    if (r / p === a) {
+      const hi = Math.floor(r / 4294967296);
+      codes.push(slot * 8 + 5, r - hi * 4294967296, hi, s * 2 + (v < 0 ? 1 : 0));
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The quick path's arguments for `units`, with each unit's share, or null. */
+function encodeUnits(units, slots) {
+  const codes = [];
+  const texts = [];
+  const parts = [];
+  for (const u of units) {
+    const c = codes.length;
+    const t = texts.length;
+    if (!encodeUnit(u, slots, codes, texts)) return null;
+    parts.push(c, codes.length, t, texts.length);
+  }
+  return { codes: Uint32Array.from(codes), texts, parts };
+}
+
+const joinTexts = (texts) => (texts.length === 0 ? '' : `${texts.join('\0')}\0`);
 
 /** A loaded, validated and compiled ruleset (bộ tiêu chí, format `cchc/1`). */
 export class Ruleset {
@@ -397,15 +540,49 @@ export class Ruleset {
    */
   score(unit, options = {}) {
     const lang = langOf(options);
-    const jsonText = toJsonText(unit);
     const tree = treeOption(options);
+    if (tree !== true) {
+      const quick = this.#quick([unit], false, lang, options, tree);
+      if (quick !== null) return quick;
+    }
+    const jsonText = toJsonText(unit);
     if (tree === true) return JSON.parse(this.scoreJson(jsonText, options));
     checkString(jsonText, 'unit-json', lang);
     const o = origin(options?.origin);
     const r = roundOf(options);
     const summary = JSON.parse(call(() => this.#inner(lang, options).scoreJsonWith(jsonText, o, lang, r, false, true, true), lang));
     if (tree === false) return summary;
-    return withLazyCriteria(summary, () => JSON.parse(call(() => this.#inner(lang, options).scoreJsonWith(jsonText, o, lang, r, true, true, true), lang)).criteria);
+    return assemble(summary, () => JSON.parse(call(() => this.#inner(lang, options).scoreJsonWith(jsonText, o, lang, r, true, true, true), lang)).criteria);
+  }
+
+  /**
+   * The quick path (D125) of `score` (`batch` false, `units` a list of one) and `scoreMany`:
+   * the result or batch, or null when the units must take the JSON path.
+   */
+  #quick(units, batch, lang, options, tree) {
+    const coder = call(() => coderOf(this.#inner(lang, options)), lang);
+    const enc = encodeUnits(units, coder.slots);
+    if (enc === null) return null;
+    const r = roundOf(options);
+    const group = Boolean(options?.groupByKind);
+    const run = (codes, texts, many, head, full) =>
+      call(() => this.#inner(lang, options).scoreSlots(codes, texts, lang, r, many, group, head, full), lang);
+    const head = coder.head === null;
+    const out = run(enc.codes, joinTexts(enc.texts), batch, head, false);
+    if (out === undefined) return null;
+    const parsed = JSON.parse(out);
+    if (head) coder.head = copyJson((batch ? parsed.results[0]?.ruleset : parsed.ruleset) ?? null);
+    // Result i's tree: unit i scored again on its own, from its share of the arguments (the
+    // same arguments give the same clean result; the JSON path of the unit as it is now is
+    // only a guard).
+    const one = (i) => {
+      const [c0, c1, t0, t1] = enc.parts.slice(4 * i, 4 * i + 4);
+      const full = run(enc.codes.subarray(c0, c1), joinTexts(enc.texts.slice(t0, t1)), false, false, true);
+      if (full !== undefined) return JSON.parse(full).criteria;
+      return JSON.parse(this.scoreJson(toJsonText(units[i]), options)).criteria;
+    };
+    if (batch) return lazyBatch(parsed, one, null, tree !== false, coder.head);
+    return assemble(parsed, tree === false ? null : () => one(0), coder.head);
   }
 
   /**
@@ -450,9 +627,13 @@ export class Ruleset {
     const tree = treeOption(options);
     const group = Boolean(options?.groupByKind);
     if (tree === true) return JSON.parse(this.scoreManyJson(toJsonText(units), { ...options, groupByKind: group }));
+    const list = Array.isArray(units) ? units : null;
+    if (list !== null) {
+      const quick = this.#quick(list, true, lang, options, tree);
+      if (quick !== null) return quick;
+    }
     const o = origin(options?.origin);
     // One JSON text per unit, kept for the lazy trees; the batch is their list.
-    const list = Array.isArray(units) ? units : null;
     const texts = list === null ? null : Array.from(list, (u) => toJsonText(u)); // holes as null, as JSON.stringify writes them
     const jsonText = texts === null ? toJsonText(units) : `[${texts.join(',')}]`;
     const r = roundOf(options);

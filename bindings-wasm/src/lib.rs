@@ -10,8 +10,8 @@
 //! diagnostics as they are.
 
 use cchc::{
-    BatchOptions, BatchResult, Code, DataFormat, Diagnostic, Error, JsonOptions, Lang, Localize,
-    Message, Pos, Ruleset, Unit, UnitResult, msg,
+    BatchOptions, BatchResult, Code, DataFormat, Diagnostic, Error, InputSlot, JsonOptions, Lang,
+    Localize, Message, Pos, RawValue, Ruleset, Unit, UnitResult, msg,
 };
 use wasm_bindgen::prelude::*;
 
@@ -86,62 +86,12 @@ fn to_json<T: serde::Serialize>(value: &T, lang: Lang) -> Result<String, JsValue
     })
 }
 
-/// True when `text` is JSON for a list or for `{"units": [...]}` rather than one unit. Only the
-/// top level is looked at (its values are skipped, not built), so this costs a scan of the text.
-fn is_many(text: &str) -> bool {
-    serde_json::from_str::<Many>(text.trim_start_matches('\u{feff}')).is_ok_and(|m| m.0)
-}
-
-/// Whether a JSON text's top level is a list or an object with a `units` key.
-struct Many(bool);
-
-impl<'de> serde::Deserialize<'de> for Many {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ManyVisitor)
-    }
-}
-
-struct ManyVisitor;
-
-impl<'de> serde::de::Visitor<'de> for ManyVisitor {
-    type Value = Many;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("JSON")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Many, A::Error> {
-        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-        Ok(Many(true))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Many, A::Error> {
-        let mut units = false;
-        while let Some(k) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            units |= k == "units";
-            map.next_value::<serde::de::IgnoredAny>()?;
-        }
-        Ok(Many(units))
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Many, E> {
-        Ok(Many(false))
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Many, E> {
-        Ok(Many(false))
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Many, E> {
-        Ok(Many(false))
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Many, E> {
-        Ok(Many(false))
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Many, E> {
-        Ok(Many(false))
-    }
-    fn visit_unit<E>(self) -> Result<Many, E> {
-        Ok(Many(false))
-    }
+/// The arguments of a `js-` message.
+struct JsArgs {
+    count: u32,
+    error: Option<String>,
+    what: Option<String>,
+    got: Option<String>,
 }
 
 /// A loaded, validated and compiled ruleset (`cchc/1`).
@@ -151,6 +101,23 @@ pub struct WasmRuleset {
     inner: Ruleset,
     /// The ranking groups of batches (`withGroups`; the ruleset's by default).
     groups: cchc::Groups,
+    /// The unit inputs' slots, in the order of `inputNames` (the quick path, D125).
+    slots: Vec<InputSlot>,
+}
+
+impl WasmRuleset {
+    fn new(inner: Ruleset, groups: cchc::Groups) -> WasmRuleset {
+        let slots = inner
+            .inputs()
+            .iter()
+            .filter_map(|i| inner.input_slot(&i.name))
+            .collect();
+        WasmRuleset {
+            inner,
+            groups,
+            slots,
+        }
+    }
 }
 
 #[wasm_bindgen(js_class = RawRuleset)]
@@ -166,10 +133,7 @@ impl WasmRuleset {
         let lang = lang_of(lang)?;
         let origin = origin.as_deref().unwrap_or(DEFAULT_RULES_ORIGIN);
         Ruleset::from_yaml_str(text, origin)
-            .map(|inner| WasmRuleset {
-                inner,
-                groups: cchc::Groups::Ruleset,
-            })
+            .map(|inner| WasmRuleset::new(inner, cchc::Groups::Ruleset))
             .map_err(|e| to_js(&e, lang))
     }
 
@@ -187,6 +151,7 @@ impl WasmRuleset {
         Ok(WasmRuleset {
             inner: self.inner.clone(),
             groups,
+            slots: self.slots.clone(),
         })
     }
 
@@ -236,6 +201,76 @@ impl WasmRuleset {
     #[wasm_bindgen(js_name = inputsJson)]
     pub fn inputs_json(&self) -> Result<String, JsValue> {
         to_json(&self.inner.inputs(), Lang::Vi)
+    }
+
+    /// The names of the unit inputs, in the order `scoreSlots` numbers them, as JSON text.
+    #[wasm_bindgen(js_name = inputNames)]
+    pub fn input_names(&self) -> Result<String, JsValue> {
+        // The same filter as `WasmRuleset::new`: the same order.
+        let names: Vec<String> = (self.inner.inputs().into_iter())
+            .filter(|i| self.inner.input_slot(&i.name).is_some())
+            .map(|i| i.name)
+            .collect();
+        to_json(&names, Lang::Vi)
+    }
+
+    /// The quick path of `Ruleset.score` and `scoreMany` (D125): units given as input slots
+    /// rather than JSON text, scored and written as `scoreJsonWith` (`batch` false, one unit) or
+    /// `scoreManyJsonWith` (`batch` true) would write them; the tree, traces and `why` only
+    /// with `full`, the `ruleset` key only with `head`. `codes` holds, for each unit, a header
+    /// (its number of values × 4, + 2 when it has a name, + 1 with a kind) and a code per value
+    /// (its slot × 8 + a tag: 0 null, 1 false, 2 true, 3 a number given as text, 4 a text, 5 a
+    /// decimal r × 10^-s given by the three codes after it: r's low and high 32 bits, then s × 2
+    /// + 1 when negative); `texts` holds,
+    /// each followed by NUL, each unit's id, name and kind (when it has them) and the text of
+    /// its numbers (JavaScript's `String(x)`) and texts. Returns `undefined` (the caller then
+    /// takes the JSON path) when the codes do not add up, a text holds a control character, or
+    /// a result has a warning or an error (their places in the data are the JSON path's).
+    #[wasm_bindgen(js_name = scoreSlots)]
+    #[allow(
+        clippy::fn_params_excessive_bools,
+        clippy::too_many_arguments,
+        reason = "JavaScript calls this with positional flags; a struct would cost a JS object per call"
+    )]
+    pub fn score_slots(
+        &self,
+        codes: &[u32],
+        texts: &str,
+        lang: Option<String>,
+        round: Option<String>,
+        batch: bool,
+        group_by_kind: bool,
+        head: bool,
+        full: bool,
+    ) -> Result<Option<String>, JsValue> {
+        let lang = lang_of(lang)?;
+        let round = self.round_of(round, lang)?;
+        let Some(units) = self.slot_units(codes, texts) else {
+            return Ok(None);
+        };
+        let opts = json_options(lang, full, full, full).ruleset(head);
+        let clean = |r: &UnitResult| r.warnings.is_empty() && r.errors.is_empty();
+        if batch {
+            let bo = BatchOptions::grouped(group_by_kind)
+                .groups(self.groups)
+                .as_of(round);
+            let result = self.inner.score_batch_with(&units, &bo, &mut |_| {});
+            if !result.results.iter().all(clean) {
+                return Ok(None);
+            }
+            return to_json(&result.json(opts), lang).map(Some);
+        }
+        let [unit] = units.as_slice() else {
+            return Ok(None);
+        };
+        let r = match round {
+            Some(i) => self.inner.score_as_of(unit, i),
+            None => self.inner.score(unit),
+        };
+        if !clean(&r) {
+            return Ok(None);
+        }
+        to_json(&r.json(opts), lang).map(Some)
     }
 
     /// Load-time warnings (diagnostics) as JSON text, texts in `lang`.
@@ -290,10 +325,7 @@ impl WasmRuleset {
         }
         self.inner
             .with_parameters(&params)
-            .map(|inner| WasmRuleset {
-                inner,
-                groups: self.groups,
-            })
+            .map(|inner| WasmRuleset::new(inner, self.groups))
             .map_err(|e| to_js(&e, lang))
     }
 
@@ -556,17 +588,68 @@ impl WasmRuleset {
             None => self.inner.score(u),
         };
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
-        let units =
-            cchc::read_units(text, DataFormat::Json, origin).map_err(|e| to_js(&e, lang))?;
-        match units.as_slice() {
-            [unit] if !is_many(text) => Ok(score(unit)),
-            _ => Err(data_error(
+        match cchc::data::read_one_unit(text, origin).map_err(|e| to_js(&e, lang))? {
+            Some(unit) => Ok(score(&unit)),
+            None => Err(data_error(
                 Code::DataShape,
                 origin,
                 msg!("js-one-unit"),
                 lang,
             )),
         }
+    }
+
+    /// The units `scoreSlots` was given, or `None` when the codes and texts do not add up or a
+    /// text holds a control character (the JSON path then reads the units and reports it).
+    fn slot_units(&self, codes: &[u32], texts: &str) -> Option<Vec<Unit>> {
+        let mut parts = texts.split('\0');
+        let mut text = || {
+            parts
+                .next()
+                .filter(|t| {
+                    !t.chars()
+                        .any(|c| c < ' ' || ('\u{7f}'..='\u{9f}').contains(&c))
+                })
+                .map(str::to_string)
+        };
+        let mut codes = codes.iter().copied();
+        let mut units = Vec::new();
+        while let Some(head) = codes.next() {
+            let mut u = Unit::new(text()?);
+            if head & 2 != 0 {
+                u.name = Some(text()?);
+            }
+            if head & 1 != 0 {
+                u.kind = Some(text()?);
+            }
+            let n = usize::try_from(head >> 2).ok()?;
+            u.reserve_slot_values(&self.inner, n);
+            for _ in 0..n {
+                let code = codes.next()?;
+                let slot = *self.slots.get(usize::try_from(code >> 3).ok()?)?;
+                let value = match code & 7 {
+                    0 => RawValue::Null,
+                    1 => RawValue::Bool(false),
+                    2 => RawValue::Bool(true),
+                    3 => RawValue::from_plain_scalar(text()?),
+                    4 => RawValue::Text(text()?),
+                    5 => {
+                        // r = hi × 2^32 + lo (< 10^15), then scale × 2 + sign.
+                        let (lo, hi, meta) = (codes.next()?, codes.next()?, codes.next()?);
+                        let r = i64::try_from((u64::from(hi) << 32) | u64::from(lo)).ok()?;
+                        let r = if meta & 1 == 1 { -r } else { r };
+                        RawValue::Number(cchc::Decimal::try_new(r, meta >> 1).ok()?.normalize())
+                    }
+                    _ => return None,
+                };
+                if !u.push_slot_value(&self.inner, slot, value) {
+                    return None;
+                }
+            }
+            units.push(u);
+        }
+        // Every text taken: only the empty piece after the last NUL is left.
+        (text()?.is_empty() && text().is_none()).then_some(units)
     }
 
     /// A batch from JSON text, read by the core, scored and ranked.
@@ -630,29 +713,26 @@ pub fn parse_lang(tag: Option<String>) -> Result<String, JsValue> {
     lang_of(tag).map(|l| l.as_str().to_string())
 }
 
-/// The arguments of a `js-` message as the JavaScript layer sends them (other keys are
-/// ignored; an argument of another type reads as absent).
-#[derive(Default, serde::Deserialize)]
-#[serde(default)]
-struct JsArgs {
-    count: Option<serde_json::Number>,
+/// A text of the JavaScript layer (`js-` messages) in `lang`, with its arguments (absent ones
+/// read as empty). An id this function does not know gives `None` (the caller's own fallback).
+#[wasm_bindgen(js_name = jsText)]
+pub fn js_text(
+    id: &str,
+    count: Option<u32>,
     error: Option<String>,
     what: Option<String>,
     got: Option<String>,
-}
-
-/// A text of the JavaScript layer (`js-` messages) in `lang`, its arguments given as a JSON
-/// object. An id this function does not know gives `None` (the caller's own fallback).
-#[wasm_bindgen(js_name = jsText)]
-pub fn js_text(id: &str, args: &str, lang: Option<String>) -> Result<Option<String>, JsValue> {
+    lang: Option<String>,
+) -> Result<Option<String>, JsValue> {
     let lang = lang_of(lang)?;
-    let args: JsArgs = serde_json::from_str(args).unwrap_or_default();
+    let args = JsArgs {
+        count: count.unwrap_or(0),
+        error,
+        what,
+        got,
+    };
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    let count = args
-        .count
-        .as_ref()
-        .and_then(serde_json::Number::as_u64)
-        .unwrap_or(0);
+    let count = args.count;
     let what = || match args.what.as_deref().unwrap_or_default() {
         "ruleset" => Some(msg!("js-what-ruleset")),
         "unit-json" => Some(msg!("js-what-unit-json")),
@@ -708,17 +788,4 @@ pub fn test_panic() {
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_many;
-
-    #[test]
-    fn one_unit_or_many() {
-        assert!(!is_many(r#"{"id": "a", "values": {}}"#));
-        assert!(is_many(r#"[{"id": "a"}]"#));
-        assert!(is_many(r#"{"units": [{"id": "a"}]}"#));
-        assert!(!is_many("not json"));
-    }
 }

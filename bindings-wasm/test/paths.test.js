@@ -1,6 +1,6 @@
 // Every path to a result gives the same result: `score` (criteria built when read) and
 // `JSON.parse(scoreJson(...))` (the whole JSON at once), with or without the tree, one unit or a
-// batch, the package's quick reading of a unit's JSON or the core's reader. Over the
+// batch, the quick path (plain units as input slots, D125) or the JSON path. Over the
 // conformance cases and, when CCHC_BENCH_FIXTURES names a fixtures folder (scripts/test-wasm.sh
 // writes one), over the benchmark's units. Results are compared, never timings.
 import { test } from 'node:test';

@@ -28,6 +28,27 @@ pub enum RawValue {
     Invalid(Code, Message),
 }
 
+impl RawValue {
+    /// What the data readers make of a number written plainly in JSON or YAML (`92.5`,
+    /// `1e-3`, or the text JavaScript's `String(x)` gives a finite number): the exact number,
+    /// or the refusal of a number that is not finite or has too many digits; text that is not
+    /// a number stays text.
+    pub fn from_plain_scalar(text: String) -> RawValue {
+        match parse_decimal(&text) {
+            Ok(d) => RawValue::Number(d),
+            Err(NumberError::NotFinite) => RawValue::Invalid(
+                Code::NotFinite,
+                msg!("unit-not-finite", value = Arg::ident(text)),
+            ),
+            Err(NumberError::Inexact) => RawValue::Invalid(
+                Code::InexactNumber,
+                msg!("unit-inexact-number", value = Arg::ident(text)),
+            ),
+            Err(NumberError::NotANumber) => RawValue::Text(text),
+        }
+    }
+}
+
 /// A checked value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Value {

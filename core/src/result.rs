@@ -785,6 +785,9 @@ pub struct JsonOptions {
     pub trace: bool,
     /// Write each node's `why`: its explanation as a message id and arguments.
     pub why: bool,
+    /// Write the `ruleset` the result was scored with (the same for every result of a ruleset:
+    /// a binding that writes many results may send it once, D125).
+    pub ruleset: bool,
 }
 
 impl Default for JsonOptions {
@@ -801,6 +804,7 @@ impl JsonOptions {
             criteria: true,
             trace: true,
             why: true,
+            ruleset: true,
         }
     }
 
@@ -833,6 +837,13 @@ impl JsonOptions {
         self.why = on;
         self
     }
+
+    /// With or without the `ruleset` key.
+    #[must_use]
+    pub fn ruleset(mut self, on: bool) -> Self {
+        self.ruleset = on;
+        self
+    }
 }
 
 /// A result written as JSON with [`JsonOptions`] (see [`UnitResult::json`]).
@@ -847,17 +858,19 @@ impl Serialize for ResultJson<'_> {
         let (r, opts) = (self.r, self.opts);
         let p = &r.plan;
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry(
-            "ruleset",
-            &RulesetRef {
-                fingerprint: &p.fingerprint,
-                id: &p.id,
-                issued_by: p.issued_by.as_deref(),
-                parameters: r.parameter_values().map(ParamValues),
-                status: p.status,
-                version: &p.version,
-            },
-        )?;
+        if opts.ruleset {
+            m.serialize_entry(
+                "ruleset",
+                &RulesetRef {
+                    fingerprint: &p.fingerprint,
+                    id: &p.id,
+                    issued_by: p.issued_by.as_deref(),
+                    parameters: r.parameter_values().map(ParamValues),
+                    status: p.status,
+                    version: &p.version,
+                },
+            )?;
+        }
         m.serialize_entry("unit", &r.unit)?;
         m.serialize_entry("status", r.status.as_str())?;
         m.serialize_entry("total", &Num(r.total))?;

@@ -82,6 +82,26 @@ pub fn read_units(text: &str, format: DataFormat, origin: &str) -> Result<Vec<Un
     }
 }
 
+/// Reads the unit of a JSON or YAML text that holds one unit; `Ok(None)` when it holds a list
+/// or `{units: [...]}` (a batch, even of one unit). Errors as [`read_units`].
+///
+/// ```
+/// use cchc::data::read_one_unit;
+/// assert!(read_one_unit(r#"{"id": "a", "values": {}}"#, "u.json")?.is_some());
+/// assert!(read_one_unit(r#"[{"id": "a"}]"#, "u.json")?.is_none());
+/// assert!(read_one_unit(r#"{"units": [{"id": "a"}]}"#, "u.json")?.is_none());
+/// // YAML too (the JSON reader gives way to it): a flow list is a batch.
+/// assert!(read_one_unit("[{id: a}]", "u.json")?.is_none());
+/// assert!(read_one_unit("{id: a, values: {x: 1}}", "u.json")?.is_some());
+/// # Ok::<(), cchc::Error>(())
+/// ```
+pub fn read_one_unit(text: &str, origin: &str) -> Result<Option<Unit>, Error> {
+    if text.len() > MAX_DATA_FILE_BYTES {
+        return Err(read_error(origin, ReadError::TooLarge));
+    }
+    tree::read_one(text, origin)
+}
+
 /// Puts units together from rows that name their rounds (a CSV file's or a data frame's rows,
 /// each read as a unit, with its `round` cell):
 ///

@@ -8,7 +8,7 @@ use crate::error::{Code, Error, Issue, Label, Pos};
 use crate::i18n::{Arg, Message};
 use crate::inputs::RawValue;
 use crate::msg;
-use crate::syntax::{self, Limits, Node, NumberError, Style, Value, parse_decimal};
+use crate::syntax::{self, Limits, Node, Style, Value};
 use crate::unit::{Unit, UnitRound};
 
 use super::data_error;
@@ -38,10 +38,28 @@ const LIMITS: Limits = Limits {
 };
 
 pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
+    units_of(root(text, origin)?, origin)
+}
+
+/// The unit of a text that holds one (a mapping without a `units` key); `None` for a list or
+/// `{units: [...]}`, whatever their length (after the same checks as [`read`]).
+pub(super) fn read_one(text: &str, origin: &str) -> Result<Option<Unit>, Error> {
+    let root = root(text, origin)?;
+    let many = match &root.value {
+        Value::Seq(_) => true,
+        Value::Map(entries) => entries.iter().any(|(k, _)| k.scalar() == Some("units")),
+        Value::Scalar(..) => false,
+    };
+    let units = units_of(root, origin)?;
+    Ok(if many { None } else { units.into_iter().next() })
+}
+
+/// The tree of a data text.
+fn root(text: &str, origin: &str) -> Result<Node, Error> {
     // Plain JSON (what bindings send) is read by the fast reader, which gives the same tree;
     // anything else, and every error, by the YAML reader.
     if let Some(root) = syntax::parse_json(text, LIMITS.depth) {
-        return units_of(root, origin);
+        return Ok(root);
     }
     let root = syntax::parse(text, LIMITS).map_err(|e| {
         let mut d = crate::error::Diagnostic::new(
@@ -63,7 +81,7 @@ pub(super) fn read(text: &str, origin: &str) -> Result<Vec<Unit>, Error> {
             msg!("unit-data-empty"),
         ));
     };
-    units_of(root, origin)
+    Ok(root)
 }
 
 /// The units of a data file's tree: a list of units, `{units: [...]}`, or one unit. The
@@ -159,18 +177,7 @@ pub(crate) fn raw(node: Node) -> RawValue {
         return RawValue::Bool(b);
     }
     match node.value {
-        Value::Scalar(s, Style::Plain) => match parse_decimal(&s) {
-            Ok(d) => RawValue::Number(d),
-            Err(NumberError::NotFinite) => RawValue::Invalid(
-                Code::NotFinite,
-                msg!("unit-not-finite", value = Arg::ident(s)),
-            ),
-            Err(NumberError::Inexact) => RawValue::Invalid(
-                Code::InexactNumber,
-                msg!("unit-inexact-number", value = Arg::ident(s)),
-            ),
-            Err(NumberError::NotANumber) => RawValue::Text(s),
-        },
+        Value::Scalar(s, Style::Plain) => RawValue::from_plain_scalar(s),
         Value::Scalar(s, Style::Quoted) => RawValue::Text(s),
         Value::Seq(_) => RawValue::Invalid(Code::WrongValueType, msg!("unit-list-not-a-value")),
         Value::Map(_) => RawValue::Invalid(Code::WrongValueType, msg!("unit-map-not-a-value")),

@@ -1,0 +1,220 @@
+// The quick path of `score` and `scoreMany` (D125): plain units cross as input slots, not JSON
+// text. Its results must be the JSON path's, and it must be taken when it can be (counted on
+// the raw module), so that the comparisons of test/paths.test.js compare two paths. Results
+// are compared, never timings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Ruleset, toJsonText } from 'cchc-wasm';
+import { RawRuleset } from '../pkg/cchc_wasm.js';
+
+// Counts what the raw module's quick entry answers: a result, or undefined (the JSON path).
+const seen = { quick: 0, declined: 0 };
+const original = RawRuleset.prototype.scoreSlots;
+RawRuleset.prototype.scoreSlots = function scoreSlots(...args) {
+  const out = original.apply(this, args);
+  seen[out === undefined ? 'declined' : 'quick']++;
+  return out;
+};
+
+/** The error a call throws (its code), or its value. */
+function outcome(f) {
+  try {
+    return { value: f() };
+  } catch (e) {
+    return { code: e.code ?? e.name };
+  }
+}
+
+/** What happened to one call: `quick`, `declined` (by the engine) or `json` (never asked). */
+function pathOf(f) {
+  const before = { ...seen };
+  const value = f();
+  const path = seen.quick > before.quick ? 'quick' : seen.declined > before.declined ? 'declined' : 'json';
+  return { value, path };
+}
+
+const YAML_TEXT = `format: cchc/1
+id: t.quick
+version: "1"
+title: Đường nhanh
+total: 100
+grades:
+  - { id: tot, label: Tốt, at_least: 80 }
+  - { id: dat, label: Đạt, at_least: 0 }
+parameters:
+  he_so: { type: number, default: 1 }
+inputs:
+  so: { type: number }
+  ty_le: { type: percent }
+  co: { type: bool }
+  muc: { type: choice, options: [tot, kha, kem] }
+criteria:
+  - id: "1"
+    title: Một
+    max: 100
+    children:
+      - { id: "1.1", title: Số, max: 40, applies_if: "he_so > 0", rule: { scale: { input: so, from: 0, to: 1000 } } }
+      - { id: "1.2", title: Tỷ lệ, max: 30, rule: { scale: { input: ty_le, from: 0, to: 100 } } }
+      - { id: "1.3", title: Có, max: 10, rule: { check: co } }
+      - { id: "1.4", title: Mức, max: 20, rule: { levels: { input: muc, points: { tot: 20, kha: 10, kem: 0 } } } }
+`;
+
+function rulesetOrSkip() {
+  try {
+    return Ruleset.fromYaml(YAML_TEXT, 'quick.yaml');
+  } catch (e) {
+    throw new Error(`the test ruleset does not load: ${JSON.stringify(e.diagnostics ?? e.message)}`);
+  }
+}
+
+const base = { id: 'u1', name: 'Xã Một', values: { so: 500, ty_le: 87.5, co: true, muc: 'kha' } };
+const withValue = (k, v) => ({ ...base, values: { ...base.values, [k]: v } });
+
+/** score(u) equals the whole JSON's summary read from the unit's JSON text, tree included. */
+function sameAsJson(rs, u, where) {
+  const eager = JSON.parse(rs.scoreJson(toJsonText(u)));
+  const got = pathOf(() => rs.score(u));
+  assert.deepStrictEqual(got.value, eager, `${where}: differs from the JSON path`);
+  assert.equal(JSON.stringify(rs.score(u)), JSON.stringify(eager), `${where}: key order`);
+  const batch = JSON.parse(rs.scoreManyJson(toJsonText([u, { ...u, id: 'other' }])));
+  assert.deepStrictEqual(rs.scoreMany([u, { ...u, id: 'other' }]), batch, `${where}: batch differs`);
+  return got.path;
+}
+
+test('plain units take the quick path and give the JSON path results', () => {
+  const rs = rulesetOrSkip();
+  assert.equal(sameAsJson(rs, base, 'base'), 'quick');
+  assert.equal(sameAsJson(rs, { ...base, kind: 'xa' }, 'kind'), 'quick');
+  assert.equal(sameAsJson(rs, { ...base, name: null, kind: undefined }, 'null name'), 'quick');
+  assert.equal(sameAsJson(rs, { ...base, extra: undefined, f() {} }, 'skipped keys'), 'quick');
+  assert.equal(sameAsJson(rs, Object.assign(Object.create(null), base), 'null prototype'), 'quick');
+  rs.free();
+});
+
+test('numbers cross as the decimal their JavaScript text denotes', () => {
+  const rs = rulesetOrSkip();
+  // Each is scored quick (as decimal codes or as text) and must equal the JSON path.
+  const numbers = [0, -0, 1, 7, 999, 500.25, 0.1, 0.2, 0.1 + 0.2, 1 / 3, 2 / 3, 123.456789, 999.999999999,
+    1e-9, 1.5e-9, 1e-7, 0.000001, 1e15 - 1, 1e15, 123456789012345.6, 2 ** 53, 1e21, 1e300, 5e-324,
+    -1, -0.5, -123.45, 1000.0000001, 99.99, 87.5];
+  for (const n of numbers) {
+    for (const k of ['so', 'ty_le']) {
+      const path = sameAsJson(rs, withValue(k, n), `${k} = ${n}`);
+      assert.notEqual(path, 'json', `${k} = ${n}: the quick path was not asked`);
+    }
+  }
+  rs.free();
+});
+
+test('anything unusual takes the JSON path, with the same result', () => {
+  const rs = rulesetOrSkip();
+  class Unit {
+    constructor() {
+      Object.assign(this, base);
+    }
+  }
+  const cases = [
+    ['NaN', withValue('so', Number.NaN)],
+    ['Infinity', withValue('so', Number.POSITIVE_INFINITY)],
+    ['BigInt', withValue('so', 5n)],
+    ['unknown input', withValue('khac', 1)],
+    ['non-NFC name', { ...base, values: { ...base.values, ['mu\u0301c']: 'kha' } }],
+    ['list value', withValue('so', [1])],
+    ['object value', withValue('so', { a: 1 })],
+    ['Date value', withValue('so', new Date(0))],
+    ['numeric id', { ...base, id: 5 }],
+    ['no id', { name: 'x', values: base.values }],
+    ['other key', { ...base, not_applicable: ['1.1'] }],
+    ['toJSON', { ...base, toJSON: () => ({ id: 'z', values: {} }) }],
+    ['class instance', new Unit()],
+    ['array', [base]],
+    ['null', null],
+    ['lone surrogate', withValue('muc', 'a\ud800b')],
+  ];
+  for (const [where, u] of cases) {
+    const eager = (() => {
+      try {
+        return { value: JSON.parse(rs.scoreJson(toJsonText(u))) };
+      } catch (e) {
+        return { code: e.code };
+      }
+    })();
+    let got;
+    try {
+      got = pathOf(() => rs.score(u));
+    } catch (e) {
+      got = { code: e.code, path: 'json' };
+    }
+    if (eager.code !== undefined) assert.equal(got.code, eager.code, `${where}: throws alike`);
+    else assert.deepStrictEqual(got.value, eager.value, `${where}: differs from the JSON path`);
+    assert.equal(got.path, 'json', `${where}: should not be sent quick`);
+  }
+  rs.free();
+});
+
+test('the engine declines what the JSON path reports with places, and texts with control characters', () => {
+  const rs = rulesetOrSkip();
+  const cases = [
+    ['wrong type', withValue('so', 'abc')],
+    ['unknown option', withValue('muc', 'rat_tot')],
+    ['missing value', { ...base, values: { so: 1 } }],
+    ['inexact number', withValue('so', 1e300)],
+    ['tab in a text', withValue('muc', 'a\tb')],
+    ['NUL in a text', withValue('muc', 'a\u0000b')],
+    ['C1 control in the name', { ...base, name: 'a\u0085b' }],
+  ];
+  for (const [where, u] of cases) {
+    const before = seen.declined;
+    const eager = outcome(() => JSON.parse(rs.scoreJson(toJsonText(u))));
+    const got = outcome(() => rs.score(u));
+    assert.deepStrictEqual(got, eager, `${where}: differs from the JSON path`);
+    assert.equal(seen.declined, before + 1, `${where}: the engine should decline it`);
+  }
+  // One unit with a problem sends the whole batch the JSON path (places are the batch text's).
+  const list = [base, { ...base, id: 'u2', values: { so: 'abc' } }];
+  const eager = JSON.parse(rs.scoreManyJson(toJsonText(list)));
+  const got = pathOf(() => rs.scoreMany(list));
+  assert.deepStrictEqual(got.value, eager);
+  assert.equal(got.path, 'declined');
+  rs.free();
+});
+
+test('a quick result is its own object: changing one changes no other', () => {
+  const rs = rulesetOrSkip();
+  const a = rs.score(base);
+  const b = rs.score(base);
+  a.ruleset.id = 'changed';
+  a.unit.name = 'changed';
+  assert.equal(b.ruleset.id, 't.quick');
+  assert.equal(rs.score(base).ruleset.id, 't.quick');
+  const batch = rs.scoreMany([base, { ...base, id: 'u2' }]);
+  batch.results[0].ruleset.version = 'x';
+  assert.equal(batch.results[1].ruleset.version, '1');
+  rs.free();
+});
+
+test('a lazy tree is the unit as it was scored, even if the object changes afterwards', () => {
+  const rs = rulesetOrSkip();
+  const u = structuredClone(base);
+  const r = rs.score(u);
+  const want = JSON.parse(rs.scoreJson(toJsonText(u))).criteria;
+  u.values.so = 0;
+  assert.deepStrictEqual(r.criteria, want);
+  const list = [structuredClone(base), { ...structuredClone(base), id: 'u2' }];
+  const b = rs.scoreMany(list);
+  const wantB = JSON.parse(rs.scoreManyJson(toJsonText(list)));
+  list[1].values.so = 0;
+  assert.deepStrictEqual(b.results[1].criteria, wantB.results[1].criteria);
+  rs.free();
+});
+
+test('parameters: the quick path scores with the bound ruleset', () => {
+  const rs = rulesetOrSkip();
+  for (const params of [undefined, { he_so: 0 }, { he_so: 2 }]) {
+    const eager = JSON.parse(rs.scoreJson(toJsonText(base), params === undefined ? {} : { params }));
+    const got = pathOf(() => rs.score(base, { params }));
+    assert.deepStrictEqual(got.value, eager, `params ${JSON.stringify(params)}`);
+    assert.equal(got.path, 'quick');
+  }
+  rs.free();
+});
