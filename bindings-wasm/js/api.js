@@ -324,7 +324,7 @@ function skipped(v) {
  * Adds one unit's codes and texts (see `scoreSlots` in src/lib.rs); false when the unit must
  * take the JSON path.
  */
-function encodeUnit(u, slots, codes, texts) {
+function encodeUnit(u, slots, codes, texts, infos) {
   if (!isPlain(u)) return false;
   let id = null;
   let name = null;
@@ -345,6 +345,7 @@ function encodeUnit(u, slots, codes, texts) {
   if (id === null || (values !== null && !isPlain(values))) return false;
   const head = codes.length;
   codes.push(0);
+  infos.push(id, name, kind);
   texts.push(id);
   if (name !== null) texts.push(name);
   if (kind !== null) texts.push(kind);
@@ -402,13 +403,54 @@ function encodeUnits(units, slots) {
   const codes = [];
   const texts = [];
   const parts = [];
+  const infos = [];
   for (const u of units) {
     const c = codes.length;
     const t = texts.length;
-    if (!encodeUnit(u, slots, codes, texts)) return null;
+    if (!encodeUnit(u, slots, codes, texts, infos)) return null;
     parts.push(c, codes.length, t, texts.length);
   }
-  return { codes: Uint32Array.from(codes), texts, parts };
+  return { codes: Uint32Array.from(codes), texts, parts, infos };
+}
+
+/**
+ * A summary from `scoreSlots`' compact answer `f` (its NUL-separated figures), in the whole
+ * JSON's shape and key order: the kept `ruleset`, the unit's id, name and kind as sent (`info`),
+ * the figures, and the lazy `criteria` (none when `load` is null). Made as one object literal
+ * (a getter in a literal costs V8 far less than defining one afterwards).
+ */
+function quickSummary(f, info, head, load) {
+  const ruleset = copyJson(head);
+  const unit = { id: info[0] };
+  if (info[1] !== null) unit.name = info[1];
+  if (info[2] !== null) unit.kind = info[2];
+  const [status, total, max] = [f[0], Number(f[1]), Number(f[2])];
+  const index = f[3] === '' ? null : Number(f[3]);
+  const grade = f.length > 4 ? { id: f[4], label: f[5] } : null;
+  if (load === null) return { ruleset, unit, status, total, max, index, grade, warnings: [], errors: [] };
+  return {
+    ruleset,
+    unit,
+    status,
+    total,
+    max,
+    index,
+    grade,
+    get criteria() {
+      return settle(this, load());
+    },
+    set criteria(value) {
+      settle(this, value);
+    },
+    warnings: [],
+    errors: [],
+  };
+}
+
+/** Makes `criteria` a plain data property of `obj` holding `value`. */
+function settle(obj, value) {
+  Object.defineProperty(obj, 'criteria', { value, writable: true, enumerable: true, configurable: true });
+  return value;
 }
 
 const joinTexts = (texts) => (texts.length === 0 ? '' : `${texts.join('\0')}\0`);
@@ -565,13 +607,8 @@ export class Ruleset {
     if (enc === null) return null;
     const r = roundOf(options);
     const group = Boolean(options?.groupByKind);
-    const run = (codes, texts, many, head, full) =>
-      call(() => this.#inner(lang, options).scoreSlots(codes, texts, lang, r, many, group, head, full), lang);
-    const head = coder.head === null;
-    const out = run(enc.codes, joinTexts(enc.texts), batch, head, false);
-    if (out === undefined) return null;
-    const parsed = JSON.parse(out);
-    if (head) coder.head = copyJson((batch ? parsed.results[0]?.ruleset : parsed.ruleset) ?? null);
+    const run = (codes, texts, many, head, full, compact = false) =>
+      call(() => this.#inner(lang, options).scoreSlots(codes, texts, lang, r, many, group, head, full, compact), lang);
     // Result i's tree: unit i scored again on its own, from its share of the arguments (the
     // same arguments give the same clean result; the JSON path of the unit as it is now is
     // only a guard).
@@ -581,6 +618,17 @@ export class Ruleset {
       if (full !== undefined) return JSON.parse(full).criteria;
       return JSON.parse(this.scoreJson(toJsonText(units[i]), options)).criteria;
     };
+    const head = coder.head === null;
+    // Compact figures for one unit once the ruleset's `ruleset` value is known (a ruleset with
+    // rounds answers with JSON: its summary has more keys).
+    const compact = !batch && !head;
+    const out = run(enc.codes, joinTexts(enc.texts), batch, head, false, compact);
+    if (out === undefined) return null;
+    if (compact && !out.startsWith('{')) {
+      return quickSummary(out.split('\0'), enc.infos, coder.head, tree === false ? null : () => one(0));
+    }
+    const parsed = JSON.parse(out);
+    if (head) coder.head = copyJson((batch ? parsed.results[0]?.ruleset : parsed.ruleset) ?? null);
     if (batch) return lazyBatch(parsed, one, null, tree !== false, coder.head);
     return assemble(parsed, tree === false ? null : () => one(0), coder.head);
   }

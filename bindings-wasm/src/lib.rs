@@ -226,6 +226,9 @@ impl WasmRuleset {
     /// its numbers (JavaScript's `String(x)`) and texts. Returns `undefined` (the caller then
     /// takes the JSON path) when the codes do not add up, a text holds a control character, or
     /// a result has a warning or an error (their places in the data are the JSON path's).
+    /// `compact` (one unit, a ruleset without rounds, no tree): the summary's figures alone,
+    /// separated by NUL — status, total, max, index (empty for none), then the grade's id and
+    /// label when there is a grade — for JavaScript to put in the summary's shape.
     #[wasm_bindgen(js_name = scoreSlots)]
     #[allow(
         clippy::fn_params_excessive_bools,
@@ -242,6 +245,7 @@ impl WasmRuleset {
         group_by_kind: bool,
         head: bool,
         full: bool,
+        compact: bool,
     ) -> Result<Option<String>, JsValue> {
         let lang = lang_of(lang)?;
         let round = self.round_of(round, lang)?;
@@ -269,6 +273,9 @@ impl WasmRuleset {
         };
         if !clean(&r) {
             return Ok(None);
+        }
+        if compact && !full && self.inner.rounds().is_empty() && r.self_assessed.is_none() {
+            return Ok(Some(compact_summary(&r)));
         }
         to_json(&r.json(opts), lang).map(Some)
     }
@@ -693,6 +700,20 @@ const BATCH_BYTES_PER_TEXT_BYTE: usize = 12;
 fn reserve(len: usize) {
     let mut block: Vec<u8> = Vec::new();
     let _ = block.try_reserve_exact(len.saturating_mul(BATCH_BYTES_PER_TEXT_BYTE));
+}
+
+/// The figures of a clean result without rounds, separated by NUL (see `scoreSlots`).
+fn compact_summary(r: &UnitResult) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(64);
+    let _ = write!(s, "{}\0{}\0{}\0", r.status.as_str(), r.total, r.max);
+    if let Some(i) = r.index {
+        let _ = write!(s, "{i}");
+    }
+    if let Some(g) = r.grade() {
+        let _ = write!(s, "\0{}\0{}", g.id, g.label);
+    }
+    s
 }
 
 /// What a result's JSON holds (see [`JsonOptions`]).
