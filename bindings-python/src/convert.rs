@@ -345,6 +345,9 @@ fn python_fixed(x: f64) -> bool {
 /// read without Python. They are at most 17 significant ones and 21 decimals, so they always
 /// fit; a form this does not read (an exponent) is read by the core from `repr`'s text.
 fn float_value(x: f64) -> RawValue {
+    if let Some(d) = short_decimal(x) {
+        return RawValue::Number(d);
+    }
     let mut buf = ryu::Buffer::new();
     let text = buf.format_finite(x);
     {
@@ -381,6 +384,39 @@ fn float_value(x: f64) -> RawValue {
         }
     }
     number_from_text(&python_repr(x))
+}
+
+/// The decimal r × 10⁻ˢ (s ≤ 9) of at most 15 significant digits that rounds to the finite,
+/// non-zero float `x`, when there is one — then it is the shortest round-trip text's, so
+/// `repr`'s: at most one decimal of 15 digits or fewer rounds to a given double, and the
+/// shortest text is one of them when any is (D126). Found without writing digits: r is
+/// `round(|x| × 10ˢ)`, kept only when `r / 10ˢ == |x|` exactly (r and 10ˢ are exact in a double,
+/// and the division is correctly rounded), so no float arithmetic reaches the value. Most data
+/// (`92.35`, `0.5`, `1200`) is read so; `None` leaves the others to Ryū's digits.
+#[allow(
+    clippy::float_arithmetic,
+    clippy::cast_possible_truncation,
+    reason = "finds the candidate decimal of a float input, checked exactly before use; the cast is of a whole number below 10^15"
+)]
+fn short_decimal(x: f64) -> Option<Decimal> {
+    let a = x.abs();
+    if a == 0.0 {
+        return None;
+    }
+    let mut p = 1.0_f64;
+    for s in 0..=9_u32 {
+        let r = (a * p).round();
+        if r >= 1e15 {
+            return None;
+        }
+        if r / p == a {
+            let m = r as i64;
+            let m = if x < 0.0 { -m } else { m };
+            return Decimal::try_new(m, s).ok().map(|d| d.normalize());
+        }
+        p *= 10.0;
+    }
+    None
 }
 
 /// Python's `repr` of a float for which [`python_fixed`] holds: Rust's shortest round-trip

@@ -21,9 +21,9 @@
 //   (d) the criteria tree: rs.score(obj) then reading `criteria` (the lazy path), beside
 //       scoreJson + JSON.parse (the whole JSON text, the eager path);
 //   (e) assessment rounds: the same ruleset with three rounds declared, rs.score(obj) of each
-//       unit as it is (one round, the quick reader), with an empty `rounds: {}` (one round, the
-//       core's reader: round data is the core reader's) and with two later rounds that each
-//       give one value again (three rounds, the core's reader).
+//       unit as it is (one round, the quick path of D125), with an empty `rounds: {}` (one
+//       round, the JSON path: units with round data take it) and with two later rounds that
+//       each give one value again (three rounds, the JSON path).
 // Timings are never asserted: this script reports, it does not judge.
 
 import { execFileSync } from 'node:child_process';
@@ -178,10 +178,10 @@ const rows = [
   ['rs.score(obj) + read criteria tree', 'µs/unit', treeUs, null],
   ['scoreJson(text) + JSON.parse (whole)', 'µs/unit', eagerUs, null],
   ['toJsonText(obj) alone', 'µs/unit', toTextUs, null],
-  ['rounds declared: score(obj), 1 round (quick reader)', 'µs/unit', roundsQuickUs, core.score_us],
+  ['rounds declared: score(obj), 1 round (quick path)', 'µs/unit', roundsQuickUs, core.score_us],
   // The core's figures with rounds are criterion's (`cargo bench -p cchc-benches --bench rounds`).
-  ['rounds declared: score(obj), 1 round (core reader)', 'µs/unit', roundsCoreUs, null],
-  ['rounds declared: score(obj), 3 rounds (core reader)', 'µs/unit', rounds3Us, null],
+  ['rounds declared: score(obj), 1 round (JSON path)', 'µs/unit', roundsCoreUs, null],
+  ['rounds declared: score(obj), 3 rounds (JSON path)', 'µs/unit', rounds3Us, null],
 ];
 console.log(`cchc-wasm bench: ${n} units, ${passes} pass(es), Node ${process.version}, module ${opts.module}`);
 console.log(`fixtures: ${opts.dir}${core.timed ? '' : ' (core not timed)'}`);
