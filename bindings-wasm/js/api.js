@@ -415,15 +415,16 @@ function encodeUnits(units, slots) {
 
 /**
  * A summary from `scoreSlots`' compact answer `f` (its NUL-separated figures), in the whole
- * JSON's shape and key order: the kept `ruleset`, the unit's id, name and kind as sent (`info`),
+ * JSON's shape and key order: the kept `ruleset`, unit i's id, name and kind as sent (`infos`),
  * the figures, and the lazy `criteria` (none when `load` is null). Made as one object literal
  * (a getter in a literal costs V8 far less than defining one afterwards).
  */
-function quickSummary(f, info, head, load) {
+function quickSummary(f, infos, i, head, load) {
   const ruleset = copyJson(head);
-  const unit = { id: info[0] };
-  if (info[1] !== null) unit.name = info[1];
-  if (info[2] !== null) unit.kind = info[2];
+  const unit = { id: infos[3 * i] };
+  const [name, kind] = [infos[3 * i + 1], infos[3 * i + 2]];
+  if (name !== null) unit.name = name;
+  if (kind !== null) unit.kind = kind;
   const [status, total, max] = [f[0], Number(f[1]), Number(f[2])];
   const index = f[3] === '' ? null : Number(f[3]);
   const grade = f.length > 4 ? { id: f[4], label: f[5] } : null;
@@ -445,6 +446,33 @@ function quickSummary(f, info, head, load) {
     warnings: [],
     errors: [],
   };
+}
+
+/**
+ * A batch from `scoreSlots`' compact answer: each result as `quickSummary` makes it (`one(i)`
+ * builds result i's tree; none when `one` is null), and the ranking's rows in the whole JSON's
+ * shape (`{grade, group?, id, index, kind, name, rank, total}`), made from the results.
+ */
+function quickBatch(out, infos, head, one) {
+  const cut = out.indexOf('\u0002');
+  const resultsText = out.slice(0, cut);
+  const rankText = out.slice(cut + 1);
+  const results = resultsText === '' ? [] : resultsText.split('\u0001').map((rec, i) =>
+    quickSummary(rec.split('\0'), infos, i, head, one === null ? null : () => one(i)));
+  const ranking = rankText === '' ? [] : rankText.split('\u0001').map((rec) => {
+    const f = rec.split('\0');
+    const r = results[Number(f[0])];
+    const row = { grade: r.grade === null ? null : r.grade.id };
+    if (f.length > 2) row.group = f[2];
+    row.id = r.unit.id;
+    row.index = r.index;
+    row.kind = r.unit.kind ?? null;
+    row.name = r.unit.name ?? null;
+    row.rank = Number(f[1]);
+    row.total = r.total;
+    return row;
+  });
+  return { results, ranking };
 }
 
 /** Makes `criteria` a plain data property of `obj` holding `value`. */
@@ -619,13 +647,14 @@ export class Ruleset {
       return JSON.parse(this.scoreJson(toJsonText(units[i]), options)).criteria;
     };
     const head = coder.head === null;
-    // Compact figures for one unit once the ruleset's `ruleset` value is known (a ruleset with
-    // rounds answers with JSON: its summary has more keys).
-    const compact = !batch && !head;
+    // Compact figures once the ruleset's `ruleset` value is known (a ruleset with rounds
+    // answers with JSON: its summaries have more keys).
+    const compact = !head;
     const out = run(enc.codes, joinTexts(enc.texts), batch, head, false, compact);
     if (out === undefined) return null;
     if (compact && !out.startsWith('{')) {
-      return quickSummary(out.split('\0'), enc.infos, coder.head, tree === false ? null : () => one(0));
+      if (batch) return quickBatch(out, enc.infos, coder.head, tree === false ? null : one);
+      return quickSummary(out.split('\0'), enc.infos, 0, coder.head, tree === false ? null : () => one(0));
     }
     const parsed = JSON.parse(out);
     if (head) coder.head = copyJson((batch ? parsed.results[0]?.ruleset : parsed.ruleset) ?? null);

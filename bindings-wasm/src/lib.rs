@@ -226,9 +226,10 @@ impl WasmRuleset {
     /// its numbers (JavaScript's `String(x)`) and texts. Returns `undefined` (the caller then
     /// takes the JSON path) when the codes do not add up, a text holds a control character, or
     /// a result has a warning or an error (their places in the data are the JSON path's).
-    /// `compact` (one unit, a ruleset without rounds, no tree): the summary's figures alone,
-    /// separated by NUL — status, total, max, index (empty for none), then the grade's id and
-    /// label when there is a grade — for JavaScript to put in the summary's shape.
+    /// `compact` (a ruleset without rounds, no tree): the summary's figures alone, separated by
+    /// NUL — status, total, max, index (empty for none), then the grade's id and label when
+    /// there is a grade — for JavaScript to put in the summary's shape; for a batch, every
+    /// result's and the ranking's entries (see `compact_batch`).
     #[wasm_bindgen(js_name = scoreSlots)]
     #[allow(
         clippy::fn_params_excessive_bools,
@@ -261,6 +262,13 @@ impl WasmRuleset {
             let result = self.inner.score_batch_with(&units, &bo, &mut |_| {});
             if !result.results.iter().all(clean) {
                 return Ok(None);
+            }
+            if compact
+                && !full
+                && self.inner.rounds().is_empty()
+                && result.results.iter().all(|r| r.self_assessed.is_none())
+            {
+                return Ok(Some(compact_batch(&result, lang)));
             }
             return to_json(&result.json(opts), lang).map(Some);
         }
@@ -704,14 +712,43 @@ fn reserve(len: usize) {
 
 /// The figures of a clean result without rounds, separated by NUL (see `scoreSlots`).
 fn compact_summary(r: &UnitResult) -> String {
-    use std::fmt::Write;
     let mut s = String::with_capacity(64);
+    push_compact(&mut s, r);
+    s
+}
+
+fn push_compact(s: &mut String, r: &UnitResult) {
+    use std::fmt::Write;
     let _ = write!(s, "{}\0{}\0{}\0", r.status.as_str(), r.total, r.max);
     if let Some(i) = r.index {
         let _ = write!(s, "{i}");
     }
     if let Some(g) = r.grade() {
         let _ = write!(s, "\0{}\0{}", g.id, g.label);
+    }
+}
+
+/// A clean batch without rounds in compact form (see `scoreSlots`): each result's figures, as
+/// [`compact_summary`], separated by U+0001; then U+0002 and the ranking's entries, separated by
+/// U+0001, each the result's position and rank (and its group's id), separated by NUL.
+fn compact_batch(b: &BatchResult, lang: Lang) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(b.results.len() * 64);
+    for (i, r) in b.results.iter().enumerate() {
+        if i > 0 {
+            s.push('\u{1}');
+        }
+        push_compact(&mut s, r);
+    }
+    s.push('\u{2}');
+    for (i, e) in b.ranking.iter().enumerate() {
+        if i > 0 {
+            s.push('\u{1}');
+        }
+        let _ = write!(s, "{}\0{}", e.position, e.rank);
+        if let (Some(g), Some(r)) = (e.group, b.results.get(e.position)) {
+            let _ = write!(s, "\0{}", r.ranking_group(g, lang).0);
+        }
     }
     s
 }

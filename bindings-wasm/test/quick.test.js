@@ -8,11 +8,12 @@ import { Ruleset, toJsonText } from 'cchc-wasm';
 import { RawRuleset } from '../pkg/cchc_wasm.js';
 
 // Counts what the raw module's quick entry answers: a result, or undefined (the JSON path).
-const seen = { quick: 0, declined: 0 };
+const seen = { quick: 0, declined: 0, compact: 0 };
 const original = RawRuleset.prototype.scoreSlots;
 RawRuleset.prototype.scoreSlots = function scoreSlots(...args) {
   const out = original.apply(this, args);
   seen[out === undefined ? 'declined' : 'quick']++;
+  if (out !== undefined && !out.startsWith('{')) seen.compact++;
   return out;
 };
 
@@ -216,5 +217,42 @@ test('parameters: the quick path scores with the bound ruleset', () => {
     assert.deepStrictEqual(got.value, eager, `params ${JSON.stringify(params)}`);
     assert.equal(got.path, 'quick');
   }
+  rs.free();
+});
+
+test('compact answers (figures, not JSON) give the JSON path results: units, batches, groups, kinds', () => {
+  const text = YAML_TEXT.replace('parameters:\n', `ranking:
+  method: dense
+  groups:
+    - { id: xa, label: "Xã, thị trấn", kinds: [xa, thi_tran] }
+    - { id: phuong, label: Phường, kinds: [phuong] }
+parameters:
+`);
+  const rs = Ruleset.fromYaml(text, 'g.yaml');
+  const units = [
+    { id: 'x1', name: 'Xã 1', kind: 'xa', values: { so: 900, ty_le: 90, co: true, muc: 'tot' } },
+    { id: 'p1', kind: 'phuong', values: { so: 100, ty_le: 10.25, co: false, muc: 'kem' } },
+    { id: 't1', name: 'Thị trấn', kind: 'thi_tran', values: { so: 900, ty_le: 90, co: true, muc: 'tot' } },
+    { id: 'k1', name: null, values: { so: 500, ty_le: 50, co: true, muc: 'kha' } },
+    { id: 'p2', kind: 'phuong', values: { so: 0, ty_le: 0, co: false, muc: 'kem' } },
+  ];
+  rs.score(units[0]); // the first answer is JSON (it carries the ruleset value kept after it)
+  const before = seen.compact;
+  for (const lang of ['vi', 'en']) {
+    for (const u of units) {
+      const eager = JSON.parse(rs.scoreJson(toJsonText(u), { lang }));
+      assert.deepStrictEqual(rs.score(u, { lang }), eager, `${u.id} (${lang})`);
+      const { criteria: _c, ...summary } = eager;
+      assert.deepStrictEqual(rs.score(u, { lang, criteria: false }), summary, `${u.id} (${lang}), no tree`);
+    }
+    for (const options of [{ lang }, { lang, groupByKind: true }, { lang, groups: 'none' }]) {
+      const eager = JSON.parse(rs.scoreManyJson(toJsonText(units), options));
+      const lazy = rs.scoreMany(units, options);
+      assert.equal(JSON.stringify(lazy), JSON.stringify(eager), `batch ${JSON.stringify(options)}: key order`);
+      assert.deepStrictEqual(rs.scoreMany(units, options), eager, `batch ${JSON.stringify(options)}`);
+      assert.deepStrictEqual(rs.scoreMany([], options), JSON.parse(rs.scoreManyJson('[]', options)), 'empty batch');
+    }
+  }
+  assert.ok(seen.compact - before >= 20, `compact answers: ${seen.compact - before}`);
   rs.free();
 });
