@@ -320,11 +320,25 @@ function skipped(v) {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
 }
 
+// The codes of the units being encoded: one buffer for every call (a plain array of numbers
+// up to 2^32 would hold doubles, and converting it cost as much as the rest of the encoding).
+let codesBuf = new Uint32Array(4096);
+let codesLen = 0;
+
+function putCode(x) {
+  if (codesLen === codesBuf.length) {
+    const bigger = new Uint32Array(codesBuf.length * 2);
+    bigger.set(codesBuf);
+    codesBuf = bigger;
+  }
+  codesBuf[codesLen++] = x;
+}
+
 /**
  * Adds one unit's codes and texts (see `scoreSlots` in src/lib.rs); false when the unit must
  * take the JSON path.
  */
-function encodeUnit(u, slots, codes, texts, infos) {
+function encodeUnit(u, slots, texts, infos) {
   if (!isPlain(u)) return false;
   let id = null;
   let name = null;
@@ -343,8 +357,8 @@ function encodeUnit(u, slots, codes, texts, infos) {
     } else return false;
   }
   if (id === null || (values !== null && !isPlain(values))) return false;
-  const head = codes.length;
-  codes.push(0);
+  const head = codesLen;
+  putCode(0);
   infos.push(id, name, kind);
   texts.push(id);
   if (name !== null) texts.push(name);
@@ -355,23 +369,23 @@ function encodeUnit(u, slots, codes, texts, infos) {
     if (skipped(v)) continue;
     const slot = slots.get(k);
     if (slot === undefined) return false;
-    if (v === null) codes.push(slot * 8);
-    else if (v === false) codes.push(slot * 8 + 1);
-    else if (v === true) codes.push(slot * 8 + 2);
+    if (v === null) putCode(slot * 8);
+    else if (v === false) putCode(slot * 8 + 1);
+    else if (v === true) putCode(slot * 8 + 2);
     else if (typeof v === 'number') {
       if (!Number.isFinite(v)) return false;
-      if (!pushDecimal(v, slot, codes)) {
-        codes.push(slot * 8 + 3);
+      if (!putDecimal(v, slot)) {
+        putCode(slot * 8 + 3);
         texts.push(String(v));
       }
     } else if (typeof v === 'string') {
       if (!wellFormed(v)) return false;
-      codes.push(slot * 8 + 4);
+      putCode(slot * 8 + 4);
       texts.push(v);
     } else return false;
     n++;
   }
-  codes[head] = n * 4 + (name !== null ? 2 : 0) + (kind !== null ? 1 : 0);
+  codesBuf[head] = n * 4 + (name !== null ? 2 : 0) + (kind !== null ? 1 : 0);
   return true;
 }
 
@@ -383,7 +397,7 @@ function encodeUnit(u, slots, codes, texts, infos) {
  * one JavaScript writes) is one of them when any is, so the engine reads the same number as from
  * the text. False for a number without such a decimal (more digits, |v| ≥ 10^15, < 10^-9…).
  */
-function pushDecimal(v, slot, codes) {
+function putDecimal(v, slot) {
   const a = v < 0 ? -v : v;
   let p = 1;
   for (let s = 0; s <= 9; s++, p *= 10) {
@@ -391,26 +405,35 @@ function pushDecimal(v, slot, codes) {
     if (r >= 1e15) return false;
     if (r / p === a) {
       const hi = Math.floor(r / 4294967296);
-      codes.push(slot * 8 + 5, r - hi * 4294967296, hi, s * 2 + (v < 0 ? 1 : 0));
+      putCode(slot * 8 + 5);
+      putCode(r - hi * 4294967296);
+      putCode(hi);
+      putCode(s * 2 + (v < 0 ? 1 : 0));
       return true;
     }
   }
   return false;
 }
 
-/** The quick path's arguments for `units`, with each unit's share, or null. */
-function encodeUnits(units, slots) {
-  const codes = [];
+/**
+ * The quick path's arguments for `units`, with each unit's share, or null. `keep`: the codes
+ * are copied out of the shared buffer (for lazy trees, which score them again later).
+ */
+function encodeUnits(units, slots, keep) {
+  codesLen = 0;
   const texts = [];
   const parts = [];
   const infos = [];
   for (const u of units) {
-    const c = codes.length;
+    const c = codesLen;
     const t = texts.length;
-    if (!encodeUnit(u, slots, codes, texts, infos)) return null;
-    parts.push(c, codes.length, t, texts.length);
+    if (!encodeUnit(u, slots, texts, infos)) return null;
+    parts.push(c, codesLen, t, texts.length);
   }
-  return { codes: Uint32Array.from(codes), texts, parts, infos };
+  const codes = keep ? codesBuf.slice(0, codesLen) : codesBuf.subarray(0, codesLen);
+  // A large batch's buffer is not kept for the calls after it (`codes` holds it until then).
+  if (codesBuf.length > 1 << 18) codesBuf = new Uint32Array(4096);
+  return { codes, texts, parts, infos };
 }
 
 /**
@@ -631,7 +654,7 @@ export class Ruleset {
    */
   #quick(units, batch, lang, options, tree) {
     const coder = call(() => coderOf(this.#inner(lang, options)), lang);
-    const enc = encodeUnits(units, coder.slots);
+    const enc = encodeUnits(units, coder.slots, tree !== false);
     if (enc === null) return null;
     const r = roundOf(options);
     const group = Boolean(options?.groupByKind);

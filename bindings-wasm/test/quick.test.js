@@ -256,3 +256,20 @@ parameters:
   assert.ok(seen.compact - before >= 20, `compact answers: ${seen.compact - before}`);
   rs.free();
 });
+
+test('a batch larger than the shared code buffer, and the calls after it, agree with the JSON path', () => {
+  const rs = rulesetOrSkip();
+  rs.score(base);
+  // 25,000 units of about 13 codes: the buffer grows past 2^18 codes, then is let go.
+  const many = Array.from({ length: 25000 }, (_, i) => ({ id: `u${i}`, values: { so: i % 1000 + 0.25, ty_le: (i % 100) + 0.5, co: i % 2 === 0, muc: ['tot', 'kha', 'kem'][i % 3] } }));
+  const b = rs.scoreMany(many, { criteria: false });
+  const eager = JSON.parse(rs.scoreManyJson(toJsonText(many)));
+  assert.equal(b.results.length, 25000);
+  for (const i of [0, 1, 4095, 4096, 12345, 24999]) {
+    const { criteria: _c, ...want } = eager.results[i];
+    assert.deepStrictEqual(b.results[i], want, `result ${i}`);
+  }
+  assert.deepStrictEqual(b.ranking, eager.ranking);
+  assert.deepStrictEqual(rs.score(many[7]), JSON.parse(rs.scoreJson(toJsonText(many[7]))), 'a unit after the batch');
+  rs.free();
+});
