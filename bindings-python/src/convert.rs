@@ -1581,7 +1581,7 @@ pub(crate) fn frame_kind(obj: &Bound<'_, PyAny>) -> Option<FrameKind> {
 
 /// Units read under the GIL at a time before they are finished without it: bounds the memory
 /// of the intermediate form.
-const CHUNK: usize = 4096;
+const CHUNK: usize = 1024;
 
 /// Units from a list of dicts (any iterable) or a pandas DataFrame; `lang` is the language of
 /// a `TypeError`. `finish` turns each chunk of units read into the core's units (the caller
@@ -1605,16 +1605,39 @@ pub(crate) fn units_from(
             cchc::msg!("py-score-many-type", found = type_arg(obj)).render(lang),
         )
     })?;
+    let py = obj.py();
+    let texts = known.texts();
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut hint = Hint::default();
-    for u in iter {
-        chunk.push(unit_from_dict(&u?, known, Some(&mut hint)));
-        if chunk.len() == CHUNK {
-            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
-            out.extend(finish(Read::Units(full))?);
+    // A full chunk is finished on another thread (in parallel, as `finish` does) while the next
+    // one is read under the GIL, which only one thread can hold (D128); it is collected, with
+    // the GIL released, before the chunk after it is handed over.
+    std::thread::scope(|scope| -> PyResult<Vec<Unit>> {
+        type Finishing<'s> = std::thread::ScopedJoinHandle<'s, Result<Vec<Unit>, ()>>;
+        let mut behind: Option<Finishing<'_>> = None;
+        let collect = |h: Finishing<'_>| {
+            let joined = py.detach(|| h.join());
+            match joined {
+                Ok(Ok(units)) => Ok(units),
+                _ => Err(crate::errors::internal(crate::errors::Doing::ScoringBatch)),
+            }
+        };
+        for u in iter {
+            chunk.push(unit_from_dict(&u?, known, Some(&mut hint)));
+            if chunk.len() == CHUNK {
+                let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                if let Some(h) = behind.take() {
+                    out.extend(collect(h)?);
+                }
+                let job = move || crate::errors::guard(|| Read::Units(full).finish(texts));
+                behind = Some(scope.spawn(job));
+            }
         }
-    }
-    out.extend(finish(Read::Units(chunk))?);
-    Ok(out)
+        if let Some(h) = behind.take() {
+            out.extend(collect(h)?);
+        }
+        out.extend(finish(Read::Units(chunk))?);
+        Ok(out)
+    })
 }

@@ -111,7 +111,8 @@ def test_fixture_units_every_path_agrees(fixtures):
     from_frame = rs.score_many(frame)
     assert [r.to_json() for r in from_frame] == [r.to_json() for r in batch]
     assert from_frame.to_json() == batch.to_json()
-    # In chunks (the list is read 4,096 units at a time) and as any iterable.
+    # In chunks (the list is read 1,024 units at a time, each finished while the next is read)
+    # and as any iterable.
     many = [dict(units[i % len(units)], id=f"m{i}") for i in range(5000)]
     big = rs.score_many(iter(many))
     assert len(big) == 5000
