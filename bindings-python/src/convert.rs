@@ -263,9 +263,42 @@ pub(crate) enum Read {
 #[derive(Debug)]
 pub(crate) struct Frame {
     base: Vec<Unit>,
-    columns: Vec<(Name, Vec<Pre>)>,
+    columns: Vec<(Name, Cells)>,
     /// Each row's round cell, when the frame has a `round` column.
     rounds: Option<Vec<Option<String>>>,
+}
+
+/// A frame column's values, read under the GIL: NumPy columns of a native type as their numbers
+/// (turned into values without the GIL, D88), any other as [`Pre`] values.
+#[derive(Debug)]
+enum Cells {
+    /// `float64` whose every cell is NaN (missing) or a finite float whose `repr` is positional
+    /// ([`python_fixed`]): read without Python.
+    F64(Vec<f64>),
+    /// `int64`.
+    I64(Vec<i64>),
+    /// `bool`.
+    Bool(Vec<bool>),
+    Pre(Vec<Pre>),
+}
+
+impl Cells {
+    /// Row `r`'s value.
+    fn value(&self, r: usize, texts: &Texts) -> Option<RawValue> {
+        Some(match self {
+            Cells::F64(v) => {
+                let x = *v.get(r)?;
+                if x.is_nan() {
+                    RawValue::Null
+                } else {
+                    float_value(x)
+                }
+            }
+            Cells::I64(v) => RawValue::Number(Decimal::from(*v.get(r)?)),
+            Cells::Bool(v) => RawValue::Bool(*v.get(r)?),
+            Cells::Pre(v) => value_of(v.get(r)?.clone(), texts),
+        })
+    }
 }
 
 impl Read {
@@ -295,23 +328,16 @@ impl Read {
                         Some(slots) if u.values.is_empty() => {
                             u.reserve_slot_values(&texts.ruleset, columns.len());
                             for (slot, (_, col)) in slots.iter().zip(&columns) {
-                                if let Some(v) = col.get(r) {
-                                    u.push_slot_value(
-                                        &texts.ruleset,
-                                        *slot,
-                                        value_of(v.clone(), texts),
-                                    );
+                                if let Some(v) = col.value(r, texts) {
+                                    u.push_slot_value(&texts.ruleset, *slot, v);
                                 }
                             }
                         }
                         _ => {
                             u.values.reserve(columns.len());
                             for (name, col) in &columns {
-                                if let Some(v) = col.get(r) {
-                                    u.values.push((
-                                        name_text(name.clone(), texts),
-                                        value_of(v.clone(), texts),
-                                    ));
+                                if let Some(v) = col.value(r, texts) {
+                                    u.values.push((name_text(name.clone(), texts), v));
                                 }
                             }
                         }
@@ -1418,6 +1444,26 @@ fn units_by_column(
             if Some(bytes.len()) != rows.checked_mul(width) {
                 return Ok(None);
             }
+            let eight = || {
+                bytes
+                    .chunks_exact(8)
+                    .map(|b| <[u8; 8]>::try_from(b).unwrap_or_default())
+            };
+            let plain = |x: f64| x.is_nan() || (x.is_finite() && python_fixed(x));
+            // The common columns keep their numbers; the values are made without the GIL.
+            let cells = match dtype.as_str() {
+                "int64" => Some(Cells::I64(eight().map(i64::from_ne_bytes).collect())),
+                "bool" => Some(Cells::Bool(bytes.iter().map(|&b| b != 0).collect())),
+                "float64" => {
+                    let xs: Vec<f64> = eight().map(f64::from_ne_bytes).collect();
+                    xs.iter().all(|&x| plain(x)).then_some(Cells::F64(xs))
+                }
+                _ => None,
+            };
+            if let Some(cells) = cells {
+                columns.push((col_name, cells));
+                continue;
+            }
             for b in bytes.chunks_exact(width) {
                 let v = match (
                     dtype.as_str(),
@@ -1440,14 +1486,14 @@ fn units_by_column(
                 };
                 values.push(v);
             }
-            columns.push((col_name, values));
+            columns.push((col_name, Cells::Pre(values)));
             continue;
         }
         if matches!(dtype.as_str(), "str" | "string") {
             // A pandas text column (`str`, `string`): texts and missing cells only, so each
             // distinct text is read once (D127).
             if let Some(v) = text_column(&col, rows, known)? {
-                columns.push((col_name, v));
+                columns.push((col_name, Cells::Pre(v)));
                 continue;
             }
         }
@@ -1461,7 +1507,7 @@ fn units_by_column(
                 pre_cell(&cell, known)
             });
         }
-        columns.push((col_name, values));
+        columns.push((col_name, Cells::Pre(values)));
     }
     Ok(Some(Frame {
         base: units,
