@@ -192,7 +192,9 @@ def test_text_columns_read_by_codes_equal_cell_by_cell(monkeypatch):
 
     monkeypatch.setattr(pd, "factorize", factorize)
     cells = {
-        "id": ["a", "b", "c", "d", "e", "f", "g"],
+        "id": ["a", "b", "c", "d", None, "f", "g"],
+        "name": ["Xã A", None, "", "x\0y", "Đơn vị", "a", "b"],
+        "kind": ["xa", "xa", None, "phuong", "", "xa", "xa"],
         "co": ["có", "x", None, "không", "", "true", "có"],
         "so": ["4", "2", "0", None, "abc", "4", "3"],
         "tl": ["92,5", "83%", "50", "100", None, "1e3", "92,5"],
@@ -216,6 +218,8 @@ def test_text_columns_read_by_codes_equal_cell_by_cell(monkeypatch):
         assert all(str(t) == "object" for t in f.astype(object).dtypes)
         assert [r.to_json() for r in by_codes] == [r.to_json() for r in by_cells]
         assert [r.errors for r in by_codes] == [r.errors for r in by_cells]
+        assert [(r.id, r.name, r.kind) for r in by_codes] == [(r.id, r.name, r.kind) for r in by_cells]
+    assert [r.name for r in rs.score_many(frames[1])][:4] == ["Xã A", None, "", "x\0y"]
     # The reading matters: a frame's text cell is a CSV cell ("có", "92,5").
     r = rs.score_many(frames[0])[0]
     assert r.status == "complete", r.errors
