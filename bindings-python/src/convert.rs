@@ -21,6 +21,8 @@ use crate::values::decimal_type;
 pub(crate) struct Known {
     /// `str` → index in `texts`.
     dict: Py<PyDict>,
+    /// `str` → index in [`UNIT_KEYS`]: a unit dict's keys found without encoding them.
+    unit_keys: Py<PyDict>,
     texts: Texts,
 }
 
@@ -63,8 +65,13 @@ impl Known {
             }
         }
         let slots = texts.iter().map(|t| rs.input_slot(t)).collect();
+        let unit_keys = PyDict::new(py);
+        for (i, k) in UNIT_KEYS.iter().enumerate() {
+            unit_keys.set_item(k, i)?;
+        }
         Ok(Known {
             dict: dict.unbind(),
+            unit_keys: unit_keys.unbind(),
             texts: Texts {
                 texts,
                 slots,
@@ -80,6 +87,15 @@ impl Known {
         }
         let i = self.dict.bind(v.py()).get_item(v).ok()??;
         i.extract::<u32>().ok()
+    }
+
+    /// The unit key (one of [`UNIT_KEYS`]) an exact `str` is.
+    fn unit_key(&self, k: &Bound<'_, PyAny>) -> Option<&'static str> {
+        if !k.is_exact_instance_of::<PyString>() {
+            return None;
+        }
+        let i = self.unit_keys.bind(k.py()).get_item(k).ok()??;
+        UNIT_KEYS.get(i.extract::<usize>().ok()?).copied()
     }
 
     /// The texts, by index (read without the GIL).
@@ -203,14 +219,19 @@ fn all_slots<'a>(names: impl Iterator<Item = &'a Name>, texts: &Texts) -> Option
 /// has no value by name yet (read in the same order, without looking the names up: D123),
 /// else by name.
 fn finish_values(u: &mut Unit, pairs: Vec<(Name, Pre)>, texts: &Texts) {
-    if u.values.is_empty() && !pairs.is_empty() {
-        if let Some(slots) = all_slots(pairs.iter().map(|(n, _)| n), texts) {
-            u.reserve_slot_values(&texts.ruleset, slots.len());
-            for (slot, (_, v)) in slots.into_iter().zip(pairs) {
+    let slot_of = |n: &Name| match n {
+        Name::Known(i) => texts.slot(*i),
+        Name::Own(_) => None,
+    };
+    // Checked first, then looked up again (an index): no vector of slots to build.
+    if u.values.is_empty() && !pairs.is_empty() && pairs.iter().all(|(n, _)| slot_of(n).is_some()) {
+        u.reserve_slot_values(&texts.ruleset, pairs.len());
+        for (n, v) in pairs {
+            if let Some(slot) = slot_of(&n) {
                 u.push_slot_value(&texts.ruleset, slot, value_of(v, texts));
             }
-            return;
         }
+        return;
     }
     u.values.extend(finish_pairs(pairs, texts));
 }
@@ -242,9 +263,42 @@ pub(crate) enum Read {
 #[derive(Debug)]
 pub(crate) struct Frame {
     base: Vec<Unit>,
-    columns: Vec<(Name, Vec<Pre>)>,
+    columns: Vec<(Name, Cells)>,
     /// Each row's round cell, when the frame has a `round` column.
     rounds: Option<Vec<Option<String>>>,
+}
+
+/// A frame column's values, read under the GIL: NumPy columns of a native type as their numbers
+/// (turned into values without the GIL, D88), any other as [`Pre`] values.
+#[derive(Debug)]
+enum Cells {
+    /// `float64` whose every cell is NaN (missing) or a finite float whose `repr` is positional
+    /// ([`python_fixed`]): read without Python.
+    F64(Vec<f64>),
+    /// `int64`.
+    I64(Vec<i64>),
+    /// `bool`.
+    Bool(Vec<bool>),
+    Pre(Vec<Pre>),
+}
+
+impl Cells {
+    /// Row `r`'s value.
+    fn value(&self, r: usize, texts: &Texts) -> Option<RawValue> {
+        Some(match self {
+            Cells::F64(v) => {
+                let x = *v.get(r)?;
+                if x.is_nan() {
+                    RawValue::Null
+                } else {
+                    float_value(x)
+                }
+            }
+            Cells::I64(v) => RawValue::Number(Decimal::from(*v.get(r)?)),
+            Cells::Bool(v) => RawValue::Bool(*v.get(r)?),
+            Cells::Pre(v) => value_of(v.get(r)?.clone(), texts),
+        })
+    }
 }
 
 impl Read {
@@ -274,23 +328,16 @@ impl Read {
                         Some(slots) if u.values.is_empty() => {
                             u.reserve_slot_values(&texts.ruleset, columns.len());
                             for (slot, (_, col)) in slots.iter().zip(&columns) {
-                                if let Some(v) = col.get(r) {
-                                    u.push_slot_value(
-                                        &texts.ruleset,
-                                        *slot,
-                                        value_of(v.clone(), texts),
-                                    );
+                                if let Some(v) = col.value(r, texts) {
+                                    u.push_slot_value(&texts.ruleset, *slot, v);
                                 }
                             }
                         }
                         _ => {
                             u.values.reserve(columns.len());
                             for (name, col) in &columns {
-                                if let Some(v) = col.get(r) {
-                                    u.values.push((
-                                        name_text(name.clone(), texts),
-                                        value_of(v.clone(), texts),
-                                    ));
+                                if let Some(v) = col.value(r, texts) {
+                                    u.values.push((name_text(name.clone(), texts), v));
                                 }
                             }
                         }
@@ -405,14 +452,25 @@ fn short_decimal(x: f64) -> Option<Decimal> {
     }
     let mut p = 1.0_f64;
     for s in 0..=9_u32 {
-        let r = (a * p).round();
-        if r >= 1e15 {
+        let scaled = a * p;
+        if scaled >= 1e15 {
             return None;
         }
+        // The nearest whole number (a cast, not libm's `round`): when a decimal r / 10^s rounds
+        // to `a`, `a × 10^s` is within 0.25 of r, so this finds r.
+        let m = (scaled + 0.5) as i64;
+        let r = m as f64; // below 10^15 + 1: exact
         if r / p == a {
-            let m = r as i64;
             let m = if x < 0.0 { -m } else { m };
-            return Decimal::try_new(m, s).ok().map(|d| d.normalize());
+            // The first s that gives `a` leaves no trailing zero (r / 10 at s − 1 would have),
+            // so the decimal is already normalised; the check keeps that true regardless.
+            return Decimal::try_new(m, s).ok().map(|d| {
+                if s > 0 && m % 10 == 0 {
+                    d.normalize()
+                } else {
+                    d
+                }
+            });
         }
         p *= 10.0;
     }
@@ -1020,12 +1078,17 @@ pub(crate) fn unit_from_dict(
         };
     };
     for (k, v) in d.iter() {
-        let key = key_text(&k).unwrap_or_else(|| {
-            k.str()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        });
-        match key.as_str() {
+        let key: std::borrow::Cow<'static, str> = match known.unit_key(&k) {
+            Some(key) => key.into(),
+            None => key_text(&k)
+                .unwrap_or_else(|| {
+                    k.str()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                })
+                .into(),
+        };
+        match key.as_ref() {
             "id" => u.id = label(&v, "id", Mode::Plain, &mut u),
             "name" => u.name = label(&v, "name", Mode::Plain, &mut u),
             "kind" => u.kind = label(&v, "kind", Mode::Plain, &mut u),
@@ -1034,7 +1097,11 @@ pub(crate) fn unit_from_dict(
                 if v.is_none() => {}
             "values" => {
                 let p = pairs(&v, "values", &mut u, known, hint.take());
-                values.extend(p);
+                if values.is_empty() {
+                    values = p;
+                } else {
+                    values.extend(p);
+                }
             }
             "self_assessed" => {
                 let p = pairs(&v, "self_assessed", &mut u, known, None);
@@ -1377,6 +1444,26 @@ fn units_by_column(
             if Some(bytes.len()) != rows.checked_mul(width) {
                 return Ok(None);
             }
+            let eight = || {
+                bytes
+                    .chunks_exact(8)
+                    .map(|b| <[u8; 8]>::try_from(b).unwrap_or_default())
+            };
+            let plain = |x: f64| x.is_nan() || (x.is_finite() && python_fixed(x));
+            // The common columns keep their numbers; the values are made without the GIL.
+            let cells = match dtype.as_str() {
+                "int64" => Some(Cells::I64(eight().map(i64::from_ne_bytes).collect())),
+                "bool" => Some(Cells::Bool(bytes.iter().map(|&b| b != 0).collect())),
+                "float64" => {
+                    let xs: Vec<f64> = eight().map(f64::from_ne_bytes).collect();
+                    xs.iter().all(|&x| plain(x)).then_some(Cells::F64(xs))
+                }
+                _ => None,
+            };
+            if let Some(cells) = cells {
+                columns.push((col_name, cells));
+                continue;
+            }
             for b in bytes.chunks_exact(width) {
                 let v = match (
                     dtype.as_str(),
@@ -1399,8 +1486,16 @@ fn units_by_column(
                 };
                 values.push(v);
             }
-            columns.push((col_name, values));
+            columns.push((col_name, Cells::Pre(values)));
             continue;
+        }
+        if matches!(dtype.as_str(), "str" | "string") {
+            // A pandas text column (`str`, `string`): texts and missing cells only, so each
+            // distinct text is read once (D127).
+            if let Some(v) = text_column(&col, rows, known)? {
+                columns.push((col_name, Cells::Pre(v)));
+                continue;
+            }
         }
         let Some(cells) = cells_of(&col, rows, kind)? else {
             return Ok(None);
@@ -1412,13 +1507,47 @@ fn units_by_column(
                 pre_cell(&cell, known)
             });
         }
-        columns.push((col_name, values));
+        columns.push((col_name, Cells::Pre(values)));
     }
     Ok(Some(Frame {
         base: units,
         columns,
         rounds,
     }))
+}
+
+/// A pandas text column (dtype `str` or `string`, which hold texts and missing cells only) read
+/// through `pandas.factorize`: one code per row (−1 where pandas calls the cell missing, as
+/// `isna` does), read from the codes' bytes, and each distinct text read once, as
+/// [`pre_cell`] reads a cell. The same values as reading every cell; `None` when the codes are
+/// not what this expects (the caller then reads the cells).
+fn text_column(col: &Bound<'_, PyAny>, rows: usize, known: &Known) -> PyResult<Option<Vec<Pre>>> {
+    let py = col.py();
+    let found = py.import("pandas")?.call_method1("factorize", (col,))?;
+    let codes = found
+        .get_item(0)?
+        .call_method1("astype", ("int64",))?
+        .call_method0("tobytes")?;
+    let codes = codes.cast::<PyBytes>()?.as_bytes();
+    let uniques = found.get_item(1)?.call_method0("tolist")?;
+    let uniques = uniques.cast::<PyList>()?;
+    let distinct: Vec<Pre> = uniques.iter().map(|v| pre_cell(&v, known)).collect();
+    if Some(codes.len()) != rows.checked_mul(8) {
+        return Ok(None);
+    }
+    let mut out = Vec::with_capacity(rows);
+    for b in codes.chunks_exact(8) {
+        let code = <[u8; 8]>::try_from(b).map(i64::from_ne_bytes).unwrap_or(-1);
+        if code < 0 {
+            out.push(Pre::Null);
+            continue;
+        }
+        match usize::try_from(code).ok().and_then(|c| distinct.get(c)) {
+            Some(v) => out.push(v.clone()),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(out))
 }
 
 /// A `float32` cell: the shortest decimal that reads back as the same `float32` (`92.35`, not
@@ -1498,7 +1627,7 @@ pub(crate) fn frame_kind(obj: &Bound<'_, PyAny>) -> Option<FrameKind> {
 
 /// Units read under the GIL at a time before they are finished without it: bounds the memory
 /// of the intermediate form.
-const CHUNK: usize = 4096;
+const CHUNK: usize = 1024;
 
 /// Units from a list of dicts (any iterable) or a pandas DataFrame; `lang` is the language of
 /// a `TypeError`. `finish` turns each chunk of units read into the core's units (the caller
@@ -1522,16 +1651,39 @@ pub(crate) fn units_from(
             cchc::msg!("py-score-many-type", found = type_arg(obj)).render(lang),
         )
     })?;
+    let py = obj.py();
+    let texts = known.texts();
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut hint = Hint::default();
-    for u in iter {
-        chunk.push(unit_from_dict(&u?, known, Some(&mut hint)));
-        if chunk.len() == CHUNK {
-            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
-            out.extend(finish(Read::Units(full))?);
+    // A full chunk is finished on another thread (in parallel, as `finish` does) while the next
+    // one is read under the GIL, which only one thread can hold (D128); it is collected, with
+    // the GIL released, before the chunk after it is handed over.
+    std::thread::scope(|scope| -> PyResult<Vec<Unit>> {
+        type Finishing<'s> = std::thread::ScopedJoinHandle<'s, Result<Vec<Unit>, ()>>;
+        let mut behind: Option<Finishing<'_>> = None;
+        let collect = |h: Finishing<'_>| {
+            let joined = py.detach(|| h.join());
+            match joined {
+                Ok(Ok(units)) => Ok(units),
+                _ => Err(crate::errors::internal(crate::errors::Doing::ScoringBatch)),
+            }
+        };
+        for u in iter {
+            chunk.push(unit_from_dict(&u?, known, Some(&mut hint)));
+            if chunk.len() == CHUNK {
+                let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                if let Some(h) = behind.take() {
+                    out.extend(collect(h)?);
+                }
+                let job = move || crate::errors::guard(|| Read::Units(full).finish(texts));
+                behind = Some(scope.spawn(job));
+            }
         }
-    }
-    out.extend(finish(Read::Units(chunk))?);
-    Ok(out)
+        if let Some(h) = behind.take() {
+            out.extend(collect(h)?);
+        }
+        out.extend(finish(Read::Units(chunk))?);
+        Ok(out)
+    })
 }

@@ -111,7 +111,8 @@ def test_fixture_units_every_path_agrees(fixtures):
     from_frame = rs.score_many(frame)
     assert [r.to_json() for r in from_frame] == [r.to_json() for r in batch]
     assert from_frame.to_json() == batch.to_json()
-    # In chunks (the list is read 4,096 units at a time) and as any iterable.
+    # In chunks (the list is read 1,024 units at a time, each finished while the next is read)
+    # and as any iterable.
     many = [dict(units[i % len(units)], id=f"m{i}") for i in range(5000)]
     big = rs.score_many(iter(many))
     assert len(big) == 5000
@@ -176,6 +177,52 @@ def test_dataframe_equals_list_of_dicts_with_every_dtype():
         by_dicts = rs.score_many(records_with_pandas_missing(f))
         assert [r.to_json() for r in by_column] == [r.to_json() for r in by_dicts], f.dtypes
         assert [r.errors for r in by_column] == [r.errors for r in by_dicts]
+
+
+def test_text_columns_read_by_codes_equal_cell_by_cell(monkeypatch):
+    # pandas text columns (`str`, `string`) are read through `pandas.factorize` (each distinct
+    # text once, D127); the same frame with object columns is read cell by cell.
+    rs = types_ruleset()
+    factorized = []
+    real = pd.factorize
+
+    def factorize(values, *args, **kwargs):
+        factorized.append(str(values.dtype))
+        return real(values, *args, **kwargs)
+
+    monkeypatch.setattr(pd, "factorize", factorize)
+    cells = {
+        "id": ["a", "b", "c", "d", None, "f", "g"],
+        "name": ["Xã A", None, "", "x\0y", "Đơn vị", "a", "b"],
+        "kind": ["xa", "xa", None, "phuong", "", "xa", "xa"],
+        "co": ["có", "x", None, "không", "", "true", "có"],
+        "so": ["4", "2", "0", None, "abc", "4", "3"],
+        "tl": ["92,5", "83%", "50", "100", None, "1e3", "92,5"],
+        "diem": ["5", "4,5", "1", "5", "5", "2.25", None],
+        "bc": ["cham", "dung_han", "khac", None, "cham", "Cham", "dung_han"],
+    }
+    frames = []
+    for dtype in ("str", "string"):
+        df = pd.DataFrame({k: pd.Series(v, dtype=dtype) for k, v in cells.items()})
+        df.loc[2, "bc"] = pd.NA if dtype == "string" else float("nan")
+        frames.append(df)
+    frames.append(frames[0].iloc[1:5])  # a slice: codes of the rows it keeps
+    frames.append(frames[1].iloc[0:0])
+    for f in frames:
+        assert all(str(t) in ("str", "string") for t in f.dtypes), f.dtypes
+        factorized.clear()
+        by_codes = rs.score_many(f)
+        assert len(factorized) == 5 and set(factorized) <= {"str", "string"}, factorized  # not `id`
+        by_cells = rs.score_many(f.astype(object))
+        assert len(factorized) == 5
+        assert all(str(t) == "object" for t in f.astype(object).dtypes)
+        assert [r.to_json() for r in by_codes] == [r.to_json() for r in by_cells]
+        assert [r.errors for r in by_codes] == [r.errors for r in by_cells]
+        assert [(r.id, r.name, r.kind) for r in by_codes] == [(r.id, r.name, r.kind) for r in by_cells]
+    assert [r.name for r in rs.score_many(frames[1])][:4] == ["Xã A", None, "", "x\0y"]
+    # The reading matters: a frame's text cell is a CSV cell ("có", "92,5").
+    r = rs.score_many(frames[0])[0]
+    assert r.status == "complete", r.errors
 
 
 def test_dataframe_with_repeated_or_odd_columns():
