@@ -621,6 +621,15 @@ fn read_slot(
     if !refused.is_empty() {
         refused.retain(|(s, _)| *s != slot);
     }
+    // The usual values go straight into the slot: through the `Result` of `read`, the value
+    // was stored in parts and loaded back whole, which stalls the processor once per value.
+    if let Some(v) = def.read_quick(raw) {
+        *target = Slot::Value(v);
+        if reads {
+            event(ValueEvent::Read(slot));
+        }
+        return;
+    }
     match def.read(raw) {
         Ok(Some(v)) => {
             *target = Slot::Value(v);
