@@ -334,7 +334,7 @@ impl InputDef {
     /// The value [`InputDef::read`] gives for the usual raw values (a number in range, a bool,
     /// an option's id in ASCII); `None` when it does not know (then the full reading decides).
     #[inline(always)]
-    fn read_quick(&self, raw: &RawValue) -> Option<Value> {
+    pub(crate) fn read_quick(&self, raw: &RawValue) -> Option<Value> {
         match (raw, self.ty) {
             (RawValue::Number(d), InputType::Count | InputType::Percent | InputType::Number)
                 if self.plainly_fits(*d) =>

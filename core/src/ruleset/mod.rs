@@ -1,5 +1,6 @@
 //! The rule file: loading (with positions), validation (all problems at once), fingerprint.
 
+mod canonical;
 pub(crate) mod compile;
 mod info;
 pub(crate) mod load;
@@ -36,24 +37,29 @@ pub struct Ruleset {
     pub(crate) base: Option<Arc<Vec<crate::expr::Slot>>>,
 }
 
-/// `sha256:` of the canonical JSON of the model (sorted keys, exact numbers).
+/// `sha256:` of the canonical JSON of the model (sorted keys, exact numbers): the bytes
+/// `serde_json::to_vec(&serde_json::to_value(doc))` writes, written directly (D129).
 fn fingerprint(doc: &model::RulesetDoc, origin: &str) -> Result<String, Error> {
-    let json = serde_json::to_value(doc)
-        .and_then(|v| serde_json::to_vec(&v))
-        .map_err(|e| {
-            // Every key is text and every number exact, so this does not happen; if it did, a
-            // fingerprint of nothing would be wrong, so it is reported.
-            Error::Ruleset(vec![Diagnostic::new(
-                Code::InvalidValue,
-                origin,
-                Pos::default(),
-                msg!("load-fingerprint-failed", detail = e.to_string()),
-            )])
-        })?;
+    let json = canonical::to_vec(doc).map_err(|e| {
+        // Every key is text and every number exact, so this does not happen; if it did, a
+        // fingerprint of nothing would be wrong, so it is reported.
+        Error::Ruleset(vec![Diagnostic::new(
+            Code::InvalidValue,
+            origin,
+            Pos::default(),
+            msg!("load-fingerprint-failed", detail = e.to_string()),
+        )])
+    })?;
     let digest = Sha256::digest(&json);
-    let mut s = String::from("sha256:");
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(7 + 64);
+    s.push_str("sha256:");
     for b in digest.iter() {
-        s.push_str(&format!("{b:02x}"));
+        for nibble in [b >> 4, b & 15] {
+            s.push(char::from(
+                HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+            ));
+        }
     }
     Ok(s)
 }
@@ -342,4 +348,68 @@ pub(crate) fn io_detail(e: &std::io::Error) -> crate::Message {
 /// The JSON Schema of the `cchc/1` rule format.
 pub fn json_schema() -> serde_json::Value {
     schemars::schema_for!(model::RulesetDoc).to_value()
+}
+
+#[cfg(all(test, feature = "tools"))]
+mod fingerprint_tests {
+    use std::path::{Path, PathBuf};
+
+    use sha2::{Digest, Sha256};
+
+    use super::Ruleset;
+
+    fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        // Unreadable entries are skipped; the test counts what it checked.
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                yaml_files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+                out.push(p);
+            }
+        }
+    }
+
+    /// The canonical writer gives the old writer's bytes (the `Value` tree, then its text) for
+    /// every ruleset the project ships or tests, so no fingerprint changes (D129).
+    #[test]
+    fn the_canonical_writer_keeps_every_fingerprint() {
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+        let mut files = Vec::new();
+        for d in ["rules", "examples", "tests/conformance", "docs"] {
+            if root.join(d).is_dir() {
+                yaml_files(&root.join(d), &mut files);
+            }
+        }
+        let mut checked = 0;
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap();
+            let mut sources = vec![text.clone()];
+            if let Ok(v) = serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text) {
+                if let Some(r) = v.get("ruleset").and_then(|r| r.as_str()) {
+                    sources.push(r.to_string());
+                }
+            }
+            for src in sources {
+                let Ok(rs) = Ruleset::from_yaml_str(&src, "t.yaml") else {
+                    continue;
+                };
+                let old = serde_json::to_vec(&serde_json::to_value(&*rs.doc).unwrap()).unwrap();
+                let new = super::canonical::to_vec(&*rs.doc).unwrap();
+                assert_eq!(
+                    String::from_utf8_lossy(&new),
+                    String::from_utf8_lossy(&old),
+                    "{}",
+                    f.display()
+                );
+                let hex: String = Sha256::digest(&old)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                assert_eq!(rs.fingerprint(), format!("sha256:{hex}"), "{}", f.display());
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "only {checked} rulesets checked");
+    }
 }

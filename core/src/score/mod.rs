@@ -446,6 +446,7 @@ impl<'a> State<'a> {
             std::mem::take(&mut self.errors),
             std::mem::take(&mut self.warnings),
         );
+        // Reads are not wanted here (`false` below): only refusals and unknown names.
         let mut event = |e| match e {
             ValueEvent::Read(_) => {}
             ValueEvent::Refused(_, issue) => errors.push(issue),
@@ -459,6 +460,7 @@ impl<'a> State<'a> {
                 &s.values,
                 &mut self.slots,
                 &mut self.refused,
+                false,
                 &mut event,
             );
         }
@@ -468,6 +470,7 @@ impl<'a> State<'a> {
             &unit.value_at,
             &mut self.slots,
             &mut self.refused,
+            false,
             &mut event,
         );
         self.errors = errors;
@@ -477,7 +480,8 @@ impl<'a> State<'a> {
 
 /// What reading a unit's values found, value by value.
 pub(crate) enum ValueEvent {
-    /// The input in this slot was read (a value, or none: absent).
+    /// The input in this slot was read (a value, or none: absent); sent only when the reader
+    /// is asked for reads.
     Read(usize),
     /// The value of the input in this slot was refused.
     Refused(usize, Issue),
@@ -488,12 +492,14 @@ pub(crate) enum ValueEvent {
 /// Reads values into slots (a value replaces the slot's; `null` or an empty cell makes it
 /// absent again). Data usually lists the inputs in declaration order, so the next slot is
 /// tried before the index.
+/// `reads`: whether each value read is told to `event` (refusals and unknown names always are).
 pub(crate) fn read_values(
     plan: &Plan,
     values: &[(String, RawValue)],
     value_at: &[Option<crate::error::Pos>],
     slots: &mut [Slot],
     refused: &mut Vec<(usize, Code)>,
+    reads: bool,
     event: &mut dyn FnMut(ValueEvent),
 ) {
     {
@@ -565,7 +571,7 @@ pub(crate) fn read_values(
                 continue;
             };
             hint = slot + 1;
-            read_slot(plan, slot, def, raw, at, slots, refused, event);
+            read_slot(plan, slot, def, raw, at, slots, refused, reads, event);
         }
     }
 }
@@ -578,6 +584,7 @@ pub(crate) fn read_slot_values(
     values: &[(usize, RawValue)],
     slots: &mut [Slot],
     refused: &mut Vec<(usize, Code)>,
+    reads: bool,
     event: &mut dyn FnMut(ValueEvent),
 ) {
     for (slot, raw) in values {
@@ -586,7 +593,7 @@ pub(crate) fn read_slot_values(
             continue;
         }
         if let Some(def) = plan.inputs.get(slot) {
-            read_slot(plan, slot, def, raw, None, slots, refused, event);
+            read_slot(plan, slot, def, raw, None, slots, refused, reads, event);
         }
     }
 }
@@ -605,6 +612,7 @@ fn read_slot(
     at: Option<crate::error::Pos>,
     slots: &mut [Slot],
     refused: &mut Vec<(usize, Code)>,
+    reads: bool,
     event: &mut dyn FnMut(ValueEvent),
 ) {
     let Some(target) = slots.get_mut(slot) else {
@@ -613,16 +621,29 @@ fn read_slot(
     if !refused.is_empty() {
         refused.retain(|(s, _)| *s != slot);
     }
+    // The usual values go straight into the slot: through the `Result` of `read`, the value
+    // was stored in parts and loaded back whole, which stalls the processor once per value.
+    if let Some(v) = def.read_quick(raw) {
+        *target = Slot::Value(v);
+        if reads {
+            event(ValueEvent::Read(slot));
+        }
+        return;
+    }
     match def.read(raw) {
         Ok(Some(v)) => {
             *target = Slot::Value(v);
-            event(ValueEvent::Read(slot));
+            if reads {
+                event(ValueEvent::Read(slot));
+            }
         }
         Ok(None) => {
             if let Some(a) = plan.absent.get(slot) {
                 *target = *a;
             }
-            event(ValueEvent::Read(slot));
+            if reads {
+                event(ValueEvent::Read(slot));
+            }
         }
         Err((code, msg)) => {
             *target = Slot::Invalid;

@@ -242,9 +242,17 @@ pub(crate) fn score(
         // The first round's values given by slot (this plan's: `score_unit` names the others).
         #[cfg(feature = "slots")]
         if let (Source::Top, Some(s)) = (src, &unit.slotted) {
-            read_slot_values(plan, &s.values, &mut slots, &mut refused, &mut event);
+            read_slot_values(plan, &s.values, &mut slots, &mut refused, true, &mut event);
         }
-        read_values(plan, values, value_at, &mut slots, &mut refused, &mut event);
+        read_values(
+            plan,
+            values,
+            value_at,
+            &mut slots,
+            &mut refused,
+            true,
+            &mut event,
+        );
         if let Some(list) = na_given {
             na = list;
         }
