@@ -250,6 +250,13 @@ impl WasmRuleset {
     ) -> Result<Option<String>, JsValue> {
         let lang = lang_of(lang)?;
         let round = self.round_of(round, lang)?;
+        if batch {
+            // The memory of the units and their results, at once (see `reserve`): each unit
+            // holds its values, each result a node result per criterion.
+            let per_unit = self.inner.criteria_count() * size_of::<cchc::NodeResult>()
+                + self.slots.len() * size_of::<(usize, RawValue)>();
+            reserve_bytes(unit_count(codes).saturating_mul(per_unit.saturating_mul(2)));
+        }
         let Some(units) = self.slot_units(codes, texts) else {
             return Ok(None);
         };
@@ -706,8 +713,30 @@ const BATCH_BYTES_PER_TEXT_BYTE: usize = 12;
 /// longer the first time than the second. Nothing happens if the memory cannot grow that much
 /// (the batch then grows it as it goes).
 fn reserve(len: usize) {
+    reserve_bytes(len.saturating_mul(BATCH_BYTES_PER_TEXT_BYTE));
+}
+
+/// How many units `scoreSlots`' codes hold (their headers, counted without reading them).
+fn unit_count(codes: &[u32]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(&head) = codes.get(i) {
+        n += 1;
+        i += 1;
+        for _ in 0..head >> 2 {
+            let tag = codes.get(i).map_or(0, |c| c & 7);
+            i += if tag == 5 { 4 } else { 1 };
+        }
+    }
+    n
+}
+
+/// As [`reserve`], for `bytes` bytes (at most what one allocation may be: `isize::MAX`, 2 GiB
+/// on wasm32).
+fn reserve_bytes(bytes: usize) {
+    let most = usize::try_from(isize::MAX).unwrap_or(usize::MAX);
     let mut block: Vec<u8> = Vec::new();
-    let _ = block.try_reserve_exact(len.saturating_mul(BATCH_BYTES_PER_TEXT_BYTE));
+    let _ = block.try_reserve_exact(bytes.min(most));
 }
 
 /// The figures of a clean result without rounds, separated by NUL (see `scoreSlots`).
