@@ -235,7 +235,7 @@ function treeOption(options) {
 function assemble(summary, load, head = null) {
   const out = {};
   if (head !== null && !Object.hasOwn(summary, 'ruleset')) out.ruleset = copyJson(head);
-  for (const k in summary) {
+  for (const k of Object.keys(summary)) {
     if (k === 'warnings' && load !== null) defineLazyCriteria(out, load);
     out[k] = summary[k];
   }
@@ -248,7 +248,7 @@ function copyJson(v) {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(copyJson);
   const out = {};
-  for (const k in v) out[k] = copyJson(v[k]);
+  for (const k of Object.keys(v)) out[k] = copyJson(v[k]);
   return out;
 }
 
@@ -344,7 +344,8 @@ function encodeUnit(u, slots, texts, infos) {
   let name = null;
   let kind = null;
   let values = null;
-  for (const k in u) {
+  // Own enumerable keys, in JSON.stringify's order (a `for…in` would also see inherited ones).
+  for (const k of Object.keys(u)) {
     const v = u[k];
     if (skipped(v)) continue;
     if (k === 'values') values = v;
@@ -364,7 +365,7 @@ function encodeUnit(u, slots, texts, infos) {
   if (name !== null) texts.push(name);
   if (kind !== null) texts.push(kind);
   let n = 0;
-  for (const k in values) {
+  for (const k of values === null ? [] : Object.keys(values)) {
     const v = values[k];
     if (skipped(v)) continue;
     const slot = slots.get(k);

@@ -153,6 +153,21 @@ test('anything unusual takes the JSON path, with the same result', () => {
   rs.free();
 });
 
+test('keys inherited from a polluted Object.prototype are not read (JSON.stringify reads own keys)', () => {
+  const rs = rulesetOrSkip();
+  const u = { values: { ...base.values } };
+  try {
+    Object.prototype.id = 'inherited';
+    const eager = JSON.parse(rs.scoreJson(toJsonText(u)));
+    const got = pathOf(() => rs.score(u));
+    assert.deepStrictEqual(got.value, eager);
+    assert.equal(got.path, 'json', 'a unit without its own id takes the JSON path');
+  } finally {
+    delete Object.prototype.id;
+  }
+  rs.free();
+});
+
 test('the engine declines what the JSON path reports with places, and texts with control characters', () => {
   const rs = rulesetOrSkip();
   const cases = [
