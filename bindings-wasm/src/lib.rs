@@ -644,7 +644,12 @@ impl WasmRuleset {
             if head & 1 != 0 {
                 u.kind = Some(text()?);
             }
+            // Every value takes a code at least: a count beyond the codes left is not believed
+            // (nor reserved for).
             let n = usize::try_from(head >> 2).ok()?;
+            if n > codes.len() {
+                return None;
+            }
             u.reserve_slot_values(&self.inner, n);
             for _ in 0..n {
                 let code = codes.next()?;
@@ -724,8 +729,8 @@ fn unit_count(codes: &[u32]) -> usize {
         n += 1;
         i += 1;
         for _ in 0..head >> 2 {
-            let tag = codes.get(i).map_or(0, |c| c & 7);
-            i += if tag == 5 { 4 } else { 1 };
+            let Some(code) = codes.get(i) else { break };
+            i += if code & 7 == 5 { 4 } else { 1 };
         }
     }
     n

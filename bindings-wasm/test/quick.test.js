@@ -288,3 +288,32 @@ test('a batch larger than the shared code buffer, and the calls after it, agree 
   assert.deepStrictEqual(rs.score(many[7]), JSON.parse(rs.scoreJson(toJsonText(many[7]))), 'a unit after the batch');
   rs.free();
 });
+
+test('the raw quick entry declines codes that do not add up, whatever they are (no trap, no huge allocation)', () => {
+  const raw = RawRuleset.fromYaml(YAML_TEXT, 'raw.yaml', 'vi');
+  const call = (codes, texts, batch) => raw.scoreSlots(Uint32Array.from(codes), texts, 'vi', undefined, batch, false, false, false, false);
+  const hostile = [
+    [[0xfffffffc], 'a\0'],
+    [[0xffffffff, 0xffffffff], 'a\0'],
+    [[4, 0xffffffff], 'a\0'],
+    [[4, 5, 1], 'a\0'],
+    [[4, 5, 0xffffffff, 0xffffffff, 0xffffffff], 'a\0'],
+    [[8, 3], 'a\0'],
+    [[0], ''],
+    [[0], 'a\0b\0'],
+    [[4, 4 * 8 + 6], 'a\0'],
+  ];
+  for (const [codes, texts] of hostile) {
+    for (const batch of [false, true]) assert.equal(call(codes, texts, batch), undefined, `${codes} ${JSON.stringify(texts)}`);
+  }
+  // Random codes and texts: an answer or a decline, never a throw.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0);
+  for (let k = 0; k < 2000; k++) {
+    const codes = Array.from({ length: next() % 12 }, () => (next() % 3 === 0 ? next() : next() % 64));
+    const texts = Array.from({ length: next() % 5 }, () => ['a', '', '1.5', 'kha', '\u0001', 'é'][next() % 6]).join('\0');
+    const out = call(codes, texts, next() % 2 === 0);
+    assert.ok(out === undefined || typeof out === 'string');
+  }
+  raw.free();
+});
