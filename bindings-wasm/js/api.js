@@ -248,7 +248,11 @@ function copyJson(v) {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(copyJson);
   const out = {};
-  for (const k of Object.keys(v)) out[k] = copyJson(v[k]);
+  for (const k of Object.keys(v)) {
+    // `out.__proto__ = x` would set the prototype: a parameter may be named so.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: copyJson(v[k]), writable: true, enumerable: true, configurable: true });
+    else out[k] = copyJson(v[k]);
+  }
   return out;
 }
 

@@ -317,3 +317,20 @@ test('the raw quick entry declines codes that do not add up, whatever they are (
   }
   raw.free();
 });
+
+test('a parameter named __proto__ is copied into every quick result as a key, not as a prototype', () => {
+  const text = YAML_TEXT.replace('  he_so: { type: number, default: 1 }', '  he_so: { type: number, default: 1 }\n  __proto__: { type: bool, default: true }');
+  let rs;
+  try {
+    rs = Ruleset.fromYaml(text, 'proto.yaml');
+  } catch {
+    return; // the format refuses the name: nothing to copy
+  }
+  rs.score(base);
+  for (let k = 0; k < 2; k++) {
+    const got = rs.score(base);
+    assert.deepStrictEqual(got, JSON.parse(rs.scoreJson(toJsonText(base))));
+    assert.ok(Object.hasOwn(got.ruleset.parameters, '__proto__'));
+  }
+  rs.free();
+});
