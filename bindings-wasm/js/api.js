@@ -298,13 +298,22 @@ function lazyBatch(batch, one, all, lazy = true, head = null) {
 // value that is not null, a boolean, a finite number or a well-formed text, a result with a
 // warning or an error — takes the JSON path, so every result is the JSON path's.
 
-/** Per raw ruleset: its unit inputs' slots by name and the `ruleset` value of its results. */
+/**
+ * Per raw ruleset: its unit inputs' slots by name, the `ruleset` value of its results, and how
+ * often the engine declined in a row. A ruleset whose results carry warnings (e.g. `no_evidence`
+ * where evidence is asked for and not given) is declined every time, and each attempt costs a
+ * scoring: after `QUICK_DECLINES` declines in a row the next `QUICK_PAUSE` calls go straight to
+ * the JSON path, then the quick path is tried again. Which path answers never changes a result.
+ */
+const QUICK_DECLINES = 8;
+const QUICK_PAUSE = 32;
+
 const CODERS = new WeakMap();
 
 function coderOf(raw) {
   let c = CODERS.get(raw);
   if (c === undefined) {
-    c = { slots: new Map(JSON.parse(raw.inputNames()).map((name, i) => [name, i])), head: null };
+    c = { slots: new Map(JSON.parse(raw.inputNames()).map((name, i) => [name, i])), head: null, declined: 0, skip: 0 };
     CODERS.set(raw, c);
   }
   return c;
@@ -659,6 +668,10 @@ export class Ruleset {
    */
   #quick(units, batch, lang, options, tree) {
     const coder = call(() => coderOf(this.#inner(lang, options)), lang);
+    if (coder.skip > 0) {
+      coder.skip--;
+      return null;
+    }
     const enc = encodeUnits(units, coder.slots, tree !== false);
     if (enc === null) return null;
     const r = roundOf(options);
@@ -679,7 +692,14 @@ export class Ruleset {
     // answers with JSON: its summaries have more keys).
     const compact = !head;
     const out = run(enc.codes, joinTexts(enc.texts), batch, head, false, compact);
-    if (out === undefined) return null;
+    if (out === undefined) {
+      if (++coder.declined >= QUICK_DECLINES) {
+        coder.declined = 0;
+        coder.skip = QUICK_PAUSE;
+      }
+      return null;
+    }
+    coder.declined = 0;
     if (compact && !out.startsWith('{')) {
       if (batch) return quickBatch(out, enc.infos, coder.head, tree === false ? null : one);
       return quickSummary(out.split('\0'), enc.infos, 0, coder.head, tree === false ? null : () => one(0));

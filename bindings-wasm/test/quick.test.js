@@ -100,8 +100,12 @@ test('numbers cross as the decimal their JavaScript text denotes', () => {
     -1, -0.5, -123.45, 1000.0000001, 99.99, 87.5];
   for (const n of numbers) {
     for (const k of ['so', 'ty_le']) {
-      const path = sameAsJson(rs, withValue(k, n), `${k} = ${n}`);
+      // A fresh ruleset each time: declines in a row (numbers out of range) make the quick
+      // path pause, and this test wants it asked every time.
+      const fresh = rulesetOrSkip();
+      const path = sameAsJson(fresh, withValue(k, n), `${k} = ${n}`);
       assert.notEqual(path, 'json', `${k} = ${n}: the quick path was not asked`);
+      fresh.free();
     }
   }
   rs.free();
@@ -180,11 +184,14 @@ test('the engine declines what the JSON path reports with places, and texts with
     ['C1 control in the name', { ...base, name: 'a\u0085b' }],
   ];
   for (const [where, u] of cases) {
+    // A fresh ruleset each time: declines in a row make the quick path pause (see below).
+    const fresh = rulesetOrSkip();
     const before = seen.declined;
-    const eager = outcome(() => JSON.parse(rs.scoreJson(toJsonText(u))));
-    const got = outcome(() => rs.score(u));
+    const eager = outcome(() => JSON.parse(fresh.scoreJson(toJsonText(u))));
+    const got = outcome(() => fresh.score(u));
     assert.deepStrictEqual(got, eager, `${where}: differs from the JSON path`);
     assert.equal(seen.declined, before + 1, `${where}: the engine should decline it`);
+    fresh.free();
   }
   // One unit with a problem sends the whole batch the JSON path (places are the batch text's).
   const list = [base, { ...base, id: 'u2', values: { so: 'abc' } }];
@@ -332,5 +339,20 @@ test('a parameter named __proto__ is copied into every quick result as a key, no
     assert.deepStrictEqual(got, JSON.parse(rs.scoreJson(toJsonText(base))));
     assert.ok(Object.hasOwn(got.ruleset.parameters, '__proto__'));
   }
+  rs.free();
+});
+
+test('after 8 declines in a row the quick path pauses for 32 calls, then is tried again', () => {
+  const rs = rulesetOrSkip();
+  const warned = withValue('so', 'abc'); // an error: declined every time
+  const want = JSON.parse(rs.scoreJson(toJsonText(warned)));
+  const before = { ...seen };
+  for (let i = 0; i < 8 + 32; i++) assert.deepStrictEqual(rs.score(warned), want, `call ${i}`);
+  assert.equal(seen.declined - before.declined, 8, 'asked 8 times, then paused');
+  assert.equal(seen.quick - before.quick, 0);
+  // The pause is over: a clean unit is answered quick again, and the count starts afresh.
+  assert.equal(pathOf(() => rs.score(base)).path, 'quick');
+  assert.equal(pathOf(() => rs.score(warned)).path, 'declined');
+  assert.equal(pathOf(() => rs.score(base)).path, 'quick');
   rs.free();
 });
