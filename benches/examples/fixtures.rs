@@ -10,7 +10,8 @@
 //!   ([`cchc_benches::unit_json`]), a JSON list in the data file's shape;
 //! - `OUT_DIR/core.json`: the core's figures on the same ruleset and units (µs per unit for one
 //!   call per unit, for reading one unit from its JSON text and scoring it
-//!   (`read_json_score_us`), and for a batch at 1 and 2 threads, ms per load; medians of 3
+//!   (`read_json_score_us`), and for a batch at 1 and 2 threads, with and without the criteria
+//!   trees (`BatchOptions::trees`), ms per load; medians of 3
 //!   passes after a warm-up pass), or `{"timed": false}` with `--no-time` (CI's smoke runs).
 
 #![allow(
@@ -107,18 +108,21 @@ fn run() -> Result<(), String> {
             black_box(cchc_benches::hand_score(black_box(h)));
         }
     });
-    let batch = |threads: usize| -> Result<f64, String> {
+    let batch = |threads: usize, trees: bool| -> Result<f64, String> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
             .map_err(|e| e.to_string())?;
         Ok(pool.install(|| {
             time_us(n, || {
-                black_box(rs.score_batch(black_box(&units)).ranking.len());
+                let opts = cchc::BatchOptions::default().trees(trees);
+                let b = rs.score_batch_with(black_box(&units), &opts, &mut |_| {});
+                black_box(b.ranking.len());
             })
         }))
     };
-    let (batch1_us, batch2_us) = (batch(1)?, batch(2)?);
+    let (batch1_us, batch2_us) = (batch(1, true)?, batch(2, true)?);
+    let (lean1_us, lean2_us) = (batch(1, false)?, batch(2, false)?);
     let core = serde_json::json!({
         "timed": true,
         "units": n,
@@ -128,6 +132,8 @@ fn run() -> Result<(), String> {
         "read_json_score_us": read_score_us,
         "batch_1_thread_us": batch1_us,
         "batch_2_threads_us": batch2_us,
+        "batch_no_trees_1_thread_us": lean1_us,
+        "batch_no_trees_2_threads_us": lean2_us,
     });
     write("core.json", &format!("{core:#}\n"))?;
     println!("{core:#}");

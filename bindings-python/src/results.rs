@@ -7,6 +7,8 @@ use cchc::{Arg, BatchResult, Issue, Lang, Localize, RankEntry, UnitResult};
 use pyo3::exceptions::{PyImportError, PyIndexError, PyKeyError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::lang::pick;
@@ -58,14 +60,48 @@ fn to_json_text(value: &impl Serialize, indent: Option<usize>) -> PyResult<Strin
 #[pyclass(frozen, name = "Result", module = "cchc")]
 #[derive(Debug)]
 pub struct PyUnitResult {
-    pub(crate) inner: UnitResult,
+    /// The result as scored: a batch's has no criteria tree (`UnitResult::has_tree`), only
+    /// the figures, warnings and errors, which every getter of a figure reads.
+    summary: UnitResult,
+    /// The unit it was scored from, while its tree is left out.
+    unit: Option<cchc::Unit>,
+    /// The result with its tree, put back by scoring `unit` again when the tree is first read.
+    full: OnceLock<UnitResult>,
     /// The language asked for when scoring, if any.
     lang: Option<Lang>,
 }
 
 impl PyUnitResult {
     pub fn new(inner: UnitResult, lang: Option<Lang>) -> Self {
-        PyUnitResult { inner, lang }
+        PyUnitResult {
+            summary: inner,
+            unit: None,
+            full: OnceLock::new(),
+            lang,
+        }
+    }
+
+    /// A batch's result without its tree, and the unit that puts it back.
+    fn lean(summary: UnitResult, unit: cchc::Unit, lang: Option<Lang>) -> Self {
+        PyUnitResult {
+            summary,
+            unit: Some(unit),
+            full: OnceLock::new(),
+            lang,
+        }
+    }
+
+    /// The whole result, its criteria tree included (scored again the first time it is read
+    /// when the batch left it out; the same nodes, `cchc::UnitResult::restore_tree`).
+    pub(crate) fn inner(&self) -> &UnitResult {
+        match &self.unit {
+            Some(unit) if !self.summary.has_tree() => self.full.get_or_init(|| {
+                let mut r = self.summary.clone();
+                r.restore_tree(unit);
+                r
+            }),
+            _ => &self.summary,
+        }
     }
 
     /// The language of a text: the call's `lang=`, else the result's, else the module default.
@@ -74,12 +110,12 @@ impl PyUnitResult {
     }
 
     fn dict_in<'py>(&self, py: Python<'py>, lang: Lang) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.inner.in_lang(lang))
+        json_to_py(py, &self.inner().in_lang(lang))
     }
 
     /// The index of the node with this id, or `KeyError`.
     fn node_index(&self, id: &str) -> PyResult<usize> {
-        self.inner
+        self.inner()
             .iter_nodes()
             .position(|(n, _)| n.id == id)
             .ok_or_else(|| {
@@ -91,7 +127,7 @@ impl PyUnitResult {
     }
 
     fn repr_in(&self, lang: Lang) -> String {
-        let r = &self.inner;
+        let r = &self.summary;
         cchc::msg!(
             "py-result-repr",
             id = quoted(r.unit.id.as_deref()),
@@ -110,7 +146,7 @@ impl PyUnitResult {
     /// The unit: `{"id", "name", "kind"}` (None where not given).
     #[getter]
     fn unit<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let u = &self.inner.unit;
+        let u = &self.summary.unit;
         let d = PyDict::new(py);
         d.set_item("id", u.id.as_deref())?;
         d.set_item("name", u.name.as_deref())?;
@@ -121,49 +157,49 @@ impl PyUnitResult {
     /// The unit's id (None when it had none).
     #[getter]
     fn id(&self) -> Option<&str> {
-        self.inner.unit.id.as_deref()
+        self.summary.unit.id.as_deref()
     }
 
     /// The unit's name.
     #[getter]
     fn name(&self) -> Option<&str> {
-        self.inner.unit.name.as_deref()
+        self.summary.unit.name.as_deref()
     }
 
     /// The unit's kind.
     #[getter]
     fn kind(&self) -> Option<&str> {
-        self.inner.unit.kind.as_deref()
+        self.summary.unit.kind.as_deref()
     }
 
     /// "complete", "incomplete" or "error".
     #[getter]
     fn status(&self) -> &'static str {
-        self.inner.status.as_str()
+        self.summary.status.as_str()
     }
 
     /// Points (Decimal).
     #[getter]
     fn total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_decimal(py, self.inner.total)
+        py_decimal(py, self.summary.total)
     }
 
     /// Max after exclusions (Decimal).
     #[getter]
     fn max<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_decimal(py, self.inner.max)
+        py_decimal(py, self.summary.max)
     }
 
     /// total / max × 100, rounded (Decimal); None when max is 0.
     #[getter]
     fn index<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_opt_decimal(py, self.inner.index)
+        py_opt_decimal(py, self.summary.index)
     }
 
     /// `{"id", "label"}` of the grade, or None (a unit that is not complete has no grade).
     #[getter]
     fn grade<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        match self.inner.grade() {
+        match self.summary.grade() {
             Some(g) => {
                 let d = PyDict::new(py);
                 d.set_item("id", g.id)?;
@@ -177,20 +213,20 @@ impl PyUnitResult {
     /// The unit's self-assessed total (Decimal), or None when it gave no marks.
     #[getter]
     fn self_assessed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_opt_decimal(py, self.inner.self_assessed)
+        py_opt_decimal(py, self.summary.self_assessed)
     }
 
     /// total − self_assessed (Decimal), or None.
     #[getter]
     fn delta<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py_opt_decimal(py, self.inner.delta())
+        py_opt_decimal(py, self.summary.delta())
     }
 
     /// The official round's id (the unit's last present round, or the round it was scored as
     /// of); None when the ruleset declares no rounds.
     #[getter]
     fn round(&self) -> Option<&str> {
-        self.inner.round()
+        self.summary.round()
     }
 
     /// The unit's present rounds, in order (the last is the official result, the same figures
@@ -199,13 +235,13 @@ impl PyUnitResult {
     /// as in `errors`); empty when the ruleset declares no rounds.
     #[getter]
     fn rounds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let list = self.inner.rounds();
-        if self.inner.round().is_none() || list.is_empty() {
+        let list = self.summary.rounds();
+        if self.summary.round().is_none() || list.is_empty() {
             return Ok(PyList::empty(py));
         }
         let lang = self.lang(None)?;
         // From the summary: the core's JSON of the rounds, without the criteria tree.
-        let summary = json_to_py(py, &self.inner.json(cchc::JsonOptions::summary(lang)))?;
+        let summary = json_to_py(py, &self.summary.json(cchc::JsonOptions::summary(lang)))?;
         let Ok(rounds) = summary.get_item("rounds") else {
             return Ok(PyList::empty(py));
         };
@@ -232,13 +268,13 @@ impl PyUnitResult {
     /// Errors: dicts `{criterion, code, message, help, at, message_id, args}`.
     #[getter]
     fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        issues(py, &self.inner.errors, self.lang(None)?)
+        issues(py, &self.summary.errors, self.lang(None)?)
     }
 
     /// Warnings: dicts `{criterion, code, message, help, at, message_id, args}`.
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        issues(py, &self.inner.warnings, self.lang(None)?)
+        issues(py, &self.summary.warnings, self.lang(None)?)
     }
 
     /// The ruleset that scored it: `{"id", "version", "fingerprint", "issued_by", "status"}`.
@@ -246,7 +282,7 @@ impl PyUnitResult {
     fn ruleset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         // From the summary: the same value, without writing the criteria tree.
         let summary = self
-            .inner
+            .summary
             .json(cchc::JsonOptions::summary(self.lang(None)?));
         json_to_py(py, &summary)?.get_item("ruleset")
     }
@@ -261,7 +297,7 @@ impl PyUnitResult {
     /// The result as JSON text in the spec's shape, with exact numbers; texts in `lang`.
     #[pyo3(signature = (indent = None, *, lang = None))]
     fn to_json(&self, indent: Option<usize>, lang: Option<&str>) -> PyResult<String> {
-        to_json_text(&self.inner.in_lang(self.lang(lang)?), indent)
+        to_json_text(&self.inner().in_lang(self.lang(lang)?), indent)
     }
 
     /// The explanation as text (the CLI's `score --explain`) in `lang` ("vi" or "en"): a
@@ -270,7 +306,7 @@ impl PyUnitResult {
     /// escaped.
     #[pyo3(signature = (lang = None))]
     fn explain(&self, lang: Option<&str>) -> PyResult<String> {
-        Ok(present::explain(&self.inner, self.lang(lang)?))
+        Ok(present::explain(self.inner(), self.lang(lang)?))
     }
 
     /// Why the criterion `node_id` scored what it did, in words, in `lang`. Raises `KeyError`
@@ -278,14 +314,14 @@ impl PyUnitResult {
     #[pyo3(signature = (node_id, lang = None))]
     fn trace(&self, node_id: &str, lang: Option<&str>) -> PyResult<String> {
         let lang = self.lang(lang)?;
-        Ok(self.inner.trace_text(self.node_index(node_id)?, lang))
+        Ok(self.inner().trace_text(self.node_index(node_id)?, lang))
     }
 
     /// Why the criterion `node_id` scored what it did, as data: `{"id": message id, "args":
     /// {...}}` (numbers as Decimal), the same in every language; None when the node has no
     /// explanation. Raises `KeyError` for an id the ruleset does not have.
     fn why<'py>(&self, py: Python<'py>, node_id: &str) -> PyResult<Bound<'py, PyAny>> {
-        match self.inner.why(self.node_index(node_id)?) {
+        match self.inner().why(self.node_index(node_id)?) {
             Some(w) => json_to_py(py, &w),
             None => Ok(py.None().into_bound(py)),
         }
@@ -293,7 +329,7 @@ impl PyUnitResult {
 
     /// An HTML table for notebooks, in the result's language (else the module default).
     fn _repr_html_(&self) -> PyResult<String> {
-        Ok(present::unit_html(&self.inner, self.lang(None)?))
+        Ok(present::unit_html(self.inner(), self.lang(None)?))
     }
 
     fn __repr__(&self) -> PyResult<String> {
@@ -323,7 +359,7 @@ impl PyBatch {
     /// whose points keep it). The round figures (`total:<id>`, `index:<id>`, `change`) are the
     /// core's columns (`present::Columns`).
     fn round_column(&self, taken: &[String]) -> Option<Vec<Option<String>>> {
-        let first = self.results.first().map(|r| &r.get().inner)?;
+        let first = self.results.first().map(|r| &r.get().summary)?;
         first.round_info(0)?;
         if taken.iter().any(|h| h == "round") {
             return None;
@@ -331,23 +367,33 @@ impl PyBatch {
         Some(
             self.results
                 .iter()
-                .map(|r| r.get().inner.round().map(str::to_owned))
+                .map(|r| r.get().summary.round().map(str::to_owned))
                 .collect(),
         )
     }
 
+    /// The batch's results; `units` (the units scored, in order) put back the trees of a batch
+    /// scored without them (`BatchOptions::trees(false)`) when they are read.
     pub fn new(
         py: Python<'_>,
         batch: BatchResult,
+        units: Vec<cchc::Unit>,
         lang: Option<Lang>,
         source: (cchc::Ruleset, Option<usize>),
     ) -> PyResult<Self> {
         let ranking = batch.ranking.clone();
         let grouped = batch.grouped;
+        let mut units = units.into_iter();
         let results = batch
             .results
             .into_iter()
-            .map(|r| Py::new(py, PyUnitResult::new(r, lang)))
+            .map(|r| {
+                let one = match units.next() {
+                    Some(u) if !r.has_tree() => PyUnitResult::lean(r, u, lang),
+                    _ => PyUnitResult::new(r, lang),
+                };
+                Py::new(py, one)
+            })
             .collect::<PyResult<Vec<_>>>()?;
         Ok(PyBatch {
             results,
@@ -371,7 +417,10 @@ impl PyBatch {
 
     /// The core's results, in input order (for the analyses).
     pub(crate) fn core_results(&self) -> Vec<UnitResult> {
-        self.results.iter().map(|r| r.get().inner.clone()).collect()
+        self.results
+            .iter()
+            .map(|r| r.get().inner().clone())
+            .collect()
     }
 
     /// The batch as the CLI's results JSON, texts in `lang` (for `cchc.compare`).
@@ -389,12 +438,12 @@ impl PyBatch {
     }
 
     fn result(&self, i: usize) -> Option<&UnitResult> {
-        self.results.get(i).map(|r| &r.get().inner)
+        self.results.get(i).map(|r| r.get().inner())
     }
 
     /// The results, in input order.
     fn refs(&self) -> Vec<&UnitResult> {
-        self.results.iter().map(|r| &r.get().inner).collect()
+        self.results.iter().map(|r| r.get().inner()).collect()
     }
 }
 
@@ -511,13 +560,13 @@ impl PyBatch {
             )))
         })?;
         let columns = match self.results.first() {
-            Some(r) => present::Columns::for_result(&r.get().inner),
+            Some(r) => present::Columns::for_result(r.get().inner()),
             None => present::Columns::fixed(),
         };
         let cols: Vec<(Column, &str)> = columns.iter().collect();
         let mut data: Vec<Vec<Cell>> = vec![Vec::with_capacity(self.results.len()); cols.len()];
         for r in &self.results {
-            for (col, cell) in data.iter_mut().zip(columns.row(&r.get().inner)) {
+            for (col, cell) in data.iter_mut().zip(columns.row(r.get().inner())) {
                 col.push(cell);
             }
         }

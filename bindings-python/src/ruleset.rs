@@ -618,15 +618,6 @@ fn type_arg(v: &Bound<'_, PyAny>) -> Arg {
     )
 }
 
-/// Frees the units of a batch without the GIL (in parallel for a large one: a unit holds a
-/// text per value).
-fn drop_units(units: Vec<cchc::Unit>) {
-    use rayon::prelude::*;
-    if units.len() >= 256 {
-        units.into_par_iter().for_each(drop);
-    }
-}
-
 impl PyRuleset {
     /// The language asked for at load time, if any.
     pub(crate) fn lang_given(&self) -> Option<Lang> {
@@ -790,18 +781,20 @@ impl PyRuleset {
         bar: &crate::frames::Progress,
     ) -> PyResult<PyBatch> {
         let rs = bound.unwrap_or(&self.inner);
+        // Without the trees (issue #10): each result keeps its unit, and its tree is scored
+        // again when read (the same nodes: `UnitResult::restore_tree`).
         let opts = BatchOptions::grouped(group_by_kind)
             .groups(groups)
-            .as_of(as_of);
-        let batch = py
+            .as_of(as_of)
+            .trees(false);
+        let (batch, units) = py
             .detach(move || {
                 guard(move || {
                     let batch = rs.score_batch_with(&units, &opts, &mut |done| bar.to(done));
-                    drop_units(units);
-                    batch
+                    (batch, units)
                 })
             })
             .map_err(|()| internal(Doing::ScoringBatch))?;
-        PyBatch::new(py, batch, lang, (rs.clone(), as_of))
+        PyBatch::new(py, batch, units, lang, (rs.clone(), as_of))
     }
 }

@@ -99,6 +99,41 @@ def test_conformance_paths_agree(name, case):
             assert rs.score(u).to_json() == r.to_json(), (name, i)
 
 
+def case_options(case):
+    """The case's `round` and `parameters` as `score`/`score_many` keywords."""
+    opts = {}
+    if "round" in case:
+        opts["round"] = case["round"]
+    if "parameters" in case:
+        opts["params"] = case["parameters"]
+    return opts
+
+
+OPTION_CASES = [(n, c) for n, c in conformance_cases() if case_options(c) and "round_error" not in c["expect"]]
+
+
+@pytest.mark.parametrize("name,case", OPTION_CASES, ids=[n for n, _ in OPTION_CASES])
+def test_batch_trees_put_back_as_of_a_round_and_with_parameters(name, case):
+    """A batch keeps no trees (`BatchOptions::trees(false)`): a result's tree is scored again
+    when first read, as of the batch's round and with its parameter values, and is the one a
+    unit scored alone has; reading figures first, or the tree twice, changes nothing."""
+    rs = cchc.Ruleset.from_yaml(case["ruleset"], origin=name)
+    opts = case_options(case)
+    try:
+        batch = rs.score_many(case["units"], **opts)
+    except cchc.CchcError:
+        return  # refused parameters: nothing scored
+    ids = [u.get("id") for u in case["units"]]
+    for u, r in zip(case["units"], batch):
+        figures = (r.status, r.total, r.max, r.index, r.grade)
+        alone = rs.score(u, **opts)
+        if ids.count(u.get("id")) == 1:
+            assert r.criteria == alone.criteria, name
+            assert r.to_json() == alone.to_json(), name
+        assert (r.status, r.total, r.max, r.index, r.grade) == figures
+        assert r.criteria == r.criteria
+
+
 def test_fixture_units_every_path_agrees(fixtures):
     rs, units = fixtures
     batch = rs.score_many(units)

@@ -252,8 +252,9 @@ impl WasmRuleset {
         let round = self.round_of(round, lang)?;
         if batch {
             // The memory of the units and their results, at once (see `reserve`): each unit
-            // holds its values, each result a node result per criterion.
-            let per_unit = self.inner.criteria_count() * size_of::<cchc::NodeResult>()
+            // holds its values, each result (with its tree) a node result per criterion.
+            let tree = if full { self.inner.criteria_count() } else { 0 };
+            let per_unit = tree * size_of::<cchc::NodeResult>()
                 + self.slots.len() * size_of::<(usize, RawValue)>();
             reserve_bytes(unit_count(codes).saturating_mul(per_unit.saturating_mul(2)));
         }
@@ -263,9 +264,11 @@ impl WasmRuleset {
         let opts = json_options(lang, full, full, full).ruleset(head);
         let clean = |r: &UnitResult| r.warnings.is_empty() && r.errors.is_empty();
         if batch {
+            // Without `full` nothing reads the trees: the batch keeps none (issue #10).
             let bo = BatchOptions::grouped(group_by_kind)
                 .groups(self.groups)
-                .as_of(round);
+                .as_of(round)
+                .trees(full);
             let result = self.inner.score_batch_with(&units, &bo, &mut |_| {});
             if !result.results.iter().all(clean) {
                 return Ok(None);
@@ -699,7 +702,9 @@ impl WasmRuleset {
         batch: &BatchOptions,
         opts: JsonOptions,
     ) -> Result<String, JsValue> {
-        let result = self.inner.score_batch_with(units, batch, &mut |_| {});
+        // A summary reads no tree: the batch keeps none (issue #10).
+        let batch = batch.clone().trees(opts.criteria);
+        let result = self.inner.score_batch_with(units, &batch, &mut |_| {});
         to_json(
             &cchc::present::batch_json(&result.results, &result.ranking, opts),
             opts.lang,

@@ -82,6 +82,11 @@ pub struct UnitResult {
     /// The rounds, notes, evidence and explanations, when the ruleset declares rounds or the
     /// unit uses them (see [`UnitResult::rounds`]).
     pub(crate) rounds: Option<Box<Rounds>>,
+    /// `Some(as_of)` while the criteria tree is left out ([`BatchOptions::trees`]): the round
+    /// the unit was scored as of, for [`UnitResult::restore_tree`].
+    ///
+    /// [`BatchOptions::trees`]: crate::BatchOptions::trees
+    pub(crate) tree_left_out: Option<Option<usize>>,
 }
 
 /// The figures of a unit as of one of its rounds (tự chấm, thẩm định, …).
@@ -296,6 +301,27 @@ impl UnitResult {
             .iter()
             .find(|(n, _)| *n == i)
             .map(|(_, t)| t.as_str())
+    }
+
+    /// False for a batch's result whose criteria tree was left out
+    /// ([`crate::BatchOptions::trees`]`(false)`): its `nodes` are empty, and its JSON has no
+    /// `criteria`, until [`UnitResult::restore_tree`].
+    pub fn has_tree(&self) -> bool {
+        self.tree_left_out.is_none()
+    }
+
+    /// Puts back the criteria tree left out of a batch's result, by scoring `unit` — the unit
+    /// this result was scored from — again (as of the same round, with the same parameter
+    /// values): the nodes are what the batch would have kept, and the figures, warnings and
+    /// errors stay the batch's (a duplicate id's error included). Does nothing when the result
+    /// has its tree.
+    pub fn restore_tree(&mut self, unit: &crate::Unit) {
+        let Some(as_of) = self.tree_left_out else {
+            return;
+        };
+        let fresh = crate::score::score_unit(&self.plan, self.base.as_ref(), unit, as_of);
+        self.nodes = fresh.nodes;
+        self.tree_left_out = None;
     }
 
     /// True when the unit may be ranked: complete, with an index, and (when scored as of a
@@ -885,7 +911,7 @@ impl Serialize for ResultJson<'_> {
             m.serialize_entry("round", &r.round())?;
             m.serialize_entry("rounds", &RoundList { r, lang: opts.lang })?;
         }
-        if opts.criteria {
+        if opts.criteria && r.has_tree() {
             m.serialize_entry(
                 "criteria",
                 &Children {

@@ -813,6 +813,52 @@ fn check_unit_json(c: &mut Check<'_>, uid: &str, want: &Value, got: &UnitResult)
     }
 }
 
+/// The batch scored without trees (`BatchOptions::trees(false)`, issue #10) has the full
+/// batch's ranking and summaries, no `criteria` until `restore_tree`, and then the full
+/// batch's JSON, result by result.
+fn lean_batch_agrees(
+    c: &mut Check<'_>,
+    rs: &Ruleset,
+    units: &[cchc::Unit],
+    full: &cchc::BatchResult,
+    opts: BatchOptions,
+) {
+    let json = |r: &UnitResult, o: cchc::JsonOptions| serde_json::to_value(r.json(o)).ok();
+    let lean = rs.score_batch_with(units, &opts.trees(false), &mut |_| {});
+    if lean.ranking != full.ranking {
+        c.errs
+            .push(format!("{}: without trees, another ranking", c.file));
+    }
+    for ((mut l, f), u) in lean.results.into_iter().zip(&full.results).zip(units) {
+        let id = f.unit.id.clone().unwrap_or_default();
+        let summary = cchc::JsonOptions::summary(cchc::Lang::Vi);
+        if l.has_tree() || !l.nodes.is_empty() {
+            c.errs.push(format!(
+                "{}: {id}: a tree kept in a batch without trees",
+                c.file
+            ));
+        }
+        if json(&l, summary) != json(f, summary) {
+            c.errs
+                .push(format!("{}: {id}: without trees, another summary", c.file));
+        }
+        let whole = cchc::JsonOptions::new(cchc::Lang::Vi);
+        if json(&l, whole).is_some_and(|j| j.get("criteria").is_some()) {
+            c.errs.push(format!(
+                "{}: {id}: `criteria` written without a tree",
+                c.file
+            ));
+        }
+        l.restore_tree(u);
+        if !l.has_tree() || json(&l, whole) != json(f, whole) {
+            c.errs.push(format!(
+                "{}: {id}: the restored tree is not the batch's",
+                c.file
+            ));
+        }
+    }
+}
+
 fn run_case(path: &Path) -> Result<(), Failed> {
     let file = path
         .file_name()
@@ -964,6 +1010,8 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         file: &file,
         errs: Vec::new(),
     };
+    let opts = BatchOptions::grouped(grouped).groups(groups).as_of(as_of);
+    lean_batch_agrees(&mut c, &rs, &units, &batch, opts);
     if let Some(want) = expect.get("units").and_then(Value::as_sequence) {
         if want.len() != batch.results.len() {
             c.errs.push(format!(

@@ -303,6 +303,26 @@ proptest! {
         }
     }
 
+    /// A batch scored without trees (issue #10) ranks as the whole batch does, and each tree
+    /// put back by `restore_tree` is the whole batch's (random rulesets and units).
+    #[test]
+    fn batch_without_trees_restores_the_same(tape in prop::collection::vec(any::<u32>(), 400)) {
+        let mut t = Tape { t: &tape, i: 0 };
+        let text = ruleset_yaml(&mut t);
+        let rs = Ruleset::from_yaml_str(&text, "prop.yaml").map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let units: Vec<_> = (0..6).map(|_| unit(&mut t)).collect();
+        let full = rs.score_batch(&units);
+        let lean = rs.score_batch_with(&units, &cchc::BatchOptions::default().trees(false), &mut |_| {});
+        prop_assert_eq!(&full.ranking, &lean.ranking);
+        let json = |r: &UnitResult| r.to_json_value().map_err(|e| TestCaseError::fail(e.to_string()));
+        for ((f, mut l), u) in full.results.iter().zip(lean.results).zip(&units) {
+            prop_assert!(!l.has_tree() && l.nodes.is_empty());
+            prop_assert_eq!((f.status, f.total, f.max, f.index, f.grade), (l.status, l.total, l.max, l.index, l.grade));
+            l.restore_tree(u);
+            prop_assert_eq!(json(f)?, json(&l)?);
+        }
+    }
+
     #[test]
     fn fingerprint_ignores_layout(tape in prop::collection::vec(any::<u32>(), 400)) {
         let mut t = Tape { t: &tape, i: 0 };

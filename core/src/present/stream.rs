@@ -344,6 +344,7 @@ fn compact(r: &UnitResult) -> UnitResult {
         warnings: Vec::new(),
         errors: Vec::new(),
         printed: Vec::new(),
+        tree_left_out: r.tree_left_out,
         // Each round's figures (the table's round columns and change) and whether the unit
         // may be ranked as of the round asked for; not the nodes' points, notes or evidence.
         rounds: r.rounds.as_ref().map(|x| {

@@ -398,6 +398,7 @@ impl State<'_> {
             printed: self.printed,
             rounds: None,
             base: None,
+            tree_left_out: None,
         };
         if status == UnitStatus::Complete {
             grade(&mut result, &self.slots, &self.refused);
