@@ -351,7 +351,7 @@ function putCode(x) {
  * Adds one unit's codes and texts (see `scoreSlots` in src/lib.rs); false when the unit must
  * take the JSON path.
  */
-function encodeUnit(u, slots, texts, infos) {
+function encodeUnit(u, slots, texts, infos, ownOnly) {
   if (!isPlain(u)) return false;
   let id = null;
   let name = null;
@@ -378,29 +378,56 @@ function encodeUnit(u, slots, texts, infos) {
   if (name !== null) texts.push(name);
   if (kind !== null) texts.push(kind);
   let n = 0;
-  for (const k of values === null ? [] : Object.keys(values)) {
-    const v = values[k];
-    if (skipped(v)) continue;
-    const slot = slots.get(k);
-    if (slot === undefined) return false;
-    if (v === null) putCode(slot * 8);
-    else if (v === false) putCode(slot * 8 + 1);
-    else if (v === true) putCode(slot * 8 + 2);
-    else if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return false;
-      if (!putDecimal(v, slot)) {
-        putCode(slot * 8 + 3);
-        texts.push(String(v));
+  if (values !== null) {
+    // Own keys only. A `for…in` reads a plain object's values by their place, much faster
+    // than `Object.keys` and a lookup by name, but also lists keys inherited from a polluted
+    // `Object.prototype`: then `Object.keys`.
+    if (ownOnly) {
+      for (const k in values) {
+        const put = putValue(slots.get(k), values[k], texts);
+        if (put < 0) return false;
+        n += put;
       }
-    } else if (typeof v === 'string') {
-      if (!wellFormed(v)) return false;
-      putCode(slot * 8 + 4);
-      texts.push(v);
-    } else return false;
-    n++;
+    } else {
+      for (const k of Object.keys(values)) {
+        const put = putValue(slots.get(k), values[k], texts);
+        if (put < 0) return false;
+        n += put;
+      }
+    }
   }
   codesBuf[head] = n * 4 + (name !== null ? 2 : 0) + (kind !== null ? 1 : 0);
   return true;
+}
+
+/** True when `Object.prototype` has no enumerable key (a `for…in` then lists own keys only). */
+function prototypeClean() {
+  for (const _ in Object.prototype) return false;
+  return true;
+}
+
+/**
+ * Adds value `v` of input slot `slot` (undefined: the name is no input): 1 when added, 0 when
+ * JSON.stringify would leave it out, −1 when the JSON path must take the unit.
+ */
+function putValue(slot, v, texts) {
+  if (skipped(v)) return 0;
+  if (slot === undefined) return -1;
+  if (v === null) putCode(slot * 8);
+  else if (v === false) putCode(slot * 8 + 1);
+  else if (v === true) putCode(slot * 8 + 2);
+  else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return -1;
+    if (!putDecimal(v, slot)) {
+      putCode(slot * 8 + 3);
+      texts.push(String(v));
+    }
+  } else if (typeof v === 'string') {
+    if (!wellFormed(v)) return -1;
+    putCode(slot * 8 + 4);
+    texts.push(v);
+  } else return -1;
+  return 1;
 }
 
 /**
@@ -435,13 +462,14 @@ function putDecimal(v, slot) {
  */
 function encodeUnits(units, slots, keep) {
   codesLen = 0;
+  const ownOnly = prototypeClean();
   const texts = [];
   const parts = [];
   const infos = [];
   for (const u of units) {
     const c = codesLen;
     const t = texts.length;
-    if (!encodeUnit(u, slots, texts, infos)) return null;
+    if (!encodeUnit(u, slots, texts, infos, ownOnly)) return null;
     parts.push(c, codesLen, t, texts.length);
   }
   const codes = keep ? codesBuf.slice(0, codesLen) : codesBuf.subarray(0, codesLen);

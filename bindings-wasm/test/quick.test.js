@@ -172,6 +172,22 @@ test('keys inherited from a polluted Object.prototype are not read (JSON.stringi
   rs.free();
 });
 
+test('values inherited from a polluted Object.prototype are not read (the fast key walk is skipped)', () => {
+  const rs = rulesetOrSkip();
+  const u = { ...base, values: { ...base.values } };
+  try {
+    Object.prototype.khong_phai_dau_vao = 1;
+    const eager = JSON.parse(rs.scoreJson(toJsonText(u)));
+    const got = pathOf(() => rs.score(u));
+    assert.deepStrictEqual(got.value, eager);
+    assert.equal(got.path, 'quick', 'the inherited name is not the unit\'s: the unit stays quick');
+  } finally {
+    delete Object.prototype.khong_phai_dau_vao;
+  }
+  assert.equal(pathOf(() => rs.score(u)).path, 'quick');
+  rs.free();
+});
+
 test('the engine declines what the JSON path reports with places, and texts with control characters', () => {
   const rs = rulesetOrSkip();
   const cases = [
