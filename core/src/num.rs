@@ -22,6 +22,32 @@ const POW10: [i128; 29] = {
 /// Compares two decimals exactly; cheap when their scales are equal or their mantissas small.
 #[inline(always)]
 pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
+    if let (Some(ma), Some(mb)) = (small(a), small(b)) {
+        let (sa, sb) = (a.scale(), b.scale());
+        if sa == sb {
+            return ma.cmp(&mb);
+        }
+        // Powers up to 10⁹ times mantissas under 2³¹ stay under 2⁶³: no 128-bit product (which
+        // WebAssembly has no instruction for).
+        let fits = |m: i64| m.unsigned_abs() < 1 << 31;
+        if sa < sb {
+            if let (Some(p), true) = (POW10_64.get((sb - sa) as usize), fits(ma)) {
+                if *p <= 1_000_000_000 {
+                    return (ma * *p).cmp(&mb);
+                }
+            }
+        } else if let (Some(p), true) = (POW10_64.get((sa - sb) as usize), fits(mb)) {
+            if *p <= 1_000_000_000 {
+                return ma.cmp(&(mb * *p));
+            }
+        }
+    }
+    cmp_wide(a, b)
+}
+
+/// [`cmp`] for any two decimals.
+#[inline(never)]
+fn cmp_wide(a: Decimal, b: Decimal) -> Ordering {
     let (sa, sb) = (a.scale(), b.scale());
     let (ma, mb) = (a.mantissa(), b.mantissa());
     if sa == sb {
@@ -84,10 +110,16 @@ const POW10_64: [i64; 19] = {
     t
 };
 
-/// The mantissa when it fits in an i64 (the usual case for points and values).
+/// The mantissa when it fits in an i64 (the usual case for points and values), read from its
+/// 32-bit parts: `Decimal::mantissa` builds an i128, which WebAssembly does in software.
 #[inline(always)]
-fn small(d: Decimal) -> Option<i64> {
-    i64::try_from(d.mantissa()).ok()
+pub(crate) fn small(d: Decimal) -> Option<i64> {
+    let p = d.unpack();
+    if p.hi != 0 {
+        return None;
+    }
+    let m = i64::try_from(u64::from(p.mid) << 32 | u64::from(p.lo)).ok()?;
+    Some(if p.negative { -m } else { m })
 }
 
 /// A non-zero decimal from a small mantissa and a scale of at most 28. Zero is left to
@@ -223,7 +255,7 @@ impl Sum {
     )]
     pub(crate) fn add(&mut self, d: Decimal) {
         if let Sum::Small(m, s) = *self {
-            if let (false, Ok(dm)) = (d.is_sign_negative(), i64::try_from(d.mantissa())) {
+            if let (false, Some(dm)) = (d.is_sign_negative(), small(d)) {
                 let ds = d.scale();
                 if dm == 0 {
                     if m == 0 {
@@ -414,6 +446,37 @@ mod tests {
         fn agrees_with_decimal_ord(a in any::<i64>(), sa in 0u32..28, b in any::<i64>(), sb in 0u32..28) {
             let (x, y) = (Decimal::new(a, sa), Decimal::new(b, sb));
             prop_assert_eq!(cmp(x, y), x.cmp(&y));
+        }
+
+        /// Mantissas around 2³¹ and scales 9 apart or less: the no-128-bit path and its edges.
+        #[test]
+        fn small_mantissas_agree(a in -(1i64 << 33)..(1i64 << 33), sa in 0u32..12, b in -(1i64 << 33)..(1i64 << 33), sb in 0u32..12) {
+            let (x, y) = (Decimal::new(a, sa), Decimal::new(b, sb));
+            prop_assert_eq!(cmp(x, y), x.cmp(&y));
+            prop_assert_eq!(small(x), i64::try_from(x.mantissa()).ok());
+        }
+    }
+
+    #[test]
+    fn parts_read_as_the_mantissa() {
+        let mut neg_zero = Decimal::new(0, 2);
+        neg_zero.set_sign_negative(true);
+        for d in [
+            Decimal::ZERO,
+            neg_zero,
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(i64::MAX, 3),
+            Decimal::new(i64::MIN, 3),
+            Decimal::new(-1, 28),
+            Decimal::from(u64::MAX),
+        ] {
+            assert_eq!(
+                small(d),
+                i64::try_from(d.mantissa()).ok().filter(|m| *m != i64::MIN),
+                "{d}"
+            );
+            assert_eq!(cmp(d, Decimal::ZERO), d.cmp(&Decimal::ZERO), "{d}");
         }
     }
 
