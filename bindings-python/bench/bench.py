@@ -97,14 +97,14 @@ def run(d: Path, passes: int) -> list[tuple[str, float, str]]:
     def many():
         len(rs.score_many(units))
 
-    out.append(("score_many(list of dicts) (µs/unit)", timed(passes, many) / n * 1e6, "batch_2_threads_us"))
+    out.append(("score_many(list of dicts) (µs/unit)", timed(passes, many) / n * 1e6, "batch_no_trees_2_threads_us"))
 
     df = frame(units)
 
     def many_df():
         len(rs.score_many(df))
 
-    out.append(("score_many(DataFrame) (µs/unit)", timed(passes, many_df) / n * 1e6, "batch_2_threads_us"))
+    out.append(("score_many(DataFrame) (µs/unit)", timed(passes, many_df) / n * 1e6, "batch_no_trees_2_threads_us"))
 
     batch = rs.score_many(units)
     out.append(("reading batch.ranking (µs/unit)", timed(passes, lambda: batch.ranking) / n * 1e6, ""))
@@ -160,7 +160,9 @@ def report(rows, core, n, passes) -> None:
         print(f"{name:<46} {value:10.2f} {cs} {ratio}")
     if timed_core:
         print(f"(core: score_us {core['score_us']:.2f}, floor_us {core['floor_us']:.2f}, "
-              f"batch 1 thread {core['batch_1_thread_us']:.2f}, 2 threads {core['batch_2_threads_us']:.2f} µs/unit)")
+              f"batch 1 thread {core['batch_1_thread_us']:.2f}, 2 threads {core['batch_2_threads_us']:.2f} µs/unit; "
+              f"without trees, as score_many scores: {core.get('batch_no_trees_1_thread_us', 0):.2f} and "
+              f"{core.get('batch_no_trees_2_threads_us', 0):.2f})")
 
 
 def memory(d: Path, total: int) -> None:

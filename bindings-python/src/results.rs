@@ -91,6 +91,11 @@ impl PyUnitResult {
         }
     }
 
+    /// True when the tree is at hand (a result scored alone, or one already read).
+    fn has_tree(&self) -> bool {
+        self.summary.has_tree() || self.full.get().is_some()
+    }
+
     /// The whole result, its criteria tree included (scored again the first time it is read
     /// when the batch left it out; the same nodes, `cchc::UnitResult::restore_tree`).
     pub(crate) fn inner(&self) -> &UnitResult {
@@ -415,8 +420,29 @@ impl PyBatch {
         report_html_of(&self.source.0, &self.refs(), &self.ranking, &opts)
     }
 
+    /// Puts back every result's criteria tree (the batch kept none) before a read of them all:
+    /// the units are scored again in parallel, without the GIL.
+    fn restore_all(&self) {
+        let results = &self.results;
+        if results.iter().all(|r| r.get().has_tree()) {
+            return;
+        }
+        Python::attach(|py| {
+            py.detach(|| {
+                use rayon::prelude::*;
+                // The core does not panic; a panic would leave the tree to the next read.
+                let _ = crate::errors::guard(|| {
+                    results.par_iter().for_each(|r| {
+                        r.get().inner();
+                    });
+                });
+            });
+        });
+    }
+
     /// The core's results, in input order (for the analyses).
     pub(crate) fn core_results(&self) -> Vec<UnitResult> {
+        self.restore_all();
         self.results
             .iter()
             .map(|r| r.get().inner().clone())
@@ -441,8 +467,9 @@ impl PyBatch {
         self.results.get(i).map(|r| r.get().inner())
     }
 
-    /// The results, in input order.
+    /// The results with their trees, in input order.
     fn refs(&self) -> Vec<&UnitResult> {
+        self.restore_all();
         self.results.iter().map(|r| r.get().inner()).collect()
     }
 }
@@ -560,9 +587,10 @@ impl PyBatch {
             )))
         })?;
         let columns = match self.results.first() {
-            Some(r) => present::Columns::for_result(r.get().inner()),
+            Some(r) => present::Columns::for_result(&r.get().summary),
             None => present::Columns::fixed(),
         };
+        self.restore_all();
         let cols: Vec<(Column, &str)> = columns.iter().collect();
         let mut data: Vec<Vec<Cell>> = vec![Vec::with_capacity(self.results.len()); cols.len()];
         for r in &self.results {

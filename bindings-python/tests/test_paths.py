@@ -155,6 +155,21 @@ def test_fixture_units_every_path_agrees(fixtures):
     assert big[0].total == batch[0].total
 
 
+def test_batch_tables_put_every_tree_back_at_once(fixtures):
+    """`to_pandas`, `to_json` and the report read every tree of a batch that kept none: they
+    are put back together (in parallel), and are those of trees read one by one."""
+    rs, units = fixtures
+    at_once = rs.score_many(units)
+    df = at_once.to_pandas()
+    text = at_once.to_json()
+    one_by_one = rs.score_many(units)
+    for r in one_by_one:
+        assert r.criteria
+    assert df.equals(one_by_one.to_pandas())
+    assert text == one_by_one.to_json()
+    assert [r.to_json() for r in at_once] == [rs.score(u).to_json() for u in units]
+
+
 def records_with_pandas_missing(df):
     """The list of dicts a DataFrame stands for: cells pandas calls missing are None."""
     rows = []
