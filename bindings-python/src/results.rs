@@ -282,6 +282,12 @@ impl PyUnitResult {
         issues(py, &self.summary.warnings, self.lang(None)?)
     }
 
+    /// Internal (tests): whether the criteria tree is at hand, or would be scored again when
+    /// read (a result of `score_many` whose tree was not read yet).
+    fn _tree_at_hand(&self) -> bool {
+        self.has_tree()
+    }
+
     /// The ruleset that scored it: `{"id", "version", "fingerprint", "issued_by", "status"}`.
     #[getter]
     fn ruleset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -463,8 +469,9 @@ impl PyBatch {
         to_json_text(&view.in_lang(lang), indent)
     }
 
+    /// Result `i`'s figures (its tree is not put back: the ranking reads none).
     fn result(&self, i: usize) -> Option<&UnitResult> {
-        self.results.get(i).map(|r| r.get().inner())
+        self.results.get(i).map(|r| &r.get().summary)
     }
 
     /// The results with their trees, in input order.
@@ -550,6 +557,7 @@ impl PyBatch {
     #[pyo3(signature = (*, lang = None))]
     fn to_dicts<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyList>> {
         let lang = self.lang(lang)?;
+        self.restore_all();
         let out = PyList::empty(py);
         for r in &self.results {
             out.append(r.get().dict_in(py, lang)?)?;

@@ -170,6 +170,23 @@ def test_batch_tables_put_every_tree_back_at_once(fixtures):
     assert [r.to_json() for r in at_once] == [rs.score(u).to_json() for u in units]
 
 
+def test_figures_and_ranking_leave_the_trees_out(fixtures):
+    """Regression: reading `batch.ranking` scored every ranked unit again to put back a tree
+    it does not read. Figures, the ranking and the summary columns leave the trees out; a
+    tree read puts back that result's tree only; `to_dicts` puts back every one."""
+    rs, units = fixtures
+    batch = rs.score_many(units)
+    assert len(batch.ranking) > 0
+    for r in batch:
+        (r.status, r.total, r.max, r.index, r.grade, r.unit, r.errors, r.warnings, r.ruleset, r.rounds)
+    assert not any(r._tree_at_hand() for r in batch)
+    assert batch[3].criteria
+    assert [r._tree_at_hand() for r in batch][:5] == [False, False, False, True, False]
+    assert rs.score(units[0])._tree_at_hand()
+    batch.to_dicts()
+    assert all(r._tree_at_hand() for r in batch)
+
+
 def records_with_pandas_missing(df):
     """The list of dicts a DataFrame stands for: cells pandas calls missing are None."""
     rows = []
