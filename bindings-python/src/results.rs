@@ -2,13 +2,13 @@
 //!
 //! Everything here presents what the core returned; nothing is computed beyond formatting.
 
+use std::sync::OnceLock;
+
 use cchc::present::{self, Cell, Column};
 use cchc::{Arg, BatchResult, Issue, Lang, Localize, RankEntry, UnitResult};
 use pyo3::exceptions::{PyImportError, PyIndexError, PyKeyError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use std::sync::OnceLock;
-
 use serde::Serialize;
 
 use crate::lang::pick;

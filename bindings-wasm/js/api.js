@@ -257,16 +257,13 @@ function copyJson(v) {
 }
 
 function defineLazyCriteria(obj, load) {
-  const set = (value) => {
-    Object.defineProperty(obj, 'criteria', { value, writable: true, enumerable: true, configurable: true });
-  };
   Object.defineProperty(obj, 'criteria', {
     get() {
-      const value = load();
-      set(value);
-      return value;
+      return settle(obj, load());
     },
-    set,
+    set(value) {
+      settle(obj, value);
+    },
     enumerable: true,
     configurable: true,
   });

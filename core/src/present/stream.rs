@@ -318,7 +318,7 @@ fn each_result<E>(
     let duplicates = units.duplicates(rs);
     let mut done = 0;
     units.each_chunk(chunk, fail, |chunk| {
-        for (mut r, u) in rs.score_units(chunk, as_of).into_iter().zip(chunk) {
+        for (mut r, u) in rs.score_units(chunk, as_of, true).into_iter().zip(chunk) {
             duplicates.mark(&mut r, u.at);
             each(&r)?;
         }

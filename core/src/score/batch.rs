@@ -174,11 +174,7 @@ impl Ruleset {
     ) -> BatchResult {
         let mut results = Vec::with_capacity(units.len());
         for chunk in units.chunks(CHUNK) {
-            if opts.trees {
-                results.extend(self.score_units(chunk, opts.round));
-            } else {
-                results.extend(self.score_summaries(chunk, opts.round));
-            }
+            results.extend(self.score_units(chunk, opts.round, opts.trees));
             progress(results.len());
         }
         if units.is_empty() {
@@ -202,30 +198,20 @@ const CHUNK: usize = 4096;
 
 impl Ruleset {
     /// Scores units in order, each on its own (in parallel where it pays); no batch checks.
-    pub(crate) fn score_units(&self, units: &[Unit], as_of: Option<usize>) -> Vec<UnitResult> {
-        #[cfg(feature = "parallel")]
-        {
-            use rayon::prelude::*;
-            if units.len() >= PARALLEL_MIN {
-                return units
-                    .par_iter()
-                    .map(|u| super::score_unit(&self.plan, self.base.as_ref(), u, as_of))
-                    .collect();
-            }
-        }
-        units
-            .iter()
-            .map(|u| super::score_unit(&self.plan, self.base.as_ref(), u, as_of))
-            .collect()
-    }
-
-    /// As [`Ruleset::score_units`], each result without its criteria tree: the nodes are
-    /// dropped as soon as the unit is scored, so the next unit reuses their memory.
-    pub(crate) fn score_summaries(&self, units: &[Unit], as_of: Option<usize>) -> Vec<UnitResult> {
+    /// Without `trees`, each result's nodes are dropped as soon as its unit is scored (so the
+    /// next unit reuses their memory) and the result remembers `as_of` for `restore_tree`.
+    pub(crate) fn score_units(
+        &self,
+        units: &[Unit],
+        as_of: Option<usize>,
+        trees: bool,
+    ) -> Vec<UnitResult> {
         let one = |u: &Unit| {
             let mut r = super::score_unit(&self.plan, self.base.as_ref(), u, as_of);
-            r.nodes = Vec::new();
-            r.tree_left_out = Some(as_of);
+            if !trees {
+                r.nodes = Vec::new();
+                r.tree_left_out = Some(as_of);
+            }
             r
         };
         #[cfg(feature = "parallel")]
