@@ -1,10 +1,11 @@
 //! Scores one unit many times, for a profiler:
-//! `valgrind --tool=callgrind target/release/examples/profile [engine|rounds-1|rounds-3|hand|json|json-why|json-summary|read|load] [N]`.
+//! `valgrind --tool=callgrind target/release/examples/profile [engine|rounds-1|rounds-3|hand|json|json-why|json-summary|serde-json|serde-json-why|read|load] [N]`.
 //!
 //! `engine` scores a unit of typed values, `rounds-1` the same unit with a ruleset that declares
 //! three rounds, `rounds-3` a unit with three rounds ([`cchc_benches::unit_with_rounds`]), `hand` runs the hand-written floor, `json` scores and
 //! writes the whole JSON result, `json-why` the result without trace words, `json-summary`
-//! without the criteria tree (`cchc::JsonOptions`), `read` reads the unit from its JSON text and
+//! without the criteria tree (`cchc::JsonOptions`), all three with the direct writer
+//! (`ResultJson::to_text`); `serde-json` and `serde-json-why` write the first two through serde, `read` reads the unit from its JSON text and
 //! scores it, `load` loads and compiles the ruleset N times.
 
 #![allow(
@@ -36,14 +37,22 @@ fn main() {
                 .map(|r| r.score(std::hint::black_box(&three)).total)
                 .unwrap_or_default(),
             (_, "hand") => cchc_benches::hand_score(std::hint::black_box(&hand)).0,
-            (Some(rs), m @ ("json" | "json-why" | "json-summary")) => {
+            (
+                Some(rs),
+                m @ ("json" | "json-why" | "json-summary" | "serde-json" | "serde-json-why"),
+            ) => {
                 let opts = match m {
-                    "json-why" => JsonOptions::new(Lang::Vi).trace(false),
+                    "json-why" | "serde-json-why" => JsonOptions::new(Lang::Vi).trace(false),
                     "json-summary" => JsonOptions::summary(Lang::Vi),
                     _ => JsonOptions::new(Lang::Vi),
                 };
                 let r = rs.score(std::hint::black_box(&u));
-                cchc::Decimal::from(serde_json::to_vec(&r.json(opts)).map_or(0, |s| s.len()))
+                let len = if m.starts_with("serde") {
+                    serde_json::to_vec(&r.json(opts)).map_or(0, |s| s.len())
+                } else {
+                    r.json(opts).to_text().map_or(0, |s| s.len())
+                };
+                cchc::Decimal::from(len)
             }
             (Some(rs), "read") => cchc::read_units(
                 std::hint::black_box(&text),

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use cchc::present::{self, Cell, Column};
-use cchc::{Arg, BatchResult, Issue, Lang, Localize, RankEntry, UnitResult};
+use cchc::{Arg, BatchResult, Issue, Lang, RankEntry, UnitResult};
 use pyo3::exceptions::{PyImportError, PyIndexError, PyKeyError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -115,7 +115,12 @@ impl PyUnitResult {
     }
 
     fn dict_in<'py>(&self, py: Python<'py>, lang: Lang) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.inner().in_lang(lang))
+        let text = self
+            .inner()
+            .json(cchc::JsonOptions::new(lang))
+            .to_text()
+            .map_err(|e| json_error(&e))?;
+        json_text_to_py(py, &text)
     }
 
     /// The index of the node with this id, or `KeyError`.
@@ -308,7 +313,12 @@ impl PyUnitResult {
     /// The result as JSON text in the spec's shape, with exact numbers; texts in `lang`.
     #[pyo3(signature = (indent = None, *, lang = None))]
     fn to_json(&self, indent: Option<usize>, lang: Option<&str>) -> PyResult<String> {
-        to_json_text(&self.inner().in_lang(self.lang(lang)?), indent)
+        let json = self.inner().json(cchc::JsonOptions::new(self.lang(lang)?));
+        match indent {
+            // Compact: the core's direct writer (the same bytes, faster).
+            None => json.to_text().map_err(|e| json_error(&e)),
+            Some(_) => to_json_text(&json, indent),
+        }
     }
 
     /// The explanation as text (the CLI's `score --explain`) in `lang` ("vi" or "en"): a
@@ -462,11 +472,12 @@ impl PyBatch {
 
     fn json_view(&self, lang: Lang, indent: Option<usize>) -> PyResult<String> {
         let results = self.refs();
-        let view = present::BatchJson {
-            results: &results,
-            ranking: &self.ranking,
-        };
-        to_json_text(&view.in_lang(lang), indent)
+        let view = present::batch_json(&results, &self.ranking, cchc::JsonOptions::new(lang));
+        match indent {
+            // Compact: the core's direct writer (the same bytes, faster).
+            None => view.to_text().map_err(|e| json_error(&e)),
+            Some(_) => to_json_text(&view, indent),
+        }
     }
 
     /// Result `i`'s figures (its tree is not put back: the ranking reads none).

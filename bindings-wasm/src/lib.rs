@@ -76,7 +76,13 @@ fn data_error(code: Code, origin: &str, message: Message, lang: Lang) -> JsValue
 }
 
 fn to_json<T: serde::Serialize>(value: &T, lang: Lang) -> Result<String, JsValue> {
-    serde_json::to_string(value).map_err(|e| {
+    json_text(serde_json::to_string(value), lang)
+}
+
+/// A JSON text written by the core (results and batches: `to_text`, the direct writer), or
+/// the error as a `CchcError`.
+fn json_text(text: Result<String, serde_json::Error>, lang: Lang) -> Result<String, JsValue> {
+    text.map_err(|e| {
         data_error(
             Code::Io,
             "<result>",
@@ -280,7 +286,7 @@ impl WasmRuleset {
             {
                 return Ok(Some(compact_batch(&result, lang)));
             }
-            return to_json(&result.json(opts), lang).map(Some);
+            return json_text(result.json(opts).to_text(), lang).map(Some);
         }
         let [unit] = units.as_slice() else {
             return Ok(None);
@@ -295,7 +301,7 @@ impl WasmRuleset {
         if compact && !full && self.inner.rounds().is_empty() && r.self_assessed.is_none() {
             return Ok(Some(compact_summary(&r)));
         }
-        to_json(&r.json(opts), lang).map(Some)
+        json_text(r.json(opts).to_text(), lang).map(Some)
     }
 
     /// Load-time warnings (diagnostics) as JSON text, texts in `lang`.
@@ -404,7 +410,10 @@ impl WasmRuleset {
         let lang = lang_of(lang)?;
         let round = self.round_of(round, lang)?;
         let r = self.score_one(text, origin, lang, round)?;
-        to_json(&r.json(json_options(lang, criteria, trace, why)), lang)
+        json_text(
+            r.json(json_options(lang, criteria, trace, why)).to_text(),
+            lang,
+        )
     }
 
     /// Scores one unit given as JSON text and explains its result in words (`lang`): the text
@@ -475,7 +484,12 @@ impl WasmRuleset {
             .as_of(self.round_of(round, lang)?);
         let origin = origin.as_deref().unwrap_or(DEFAULT_DATA_ORIGIN);
         let result = self.score_json_batch(text, &opts, origin, lang)?;
-        to_json(&result.json(json_options(lang, criteria, trace, why)), lang)
+        json_text(
+            result
+                .json(json_options(lang, criteria, trace, why))
+                .to_text(),
+            lang,
+        )
     }
 
     /// Scores a batch given as JSON text; the results as an HTML table with their ranks (`lang`).
@@ -705,8 +719,8 @@ impl WasmRuleset {
         // A summary reads no tree: the batch keeps none (issue #10).
         let batch = batch.clone().trees(opts.criteria);
         let result = self.inner.score_batch_with(units, &batch, &mut |_| {});
-        to_json(
-            &cchc::present::batch_json(&result.results, &result.ranking, opts),
+        json_text(
+            cchc::present::batch_json(&result.results, &result.ranking, opts).to_text(),
             opts.lang,
         )
     }

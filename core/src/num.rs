@@ -498,25 +498,36 @@ mod tests {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Text(pub Decimal);
 
-impl std::fmt::Display for Text {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Text {
+    /// The text, built right to left in a stack buffer: at most 29 digits, 28 zeros after
+    /// `0.`, a point and a sign.
+    pub(crate) fn bytes(self) -> ([u8; 64], usize) {
         let m = self.0.mantissa();
-        let mut scale = self.0.scale() as usize;
-        // A mantissa has at most 29 digits (96 bits); the buffer has room for any u128.
-        let mut buf = [0u8; 40];
-        let mut n = 0;
+        let mut scale = if m == 0 { 0 } else { self.0.scale() as usize };
+        let mut buf = [0u8; 64];
+        let mut at = buf.len();
+        let mut put = |b: u8| {
+            at -= 1;
+            if let Some(slot) = buf.get_mut(at) {
+                *slot = b;
+            }
+        };
         let mut u = m.unsigned_abs();
+        let mut n = 0;
         // Digits, right to left; u64 arithmetic whenever the mantissa fits (the usual case).
         if let Ok(mut small) = u64::try_from(u) {
             while scale > 0 && small % 10 == 0 && small != 0 {
                 small /= 10;
                 scale -= 1;
             }
-            for slot in buf.iter_mut().rev() {
-                *slot = b'0' + (small % 10) as u8;
+            loop {
+                if n == scale && scale > 0 {
+                    put(b'.');
+                }
+                put(b'0' + (small % 10) as u8);
                 n += 1;
                 small /= 10;
-                if small == 0 {
+                if small == 0 && n > scale {
                     break;
                 }
             }
@@ -525,39 +536,35 @@ impl std::fmt::Display for Text {
                 u /= 10;
                 scale -= 1;
             }
-            for slot in buf.iter_mut().rev() {
-                *slot = b'0' + (u % 10) as u8;
+            loop {
+                if n == scale && scale > 0 {
+                    put(b'.');
+                }
+                put(b'0' + (u % 10) as u8);
                 n += 1;
                 u /= 10;
-                if u == 0 {
+                if u == 0 && n > scale {
                     break;
                 }
             }
         }
-        if m == 0 {
-            scale = 0;
-        }
-        let digits = buf.get(buf.len() - n..).unwrap_or_default();
-        fn s(b: &[u8]) -> &str {
-            std::str::from_utf8(b).unwrap_or("?")
-        }
         if m < 0 {
-            f.write_str("-")?;
+            put(b'-');
         }
-        if scale == 0 {
-            f.write_str(s(digits))
-        } else if digits.len() > scale {
-            let (int, frac) = digits.split_at(digits.len() - scale);
-            f.write_str(s(int))?;
-            f.write_str(".")?;
-            f.write_str(s(frac))
-        } else {
-            f.write_str("0.")?;
-            for _ in 0..scale - digits.len() {
-                f.write_str("0")?;
-            }
-            f.write_str(s(digits))
-        }
+        (buf, at)
+    }
+
+    /// Appends the text to `out` (what `Display` writes, without the formatting machinery).
+    pub(crate) fn push_to(self, out: &mut String) {
+        let (buf, at) = self.bytes();
+        out.push_str(std::str::from_utf8(buf.get(at..).unwrap_or_default()).unwrap_or("?"));
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (buf, at) = self.bytes();
+        f.write_str(std::str::from_utf8(buf.get(at..).unwrap_or_default()).unwrap_or("?"))
     }
 }
 
@@ -572,6 +579,16 @@ mod text_tests {
             let d = Decimal::new(m, s);
             prop_assert_eq!(Text(d).to_string(), d.normalize().to_string());
         }
+
+        #[test]
+        fn wide_same_as_normalize(hi in any::<u32>(), mid in any::<u32>(), lo in any::<u32>(), neg in any::<bool>(), s in 0u32..=28) {
+            let d = Decimal::from_parts(lo, mid, hi, neg, s);
+            let mut pushed = String::from("x");
+            Text(d).push_to(&mut pushed);
+            let want = d.normalize().to_string();
+            prop_assert_eq!(pushed.strip_prefix('x'), Some(want.as_str()));
+            prop_assert_eq!(Text(d).to_string(), d.normalize().to_string());
+        }
     }
 
     #[test]
@@ -583,6 +600,15 @@ mod text_tests {
             ("-0.5", "-0.5"),
             ("0", "0"),
             ("0.000", "0"),
+            ("-0.000", "0"),
+            (
+                "0.0000000000000000000000000001",
+                "0.0000000000000000000000000001",
+            ),
+            (
+                "-7922816251426433759354395033.5",
+                "-7922816251426433759354395033.5",
+            ),
         ] {
             assert_eq!(Text(d.parse().unwrap()).to_string(), t);
         }

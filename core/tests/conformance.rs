@@ -859,6 +859,40 @@ fn lean_batch_agrees(
     }
 }
 
+/// The direct JSON writer (`ResultJson::to_text`) writes serde's bytes for every result, in
+/// every shape and language.
+fn json_text_agrees(c: &mut Check<'_>, batch: &cchc::BatchResult) {
+    use cchc::{JsonOptions, Lang};
+    for r in &batch.results {
+        for o in [
+            JsonOptions::new(Lang::Vi),
+            JsonOptions::new(Lang::En),
+            JsonOptions::new(Lang::Vi).trace(false),
+            JsonOptions::new(Lang::En).why(false),
+            JsonOptions::summary(Lang::Vi),
+            JsonOptions::new(Lang::Vi).ruleset(false),
+        ] {
+            let direct = r.json(o).to_text().ok();
+            if direct.is_none() || direct != serde_json::to_string(&r.json(o)).ok() {
+                c.errs.push(format!(
+                    "{}: {}: the direct JSON writer differs from serde's ({o:?})",
+                    c.file,
+                    r.unit.id.as_deref().unwrap_or("?")
+                ));
+            }
+        }
+    }
+    for o in [JsonOptions::new(Lang::Vi), JsonOptions::summary(Lang::En)] {
+        let direct = batch.json(o).to_text().ok();
+        if direct.is_none() || direct != serde_json::to_string(&batch.json(o)).ok() {
+            c.errs.push(format!(
+                "{}: the batch's direct JSON differs from serde's ({o:?})",
+                c.file
+            ));
+        }
+    }
+}
+
 fn run_case(path: &Path) -> Result<(), Failed> {
     let file = path
         .file_name()
@@ -1012,6 +1046,7 @@ fn run_case(path: &Path) -> Result<(), Failed> {
     };
     let opts = BatchOptions::grouped(grouped).groups(groups).as_of(as_of);
     lean_batch_agrees(&mut c, &rs, &units, &batch, opts);
+    json_text_agrees(&mut c, &batch);
     if let Some(want) = expect.get("units").and_then(Value::as_sequence) {
         if want.len() != batch.results.len() {
             c.errs.push(format!(

@@ -304,7 +304,8 @@ proptest! {
     }
 
     /// A batch scored without trees (issue #10) ranks as the whole batch does, and each tree
-    /// put back by `restore_tree` is the whole batch's (random rulesets and units).
+    /// put back by `restore_tree` is the whole batch's, and the direct JSON writer writes serde's
+    /// bytes for it (random rulesets and units).
     #[test]
     fn batch_without_trees_restores_the_same(tape in prop::collection::vec(any::<u32>(), 400)) {
         let mut t = Tape { t: &tape, i: 0 };
@@ -320,6 +321,11 @@ proptest! {
             prop_assert_eq!((f.status, f.total, f.max, f.index, f.grade), (l.status, l.total, l.max, l.index, l.grade));
             l.restore_tree(u);
             prop_assert_eq!(json(f)?, json(&l)?);
+            // The direct JSON writer writes serde's bytes (random titles, numbers, statuses).
+            for o in [cchc::JsonOptions::new(Lang::Vi), cchc::JsonOptions::new(Lang::En).trace(false)] {
+                let direct = f.json(o).to_text().map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(direct, serde_json::to_string(&f.json(o)).map_err(|e| TestCaseError::fail(e.to_string()))?);
+            }
         }
     }
 

@@ -180,7 +180,8 @@ pub(super) fn format(lang: Lang, m: &Message, out: &mut String) {
                 args.set(*name, value(a, lang));
             }
             let mut errors = Vec::new();
-            out.push_str(&b.format_pattern(pattern, Some(&args), &mut errors));
+            // Written straight into `out` (a `String` cannot fail to take text).
+            let _ = b.write_pattern(out, pattern, Some(&args), &mut errors);
             return;
         }
     }
@@ -189,9 +190,10 @@ pub(super) fn format(lang: Lang, m: &Message, out: &mut String) {
 
 /// An argument as a Fluent value: whole numbers as numbers (so that English can choose a
 /// plural), everything else as text already written in `lang`.
-fn value(a: &Arg, lang: Lang) -> FluentValue<'static> {
+fn value(a: &Arg, lang: Lang) -> FluentValue<'_> {
     match a {
         Arg::Int(n) => FluentValue::from(*n),
+        Arg::Text(t) => FluentValue::from(t.as_str()),
         other => {
             let mut s = String::new();
             other.write(lang, &mut s);

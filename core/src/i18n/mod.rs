@@ -168,18 +168,23 @@ impl Arg {
 /// Writes `d` exactly (no trailing zeros beyond `places`, at least `places` decimals) with the
 /// decimal separator of `lang`.
 pub fn push_number(out: &mut String, d: Decimal, places: u32, lang: Lang) {
-    let mut text = crate::num::Text(d).to_string();
-    let decimals = text.find('.').map_or(0, |dot| text.len() - dot - 1);
+    let (buf, at) = crate::num::Text(d).bytes();
+    let text = buf.get(at..).unwrap_or_default();
+    let sep = lang.decimal_separator();
+    let dot = text.iter().position(|&b| b == b'.');
+    let decimals = dot.map_or(0, |p| text.len() - p - 1);
+    out.reserve(text.len() + places as usize + 2);
+    // ASCII digits, a sign and the point (written as the language's separator).
+    out.extend(
+        text.iter()
+            .map(|&b| if b == b'.' { sep } else { char::from(b) }),
+    );
     let places = places as usize;
     if decimals < places {
-        if decimals == 0 {
-            text.push('.');
+        if dot.is_none() {
+            out.push(sep);
         }
-        text.extend(std::iter::repeat_n('0', places - decimals));
-    }
-    match lang.decimal_separator() {
-        '.' => out.push_str(&text),
-        sep => out.extend(text.chars().map(|c| if c == '.' { sep } else { c })),
+        out.extend(std::iter::repeat_n('0', places - decimals));
     }
 }
 
@@ -366,6 +371,31 @@ mod tests {
         assert_eq!(number(d("0.125"), 2, Lang::Vi), "0,125");
         assert_eq!(number(d("-1.50"), 0, Lang::En), "-1.5");
         assert_eq!(number(d("3.000"), 1, Lang::Vi), "3,0");
+        assert_eq!(number(d("-0.05"), 3, Lang::Vi), "-0,050");
+        assert_eq!(number(d("7"), 2, Lang::Vi), "7,00");
+        assert_eq!(number(d("0.000"), 0, Lang::Vi), "0");
+    }
+
+    proptest::proptest! {
+        /// The number appended in place is the normalised decimal, padded to `places`, with
+        /// the language's separator (the way it was written before, through a `String`).
+        #[test]
+        fn numbers_as_padded_normal_text(m in proptest::prelude::any::<i64>(), scale in 0u32..=28, places in 0u32..6, en in proptest::prelude::any::<bool>()) {
+            let d = Decimal::new(m, scale);
+            let lang = if en { Lang::En } else { Lang::Vi };
+            let mut want = d.normalize().to_string();
+            let decimals = want.find('.').map_or(0, |dot| want.len() - dot - 1);
+            if decimals < places as usize {
+                if decimals == 0 {
+                    want.push('.');
+                }
+                want.extend(std::iter::repeat_n('0', places as usize - decimals));
+            }
+            let want = want.replace('.', &lang.decimal_separator().to_string());
+            let mut got = String::from("x");
+            push_number(&mut got, d, places, lang);
+            proptest::prop_assert_eq!(got.strip_prefix('x'), Some(want.as_str()));
+        }
     }
 
     #[test]

@@ -141,3 +141,31 @@ impl<R: Borrow<UnitResult>> Serialize for BatchView<'_, R> {
         m.end()
     }
 }
+
+impl<R: Borrow<UnitResult>> BatchView<'_, R> {
+    /// The compact JSON text: the same bytes as `serde_json::to_string`, each result written by
+    /// [`ResultJson::write_into`](crate::ResultJson::write_into) (the criteria trees several times
+    /// faster).
+    ///
+    /// # Errors
+    ///
+    /// None in practice (every key is text and every number finite); a serialisation error is
+    /// returned rather than hidden.
+    pub fn to_text(&self) -> Result<String, serde_json::Error> {
+        let mut out = String::with_capacity(256 + 512 * self.results.len());
+        out.push_str("{\"results\":[");
+        for (i, r) in self.results.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            r.borrow().json(self.opts).write_into(&mut out)?;
+        }
+        out.push_str("],\"ranking\":");
+        out.push_str(&serde_json::to_string(&Ranking {
+            results: self.results,
+            ranking: self.ranking,
+        })?);
+        out.push('}');
+        Ok(out)
+    }
+}

@@ -12,6 +12,8 @@ use crate::msg;
 use crate::plan::{Body, Plan};
 use crate::rules::{Trace, WhyCx};
 use crate::types::NodeKind;
+
+mod json_text;
 pub(crate) use crate::types::{NodeStatus, UnitStatus};
 
 /// One node's result.
@@ -170,46 +172,12 @@ impl Serialize for Num {
         // serialising that, without the parse. `numbers_print_exactly` checks both serde_json
         // writers (text and `Value`) on it.
         const TOKEN: &str = "$serde_json::private::Number";
-        let mut text = StackText::default();
-        std::fmt::Write::write_fmt(&mut text, format_args!("{}", crate::num::Text(self.0)))
+        let (buf, at) = crate::num::Text(self.0).bytes();
+        let text = std::str::from_utf8(buf.get(at..).unwrap_or_default())
             .map_err(serde::ser::Error::custom)?;
         let mut st = s.serialize_struct(TOKEN, 1)?;
-        st.serialize_field(TOKEN, text.as_str())?;
+        st.serialize_field(TOKEN, text)?;
         st.end()
-    }
-}
-
-/// A decimal's text on the stack (at most 29 digits, a sign and a point).
-struct StackText {
-    buf: [u8; 48],
-    len: usize,
-}
-
-impl Default for StackText {
-    fn default() -> Self {
-        StackText {
-            buf: [0; 48],
-            len: 0,
-        }
-    }
-}
-
-impl StackText {
-    fn as_str(&self) -> &str {
-        self.buf
-            .get(..self.len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("0")
-    }
-}
-
-impl std::fmt::Write for StackText {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        let end = self.len + s.len();
-        let slot = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
-        slot.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
     }
 }
 
@@ -220,6 +188,10 @@ fn whole_i64(d: Decimal) -> Option<i64> {
     let m = d.mantissa();
     if scale == 0 {
         return i64::try_from(m).ok();
+    }
+    // The usual case in 64-bit arithmetic (no 128-bit division).
+    if let (Ok(small), Some(p)) = (i64::try_from(m), 10i64.checked_pow(scale)) {
+        return (small % p == 0).then_some(small / p);
     }
     let p = 10i128.checked_pow(scale)?;
     if m % p != 0 {
