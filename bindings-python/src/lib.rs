@@ -15,6 +15,7 @@ mod convert;
 mod errors;
 mod frames;
 mod lang;
+mod pyobjects;
 mod report;
 mod results;
 mod ruleset;

@@ -12,7 +12,7 @@ use pyo3::types::{PyDict, PyList};
 use serde::Serialize;
 
 use crate::lang::pick;
-use crate::values::{json_error, json_text_to_py, json_to_py, py_decimal, py_opt_decimal, to_f64};
+use crate::values::{json_error, json_to_py, py_decimal, py_opt_decimal, to_f64};
 
 fn issues<'py>(py: Python<'py>, list: &[Issue], lang: Lang) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
@@ -115,12 +115,7 @@ impl PyUnitResult {
     }
 
     fn dict_in<'py>(&self, py: Python<'py>, lang: Lang) -> PyResult<Bound<'py, PyAny>> {
-        let text = self
-            .inner()
-            .json(cchc::JsonOptions::new(lang))
-            .to_text()
-            .map_err(|e| json_error(&e))?;
-        json_text_to_py(py, &text)
+        json_to_py(py, &self.inner().json(cchc::JsonOptions::new(lang)))
     }
 
     /// The index of the node with this id, or `KeyError`.
@@ -570,8 +565,10 @@ impl PyBatch {
         let lang = self.lang(lang)?;
         self.restore_all();
         let out = PyList::empty(py);
+        // One builder: the results share their keys and repeated numbers.
+        let mut b = crate::pyobjects::Builder::new(py)?;
         for r in &self.results {
-            out.append(r.get().dict_in(py, lang)?)?;
+            out.append(b.build(&r.get().inner().json(cchc::JsonOptions::new(lang)))?)?;
         }
         Ok(out)
     }
@@ -580,7 +577,13 @@ impl PyBatch {
     /// `lang`.
     #[pyo3(signature = (*, lang = None))]
     fn to_dict<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
-        json_text_to_py(py, &self.json_view(self.lang(lang)?, None)?)
+        let results = self.refs();
+        let view = present::batch_json(
+            &results,
+            &self.ranking,
+            cchc::JsonOptions::new(self.lang(lang)?),
+        );
+        json_to_py(py, &view)
     }
 
     /// `{"results": [...], "ranking": [...]}` as JSON text, with exact numbers; texts in

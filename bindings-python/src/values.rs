@@ -3,10 +3,9 @@
 use cchc::Decimal;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyType};
+use pyo3::types::PyType;
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// The `decimal.Decimal` type.
 pub(crate) fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
@@ -80,8 +79,7 @@ pub(crate) fn json_to_py<'py>(
     py: Python<'py>,
     value: &impl serde::Serialize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let text = serde_json::to_string(value).map_err(|e| json_error(&e))?;
-    json_text_to_py(py, &text)
+    crate::pyobjects::Builder::new(py)?.build(value)
 }
 
 /// A `CchcError` for a value that cannot be written as JSON (never in practice: every key is
@@ -91,16 +89,4 @@ pub(crate) fn json_error(e: &serde_json::Error) -> PyErr {
         "py-json-error",
         error = e.to_string()
     )))
-}
-
-/// JSON text as Python objects, numbers as `Decimal`.
-pub(crate) fn json_text_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let loads = JSON_LOADS.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
-        Ok(py.import("json")?.getattr("loads")?.unbind())
-    })?;
-    let dec = decimal_type(py)?;
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("parse_float", dec)?;
-    kwargs.set_item("parse_int", dec)?;
-    loads.bind(py).call((text,), Some(&kwargs))
 }

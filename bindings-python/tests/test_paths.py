@@ -97,6 +97,10 @@ def test_conformance_paths_agree(name, case):
         # A unit alone equals the unit in its batch, unless the batch marks a repeated id.
         if ids.count(ids[i]) == 1:
             assert rs.score(u).to_json() == r.to_json(), (name, i)
+    # The batch's dicts (built without JSON text, D133) are its JSON read back, types included.
+    typed = lambda v: json.dumps(v, default=repr)  # noqa: E731
+    assert typed(batch.to_dicts()) == typed([exact(r.to_json()) for r in batch])
+    assert typed(batch.to_dict(lang="en")) == typed(exact(batch.to_json(lang="en")))
 
 
 def case_options(case):
