@@ -15,8 +15,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{
-    Children, NodeNotes, NodeRounds, ParamValues, ResultJson, RoundList, RulesetRef, UnitResult,
-    whole_i64,
+    Children, NodeNotes, NodeRounds, ResultJson, RoundList, RulesetRef, UnitResult, whole_i64,
 };
 use crate::i18n::{Arg, Localize, Message};
 use crate::plan::Body;
@@ -119,14 +118,7 @@ impl<'a> Out<'a> {
         self.raw("{");
         if opts.ruleset {
             self.raw("\"ruleset\":");
-            self.ser(&RulesetRef {
-                fingerprint: &p.fingerprint,
-                id: &p.id,
-                issued_by: p.issued_by.as_deref(),
-                parameters: r.parameter_values().map(ParamValues),
-                status: p.status,
-                version: &p.version,
-            })?;
+            self.ser(&RulesetRef::of(r))?;
             self.raw(",");
         }
         self.raw("\"unit\":");

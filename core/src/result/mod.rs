@@ -550,6 +550,20 @@ struct RulesetRef<'a> {
     version: &'a str,
 }
 
+impl<'a> RulesetRef<'a> {
+    fn of(r: &'a UnitResult) -> Self {
+        let p = &r.plan;
+        RulesetRef {
+            fingerprint: &p.fingerprint,
+            id: &p.id,
+            issued_by: p.issued_by.as_deref(),
+            parameters: r.parameter_values().map(ParamValues),
+            status: p.status,
+            version: &p.version,
+        }
+    }
+}
+
 /// Parameter values as a JSON object, in declaration order.
 struct ParamValues<'a>(Vec<(&'a str, crate::ruleset::InputDefault)>);
 
@@ -857,17 +871,7 @@ impl Serialize for ResultJson<'_> {
         let p = &r.plan;
         let mut m = s.serialize_map(None)?;
         if opts.ruleset {
-            m.serialize_entry(
-                "ruleset",
-                &RulesetRef {
-                    fingerprint: &p.fingerprint,
-                    id: &p.id,
-                    issued_by: p.issued_by.as_deref(),
-                    parameters: r.parameter_values().map(ParamValues),
-                    status: p.status,
-                    version: &p.version,
-                },
-            )?;
+            m.serialize_entry("ruleset", &RulesetRef::of(r))?;
         }
         m.serialize_entry("unit", &r.unit)?;
         m.serialize_entry("status", r.status.as_str())?;
