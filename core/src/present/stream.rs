@@ -3,9 +3,6 @@
 
 use std::io::{self, Write};
 
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
-
 use super::ranking::Ranking;
 use super::table::{Columns, CsvRows, CsvStyle};
 use crate::data::UnitChunks;
@@ -234,24 +231,48 @@ fn write_chunked(
             w.finish()?;
         }
         StreamFormat::Json => {
-            let doc = Streamed {
+            // `{"results": [...], "ranking": [...]}` as serde_json's pretty printer writes it:
+            // each result written compact by the direct writer (D132), then indented.
+            let json = JsonOptions {
+                lang: output.lang,
+                ..output.json
+            };
+            let mut ranked = Vec::new();
+            let (mut text, mut buf) = (String::new(), Vec::new());
+            let mut first = true;
+            out.write_all(b"{\n  \"results\": [")?;
+            each_result(
                 rs,
                 units,
-                groups: opts.grouping(),
                 chunk,
-                as_of: opts.round,
-                json: JsonOptions {
-                    lang: output.lang,
-                    ..output.json
+                opts.round,
+                progress,
+                &io_error,
+                &mut |r| {
+                    count(&mut summary, r);
+                    if r.rankable() {
+                        ranked.push(compact(r));
+                    }
+                    text.clear();
+                    r.json(json).write_into(&mut text)?;
+                    buf.clear();
+                    buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    first = false;
+                    crate::result::pretty_into(&text, 2, &mut buf);
+                    out.write_all(&buf)
                 },
-                state: std::cell::RefCell::new(State {
-                    progress,
-                    summary: &mut summary,
-                    ranked: Vec::new(),
-                }),
-            };
-            serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::from)?;
-            out.write_all(b"\n")?;
+            )?;
+            out.write_all(if first { b"]" } else { b"\n  ]" })?;
+            let ranking = rs.rank_results(&ranked, opts.grouping());
+            let text = serde_json::to_string(&Ranking {
+                results: &ranked,
+                ranking: &ranking,
+            })?;
+            buf.clear();
+            buf.extend_from_slice(b",\n  \"ranking\": ");
+            crate::result::pretty_into(&text, 1, &mut buf);
+            buf.extend_from_slice(b"\n}\n");
+            out.write_all(&buf)?;
         }
         StreamFormat::Table => {
             let mut all = Vec::with_capacity(units.len());
@@ -366,74 +387,6 @@ fn compact(r: &UnitResult) -> UnitResult {
     }
 }
 
-struct State<'a> {
-    progress: &'a mut dyn FnMut(usize),
-    summary: &'a mut StreamSummary,
-    /// Compact copies of the complete units, in input order.
-    ranked: Vec<UnitResult>,
-}
-
-/// The batch document, scored while it is serialised.
-struct Streamed<'a> {
-    rs: &'a Ruleset,
-    units: Units<'a>,
-    groups: crate::Groups,
-    chunk: usize,
-    as_of: Option<usize>,
-    json: JsonOptions,
-    state: std::cell::RefCell<State<'a>>,
-}
-
-struct Results<'a, 'b>(&'b Streamed<'a>);
-
-impl Serialize for Results<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let doc = self.0;
-        let mut st = doc.state.borrow_mut();
-        let st = &mut *st;
-        let mut seq = s.serialize_seq(Some(doc.units.len()))?;
-        let State {
-            progress,
-            summary,
-            ranked,
-        } = st;
-        let fail = |e: Error| <S::Error as serde::ser::Error>::custom(e);
-        each_result(
-            doc.rs,
-            doc.units,
-            doc.chunk,
-            doc.as_of,
-            *progress,
-            &fail,
-            &mut |r| {
-                count(summary, r);
-                if r.rankable() {
-                    ranked.push(compact(r));
-                }
-                seq.serialize_element(&r.json(doc.json))
-            },
-        )?;
-        seq.end()
-    }
-}
-
-impl Serialize for Streamed<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("results", &Results(self))?;
-        let st = self.state.borrow();
-        let ranking = self.rs.rank_results(&st.ranked, self.groups);
-        m.serialize_entry(
-            "ranking",
-            &Ranking {
-                results: &st.ranked,
-                ranking: &ranking,
-            },
-        )?;
-        m.end()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -473,6 +426,26 @@ criteria:
     /// Several chunks, duplicate ids across chunks, ties, incomplete units and both
     /// rankings: the streamed document (JSON, CSV, the table with and without explanations) is
     /// the batch result's, byte for byte.
+    #[test]
+    fn an_empty_batch_streams_as_serde_writes_it() {
+        let rs = Ruleset::from_yaml_str(RULES, "demo.yaml").unwrap();
+        let want = serde_json::to_string_pretty(&rs.score_batch(&[])).unwrap() + "\n";
+        let mut out = Vec::new();
+        let opts = BatchOptions::default();
+        let json = Output::new(StreamFormat::Json);
+        write_chunked(
+            &rs,
+            Units::Slice(&[]),
+            &opts,
+            json,
+            &mut out,
+            &mut |_| {},
+            4,
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out), want);
+    }
+
     #[test]
     fn chunks_change_nothing() {
         let rs = Ruleset::from_yaml_str(RULES, "demo.yaml").unwrap();

@@ -287,6 +287,60 @@ impl ResultJson<'_> {
     }
 }
 
+/// Compact JSON text (as serde_json or the direct writer writes it) indented as serde_json's
+/// pretty printer writes the same value, as if it stood `depth` levels deep (two spaces a
+/// level; empty arrays and objects stay `[]` and `{}`), appended to `out`. Strings are copied
+/// as they are: a compact text has no whitespace outside them.
+pub(crate) fn pretty_into(text: &str, depth: usize, out: &mut Vec<u8>) {
+    let b = text.as_bytes();
+    let mut depth = depth;
+    let newline = |out: &mut Vec<u8>, depth: usize| {
+        out.push(b'\n');
+        for _ in 0..depth {
+            out.extend_from_slice(b"  ");
+        }
+    };
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        i += 1;
+        match c {
+            b'"' => {
+                // To the closing quote, past escaped characters.
+                let start = i - 1;
+                while let Some(&d) = b.get(i) {
+                    i += if d == b'\\' { 2 } else { 1 };
+                    if d == b'"' {
+                        break;
+                    }
+                }
+                out.extend_from_slice(b.get(start..i.min(b.len())).unwrap_or_default());
+            }
+            b'{' | b'[' => {
+                out.push(c);
+                let close = if c == b'{' { b'}' } else { b']' };
+                if b.get(i) == Some(&close) {
+                    out.push(close);
+                    i += 1;
+                } else {
+                    depth += 1;
+                    newline(out, depth);
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                newline(out, depth);
+                out.push(c);
+            }
+            b',' => {
+                out.push(b',');
+                newline(out, depth);
+            }
+            b':' => out.extend_from_slice(b": "),
+            _ => out.push(c),
+        }
+    }
+}
+
 /// Whether a string holds a byte JSON escapes: a control character, `"` or `\\`. Eight bytes
 /// at a time: a byte below 0x20, or equal to `"` or `\\` once XORed to zero, sets its high bit
 /// in the sums below (the usual has-zero-byte and has-less-than tests, exact as a yes/no).
@@ -382,6 +436,45 @@ mod tests {
             let mut buf = String::new();
             Out::new(&mut buf).str(&s).unwrap();
             proptest::prop_assert_eq!(buf, serde_json::to_string(&s).unwrap());
+        }
+    }
+
+    /// Random JSON values: nested arrays and objects (empty ones too), strings with quotes,
+    /// backslashes, brackets, commas and colons, numbers and literals.
+    fn json_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            "[a-z\"\\\\{}\\[\\],: \\n\\u{0}đ]{0,8}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 40, 5, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                proptest::collection::vec(("[a-z\":\\\\]{0,4}", inner), 0..5)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pretty_as_serde_json_writes_it(v in json_value()) {
+            let mut out = Vec::new();
+            pretty_into(&serde_json::to_string(&v).unwrap(), 0, &mut out);
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&v).unwrap());
+        }
+
+        #[test]
+        fn pretty_at_a_depth(v in json_value()) {
+            // As an element of an array inside an object: serde_json's indentation there.
+            let doc = serde_json::json!({ "a": [v.clone()] });
+            let mut out = b"{\n  \"a\": [\n    ".to_vec();
+            pretty_into(&serde_json::to_string(&v).unwrap(), 2, &mut out);
+            out.extend_from_slice(b"\n  ]\n}");
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&doc).unwrap());
         }
     }
 

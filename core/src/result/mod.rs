@@ -15,6 +15,7 @@ use crate::types::NodeKind;
 
 mod json_text;
 pub(crate) use crate::types::{NodeStatus, UnitStatus};
+pub(crate) use json_text::pretty_into;
 
 /// One node's result.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
