@@ -144,8 +144,7 @@ impl<R: Borrow<UnitResult>> Serialize for BatchView<'_, R> {
 
 impl<R: Borrow<UnitResult>> BatchView<'_, R> {
     /// The compact JSON text: the same bytes as `serde_json::to_string`, each result written by
-    /// [`ResultJson::write_into`](crate::ResultJson::write_into) (the criteria trees several times
-    /// faster).
+    /// [`ResultJson::write_into`](crate::ResultJson::write_into).
     ///
     /// # Errors
     ///
