@@ -110,6 +110,14 @@ const POW10_64: [i64; 19] = {
     t
 };
 
+/// 10ⁿ as a u64, for n ≤ 18.
+#[inline]
+pub(crate) fn pow10_u64(n: u32) -> Option<u64> {
+    POW10_64
+        .get(n as usize)
+        .and_then(|&p| u64::try_from(p).ok())
+}
+
 /// The mantissa when it fits in an i64 (the usual case for points and values), read from its
 /// 32-bit parts: `Decimal::mantissa` builds an i128, which WebAssembly does in software.
 #[inline(always)]

@@ -173,6 +173,9 @@ pub(crate) struct Plan {
     pub warnings: Vec<crate::error::Diagnostic>,
     /// "Did you mean" suggestions already computed for names units gave.
     pub suggestions: Suggestions,
+    /// Each node's JSON head (`{"id":…,"title":…,"kind":…,"points":`), made when a result is
+    /// first written as JSON text (`result::json_text`).
+    pub json_heads: std::sync::OnceLock<Vec<String>>,
 }
 
 /// An assessment round of a ruleset.

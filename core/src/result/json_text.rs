@@ -14,11 +14,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{
-    Children, NodeNotes, NodeRounds, ResultJson, RoundList, RulesetRef, UnitResult, whole_i64,
-};
+use super::{Children, NodeNotes, NodeRounds, ResultJson, RoundList, RulesetRef, UnitResult};
 use crate::i18n::{Arg, Localize, Message};
-use crate::plan::Body;
+use crate::plan::{Body, Plan, PlanNode};
 
 /// A JSON text being written.
 pub(crate) struct Out<'a> {
@@ -42,24 +40,71 @@ impl<'a> Out<'a> {
     }
 
     /// A JSON string, escaped as serde_json escapes it.
+    #[inline]
     fn str(&mut self, s: &str) -> Result<(), serde_json::Error> {
         if needs_escape(s.as_bytes()) {
-            return self.ser(s);
+            return self.escaped(s);
         }
+        self.quoted(s);
+        Ok(())
+    }
+
+    /// `s` between quotes, as it is (known to need no escape).
+    #[inline]
+    fn quoted(&mut self, s: &str) {
         self.buf.reserve(s.len() + 2);
         self.buf.push('"');
         self.buf.push_str(s);
         self.buf.push('"');
-        Ok(())
     }
 
-    /// A decimal as [`Num`](super::Num) writes it: an integer when whole, else its exact digits.
+    /// A string with a character to escape: serde_json escapes it (rare; kept out of line so
+    /// that the usual path stays small).
+    #[cold]
+    #[inline(never)]
+    fn escaped(&mut self, s: &str) -> Result<(), serde_json::Error> {
+        self.ser(s)
+    }
+
+    /// A message id or an argument name: an identifier in the program's source (`msg!`
+    /// checks the id against the catalogue, whose ids are identifiers, and the names are Rust
+    /// identifiers), so it is quoted as it is.
+    #[inline]
+    fn name(&mut self, s: &'static str) {
+        debug_assert!(!needs_escape(s.as_bytes()), "{s:?} is not an identifier");
+        self.quoted(s);
+    }
+
+    /// A decimal as [`Num`](super::Num) writes it: an integer when whole, else its exact digits
+    /// without trailing zeros. A mantissa that fits in 64 bits (the usual case) is written as
+    /// an integer part and a fraction; others as [`crate::num::Text`] writes them.
+    #[inline]
     fn num(&mut self, d: Decimal) {
-        if let Some(i) = whole_i64(d) {
-            self.raw(itoa::Buffer::new().format(i));
-        } else {
-            crate::num::Text(d).push_to(self.buf);
+        if let Some(m) = crate::num::small(d) {
+            let mut scale = d.scale();
+            let mut u = m.unsigned_abs();
+            while scale > 0 && u % 10 == 0 {
+                u /= 10;
+                scale -= 1;
+            }
+            if let Some(p) = crate::num::pow10_u64(scale) {
+                let mut digits = itoa::Buffer::new();
+                if m < 0 && u != 0 {
+                    self.buf.push('-');
+                }
+                self.buf.push_str(digits.format(u / p));
+                if scale > 0 {
+                    let frac = digits.format(u % p);
+                    self.buf.push('.');
+                    for _ in frac.len()..scale as usize {
+                        self.buf.push('0');
+                    }
+                    self.buf.push_str(frac);
+                }
+                return;
+            }
         }
+        crate::num::Text(d).push_to(self.buf);
     }
 
     /// Anything else, through serde_json (a few values per result).
@@ -71,13 +116,13 @@ impl<'a> Out<'a> {
     /// A message as data: `{"id":…,"args":{…}}`.
     fn message(&mut self, m: &Message) -> Result<(), serde_json::Error> {
         self.raw("{\"id\":");
-        self.str(m.id())?;
+        self.name(m.id());
         self.raw(",\"args\":{");
         for (i, (k, a)) in m.args().iter().enumerate() {
             if i > 0 {
                 self.raw(",");
             }
-            self.str(k)?;
+            self.name(k);
             self.raw(":");
             self.arg(a)?;
         }
@@ -179,6 +224,18 @@ impl<'a> Out<'a> {
         Ok(())
     }
 
+    /// A node's head: `{"id":…,"title":…,"kind":…,"points":`.
+    fn head(&mut self, node: &PlanNode) -> Result<(), serde_json::Error> {
+        self.raw("{\"id\":");
+        self.str(&node.id)?;
+        self.raw(",\"title\":");
+        self.str(&node.title)?;
+        self.raw(",\"kind\":");
+        self.str(node.kind.as_str())?;
+        self.raw(",\"points\":");
+        Ok(())
+    }
+
     /// Node `i`, as `NodeView`'s `Serialize` writes it.
     fn node(
         &mut self,
@@ -190,13 +247,10 @@ impl<'a> Out<'a> {
         let (Some(node), Some(res)) = (r.plan.nodes.get(i), r.nodes.get(i)) else {
             return Err(serde::ser::Error::custom("a node index outside the plan"));
         };
-        self.raw("{\"id\":");
-        self.str(&node.id)?;
-        self.raw(",\"title\":");
-        self.str(&node.title)?;
-        self.raw(",\"kind\":");
-        self.str(node.kind.as_str())?;
-        self.raw(",\"points\":");
+        match r.plan.json_heads.get_or_init(|| heads(&r.plan)).get(i) {
+            Some(head) => self.raw(head),
+            None => self.head(node)?,
+        }
         self.num(res.points);
         self.raw(",\"max\":");
         self.num(res.max);
@@ -263,6 +317,19 @@ impl<'a> Out<'a> {
     }
 }
 
+/// Every node's head ([`Out::head`]), written once per ruleset; empty if one fails (each node
+/// is then written in full).
+fn heads(plan: &Plan) -> Vec<String> {
+    plan.nodes
+        .iter()
+        .map(|node| {
+            let mut text = String::with_capacity(node.id.len() + node.title.len() + 48);
+            Out::new(&mut text).head(node).map(|()| text)
+        })
+        .collect::<Result<_, _>>()
+        .unwrap_or_default()
+}
+
 impl ResultJson<'_> {
     /// Appends the compact JSON text to `out`: the same bytes as `serde_json::to_writer`, written
     /// directly (about a third less work than through serde for a whole result).
@@ -275,13 +342,26 @@ impl ResultJson<'_> {
         Out::new(out).result(self)
     }
 
+    /// About how many bytes the text takes (a little more for the usual ruleset), so that it is
+    /// written without the buffer growing.
+    fn size_hint(&self) -> usize {
+        let per_node =
+            96 + if self.opts.why { 128 } else { 0 } + if self.opts.trace { 192 } else { 0 };
+        let nodes = if self.opts.criteria && self.r.has_tree() {
+            self.r.plan.nodes.len()
+        } else {
+            0
+        };
+        nodes.saturating_mul(per_node).saturating_add(1024)
+    }
+
     /// The compact JSON text (see [`ResultJson::write_into`]).
     ///
     /// # Errors
     ///
     /// As [`ResultJson::write_into`].
     pub fn to_text(&self) -> Result<String, serde_json::Error> {
-        let mut out = String::with_capacity(1024);
+        let mut out = String::with_capacity(self.size_hint());
         self.write_into(&mut out)?;
         Ok(out)
     }
@@ -497,6 +577,26 @@ mod tests {
             let mut buf = String::new();
             Out::new(&mut buf).str(s).unwrap();
             assert_eq!(buf, serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any decimal (a 64-bit or a wider mantissa, any scale) as `Num` writes it.
+        #[test]
+        fn any_number_as_num_writes_it(
+            lo in proptest::prelude::any::<i64>(),
+            hi in -(1i128 << 32)..(1i128 << 32),
+            wide in proptest::prelude::any::<bool>(),
+            zeros in 0u32..6,
+            scale in 0u32..=28,
+        ) {
+            let m = if wide { i128::from(lo) + (hi << 64) } else { i128::from(lo) };
+            let m = m.checked_mul(10i128.pow(zeros)).filter(|m| m.unsigned_abs() < 1u128 << 96).unwrap_or(m);
+            if let Ok(d) = Decimal::try_from_i128_with_scale(m, scale) {
+                let mut buf = String::new();
+                Out::new(&mut buf).num(d);
+                proptest::prop_assert_eq!(buf, serde_json::to_string(&super::super::Num(d)).unwrap());
+            }
         }
     }
 

@@ -316,6 +316,7 @@ pub(crate) fn compile(doc: &RulesetDoc, file: &str, fingerprint: String) -> Comp
         engine: cx.engine,
         warnings: warnings.clone(),
         suggestions: Default::default(),
+        json_heads: std::sync::OnceLock::new(),
     };
     Compilation {
         plan: Ok(plan),
