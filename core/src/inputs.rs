@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::Code;
-use crate::i18n::{Arg, Message, input_arg, option_arg};
+use crate::i18n::{Arg, ArgRef, Message, input_arg, option_arg};
 use crate::msg;
 use crate::syntax::{NumberError, parse_decimal};
 use crate::text::nfc;
@@ -119,9 +119,14 @@ pub(crate) fn list_arg(mut items: Vec<Arg>) -> Arg {
 
 /// The input in slot `slot` named in a message (with its label); slots come from the plan.
 pub(crate) fn slot_arg(inputs: &[InputDef], slot: usize) -> Arg {
+    slot_arg_ref(inputs, slot).to_arg()
+}
+
+/// [`slot_arg`], borrowed.
+pub(crate) fn slot_arg_ref(inputs: &[InputDef], slot: usize) -> ArgRef<'_> {
     inputs
         .get(slot)
-        .map_or_else(|| Arg::ident("?"), InputDef::arg)
+        .map_or(ArgRef::Ident("?"), InputDef::arg_ref)
 }
 
 fn number_refusal(text: &str, e: NumberError) -> Refusal {
@@ -193,6 +198,11 @@ impl InputDef {
         input_arg(&self.name, self.label.as_deref())
     }
 
+    /// [`InputDef::arg`], borrowed.
+    pub(crate) fn arg_ref(&self) -> ArgRef<'_> {
+        ArgRef::named(&self.name, self.label.as_deref())
+    }
+
     /// The label of option `i`, when the rule file gives one.
     pub(crate) fn option_label(&self, i: usize) -> Option<&str> {
         self.option_labels.get(i).and_then(|l| l.as_deref())
@@ -203,6 +213,14 @@ impl InputDef {
         match self.options.get(i) {
             Some(o) => option_arg(o, self.option_label(i)),
             None => Arg::ident("?"),
+        }
+    }
+
+    /// [`InputDef::option_arg`], borrowed.
+    pub(crate) fn option_arg_ref(&self, i: usize) -> ArgRef<'_> {
+        match self.options.get(i) {
+            Some(o) => ArgRef::named(o, self.option_label(i)),
+            None => ArgRef::Ident("?"),
         }
     }
 

@@ -1,7 +1,7 @@
 //! The message catalogues (`core/locales/{vi,en}/*.ftl`) against the code that uses them.
 //!
-//! Every `msg!("id", name = value, …)` call in the sources of the workspace is read (its id must
-//! be a literal); the test fails when
+//! Every `msg!("id", name = value, …)` or `msg_ref!(…)` call in the sources of the workspace is
+//! read (its id must be a literal); the test fails when
 //! - a catalogue file does not parse, or defines an id twice;
 //! - the two languages do not have the same files and the same message ids;
 //! - a message uses an argument (`{ $name }`) that some call of it does not supply;
@@ -140,10 +140,17 @@ fn calls() -> Vec<Call> {
     for f in files {
         let src = std::fs::read_to_string(&f).unwrap();
         let mut rest = src.as_str();
-        while let Some(i) = rest.find("msg!(") {
+        // `msg!` builds an owned message, `msg_ref!` one on the stack: the same form.
+        let next = |rest: &str| {
+            ["msg!(", "msg_ref!("]
+                .iter()
+                .filter_map(|p| rest.find(p).map(|i| (i, p.len())))
+                .min()
+        };
+        while let Some((i, len)) = next(rest) {
             let line = src.len() - rest.len() + i;
             let line = src[..line].matches('\n').count() + 1;
-            let body = &rest[i + 5..];
+            let body = &rest[i + len..];
             let (inner, after) = split_call(body);
             rest = after;
             let parts = top_level_commas(inner);

@@ -7,6 +7,7 @@
 //! not by Fluent, so that they stay exact: Vietnamese writes a decimal comma (`92,35`), English a
 //! point.
 
+mod borrowed;
 mod catalogue;
 mod localize;
 
@@ -17,6 +18,7 @@ use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+pub(crate) use borrowed::{ArgRef, MsgRef, labelled, msg_ref};
 pub use localize::{InLang, Localize};
 
 /// A language of the catalogues.
@@ -309,26 +311,12 @@ impl Serialize for Arg {
 /// An input named in a message: its name, and its label beside it when the ruleset gives one
 /// (`` `kh_cchc` (Kế hoạch CCHC) ``).
 pub fn input_arg(name: &str, label: Option<&str>) -> Arg {
-    match label {
-        Some(l) if !l.trim().is_empty() => Arg::from(crate::msg!(
-            "common-labelled",
-            name = Arg::ident(name),
-            label = l
-        )),
-        _ => Arg::ident(name),
-    }
+    ArgRef::named(name, label).to_arg()
 }
 
 /// A choice option named in a message: its label when it has one, else its id.
 pub fn option_arg(id: &str, label: Option<&str>) -> Arg {
-    match label {
-        Some(l) if !l.trim().is_empty() => Arg::from(crate::msg!(
-            "common-labelled",
-            name = Arg::ident(id),
-            label = l
-        )),
-        _ => Arg::ident(id),
-    }
+    ArgRef::named(id, label).to_arg()
 }
 
 /// Builds a [`Message`]: `msg!("load-unknown-key", key = Arg::ident(k), hint = m)`.

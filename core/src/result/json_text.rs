@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{Children, NodeNotes, NodeRounds, ResultJson, RoundList, RulesetRef, UnitResult};
-use crate::i18n::{Arg, Localize, Message};
+use crate::i18n::{Arg, ArgRef, Lang, Localize, Message, MsgRef, labelled};
 use crate::plan::{Body, Plan, PlanNode};
 
 /// A JSON text being written.
@@ -130,6 +130,52 @@ impl<'a> Out<'a> {
         Ok(())
     }
 
+    /// A message built on the stack ([`MsgRef`]), as [`Out::message`] writes the owned one.
+    fn msg_ref(&mut self, m: &MsgRef<'_>) -> Result<(), serde_json::Error> {
+        self.raw("{\"id\":");
+        self.name(m.id);
+        self.raw(",\"args\":{");
+        for (i, (k, a)) in m.args.iter().enumerate() {
+            if i > 0 {
+                self.raw(",");
+            }
+            self.name(k);
+            self.raw(":");
+            self.arg_ref(a)?;
+        }
+        self.raw("}}");
+        Ok(())
+    }
+
+    fn arg_ref(&mut self, a: &ArgRef<'_>) -> Result<(), serde_json::Error> {
+        match *a {
+            ArgRef::Text(t) | ArgRef::Ident(t) => self.str(t),
+            ArgRef::Labelled(name, label) => labelled(name, label, |m| self.msg_ref(m)),
+            ArgRef::Num(d) | ArgRef::Fixed(d, _) => {
+                self.num(d);
+                Ok(())
+            }
+            ArgRef::Int(n) => {
+                self.raw(itoa::Buffer::new().format(n));
+                Ok(())
+            }
+            ArgRef::Msg(m) => self.msg_ref(m),
+            ArgRef::List(items) => {
+                self.raw("[");
+                for (i, a) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.raw(",");
+                    }
+                    self.arg_ref(a)?;
+                }
+                self.raw("]");
+                Ok(())
+            }
+            ArgRef::Owned(a) => self.arg(a),
+            ArgRef::OwnedMsg(m) => self.message(m),
+        }
+    }
+
     fn arg(&mut self, a: &Arg) -> Result<(), serde_json::Error> {
         match a {
             Arg::Text(t) | Arg::Ident(t) => self.str(t),
@@ -224,6 +270,19 @@ impl<'a> Out<'a> {
         Ok(())
     }
 
+    /// A node's `trace`: the explanation's words (empty without one).
+    fn trace(&mut self, why: Option<&MsgRef<'_>>, lang: Lang) -> Result<(), serde_json::Error> {
+        self.raw(",\"trace\":");
+        let mut words = std::mem::take(&mut self.words);
+        words.clear();
+        if let Some(m) = why {
+            m.to_message().render_into(lang, &mut words);
+        }
+        let done = self.str(&words);
+        self.words = words;
+        done
+    }
+
     /// A node's head: `{"id":…,"title":…,"kind":…,"points":`.
     fn head(&mut self, node: &PlanNode) -> Result<(), serde_json::Error> {
         self.raw("{\"id\":");
@@ -257,23 +316,27 @@ impl<'a> Out<'a> {
         self.raw(",\"status\":");
         self.str(res.status.as_str())?;
         if opts.trace || opts.why {
-            let why = r.why(i);
-            if opts.trace {
-                self.raw(",\"trace\":");
-                let mut words = std::mem::take(&mut self.words);
-                words.clear();
-                if let Some(w) = &why {
-                    w.render_into(opts.lang, &mut words);
+            // The explanation is built once, on the stack: its words (when asked) from the
+            // owned message, its data written as it is (D134).
+            let written = r.why_with(i, |m| {
+                if opts.trace {
+                    self.trace(Some(m), opts.lang)?;
                 }
-                let done = self.str(&words);
-                self.words = words;
-                done?;
-            }
-            if opts.why {
-                self.raw(",\"why\":");
-                match &why {
-                    Some(m) => self.message(m)?,
-                    None => self.raw("null"),
+                if opts.why {
+                    self.raw(",\"why\":");
+                    self.msg_ref(m)?;
+                }
+                Ok::<(), serde_json::Error>(())
+            });
+            match written {
+                Some(done) => done?,
+                None => {
+                    if opts.trace {
+                        self.trace(None, opts.lang)?;
+                    }
+                    if opts.why {
+                        self.raw(",\"why\":null");
+                    }
                 }
             }
         }

@@ -7,8 +7,7 @@ use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use crate::error::Issue;
-use crate::i18n::{Arg, Lang, Localize, Message};
-use crate::msg;
+use crate::i18n::{Arg, ArgRef, Lang, Localize, Message, MsgRef, msg_ref};
 use crate::plan::{Body, Plan};
 use crate::rules::{Trace, WhyCx};
 use crate::types::NodeKind;
@@ -342,64 +341,89 @@ impl UnitResult {
     /// script's output…). `None` for a node with nothing to explain (an index outside the plan,
     /// or a leaf that was not scored).
     pub fn why(&self, i: usize) -> Option<Message> {
+        self.why_with(i, |m| m.to_message())
+    }
+
+    /// [`UnitResult::why`] as a message built on the stack and handed to `f` (D134): the JSON
+    /// writer writes it without making the owned message.
+    pub(crate) fn why_with<R>(&self, i: usize, f: impl FnOnce(&MsgRef<'_>) -> R) -> Option<R> {
+        let (mut f, mut out) = (Some(f), None);
+        self.why_dyn(i, &mut |m| out = f.take().map(|f| f(m)));
+        out
+    }
+
+    /// [`UnitResult::why_with`]'s body, compiled once (not once per caller's closure: the
+    /// browser module's size).
+    fn why_dyn(&self, i: usize, f: &mut dyn FnMut(&MsgRef<'_>)) -> Option<()> {
         let (node, r) = (self.plan.nodes.get(i)?, self.nodes.get(i)?);
         let inputs = &self.plan.inputs;
         let places = self.plan.places;
-        let input = |s: usize| crate::inputs::slot_arg(inputs, s);
-        Some(match &r.trace {
-            Trace::ListedNotApplicable => msg!("trace-na-listed"),
+        let input = |s: usize| crate::inputs::slot_arg_ref(inputs, s);
+        match &r.trace {
+            Trace::ListedNotApplicable => f(&msg_ref!("trace-na-listed")),
             Trace::AppliesIfFalse => {
                 let condition =
-                    Arg::ident(node.applies_if.as_ref().map_or("", |c| c.source.trim()));
+                    ArgRef::Ident(node.applies_if.as_ref().map_or("", |c| c.source.trim()));
                 let params = node.applies_if.as_ref().map_or_else(Vec::new, |c| {
                     crate::parameters::read_by_condition(&self.plan, self.base.as_deref(), c)
                 });
                 if !params.is_empty() {
                     let parameters = crate::inputs::list_arg(params);
-                    return Some(if node.full_if_na {
-                        msg!(
+                    if node.full_if_na {
+                        f(&msg_ref!(
                             "trace-na-parameter-full",
                             condition = condition,
-                            parameters = parameters
-                        )
+                            parameters = &parameters
+                        ))
                     } else {
-                        msg!(
+                        f(&msg_ref!(
                             "trace-na-parameter-excluded",
                             condition = condition,
-                            parameters = parameters
-                        )
-                    });
+                            parameters = &parameters
+                        ))
+                    }
+                    return Some(());
                 }
                 if node.full_if_na {
-                    msg!("trace-na-applies-if-full", condition = condition)
+                    f(&msg_ref!("trace-na-applies-if-full", condition = condition))
                 } else {
-                    msg!("trace-na-applies-if-excluded", condition = condition)
+                    f(&msg_ref!(
+                        "trace-na-applies-if-excluded",
+                        condition = condition
+                    ))
                 }
             }
-            Trace::InputNotApplicable(s) => msg!("trace-na-input", input = input(*s)),
-            Trace::ParentNotApplicable => msg!("trace-na-parent"),
-            Trace::Missing(s) => msg!("trace-missing", input = input(*s)),
-            Trace::Invalid(s) => msg!("trace-invalid", input = input(*s)),
-            Trace::ParentUndecided => msg!("trace-parent-undecided"),
+            Trace::InputNotApplicable(s) => f(&msg_ref!("trace-na-input", input = input(*s))),
+            Trace::ParentNotApplicable => f(&msg_ref!("trace-na-parent")),
+            Trace::Missing(s) => f(&msg_ref!("trace-missing", input = input(*s))),
+            Trace::Invalid(s) => f(&msg_ref!("trace-invalid", input = input(*s))),
+            Trace::ParentUndecided => f(&msg_ref!("trace-parent-undecided")),
             Trace::Set(round) => {
-                let points = Arg::fixed(r.points, places);
+                let points = ArgRef::Fixed(r.points, places);
                 let note = self.notes(i).find(|(n, _)| *n == *round).map(|(_, t)| t);
                 let Some((_, label)) = self.round_info(*round) else {
-                    return Some(match note {
-                        Some(note) => {
-                            msg!("trace-set-points-unit-note", points = points, note = note)
-                        }
-                        None => msg!("trace-set-points-unit", points = points),
-                    });
+                    match note {
+                        Some(note) => f(&msg_ref!(
+                            "trace-set-points-unit-note",
+                            points = points,
+                            note = note
+                        )),
+                        None => f(&msg_ref!("trace-set-points-unit", points = points)),
+                    }
+                    return Some(());
                 };
                 match note {
-                    Some(note) => msg!(
+                    Some(note) => f(&msg_ref!(
                         "trace-set-points-note",
                         points = points,
                         label = label,
                         note = note
-                    ),
-                    None => msg!("trace-set-points", points = points, label = label),
+                    )),
+                    None => f(&msg_ref!(
+                        "trace-set-points",
+                        points = points,
+                        label = label
+                    )),
                 }
             }
             Trace::Error => match self
@@ -409,15 +433,15 @@ impl UnitResult {
             {
                 // The node's own explanation need not name the criterion again.
                 Some(e) => match (e.message.id(), e.message.arg("error")) {
-                    ("unit-criterion-failed", Some(Arg::Msg(inner))) => {
-                        msg!("trace-error", error = (**inner).clone())
+                    ("unit-criterion-failed", Some(inner @ Arg::Msg(_))) => {
+                        f(&msg_ref!("trace-error", error = inner))
                     }
-                    _ => msg!("trace-error", error = e.message.clone()),
+                    _ => f(&msg_ref!("trace-error", error = &e.message)),
                 },
-                None => msg!("trace-error-unknown"),
+                None => f(&msg_ref!("trace-error-unknown")),
             },
             Trace::None => match &node.body {
-                Body::Group(kids) => self.group_why(kids, r, node.cap, places),
+                Body::Group(kids) => self.group_why(kids, r, node.cap, places, f),
                 Body::Leaf(_) => return None,
             },
             t => match &node.body {
@@ -437,16 +461,25 @@ impl UnitResult {
                             places,
                             printed,
                         },
+                        f,
                     )
                 }
                 Body::Group(_) => return None,
             },
-        })
+        }
+        Some(())
     }
 
     /// A group's explanation: the sum of its normal children (and how many were scored), with
     /// bonus and penalty, and the cap or the floor at 0 when one applied.
-    fn group_why(&self, kids: &[usize], r: &NodeResult, cap: bool, places: u32) -> Message {
+    fn group_why<R>(
+        &self,
+        kids: &[usize],
+        r: &NodeResult,
+        cap: bool,
+        places: u32,
+        f: impl FnOnce(&MsgRef<'_>) -> R,
+    ) -> R {
         let (mut count, mut sum, mut bonus, mut penalty) = (0u64, Decimal::ZERO, None, None);
         let add = |acc: &mut Option<Decimal>, p: Decimal| {
             *acc = Some(acc.unwrap_or_default().saturating_add(p));
@@ -466,7 +499,7 @@ impl UnitResult {
                 NodeKind::Penalty => add(&mut penalty, kr.points),
             }
         }
-        let fixed = |d: Decimal| Arg::fixed(d, places);
+        let fixed = |d: Decimal| ArgRef::Fixed(d, places);
         let (points, max) = (fixed(r.points), fixed(r.max));
         let raw = sum
             .saturating_add(bonus.unwrap_or_default())
@@ -475,15 +508,20 @@ impl UnitResult {
         let capped = (cap || extras) && raw > r.max;
         let zero = extras && raw < Decimal::ZERO;
         match (extras, capped, zero) {
-            (false, false, _) => msg!("trace-group", count = count, points = points, max = max),
-            (false, true, _) => msg!(
+            (false, false, _) => f(&msg_ref!(
+                "trace-group",
+                count = count,
+                points = points,
+                max = max
+            )),
+            (false, true, _) => f(&msg_ref!(
                 "trace-group-capped",
                 count = count,
                 sum = fixed(sum),
                 points = points,
                 max = max
-            ),
-            (true, false, false) => msg!(
+            )),
+            (true, false, false) => f(&msg_ref!(
                 "trace-group-extras",
                 count = count,
                 sum = fixed(sum),
@@ -491,8 +529,8 @@ impl UnitResult {
                 penalty = fixed(penalty.unwrap_or_default()),
                 points = points,
                 max = max
-            ),
-            (true, true, _) => msg!(
+            )),
+            (true, true, _) => f(&msg_ref!(
                 "trace-group-extras-capped",
                 count = count,
                 sum = fixed(sum),
@@ -501,8 +539,8 @@ impl UnitResult {
                 raw = fixed(raw),
                 points = points,
                 max = max
-            ),
-            (true, false, true) => msg!(
+            )),
+            (true, false, true) => f(&msg_ref!(
                 "trace-group-extras-zero",
                 count = count,
                 sum = fixed(sum),
@@ -511,7 +549,7 @@ impl UnitResult {
                 raw = fixed(raw),
                 points = points,
                 max = max
-            ),
+            )),
         }
     }
 

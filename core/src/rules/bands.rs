@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::{Ctx, Operand, Rule, Trace, WhyCx};
 use crate::error::{Code, Pos};
 use crate::expr::Fail;
-use crate::i18n::{Arg, Message};
+use crate::i18n::{Arg, ArgRef, MsgRef, msg_ref};
 use crate::msg;
 use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{BandsDecl, NodeDecl};
@@ -41,21 +41,44 @@ impl Step {
 
     /// The step's bounds, as a list of messages (`≥ 80`, `< 90`; "otherwise" when it has none).
     pub(crate) fn bounds(&self) -> Arg {
-        let mut parts = Vec::new();
-        let mut add = |x: Option<Decimal>, m: fn(Decimal) -> Message| {
-            if let Some(x) = x {
-                parts.push(Arg::from(m(x)));
+        self.bounds_with(|a| a.to_arg())
+    }
+
+    /// [`Step::bounds`], borrowed, handed to `f`.
+    pub(crate) fn bounds_with<R>(&self, f: impl FnOnce(ArgRef<'_>) -> R) -> R {
+        let x = |b: Option<Decimal>| b.unwrap_or_default();
+        let all = [
+            (
+                self.at_least.is_some(),
+                msg_ref!("trace-bound-at-least", x = x(self.at_least)),
+            ),
+            (
+                self.above.is_some(),
+                msg_ref!("trace-bound-above", x = x(self.above)),
+            ),
+            (
+                self.at_most.is_some(),
+                msg_ref!("trace-bound-at-most", x = x(self.at_most)),
+            ),
+            (
+                self.below.is_some(),
+                msg_ref!("trace-bound-below", x = x(self.below)),
+            ),
+            (
+                self.equals.is_some(),
+                msg_ref!("trace-bound-equals", x = x(self.equals)),
+            ),
+        ];
+        let otherwise = msg_ref!("trace-bound-otherwise");
+        let mut parts = [ArgRef::Msg(&otherwise); 5];
+        let mut n = 0;
+        for (on, m) in &all {
+            if let (true, Some(slot)) = (*on, parts.get_mut(n)) {
+                *slot = ArgRef::Msg(m);
+                n += 1;
             }
-        };
-        add(self.at_least, |x| msg!("trace-bound-at-least", x = x));
-        add(self.above, |x| msg!("trace-bound-above", x = x));
-        add(self.at_most, |x| msg!("trace-bound-at-most", x = x));
-        add(self.below, |x| msg!("trace-bound-below", x = x));
-        add(self.equals, |x| msg!("trace-bound-equals", x = x));
-        if parts.is_empty() {
-            parts.push(Arg::from(msg!("trace-bound-otherwise")));
         }
-        Arg::List(parts)
+        f(ArgRef::List(parts.get(..n.max(1)).unwrap_or_default()))
     }
 }
 
@@ -236,20 +259,28 @@ impl Bands {
         }
     }
 
-    pub(super) fn why(&self, i: usize, v: Decimal, w: &WhyCx<'_>) -> Message {
-        let bounds = self
-            .steps
-            .get(i)
-            .map_or_else(|| Arg::List(Vec::new()), Step::bounds);
-        msg!(
-            "trace-band",
-            of = self.of.arg(w.inputs),
-            value = v,
-            band = i + 1,
-            bounds = bounds,
-            points = w.fixed(w.points),
-            max = w.fixed(w.max)
-        )
+    pub(super) fn why<R>(
+        &self,
+        i: usize,
+        v: Decimal,
+        w: &WhyCx<'_>,
+        f: impl FnOnce(&MsgRef<'_>) -> R,
+    ) -> R {
+        let band = |bounds: ArgRef<'_>| {
+            f(&msg_ref!(
+                "trace-band",
+                of = self.of.arg_ref(w.inputs),
+                value = v,
+                band = i + 1,
+                bounds = bounds,
+                points = w.fixed(w.points),
+                max = w.fixed(w.max)
+            ))
+        };
+        match self.steps.get(i) {
+            Some(step) => step.bounds_with(band),
+            None => band(ArgRef::List(&[])),
+        }
     }
 }
 

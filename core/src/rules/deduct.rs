@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::{Ctx, Operand, Rule, Trace, WhyCx, non_negative};
 use crate::error::Code;
 use crate::expr::Fail;
-use crate::i18n::Message;
+use crate::i18n::{MsgRef, msg_ref};
 use crate::msg;
 use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{DeductDecl, NodeDecl};
@@ -68,10 +68,16 @@ impl Deduct {
         }
     }
 
-    pub(super) fn why(&self, v: Decimal, floored: bool, w: &WhyCx<'_>) -> Message {
-        let (of, points, max) = (self.of.arg(w.inputs), w.fixed(w.points), w.fixed(w.max));
+    pub(super) fn why<R>(
+        &self,
+        v: Decimal,
+        floored: bool,
+        w: &WhyCx<'_>,
+        f: impl FnOnce(&MsgRef<'_>) -> R,
+    ) -> R {
+        let (of, points, max) = (self.of.arg_ref(w.inputs), w.fixed(w.points), w.fixed(w.max));
         if floored {
-            msg!(
+            f(&msg_ref!(
                 "trace-deduct-floored",
                 of = of,
                 value = v,
@@ -79,16 +85,16 @@ impl Deduct {
                 floor = w.fixed(self.floor),
                 points = points,
                 max = max
-            )
+            ))
         } else {
-            msg!(
+            f(&msg_ref!(
                 "trace-deduct",
                 of = of,
                 value = v,
                 per = self.per,
                 points = points,
                 max = max
-            )
+            ))
         }
     }
 }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::{Ctx, Rule, Trace, WhyCx};
 use crate::error::Code;
 use crate::expr::{Fail, Slot};
-use crate::i18n::{Arg, Message};
+use crate::i18n::{Arg, ArgRef, MsgRef, msg_ref};
 use crate::inputs::Value;
 use crate::msg;
 use crate::ruleset::compile::Compiler;
@@ -114,15 +114,15 @@ impl Levels {
         }
     }
 
-    pub(super) fn why(&self, opt: usize, w: &WhyCx<'_>) -> Message {
+    pub(super) fn why<R>(&self, opt: usize, w: &WhyCx<'_>, f: impl FnOnce(&MsgRef<'_>) -> R) -> R {
         let def = w.inputs.get(self.slot);
-        msg!(
+        f(&msg_ref!(
             "trace-level",
-            input = crate::inputs::slot_arg(w.inputs, self.slot),
-            option = def.map_or_else(|| Arg::ident("?"), |d| d.option_arg(opt)),
+            input = crate::inputs::slot_arg_ref(w.inputs, self.slot),
+            option = def.map_or(ArgRef::Ident("?"), |d| d.option_arg_ref(opt)),
             level = opt + 1,
             points = w.fixed(w.points),
             max = w.fixed(w.max)
-        )
+        ))
     }
 }

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Code;
 use crate::expr::{self, Compiled, Fail, Slot};
-use crate::i18n::{Arg, Message};
+use crate::i18n::{Arg, ArgRef, MsgRef, msg_ref};
 use crate::inputs::{InputDef, Value};
 use crate::msg;
 use crate::ruleset::compile::Compiler;
@@ -186,10 +186,10 @@ impl Operand {
     }
 
     /// The input (name and label) or the expression's source, as a message argument.
-    pub(crate) fn arg(&self, inputs: &[InputDef]) -> Arg {
+    pub(crate) fn arg_ref<'a>(&'a self, inputs: &'a [InputDef]) -> ArgRef<'a> {
         match self {
-            Operand::Input(slot) => crate::inputs::slot_arg(inputs, *slot),
-            Operand::Expr(c) => Arg::ident(c.source.trim()),
+            Operand::Input(slot) => crate::inputs::slot_arg_ref(inputs, *slot),
+            Operand::Expr(c) => ArgRef::Ident(c.source.trim()),
         }
     }
 }
@@ -224,8 +224,8 @@ pub(crate) struct WhyCx<'a> {
 
 impl WhyCx<'_> {
     /// Points in text: padded to the ruleset's places.
-    pub(crate) fn fixed(&self, d: Decimal) -> Arg {
-        Arg::fixed(d, self.places)
+    pub(crate) fn fixed(&self, d: Decimal) -> ArgRef<'static> {
+        ArgRef::Fixed(d, self.places)
     }
 }
 
@@ -277,57 +277,64 @@ impl Rule {
         }
     }
 
-    /// Why a scored leaf got its points, as a message (its words are chosen when it is
-    /// rendered).
-    pub(crate) fn why(&self, trace: &Trace, w: &WhyCx<'_>) -> Message {
+    /// Why a scored leaf got its points, as a message handed to `f` (its words are chosen when
+    /// it is rendered).
+    pub(crate) fn why<R>(
+        &self,
+        trace: &Trace,
+        w: &WhyCx<'_>,
+        f: impl FnOnce(&MsgRef<'_>) -> R,
+    ) -> R {
         let (points, max) = (w.fixed(w.points), w.fixed(w.max));
         match (self, trace) {
-            (Rule::Check(op), Trace::Check(true)) => {
-                msg!(
-                    "trace-check-true",
-                    of = op.arg(w.inputs),
-                    points = points,
-                    max = max
-                )
-            }
-            (Rule::Check(op), Trace::Check(false)) => {
-                msg!(
-                    "trace-check-false",
-                    of = op.arg(w.inputs),
-                    points = points,
-                    max = max
-                )
-            }
-            (Rule::Bands(b), Trace::Band(i, v)) => b.why(*i, *v, w),
-            (Rule::Bands(b), Trace::NoBand(v)) => msg!(
+            (Rule::Check(op), Trace::Check(true)) => f(&msg_ref!(
+                "trace-check-true",
+                of = op.arg_ref(w.inputs),
+                points = points,
+                max = max
+            )),
+            (Rule::Check(op), Trace::Check(false)) => f(&msg_ref!(
+                "trace-check-false",
+                of = op.arg_ref(w.inputs),
+                points = points,
+                max = max
+            )),
+            (Rule::Bands(b), Trace::Band(i, v)) => b.why(*i, *v, w, f),
+            (Rule::Bands(b), Trace::NoBand(v)) => f(&msg_ref!(
                 "trace-no-band",
-                of = b.of.arg(w.inputs),
+                of = b.of.arg_ref(w.inputs),
                 value = *v,
                 points = points,
                 max = max
-            ),
-            (Rule::Scale(s), Trace::Scale(v)) => s.why(*v, w),
-            (Rule::Deduct(d), Trace::Deduct(v, floored)) => d.why(*v, *floored, w),
-            (Rule::Per(r), Trace::Per(v, capped)) => r.why(*v, *capped, w),
-            (Rule::Levels(l), Trace::Level(opt)) => l.why(*opt, w),
-            (Rule::Value(op), Trace::Value(v)) => msg!(
+            )),
+            (Rule::Scale(s), Trace::Scale(v)) => s.why(*v, w, f),
+            (Rule::Deduct(d), Trace::Deduct(v, floored)) => d.why(*v, *floored, w, f),
+            (Rule::Per(r), Trace::Per(v, capped)) => r.why(*v, *capped, w, f),
+            (Rule::Levels(l), Trace::Level(opt)) => l.why(*opt, w, f),
+            (Rule::Value(op), Trace::Value(v)) => f(&msg_ref!(
                 "trace-value",
-                of = op.arg(w.inputs),
+                of = op.arg_ref(w.inputs),
                 value = *v,
                 points = points,
                 max = max
-            ),
-            (Rule::Script(_), Trace::Script(v)) if w.printed.is_empty() => {
-                msg!("trace-script", result = *v, points = points, max = max)
-            }
-            (Rule::Script(_), Trace::Script(v)) => msg!(
-                "trace-script-printed",
+            )),
+            (Rule::Script(_), Trace::Script(v)) if w.printed.is_empty() => f(&msg_ref!(
+                "trace-script",
                 result = *v,
                 points = points,
-                max = max,
-                printed = Arg::List(w.printed.iter().map(Arg::from).collect())
-            ),
-            _ => msg!("trace-points", points = points, max = max),
+                max = max
+            )),
+            (Rule::Script(_), Trace::Script(v)) => {
+                let printed = Arg::List(w.printed.iter().map(Arg::from).collect());
+                f(&msg_ref!(
+                    "trace-script-printed",
+                    result = *v,
+                    points = points,
+                    max = max,
+                    printed = &printed
+                ))
+            }
+            _ => f(&msg_ref!("trace-points", points = points, max = max)),
         }
     }
 }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::{Ctx, Operand, Rule, Trace, WhyCx};
 use crate::error::Code;
 use crate::expr::Fail;
-use crate::i18n::Message;
+use crate::i18n::{MsgRef, msg_ref};
 use crate::msg;
 use crate::ruleset::compile::Compiler;
 use crate::ruleset::model::{NodeDecl, ScaleDecl};
@@ -71,15 +71,15 @@ impl Scale {
         Ok((points, Trace::Scale(v)))
     }
 
-    pub(super) fn why(&self, v: Decimal, w: &WhyCx<'_>) -> Message {
-        msg!(
+    pub(super) fn why<R>(&self, v: Decimal, w: &WhyCx<'_>, f: impl FnOnce(&MsgRef<'_>) -> R) -> R {
+        f(&msg_ref!(
             "trace-scale",
-            of = self.of.arg(w.inputs),
+            of = self.of.arg_ref(w.inputs),
             value = v,
             from = self.from,
             to = self.to,
             points = w.fixed(w.points),
             max = w.fixed(w.max)
-        )
+        ))
     }
 }

@@ -1,0 +1,160 @@
+//! Messages as borrowed data, built on the stack (D134).
+//!
+//! A result explains every node with a message, and a JSON result writes them all: building
+//! each as an owned [`Message`] (a `Vec` of arguments, a `String` per name) and freeing it cost
+//! about a quarter of writing the JSON. The explanations are built once, as a [`MsgRef`] whose
+//! arguments borrow from the ruleset and the result; the JSON writer writes it as it is, and
+//! [`MsgRef::to_message`] makes the owned message everything else uses. The same code builds
+//! both, so they cannot differ.
+
+use rust_decimal::Decimal;
+
+use super::{Arg, Message};
+
+/// Builds a [`MsgRef`] on the stack, as [`msg!`](crate::msg) builds a [`Message`]:
+/// `f(&msg_ref!("trace-check-true", of = of, points = points))`. The catalogue test reads these
+/// calls as it reads `msg!`'s. Its arguments are temporaries: use the value within the
+/// statement, or bind it with `let` (which keeps them alive).
+macro_rules! msg_ref {
+    ($id:literal $(, $name:ident = $val:expr)* $(,)?) => {
+        $crate::i18n::MsgRef {
+            id: $id,
+            args: &[$((stringify!($name), $crate::i18n::ArgRef::from($val))),*],
+        }
+    };
+}
+pub(crate) use msg_ref;
+
+/// A message whose arguments borrow: its id and `(name, argument)` pairs. Build one with
+/// [`msg_ref!`](crate::i18n::msg_ref).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MsgRef<'a> {
+    /// The catalogue id.
+    pub id: &'static str,
+    /// The named arguments.
+    pub args: &'a [(&'static str, ArgRef<'a>)],
+}
+
+/// An argument of a [`MsgRef`]: an [`Arg`] that borrows.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ArgRef<'a> {
+    /// See [`Arg::Text`].
+    Text(&'a str),
+    /// See [`Arg::Ident`].
+    Ident(&'a str),
+    /// An input or an option named with its label: the message `common-labelled`.
+    Labelled(&'a str, &'a str),
+    /// See [`Arg::Num`].
+    Num(Decimal),
+    /// See [`Arg::Fixed`].
+    Fixed(Decimal, u32),
+    /// See [`Arg::Int`].
+    Int(u64),
+    /// A message inside the message.
+    Msg(&'a MsgRef<'a>),
+    /// Several arguments.
+    List(&'a [ArgRef<'a>]),
+    /// An owned argument (the rare parts: a list of parameters, a script's printed lines).
+    Owned(&'a Arg),
+    /// An owned message (an error's).
+    OwnedMsg(&'a Message),
+}
+
+impl<'a> ArgRef<'a> {
+    /// An input or an option named in a message: its name, with its label beside it when it
+    /// has one.
+    pub(crate) fn named(name: &'a str, label: Option<&'a str>) -> ArgRef<'a> {
+        match label {
+            Some(l) if !l.trim().is_empty() => ArgRef::Labelled(name, l),
+            _ => ArgRef::Ident(name),
+        }
+    }
+
+    /// The owned argument.
+    pub(crate) fn to_arg(self) -> Arg {
+        match self {
+            ArgRef::Text(t) => Arg::Text(t.to_owned()),
+            ArgRef::Ident(t) => Arg::Ident(t.to_owned()),
+            ArgRef::Labelled(name, label) => labelled(name, label, |m| Arg::from(m.to_message())),
+            ArgRef::Num(d) => Arg::Num(d),
+            ArgRef::Fixed(d, places) => Arg::Fixed(d, places),
+            ArgRef::Int(n) => Arg::Int(n),
+            ArgRef::Msg(m) => Arg::from(m.to_message()),
+            ArgRef::List(items) => Arg::List(items.iter().map(|a| a.to_arg()).collect()),
+            ArgRef::Owned(a) => a.clone(),
+            ArgRef::OwnedMsg(m) => Arg::from(m.clone()),
+        }
+    }
+}
+
+/// The message a [`ArgRef::Labelled`] stands for, handed to `f`.
+pub(crate) fn labelled<R>(name: &str, label: &str, f: impl FnOnce(&MsgRef<'_>) -> R) -> R {
+    f(&msg_ref!(
+        "common-labelled",
+        name = ArgRef::Ident(name),
+        label = label
+    ))
+}
+
+impl MsgRef<'_> {
+    /// The owned message.
+    pub(crate) fn to_message(self) -> Message {
+        Message::new(
+            self.id,
+            self.args.iter().map(|(k, a)| (*k, a.to_arg())).collect(),
+        )
+    }
+}
+
+macro_rules! arg_ref_from {
+    ($($t:ty => |$v:ident| $e:expr;)*) => {
+        $(impl<'a> From<$t> for ArgRef<'a> {
+            fn from($v: $t) -> ArgRef<'a> { $e }
+        })*
+    };
+}
+
+arg_ref_from! {
+    &'a str => |v| ArgRef::Text(v);
+    &'a String => |v| ArgRef::Text(v);
+    Decimal => |v| ArgRef::Num(v);
+    u64 => |v| ArgRef::Int(v);
+    usize => |v| ArgRef::Int(u64::try_from(v).unwrap_or(u64::MAX));
+    &'a Arg => |v| ArgRef::Owned(v);
+    &'a Message => |v| ArgRef::OwnedMsg(v);
+    &'a MsgRef<'a> => |v| ArgRef::Msg(v);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn borrowed_and_owned_messages_agree() {
+        let bound = msg_ref!("trace-bound-at-least", x = Decimal::from(70));
+        let bounds = [ArgRef::Msg(&bound)];
+        let m = msg_ref!(
+            "trace-band",
+            of = ArgRef::named("v", Some("Giá trị")),
+            value = Decimal::new(7846, 2),
+            band = 2usize,
+            bounds = ArgRef::List(&bounds),
+            points = ArgRef::Fixed(Decimal::new(5, 1), 2),
+            max = ArgRef::Fixed(Decimal::ONE, 2)
+        );
+        let owned = crate::msg!(
+            "trace-band",
+            of = crate::i18n::input_arg("v", Some("Giá trị")),
+            value = Decimal::new(7846, 2),
+            band = 2usize,
+            bounds = Arg::List(vec![Arg::from(crate::msg!(
+                "trace-bound-at-least",
+                x = Decimal::from(70)
+            ))]),
+            points = Arg::fixed(Decimal::new(5, 1), 2),
+            max = Arg::fixed(Decimal::ONE, 2)
+        );
+        assert_eq!(m.to_message(), owned);
+        assert_eq!(ArgRef::named("v", Some("  ")).to_arg(), Arg::ident("v"));
+    }
+}
