@@ -112,10 +112,27 @@ const POW10_64: [i64; 19] = {
 
 /// 10ⁿ as a u64, for n ≤ 18.
 #[inline]
-pub(crate) fn pow10_u64(n: u32) -> Option<u64> {
+fn pow10_u64(n: u32) -> Option<u64> {
     POW10_64
         .get(n as usize)
         .and_then(|&p| u64::try_from(p).ok())
+}
+
+/// A decimal split for writing, without trailing zeros: whether it is below zero, its integer
+/// part, its fraction and the fraction's number of digits (`-12.50` → `(true, 12, 5, 1)`,
+/// `0.05` → `(false, 0, 5, 2)`). `None` when the mantissa needs more than 64 bits or more than
+/// 18 decimals remain (written by [`Text`] instead).
+#[inline]
+pub(crate) fn split(d: Decimal) -> Option<(bool, u64, u64, usize)> {
+    let m = small(d)?;
+    let mut scale = d.scale();
+    let mut u = m.unsigned_abs();
+    while scale > 0 && u % 10 == 0 {
+        u /= 10;
+        scale -= 1;
+    }
+    let p = pow10_u64(scale)?;
+    Some((m < 0 && u != 0, u / p, u % p, scale as usize))
 }
 
 /// The mantissa when it fits in an i64 (the usual case for points and values), read from its

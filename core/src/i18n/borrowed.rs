@@ -9,7 +9,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Arg, Message};
+use super::{Arg, Lang, Message, push_number};
 
 /// Builds a [`MsgRef`] on the stack, as [`msg!`](crate::msg) builds a [`Message`]:
 /// `f(&msg_ref!("trace-check-true", of = of, points = points))`. The catalogue test reads these
@@ -87,6 +87,74 @@ impl<'a> ArgRef<'a> {
     }
 }
 
+impl ArgRef<'_> {
+    /// Writes the argument in `lang` onto `out`: text as it is, identifiers between backticks,
+    /// numbers with the language's separator (padded to their places), messages in words,
+    /// lists separated by `, `. The one writer of arguments' words.
+    pub(crate) fn write(self, lang: Lang, out: &mut String) {
+        match self {
+            ArgRef::Text(t) => out.push_str(t),
+            ArgRef::Ident(t) => {
+                out.push('`');
+                out.push_str(t);
+                out.push('`');
+            }
+            ArgRef::Labelled(name, label) => labelled(name, label, |m| m.render_into(lang, out)),
+            ArgRef::Num(d) => push_number(out, d, 0, lang),
+            ArgRef::Fixed(d, places) => push_number(out, d, places, lang),
+            ArgRef::Int(n) => out.push_str(itoa::Buffer::new().format(n)),
+            ArgRef::Msg(m) => m.render_into(lang, out),
+            ArgRef::List(items) => write_list(items.iter().copied(), lang, out),
+            ArgRef::Owned(a) => a.write(lang, out),
+            ArgRef::OwnedMsg(m) => m.render_into(lang, out),
+        }
+    }
+}
+
+/// Arguments written one after another, separated by `, `.
+pub(super) fn write_list<'a>(
+    items: impl Iterator<Item = ArgRef<'a>>,
+    lang: Lang,
+    out: &mut String,
+) {
+    for (i, a) in items.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        a.write(lang, out);
+    }
+}
+
+/// A message as the catalogue reads it: an owned [`Message`] or a [`MsgRef`].
+pub(crate) trait MessageView {
+    /// The catalogue id.
+    fn id(&self) -> &'static str;
+    /// The argument with this name (the last one, as Fluent's argument map keeps it).
+    fn arg_ref(&self, name: &str) -> Option<ArgRef<'_>>;
+    /// Every argument, in order.
+    fn each_arg(&self, f: &mut dyn FnMut(&'static str, ArgRef<'_>));
+}
+
+impl MessageView for MsgRef<'_> {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+
+    fn arg_ref(&self, name: &str) -> Option<ArgRef<'_>> {
+        self.args
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == name)
+            .map(|(_, a)| *a)
+    }
+
+    fn each_arg(&self, f: &mut dyn FnMut(&'static str, ArgRef<'_>)) {
+        for (k, a) in self.args {
+            f(k, *a);
+        }
+    }
+}
+
 /// The message a [`ArgRef::Labelled`] stands for, handed to `f`.
 pub(crate) fn labelled<R>(name: &str, label: &str, f: impl FnOnce(&MsgRef<'_>) -> R) -> R {
     f(&msg_ref!(
@@ -97,6 +165,12 @@ pub(crate) fn labelled<R>(name: &str, label: &str, f: impl FnOnce(&MsgRef<'_>) -
 }
 
 impl MsgRef<'_> {
+    /// Appends the text in `lang` to `out` (as the owned message's
+    /// [`Message::render_into`]).
+    pub(crate) fn render_into(&self, lang: Lang, out: &mut String) {
+        super::catalogue::format(lang, self, out);
+    }
+
     /// The owned message.
     pub(crate) fn to_message(self) -> Message {
         Message::new(
@@ -120,7 +194,15 @@ arg_ref_from! {
     Decimal => |v| ArgRef::Num(v);
     u64 => |v| ArgRef::Int(v);
     usize => |v| ArgRef::Int(u64::try_from(v).unwrap_or(u64::MAX));
-    &'a Arg => |v| ArgRef::Owned(v);
+    &'a Arg => |v| match v {
+        Arg::Text(t) => ArgRef::Text(t),
+        Arg::Ident(t) => ArgRef::Ident(t),
+        Arg::Num(d) => ArgRef::Num(*d),
+        Arg::Fixed(d, places) => ArgRef::Fixed(*d, *places),
+        Arg::Int(n) => ArgRef::Int(*n),
+        Arg::Msg(m) => ArgRef::OwnedMsg(m),
+        Arg::List(_) => ArgRef::Owned(v),
+    };
     &'a Message => |v| ArgRef::OwnedMsg(v);
     &'a MsgRef<'a> => |v| ArgRef::Msg(v);
 }

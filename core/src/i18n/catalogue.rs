@@ -4,10 +4,11 @@ use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
 
 use unic_langid::LanguageIdentifier;
 
-use super::{Arg, Lang, Message};
+use super::{ArgRef, Lang, MessageView};
 
 /// The catalogue files of one language, in a fixed order (one file per part of the engine),
 /// without their comment lines (stripped at compile time: the module carries no comments).
@@ -167,37 +168,194 @@ fn get(lang: Lang) -> &'static Bundle {
 /// Appends the text of `m` in `lang` to `out`. An id absent from the language's catalogue
 /// falls back to the other language, then to the id itself (the catalogue test keeps both
 /// complete).
-pub(super) fn format(lang: Lang, m: &Message, out: &mut String) {
+pub(super) fn format(lang: Lang, m: &dyn MessageView, out: &mut String) {
     let other = match lang {
         Lang::Vi => Lang::En,
         Lang::En => Lang::Vi,
     };
     for l in [lang, other] {
         let b = get(l);
-        if let Some(pattern) = b.get_message(m.id).and_then(|msg| msg.value()) {
-            let mut args = FluentArgs::with_capacity(m.args.len());
-            for (name, a) in &m.args {
-                args.set(*name, value(a, lang));
+        if let Some(pattern) = b.get_message(m.id()).and_then(|msg| msg.value()) {
+            if !write_plain(pattern, m, lang, out) {
+                write_fluent(b, pattern, m, lang, out);
             }
-            let mut errors = Vec::new();
-            // Written straight into `out` (a `String` cannot fail to take text).
-            let _ = b.write_pattern(out, pattern, Some(&args), &mut errors);
             return;
         }
     }
-    out.push_str(m.id);
+    out.push_str(m.id());
+}
+
+/// Writes `pattern` through Fluent's resolver, with the arguments in its argument map.
+fn write_fluent(
+    b: &Bundle,
+    pattern: &ast::Pattern<&str>,
+    m: &dyn MessageView,
+    lang: Lang,
+    out: &mut String,
+) {
+    let mut args = FluentArgs::new();
+    m.each_arg(&mut |name, a| args.set(name, value(a, lang)));
+    let mut errors = Vec::new();
+    // Written straight into `out` (a `String` cannot fail to take text).
+    let _ = b.write_pattern(out, pattern, Some(&args), &mut errors);
+}
+
+/// Most placeables Fluent resolves in one pattern before it stops (its `MAX_PLACEABLES`).
+const FLUENT_MAX_PLACEABLES: usize = 100;
+
+/// Largest count Fluent writes exactly (it formats numbers as `f64`).
+const EXACT_IN_F64: u64 = 1 << 53;
+
+/// The argument named by a `{ $name }` placeable.
+fn variable<'p>(e: &ast::PatternElement<&'p str>) -> Option<&'p str> {
+    match e {
+        ast::PatternElement::Placeable {
+            expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+        } => Some(id.name),
+        _ => None,
+    }
+}
+
+/// Writes a plain pattern — text and `{ $name }` placeables, every name an argument of `m` —
+/// as Fluent writes it for this catalogue (no isolation marks, no transform, no formatter;
+/// each argument as [`value`] gives it), without building Fluent's argument map; writes
+/// nothing and returns false for any other pattern (selectors, references, literals), which
+/// Fluent then resolves. Most messages, and every explanation of a result, are plain.
+fn write_plain(
+    pattern: &ast::Pattern<&str>,
+    m: &dyn MessageView,
+    lang: Lang,
+    out: &mut String,
+) -> bool {
+    let mut placeables = 0;
+    for e in &pattern.elements {
+        if let ast::PatternElement::Placeable { .. } = e {
+            placeables += 1;
+            match variable(e).and_then(|name| m.arg_ref(name)) {
+                Some(ArgRef::Int(n)) if n > EXACT_IN_F64 => return false,
+                Some(_) => {}
+                None => return false,
+            }
+        }
+    }
+    if placeables > FLUENT_MAX_PLACEABLES {
+        return false;
+    }
+    for e in &pattern.elements {
+        match e {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable { .. } => {
+                if let Some(a) = variable(e).and_then(|name| m.arg_ref(name)) {
+                    a.write(lang, out);
+                }
+            }
+        }
+    }
+    true
 }
 
 /// An argument as a Fluent value: whole numbers as numbers (so that English can choose a
 /// plural), everything else as text already written in `lang`.
-fn value(a: &Arg, lang: Lang) -> FluentValue<'_> {
+fn value(a: ArgRef<'_>, lang: Lang) -> FluentValue<'static> {
     match a {
-        Arg::Int(n) => FluentValue::from(*n),
-        Arg::Text(t) => FluentValue::from(t.as_str()),
+        ArgRef::Int(n) => FluentValue::from(n),
         other => {
             let mut s = String::new();
             other.write(lang, &mut s);
             FluentValue::from(s)
         }
+    }
+}
+
+#[cfg(test)]
+mod plain_tests {
+    use super::*;
+    use crate::i18n::{Arg, Message};
+    use rust_decimal::Decimal;
+
+    /// The variables a pattern names, anywhere in it.
+    fn variables<'p>(pattern: &ast::Pattern<&'p str>, out: &mut Vec<&'p str>) {
+        for e in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = e {
+                let inline = match expression {
+                    ast::Expression::Inline(i) => i,
+                    ast::Expression::Select { selector, variants } => {
+                        for v in variants {
+                            variables(&v.value, out);
+                        }
+                        selector
+                    }
+                };
+                if let ast::InlineExpression::VariableReference { id } = inline {
+                    out.push(id.name);
+                }
+            }
+        }
+    }
+
+    /// Every message of both catalogues, with arguments of every kind, written by the plain
+    /// writer (where it takes the pattern) as Fluent's resolver writes it.
+    #[test]
+    fn plain_patterns_as_fluent_writes_them() {
+        let (mut plain, mut all) = (0, 0);
+        for lang in [Lang::Vi, Lang::En] {
+            let b = get(lang);
+            let resources = sources(lang)
+                .iter()
+                .map(|src| FluentResource::try_new(src.to_string()).unwrap_or_else(|(r, _)| r))
+                .collect::<Vec<_>>();
+            for res in &resources {
+                for entry in res.entries() {
+                    let ast::Entry::Message(msg) = entry else {
+                        continue;
+                    };
+                    let Some(pattern) = b.get_message(msg.id.name).and_then(|m| m.value()) else {
+                        continue;
+                    };
+                    let mut names = Vec::new();
+                    variables(pattern, &mut names);
+                    for variant in 0..4 {
+                        let args = names
+                            .iter()
+                            .enumerate()
+                            .map(|(i, n)| {
+                                let a = match (i + variant) % 6 {
+                                    0 => Arg::Text("a \"b\" {c} `d`".into()),
+                                    1 => Arg::ident("kh_cchc"),
+                                    2 => Arg::Num(Decimal::new(-78_46, 2)),
+                                    3 => Arg::fixed(Decimal::new(5, 1), 2),
+                                    4 => Arg::Int(u64::try_from(variant).unwrap()),
+                                    _ => Arg::from(crate::msg!(
+                                        "common-labelled",
+                                        name = Arg::ident("x"),
+                                        label = "Nhãn"
+                                    )),
+                                };
+                                (*n, a)
+                            })
+                            .collect();
+                        let m = Message::new("unused", args);
+                        let mut by_plain = String::new();
+                        all += 1;
+                        if write_plain(pattern, &m, lang, &mut by_plain) {
+                            plain += 1;
+                            let mut by_fluent = String::new();
+                            write_fluent(b, pattern, &m, lang, &mut by_fluent);
+                            assert_eq!(by_plain, by_fluent, "{} in {lang:?}", msg.id.name);
+                        } else {
+                            assert!(
+                                by_plain.is_empty(),
+                                "{}: a declined pattern wrote",
+                                msg.id.name
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            plain * 2 > all,
+            "most patterns are plain ({plain} of {all})"
+        );
     }
 }

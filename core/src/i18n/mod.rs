@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-pub(crate) use borrowed::{ArgRef, MsgRef, labelled, msg_ref};
+pub(crate) use borrowed::{ArgRef, MessageView, MsgRef, labelled, msg_ref};
 pub use localize::{InLang, Localize};
 
 /// A language of the catalogues.
@@ -142,27 +142,11 @@ impl Arg {
         Arg::Fixed(d, places)
     }
 
-    /// Writes the argument in `lang` onto `out`.
+    /// Writes the argument in `lang` onto `out` (as [`ArgRef::write`] does).
     fn write(&self, lang: Lang, out: &mut String) {
         match self {
-            Arg::Text(t) => out.push_str(t),
-            Arg::Ident(t) => {
-                out.push('`');
-                out.push_str(t);
-                out.push('`');
-            }
-            Arg::Num(d) => push_number(out, *d, 0, lang),
-            Arg::Fixed(d, p) => push_number(out, *d, *p, lang),
-            Arg::Int(n) => out.push_str(&n.to_string()),
-            Arg::Msg(m) => m.render_into(lang, out),
-            Arg::List(items) => {
-                for (i, a) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    a.write(lang, out);
-                }
-            }
+            Arg::List(items) => borrowed::write_list(items.iter().map(ArgRef::from), lang, out),
+            a => ArgRef::from(a).write(lang, out),
         }
     }
 }
@@ -170,18 +154,35 @@ impl Arg {
 /// Writes `d` exactly (no trailing zeros beyond `places`, at least `places` decimals) with the
 /// decimal separator of `lang`.
 pub fn push_number(out: &mut String, d: Decimal, places: u32, lang: Lang) {
+    let sep = lang.decimal_separator();
+    let places = places as usize;
+    if let Some((negative, int, frac, digits)) = crate::num::split(d) {
+        let mut text = itoa::Buffer::new();
+        if negative {
+            out.push('-');
+        }
+        out.push_str(text.format(int));
+        if digits > 0 || places > 0 {
+            out.push(sep);
+        }
+        if digits > 0 {
+            let frac = text.format(frac);
+            out.extend(std::iter::repeat_n('0', digits.saturating_sub(frac.len())));
+            out.push_str(frac);
+        }
+        out.extend(std::iter::repeat_n('0', places.saturating_sub(digits)));
+        return;
+    }
     let (buf, at) = crate::num::Text(d).bytes();
     let text = buf.get(at..).unwrap_or_default();
-    let sep = lang.decimal_separator();
     let dot = text.iter().position(|&b| b == b'.');
     let decimals = dot.map_or(0, |p| text.len() - p - 1);
-    out.reserve(text.len() + places as usize + 2);
+    out.reserve(text.len() + places + 2);
     // ASCII digits, a sign and the point (written as the language's separator).
     out.extend(
         text.iter()
             .map(|&b| if b == b'.' { sep } else { char::from(b) }),
     );
-    let places = places as usize;
     if decimals < places {
         if dot.is_none() {
             out.push(sep);
@@ -257,6 +258,26 @@ impl Message {
     /// Appends the text in `lang` to `out`.
     pub fn render_into(&self, lang: Lang, out: &mut String) {
         catalogue::format(lang, self, out);
+    }
+}
+
+impl MessageView for Message {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+
+    fn arg_ref(&self, name: &str) -> Option<ArgRef<'_>> {
+        self.args
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == name)
+            .map(|(_, a)| ArgRef::from(a))
+    }
+
+    fn each_arg(&self, f: &mut dyn FnMut(&'static str, ArgRef<'_>)) {
+        for (k, a) in &self.args {
+            f(k, ArgRef::from(a));
+        }
     }
 }
 

@@ -76,35 +76,26 @@ impl<'a> Out<'a> {
     }
 
     /// A decimal as [`Num`](super::Num) writes it: an integer when whole, else its exact digits
-    /// without trailing zeros. A mantissa that fits in 64 bits (the usual case) is written as
-    /// an integer part and a fraction; others as [`crate::num::Text`] writes them.
+    /// without trailing zeros (a mantissa over 64 bits as [`crate::num::Text`] writes it).
     #[inline]
     fn num(&mut self, d: Decimal) {
-        if let Some(m) = crate::num::small(d) {
-            let mut scale = d.scale();
-            let mut u = m.unsigned_abs();
-            while scale > 0 && u % 10 == 0 {
-                u /= 10;
-                scale -= 1;
-            }
-            if let Some(p) = crate::num::pow10_u64(scale) {
-                let mut digits = itoa::Buffer::new();
-                if m < 0 && u != 0 {
-                    self.buf.push('-');
-                }
-                self.buf.push_str(digits.format(u / p));
-                if scale > 0 {
-                    let frac = digits.format(u % p);
-                    self.buf.push('.');
-                    for _ in frac.len()..scale as usize {
-                        self.buf.push('0');
-                    }
-                    self.buf.push_str(frac);
-                }
-                return;
-            }
+        let Some((negative, int, frac, digits)) = crate::num::split(d) else {
+            crate::num::Text(d).push_to(self.buf);
+            return;
+        };
+        let mut text = itoa::Buffer::new();
+        if negative {
+            self.buf.push('-');
         }
-        crate::num::Text(d).push_to(self.buf);
+        self.buf.push_str(text.format(int));
+        if digits > 0 {
+            let frac = text.format(frac);
+            self.buf.push('.');
+            for _ in frac.len()..digits {
+                self.buf.push('0');
+            }
+            self.buf.push_str(frac);
+        }
     }
 
     /// Anything else, through serde_json (a few values per result).
@@ -276,7 +267,7 @@ impl<'a> Out<'a> {
         let mut words = std::mem::take(&mut self.words);
         words.clear();
         if let Some(m) = why {
-            m.to_message().render_into(lang, &mut words);
+            m.render_into(lang, &mut words);
         }
         let done = self.str(&words);
         self.words = words;
@@ -316,8 +307,8 @@ impl<'a> Out<'a> {
         self.raw(",\"status\":");
         self.str(res.status.as_str())?;
         if opts.trace || opts.why {
-            // The explanation is built once, on the stack: its words (when asked) from the
-            // owned message, its data written as it is (D134).
+            // The explanation is built once, on the stack, and its words and data are written
+            // from it (D134).
             let written = r.why_with(i, |m| {
                 if opts.trace {
                     self.trace(Some(m), opts.lang)?;
