@@ -8,6 +8,8 @@
 //! both, so they cannot differ.
 
 use rust_decimal::Decimal;
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 
 use super::{Arg, Lang, Message, push_number};
 
@@ -131,6 +133,8 @@ pub(crate) trait MessageView {
     fn id(&self) -> &'static str;
     /// The argument with this name (the last one, as Fluent's argument map keeps it).
     fn arg_ref(&self, name: &str) -> Option<ArgRef<'_>>;
+    /// How many arguments it has.
+    fn arg_count(&self) -> usize;
     /// Every argument, in order.
     fn each_arg(&self, f: &mut dyn FnMut(&'static str, ArgRef<'_>));
 }
@@ -148,9 +152,67 @@ impl MessageView for MsgRef<'_> {
             .map(|(_, a)| *a)
     }
 
+    fn arg_count(&self) -> usize {
+        self.args.len()
+    }
+
     fn each_arg(&self, f: &mut dyn FnMut(&'static str, ArgRef<'_>)) {
         for (k, a) in self.args {
             f(k, *a);
+        }
+    }
+}
+
+/// A message as `{"id": "...", "args": {...}}` (what [`Message`]'s and [`MsgRef`]'s
+/// `Serialize` write).
+pub(super) fn serialize_view<S: Serializer>(m: &dyn MessageView, s: S) -> Result<S::Ok, S::Error> {
+    struct Args<'a>(&'a dyn MessageView);
+    impl Serialize for Args<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(self.0.arg_count()))?;
+            let mut failed = None;
+            self.0.each_arg(&mut |k, a| {
+                if failed.is_none() {
+                    failed = map.serialize_entry(k, &a).err();
+                }
+            });
+            match failed {
+                Some(e) => Err(e),
+                None => map.end(),
+            }
+        }
+    }
+    let mut map = s.serialize_map(Some(2))?;
+    map.serialize_entry("id", m.id())?;
+    map.serialize_entry("args", &Args(m))?;
+    map.end()
+}
+
+impl Serialize for MsgRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_view(self, s)
+    }
+}
+
+impl Serialize for ArgRef<'_> {
+    /// As [`Arg`]'s: texts and identifiers as strings, numbers as exact numbers, messages as
+    /// objects, lists as arrays.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            ArgRef::Text(t) | ArgRef::Ident(t) => s.serialize_str(t),
+            ArgRef::Labelled(name, label) => labelled(name, label, |m| m.serialize(s)),
+            ArgRef::Num(d) | ArgRef::Fixed(d, _) => crate::result::Num(d).serialize(s),
+            ArgRef::Int(n) => s.serialize_u64(n),
+            ArgRef::Msg(m) => m.serialize(s),
+            ArgRef::List(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for a in items {
+                    seq.serialize_element(a)?;
+                }
+                seq.end()
+            }
+            ArgRef::Owned(a) => a.serialize(s),
+            ArgRef::OwnedMsg(m) => m.serialize(s),
         }
     }
 }

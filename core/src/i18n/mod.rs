@@ -15,7 +15,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::ser::{SerializeMap, SerializeSeq};
+use serde::ser::SerializeSeq;
 use serde::{Serialize, Serializer};
 
 pub(crate) use borrowed::{ArgRef, MessageView, MsgRef, labelled, msg_ref};
@@ -274,6 +274,10 @@ impl MessageView for Message {
             .map(|(_, a)| ArgRef::from(a))
     }
 
+    fn arg_count(&self) -> usize {
+        self.args.len()
+    }
+
     fn each_arg(&self, f: &mut dyn FnMut(&'static str, ArgRef<'_>)) {
         for (k, a) in &self.args {
             f(k, ArgRef::from(a));
@@ -292,32 +296,13 @@ impl Serialize for Message {
     /// `{"id": "...", "args": {...}}`: numbers as exact JSON numbers, nested messages as
     /// objects, identifiers and texts as strings.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("id", self.id)?;
-        m.serialize_entry("args", &Args(&self.args))?;
-        m.end()
-    }
-}
-
-struct Args<'a>(&'a [(&'static str, Arg)]);
-
-impl Serialize for Args<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in self.0 {
-            m.serialize_entry(k, v)?;
-        }
-        m.end()
+        borrowed::serialize_view(self, s)
     }
 }
 
 impl Serialize for Arg {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Arg::Text(t) | Arg::Ident(t) => s.serialize_str(t),
-            Arg::Num(d) | Arg::Fixed(d, _) => crate::result::Num(*d).serialize(s),
-            Arg::Int(n) => s.serialize_u64(*n),
-            Arg::Msg(m) => m.serialize(s),
             Arg::List(items) => {
                 let mut seq = s.serialize_seq(Some(items.len()))?;
                 for a in items {
@@ -325,6 +310,7 @@ impl Serialize for Arg {
                 }
                 seq.end()
             }
+            a => ArgRef::from(a).serialize(s),
         }
     }
 }

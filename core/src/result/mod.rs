@@ -636,17 +636,29 @@ impl Serialize for NodeView<'_> {
         m.serialize_entry("max", &Num(res.max))?;
         m.serialize_entry("status", res.status.as_str())?;
         if self.opts.trace || self.opts.why {
-            let why = self.r.why(self.i);
-            if self.opts.trace {
-                m.serialize_entry(
-                    "trace",
-                    &why.as_ref()
-                        .map(|w| w.render(self.opts.lang))
-                        .unwrap_or_default(),
-                )?;
-            }
-            if self.opts.why {
-                m.serialize_entry("why", &why)?;
+            // The explanation built once, on the stack (D134).
+            let (trace, why, lang) = (self.opts.trace, self.opts.why, self.opts.lang);
+            let written = self.r.why_with(self.i, |w| {
+                if trace {
+                    let mut words = String::new();
+                    w.render_into(lang, &mut words);
+                    m.serialize_entry("trace", &words)?;
+                }
+                if why {
+                    m.serialize_entry("why", w)?;
+                }
+                Ok(())
+            });
+            match written {
+                Some(done) => done?,
+                None => {
+                    if trace {
+                        m.serialize_entry("trace", "")?;
+                    }
+                    if why {
+                        m.serialize_entry("why", &None::<Message>)?;
+                    }
+                }
             }
         }
         if let Some(sa) = res.self_assessed {
