@@ -139,17 +139,18 @@ pub(crate) trait MessageView {
     fn each_arg(&self, f: &mut dyn FnMut(&'static str, ArgRef<'_>));
 }
 
+/// The last argument with this name (as Fluent's argument map keeps it).
+pub(super) fn last_named<'a, A>(args: &'a [(&'static str, A)], name: &str) -> Option<&'a A> {
+    args.iter().rev().find(|(n, _)| *n == name).map(|(_, a)| a)
+}
+
 impl MessageView for MsgRef<'_> {
     fn id(&self) -> &'static str {
         self.id
     }
 
     fn arg_ref(&self, name: &str) -> Option<ArgRef<'_>> {
-        self.args
-            .iter()
-            .rev()
-            .find(|(n, _)| *n == name)
-            .map(|(_, a)| *a)
+        last_named(self.args, name).copied()
     }
 
     fn arg_count(&self) -> usize {

@@ -267,11 +267,7 @@ impl MessageView for Message {
     }
 
     fn arg_ref(&self, name: &str) -> Option<ArgRef<'_>> {
-        self.args
-            .iter()
-            .rev()
-            .find(|(n, _)| *n == name)
-            .map(|(_, a)| ArgRef::from(a))
+        borrowed::last_named(&self.args, name).map(ArgRef::from)
     }
 
     fn arg_count(&self) -> usize {

@@ -104,12 +104,26 @@ impl<'a> Out<'a> {
         Ok(())
     }
 
-    /// A message as data: `{"id":…,"args":{…}}`.
+    /// A message built on the stack, as data: `{"id":…,"args":{…}}`.
+    fn msg_ref(&mut self, m: &MsgRef<'_>) -> Result<(), serde_json::Error> {
+        self.fields(m.id, m.args.iter().copied())
+    }
+
+    /// An owned message, as data (as [`Out::msg_ref`]).
     fn message(&mut self, m: &Message) -> Result<(), serde_json::Error> {
+        self.fields(m.id(), m.args().iter().map(|(k, a)| (*k, ArgRef::from(a))))
+    }
+
+    /// `{"id":…,"args":{…}}` (statically dispatched: this runs for every node).
+    fn fields<'v>(
+        &mut self,
+        id: &'static str,
+        args: impl Iterator<Item = (&'static str, ArgRef<'v>)>,
+    ) -> Result<(), serde_json::Error> {
         self.raw("{\"id\":");
-        self.name(m.id());
+        self.name(id);
         self.raw(",\"args\":{");
-        for (i, (k, a)) in m.args().iter().enumerate() {
+        for (i, (k, a)) in args.enumerate() {
             if i > 0 {
                 self.raw(",");
             }
@@ -121,25 +135,8 @@ impl<'a> Out<'a> {
         Ok(())
     }
 
-    /// A message built on the stack ([`MsgRef`]), as [`Out::message`] writes the owned one.
-    fn msg_ref(&mut self, m: &MsgRef<'_>) -> Result<(), serde_json::Error> {
-        self.raw("{\"id\":");
-        self.name(m.id);
-        self.raw(",\"args\":{");
-        for (i, (k, a)) in m.args.iter().enumerate() {
-            if i > 0 {
-                self.raw(",");
-            }
-            self.name(k);
-            self.raw(":");
-            self.arg_ref(a)?;
-        }
-        self.raw("}}");
-        Ok(())
-    }
-
-    fn arg_ref(&mut self, a: &ArgRef<'_>) -> Result<(), serde_json::Error> {
-        match *a {
+    fn arg(&mut self, a: ArgRef<'_>) -> Result<(), serde_json::Error> {
+        match a {
             ArgRef::Text(t) | ArgRef::Ident(t) => self.str(t),
             ArgRef::Labelled(name, label) => labelled(name, label, |m| self.msg_ref(m)),
             ArgRef::Num(d) | ArgRef::Fixed(d, _) => {
@@ -151,46 +148,27 @@ impl<'a> Out<'a> {
                 Ok(())
             }
             ArgRef::Msg(m) => self.msg_ref(m),
-            ArgRef::List(items) => {
-                self.raw("[");
-                for (i, a) in items.iter().enumerate() {
-                    if i > 0 {
-                        self.raw(",");
-                    }
-                    self.arg_ref(a)?;
-                }
-                self.raw("]");
-                Ok(())
-            }
-            ArgRef::Owned(a) => self.arg(a),
             ArgRef::OwnedMsg(m) => self.message(m),
+            ArgRef::List(items) => self.list(items.iter().copied()),
+            ArgRef::Owned(Arg::List(items)) => self.list(items.iter().map(ArgRef::from)),
+            // Any other owned argument is read as its borrowed form (never `Owned` again).
+            ArgRef::Owned(a) => self.arg(ArgRef::from(a)),
         }
     }
 
-    fn arg(&mut self, a: &Arg) -> Result<(), serde_json::Error> {
-        match a {
-            Arg::Text(t) | Arg::Ident(t) => self.str(t),
-            Arg::Num(d) | Arg::Fixed(d, _) => {
-                self.num(*d);
-                Ok(())
+    fn list<'v>(
+        &mut self,
+        items: impl Iterator<Item = ArgRef<'v>>,
+    ) -> Result<(), serde_json::Error> {
+        self.raw("[");
+        for (i, a) in items.enumerate() {
+            if i > 0 {
+                self.raw(",");
             }
-            Arg::Int(n) => {
-                self.raw(itoa::Buffer::new().format(*n));
-                Ok(())
-            }
-            Arg::Msg(m) => self.message(m),
-            Arg::List(items) => {
-                self.raw("[");
-                for (i, a) in items.iter().enumerate() {
-                    if i > 0 {
-                        self.raw(",");
-                    }
-                    self.arg(a)?;
-                }
-                self.raw("]");
-                Ok(())
-            }
+            self.arg(a)?;
         }
+        self.raw("]");
+        Ok(())
     }
 
     /// A result, as [`ResultJson`]'s `Serialize` writes it.
