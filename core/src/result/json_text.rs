@@ -1,15 +1,17 @@
 //! Results written straight to compact JSON text: the same bytes as serialising
 //! [`ResultJson`] or a batch's [`BatchView`](crate::present::BatchView) with `serde_json`, with
-//! about a third less work for a whole result (docs/performance.md, D132).
+//! about half the work of writing a whole result through serde (docs/performance.md, D132,
+//! D134).
 //!
 //! A tree is most of a result's JSON (110 nodes and about 2,200 keys and strings for a 100-leaf
 //! ruleset), and through serde each key and string is scanned byte by byte for escapes and each
-//! piece written by its own call. Here the tree's keys are literals, a string is copied whole
-//! when a scan of eight bytes at a time finds nothing to escape (serde_json escapes the rare
-//! other), numbers are written as [`Num`] writes them, and one text buffer serves every node's
-//! trace words. The parts outside the tree (the unit, grade, rounds, warnings, errors) are few
-//! and go through serde_json as before. Tests compare both writers byte for byte on every
-//! conformance case and on random rulesets.
+//! piece written by its own call. Here the tree's keys are literals, each node's id, title and
+//! kind are written once per ruleset and copied, explanations are written from the message
+//! built on the stack (D134), a string is copied whole when a scan of eight bytes at a time
+//! finds nothing to escape (serde_json escapes the rare other), numbers are written as [`Num`]
+//! writes them, and one text buffer serves every node's trace words. The parts outside the tree
+//! (the unit, grade, rounds, warnings, errors) are few and go through serde_json as before.
+//! Tests compare both writers byte for byte on every conformance case and on random rulesets.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -364,7 +366,7 @@ fn heads(plan: &Plan) -> Vec<String> {
 
 impl ResultJson<'_> {
     /// Appends the compact JSON text to `out`: the same bytes as `serde_json::to_writer`, written
-    /// directly (about a third less work than through serde for a whole result).
+    /// directly (about half the work of writing a whole result through serde).
     ///
     /// # Errors
     ///
