@@ -453,6 +453,26 @@ function putDecimal(v, slot) {
   return false;
 }
 
+// Codes kept for lazy trees are carved out of shared blocks: a buffer of its own for each
+// result (`slice`) cost V8 an ArrayBuffer per call to allocate and later to sweep. A block
+// stays alive while a result carved from it does (at most KEPT_BLOCK × 4 bytes).
+const KEPT_BLOCK = 1 << 14;
+let keptBlock = new Uint32Array(0);
+let keptUsed = 0;
+
+/** A copy of the first `n` codes that later calls do not overwrite. */
+function keptCodes(n) {
+  if (n > KEPT_BLOCK / 4) return codesBuf.slice(0, n);
+  if (keptUsed + n > keptBlock.length) {
+    keptBlock = new Uint32Array(KEPT_BLOCK);
+    keptUsed = 0;
+  }
+  const out = keptBlock.subarray(keptUsed, keptUsed + n);
+  out.set(codesBuf.subarray(0, n));
+  keptUsed += n;
+  return out;
+}
+
 /**
  * The quick path's arguments for `units`, with each unit's share, or null. `keep`: the codes
  * are copied out of the shared buffer (for lazy trees, which score them again later).
@@ -469,7 +489,7 @@ function encodeUnits(units, slots, keep) {
     if (!encodeUnit(u, slots, texts, infos, ownOnly)) return null;
     parts.push(c, codesLen, t, texts.length);
   }
-  const codes = keep ? codesBuf.slice(0, codesLen) : codesBuf.subarray(0, codesLen);
+  const codes = keep ? keptCodes(codesLen) : codesBuf.subarray(0, codesLen);
   // A large batch's buffer is not kept for the calls after it (`codes` holds it until then).
   if (codesBuf.length > 1 << 18) codesBuf = new Uint32Array(4096);
   return { codes, texts, parts, infos };

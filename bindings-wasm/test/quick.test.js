@@ -247,6 +247,23 @@ test('a lazy tree is the unit as it was scored, even if the object changes after
   rs.free();
 });
 
+test('lazy trees of many single calls, read last and in reverse, are each their own unit', () => {
+  // The codes each result keeps for its tree are carved out of shared blocks (keptCodes in
+  // js/api.js): thousands of calls cross several blocks, and no later call overwrites them.
+  const rs = rulesetOrSkip();
+  const units = Array.from({ length: 3000 }, (_, i) => ({
+    id: `u${i}`,
+    values: { so: i % 1001, ty_le: (i % 200) / 2, co: i % 3 === 0, muc: ['tot', 'kha', 'kem'][i % 3] },
+  }));
+  const results = units.map((u) => rs.score(u));
+  for (let i = units.length - 1; i >= 0; i -= 37) {
+    const want = JSON.parse(rs.scoreJson(toJsonText(units[i])));
+    assert.deepStrictEqual(results[i].criteria, want.criteria, units[i].id);
+    assert.equal(results[i].total, want.total, units[i].id);
+  }
+  rs.free();
+});
+
 test('parameters: the quick path scores with the bound ruleset', () => {
   const rs = rulesetOrSkip();
   for (const params of [undefined, { he_so: 0 }, { he_so: 2 }]) {
