@@ -15,8 +15,8 @@ use pyo3::types::{
 use crate::values::decimal_type;
 
 /// The texts a ruleset knows (input names, choice options), found from a Python `str` by one
-/// dict lookup (a `str` caches its hash) instead of being encoded to UTF-8 for every value.
-/// Only exact `str` objects are looked up, so a match is the same text.
+/// dict lookup (a `str` caches its hash) instead of being encoded to UTF-8: a unit's keys and a
+/// frame's text cells. Only exact `str` objects are looked up, so a match is the same text.
 #[derive(Debug)]
 pub(crate) struct Known {
     /// `str` → index in `texts`.
@@ -152,8 +152,10 @@ enum Pre {
     Raw(Box<RawValue>),
     /// A finite float whose `repr` is positional (see [`python_fixed`]).
     Float(f64),
-    /// A choice the ruleset knows.
-    Known(u32),
+    /// An exact `str` value: its text (UTF-8 the `str` keeps, copied). Finding it among the
+    /// ruleset's texts instead hashes a `str` just made by `json.load`, and its known text was
+    /// copied later anyway (D137).
+    Text(String),
     /// A frame's text cell that is a text the ruleset knows, read as a CSV cell.
     KnownCell(u32),
 }
@@ -200,7 +202,7 @@ fn value_of(v: Pre, texts: &Texts) -> RawValue {
         Pre::Number(d) => RawValue::Number(d),
         Pre::Raw(r) => *r,
         Pre::Float(x) => float_value(x),
-        Pre::Known(i) => RawValue::Text(text_of(texts, i)),
+        Pre::Text(s) => RawValue::Text(s),
         Pre::KnownCell(i) => RawValue::Cell(text_of(texts, i)),
     }
 }
@@ -569,7 +571,7 @@ pub(crate) fn raw_value(v: &Bound<'_, PyAny>, mode: Mode) -> RawValue {
 
 /// A value of a dict (or a cell that is not missing), read under the GIL: the common exact
 /// types (`bool`, `int`, `float`, `str`) directly, everything else as [`raw_value`] reads it.
-fn pre_value(v: &Bound<'_, PyAny>, known: &Known) -> Pre {
+fn pre_value(v: &Bound<'_, PyAny>) -> Pre {
     if v.is_exact_instance_of::<PyBool>() {
         return Pre::Bool(v.is_truthy().unwrap_or(false));
     }
@@ -584,8 +586,10 @@ fn pre_value(v: &Bound<'_, PyAny>, known: &Known) -> Pre {
         if let Ok(i) = v.extract::<i64>() {
             return Pre::Number(Decimal::from(i));
         }
-    } else if let Some(i) = known.find(v) {
-        return Pre::Known(i);
+    } else if v.is_exact_instance_of::<PyString>() {
+        if let Ok(s) = v.cast::<PyString>() {
+            return Pre::Text(s.to_string_lossy().into_owned());
+        }
     }
     Pre::Raw(Box::new(raw_value(v, Mode::Plain)))
 }
@@ -605,7 +609,7 @@ fn pre_cell(v: &Bound<'_, PyAny>, known: &Known) -> Pre {
         || v.is_exact_instance_of::<PyFloat>()
         || v.is_exact_instance_of::<PyInt>()
     {
-        return pre_value(v, known);
+        return pre_value(v);
     }
     Pre::Raw(Box::new(raw_value(v, Mode::Row)))
 }
@@ -792,18 +796,18 @@ fn pairs(
     let mut out = Vec::with_capacity(d.len());
     for (j, (k, val)) in d.iter().enumerate() {
         if let Some(i) = hint.as_deref().and_then(|h| h.get(j, &k)) {
-            out.push((Name::Known(i), pre_value(&val, known)));
+            out.push((Name::Known(i), pre_value(&val)));
             continue;
         }
         if let Some(i) = known.find(&k) {
             if let Some(h) = hint.as_deref_mut() {
                 h.set(j, &k, i);
             }
-            out.push((Name::Known(i), pre_value(&val, known)));
+            out.push((Name::Known(i), pre_value(&val)));
             continue;
         }
         match key_text(&k) {
-            Some(name) => out.push((Name::Own(name), pre_value(&val, known))),
+            Some(name) => out.push((Name::Own(name), pre_value(&val))),
             None => shape(
                 u,
                 cchc::msg!("py-unit-names", key = Arg::ident(key), found = type_arg(&k)),
@@ -1477,10 +1481,10 @@ fn units_by_column(
                         } else if x.is_finite() && python_fixed(x) {
                             Pre::Float(x)
                         } else {
-                            pre_value(PyFloat::new(py, x).as_any(), known)
+                            pre_value(PyFloat::new(py, x).as_any())
                         }
                     }
-                    ("float32", _, Ok(b)) => float32_value(f32::from_ne_bytes(b), py, known),
+                    ("float32", _, Ok(b)) => float32_value(f32::from_ne_bytes(b), py),
                     ("int64", Ok(b), _) => Pre::Number(Decimal::from(i64::from_ne_bytes(b))),
                     _ => Pre::Bool(b.iter().any(|&x| x != 0)),
                 };
@@ -1552,7 +1556,7 @@ fn text_column(col: &Bound<'_, PyAny>, rows: usize, known: &Known) -> PyResult<O
 
 /// A `float32` cell: the shortest decimal that reads back as the same `float32` (`92.35`, not
 /// the `92.3499984…` of its widening to a double); NaN is missing.
-fn float32_value(x: f32, py: Python<'_>, known: &Known) -> Pre {
+fn float32_value(x: f32, py: Python<'_>) -> Pre {
     if x.is_nan() {
         return Pre::Null;
     }
@@ -1562,7 +1566,7 @@ fn float32_value(x: f32, py: Python<'_>, known: &Known) -> Pre {
             return Pre::Number(d.normalize());
         }
     }
-    pre_value(PyFloat::new(py, f64::from(x)).as_any(), known)
+    pre_value(PyFloat::new(py, f64::from(x)).as_any())
 }
 
 /// A column's cells as Python values (`tolist` / `to_list`), each with whether it is missing
